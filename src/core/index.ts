@@ -1,0 +1,6 @@
+/** Public surface of the domain core (pure TypeScript, no Office). */
+export * from "./model";
+export * from "./dates";
+export * from "./period";
+export * from "./metrics";
+export * from "./format";

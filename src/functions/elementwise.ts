@@ -1,0 +1,120 @@
+/**
+ * Element-wise evaluation of custom functions over cells and ranges, with Excel-style broadcasting:
+ * a single cell pairs with every cell of a range; a single row or column pairs along the other axis;
+ * any other mismatch of shapes is #VALUE! with a message. The result has the shape of the largest argument,
+ * so Excel spills it as a dynamic array.
+ */
+import { ErrorKind, FunctionError, functionError, isFunctionError } from "./errors";
+
+export type CellValue = number | string | boolean | null | undefined;
+export type Grid = CellValue[][];
+export type Result = number | string | FunctionError;
+
+export interface Argument {
+  /** Parameter name as in the function wizard (ASCII). */
+  name: string;
+  /** Chinese label used in messages, e.g. "目标". */
+  zh: string;
+  grid: Grid | CellValue;
+}
+
+/** A number from a cell: numbers as they are; blank (null, "", undefined) is 0 as Excel passes it; numeric text
+ * (full-width digits, thousands separators, a trailing %) is read; anything else is null. */
+export function cellToNumber(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (value === null || value === undefined) return 0;
+  if (typeof value === "boolean") return null;
+  const text = value.normalize("NFKC").trim().replace(/,/g, "");
+  if (text === "") return 0;
+  const pct = text.endsWith("%");
+  const n = Number(pct ? text.slice(0, -1) : text);
+  if (!Number.isFinite(n) || /^[+-]?$/.test(text)) return null;
+  return pct ? n / 100 : n;
+}
+
+function asGrid(g: Grid | CellValue): Grid {
+  return Array.isArray(g) ? (g.length === 0 ? [[null]] : g) : [[g]];
+}
+
+/** Output shape for broadcasting, or null when the shapes cannot pair. */
+export function broadcastShape(grids: Grid[]): [number, number] | null {
+  let rows = 1;
+  let cols = 1;
+  for (const g of grids) {
+    const r = g.length;
+    const c = g[0]?.length ?? 1;
+    if (r !== 1) {
+      if (rows !== 1 && rows !== r) return null;
+      rows = r;
+    }
+    if (c !== 1) {
+      if (cols !== 1 && cols !== c) return null;
+      cols = c;
+    }
+  }
+  return [rows, cols];
+}
+
+function pick(g: Grid, r: number, c: number): CellValue {
+  const row = g.length === 1 ? g[0] : g[r];
+  return row.length === 1 ? row[0] : row[c];
+}
+
+/**
+ * Apply `fn` to every aligned set of numeric arguments. Non-numeric cells give #VALUE! naming the argument;
+ * error values passed in are propagated.
+ */
+export function elementwise(
+  args: Argument[],
+  fn: (values: number[], raw: CellValue[]) => Result,
+  options: { numeric?: boolean[] } = {},
+): Result[][] {
+  const grids = args.map((a) => asGrid(a.grid));
+  const shape = broadcastShape(grids);
+  if (!shape) {
+    const dims = grids.map((g, i) => `${args[i].zh} ${g.length}×${g[0]?.length ?? 1}`).join("，");
+    const dimsEn = grids.map((g, i) => `${args[i].name} ${g.length}x${g[0]?.length ?? 1}`).join(", ");
+    return [[functionError("value", {
+      zh: `区域大小不一致（${dims}）：各参数应为相同大小的区域，或单个单元格。`,
+      en: `Ranges differ in size (${dimsEn}): give ranges of the same size, or single cells.`,
+    })]];
+  }
+  const [rows, cols] = shape;
+  const numeric = options.numeric ?? args.map(() => true);
+  const out: Result[][] = new Array(rows);
+  const values = new Array<number>(args.length);
+  const raw = new Array<CellValue>(args.length);
+  for (let r = 0; r < rows; r++) {
+    const line: Result[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      let error: Result | null = null;
+      for (let i = 0; i < args.length; i++) {
+        const v = pick(grids[i], r, c);
+        raw[i] = v;
+        if (isFunctionError(v)) { error = v as unknown as FunctionError; break; }
+        if (!numeric[i]) continue;
+        const n = cellToNumber(v);
+        if (n === null) {
+          error = notANumber(args[i], v);
+          break;
+        }
+        values[i] = n;
+      }
+      line[c] = error ?? fn(values, raw);
+    }
+    out[r] = line;
+  }
+  return out;
+}
+
+export function notANumber(arg: Pick<Argument, "name" | "zh">, value: CellValue): FunctionError {
+  const shown = String(value).slice(0, 30);
+  return functionError("value", {
+    zh: `参数“${arg.zh}”（${arg.name}）不是数字：“${shown}”。请填写数值，或留空表示 0。`,
+    en: `Argument ${arg.name} is not a number: "${shown}". Enter a number, or leave it blank for 0.`,
+  });
+}
+
+export function errorFor(kind: ErrorKind, zh: string, en: string): FunctionError {
+  return functionError(kind, { zh, en });
+}

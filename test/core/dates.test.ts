@@ -1,0 +1,29 @@
+import fc from "fast-check";
+import { fromExcelSerial, toExcelSerial, coerceDate, toIsoDate, parseIsoDate } from "../../src/core";
+
+describe("Excel serial dates (1900 system)", () => {
+  test("known serials", () => {
+    expect(toIsoDate(fromExcelSerial(45747)!)).toBe("2025-03-31");
+    expect(toIsoDate(fromExcelSerial(1)!)).toBe("1900-01-01");
+    expect(toIsoDate(fromExcelSerial(59)!)).toBe("1900-02-28");
+    expect(fromExcelSerial(60)).toBeNull(); // Excel's phantom 1900-02-29
+    expect(toIsoDate(fromExcelSerial(61)!)).toBe("1900-03-01");
+    expect(toIsoDate(fromExcelSerial(45747.75)!)).toBe("2025-03-31"); // time of day ignored
+    expect(fromExcelSerial(0)).toBeNull();
+    expect(fromExcelSerial(-1)).toBeNull();
+  });
+
+  test("property: serial → date → serial round-trips", () => {
+    fc.assert(fc.property(fc.integer({ min: 61, max: 2958465 }), (s) => {
+      expect(toExcelSerial(fromExcelSerial(s)!)).toBe(s);
+    }));
+  });
+
+  test("ISO text and month precision", () => {
+    expect(coerceDate("2025-02-19")).toEqual({ year: 2025, month: 2, day: 19 });
+    expect(coerceDate("2025-02")).toEqual({ year: 2025, month: 2, day: 28 });
+    expect(coerceDate("2025-02-30")).toBeNull();
+    expect(parseIsoDate("2025-13-01")).toBeNull();
+    expect(coerceDate(true)).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * JSDoc → functions.json → localized functions.en-US.json. Generated here exactly as the webpack plugin does, so a
+ * function added without English texts (or English texts left for a removed function) fails this test.
+ */
+import path from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import english from "../../src/functions/locales/en-US.json";
+
+const { localizeMetadata } = require("../../scripts/localize-functions-metadata.cjs");
+
+let generated: any;
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../src/functions/functions.ts")], true);
+  expect(result.errors).toEqual([]);
+  generated = JSON.parse(result.metadataJson);
+});
+
+test("every function has an ASCII id equal to its name", () => {
+  for (const f of generated.functions) {
+    expect(f.id).toMatch(/^[A-Z][A-Z0-9_]*$/);
+    expect(f.name).toBe(f.id);
+  }
+});
+
+test("every function and parameter is described in Chinese in the generated (default) metadata", () => {
+  for (const f of generated.functions) {
+    expect(f.description).toMatch(/[\u4e00-\u9fff]/);
+    for (const p of f.parameters) expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+  }
+});
+
+test("the hand-kept English texts cover exactly the generated functions and parameters", () => {
+  const { metadata, problems } = localizeMetadata(generated, english);
+  expect(problems).toEqual([]);
+  expect(metadata.functions.map((f: any) => f.id)).toEqual(generated.functions.map((f: any) => f.id));
+  for (const f of metadata.functions) {
+    expect(f.description).not.toMatch(/[\u4e00-\u9fff]/);
+    for (const p of f.parameters) expect(p.description).not.toMatch(/[\u4e00-\u9fff]/);
+  }
+});
+
+test("drift is caught: a missing function, a missing parameter and a stale entry are reported", () => {
+  const trimmed = JSON.parse(JSON.stringify(english));
+  const first = generated.functions[0];
+  delete trimmed[first.id];
+  trimmed.NO_SUCH_FUNCTION = { description: "x", parameters: {} };
+  const second = generated.functions[1];
+  trimmed[second.id] = { ...trimmed[second.id], parameters: { ...trimmed[second.id].parameters, ghost: "x" } };
+  delete trimmed[second.id].parameters[second.parameters[0].name];
+  const { problems } = localizeMetadata(generated, trimmed);
+  expect(problems.join("\n")).toMatch(new RegExp(`no entry for ${first.id}`));
+  expect(problems.join("\n")).toMatch(/NO_SUCH_FUNCTION/);
+  expect(problems.join("\n")).toMatch(/unknown parameter ghost/);
+  expect(problems.join("\n")).toMatch(new RegExp(`no text for parameter ${second.parameters[0].name}`));
+});
