@@ -4,3 +4,4 @@ export * from "./dates";
 export * from "./period";
 export * from "./metrics";
 export * from "./format";
+export * from "./columns";
