@@ -7,8 +7,26 @@
  * carries an explicit ASCII id so that formulas written by code work in every Excel language.
  * CustomFunctions.associate calls are appended by custom-functions-metadata-plugin's loader.
  */
-import { completionRate as completionRateMetric, MetricResult, yoyGrowth as yoyGrowthMetric } from "../core/metrics";
-import { Argument, Grid, Result, elementwise, errorFor } from "./elementwise";
+import { CalendarDate } from "../core/dates";
+import {
+  completionRate as completionRateMetric,
+  DEFAULT_PACE_TOLERANCE,
+  MetricResult,
+  PACE_STATUS_LABELS,
+  paceGap as paceGapMetric,
+  paceStatusFromGap,
+  ProgressBasis,
+  remainingTarget as remainingTargetMetric,
+  requiredMonthlyPace as requiredMonthlyPaceMetric,
+  share as shareMetric,
+  timeProgress as timeProgressMetric,
+  yoyGrowth as yoyGrowthMetric,
+} from "../core/metrics";
+import { coerceLedgerDate, periodAggregate, PeriodAggregateRequest } from "../core/period-aggregate";
+import type { Language } from "../i18n/language";
+import { Argument, CellValue, Grid, Result, cellToNumber, elementwise, errorFor, notANumber } from "./elementwise";
+import { FunctionError, isFunctionError } from "./errors";
+import { parseLanguageArgument, workbookLanguage } from "./language";
 
 /** Map a metric result to a cell value or an Excel error with an explanation. */
 function toCell(r: MetricResult, zeroBase: { zh: string; en: string }): Result {
@@ -55,4 +73,290 @@ export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
       en: "The prior-period value is 0 or blank, so growth cannot be computed (reports write \"new\").",
     }),
   );
+}
+
+/* ───────────────────────── shared argument readers ───────────────────────── */
+
+type Message = { zh: string; en: string };
+
+/** A date argument (Excel serial, ISO text, 2025/3/31, 2025年3月31日) or a #VALUE! naming the argument. */
+function readDate(arg: Pick<Argument, "name" | "zh">, value: CellValue): CalendarDate | FunctionError {
+  const d = coerceLedgerDate(value);
+  if (d) return d;
+  const shown = String(value ?? "").slice(0, 30);
+  if (value === null || value === undefined || value === "" || value === 0) {
+    return errorFor("value", `参数“${arg.zh}”（${arg.name}）为空：请填写日期，例如 2025-03-31。`,
+      `Argument ${arg.name} is blank: enter a date such as 2025-03-31.`);
+  }
+  return errorFor("value", `参数“${arg.zh}”（${arg.name}）不是有效日期：“${shown}”。请填写 Excel 日期，或 2025-03-31、2025-03 这样的文本。`,
+    `Argument ${arg.name} is not a valid date: "${shown}". Enter an Excel date, or text such as 2025-03-31 or 2025-03.`);
+}
+
+/** basis: blank → "month"; "month"/"月"/"按月" or "day"/"日"/"按日" (case-insensitive); else #VALUE! saying what is accepted. */
+function readBasis(value: CellValue): ProgressBasis | FunctionError {
+  if (value === null || value === undefined || value === "") return "month";
+  const t = typeof value === "string" ? value.normalize("NFKC").trim().toLowerCase() : "";
+  if (t === "month" || t === "月" || t === "按月" || t === "months") return "month";
+  if (t === "day" || t === "日" || t === "按日" || t === "天" || t === "days") return "day";
+  const shown = String(value).slice(0, 30);
+  return errorFor("value", `参数“计算口径”（basis）只能是 "month"（按月，默认：已过完整月份 ÷ 12）或 "day"（按日：当年已过天数 ÷ 全年天数），不能是“${shown}”。`,
+    `Argument basis must be "month" (default: completed months ÷ 12) or "day" (days elapsed ÷ days in the year), not "${shown}".`);
+}
+
+function readLanguage(value: CellValue): Language | FunctionError {
+  const lang = parseLanguageArgument(value);
+  if (lang === null) return workbookLanguage();
+  if (lang) return lang;
+  const shown = String(value).slice(0, 30);
+  return errorFor("value", `参数“语言”（language）只能是 "zh-CN"（中文）或 "en-US"（English），或留空跟随工作簿语言，不能是“${shown}”。`,
+    `Argument language must be "zh-CN" or "en-US", or blank to follow the workbook, not "${shown}".`);
+}
+
+const isError = (v: unknown): v is FunctionError => isFunctionError(v);
+
+/** A cell or a range as a grid (Excel passes matrices; direct callers may pass a single value). */
+function toGrid(v: unknown): Grid {
+  if (Array.isArray(v)) {
+    if (v.length === 0) return [[null]];
+    return Array.isArray(v[0]) ? (v as Grid) : [v as CellValue[]];
+  }
+  return [[v as CellValue]];
+}
+
+const DIV0_TARGET: Message = {
+  zh: "年度目标为 0 或空白，无法计算完成率。请填写目标任务。",
+  en: "The annual target is 0 or blank, so the completion rate cannot be computed. Enter the target.",
+};
+
+/* ───────────────────────── 序时进度 family ───────────────────────── */
+
+/**
+ * 序时进度：截至某日全年时间过去的比例。按月（默认，与公开报告口径一致）= 已过完整月份 ÷ 12，月末当天计入该月，季末得 25%/50%/75%/100%；按日 = 当年已过天数（含当日）÷ 全年天数。日期可为 Excel 日期或 2025-03-31、2025-03 这样的文本。
+ * @customfunction TIME_PROGRESS
+ * @param as_of_date 截至日期（Excel 日期或 ISO 文本；“2025-03”表示 3 月末），单元格或区域。
+ * @param [basis] 计算口径："month"（按月，默认）或 "day"（按日）。
+ * @returns 序时进度（小数；设置为百分比格式显示）。
+ */
+export function timeProgress(as_of_date: any[][], basis?: any[][]): any[][] {
+  const dateArg = { name: "as_of_date", zh: "截至日期" };
+  return elementwise(
+    [{ ...dateArg, grid: as_of_date as Grid }, { name: "basis", zh: "计算口径", grid: (basis ?? null) as Grid }],
+    (_, [d, b]) => {
+      const date = readDate(dateArg, d);
+      if (isError(date)) return date;
+      const mode = readBasis(b);
+      if (isError(mode)) return mode;
+      return timeProgressMetric(date, mode);
+    },
+    { numeric: [false, false] },
+  );
+}
+
+/**
+ * 超/欠序时进度：完成率 − 序时进度，单位为百分点（一季度末完成 30.90% 即超序时进度 5.90 个百分点，负数为落后）。目标为 0 或空白时返回 #DIV/0!。
+ * @customfunction PACE_GAP
+ * @param actual 实际完成值（累计），单元格或区域。
+ * @param target 年度目标任务，单元格或区域；为 0 或空白时结果为 #DIV/0!。
+ * @param as_of_date 截至日期（Excel 日期或 ISO 文本）。
+ * @param [basis] 序时进度口径："month"（按月，默认）或 "day"（按日）。
+ * @returns 与序时进度之差，单位为百分点（5.9 表示超出 5.9 个百分点）。
+ */
+export function paceGap(actual: any[][], target: any[][], as_of_date: any[][], basis?: any[][]): any[][] {
+  const dateArg = { name: "as_of_date", zh: "截至日期" };
+  return elementwise(
+    [
+      { name: "actual", zh: "实际完成值", grid: actual as Grid },
+      { name: "target", zh: "年度目标", grid: target as Grid },
+      { ...dateArg, grid: as_of_date as Grid },
+      { name: "basis", zh: "计算口径", grid: (basis ?? null) as Grid },
+    ],
+    ([a, t], [, , d, b]) => {
+      const date = readDate(dateArg, d);
+      if (isError(date)) return date;
+      const mode = readBasis(b);
+      if (isError(mode)) return mode;
+      return toCell(paceGapMetric(a, t, date, mode), DIV0_TARGET);
+    },
+    { numeric: [true, true, false, false] },
+  );
+}
+
+/**
+ * 进度状态：比较完成率与序时进度，返回“超序时”（不低于序时进度）、“正常”（落后不超过容差，默认 10 个百分点）或“滞后”（落后超过容差）；英文工作簿返回 Ahead / On track / Behind。语言跟随工作簿（Office 的编辑语言，其次显示语言，否则中文），也可用 language 参数指定。目标为 0 或空白时返回 #DIV/0!。
+ * @customfunction PACE_STATUS
+ * @param actual 实际完成值（累计），单元格或区域。
+ * @param target 年度目标任务，单元格或区域；为 0 或空白时结果为 #DIV/0!。
+ * @param as_of_date 截至日期（Excel 日期或 ISO 文本）。
+ * @param [basis] 序时进度口径："month"（按月，默认）或 "day"（按日）。
+ * @param [tolerance] 容差：落后多少个百分点以内仍算“正常”，默认 10。
+ * @param [language] 返回文字的语言："zh-CN" 或 "en-US"；留空跟随工作簿。
+ * @returns 状态文字：超序时 / 正常 / 滞后。
+ */
+export function paceStatus(
+  actual: any[][], target: any[][], as_of_date: any[][], basis?: any[][], tolerance?: any[][], language?: any[][],
+): any[][] {
+  const dateArg = { name: "as_of_date", zh: "截至日期" };
+  const tolArg = { name: "tolerance", zh: "容差" };
+  return elementwise(
+    [
+      { name: "actual", zh: "实际完成值", grid: actual as Grid },
+      { name: "target", zh: "年度目标", grid: target as Grid },
+      { ...dateArg, grid: as_of_date as Grid },
+      { name: "basis", zh: "计算口径", grid: (basis ?? null) as Grid },
+      { ...tolArg, grid: (tolerance ?? null) as Grid },
+      { name: "language", zh: "语言", grid: (language ?? null) as Grid },
+    ],
+    ([a, t], [, , d, b, tol, lang]) => {
+      const date = readDate(dateArg, d);
+      if (isError(date)) return date;
+      const mode = readBasis(b);
+      if (isError(mode)) return mode;
+      let points = DEFAULT_PACE_TOLERANCE;
+      if (!(tol === null || tol === undefined || tol === "")) {
+        const n = cellToNumber(tol);
+        if (n === null) return notANumber(tolArg, tol);
+        points = n;
+      }
+      const lg = readLanguage(lang);
+      if (isError(lg)) return lg;
+      const gap = paceGapMetric(a, t, date, mode);
+      if (!gap.ok) return toCell(gap, DIV0_TARGET);
+      return PACE_STATUS_LABELS[lg][paceStatusFromGap(gap.value, points)];
+    },
+    { numeric: [true, true, false, false, false, false] },
+  );
+}
+
+/* ───────────────────────── shares and what is left ───────────────────────── */
+
+/**
+ * 占比（贡献率、比重）：部分 ÷ 总量，例如某市到位资金占全省的比重，也用于到位率（到位资金 ÷ 签约金额）和开工率（开工项目 ÷ 签约项目）。总量为 0 或空白时返回 #DIV/0!。
+ * @customfunction SHARE
+ * @param part 部分，单元格或区域。
+ * @param total 总量，单元格或区域；为 0 或空白时结果为 #DIV/0!。
+ * @returns 占比（小数；设置为百分比格式显示）。
+ */
+export function share(part: any[][], total: any[][]): any[][] {
+  return elementwise(
+    [{ name: "part", zh: "部分", grid: part as Grid }, { name: "total", zh: "总量", grid: total as Grid }],
+    ([p, t]) => toCell(shareMetric(p, t), {
+      zh: "总量为 0 或空白，无法计算占比。",
+      en: "The total is 0 or blank, so the share cannot be computed.",
+    }),
+  );
+}
+
+/**
+ * 剩余目标：年度目标 − 实际完成值，已完成目标时为 0（不会为负）。
+ * @customfunction REMAINING_TARGET
+ * @param actual 实际完成值（累计），单元格或区域。
+ * @param target 年度目标任务，单元格或区域。
+ * @returns 尚需完成的量（与输入同单位，例如亿元或个）。
+ */
+export function remainingTarget(actual: any[][], target: any[][]): any[][] {
+  return elementwise(
+    [{ name: "actual", zh: "实际完成值", grid: actual as Grid }, { name: "target", zh: "年度目标", grid: target as Grid }],
+    ([a, t]) => toCell(remainingTargetMetric(a, t), DIV0_TARGET),
+  );
+}
+
+/**
+ * 月均需完成：为完成年度目标，截至日期之后剩余各月平均每月需完成的量（剩余目标 ÷ 剩余月数，按月口径，月末当天计入该月）。目标已完成时为 0；年末已无剩余月份而目标未完成时返回 #DIV/0!。
+ * @customfunction REQUIRED_MONTHLY_PACE
+ * @param actual 实际完成值（累计），单元格或区域。
+ * @param target 年度目标任务，单元格或区域。
+ * @param as_of_date 截至日期（Excel 日期或 ISO 文本）。
+ * @returns 剩余各月月均需完成的量。
+ */
+export function requiredMonthlyPace(actual: any[][], target: any[][], as_of_date: any[][]): any[][] {
+  const dateArg = { name: "as_of_date", zh: "截至日期" };
+  return elementwise(
+    [
+      { name: "actual", zh: "实际完成值", grid: actual as Grid },
+      { name: "target", zh: "年度目标", grid: target as Grid },
+      { ...dateArg, grid: as_of_date as Grid },
+    ],
+    ([a, t], [, , d]) => {
+      const date = readDate(dateArg, d);
+      if (isError(date)) return date;
+      return toCell(requiredMonthlyPaceMetric(a, t, date), {
+        zh: "截至日期已是年末，没有剩余月份，而目标尚未完成：无法计算月均需完成量。",
+        en: "The date is the end of the year: no months are left and the target is not met, so no monthly pace can be computed.",
+      });
+    },
+    { numeric: [true, true, false] },
+  );
+}
+
+/* ───────────────────────── period totals (SUMIFS by reporting period) ───────────────────────── */
+
+const PERIOD_FORMS: Message = {
+  zh: "可用的报告期：2025（全年）、2025Q1（季度）、2025H1（半年）、2025M03（月）、2025Q2YTD（1-6月累计，另有 H1YTD、M05YTD），以及 2025年一季度、2025年上半年、2025年前三季度、2025年1-5月、2025年5月、2025年全年。",
+  en: "Accepted periods: 2025 (year), 2025Q1 (quarter), 2025H1 (half), 2025M03 (month), 2025Q2YTD (Jan–Jun year to date; also H1YTD, M05YTD), and the Chinese forms 2025年一季度, 2025年上半年, 2025年前三季度, 2025年1-5月, 2025年5月, 2025年全年.",
+};
+
+function aggregate(
+  values: unknown | null, dates: unknown, period: unknown, criteria: unknown, countOnly: boolean,
+): any[][] {
+  const pairs = (Array.isArray(criteria) ? criteria : criteria === null || criteria === undefined ? [] : [criteria]).map(toGrid);
+  if (pairs.length % 2 !== 0) {
+    return [[errorFor("value",
+      `条件须成对填写：条件区域1, 条件1, 条件区域2, 条件2…（现有 ${pairs.length} 个，缺少最后一个条件）。`,
+      `Criteria come in pairs: criteria_range1, criterion1, criteria_range2, criterion2… (got ${pairs.length}; the last criterion is missing).`)]];
+  }
+  const req: PeriodAggregateRequest = {
+    values: countOnly ? null : toGrid(values),
+    dates: toGrid(dates),
+    periods: toGrid(period),
+    criteria: [],
+  };
+  for (let i = 0; i < pairs.length; i += 2) req.criteria.push({ range: pairs[i], criterion: pairs[i + 1] });
+  const outcome = periodAggregate(req);
+  if (!outcome.ok) {
+    if (outcome.reason === "range_size") {
+      const [er, ec] = outcome.expected;
+      const [ar, ac] = outcome.actual;
+      const which = outcome.index < 0 ? { zh: "金额", en: "values" } : { zh: `条件区域${outcome.index + 1}`, en: `criteria_range${outcome.index + 1}` };
+      return [[errorFor("value",
+        `“${which.zh}”区域为 ${ar}×${ac}，与“日期”区域 ${er}×${ec} 大小不一致：各区域应逐行对应台账的同一批行。`,
+        `${which.en} is ${ar}x${ac} but dates is ${er}x${ec}: every range must cover the same ledger rows.`)]];
+    }
+    const shown = outcome.shapes.map(([r, c]) => `${r}×${c}`).join("、");
+    return [[errorFor("value",
+      `报告期与各条件的区域大小无法对应（${shown}）：应为单个单元格，或同样大小的区域（一行与一列可交叉展开）。`,
+      `The periods and criteria cannot be paired (${shown.replace(/×/g, "x").replace(/、/g, ", ")}): give single cells or ranges of the same size (a row and a column expand into a table).`)]];
+  }
+  return outcome.cells.map((line) =>
+    line.map((cell) => {
+      if (cell.ok) return cell.value;
+      if (cell.reason === "error_value") return cell.error as FunctionError;
+      const shown = String(cell.input ?? "").slice(0, 30);
+      return errorFor("value", `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`, `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`);
+    }),
+  );
+}
+
+/**
+ * 按报告期求和（懂报告期的 SUMIFS）：对日期落在报告期内、且满足各条件的行求和金额。报告期如 2025、2025Q1、2025H1、2025M03、2025Q2YTD（1-6月）或 2025年一季度、2025年1-5月；报告期为区域时逐个计算并溢出。条件与 SUMIFS 相同：文本不区分大小写，可用 * ? ~ 通配符，可加 = <> < <= > >= 比较符（如 ">10"、"<>西宁市"、">=2025-01-01"）。日期可为 Excel 日期或 2025-02-19、2025-02 这样的文本；空白日期不计入。金额中的数字和数字文本计入，其他文本忽略。
+ * @customfunction PERIOD_SUM
+ * @param values 要求和的金额区域（例如签约金额列）。
+ * @param dates 日期区域，与金额区域逐行对应（例如签约日期列）。
+ * @param period 报告期，单个单元格或一行/一列报告期（结果溢出）。
+ * @param [criteria] 条件区域与条件，成对填写：条件区域1, 条件1, 条件区域2, 条件2…；条件可为一列区域，结果按条件展开。
+ * @returns 各报告期的合计。
+ */
+export function periodSum(values: any[][], dates: any[][], period: any[][], criteria?: any[][][]): any[][] {
+  return aggregate(values, dates, period, criteria, false);
+}
+
+/**
+ * 按报告期计数（懂报告期的 COUNTIFS）：统计日期落在报告期内、且满足各条件的行数，例如一季度签约项目数。报告期与条件的写法同 PERIOD_SUM；空白日期不计入。
+ * @customfunction PERIOD_COUNT
+ * @param dates 日期区域（例如签约日期列）。
+ * @param period 报告期，单个单元格或一行/一列报告期（结果溢出）。
+ * @param [criteria] 条件区域与条件，成对填写：条件区域1, 条件1, 条件区域2, 条件2…
+ * @returns 各报告期的行数。
+ */
+export function periodCount(dates: any[][], period: any[][], criteria?: any[][][]): any[][] {
+  return aggregate(null, dates, period, criteria, true);
 }

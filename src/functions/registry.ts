@@ -1,0 +1,68 @@
+/**
+ * The INVEST.* functions by id, and the shape of each one's result: what a host other than Excel needs to run them
+ * (the HyperFormula engine of the tests and the offline preview, the simulated Excel host). Excel itself gets the
+ * same functions through the CustomFunctions.associate calls generated from the JSDoc.
+ */
+import { broadcastShapes } from "../core/period-aggregate";
+import {
+  completionRate,
+  paceGap,
+  paceStatus,
+  periodCount,
+  periodSum,
+  remainingTarget,
+  requiredMonthlyPace,
+  share,
+  timeProgress,
+  yoyGrowth,
+} from "./functions";
+
+/** Every custom function by its id (as in functions.json). */
+export const INVEST_FUNCTIONS: Record<string, (...args: any[]) => any> = {
+  COMPLETION_RATE: completionRate,
+  YOY_GROWTH: yoyGrowth,
+  TIME_PROGRESS: timeProgress,
+  PACE_GAP: paceGap,
+  PACE_STATUS: paceStatus,
+  SHARE: share,
+  REMAINING_TARGET: remainingTarget,
+  REQUIRED_MONTHLY_PACE: requiredMonthlyPace,
+  PERIOD_SUM: periodSum,
+  PERIOD_COUNT: periodCount,
+};
+
+/** [rows, columns] of an argument or a result. */
+export type Shape = [number, number];
+
+/**
+ * The shape of a function's result from the shapes of the arguments actually given (in call order, each occurrence of
+ * a repeating parameter separately): the spill size a host must reserve before it computes anything. Null when the
+ * shapes cannot pair (the function then returns a single #VALUE!).
+ */
+export type ResultShape = (argShapes: Shape[]) => Shape | null;
+
+/** Element-wise functions: the broadcast of all arguments. */
+export const elementwiseShape: ResultShape = (shapes) => broadcastShapes(shapes);
+
+/** PERIOD_SUM / PERIOD_COUNT: the ranges are aggregated; the period and each criterion (every 2nd repeating
+ * argument) set the result's shape. `periodIndex` is the position of the period argument. */
+function periodShape(periodIndex: number): ResultShape {
+  return (shapes) => {
+    const extra = shapes.slice(periodIndex + 1);
+    if (extra.length % 2 !== 0) return null;
+    return broadcastShapes([shapes[periodIndex] ?? [1, 1], ...extra.filter((_, i) => i % 2 === 1)]);
+  };
+}
+
+export const INVEST_RESULT_SHAPES: Record<string, ResultShape> = {
+  COMPLETION_RATE: elementwiseShape,
+  YOY_GROWTH: elementwiseShape,
+  TIME_PROGRESS: elementwiseShape,
+  PACE_GAP: elementwiseShape,
+  PACE_STATUS: elementwiseShape,
+  SHARE: elementwiseShape,
+  REMAINING_TARGET: elementwiseShape,
+  REQUIRED_MONTHLY_PACE: elementwiseShape,
+  PERIOD_SUM: periodShape(2),
+  PERIOD_COUNT: periodShape(1),
+};
