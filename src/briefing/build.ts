@@ -1,0 +1,391 @@
+/**
+ * buildBriefing: the quarterly report card (成绩单) from the ledger, funds entries, targets and reported figures.
+ *
+ * Rules (the same the sheet formulas in ./formulas.ts encode, so the JSON, the exported workbook and the live
+ * sheet agree):
+ * - The span is January through the last month of the period; the prior span is the same months a year earlier.
+ * - signed_projects / signed_amount: records whose 签约日期 is in the span (count / sum of 签约金额);
+ *   projects_started: records whose 开工日期 is in the span; funds_in_place: funds entries dated in the span
+ *   (region from the entry, else from the ledger project it names, by id then by name);
+ *   funds_in_place_out_of_province: those with 省外资金.
+ * - A reported figure (汇总数) with a blank 口径 and a status other than 备选 for (region, metric, year, last month)
+ *   IS the actual; otherwise the ledger is aggregated.
+ * - The ledger "has data" for (region, metric, year) when at least one of the region's rows carries that metric's
+ *   date in that year (for signed_amount also an amount); without data and without a figure the actual is null,
+ *   never a misleading 0.
+ * - The 合计 row sums the regions' non-null actuals; its target is an explicit target for region 合计 if given,
+ *   else the sum of the regions' targets when every region has one, else null. Its growth is given only like for
+ *   like: when exactly the regions with an actual also have last year's number.
+ * Every ratio comes from src/core/metrics.ts. Records and funds entries are each read exactly once.
+ */
+import {
+  completionRate, DEFAULT_PACE_TOLERANCE, paceGap, paceStatusFromGap, share as shareMetric, timeProgress, valueOrNull,
+  yoyGrowth,
+} from "../core/metrics";
+import { METRIC_INFO, METRICS, Metric } from "../core/model";
+import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "../core/period";
+import { CalendarDate, parseIsoDate, toIsoDate } from "../core/dates";
+import {
+  ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, TOTAL_REGION,
+} from "./types";
+
+/** A reported figure applies as the actual when its scope is blank and it is not marked 备选. */
+export function figureApplies(f: { scope?: string | null; status?: string | null }): boolean {
+  return (f.scope == null || String(f.scope).trim() === "") && f.status !== "备选";
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** Exclusive upper bound "YYYY-MM" of a span ending with `toMonth` (ISO text compares in date order). */
+function monthAfter(year: number, toMonth: number): string {
+  return toMonth === 12 ? `${year + 1}-01` : `${year}-${pad2(toMonth + 1)}`;
+}
+
+export class BriefingError extends Error {
+  constructor(message: string, readonly message_en: string) {
+    super(message);
+    this.name = "BriefingError";
+  }
+}
+
+/** Per region accumulators: index = region slot. */
+class Acc {
+  cur: number[] = [];
+  prior: number[] = [];
+  /** The ledger has data for the region in the current / prior year. */
+  hasCur: boolean[] = [];
+  hasPrior: boolean[] = [];
+  grow(n: number) {
+    while (this.cur.length < n) {
+      this.cur.push(0);
+      this.prior.push(0);
+      this.hasCur.push(false);
+      this.hasPrior.push(false);
+    }
+  }
+}
+
+export function buildBriefing(input: BriefingInput, options: BriefingOptions): Briefing {
+  const parsed = parsePeriod(options.period);
+  if (!parsed) {
+    throw new BriefingError(
+      `无法识别报告期“${options.period}”，请写成 2025Q1、2025H1、2025M05YTD 或“2025年一季度”等形式。`,
+      `Unrecognised period "${options.period}": write 2025Q1, 2025H1, 2025M05YTD or 2025年一季度.`,
+    );
+  }
+  const span: Period = yearToDate(parsed);
+  const priorSpan = samePeriodLastYear(span);
+  const basis = options.basis ?? "month";
+  const tolerance = options.tolerance ?? DEFAULT_PACE_TOLERANCE;
+  let asOf: CalendarDate = periodEnd(span);
+  if (options.asOf) {
+    const d = parseIsoDate(options.asOf);
+    if (!d) throw new BriefingError(`截至日期“${options.asOf}”不是 YYYY-MM-DD 格式。`, `As-of date "${options.asOf}" is not YYYY-MM-DD.`);
+    asOf = d;
+  }
+  const tp = timeProgress(asOf, basis);
+  const year = span.year;
+  const throughMonth = span.toMonth;
+
+  // ---- regions: explicit list, or discovered while reading ----
+  const explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => r !== TOTAL_REGION) : null;
+  const regionNames: string[] = [];
+  const regionIndex = new Map<string, number>();
+  const slotOf = (name: string): number => {
+    const known = regionIndex.get(name);
+    if (known !== undefined) return known;
+    if (explicitRegions) return -1;
+    const slot = regionNames.length;
+    regionNames.push(name);
+    regionIndex.set(name, slot);
+    return slot;
+  };
+  if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(r)) { regionIndex.set(r, regionNames.length); regionNames.push(r); }
+
+  const warnings: BriefingWarning[] = [];
+
+  // ---- reported figures and targets (small tables) ----
+  const figureKey = (region: string, metric: string, y: number) => `${y}\u0001${metric}\u0001${region}`;
+  const figureSum = new Map<string, number>();
+  const figureCount = new Map<string, number>();
+  for (const f of input.figures ?? []) {
+    if (f.through_month !== throughMonth || (f.year !== year && f.year !== year - 1) || !figureApplies(f)) continue;
+    if (f.region === TOTAL_REGION) continue;
+    const key = figureKey(f.region, f.metric, f.year);
+    figureSum.set(key, (figureSum.get(key) ?? 0) + f.value);
+    figureCount.set(key, (figureCount.get(key) ?? 0) + 1);
+    slotOf(f.region);
+  }
+  for (const [key, n] of figureCount) {
+    if (n > 1) {
+      const [y, metric, region] = key.split("\u0001");
+      warnings.push({
+        code: "duplicate_figure",
+        message: `汇总数中 ${region} ${y} 年 1-${throughMonth} 月“${metricZh(metric)}”有 ${n} 条整体口径且采用的数值，已相加；请只保留一条为“采用”。`,
+        message_en: `${n} whole-scope figures in use for ${region}, ${metric}, ${y} through month ${throughMonth}: they were added up; mark only one 采用.`,
+      });
+    }
+  }
+  const targetSum = new Map<string, number>();
+  const targetCount = new Map<string, number>();
+  for (const t of input.targets ?? []) {
+    if (t.year !== year) continue;
+    const key = `${t.metric}\u0001${t.region}`;
+    targetSum.set(key, (targetSum.get(key) ?? 0) + t.value);
+    targetCount.set(key, (targetCount.get(key) ?? 0) + 1);
+    if (t.region !== TOTAL_REGION) slotOf(t.region);
+  }
+  for (const [key, n] of targetCount) {
+    if (n > 1) {
+      const [metric, region] = key.split("\u0001");
+      warnings.push({
+        code: "duplicate_target",
+        message: `目标任务中 ${region} ${year} 年“${metricZh(metric)}”有 ${n} 条，已相加。`,
+        message_en: `${n} targets for ${region}, ${metric}, ${year}: they were added up.`,
+      });
+    }
+  }
+
+  // ---- funds entries without a region need the ledger: collect the keys to look up during the single pass ----
+  const funds = input.funds ?? [];
+  let needLookup: Map<string, string | null> | null = null;
+  for (const e of funds) {
+    if (!e.region) (needLookup ??= new Map()).set(e.project, null);
+  }
+  const byName: Map<string, string> | null = needLookup ? new Map() : null;
+
+  // ---- the single pass over the records ----
+  const yLo = `${year}-01`;
+  const curHi = monthAfter(year, throughMonth);
+  const pyLo = `${year - 1}-01`;
+  const priorHi = monthAfter(year - 1, throughMonth);
+  const nextYear = `${year + 1}-01`;
+
+  const sProjects = new Acc();
+  const sAmount = new Acc();
+  const started = new Acc();
+  let lastRegion: string | undefined;
+  let slot = -1;
+  const records = input.records;
+  const n = records.length;
+  for (let i = 0; i < n; i++) {
+    const rec = records[i];
+    const region = rec.region;
+    if (region !== lastRegion) {
+      lastRegion = region;
+      slot = slotOf(region);
+      if (slot >= sProjects.cur.length) { sProjects.grow(slot + 1); sAmount.grow(slot + 1); started.grow(slot + 1); }
+    }
+    if (needLookup !== null) {
+      if (needLookup.get(rec.id) === null) needLookup.set(rec.id, region);
+      if (!byName!.has(rec.name)) byName!.set(rec.name, region);
+    }
+    if (slot < 0) continue;
+    const sd = rec.signed_date;
+    if (sd && sd >= pyLo && sd < nextYear) {
+      const amt = rec.signed_amount;
+      const hasAmt = typeof amt === "number";
+      if (sd >= yLo) {
+        sProjects.hasCur[slot] = true;
+        if (hasAmt) sAmount.hasCur[slot] = true;
+        if (sd < curHi) {
+          sProjects.cur[slot]++;
+          if (hasAmt) sAmount.cur[slot] += amt;
+        }
+      } else {
+        sProjects.hasPrior[slot] = true;
+        if (hasAmt) sAmount.hasPrior[slot] = true;
+        if (sd < priorHi) {
+          sProjects.prior[slot]++;
+          if (hasAmt) sAmount.prior[slot] += amt;
+        }
+      }
+    }
+    const st = rec.started_date;
+    if (st && st >= pyLo && st < nextYear) {
+      if (st >= yLo) {
+        started.hasCur[slot] = true;
+        if (st < curHi) started.cur[slot]++;
+      } else {
+        started.hasPrior[slot] = true;
+        if (st < priorHi) started.prior[slot]++;
+      }
+    }
+  }
+
+  // ---- funds entries ----
+  const fIn = new Acc();
+  const fOut = new Acc();
+  let fromLedger = 0;
+  let unattributed = 0;
+  for (const e of funds) {
+    let region = e.region || null;
+    if (!region) {
+      region = needLookup!.get(e.project) ?? byName!.get(e.project) ?? null;
+      if (region) fromLedger++;
+      else { unattributed++; continue; }
+    }
+    const s = slotOf(region);
+    if (s < 0) continue;
+    const d = e.date;
+    if (!d || d < pyLo || d >= nextYear) continue;
+    fIn.grow(s + 1);
+    fOut.grow(s + 1);
+    const amount = typeof e.amount === "number" ? e.amount : 0;
+    if (d >= yLo) {
+      fIn.hasCur[s] = fOut.hasCur[s] = true;
+      if (d < curHi) { fIn.cur[s] += amount; if (e.out_of_province) fOut.cur[s] += amount; }
+    } else {
+      fIn.hasPrior[s] = fOut.hasPrior[s] = true;
+      if (d < priorHi) { fIn.prior[s] += amount; if (e.out_of_province) fOut.prior[s] += amount; }
+    }
+  }
+  if (fromLedger > 0) {
+    warnings.push({
+      code: "funds_region_from_ledger",
+      message: `到位资金明细中有 ${fromLedger} 条未填所属地区，已按台账中的项目确定地区。`,
+      message_en: `${fromLedger} funds entries have no region: it was taken from the ledger project.`,
+    });
+  }
+  if (unattributed > 0) {
+    warnings.push({
+      code: "unattributed_funds",
+      message: `到位资金明细中有 ${unattributed} 条既未填所属地区、也在台账中找不到项目，未计入任何地区。`,
+      message_en: `${unattributed} funds entries have no region and name no ledger project: they are counted in no region.`,
+    });
+  }
+
+  const accs: Record<Metric, Acc> = {
+    signed_projects: sProjects, signed_amount: sAmount, funds_in_place: fIn,
+    funds_in_place_out_of_province: fOut, projects_started: started,
+  };
+  for (const a of Object.values(accs)) a.grow(regionNames.length);
+
+  // ---- assemble the tables ----
+  const wanted: readonly Metric[] = options.metrics && options.metrics.length > 0 ? options.metrics : METRICS;
+  const tables: BriefingTable[] = [];
+  const cell = (metric: Metric, s: number, region: string, current: boolean): [number | null, ActualSource | null] => {
+    const y = current ? year : year - 1;
+    const fig = figureSum.get(figureKey(region, metric, y));
+    if (fig !== undefined) return [fig, "figure"];
+    const acc = accs[metric];
+    if (current ? acc.hasCur[s] : acc.hasPrior[s]) return [current ? acc.cur[s] : acc.prior[s], "ledger"];
+    return [null, null];
+  };
+  const asOfIso = toIsoDate(asOf);
+  const rowFor = (region: string, metric: Metric, actual: [number | null, ActualSource | null], target: number | null,
+    prior: [number | null, ActualSource | null]): BriefingRow => {
+    const a = actual[0];
+    const p = prior[0];
+    const rate = a !== null && target !== null ? valueOrNull(completionRate(a, target)) : null;
+    const gap = a !== null && target !== null ? valueOrNull(paceGap(a, target, asOf, basis)) : null;
+    return {
+      region, metric, actual: a, actual_source: actual[1], target, completion_rate: rate, time_progress: tp,
+      pace_gap: gap, status: gap === null ? null : paceStatusFromGap(gap, tolerance), prior: p, prior_source: prior[1],
+      yoy_growth: a !== null && p !== null ? valueOrNull(yoyGrowth(a, p)) : null, share: null, rank: null,
+    };
+  };
+
+  // Order regions: explicit order, else Chinese collation.
+  let order = regionNames.map((_, i) => i);
+  if (!explicitRegions) {
+    const collator = new Intl.Collator("zh-CN");
+    order = order.sort((x, y) => collator.compare(regionNames[x], regionNames[y]));
+  }
+
+  // Rows for every region first; a region with nothing at all (no actual, prior or target in any metric) is dropped
+  // unless it was asked for, so that the totals' "every region has a target" rule sees only real rows.
+  const draft = wanted.map((metric) => order.map((s) => {
+    const region = regionNames[s];
+    const targetValue = targetSum.get(`${metric}\u0001${region}`);
+    return rowFor(region, metric, cell(metric, s, region, true), targetValue ?? null, cell(metric, s, region, false));
+  }));
+  const hasAnything = (r: BriefingRow) => r.actual !== null || r.prior !== null || r.target !== null;
+  const keep = order.map((_, k) => explicitRegions !== null || draft.some((rows) => hasAnything(rows[k])));
+  const shownRegions = order.map((s) => regionNames[s]).filter((_, k) => keep[k]);
+
+  wanted.forEach((metric, m) => {
+    const rows = draft[m].filter((_, k) => keep[k]);
+    if (!rows.some(hasAnything) && !(options.metrics && options.metrics.length > 0)) return;
+    const totalActual = sumOf(rows.map((r) => r.actual));
+    const totalPrior = sumOf(rows.map((r) => r.prior));
+    const explicitTotal = targetSum.get(`${metric}\u0001${TOTAL_REGION}`);
+    let totalTarget: number | null = null;
+    let totalTargetSource: BriefingTable["total_target_source"] = null;
+    if (explicitTotal !== undefined) { totalTarget = explicitTotal; totalTargetSource = "explicit"; }
+    else if (rows.length > 0 && rows.every((r) => r.target !== null)) { totalTarget = sumOf(rows.map((r) => r.target)); totalTargetSource = "sum"; }
+    const total = rowFor(TOTAL_REGION, metric, [totalActual, null], totalTarget, [totalPrior, null]);
+    total.actual_source = combinedSource(rows.map((r) => r.actual_source));
+    total.prior_source = combinedSource(rows.map((r) => r.prior_source));
+    // Like for like: the total's growth only when the same regions have this year's and last year's numbers.
+    if (!rows.every((r) => (r.actual === null) === (r.prior === null))) total.yoy_growth = null;
+    for (const r of rows) r.share = r.actual !== null && totalActual !== null ? valueOrNull(shareMetric(r.actual, totalActual)) : null;
+    total.share = totalActual !== null ? valueOrNull(shareMetric(totalActual, totalActual)) : null;
+    for (const r of rows) {
+      if (r.completion_rate === null) continue;
+      let better = 0;
+      for (const o of rows) if (o.completion_rate !== null && o.completion_rate > r.completion_rate) better++;
+      r.rank = better + 1;
+    }
+    tables.push({ metric, rows, total, total_target_source: totalTargetSource });
+  });
+
+  return {
+    period: parsed.code,
+    span,
+    prior_span: priorSpan,
+    as_of: asOfIso,
+    basis,
+    tolerance,
+    time_progress: tp,
+    regions: shownRegions,
+    metrics: tables.map((t) => t.metric),
+    tables,
+    warnings,
+    stats: { records: n, funds: funds.length, funds_region_from_ledger: fromLedger, funds_unattributed: unattributed },
+  };
+}
+
+/** Sum of the non-null values; null when all are null. */
+function sumOf(xs: (number | null)[]): number | null {
+  let total: number | null = null;
+  for (const x of xs) if (x !== null) total = (total ?? 0) + x;
+  return total;
+}
+
+function combinedSource(sources: (ActualSource | null)[]): ActualSource | null {
+  const present = sources.filter((s): s is ActualSource => s !== null);
+  if (present.length === 0) return null;
+  return present.every((s) => s === "figure") ? "figure" : "ledger";
+}
+
+function metricZh(metric: string): string {
+  return METRIC_INFO[metric as Metric]?.zh ?? metric;
+}
+
+/**
+ * The region of each funds entry as the briefing attributes it: the entry's own region, else the region of the
+ * ledger project it names (by id, else by name; the first matching row wins), else null.
+ */
+export function resolveFundsRegions(records: readonly { id: string; name: string; region: string }[], funds: readonly { project: string; region?: string | null }[]): (string | null)[] {
+  const wanted = new Set(funds.filter((e) => !e.region).map((e) => e.project));
+  const byId = new Map<string, string>();
+  const byName = new Map<string, string>();
+  if (wanted.size > 0) {
+    for (const r of records) {
+      if (wanted.has(r.id) && !byId.has(r.id)) byId.set(r.id, r.region);
+      if (!byName.has(r.name)) byName.set(r.name, r.region);
+    }
+  }
+  return funds.map((e) => e.region || byId.get(e.project) || byName.get(e.project) || null);
+}
+
+/** All rows of a briefing, table by table, the total last in each. */
+export function briefingRows(b: Briefing): BriefingRow[] {
+  return b.tables.flatMap((t) => [...t.rows, t.total]);
+}
+
+/** The table of one metric, if reported. */
+export function briefingTable(b: Briefing, metric: Metric): BriefingTable | undefined {
+  return b.tables.find((t) => t.metric === metric);
+}

@@ -1,0 +1,351 @@
+/**
+ * THE formula generator of the briefing sheet, shared by the Excel writer (src/excel/briefing-sheet.ts, live in
+ * the workbook) and the xlsx exporter (src/export/briefing-xlsx.ts), so the two cannot drift.
+ *
+ * It lays the sheet out (a parameter block, one table per metric with a row per region plus 合计, the text) and
+ * gives every cell its formula and its cached value (from the Briefing, computed by buildBriefing with the same
+ * rules). Three modes:
+ * - "live": native SUMIFS/COUNTIFS over the data tables, INVEST.* custom functions for the ratios;
+ * - "portable": only built-in functions (SUMIFS, COUNTIFS, IF, OR, ROUND, ABS, SUMPRODUCT, ISNUMBER, EOMONTH…),
+ *   blanks through IF, for colleagues without the add-in and for WPS / LibreOffice;
+ * - "values": no formulas, a frozen copy.
+ * References are either structured (Ledger[签约金额(亿元)], for the workbook's tables) or whole-column A1 ranges
+ * ('台账'!$L:$L, for the exported workbook). Dates in the data sheets are date serials, so span bounds are
+ * ">="&DATE(y,1,1) and "<="&DATE(y,m,last).
+ */
+import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
+import { daysInMonth, parseIsoDate, toExcelSerial } from "../core/dates";
+import { PACE_STATUS_LABELS } from "../core/metrics";
+import { Metric, METRIC_INFO } from "../core/model";
+import type { Language } from "../i18n/language";
+import { Briefing, BriefingRow, BriefingTable, TOTAL_REGION } from "./types";
+
+export type FormulaMode = "live" | "portable" | "values";
+export type RefStyle = "structured" | "a1";
+
+export interface FormulaOptions {
+  mode: FormulaMode;
+  /** "structured": Table[列名] (the add-in's tables); "a1": whole columns of the canonical sheets. */
+  refs: RefStyle;
+  language?: Language;
+  /** How the Targets/Figures tables spell a metric (default: its Chinese name, 签约金额). */
+  metricLabel?: (metric: Metric) => string;
+  /** Criterion matching an out-of-province funds entry in Funds[省外资金] (default TRUE(): a boolean cell). */
+  outOfProvinceCriterion?: string;
+}
+
+export type CellValue = string | number | boolean | null;
+export type CellRole =
+  | "title" | "note" | "param-label" | "param" | "table-title" | "header" | "region" | "total" | "value" | "status" | "text";
+
+export interface BriefingCell {
+  /** The cached (or frozen) value: what buildBriefing computed. null = blank. */
+  value: CellValue;
+  /** Formula with a leading "=", absent for plain values. */
+  formula?: string;
+  numFmt?: string;
+  role: CellRole;
+  /** For status cells: the pace status behind the label (for colouring). */
+  status?: "ahead" | "on_track" | "behind" | null;
+}
+
+export interface LayoutTable {
+  metric: Metric;
+  /** 0-based row indexes into the grid. */
+  titleRow: number;
+  headerRow: number;
+  firstRow: number;
+  totalRow: number;
+  regions: string[];
+}
+
+export interface BriefingLayout {
+  sheetName: string;
+  /** Row-major; every row has COLUMN_COUNT cells. */
+  grid: BriefingCell[][];
+  tables: LayoutTable[];
+  /** 0-based first row of the text block. */
+  textRow: number;
+  columnWidths: number[];
+}
+
+/** Columns of each metric table (0-based). */
+export const COL = {
+  region: 0, actual: 1, target: 2, rate: 3, progress: 4, gap: 5, status: 6, prior: 7, yoy: 8, share: 9, rank: 10, source: 11,
+} as const;
+export const COLUMN_COUNT = 12;
+
+/** Parameter cells (A1, absolute). */
+export const PARAMS = { asOf: "$B$2", timeProgress: "$D$2", basis: "$F$2", tolerance: "$H$2" } as const;
+
+export const FMT = {
+  count: "0",
+  amount: "0.00",
+  percent: "0.00%",
+  points: "0.00",
+  rank: "0",
+  date: "yyyy-mm-dd",
+} as const;
+
+/** Spreadsheet column letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = "";
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 0-based (row, col). */
+export function a1(row: number, col: number, absRow = false, absCol = false): string {
+  return `${absCol ? "$" : ""}${columnLetter(col)}${absRow ? "$" : ""}${row + 1}`;
+}
+
+/** Reference to a whole data column: Ledger[签约金额(亿元)] or '台账'!$L:$L. */
+export function columnRef(spec: SheetSpec, field: string, refs: RefStyle): string {
+  const index = spec.columns.findIndex((c) => c.field === field);
+  if (index < 0) throw new Error(`${spec.table} has no column ${field}`);
+  const title = spec.columns[index].title;
+  if (refs === "structured") return `${spec.table}[${title.replace(/(['\[\]#])/g, "'$1")}]`;
+  const letter = columnLetter(index);
+  return `'${spec.sheet}'!$${letter}:$${letter}`;
+}
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export function sheetNameFor(b: Briefing, language: Language = "zh-CN"): string {
+  return `${language === "zh-CN" ? "成绩单" : "Briefing"} ${b.period}`.slice(0, 31);
+}
+
+interface Ctx {
+  o: Required<Omit<FormulaOptions, "language">> & { language: Language };
+  b: Briefing;
+}
+
+/** The conditional aggregates of one metric, region cell `r`, year `y`: [figure test, figure value, has-data test, ledger value]. */
+function aggregates(ctx: Ctx, metric: Metric, r: string, y: number): { figCount: string; figValue: string; hasData: string; value: string } {
+  const { refs } = ctx.o;
+  const L = (f: string) => columnRef(LEDGER, f, refs);
+  const F = (f: string) => columnRef(FUNDS, f, refs);
+  const G = (f: string) => columnRef(FIGURES, f, refs);
+  const m = ctx.b.span.toMonth;
+  const last = daysInMonth(y, m);
+  const inSpan = (col: string) => `${col},">="&DATE(${y},1,1),${col},"<="&DATE(${y},${m},${last})`;
+  const inYear = (col: string) => `${col},">="&DATE(${y},1,1),${col},"<="&DATE(${y},12,31)`;
+  const figCrit = `${G("year")},${y},${G("through_month")},${m},${G("region")},${r},${G("metric")},${quote(ctx.o.metricLabel(metric))},${G("scope")},"",${G("status")},"<>备选"`;
+  const figCount = `COUNTIFS(${figCrit})`;
+  const figValue = `SUMIFS(${G("value")},${figCrit})`;
+  switch (metric) {
+    case "signed_projects":
+      return { figCount, figValue, hasData: `COUNTIFS(${L("region")},${r},${inYear(L("signed_date"))})`, value: `COUNTIFS(${L("region")},${r},${inSpan(L("signed_date"))})` };
+    case "signed_amount":
+      return {
+        figCount, figValue,
+        hasData: `COUNTIFS(${L("region")},${r},${inYear(L("signed_date"))},${L("signed_amount")},"<>")`,
+        value: `SUMIFS(${L("signed_amount")},${L("region")},${r},${inSpan(L("signed_date"))})`,
+      };
+    case "projects_started":
+      return { figCount, figValue, hasData: `COUNTIFS(${L("region")},${r},${inYear(L("started_date"))})`, value: `COUNTIFS(${L("region")},${r},${inSpan(L("started_date"))})` };
+    case "funds_in_place":
+      return { figCount, figValue, hasData: `COUNTIFS(${F("region")},${r},${inYear(F("date"))})`, value: `SUMIFS(${F("amount")},${F("region")},${r},${inSpan(F("date"))})` };
+    case "funds_in_place_out_of_province":
+      return {
+        figCount, figValue,
+        hasData: `COUNTIFS(${F("region")},${r},${inYear(F("date"))})`,
+        value: `SUMIFS(${F("amount")},${F("region")},${r},${inSpan(F("date"))},${F("out_of_province")},${ctx.o.outOfProvinceCriterion})`,
+      };
+  }
+}
+
+/** The actual (y = the year) or prior (y = the year before) of a region: figure if any, else the ledger, else blank. */
+export function actualFormula(ctx: Ctx, metric: Metric, regionCell: string, y: number): string {
+  const a = aggregates(ctx, metric, regionCell, y);
+  return `=IF(${a.figCount}>0,${a.figValue},IF(${a.hasData}>0,${a.value},""))`;
+}
+
+function sourceFormula(ctx: Ctx, metric: Metric, regionCell: string, y: number): string {
+  const a = aggregates(ctx, metric, regionCell, y);
+  const [fig, ledger] = labelsOf(ctx.o.language).source;
+  return `=IF(${a.figCount}>0,${quote(fig)},IF(${a.hasData}>0,${quote(ledger)},""))`;
+}
+
+function targetFormula(ctx: Ctx, metric: Metric, regionCell: string): string {
+  const T = (f: string) => columnRef(TARGETS, f, ctx.o.refs);
+  const crit = `${T("year")},${ctx.b.span.year},${T("region")},${regionCell},${T("metric")},${quote(ctx.o.metricLabel(metric))}`;
+  return `IF(COUNTIFS(${crit})>0,SUMIFS(${T("value")},${crit}),`;
+}
+
+function labelsOf(language: Language) {
+  return language === "zh-CN"
+    ? {
+      headers: ["地区", "实际完成", "年度目标", "完成率", "序时进度", "超/欠序时进度(百分点)", "状态", "上年同期", "同比增长", "占比", "排名", "数据来源"],
+      source: ["汇总数", "台账"] as [string, string],
+      total: TOTAL_REGION,
+      title: (b: Briefing) => `${b.span.year}年${spanZh(b)}招商引资成绩单`,
+      params: ["截至日期", "序时进度", "计算方式", "滞后容差(百分点)"],
+      basis: { month: "按月", day: "按日" },
+      note: "完成率 = 实际完成 ÷ 年度目标；超/欠序时进度 = 完成率 − 序时进度，单位为百分点；有汇总数（口径为空、状态不是备选）的地区以汇总数为实际完成，否则按台账汇总；空白表示无数据，不作 0 处理。",
+      unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].zh}（亿元）` : `${METRIC_INFO[m].zh}（个）`),
+      textTitle: "简报文字",
+    }
+    : {
+      headers: ["Region", "Actual", "Annual target", "Completion", "Time progress", "Pace gap (points)", "Status", "Same period last year", "YoY growth", "Share", "Rank", "Source"],
+      source: ["Reported figure", "Ledger"] as [string, string],
+      total: TOTAL_REGION,
+      title: (b: Briefing) => `Investment report card ${b.period}`,
+      params: ["As of", "Time progress", "Basis", "Tolerance (points)"],
+      basis: { month: "month", day: "day" },
+      note: "Completion = actual ÷ annual target; pace gap = completion − time progress, in percentage points; a region with a reported figure (blank scope, not 备选) uses it as the actual, otherwise the ledger is summed; blank means no data, never 0.",
+      unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].en} (100m CNY)` : `${METRIC_INFO[m].en} (count)`),
+      textTitle: "Briefing text",
+    };
+}
+
+function spanZh(b: Briefing): string {
+  const m = b.span.toMonth;
+  return m === 3 ? "一季度" : m === 6 ? "上半年" : m === 9 ? "前三季度" : m === 12 ? "全年" : m === 1 ? "1月" : `1-${m}月`;
+}
+
+const empty = (role: CellRole = "value"): BriefingCell => ({ value: null, role });
+
+/** The complete sheet: every cell's formula (per mode) and cached value. */
+export function briefingLayout(b: Briefing, text: string, options: FormulaOptions): BriefingLayout {
+  const language = options.language ?? "zh-CN";
+  const ctx: Ctx = {
+    b,
+    o: {
+      mode: options.mode,
+      refs: options.refs,
+      language,
+      metricLabel: options.metricLabel ?? ((m: Metric) => METRIC_INFO[m].zh),
+      outOfProvinceCriterion: options.outOfProvinceCriterion ?? "TRUE()",
+    },
+  };
+  const L = labelsOf(language);
+  const live = options.mode === "live";
+  const withFormulas = options.mode !== "values";
+  const grid: BriefingCell[][] = [];
+  const newRow = () => {
+    const row = Array.from({ length: COLUMN_COUNT }, () => empty());
+    grid.push(row);
+    return row;
+  };
+
+  // Row 1: title. Row 2: parameters. Row 3: the rule in one sentence.
+  newRow()[0] = { value: L.title(b), role: "title" };
+  const p = newRow();
+  const asOf = parseIsoDate(b.as_of)!;
+  p[0] = { value: L.params[0], role: "param-label" };
+  p[1] = { value: toExcelSerial(asOf), numFmt: FMT.date, role: "param" };
+  p[2] = { value: L.params[1], role: "param-label" };
+  const tpFormula = live
+    ? `=INVEST.TIME_PROGRESS(${PARAMS.asOf},${PARAMS.basis})`
+    : `=IF(${PARAMS.basis}="day",(${PARAMS.asOf}-DATE(YEAR(${PARAMS.asOf}),1,1)+1)/(DATE(YEAR(${PARAMS.asOf})+1,1,1)-DATE(YEAR(${PARAMS.asOf}),1,1)),IF(DAY(${PARAMS.asOf})>=DAY(EOMONTH(${PARAMS.asOf},0)),MONTH(${PARAMS.asOf}),MONTH(${PARAMS.asOf})-1)/12)`;
+  p[3] = { value: b.time_progress, formula: withFormulas ? tpFormula : undefined, numFmt: FMT.percent, role: "param" };
+  p[4] = { value: L.params[2], role: "param-label" };
+  p[5] = { value: b.basis, role: "param" };
+  p[6] = { value: L.params[3], role: "param-label" };
+  p[7] = { value: b.tolerance, role: "param", numFmt: "0.##" };
+  newRow()[0] = { value: L.note, role: "note" };
+
+  const tables: LayoutTable[] = [];
+  const statusLabels = PACE_STATUS_LABELS[language];
+  for (const t of b.tables) {
+    newRow();
+    const titleRow = grid.length;
+    newRow()[0] = { value: L.unit(t.metric), role: "table-title" };
+    const headerRow = grid.length;
+    const h = newRow();
+    L.headers.forEach((title, c) => (h[c] = { value: title, role: "header" }));
+    const firstRow = grid.length;
+    const totalRow = firstRow + t.rows.length;
+    const regionRange = (col: number) => `${a1(firstRow, col, true)}:${a1(totalRow - 1, col, true)}`;
+    const fmtValue = METRIC_INFO[t.metric].unit === "yi" ? FMT.amount : FMT.count;
+    const all: BriefingRow[] = [...t.rows, t.total];
+    all.forEach((row, k) => {
+      const r = firstRow + k;
+      const isTotal = k === t.rows.length;
+      const cells = newRow();
+      const A = (col: number) => a1(r, col);
+      const regionCell = a1(r, COL.region, false, true);
+      cells[COL.region] = { value: row.region, role: isTotal ? "total" : "region" };
+      const f = (formula: string | undefined) => (withFormulas ? formula : undefined);
+      // Actual and prior
+      const actualF = isTotal
+        ? `=IF(COUNT(${regionRange(COL.actual)})>0,SUM(${regionRange(COL.actual)}),"")`
+        : actualFormula(ctx, t.metric, regionCell, b.span.year);
+      const priorF = isTotal
+        ? `=IF(COUNT(${regionRange(COL.prior)})>0,SUM(${regionRange(COL.prior)}),"")`
+        : actualFormula(ctx, t.metric, regionCell, b.span.year - 1);
+      cells[COL.actual] = { value: row.actual, formula: f(actualF), numFmt: fmtValue, role: "value" };
+      cells[COL.prior] = { value: row.prior, formula: f(priorF), numFmt: fmtValue, role: "value" };
+      // Target
+      const targetF = isTotal
+        ? `=${targetFormula(ctx, t.metric, regionCell)}IF(COUNT(${regionRange(COL.target)})=ROWS(${regionRange(COL.target)}),SUM(${regionRange(COL.target)}),""))`
+        : `=${targetFormula(ctx, t.metric, regionCell)}"")`;
+      cells[COL.target] = { value: row.target, formula: f(targetF), numFmt: fmtValue, role: "value" };
+      const B = A(COL.actual), C = A(COL.target), D = A(COL.rate), F = A(COL.gap), H = A(COL.prior);
+      const totalActual = a1(totalRow, COL.actual, true);
+      const rateF = live
+        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.COMPLETION_RATE(${B},${C}),""))`
+        : `=IF(OR(${B}="",${C}="",${C}=0),"",${B}/${C})`;
+      cells[COL.rate] = { value: row.completion_rate, formula: f(rateF), numFmt: FMT.percent, role: "value" };
+      cells[COL.progress] = { value: row.time_progress, formula: f(`=${PARAMS.timeProgress}`), numFmt: FMT.percent, role: "value" };
+      const gapF = live
+        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_GAP(${B},${C},${PARAMS.asOf},${PARAMS.basis}),""))`
+        : `=IF(${D}="","",ROUND((${D}-${PARAMS.timeProgress})*100,9))`;
+      cells[COL.gap] = { value: row.pace_gap, formula: f(gapF), numFmt: FMT.points, role: "value" };
+      const statusF = live
+        ? `=IF(${F}="","",INVEST.PACE_STATUS(${F},${PARAMS.tolerance}))`
+        : `=IF(${F}="","",IF(${F}>=0,${quote(statusLabels.ahead)},IF(${F}>=-ABS(${PARAMS.tolerance}),${quote(statusLabels.on_track)},${quote(statusLabels.behind)})))`;
+      cells[COL.status] = { value: row.status ? statusLabels[row.status] : null, formula: f(statusF), role: "status", status: row.status };
+      // The total's growth only like for like: the same regions have an actual and a prior.
+      const likeForLike = isTotal
+        ? `,SUMPRODUCT(ISNUMBER(${regionRange(COL.actual)})*ISNUMBER(${regionRange(COL.prior)}))<>COUNT(${regionRange(COL.actual)}),COUNT(${regionRange(COL.actual)})<>COUNT(${regionRange(COL.prior)})`
+        : "";
+      const yoyF = live
+        ? `=IF(OR(${B}="",${H}=""${likeForLike}),"",IFERROR(INVEST.YOY_GROWTH(${B},${H}),""))`
+        : `=IF(OR(${B}="",${H}="",${H}=0${likeForLike}),"",(${B}-${H})/ABS(${H}))`;
+      cells[COL.yoy] = { value: row.yoy_growth, formula: f(yoyF), numFmt: FMT.percent, role: "value" };
+      const shareF = live
+        ? `=IF(OR(${B}="",${totalActual}=""),"",IFERROR(INVEST.SHARE(${B},${totalActual}),""))`
+        : `=IF(OR(${B}="",${totalActual}="",${totalActual}=0),"",${B}/${totalActual})`;
+      cells[COL.share] = { value: row.share, formula: f(shareF), numFmt: FMT.percent, role: "value" };
+      const rates = regionRange(COL.rate);
+      cells[COL.rank] = isTotal
+        ? { value: null, role: "value" }
+        : { value: row.rank, formula: f(`=IF(${D}="","",SUMPRODUCT(ISNUMBER(${rates})*(${rates}>${D}))+1)`), numFmt: FMT.rank, role: "value" };
+      const [figLabel, ledgerLabel] = L.source;
+      const srcValue = row.actual_source === "figure" ? figLabel : row.actual_source === "ledger" ? ledgerLabel : null;
+      const srcRange = regionRange(COL.source);
+      const srcF = isTotal
+        ? `=IF(COUNTIF(${srcRange},${quote(ledgerLabel)})>0,${quote(ledgerLabel)},IF(COUNTIF(${srcRange},${quote(figLabel)})>0,${quote(figLabel)},""))`
+        : sourceFormula(ctx, t.metric, regionCell, b.span.year);
+      cells[COL.source] = { value: srcValue, formula: f(srcF), role: "value" };
+    });
+    tables.push({ metric: t.metric, titleRow, headerRow, firstRow, totalRow, regions: t.rows.map((r) => r.region) });
+  }
+
+  newRow();
+  const textRow = grid.length;
+  newRow()[0] = { value: L.textTitle, role: "table-title" };
+  for (const line of text.split("\n")) newRow()[0] = { value: line, role: "text" };
+
+  return {
+    sheetName: sheetNameFor(b, language),
+    grid,
+    tables,
+    textRow,
+    columnWidths: [16, 12, 12, 10, 10, 14, 9, 12, 10, 9, 6, 10],
+  };
+}
+
+/** The table of a metric in a layout. */
+export function layoutTable(layout: BriefingLayout, metric: Metric): LayoutTable | undefined {
+  return layout.tables.find((t) => t.metric === metric);
+}
+
+export type { BriefingTable };
