@@ -30,9 +30,13 @@ import { parseLanguageArgument, workbookLanguage } from "./language";
 
 /** Map a metric result to a cell value or an Excel error with an explanation. */
 function toCell(r: MetricResult, zeroBase: { zh: string; en: string }): Result {
-  if (r.ok) return r.value;
+  if (r.ok) {
+    if (Number.isFinite(r.value)) return r.value;
+    return errorFor("num", "结果超出 Excel 可表示的数值范围。", "The result is too large for Excel to represent.");
+  }
   if (r.reason === "zero_base") return errorFor("div0", zeroBase.zh, zeroBase.en);
-  return errorFor("value", "输入不是有效数字。", "An input is not a valid number.");
+  // The arguments were read as numbers already: a core "not_a_number" means the result overflowed.
+  return errorFor("num", "结果超出 Excel 可表示的数值范围。", "The result is too large for Excel to represent.");
 }
 
 /**
@@ -328,7 +332,10 @@ function aggregate(
   }
   return outcome.cells.map((line) =>
     line.map((cell) => {
-      if (cell.ok) return cell.value;
+      if (cell.ok) {
+        return Number.isFinite(cell.value) ? cell.value
+          : errorFor("num", "合计超出 Excel 可表示的数值范围。", "The total is too large for Excel to represent.");
+      }
       if (cell.reason === "error_value") return cell.error as FunctionError;
       const shown = String(cell.input ?? "").slice(0, 30);
       return errorFor("value", `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`, `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`);

@@ -44,12 +44,18 @@ export type ResultShape = (argShapes: Shape[]) => Shape | null;
 /** Element-wise functions: the broadcast of all arguments. */
 export const elementwiseShape: ResultShape = (shapes) => broadcastShapes(shapes);
 
-/** PERIOD_SUM / PERIOD_COUNT: the ranges are aggregated; the period and each criterion (every 2nd repeating
- * argument) set the result's shape. `periodIndex` is the position of the period argument. */
-function periodShape(periodIndex: number): ResultShape {
+/**
+ * PERIOD_SUM / PERIOD_COUNT: the ranges are aggregated; the period and each criterion (every 2nd repeating argument)
+ * set the result's shape. Values and criteria ranges of another size than the dates, or an odd number of criteria
+ * arguments, are a single #VALUE!.
+ */
+function periodShape(datesIndex: number, periodIndex: number): ResultShape {
   return (shapes) => {
     const extra = shapes.slice(periodIndex + 1);
     if (extra.length % 2 !== 0) return null;
+    const dates = shapes[datesIndex] ?? [1, 1];
+    const ranges = [...shapes.slice(0, datesIndex), ...extra.filter((_, i) => i % 2 === 0)];
+    if (ranges.some(([r, c]) => r !== dates[0] || c !== dates[1])) return null;
     return broadcastShapes([shapes[periodIndex] ?? [1, 1], ...extra.filter((_, i) => i % 2 === 1)]);
   };
 }
@@ -63,6 +69,6 @@ export const INVEST_RESULT_SHAPES: Record<string, ResultShape> = {
   SHARE: elementwiseShape,
   REMAINING_TARGET: elementwiseShape,
   REQUIRED_MONTHLY_PACE: elementwiseShape,
-  PERIOD_SUM: periodShape(2),
-  PERIOD_COUNT: periodShape(1),
+  PERIOD_SUM: periodShape(1, 2),
+  PERIOD_COUNT: periodShape(0, 1),
 };
