@@ -1,14 +1,162 @@
-/** The task pane shell. The panels arrive with the task pane issue; this shows the add-in is alive. */
+/**
+ * The task pane: five panels (数据, 刷新, 成绩单, 函数, 设置) in a TabList, in zh-CN or en-US. It talks to the
+ * workbook, the importers and the briefing only through TaskPaneServices (services.ts), so the same components
+ * run in Excel, in the offline preview (over the simulated host) and in tests (over fakes).
+ */
 import * as React from "react";
-import { FluentProvider, webLightTheme, Title3, Body1 } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { Language, normaliseLanguage, setLanguage } from "../i18n/language";
+import { I18nContext, MessageKey, makeI18n } from "./i18n";
+import { PaneSettings, loadSettings, saveSettings, sanitize } from "./settings";
+import { ServicesContext, TaskPaneServices } from "./services";
+import { DataPanel } from "./panels/DataPanel";
+import { RefreshPanel } from "./panels/RefreshPanel";
+import { BriefingPanel } from "./panels/BriefingPanel";
+import { FunctionsPanel } from "./panels/FunctionsPanel";
+import { SettingsPanel } from "./panels/SettingsPanel";
 
-export function App({ host }: { host: string | null }) {
+const TABS = ["data", "refresh", "briefing", "functions", "settings"] as const;
+export type TabId = (typeof TABS)[number];
+const TAB_LABEL: Record<TabId, MessageKey> = {
+  data: "tabData",
+  refresh: "tabRefresh",
+  briefing: "tabBriefing",
+  functions: "tabFunctions",
+  settings: "tabSettings",
+};
+
+const useStyles = makeStyles({
+  root: { minWidth: "280px", maxWidth: "100%", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1 },
+  header: { padding: "12px 12px 0 12px", display: "flex", flexDirection: "column", gap: "2px" },
+  title: { margin: 0 },
+  tabs: { padding: "0 4px", flexWrap: "wrap", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { padding: "12px" },
+});
+
+export interface AppProps {
+  services: TaskPaneServices;
+  /** Office's display language (Office.context.displayLanguage), null outside Office. */
+  officeLanguage?: string | null;
+  initialTab?: TabId;
+}
+
+/** The language shown: the user's choice, or Office's display language. */
+export function resolveLanguage(choice: PaneSettings["language"], officeLanguage: string | null | undefined): Language {
+  return choice === "auto" ? normaliseLanguage(officeLanguage) : choice;
+}
+
+export function App({ services, officeLanguage = null, initialTab = "data" }: AppProps) {
+  const s = useStyles();
+  const [settings, setSettings] = React.useState<PaneSettings>(loadSettings);
+  const [tab, setTab] = React.useState<TabId>(initialTab);
+  const [version, setVersion] = React.useState(0);
+  const lang = resolveLanguage(settings.language, officeLanguage);
+  const i18n = React.useMemo(() => makeI18n(lang), [lang]);
+  const { t } = i18n;
+
+  React.useEffect(() => {
+    setLanguage(settings.language === "auto" ? null : settings.language);
+    document.documentElement.lang = lang;
+  }, [settings.language, lang]);
+
+  // Settings kept in the workbook (shared with its other users) take precedence over this computer's.
+  React.useEffect(() => {
+    let live = true;
+    services
+      .readWorkbookSettings()
+      .then((wb) => {
+        if (!live) return;
+        setSettings((cur) => {
+          const merged = sanitize({ ...cur, ...Object.fromEntries(Object.entries(wb).filter(([, v]) => v !== undefined && v !== "")) });
+          saveSettings(merged);
+          return merged;
+        });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
+  const onSettings = React.useCallback((next: PaneSettings) => {
+    const clean = sanitize(next);
+    saveSettings(clean);
+    setSettings(clean);
+  }, []);
+
+  // Wrap writes so that the refresh and briefing panels see new data.
+  const tracked = React.useMemo<TaskPaneServices>(() => {
+    const bump = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A) => {
+      const r = await fn(...a);
+      setVersion((v) => v + 1);
+      return r;
+    };
+    return {
+      ...services,
+      write: bump(services.write.bind(services)),
+      refresh: bump(services.refresh.bind(services)),
+      undoLastRefresh: bump(services.undoLastRefresh.bind(services)),
+    };
+  }, [services]);
+
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 12 }}>
-        <Title3 as="h1">招商引资成绩单</Title3>
-        <Body1 as="p">{host ? "已连接 Excel。" : "未检测到 Excel：当前为离线预览。"}</Body1>
-      </main>
+    <FluentProvider theme={webLightTheme} dir="ltr" lang={lang}>
+      <I18nContext.Provider value={i18n}>
+        <ServicesContext.Provider value={tracked}>
+          <main className={s.root}>
+            <header className={s.header}>
+              <Title3 as="h1" className={s.title}>
+                {t("appTitle")}
+              </Title3>
+              <Text size={200}>{t("appSubtitle")}</Text>
+            </header>
+            {services.host === null && (
+              <div className={s.panel}>
+                <MessageBar intent="warning">
+                  <MessageBarBody>{t("noExcel")}</MessageBarBody>
+                </MessageBar>
+              </div>
+            )}
+            <TabList
+              className={s.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as TabId)}
+              aria-label={t("tabsLabel")}
+              size="small"
+            >
+              {TABS.map((id) => (
+                <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
+                  {t(TAB_LABEL[id])}
+                </Tab>
+              ))}
+            </TabList>
+            {TABS.map((id) => (
+              <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={s.panel}>
+                {id === "data" && <DataPanel defaultUrl={settings.productionUrl} />}
+                {id === "refresh" && tab === id && <RefreshPanel key={version} />}
+                {id === "briefing" && tab === id && (
+                  <BriefingPanel key={version} basis={settings.basis} tolerance={settings.tolerance} />
+                )}
+                {id === "functions" && tab === id && <FunctionsPanel />}
+                {id === "settings" && tab === id && (
+                  <SettingsPanel settings={settings} officeLanguage={officeLanguage} onChange={onSettings} />
+                )}
+              </div>
+            ))}
+          </main>
+        </ServicesContext.Provider>
+      </I18nContext.Provider>
     </FluentProvider>
   );
 }

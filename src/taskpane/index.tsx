@@ -2,14 +2,30 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { createBackends } from "./backends";
+import { createWorkbookServices } from "./workbook-services";
+import { noWorkbookServices } from "./no-workbook";
 
-function mount(host: string | null) {
+function mount(host: string | null, displayLanguage: string | null) {
   const el = document.getElementById("root");
-  if (el) createRoot(el).render(<App host={host} />);
+  if (!el) return;
+  const services =
+    host === "Excel" || host === String(Office?.HostType?.Excel)
+      ? createWorkbookServices({ host: "excel", backends: createBackends() })
+      : noWorkbookServices(createBackends());
+  createRoot(el).render(<App services={services} officeLanguage={displayLanguage} />);
 }
 
 if (typeof Office !== "undefined" && Office.onReady) {
-  Office.onReady((info) => mount(info.host ? String(info.host) : null));
+  Office.onReady((info) => {
+    let lang: string | null = null;
+    try {
+      lang = Office.context?.displayLanguage ?? null;
+    } catch {
+      lang = null;
+    }
+    mount(info.host ? String(info.host) : null, lang);
+  });
 } else {
-  mount(null);
+  mount(null, null);
 }

@@ -1,0 +1,143 @@
+/** Pieces shared by the panels: a cancellable task with progress, the progress area, a status message. */
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useT } from "./i18n";
+import { errorText, isAbort } from "./services";
+
+export const useCommonStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+  // Reserved height so that starting or ending a task never shifts the layout below it.
+  progress: {
+    minHeight: "52px",
+    display: "flex",
+    flexDirection: "column",
+    justifyContent: "center",
+    gap: "4px",
+  },
+  progressRow: { display: "flex", alignItems: "center", gap: "8px" },
+  progressBar: { flexGrow: 1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  heading: { margin: 0 },
+});
+
+export type Status = { intent: "success" | "error" | "warning" | "info"; text: string } | null;
+
+export interface Task {
+  running: boolean;
+  /** 0..1, or undefined while indeterminate. */
+  progress: number | undefined;
+  label: string;
+  status: Status;
+  setStatus: (s: Status) => void;
+  /** Run `fn` with a fresh AbortSignal; errors become an error status, a cancel becomes an info status. */
+  run: <T>(label: string, fn: (signal: AbortSignal, onProgress: (f: number) => void) => Promise<T>) => Promise<T | undefined>;
+  cancel: () => void;
+}
+
+export function useTask(): Task {
+  const { t } = useT();
+  const [running, setRunning] = React.useState(false);
+  const [progress, setProgress] = React.useState<number | undefined>(undefined);
+  const [label, setLabel] = React.useState("");
+  const [status, setStatus] = React.useState<Status>(null);
+  const controller = React.useRef<AbortController | null>(null);
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      controller.current?.abort();
+    };
+  }, []);
+
+  const run = React.useCallback(
+    async <T,>(what: string, fn: (signal: AbortSignal, onProgress: (f: number) => void) => Promise<T>) => {
+      controller.current?.abort();
+      const ctl = new AbortController();
+      controller.current = ctl;
+      setRunning(true);
+      setProgress(undefined);
+      setLabel(what);
+      setStatus(null);
+      try {
+        const value = await fn(ctl.signal, (f) => {
+          if (mounted.current && controller.current === ctl) setProgress(Math.max(0, Math.min(1, f)));
+        });
+        if (ctl.signal.aborted) throw Object.assign(new Error("aborted"), { name: "AbortError" });
+        return value;
+      } catch (err) {
+        if (!mounted.current) return undefined;
+        if (isAbort(err) || ctl.signal.aborted) setStatus({ intent: "info", text: t("cancelled") });
+        else setStatus({ intent: "error", text: t("errorPrefix") + errorText(err) });
+        return undefined;
+      } finally {
+        if (mounted.current && controller.current === ctl) {
+          setRunning(false);
+          setProgress(undefined);
+          controller.current = null;
+        }
+      }
+    },
+    [t],
+  );
+  const cancel = React.useCallback(() => controller.current?.abort(), []);
+  return { running, progress, label, status, setStatus, run, cancel };
+}
+
+/** The progress area: always the same height; a bar, its label and a cancel button while a task runs. */
+export function ProgressArea({ task, cancellable = true }: { task: Task; cancellable?: boolean }) {
+  const { t } = useT();
+  const s = useCommonStyles();
+  const pct = task.progress === undefined ? undefined : Math.round(task.progress * 100);
+  return (
+    <div className={s.progress} aria-live="polite" aria-busy={task.running}>
+      {task.running ? (
+        <>
+          <Text size={200} id={undefined}>
+            {task.label}
+            {pct !== undefined ? ` ${pct}%` : ""}
+          </Text>
+          <div className={s.progressRow}>
+            <ProgressBar
+              className={s.progressBar}
+              value={task.progress}
+              max={1}
+              thickness="large"
+              aria-label={t("progressLabel")}
+            />
+            {cancellable && (
+              <Button size="small" onClick={task.cancel}>
+                {t("cancel")}
+              </Button>
+            )}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function StatusMessage({ status }: { status: Status }) {
+  if (!status) return null;
+  return (
+    <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
+      <MessageBarBody>{status.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Time as the user reads it, in the UI language. */
+export function formatTime(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+}

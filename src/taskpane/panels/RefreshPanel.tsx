@@ -1,0 +1,112 @@
+/** 刷新 Refresh: one button per loaded source, its last refresh and what changed; undo the last refresh. */
+import * as React from "react";
+import { Button, Card, Spinner, Subtitle2, Text, makeStyles } from "@fluentui/react-components";
+import { MessageKey, useT } from "../i18n";
+import { ProgressArea, StatusMessage, formatTime, useCommonStyles, useTask } from "../common";
+import { LoadedSource, RefreshReport, errorText, useServices } from "../services";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
+  card: { padding: "8px", gap: "4px" },
+  label: { overflowWrap: "anywhere" },
+});
+
+const counts = (r: RefreshReport) => ({ added: r.added, updated: r.updated, removed: r.removed, unchanged: r.unchanged });
+
+export function RefreshPanel() {
+  const { t, lang } = useT();
+  const services = useServices();
+  const c = useCommonStyles();
+  const s = useStyles();
+  const task = useTask();
+  const [sources, setSources] = React.useState<LoadedSource[] | null>(null);
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [reports, setReports] = React.useState<Record<string, RefreshReport>>({});
+
+  const reload = React.useCallback(async () => {
+    try {
+      setSources(await services.listSources());
+      setLoadError(null);
+    } catch (err) {
+      setSources([]);
+      setLoadError(errorText(err));
+    }
+  }, [services]);
+
+  React.useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function onRefresh(src: LoadedSource) {
+    const report = await task.run(t("refreshing"), (signal, onProgress) => services.refresh(src.id, { signal, onProgress }));
+    if (!report) return;
+    setReports((r) => ({ ...r, [src.id]: report }));
+    const changedAny = report.added + report.updated + report.removed > 0;
+    task.setStatus({
+      intent: "success",
+      text: `${src.label}: ${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`,
+    });
+    await reload();
+  }
+
+  async function onUndo() {
+    const undone = await task.run(t("working"), () => services.undoLastRefresh());
+    if (undone === undefined) return; // error or cancel: status already set
+    task.setStatus(undone ? { intent: "success", text: t("undone", { what: undone.description }) } : { intent: "info", text: t("nothingToUndo") });
+    await reload();
+  }
+
+  return (
+    <section className={c.panel} aria-labelledby="refresh-heading">
+      <Subtitle2 as="h2" id="refresh-heading" className={c.heading}>
+        {t("refreshHeading")}
+      </Subtitle2>
+      {sources === null ? (
+        <Spinner size="tiny" label={t("working")} />
+      ) : sources.length === 0 ? (
+        <>
+          {loadError && <StatusMessage status={{ intent: "error", text: t("errorPrefix") + loadError }} />}
+          <Text>{t("refreshEmpty")}</Text>
+        </>
+      ) : (
+        <ul className={s.list}>
+          {sources.map((src) => {
+            const report = reports[src.id];
+            return (
+              <li key={src.id}>
+                <Card className={s.card} size="small">
+                  <Text weight="semibold" className={s.label}>
+                    {src.label}
+                  </Text>
+                  <Text size={200}>{t("sourceRows", { rows: src.rows, kind: t(`kind_${src.kind}` as MessageKey) })}</Text>
+                  <Text size={200}>
+                    {src.lastRefreshed ? t("lastRefresh", { time: formatTime(src.lastRefreshed, lang) }) : t("neverRefreshed")}
+                  </Text>
+                  {report && (
+                    <Text size={200}>
+                      {report.added + report.updated + report.removed > 0
+                        ? t("changed", counts(report))
+                        : t("noChange", { unchanged: report.unchanged })}
+                    </Text>
+                  )}
+                  <div className={c.row}>
+                    <Button onClick={() => onRefresh(src)} disabled={task.running || !src.refreshable}>
+                      {t("refreshButton", { label: src.label })}
+                    </Button>
+                  </div>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className={c.row}>
+        <Button onClick={onUndo} disabled={task.running || !sources || sources.length === 0}>
+          {t("undo")}
+        </Button>
+      </div>
+      <ProgressArea task={task} />
+      <StatusMessage status={task.status} />
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The one boundary between the task pane and everything else (import, workbook, briefing). Components receive a
+ * TaskPaneServices object through context; tests fake it here, the add-in wires the real modules in
+ * office-services.ts, and the offline preview wires the same real modules over the simulated Excel host.
+ */
+import * as React from "react";
+import type { ColumnMapping, DatasetKind, ImportIssue, ImportResult } from "../import/types";
+import type { Metric } from "../core/model";
+import type { ProgressBasis } from "../core/metrics";
+
+/** Where a dataset comes from. */
+export type SourceSpec =
+  | { type: "file"; name: string; bytes: Uint8Array }
+  | { type: "url"; url: string }
+  | { type: "table"; name: string }
+  | { type: "sample" };
+
+export interface ReadOptions {
+  kind?: DatasetKind | "auto";
+  mapping?: ColumnMapping;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface WriteOptions {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A table of the workbook that can be imported. */
+export interface WorkbookTable {
+  name: string;
+  sheet: string;
+  rows: number;
+}
+
+/** What writing a dataset did. */
+export interface WriteReport {
+  kind: DatasetKind;
+  sheet: string;
+  rows: number;
+}
+
+/** A dataset loaded into the workbook, as remembered in the workbook's settings. */
+export interface LoadedSource {
+  id: string;
+  kind: DatasetKind;
+  /** File name, URL, table name or "示例数据". */
+  label: string;
+  rows: number;
+  /** ISO timestamp of the last load or refresh, or null. */
+  lastRefreshed: string | null;
+  /** Whether it can be refreshed (a file needs to be chosen again). */
+  refreshable: boolean;
+}
+
+export interface RefreshReport {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  issues: ImportIssue[];
+  /** When the refresh finished, ISO. */
+  at: string;
+}
+
+export interface UndoReport {
+  /** What was undone, human readable ("台账 2025-…"). */
+  description: string;
+}
+
+/** What the briefing panel needs to offer choices. */
+export interface BriefingAvailability {
+  regions: string[];
+  /** Years that have data (ledger dates or reported figures). */
+  dataYears: number[];
+  /** Years that have annual targets. */
+  targetYears: number[];
+}
+
+export interface BriefingRequest {
+  /** Period code, e.g. "2025Q1". */
+  period: string;
+  regions: string[];
+  metrics: Metric[];
+  basis: ProgressBasis;
+  tolerance: number;
+  portable: boolean;
+  valuesOnly: boolean;
+  charts: boolean;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface BriefingOutcome {
+  sheet: string;
+  text: { zh: string; en: string };
+  warnings: { zh: string; en: string }[];
+}
+
+/** Settings kept in the workbook (shared by everyone who opens it). */
+export interface WorkbookSettings {
+  productionUrl?: string;
+  basis?: ProgressBasis;
+  tolerance?: number;
+}
+
+export interface TaskPaneServices {
+  /** "excel" in Excel, "preview" over the simulated host, null when no workbook is reachable. */
+  host: "excel" | "preview" | null;
+  /** Parse a source without touching the workbook. The sample source yields several datasets. */
+  read(source: SourceSpec, options: ReadOptions): Promise<ImportResult[]>;
+  listTables(): Promise<WorkbookTable[]>;
+  /** Write a parsed dataset to its canonical sheet and remember the source for refresh. */
+  write(result: ImportResult, source: SourceSpec, options: WriteOptions): Promise<WriteReport>;
+  /** Write import issues to a sheet; returns the sheet name. */
+  writeIssues(issues: ImportIssue[], lang: "zh-CN" | "en-US"): Promise<string>;
+  listSources(): Promise<LoadedSource[]>;
+  refresh(id: string, options: WriteOptions): Promise<RefreshReport>;
+  /** Null when there is nothing to undo. */
+  undoLastRefresh(): Promise<UndoReport | null>;
+  briefingAvailability(): Promise<BriefingAvailability>;
+  buildBriefing(request: BriefingRequest): Promise<BriefingOutcome>;
+  /** zh-CN function descriptions by id (from the generated functions.json); empty when unavailable. */
+  functionDescriptionsZh(): Promise<Record<string, { description: string; parameters: Record<string, string> }>>;
+  /** Put a formula into the active cell; returns the cell's address. */
+  insertFormula(formula: string): Promise<string>;
+  readWorkbookSettings(): Promise<WorkbookSettings>;
+  /** False when there is no workbook to save into. */
+  saveWorkbookSettings(settings: WorkbookSettings): Promise<boolean>;
+  /** Copy text to the clipboard. */
+  copyText(text: string): Promise<void>;
+}
+
+export const ServicesContext = React.createContext<TaskPaneServices | null>(null);
+
+export function useServices(): TaskPaneServices {
+  const s = React.useContext(ServicesContext);
+  if (!s) throw new Error("TaskPaneServices missing: wrap the task pane in <ServicesContext.Provider>");
+  return s;
+}
+
+/** True for an AbortError from a cancelled operation (DOMException or an Error named so). */
+export function isAbort(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { name?: string }).name === "AbortError";
+}
+
+/** Error text for the user. */
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,238 @@
+/**
+ * TaskPaneServices over a workbook reached through the global `Excel` (real Excel, or the simulated host of the
+ * offline preview): the task pane's own workbook chores (tables, the issues sheet, the active cell, settings,
+ * clipboard) are here; importing, writing datasets, refresh and the briefing are delegated to the modules that
+ * own them, passed in as `Backends` (wired in backends.ts), so tests can swap them and nothing is re-implemented.
+ */
+import type { ImportIssue, ImportOptions, ImportResult, DatasetKind } from "../import/types";
+import type {
+  BriefingAvailability,
+  BriefingOutcome,
+  BriefingRequest,
+  LoadedSource,
+  ReadOptions,
+  RefreshReport,
+  SourceSpec,
+  TaskPaneServices,
+  UndoReport,
+  WorkbookSettings,
+  WorkbookTable,
+  WriteOptions,
+  WriteReport,
+} from "./services";
+import { zhFromMetadata } from "./functions-reference";
+
+/** What the task pane needs from the import, workbook and briefing modules. */
+export interface Backends {
+  importBytes(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult>;
+  importUrl(url: string, options: ImportOptions): Promise<ImportResult>;
+  importTable(values: unknown[][], options: ImportOptions & { startRow?: number }): Promise<ImportResult>;
+  /** The bundled sample datasets. */
+  loadSeeds(): Promise<ImportResult[]>;
+  writeDataset(result: ImportResult, source: SourceSpec, options: WriteOptions): Promise<WriteReport>;
+  listSources(): Promise<LoadedSource[]>;
+  refresh(id: string, options: WriteOptions): Promise<RefreshReport>;
+  undoLastRefresh(): Promise<UndoReport | null>;
+  briefingAvailability(): Promise<BriefingAvailability>;
+  buildBriefing(request: BriefingRequest): Promise<BriefingOutcome>;
+}
+
+export interface WorkbookServicesOptions {
+  host: "excel" | "preview";
+  backends: Backends;
+  /** Where functions.json is served (the add-in's origin). */
+  functionsMetadataUrl?: string;
+  fetchImpl?: typeof fetch;
+  /**
+   * The cell a formula goes into, as "Sheet!A1"; default: Excel's active cell. The preview passes the cell selected
+   * in its grid.
+   */
+  activeCell?: () => Promise<string | null>;
+}
+
+/** Sheet the issues list is written to. */
+export const ISSUES_SHEET = { "zh-CN": "导入问题", "en-US": "Import issues" } as const;
+const ISSUES_HEADERS = {
+  "zh-CN": ["文件", "行", "列", "级别", "问题"],
+  "en-US": ["File", "Row", "Column", "Severity", "Issue"],
+} as const;
+const SEVERITY = { "zh-CN": { error: "错误", warning: "提醒" }, "en-US": { error: "Error", warning: "Warning" } } as const;
+
+/** Workbook settings keys (Excel's per-document settings, saved with the file). */
+export const SETTINGS_KEYS = {
+  productionUrl: "invest.productionUrl",
+  basis: "invest.basis",
+  tolerance: "invest.tolerance",
+} as const;
+
+function excel(): typeof Excel {
+  const x = (globalThis as { Excel?: typeof Excel }).Excel;
+  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
+  return x;
+}
+
+const kindOf = (k: ReadOptions["kind"]): DatasetKind | "auto" => k ?? "auto";
+
+/** Quote a sheet name for an address when it needs it. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneServices {
+  const { backends } = opts;
+  const fetchImpl = opts.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+
+  return {
+    host: opts.host,
+
+    async read(source: SourceSpec, options: ReadOptions): Promise<ImportResult[]> {
+      const common = { kind: kindOf(options.kind), mapping: options.mapping, onProgress: options.onProgress, signal: options.signal };
+      switch (source.type) {
+        case "sample":
+          return backends.loadSeeds();
+        case "file":
+          return [await backends.importBytes(source.bytes, { ...common, fileName: source.name })];
+        case "url":
+          return [await backends.importUrl(source.url, { ...common, fileName: source.url })];
+        case "table": {
+          const { values, startRow, label } = await readTable(source.name);
+          return [await backends.importTable(values, { ...common, fileName: label, startRow })];
+        }
+      }
+    },
+
+    async listTables(): Promise<WorkbookTable[]> {
+      return excel().run(async (ctx) => {
+        const tables = ctx.workbook.tables;
+        tables.load("items/name");
+        await ctx.sync();
+        const parts = tables.items.map((t) => {
+          const ws = t.worksheet;
+          ws.load("name");
+          const body = t.getDataBodyRange();
+          body.load("rowCount");
+          return { t, ws, body };
+        });
+        await ctx.sync();
+        return parts.map(({ t, ws, body }) => ({ name: t.name, sheet: ws.name, rows: body.rowCount }));
+      });
+    },
+
+    write: (result, source, options) => backends.writeDataset(result, source, options),
+
+    async writeIssues(issues: ImportIssue[], lang): Promise<string> {
+      const name = ISSUES_SHEET[lang];
+      const rows: (string | number)[][] = [
+        [...ISSUES_HEADERS[lang]],
+        ...issues.map((i) => [i.file, i.row, i.column ?? "", SEVERITY[lang][i.severity], lang === "zh-CN" ? i.message : i.message_en]),
+      ];
+      await excel().run(async (ctx) => {
+        const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
+        await ctx.sync();
+        if (!existing.isNullObject) existing.delete();
+        const ws = ctx.workbook.worksheets.add(name);
+        const range = ws.getRangeByIndexes(0, 0, rows.length, 5);
+        // Text as text: a message starting with "=" must not become a formula.
+        range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "0" : "@")));
+        range.values = rows;
+        ws.getRangeByIndexes(0, 0, 1, 5).format.font.bold = true;
+        ws.freezePanes.freezeRows(1);
+        ws.activate();
+        await ctx.sync();
+      });
+      return name;
+    },
+
+    listSources: () => backends.listSources(),
+    refresh: (id, options) => backends.refresh(id, options),
+    undoLastRefresh: () => backends.undoLastRefresh(),
+    briefingAvailability: () => backends.briefingAvailability(),
+    buildBriefing: (request) => backends.buildBriefing(request),
+
+    async functionDescriptionsZh() {
+      const res = await fetchImpl(opts.functionsMetadataUrl ?? "functions.json");
+      if (!res.ok) throw new Error(`functions.json: HTTP ${res.status}`);
+      return zhFromMetadata(await res.json());
+    },
+
+    async insertFormula(formula: string): Promise<string> {
+      const target = opts.activeCell ? await opts.activeCell() : null;
+      return excel().run(async (ctx) => {
+        let cell: Excel.Range;
+        if (target) {
+          const bang = target.lastIndexOf("!");
+          const sheet = target.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+          cell = ctx.workbook.worksheets.getItem(sheet).getRange(target.slice(bang + 1));
+        } else {
+          cell = ctx.workbook.getActiveCell();
+        }
+        cell.formulas = [[formula]];
+        cell.load("address");
+        await ctx.sync();
+        return cell.address;
+      });
+    },
+
+    async readWorkbookSettings(): Promise<WorkbookSettings> {
+      return excel().run(async (ctx) => {
+        const items = Object.entries(SETTINGS_KEYS).map(([k, key]) => {
+          const s = ctx.workbook.settings.getItemOrNullObject(key);
+          s.load("value");
+          return [k, s] as const;
+        });
+        await ctx.sync();
+        const out: Record<string, unknown> = {};
+        for (const [k, s] of items) if (!s.isNullObject) out[k] = s.value;
+        return out as WorkbookSettings;
+      });
+    },
+
+    async saveWorkbookSettings(settings: WorkbookSettings): Promise<boolean> {
+      await excel().run(async (ctx) => {
+        for (const [k, key] of Object.entries(SETTINGS_KEYS)) {
+          const v = settings[k as keyof WorkbookSettings];
+          if (v !== undefined) ctx.workbook.settings.add(key, v);
+        }
+        await ctx.sync();
+      });
+      return true;
+    },
+
+    copyText,
+  };
+}
+
+/** A workbook table's values (header included), its first row number and a label for messages. */
+async function readTable(name: string): Promise<{ values: unknown[][]; startRow: number; label: string }> {
+  return excel().run(async (ctx) => {
+    const table = ctx.workbook.tables.getItem(name);
+    const range = table.getRange();
+    range.load(["values", "rowIndex"]);
+    const ws = table.worksheet;
+    ws.load("name");
+    await ctx.sync();
+    return { values: range.values, startRow: range.rowIndex + 1, label: `${sheetRef(ws.name)}!${name}` };
+  });
+}
+
+/** Clipboard: the async API where the host allows it, else a hidden textarea and execCommand. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+  } catch {
+    // Office webviews often deny the async clipboard: fall back below.
+  }
+  const ta = document.createElement("textarea");
+  ta.value = text;
+  ta.setAttribute("readonly", "");
+  ta.style.position = "fixed";
+  ta.style.left = "-9999px";
+  document.body.appendChild(ta);
+  ta.select();
+  const ok = document.execCommand("copy");
+  ta.remove();
+  if (!ok) throw new Error("copy failed");
+}

@@ -1,0 +1,220 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "@testing-library/jest-dom";
+import { TextDecoder } from "util";
+import { DataPanel } from "../../src/taskpane/panels/DataPanel";
+import type { ImportResult } from "../../src/import/types";
+import { deferred, fakeServices, ledgerResult, renderPanel } from "./fakes";
+
+const issue = (row: number, column: string | null, severity: "error" | "warning" = "error") => ({
+  file: "台账.csv",
+  row,
+  column,
+  message: `第${row}行签约金额不是数字`,
+  message_en: `Row ${row}: the amount is not a number`,
+  severity,
+});
+
+describe("数据 panel", () => {
+  test("sample data: previews every dataset and loads all of them", async () => {
+    const user = userEvent.setup();
+    const targets: ImportResult = {
+      ...ledgerResult(),
+      kind: "targets",
+      records: [],
+      targets: [{ year: 2025, region: "西宁开发区", metric: "signed_amount", value: 281 }],
+      headers: ["年份", "所属地区", "指标", "目标值"],
+      mapping: { 年份: "year", 所属地区: "region", 指标: "metric", 目标值: "value" },
+      summary: { rows: 1, accepted: 1, rejected: 0 },
+    };
+    const services = fakeServices({
+      read: jest.fn(async () => [ledgerResult(), targets]),
+      write: jest.fn(async (r: ImportResult) => ({ kind: r.kind, sheet: r.kind === "ledger" ? "台账" : "目标任务", rows: 2 })),
+    });
+    renderPanel(<DataPanel />, services);
+    expect(screen.getByRole("radio", { name: "示例数据" })).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(services.read).toHaveBeenCalledWith({ type: "sample" }, expect.objectContaining({ kind: "auto" }));
+    expect(await screen.findByRole("heading", { name: /预览：项目台账，共 2 行/ })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: /预览：目标任务，共 1 行/ })).toBeInTheDocument();
+    expect(screen.getByText("绿电智算融合示范基地项目")).toBeInTheDocument();
+    expect(screen.getByText("281")).toBeInTheDocument();
+    // mapped columns only, with their canonical titles; the ignored column is not shown
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(
+      expect.arrayContaining(["项目编号", "项目名称", "所属地区", "项目阶段", "签约金额(亿元)"]),
+    );
+    expect(screen.queryByText("无关列")).not.toBeInTheDocument();
+    expect(screen.getByText("没有发现问题。")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "载入全部 2 个数据集" }));
+    expect(await screen.findByText(/示例数据已载入：台账（2）、目标任务（2）/)).toBeInTheDocument();
+    expect(services.write).toHaveBeenCalledTimes(2);
+    expect(services.write.mock.calls[0][1]).toEqual({ type: "sample" });
+  });
+
+  test("a file of an unsupported type is refused with a message; nothing is read", async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    const services = fakeServices();
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("radio", { name: "文件" }));
+    await user.upload(screen.getByLabelText("选择文件（CSV、JSON、xlsx）"), new File(["%PDF"], "报告.pdf", { type: "application/pdf" }));
+    expect(await screen.findByText(/不支持的文件类型“报告.pdf”/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "读取并预览" })).toBeDisabled();
+    expect(services.read).not.toHaveBeenCalled();
+  });
+
+  test("a CSV file: its bytes are read; issues are listed with row and column and can be written to a sheet", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({
+      read: jest.fn(async () => [
+        ledgerResult({ issues: [issue(3, "签约额"), issue(7, null, "warning")], summary: { rows: 4, accepted: 2, rejected: 2 } }),
+      ]),
+    });
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("radio", { name: "文件" }));
+    await user.upload(screen.getByLabelText("选择文件（CSV、JSON、xlsx）"), new File(["项目编号,名称\nA,B\n"], "台账.csv", { type: "text/csv" }));
+    expect(await screen.findByText("已选择：台账.csv")).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "数据类型" }), "ledger");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    const [src, opts] = services.read.mock.calls[0];
+    expect(src).toMatchObject({ type: "file", name: "台账.csv" });
+    expect(new TextDecoder().decode((src as { bytes: Uint8Array }).bytes)).toBe("项目编号,名称\nA,B\n");
+    expect(opts.kind).toBe("ledger");
+    expect(await screen.findByText("2 行可导入，2 行有错误被拒绝。")).toBeInTheDocument();
+    const list = screen.getByRole("list", { name: "发现的问题（2）" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent("错误 第 3 行，列“签约额”：第3行签约金额不是数字");
+    expect(items[1]).toHaveTextContent("提醒 第 7 行，整行");
+    await user.click(screen.getByRole("button", { name: "将问题写入工作表" }));
+    expect(services.writeIssues).toHaveBeenCalledWith([issue(3, "签约额"), issue(7, null, "warning")], "zh-CN");
+    expect(await screen.findByText("问题已写入工作表“导入问题”。")).toBeInTheDocument();
+  });
+
+  test("URL: an invalid address is flagged; a failing fetch shows the error", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({ read: jest.fn(async () => Promise.reject(new Error("HTTP 404 Not Found"))) });
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("radio", { name: "网址" }));
+    const input = screen.getByRole("textbox", { name: /数据网址/ });
+    await user.type(input, "ftp:/bad");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(screen.getByText(/网址无效/)).toBeInTheDocument();
+    expect(services.read).not.toHaveBeenCalled();
+    await user.clear(input);
+    await user.type(input, "https://data.example.gov.cn/ledger.csv");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(services.read).toHaveBeenCalledWith({ type: "url", url: "https://data.example.gov.cn/ledger.csv" }, expect.anything());
+    expect(await screen.findByRole("alert")).toHaveTextContent("出错了：HTTP 404 Not Found");
+    expect(screen.queryByRole("button", { name: "载入工作簿" })).toBeDisabled();
+  });
+
+  test("the URL field starts with the production data URL from settings", () => {
+    renderPanel(<DataPanel defaultUrl="https://zs.example.gov.cn/ledger.json" />, fakeServices());
+    screen.getByRole("radio", { name: "网址" }).click();
+    return waitFor(() => expect(screen.getByRole("textbox", { name: /数据网址/ })).toHaveValue("https://zs.example.gov.cn/ledger.json"));
+  });
+
+  test("changing a column's mapping reads the source again with the override", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices();
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("radio", { name: "网址" }));
+    await user.type(screen.getByRole("textbox", { name: /数据网址/ }), "https://x.example/a.csv");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    await screen.findByRole("heading", { name: /预览：项目台账/ });
+    await user.click(screen.getByText("列对应"));
+    const select = screen.getByRole("combobox", { name: "来源列“无关列”对应的字段" });
+    expect(select).toHaveValue("");
+    await user.selectOptions(select, "notes");
+    await waitFor(() => expect(services.read).toHaveBeenCalledTimes(2));
+    expect(services.read.mock.calls[1][1].mapping).toMatchObject({ 无关列: "notes", 签约额: "signed_amount" });
+  });
+
+  test("a required field without a column is called out", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({
+      read: jest.fn(async () => [ledgerResult({ mapping: { 项目编号: "id", 名称: "name" }, headers: ["项目编号", "名称"] })]),
+    });
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(await screen.findByText("必填字段没有对应的列：所属地区")).toBeInTheDocument();
+  });
+
+  test("a long load shows progress in reserved space and can be cancelled", async () => {
+    const user = userEvent.setup();
+    let seenSignal: AbortSignal | undefined;
+    const services = fakeServices({
+      write: jest.fn((_r, _s, opts) => {
+        seenSignal = opts.signal;
+        opts.onProgress?.(0.4);
+        return new Promise((_, reject) =>
+          opts.signal!.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" }))),
+        );
+      }),
+    });
+    const { container } = renderPanel(<DataPanel />, services);
+    const area = container.querySelector("[aria-busy]")!;
+    expect(area).toHaveAttribute("aria-busy", "false");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    await user.click(await screen.findByRole("button", { name: "载入工作簿" }));
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    expect(screen.getByText("正在写入工作表… 40%")).toBeInTheDocument();
+    expect(area).toHaveAttribute("aria-busy", "true");
+    await user.click(screen.getByRole("button", { name: "取消" }));
+    expect(seenSignal?.aborted).toBe(true);
+    expect(await screen.findByText("已取消，工作簿未改动。")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  test("a workbook table source: lists tables, and says so when there are none", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({ listTables: jest.fn(async () => [{ name: "Table1", sheet: "Sheet1", rows: 12 }]) });
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("radio", { name: "本工作簿中的表格" }));
+    const select = await screen.findByRole("combobox", { name: "表格" });
+    await waitFor(() => expect(select).toHaveValue("Table1"));
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(services.read).toHaveBeenCalledWith({ type: "table", name: "Table1" }, expect.anything());
+
+    const empty = fakeServices();
+    const { unmount } = renderPanel(<DataPanel />, empty);
+    unmount();
+  });
+
+  test("no tables in the workbook: an empty state instead of a list", async () => {
+    const user = userEvent.setup();
+    renderPanel(<DataPanel />, fakeServices());
+    await user.click(screen.getByRole("radio", { name: "本工作簿中的表格" }));
+    expect(await screen.findByText("本工作簿中没有表格。")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "读取并预览" })).toBeDisabled();
+  });
+
+  test("an empty dataset says there is nothing to import", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({ read: jest.fn(async () => [ledgerResult({ records: [], summary: { rows: 0, accepted: 0, rejected: 0 } })]) });
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(await screen.findByText("没有可导入的数据行。")).toBeInTheDocument();
+  });
+
+  test("without a workbook, reading works but loading is disabled", async () => {
+    const user = userEvent.setup();
+    renderPanel(<DataPanel />, fakeServices({ host: null }));
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    await screen.findByRole("heading", { name: /预览/ });
+    expect(screen.getByRole("button", { name: "载入工作簿" })).toBeDisabled();
+  });
+
+  test("English UI shows English issue messages", async () => {
+    const user = userEvent.setup();
+    const hold = deferred<ImportResult[]>();
+    const services = fakeServices({ read: jest.fn(() => hold.promise) });
+    renderPanel(<DataPanel />, services, "en-US");
+    await user.click(screen.getByRole("button", { name: "Read and preview" }));
+    expect(screen.getByText("Reading…")).toBeInTheDocument();
+    hold.resolve([ledgerResult({ issues: [issue(3, "签约额")] })]);
+    expect(await screen.findByText(/Row 3, column "签约额": Row 3: the amount is not a number/)).toBeInTheDocument();
+  });
+});
