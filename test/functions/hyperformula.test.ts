@@ -79,7 +79,7 @@ describe("element-wise functions in cells", () => {
     expect(hfError(s.get("B3"))).toBe("#SPILL!");
     s.set("B5", null);
     s.set("B3", "=INVEST.SHARE(A3:A5,6)"); // HyperFormula re-spills when the formula is entered again
-    expect(s.values("B3:B5").map((r) => r[0])).toEqual([1 / 6, 2 / 6, 0.5]);
+    s.values("B3:B5").forEach(([v], i) => close(v, (i + 1) / 6));
   });
 
   test("mismatched ranges are one #VALUE! with the sizes; errors inside ranges propagate cell by cell", async () => {
