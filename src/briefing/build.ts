@@ -321,12 +321,15 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     if (!rows.every((r) => (r.actual === null) === (r.prior === null))) total.yoy_growth = null;
     for (const r of rows) r.share = r.actual !== null && totalActual !== null ? valueOrNull(shareMetric(r.actual, totalActual)) : null;
     total.share = totalActual !== null ? valueOrNull(shareMetric(totalActual, totalActual)) : null;
-    for (const r of rows) {
-      if (r.completion_rate === null) continue;
+    // Competition ranking on rates rounded to 12 decimals (as the sheet's rank formula compares them).
+    const rounded = rows.map((r) => (r.completion_rate === null ? null : roundRate(r.completion_rate)));
+    rows.forEach((r, k) => {
+      const mine = rounded[k];
+      if (mine === null) return;
       let better = 0;
-      for (const o of rows) if (o.completion_rate !== null && o.completion_rate > r.completion_rate) better++;
+      for (const o of rounded) if (o !== null && o > mine) better++;
       r.rank = better + 1;
-    }
+    });
     tables.push({ metric, rows, total, total_target_source: totalTargetSource });
   });
 
@@ -344,6 +347,11 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     warnings,
     stats: { records: n, funds: funds.length, funds_region_from_ledger: fromLedger, funds_unattributed: unattributed },
   };
+}
+
+/** A completion rate rounded to 12 decimals for ranking (float dust never separates a tie). */
+export function roundRate(rate: number): number {
+  return Math.round(rate * 1e12) / 1e12;
 }
 
 /** Sum of the non-null values; null when all are null. */

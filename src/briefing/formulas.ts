@@ -6,7 +6,7 @@
  * gives every cell its formula and its cached value (from the Briefing, computed by buildBriefing with the same
  * rules). Three modes:
  * - "live": native SUMIFS/COUNTIFS over the data tables, INVEST.* custom functions for the ratios;
- * - "portable": only built-in functions (SUMIFS, COUNTIFS, IF, OR, ROUND, ABS, SUMPRODUCT, ISNUMBER, EOMONTH…),
+ * - "portable": only built-in functions (SUMIFS, COUNTIFS, COUNT, SUM, IF, OR, ROUND, ABS, DATE, EOMONTH…),
  *   blanks through IF, for colleagues without the add-in and for WPS / LibreOffice;
  * - "values": no formulas, a frozen copy.
  * References are either structured (Ledger[签约金额(亿元)], for the workbook's tables) or whole-column A1 ranges
@@ -74,6 +74,9 @@ export const COL = {
   region: 0, actual: 1, target: 2, rate: 3, progress: 4, gap: 5, status: 6, prior: 7, yoy: 8, share: 9, rank: 10, source: 11,
 } as const;
 export const COLUMN_COUNT = 12;
+
+/** Decimals the sheet's completion rates are rounded to (see the rank formula); the builder ranks on the same. */
+export const RATE_DECIMALS = 12;
 
 /** Parameter cells (A1, absolute). */
 export const PARAMS = { asOf: "$B$2", timeProgress: "$D$2", basis: "$F$2", tolerance: "$H$2" } as const;
@@ -289,9 +292,11 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
       cells[COL.target] = { value: row.target, formula: f(targetF), numFmt: fmtValue, role: "value" };
       const B = A(COL.actual), C = A(COL.target), D = A(COL.rate), F = A(COL.gap), H = A(COL.prior);
       const totalActual = a1(totalRow, COL.actual, true);
+      // Rates are rounded to 12 decimals so that the rank's COUNTIFS(">"&rate) criterion, which passes through
+      // text, compares exactly (ties stay ties in every engine); 1e-12 is far below any published precision.
       const rateF = live
-        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.COMPLETION_RATE(${B},${C}),""))`
-        : `=IF(OR(${B}="",${C}="",${C}=0),"",${B}/${C})`;
+        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(ROUND(INVEST.COMPLETION_RATE(${B},${C}),${RATE_DECIMALS}),""))`
+        : `=IF(OR(${B}="",${C}="",${C}=0),"",ROUND(${B}/${C},${RATE_DECIMALS}))`;
       cells[COL.rate] = { value: row.completion_rate, formula: f(rateF), numFmt: FMT.percent, role: "value" };
       cells[COL.progress] = { value: row.time_progress, formula: f(`=${PARAMS.timeProgress}`), numFmt: FMT.percent, role: "value" };
       const gapF = live
@@ -299,12 +304,12 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
         : `=IF(${D}="","",ROUND((${D}-${PARAMS.timeProgress})*100,9))`;
       cells[COL.gap] = { value: row.pace_gap, formula: f(gapF), numFmt: FMT.points, role: "value" };
       const statusF = live
-        ? `=IF(${F}="","",INVEST.PACE_STATUS(${F},${PARAMS.tolerance}))`
+        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_STATUS(${B},${C},${PARAMS.asOf},${PARAMS.basis},${PARAMS.tolerance},${quote(language)}),""))`
         : `=IF(${F}="","",IF(${F}>=0,${quote(statusLabels.ahead)},IF(${F}>=-ABS(${PARAMS.tolerance}),${quote(statusLabels.on_track)},${quote(statusLabels.behind)})))`;
       cells[COL.status] = { value: row.status ? statusLabels[row.status] : null, formula: f(statusF), role: "status", status: row.status };
       // The total's growth only like for like: the same regions have an actual and a prior.
       const likeForLike = isTotal
-        ? `,SUMPRODUCT(ISNUMBER(${regionRange(COL.actual)})*ISNUMBER(${regionRange(COL.prior)}))<>COUNT(${regionRange(COL.actual)}),COUNT(${regionRange(COL.actual)})<>COUNT(${regionRange(COL.prior)})`
+        ? `,COUNTIFS(${regionRange(COL.actual)},">-1E+300",${regionRange(COL.prior)},">-1E+300")<>COUNT(${regionRange(COL.actual)}),COUNT(${regionRange(COL.actual)})<>COUNT(${regionRange(COL.prior)})`
         : "";
       const yoyF = live
         ? `=IF(OR(${B}="",${H}=""${likeForLike}),"",IFERROR(INVEST.YOY_GROWTH(${B},${H}),""))`
@@ -317,7 +322,7 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
       const rates = regionRange(COL.rate);
       cells[COL.rank] = isTotal
         ? { value: null, role: "value" }
-        : { value: row.rank, formula: f(`=IF(${D}="","",SUMPRODUCT(ISNUMBER(${rates})*(${rates}>${D}))+1)`), numFmt: FMT.rank, role: "value" };
+        : { value: row.rank, formula: f(`=IF(${D}="","",COUNTIFS(${rates},">"&${D})+1)`), numFmt: FMT.rank, role: "value" };
       const [figLabel, ledgerLabel] = L.source;
       const srcValue = row.actual_source === "figure" ? figLabel : row.actual_source === "ledger" ? ledgerLabel : null;
       const srcRange = regionRange(COL.source);

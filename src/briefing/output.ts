@@ -1,0 +1,91 @@
+/**
+ * The briefing as JSON (the command line's contract) and as Markdown tables plus text.
+ *
+ * JSON: ratios are fractions (1.0214 = 102.14%), pace_gap is in percentage points (5.9 = 5.9 points ahead of time
+ * progress), null wherever a number is not computable or there is no data; one row per region and metric, plus
+ * region "合计".
+ */
+import { formatAmount, formatPercent, roundHalfUp } from "../core/format";
+import { PACE_STATUS_LABELS, PaceStatus } from "../core/metrics";
+import { Metric, METRIC_INFO } from "../core/model";
+import type { Language } from "../i18n/language";
+import { briefingRows } from "./build";
+import { Briefing, BriefingRow } from "./types";
+
+export interface BriefingJsonRow {
+  region: string;
+  metric: Metric;
+  actual: number | null;
+  target: number | null;
+  completion_rate: number | null;
+  time_progress: number;
+  pace_gap: number | null;
+  status: PaceStatus | null;
+  prior: number | null;
+  yoy_growth: number | null;
+  share: number | null;
+  rank: number | null;
+  /** "figure" when the actual is a reported figure (汇总数), "ledger" when summed from the ledger. */
+  source: "ledger" | "figure" | null;
+}
+
+export interface BriefingJson {
+  period: string;
+  as_of: string;
+  basis: "month" | "day";
+  tolerance: number;
+  time_progress: number;
+  rows: BriefingJsonRow[];
+  text: string;
+  warnings: string[];
+}
+
+export function briefingJson(b: Briefing, text: string, language: Language = "zh-CN"): BriefingJson {
+  return {
+    period: b.period,
+    as_of: b.as_of,
+    basis: b.basis,
+    tolerance: b.tolerance,
+    time_progress: b.time_progress,
+    rows: briefingRows(b).map((r) => ({
+      region: r.region, metric: r.metric, actual: r.actual, target: r.target, completion_rate: r.completion_rate,
+      time_progress: r.time_progress, pace_gap: r.pace_gap, status: r.status, prior: r.prior, yoy_growth: r.yoy_growth,
+      share: r.share, rank: r.rank, source: r.actual_source,
+    })),
+    text,
+    warnings: b.warnings.map((w) => (language === "zh-CN" ? w.message : w.message_en)),
+  };
+}
+
+const pct = (x: number | null) => (x === null ? "" : formatPercent(x));
+const num = (x: number | null) => (x === null ? "" : formatAmount(x, 2));
+const pts = (x: number | null) => (x === null ? "" : String(roundHalfUp(x, 2)));
+
+/** Markdown: a heading, one table per metric (regions then 合计), the text. */
+export function briefingMarkdown(b: Briefing, text: string, language: Language = "zh-CN"): string {
+  const zh = language === "zh-CN";
+  const labels = PACE_STATUS_LABELS[language];
+  const head = zh
+    ? ["地区", "实际完成", "年度目标", "完成率", "序时进度", "超/欠序时进度(百分点)", "状态", "上年同期", "同比增长", "占比", "排名"]
+    : ["Region", "Actual", "Target", "Completion", "Time progress", "Pace gap (points)", "Status", "Last year", "YoY", "Share", "Rank"];
+  const out: string[] = [zh ? `# 招商引资成绩单 ${b.period}` : `# Investment report card ${b.period}`, ""];
+  out.push(zh
+    ? `截至 ${b.as_of}，序时进度 ${formatPercent(b.time_progress)}（${b.basis === "day" ? "按日" : "按月"}）。超/欠序时进度以百分点计；空白表示无数据。`
+    : `As of ${b.as_of}, time progress ${formatPercent(b.time_progress)} (by ${b.basis}). Pace gap in percentage points; blank means no data.`);
+  for (const t of b.tables) {
+    const info = METRIC_INFO[t.metric];
+    out.push("", `## ${zh ? info.zh : info.en}${info.unit === "yi" ? (zh ? "（亿元）" : " (100m CNY)") : ""}`, "");
+    out.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 || i === 6 ? "---" : "---:")).join("|")}|`);
+    for (const r of [...t.rows, t.total] as BriefingRow[]) {
+      const region = r === t.total ? `**${r.region}**` : r.region;
+      const cells = [region, num(r.actual), num(r.target), pct(r.completion_rate), pct(r.time_progress), pts(r.pace_gap),
+        r.status ? labels[r.status] : "", num(r.prior), pct(r.yoy_growth), pct(r.share), r.rank === null ? "" : String(r.rank)];
+      out.push(`| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
+    }
+  }
+  out.push("", zh ? "## 简报文字" : "## Briefing text", "", ...text.split("\n").flatMap((p) => [p, ""]));
+  if (b.warnings.length > 0) {
+    out.push(zh ? "## 提示" : "## Notes", "", ...b.warnings.map((w) => `- ${zh ? w.message : w.message_en}`), "");
+  }
+  return out.join("\n");
+}
