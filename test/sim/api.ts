@@ -1,0 +1,1385 @@
+/**
+ * The proxy objects of the simulated Excel JavaScript API. As in Office.js, every object is a proxy: setting a
+ * property or calling a method queues a command, `load()` queues a read, and nothing reaches the workbook until
+ * `context.sync()`. Reading a property that was not loaded (and synced) throws PropertyNotLoaded; *OrNullObject
+ * getters return proxies whose `isNullObject` is known after the next sync.
+ *
+ * Only the subset of the API the add-in uses is implemented, each member as documented for Excel (see
+ * README "Simulated Excel host"). No Node APIs: the offline preview runs this in a browser.
+ */
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress } from "./formula";
+import { CellStyle, CellValue, ChartModel, SheetModel, SimError, TableModel, Visibility, WorkbookModel, formatValue } from "./workbook";
+
+/** What the proxies need from the host (index.ts). */
+export interface SimHostHooks {
+  book: WorkbookModel;
+  runSync(ctx: SimRequestContext): Promise<void>;
+  recalcNow(): void;
+  beforeRead(): void;
+  countResponse(value: unknown): void;
+  flags: { suspendCalc: boolean; suspendScreen: boolean };
+}
+
+interface Op {
+  /** What is serialised into the request (its JSON size is the payload). */
+  d: unknown;
+  run: () => void;
+}
+
+const READ_CELL_LIMIT = 5_000_000;
+
+export class SimRequestContext {
+  _queue: Op[] = [];
+  _nullables: SimProxy<any>[] = [];
+  _nextId = 1;
+  readonly workbook: SimWorkbook;
+  readonly application: SimApplication;
+  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+  constructor(readonly _host: SimHostHooks) {
+    this.workbook = new SimWorkbook(this, null, "workbook", [], () => _host.book);
+    this.application = this.workbook.application;
+  }
+  get _book(): WorkbookModel {
+    return this._host.book;
+  }
+  sync<T>(passThroughValue?: T): Promise<T> {
+    return this._host.runSync(this).then(() => passThroughValue as T);
+  }
+  load(obj: SimProxy<any>, props?: unknown): void {
+    obj.load(props as never);
+  }
+}
+
+function notLoaded(name: string, cls: string): SimError {
+  return new SimError(
+    "PropertyNotLoaded",
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `${cls}.${name}`,
+  );
+}
+
+type PropGetter<T> = (t: T, p: SimProxy<T>) => unknown;
+
+/** Base of every proxy. `_resolveFn` finds the model object at sync time (null for a missing *OrNullObject). */
+export abstract class SimProxy<T> {
+  readonly _id: number;
+  _values = new Map<string, unknown>();
+  _target: T | null | undefined = undefined;
+  _isNull: boolean | undefined = undefined;
+  abstract readonly _cls: string;
+  /** Scalar properties a load may read. */
+  protected get _props(): Record<string, PropGetter<T>> {
+    return {};
+  }
+  /** Navigation properties (proxies) a load path may go through, e.g. "format/fill/color". */
+  protected get _navs(): Record<string, () => SimProxy<any>> {
+    return {};
+  }
+
+  constructor(
+    readonly context: SimRequestContext, parent: SimProxy<any> | null, method: string, args: unknown[],
+    readonly _resolveFn: () => T | null, readonly _nullable = false,
+  ) {
+    this._id = context._nextId++;
+    context._queue.push({ d: { n: this._id, p: parent?._id ?? 0, m: method, a: args }, run: () => undefined });
+    if (_nullable) context._nullables.push(this as SimProxy<any>);
+  }
+
+  /** The model object; throws ItemNotFound for a missing object that is not an *OrNullObject. */
+  _resolve(): T | null {
+    if (this._target !== undefined) return this._target;
+    const t = this._resolveFn();
+    if (t === null && !this._nullable) throw new SimError("ItemNotFound", `The requested resource doesn't exist. (${this._cls})`, this._cls);
+    this._target = t;
+    return t;
+  }
+
+  _req(): T {
+    const t = this._resolve();
+    if (t === null) throw new SimError("InvalidOperation", `The object is a null object. (${this._cls})`, this._cls);
+    return t;
+  }
+
+  private _navCache = new Map<string, unknown>();
+  /** Navigation properties return the same proxy every time (as Office.js does), so loads on it are kept. */
+  protected _nav<P>(name: string, make: () => P): P {
+    if (!this._navCache.has(name)) this._navCache.set(name, make());
+    return this._navCache.get(name) as P;
+  }
+
+  get isNullObject(): boolean {
+    if (this._isNull === undefined) throw notLoaded("isNullObject", this._cls);
+    return this._isNull;
+  }
+
+  protected _get<V>(name: string): V {
+    if (!this._values.has(name)) {
+      if (this._isNull) return null as V;
+      throw notLoaded(name, this._cls);
+    }
+    return this._values.get(name) as V;
+  }
+
+  /** Queue a property write; the proxy remembers the value (as Office.js does). */
+  protected _set(name: string, value: unknown, apply: (t: T) => void): void {
+    this._values.set(name, value);
+    this._op({ s: name, v: value }, () => {
+      const t = this._resolve();
+      if (t !== null) apply(t);
+    });
+  }
+
+  protected _call(method: string, args: unknown[], apply: (t: T) => void): void {
+    this._op({ c: method, a: args }, () => {
+      const t = this._resolve();
+      if (t !== null) apply(t);
+    });
+  }
+
+  protected _op(d: Record<string, unknown>, run: () => void): void {
+    this.context._queue.push({ d: { o: this._id, ...d }, run });
+  }
+
+  /** A method returning a value: a ClientResult whose `value` is available after sync. */
+  protected _result<V>(method: string, args: unknown[], compute: (t: T) => V): { value: V } {
+    let loaded = false;
+    let val: V;
+    const result = {
+      get value(): V {
+        if (!loaded) throw notLoaded("value", "ClientResult");
+        return val;
+      },
+    };
+    this._op({ c: method, a: args, r: true }, () => {
+      this.context._host.beforeRead();
+      const t = this._resolve();
+      val = t === null ? (null as V) : compute(t);
+      this.context._host.countResponse(val);
+      loaded = true;
+    });
+    return result;
+  }
+
+  load(props?: string | string[] | { select?: string | string[]; [k: string]: unknown }): this {
+    const paths = parseLoad(props);
+    this._op({ l: paths ?? "*" }, () => {
+      this.context._host.beforeRead();
+      this._doLoad(paths);
+    });
+    return this;
+  }
+
+  _doLoad(paths: string[] | null): void {
+    const t = this._resolve();
+    this._isNull = t === null;
+    if (t === null) return;
+    const props = this._props;
+    const navs = this._navs;
+    const want = paths ?? Object.keys(props);
+    for (const path of want) {
+      const [head, ...rest] = path.split("/");
+      if (head in props) {
+        const v = props[head](t, this);
+        this.context._host.countResponse(v);
+        this._values.set(head, v);
+      } else if (head in navs) {
+        const nav = navs[head]();
+        nav._doLoad(rest.length ? [rest.join("/")] : null);
+      } else if (head === "items" && this instanceof SimCollection) {
+        (this as unknown as SimCollection<unknown, SimProxy<any>>)._loadItems(rest.length ? [rest.join("/")] : null);
+      } else if (this instanceof SimCollection) {
+        (this as unknown as SimCollection<unknown, SimProxy<any>>)._loadItems([path]);
+      } else {
+        throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (unknown property ${head} of ${this._cls})`);
+      }
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this._values);
+  }
+}
+
+function parseLoad(props: unknown): string[] | null {
+  if (props === undefined || props === null) return null;
+  if (typeof props === "string") return props.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props.flatMap((p) => parseLoad(p) ?? []);
+  if (typeof props === "object") {
+    const o = props as Record<string, unknown>;
+    if (o.select !== undefined) return parseLoad(o.select);
+    // Object notation: { values: true, format: { fill: { color: true } } }
+    const out: string[] = [];
+    const walk = (obj: Record<string, unknown>, prefix: string) => {
+      for (const [k, v] of Object.entries(obj)) {
+        if (v === true) out.push(prefix + k);
+        else if (v && typeof v === "object") walk(v as Record<string, unknown>, `${prefix}${k}/`);
+      }
+    };
+    walk(o, "");
+    return out;
+  }
+  return null;
+}
+
+/** Collections: `items` after load, getCount(). */
+export abstract class SimCollection<T, P extends SimProxy<any>> extends SimProxy<T> {
+  protected abstract _list(t: T): unknown[];
+  protected abstract _wrap(item: unknown): P;
+  get items(): P[] {
+    return this._get<P[]>("items");
+  }
+  _loadItems(paths: string[] | null): void {
+    const t = this._req();
+    const items = this._list(t).map((m) => {
+      const p = this._wrap(m);
+      p._target = m as never;
+      p._isNull = false;
+      p._doLoad(paths);
+      return p;
+    });
+    this._values.set("items", items);
+  }
+  override _doLoad(paths: string[] | null): void {
+    if (paths === null) {
+      this._loadItems(null);
+      return;
+    }
+    // Own scalar properties (count…) load here; everything else is about the items, loaded together.
+    const own = paths.filter((p) => p in this._props);
+    const items = paths.filter((p) => !(p in this._props)).map((p) => (p === "items" ? "" : p.startsWith("items/") ? p.slice(6) : p));
+    if (own.length) super._doLoad(own);
+    if (items.length) this._loadItems(items.every((p) => p === "") ? null : items.filter((p) => p !== ""));
+  }
+  getCount(): { value: number } {
+    return this._result("getCount", [], (t) => this._list(t).length);
+  }
+}
+
+// =================================================================================================== workbook
+
+export class SimWorkbook extends SimProxy<WorkbookModel> {
+  readonly _cls = "Workbook";
+  readonly worksheets = new SimWorksheetCollection(this.context, this, "worksheets", [], () => this.context._book);
+  readonly tables = new SimTableCollection(this.context, this, "tables", [], () => ({ book: this.context._book, sheet: null }));
+  readonly settings = new SimSettingCollection(this.context, this, "settings", [], () => this.context._book);
+  readonly application = new SimApplication(this.context, this, "application", [], () => this.context._book);
+  protected override get _props() {
+    return { name: () => "Book1.xlsx" };
+  }
+  get name(): string {
+    return this._get("name");
+  }
+}
+
+export class SimApplication extends SimProxy<WorkbookModel> {
+  readonly _cls = "Application";
+  protected override get _props() {
+    return { calculationMode: (b: WorkbookModel) => b.calculationMode };
+  }
+  get calculationMode(): string {
+    return this._get("calculationMode");
+  }
+  set calculationMode(v: string) {
+    this._set("calculationMode", v, (b) => {
+      if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(v)) throw new SimError("InvalidArgument", `Invalid calculation mode ${v}`);
+      b.calculationMode = v;
+    });
+  }
+  calculate(calculationType: string): void {
+    this._call("calculate", [calculationType], () => this.context._host.recalcNow());
+  }
+  /** Formulas are not recalculated until the next sync ends (the sync that carries this call). */
+  suspendApiCalculationUntilNextSync(): void {
+    this._call("suspendApiCalculationUntilNextSync", [], () => { this.context._host.flags.suspendCalc = true; });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this._call("suspendScreenUpdatingUntilNextSync", [], () => { this.context._host.flags.suspendScreen = true; });
+  }
+}
+
+// =================================================================================================== worksheets
+
+export class SimWorksheetCollection extends SimCollection<WorkbookModel, SimWorksheet> {
+  readonly _cls = "WorksheetCollection";
+  protected _list(b: WorkbookModel): unknown[] {
+    return b.sheets;
+  }
+  protected _wrap(s: unknown): SimWorksheet {
+    const sheet = s as SheetModel;
+    return new SimWorksheet(this.context, this, "_item", [sheet.id], () => sheet);
+  }
+  getItem(key: string): SimWorksheet {
+    return new SimWorksheet(this.context, this, "getItem", [key], () => findSheet(this.context._book, key));
+  }
+  getItemOrNullObject(key: string): SimWorksheet {
+    return new SimWorksheet(this.context, this, "getItemOrNullObject", [key], () => findSheet(this.context._book, key), true);
+  }
+  add(name?: string): SimWorksheet {
+    const sheet = new SimWorksheet(this.context, this, "add", [name ?? null], () => null);
+    this._call("add", [name ?? null], (b) => {
+      sheet._target = b.addSheet(name);
+    });
+    return sheet;
+  }
+  getActiveWorksheet(): SimWorksheet {
+    return new SimWorksheet(this.context, this, "getActiveWorksheet", [], () => this.context._book.active);
+  }
+  getFirst(visibleOnly = false): SimWorksheet {
+    return new SimWorksheet(this.context, this, "getFirst", [visibleOnly], () => this.context._book.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null);
+  }
+}
+
+function findSheet(b: WorkbookModel, key: string): SheetModel | null {
+  return b.findSheet(key) ?? b.sheets.find((s) => s.id === key) ?? null;
+}
+
+function liveSheet(b: WorkbookModel, s: SheetModel): SheetModel {
+  if (!b.sheets.includes(s)) throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the worksheet was deleted)", "Worksheet");
+  return s;
+}
+
+export class SimWorksheet extends SimProxy<SheetModel> {
+  readonly _cls = "Worksheet";
+  protected override get _props() {
+    const b = this.context._book;
+    return {
+      name: (s: SheetModel) => s.name,
+      id: (s: SheetModel) => s.id,
+      position: (s: SheetModel) => b.sheets.indexOf(s),
+      visibility: (s: SheetModel) => s.visibility,
+      tabColor: (s: SheetModel) => s.tabColor,
+    };
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) { this._set("name", v, (s) => this.context._book.renameSheet(liveSheet(this.context._book, s), v)); }
+  get id(): string { return this._get("id"); }
+  get position(): number { return this._get("position"); }
+  set position(v: number) { this._set("position", v, (s) => this.context._book.setPosition(liveSheet(this.context._book, s), v)); }
+  get visibility(): Visibility { return this._get("visibility"); }
+  set visibility(v: Visibility) { this._set("visibility", v, (s) => this.context._book.setVisibility(liveSheet(this.context._book, s), v)); }
+  get tabColor(): string { return this._get("tabColor"); }
+  set tabColor(v: string) { this._set("tabColor", v, (s) => { s.tabColor = v; }); }
+
+  get tables(): SimTableCollection {
+    return this._nav("tables", () => new SimTableCollection(this.context, this, "tables", [], () => ({ book: this.context._book, sheet: this._req() })));
+  }
+  get charts(): SimChartCollection {
+    return this._nav("charts", () => new SimChartCollection(this.context, this, "charts", [], () => this._req()));
+  }
+  get freezePanes(): SimFreezePanes {
+    return this._nav("freezePanes", () => new SimFreezePanes(this.context, this, "freezePanes", [], () => this._req()));
+  }
+  getRange(address?: string): SimRange {
+    return new SimRange(this.context, this, "getRange", [address ?? null], () => {
+      const s = liveSheet(this.context._book, this._req());
+      if (address === undefined || address === "") return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+      const p = parseAddress(address);
+      if (p && (!p.sheet || p.sheet.toLowerCase() === s.name.toLowerCase())) return { sheet: s, rect: p.rect };
+      // A table name or a defined name resolves too.
+      const t = this.context._book.findTable(address);
+      if (t && t.sheet === s) return { sheet: s, rect: t.rect };
+      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
+    return new SimRange(this.context, this, "getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], () => {
+      const s = liveSheet(this.context._book, this._req());
+      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
+        throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (range indexes)");
+      }
+      return { sheet: s, rect: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
+    });
+  }
+  getCell(row: number, column: number): SimRange {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+  /** The used range; a blank sheet gives its top-left cell (as documented). */
+  getUsedRange(valuesOnly = false): SimRange {
+    return new SimRange(this.context, this, "getUsedRange", [valuesOnly], () => {
+      const s = liveSheet(this.context._book, this._req());
+      return { sheet: s, rect: s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    return new SimRange(this.context, this, "getUsedRangeOrNullObject", [valuesOnly], () => {
+      const s = liveSheet(this.context._book, this._req());
+      const rect = s.usedRect(valuesOnly);
+      return rect ? { sheet: s, rect } : null;
+    }, true);
+  }
+  activate(): void {
+    this._call("activate", [], (s) => this.context._book.activate(liveSheet(this.context._book, s)));
+  }
+  delete(): void {
+    this._call("delete", [], (s) => this.context._book.deleteSheet(liveSheet(this.context._book, s)));
+  }
+}
+
+export class SimFreezePanes extends SimProxy<SheetModel> {
+  readonly _cls = "WorksheetFreezePanes";
+  freezeRows(count = 1): void {
+    this._call("freezeRows", [count], (s) => { s.freezeRows = count; s.freezeCols = 0; });
+  }
+  freezeColumns(count = 1): void {
+    this._call("freezeColumns", [count], (s) => { s.freezeCols = count; s.freezeRows = 0; });
+  }
+  freezeAt(range: SimRange | string): void {
+    this._call("freezeAt", [typeof range === "string" ? range : range._id], (s) => {
+      const rect = typeof range === "string" ? parseAddress(range)?.rect : range._req().rect;
+      if (!rect) throw new SimError("InvalidArgument", "Invalid freeze range");
+      s.freezeRows = rect.r1 + 1;
+      s.freezeCols = rect.c1 + 1;
+    });
+  }
+  unfreeze(): void {
+    this._call("unfreeze", [], (s) => { s.freezeRows = 0; s.freezeCols = 0; });
+  }
+  getLocationOrNullObject(): SimRange {
+    return new SimRange(this.context, this, "getLocationOrNullObject", [], () => {
+      const s = this._req();
+      if (!s.freezeRows && !s.freezeCols) return null;
+      return { sheet: s, rect: { r0: 0, c0: 0, r1: Math.max(0, s.freezeRows - 1), c1: s.freezeCols ? s.freezeCols - 1 : MAX_COLS - 1 } };
+    }, true);
+  }
+}
+
+// =================================================================================================== ranges
+
+export interface RangeTarget {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+function cellsOf(rect: Rect): number {
+  return (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
+}
+
+function readGrid<V>(t: RangeTarget, read: (r: number, c: number) => V): V[][] {
+  if (cellsOf(t.rect) > READ_CELL_LIMIT) {
+    throw new SimError("RangeExceedsLimit", `The cell count in the range has exceeded the maximum supported number (${READ_CELL_LIMIT}).`);
+  }
+  const out: V[][] = [];
+  for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+    const row: V[] = new Array(t.rect.c1 - t.rect.c0 + 1);
+    for (let c = t.rect.c0; c <= t.rect.c1; c++) row[c - t.rect.c0] = read(r, c);
+    out.push(row);
+  }
+  return out;
+}
+
+/** Apply a 2-D array (or one value for every cell) to a range, as Range.values/formulas/numberFormat setters do. */
+function writeGrid(t: RangeTarget, input: unknown, write: (r: number, c: number, v: unknown) => void): void {
+  const h = t.rect.r1 - t.rect.r0 + 1;
+  const w = t.rect.c1 - t.rect.c0 + 1;
+  if (!Array.isArray(input)) {
+    if (h * w > READ_CELL_LIMIT) throw new SimError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+    for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) write(t.rect.r0 + r, t.rect.c0 + c, input);
+    return;
+  }
+  if (input.length !== h || input.some((row) => !Array.isArray(row) || row.length !== w)) {
+    throw new SimError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (range ${h}×${w})`);
+  }
+  for (let r = 0; r < h; r++) {
+    const row = input[r] as unknown[];
+    for (let c = 0; c < w; c++) write(t.rect.r0 + r, t.rect.c0 + c, row[c]);
+  }
+}
+
+function valueType(v: CellValue, isError: boolean): string {
+  if (isError) return "Error";
+  if (v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return "String";
+}
+
+const ERRORS = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!|SPILL!|CALC!|CYCLE!)$/;
+
+export class SimRange extends SimProxy<RangeTarget> {
+  readonly _cls = "Range";
+  protected override get _props() {
+    const b = this.context._book;
+    return {
+      address: (t: RangeTarget) => `${quoteSheet(t.sheet.name)}!${rectAddress(t.rect)}`,
+      addressLocal: (t: RangeTarget) => `${quoteSheet(t.sheet.name)}!${rectAddress(t.rect)}`,
+      values: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.value(r, c)),
+      formulas: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.formula(r, c) ?? t.sheet.value(r, c)),
+      formulasR1C1: (t: RangeTarget) => readGrid(t, (r, c) => b.formulaR1C1(t.sheet, r, c)),
+      numberFormat: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.numberFormat(r, c)),
+      text: (t: RangeTarget) => readGrid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c))),
+      valueTypes: (t: RangeTarget) => readGrid(t, (r, c) => {
+        const v = t.sheet.value(r, c);
+        return valueType(v, typeof v === "string" && !!t.sheet.formula(r, c) && ERRORS.test(v));
+      }),
+      rowCount: (t: RangeTarget) => t.rect.r1 - t.rect.r0 + 1,
+      columnCount: (t: RangeTarget) => t.rect.c1 - t.rect.c0 + 1,
+      rowIndex: (t: RangeTarget) => t.rect.r0,
+      columnIndex: (t: RangeTarget) => t.rect.c0,
+      cellCount: (t: RangeTarget) => cellsOf(t.rect),
+      hasSpill: () => false,
+    };
+  }
+  protected override get _navs() {
+    return { format: () => this.format, worksheet: () => this.worksheet };
+  }
+  get address(): string { return this._get("address"); }
+  get addressLocal(): string { return this._get("addressLocal"); }
+  get rowCount(): number { return this._get("rowCount"); }
+  get columnCount(): number { return this._get("columnCount"); }
+  get rowIndex(): number { return this._get("rowIndex"); }
+  get columnIndex(): number { return this._get("columnIndex"); }
+  get cellCount(): number { return this._get("cellCount"); }
+  get text(): string[][] { return this._get("text"); }
+  get valueTypes(): string[][] { return this._get("valueTypes"); }
+  get values(): unknown[][] { return this._get("values"); }
+  set values(v: unknown[][]) {
+    this._set("values", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x)));
+  }
+  get formulas(): unknown[][] { return this._get("formulas"); }
+  set formulas(v: unknown[][]) {
+    this._set("formulas", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x)));
+  }
+  get formulasR1C1(): unknown[][] { return this._get("formulasR1C1"); }
+  set formulasR1C1(v: unknown[][]) {
+    this._set("formulasR1C1", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeFormulaR1C1(t.sheet, r, c, x)));
+  }
+  get numberFormat(): string[][] { return this._get("numberFormat"); }
+  set numberFormat(v: string[][]) {
+    this._set("numberFormat", v, (t) => {
+      liveSheet(this.context._book, t.sheet);
+      writeGrid(t, v, (r, c, x) => {
+        if (x === null || x === undefined) return;
+        t.sheet.setNumberFormat(r, c, String(x));
+      });
+      this.context._book.dirty = true;
+    });
+  }
+  private _write(t: RangeTarget, v: unknown, write: (r: number, c: number, x: unknown) => void): void {
+    liveSheet(this.context._book, t.sheet);
+    writeGrid(t, v, write);
+    this.context._book.syncHeaders(t.sheet, t.rect);
+    this.context._book.dirty = true;
+  }
+
+  get format(): SimRangeFormat {
+    return this._nav("format", () => new SimRangeFormat(this.context, this, "format", [], () => this._req()));
+  }
+  get worksheet(): SimWorksheet {
+    return this._nav("worksheet", () => new SimWorksheet(this.context, this, "worksheet", [], () => this._req().sheet));
+  }
+  private _derive(method: string, args: unknown[], f: (t: RangeTarget) => Rect): SimRange {
+    return new SimRange(this.context, this, method, args, () => {
+      const t = this._req();
+      const rect = f(t);
+      if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
+        throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${method})`);
+      }
+      return { sheet: t.sheet, rect };
+    });
+  }
+  getCell(row: number, column: number): SimRange {
+    return this._derive("getCell", [row, column], (t) => ({ r0: t.rect.r0 + row, c0: t.rect.c0 + column, r1: t.rect.r0 + row, c1: t.rect.c0 + column }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
+    return this._derive("getResizedRange", [deltaRows, deltaColumns], (t) => ({ ...t.rect, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
+    return this._derive("getOffsetRange", [rowOffset, columnOffset], (t) => ({
+      r0: t.rect.r0 + rowOffset, r1: t.rect.r1 + rowOffset, c0: t.rect.c0 + columnOffset, c1: t.rect.c1 + columnOffset,
+    }));
+  }
+  getRow(row: number): SimRange {
+    return this._derive("getRow", [row], (t) => ({ ...t.rect, r0: t.rect.r0 + row, r1: t.rect.r0 + row }));
+  }
+  getColumn(column: number): SimRange {
+    return this._derive("getColumn", [column], (t) => ({ ...t.rect, c0: t.rect.c0 + column, c1: t.rect.c0 + column }));
+  }
+  getLastRow(): SimRange {
+    return this._derive("getLastRow", [], (t) => ({ ...t.rect, r0: t.rect.r1 }));
+  }
+  getEntireColumn(): SimRange {
+    return this._derive("getEntireColumn", [], (t) => ({ ...t.rect, r0: 0, r1: MAX_ROWS - 1 }));
+  }
+  getEntireRow(): SimRange {
+    return this._derive("getEntireRow", [], (t) => ({ ...t.rect, c0: 0, c1: MAX_COLS - 1 }));
+  }
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this._call("clear", [applyTo], (t) => {
+      liveSheet(this.context._book, t.sheet);
+      if (applyTo !== "Formats") {
+        for (const tb of this.context._book.tables) {
+          if (tb.sheet === t.sheet && tb.rect.r0 >= t.rect.r0 && tb.rect.r0 <= t.rect.r1 && tb.rect.c0 <= t.rect.c1 && tb.rect.c1 >= t.rect.c0) {
+            // Clearing a table's header cells is not allowed in Excel either.
+            if (!(tb.rect.r0 >= t.rect.r0 && tb.rect.r1 <= t.rect.r1 && tb.rect.c0 >= t.rect.c0 && tb.rect.c1 <= t.rect.c1)) {
+              throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (clearing part of a table's header row)");
+            }
+          }
+        }
+      }
+      t.sheet.clear(t.rect, applyTo);
+      if (applyTo !== "Formats") {
+        // Tables wholly inside the cleared range keep their headers (Excel keeps the table object).
+        for (const tb of this.context._book.tables) if (tb.sheet === t.sheet) this.context._book.syncHeaders(t.sheet, tb.rect);
+      }
+      this.context._book.dirty = true;
+    });
+  }
+  /** Copy cells (values, formulas with relative references moved, formats) from another range, in the host. */
+  copyFrom(source: SimRange | string, copyType: "All" | "Formulas" | "Values" | "Formats" = "All", skipBlanks = false, transpose = false): void {
+    const src = typeof source === "string" ? source : { range: source._id };
+    this._call("copyFrom", [src, copyType, skipBlanks, transpose], (t) => {
+      if (transpose) throw new SimError("NotImplemented", "transpose is not implemented by the simulated host");
+      const b = this.context._book;
+      let from: RangeTarget;
+      if (typeof source === "string") {
+        const p = parseAddress(source);
+        const sheet = p?.sheet ? b.findSheet(p.sheet) : t.sheet;
+        if (!p || !sheet) throw new SimError("InvalidArgument", `Invalid source address ${source}`);
+        from = { sheet, rect: p.rect };
+      } else from = source._req();
+      liveSheet(b, from.sheet);
+      liveSheet(b, t.sheet);
+      const h = from.rect.r1 - from.rect.r0 + 1;
+      const w = from.rect.c1 - from.rect.c0 + 1;
+      const th = t.rect.r1 - t.rect.r0 + 1;
+      const tw = t.rect.c1 - t.rect.c0 + 1;
+      const to: Rect = {
+        r0: t.rect.r0, c0: t.rect.c0,
+        r1: t.rect.r0 + (th % h === 0 ? th : h) - 1,
+        c1: t.rect.c0 + (tw % w === 0 ? tw : w) - 1,
+      };
+      b.copy(from.sheet, from.rect, t.sheet, to, copyType, skipBlanks);
+      b.syncHeaders(t.sheet, to);
+    });
+  }
+  select(): void {
+    this._call("select", [], (t) => this.context._book.activate(t.sheet));
+  }
+}
+
+export class SimRangeFormat extends SimProxy<RangeTarget> {
+  readonly _cls = "RangeFormat";
+  protected override get _props() {
+    return {
+      columnWidth: (t: RangeTarget) => uniform(t, (r, c) => t.sheet.colWidths.get(c) ?? DEFAULT_WIDTH, true),
+      rowHeight: (t: RangeTarget) => uniform(t, (r) => t.sheet.rowHeights.get(r) ?? 15, false, true),
+      horizontalAlignment: (t: RangeTarget) => uniform(t, (r, c) => t.sheet.style(r, c).horizontalAlignment ?? "General"),
+      wrapText: (t: RangeTarget) => uniform(t, (r, c) => t.sheet.style(r, c).wrapText ?? false),
+    };
+  }
+  protected override get _navs() {
+    return { font: () => this.font, fill: () => this.fill };
+  }
+  get columnWidth(): number { return this._get("columnWidth"); }
+  set columnWidth(v: number) {
+    this._set("columnWidth", v, (t) => { for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.colWidths.set(c, v); });
+  }
+  get rowHeight(): number { return this._get("rowHeight"); }
+  set rowHeight(v: number) {
+    this._set("rowHeight", v, (t) => { for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 100_000); r++) t.sheet.rowHeights.set(r, v); });
+  }
+  get horizontalAlignment(): string { return this._get("horizontalAlignment"); }
+  set horizontalAlignment(v: string) { this._set("horizontalAlignment", v, (t) => styleRect(t, { horizontalAlignment: v })); }
+  get wrapText(): boolean { return this._get("wrapText"); }
+  set wrapText(v: boolean) { this._set("wrapText", v, (t) => styleRect(t, { wrapText: v })); }
+  get font(): SimStyleProxy {
+    return this._nav("font", () => new SimStyleProxy(this.context, this, "font", [], () => this._req(), "RangeFont", { bold: "bold", italic: "italic", color: "fontColor" }));
+  }
+  get fill(): SimStyleProxy {
+    return this._nav("fill", () => new SimStyleProxy(this.context, this, "fill", [], () => this._req(), "RangeFill", { color: "fill" }));
+  }
+  /** Width from the longest displayed text of each column (about 7 points per character, CJK counted double). */
+  autofitColumns(): void {
+    this._call("autofitColumns", [], (t) => {
+      const rMax = Math.min(t.rect.r1, Math.max(t.sheet.vals.length - 1, t.rect.r0));
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+        let chars = 0;
+        for (let r = t.rect.r0; r <= rMax; r++) {
+          const text = formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c));
+          let n = 0;
+          for (const ch of text) n += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+          if (n > chars) chars = n;
+        }
+        t.sheet.colWidths.set(c, chars ? Math.min(255 * 7, Math.round(chars * 7 + 10)) : DEFAULT_WIDTH);
+      }
+    });
+  }
+  autofitRows(): void {
+    this._call("autofitRows", [], () => undefined);
+  }
+}
+
+const DEFAULT_WIDTH = 48;
+
+function uniform<V>(t: RangeTarget, f: (r: number, c: number) => V, colsOnly = false, rowsOnly = false): V | null {
+  let first: V | undefined;
+  const rEnd = colsOnly ? t.rect.r0 : Math.min(t.rect.r1, t.rect.r0 + 10_000);
+  const cEnd = rowsOnly ? t.rect.c0 : t.rect.c1;
+  for (let r = t.rect.r0; r <= rEnd; r++) {
+    for (let c = t.rect.c0; c <= cEnd; c++) {
+      const v = f(r, c);
+      if (first === undefined) first = v;
+      else if (v !== first) return null;
+    }
+  }
+  return first ?? null;
+}
+
+function styleRect(t: RangeTarget, patch: Partial<CellStyle>): void {
+  const rEnd = Math.min(t.rect.r1, t.rect.r0 + 1_100_000);
+  for (let r = t.rect.r0; r <= rEnd; r++) for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.setStyle(r, c, patch);
+}
+
+/** RangeFont and RangeFill: properties stored as cell styles. Reading gives null when the cells differ. */
+export class SimStyleProxy extends SimProxy<RangeTarget> {
+  constructor(
+    ctx: SimRequestContext, parent: SimProxy<any>, method: string, args: unknown[], resolve: () => RangeTarget,
+    readonly _cls: string, private readonly _map: Record<string, keyof CellStyle>,
+  ) {
+    super(ctx, parent, method, args, resolve);
+  }
+  protected override get _props() {
+    const out: Record<string, PropGetter<RangeTarget>> = {};
+    for (const [prop, field] of Object.entries(this._map)) {
+      out[prop] = (t) => uniform(t, (r, c) => {
+        const v = t.sheet.style(r, c)[field];
+        if (v !== undefined) return v;
+        return field === "fontColor" ? "#000000" : field === "fill" ? "#FFFFFF" : false;
+      });
+    }
+    return out;
+  }
+  private _prop(name: string): unknown {
+    return this._get(name);
+  }
+  private _setStyle(name: string, v: unknown): void {
+    const field = this._map[name];
+    this._set(name, v, (t) => styleRect(t, { [field]: field === "fill" || field === "fontColor" ? normaliseColor(String(v)) : v }));
+  }
+  get bold(): boolean { return this._prop("bold") as boolean; }
+  set bold(v: boolean) { this._setStyle("bold", v); }
+  get italic(): boolean { return this._prop("italic") as boolean; }
+  set italic(v: boolean) { this._setStyle("italic", v); }
+  get color(): string { return this._prop("color") as string; }
+  set color(v: string) { this._setStyle("color", v); }
+  clear(): void {
+    this._call("clear", [], (t) => styleRect(t, { fill: undefined }));
+  }
+}
+
+const NAMED_COLORS: Record<string, string> = { red: "#FF0000", green: "#008000", yellow: "#FFFF00", white: "#FFFFFF", black: "#000000", blue: "#0000FF", orange: "#FFA500", gray: "#808080" };
+
+function normaliseColor(v: string): string {
+  const named = NAMED_COLORS[v.toLowerCase()];
+  if (named) return named;
+  if (/^#[0-9a-f]{6}$/i.test(v)) return v.toUpperCase();
+  throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (color "${v}")`);
+}
+
+// =================================================================================================== tables
+
+interface TableScope {
+  book: WorkbookModel;
+  sheet: SheetModel | null;
+}
+
+export class SimTableCollection extends SimCollection<TableScope, SimTable> {
+  readonly _cls = "TableCollection";
+  protected _list(s: TableScope): unknown[] {
+    return s.book.tables.filter((t) => !s.sheet || t.sheet === s.sheet);
+  }
+  protected _wrap(t: unknown): SimTable {
+    const table = t as TableModel;
+    return new SimTable(this.context, this, "_item", [table.id], () => table);
+  }
+  private _find(key: string): TableModel | null {
+    const s = this._req();
+    const t = s.book.findTable(key) ?? s.book.tables.find((x) => x.id === key);
+    return t && (!s.sheet || t.sheet === s.sheet) ? t : null;
+  }
+  getItem(key: string): SimTable {
+    return new SimTable(this.context, this, "getItem", [key], () => this._find(key));
+  }
+  getItemOrNullObject(key: string): SimTable {
+    return new SimTable(this.context, this, "getItemOrNullObject", [key], () => this._find(key), true);
+  }
+  getItemAt(index: number): SimTable {
+    return new SimTable(this.context, this, "getItemAt", [index], () => (this._list(this._req())[index] as TableModel) ?? null);
+  }
+  /** Create a table over `address` ("Sheet!A1:D1" or a Range). Headers from the first row when hasHeaders. */
+  add(address: string | SimRange, hasHeaders: boolean): SimTable {
+    const table = new SimTable(this.context, this, "add", [typeof address === "string" ? address : address._id, hasHeaders], () => null);
+    this._call("add", [typeof address === "string" ? address : { range: address._id }, hasHeaders], (scope) => {
+      const b = scope.book;
+      let sheet: SheetModel | null | undefined;
+      let rect: Rect | undefined;
+      if (typeof address === "string") {
+        const p = parseAddress(address);
+        sheet = p?.sheet ? b.findSheet(p.sheet) : scope.sheet ?? b.active;
+        rect = p?.rect;
+      } else {
+        const t = address._req();
+        sheet = t.sheet;
+        rect = t.rect;
+      }
+      if (!sheet || !rect) throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table address ${String(address)})`);
+      if (scope.sheet && sheet !== scope.sheet) throw new SimError("InvalidArgument", "The address is not on this worksheet.");
+      // A table always has at least one data row: a header-only range gets an empty one.
+      if (hasHeaders && rect.r0 === rect.r1) rect = { ...rect, r1: rect.r0 + 1 };
+      table._target = b.addTable(sheet, rect, hasHeaders);
+    });
+    return table;
+  }
+}
+
+export class SimTable extends SimProxy<TableModel> {
+  readonly _cls = "Table";
+  protected override get _props() {
+    return {
+      name: (t: TableModel) => t.name,
+      id: (t: TableModel) => t.id,
+      showTotals: (t: TableModel) => t.showTotals,
+      showHeaders: (t: TableModel) => t.hasHeaders,
+      style: (t: TableModel) => t.style,
+    };
+  }
+  protected override get _navs() {
+    return { worksheet: () => this.worksheet, rows: () => this.rows, columns: () => this.columns };
+  }
+  private _live(): TableModel {
+    const t = this._req();
+    if (!this.context._book.tables.includes(t)) throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the table was deleted)", "Table");
+    return t;
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) {
+    this._set("name", v, (t) => {
+      this.context._book.validateTableName(v, t);
+      const old = t.name;
+      t.name = v;
+      // Excel rewrites structured references when a table is renamed.
+      const re = new RegExp(`(^|[^\\w.\\u3400-\\u9fff])${old.replace(/[.\\]/g, "\\$&")}\\[`, "gi");
+      this.context._book.rewriteFormulas((f) => f.replace(re, `$1${v}[`));
+    });
+  }
+  get id(): string { return this._get("id"); }
+  get showTotals(): boolean { return this._get("showTotals"); }
+  set showTotals(v: boolean) {
+    this._set("showTotals", v, (t) => {
+      if (v === t.showTotals) return;
+      t.showTotals = v;
+      if (v) t.rect = { ...t.rect, r1: t.rect.r1 + 1 };
+      else {
+        t.sheet.clear({ ...t.rect, r0: t.rect.r1 }, "All");
+        t.rect = { ...t.rect, r1: t.rect.r1 - 1 };
+      }
+      this.context._book.dirty = true;
+    });
+  }
+  get showHeaders(): boolean { return this._get("showHeaders"); }
+  get style(): string { return this._get("style"); }
+  set style(v: string) { this._set("style", v, (t) => { t.style = v; }); }
+  get worksheet(): SimWorksheet {
+    return this._nav("worksheet", () => new SimWorksheet(this.context, this, "worksheet", [], () => this._live().sheet));
+  }
+  get rows(): SimTableRowCollection {
+    return this._nav("rows", () => new SimTableRowCollection(this.context, this, "rows", [], () => this._live()));
+  }
+  get columns(): SimTableColumnCollection {
+    return this._nav("columns", () => new SimTableColumnCollection(this.context, this, "columns", [], () => this._live()));
+  }
+  private _range(method: string, f: (t: TableModel) => Rect | null, nullable = false): SimRange {
+    return new SimRange(this.context, this, method, [], () => {
+      const t = this._live();
+      const rect = f(t);
+      if (!rect) {
+        if (nullable) return null;
+        throw new SimError("ItemNotFound", `The requested resource doesn't exist. (${method})`);
+      }
+      return { sheet: t.sheet, rect };
+    }, nullable);
+  }
+  getRange(): SimRange {
+    return this._range("getRange", (t) => t.rect);
+  }
+  getHeaderRowRange(): SimRange {
+    return this._range("getHeaderRowRange", (t) => ({ ...t.rect, r1: t.rect.r0 }));
+  }
+  getDataBodyRange(): SimRange {
+    return this._range("getDataBodyRange", (t) => bodyRect(t));
+  }
+  getTotalRowRange(): SimRange {
+    return this._range("getTotalRowRange", (t) => (t.showTotals ? { ...t.rect, r0: t.rect.r1 } : null));
+  }
+  /** Delete the table and its cells. */
+  delete(): void {
+    this._call("delete", [], (t) => {
+      const b = this.context._book;
+      this._live();
+      t.sheet.clear(t.rect, "All");
+      b.tables = b.tables.filter((x) => x !== t);
+      b.dirty = true;
+    });
+  }
+  /** Turn the table into a plain range: the cells stay, the table object goes. */
+  convertToRange(): SimRange {
+    const range = new SimRange(this.context, this, "convertToRange", [], () => null);
+    this._call("convertToRange", [], (t) => {
+      const b = this.context._book;
+      this._live();
+      range._target = { sheet: t.sheet, rect: t.rect };
+      b.tables = b.tables.filter((x) => x !== t);
+    });
+    return range;
+  }
+  /**
+   * Resize to a new range (ExcelApi 1.13). As documented, the header row must stay in place and the new range must
+   * overlap the old one; new columns take their names from the header cells.
+   */
+  resize(newRange: SimRange | string): void {
+    this._call("resize", [typeof newRange === "string" ? newRange : { range: newRange._id }], (t) => {
+      const b = this.context._book;
+      this._live();
+      let rect: Rect | undefined;
+      let sheet = t.sheet;
+      if (typeof newRange === "string") {
+        const p = parseAddress(newRange);
+        if (p?.sheet) sheet = b.findSheet(p.sheet) ?? sheet;
+        rect = p?.rect;
+      } else {
+        const r = newRange._req();
+        sheet = r.sheet;
+        rect = r.rect;
+      }
+      if (!rect || sheet !== t.sheet || rect.r0 !== t.rect.r0 || rect.c0 > t.rect.c1 || rect.c1 < t.rect.c0 || rect.r1 <= rect.r0) {
+        throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (the header row must stay in place and the new range must overlap the table)");
+      }
+      for (const o of b.tables) {
+        if (o !== t && o.sheet === t.sheet && o.rect.r0 <= rect.r1 && rect.r0 <= o.rect.r1 && o.rect.c0 <= rect.c1 && rect.c0 <= o.rect.c1) {
+          throw new SimError("InvalidOperation", "A table can't overlap another table.");
+        }
+      }
+      const cols: { id: number; name: string }[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const existing = c >= t.rect.c0 && c <= t.rect.c1 ? t.columns[c - t.rect.c0] : undefined;
+        cols.push(existing ?? { id: b.newColumnId(), name: "" });
+      }
+      t.columns = cols;
+      t.rect = { ...rect };
+      b.syncHeaders(t.sheet, rect);
+      b.dirty = true;
+    });
+  }
+}
+
+function bodyRect(t: TableModel): Rect | null {
+  const r0 = t.hasHeaders ? t.rect.r0 + 1 : t.rect.r0;
+  const r1 = t.showTotals ? t.rect.r1 - 1 : t.rect.r1;
+  return r1 >= r0 ? { ...t.rect, r0, r1 } : null;
+}
+
+/** Shift the cells of columns c0..c1 from row `from` downwards by n rows (or up for n < 0). */
+function shiftRows(b: WorkbookModel, s: SheetModel, c0: number, c1: number, from: number, n: number): void {
+  const last = Math.max(s.vals.length, s.nfs.length) - 1;
+  const move = (r: number, r2: number) => {
+    for (let c = c0; c <= c1; c++) {
+      s.setRaw(r2, c, s.value(r, c));
+      s.setFormula(r2, c, s.formula(r, c));
+      s.setNumberFormat(r2, c, s.numberFormat(r, c));
+      s.setRaw(r, c, undefined);
+      s.setFormula(r, c, undefined);
+      s.setNumberFormat(r, c, "General");
+    }
+  };
+  if (n > 0) for (let r = last; r >= from; r--) move(r, r + n);
+  else for (let r = from; r <= last; r++) move(r, r + n);
+  for (const t of b.tables) {
+    if (t.sheet === s && t.rect.r0 >= from && t.rect.c0 >= c0 && t.rect.c1 <= c1) t.rect = { ...t.rect, r0: t.rect.r0 + n, r1: t.rect.r1 + n };
+  }
+}
+
+export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow> {
+  readonly _cls = "TableRowCollection";
+  protected override get _props() {
+    return { count: (t: TableModel) => this._list(t).length };
+  }
+  get count(): number { return this._get("count"); }
+  protected _list(t: TableModel): unknown[] {
+    const body = bodyRect(t);
+    if (!body) return [];
+    return Array.from({ length: body.r1 - body.r0 + 1 }, (_, i) => ({ t, i }));
+  }
+  protected _wrap(item: unknown): SimTableRow {
+    const it = item as { t: TableModel; i: number };
+    return new SimTableRow(this.context, this, "_item", [it.i], () => it);
+  }
+  getItemAt(index: number): SimTableRow {
+    return new SimTableRow(this.context, this, "getItemAt", [index], () => {
+      const list = this._list(this._req());
+      if (index < 0 || index >= list.length) throw new SimError("InvalidArgument", "Row index out of range");
+      return list[index] as { t: TableModel; i: number };
+    });
+  }
+  /** Insert rows at `index` (null/undefined: at the end); cells below, in the table's columns, move down. */
+  add(index?: number | null, values?: unknown[][], _alwaysInsert?: boolean): SimTableRow {
+    const n = Array.isArray(values) ? values.length : 1;
+    this._call("add", [index ?? null, values ?? null], (t) => {
+      const b = this.context._book;
+      const body = bodyRect(t);
+      const bodyTop = t.rect.r0 + 1;
+      const count = body ? body.r1 - body.r0 + 1 : 0;
+      const at = index === null || index === undefined ? count : index;
+      if (at < 0 || at > count) throw new SimError("InvalidArgument", "The index is out of range.");
+      const width = t.rect.c1 - t.rect.c0 + 1;
+      if (values && values.some((r) => !Array.isArray(r) || r.length !== width)) {
+        throw new SimError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      const row0 = bodyTop + at;
+      shiftRows(b, t.sheet, t.rect.c0, t.rect.c1, row0, n);
+      t.rect = { ...t.rect, r1: t.rect.r1 + n };
+      // New rows take the number formats of the row above (Excel extends a table's formatting).
+      for (let i = 0; i < n; i++) {
+        for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+          if (row0 > bodyTop) t.sheet.setNumberFormat(row0 + i, c, t.sheet.numberFormat(row0 - 1, c));
+          const v = values ? values[i][c - t.rect.c0] : null;
+          b.writeInput(t.sheet, row0 + i, c, v);
+        }
+      }
+      b.dirty = true;
+    });
+    return new SimTableRow(this.context, this, "add", [index ?? null], () => null, true);
+  }
+}
+
+export class SimTableRow extends SimProxy<{ t: TableModel; i: number }> {
+  readonly _cls = "TableRow";
+  protected override get _props() {
+    return {
+      index: (x: { t: TableModel; i: number }) => x.i,
+      values: (x: { t: TableModel; i: number }) => readGrid({ sheet: x.t.sheet, rect: rowRect(x) }, (r, c) => x.t.sheet.value(r, c)),
+    };
+  }
+  get index(): number { return this._get("index"); }
+  get values(): unknown[][] { return this._get("values"); }
+  set values(v: unknown[][]) {
+    this._set("values", v, (x) => {
+      writeGrid({ sheet: x.t.sheet, rect: rowRect(x) }, v, (r, c, val) => this.context._book.writeInput(x.t.sheet, r, c, val));
+      this.context._book.dirty = true;
+    });
+  }
+  getRange(): SimRange {
+    return new SimRange(this.context, this, "getRange", [], () => {
+      const x = this._req();
+      return { sheet: x.t.sheet, rect: rowRect(x) };
+    });
+  }
+  delete(): void {
+    this._call("delete", [], (x) => {
+      const b = this.context._book;
+      const r = rowRect(x).r0;
+      const count = (bodyRect(x.t)?.r1 ?? 0) - (bodyRect(x.t)?.r0 ?? 0) + 1;
+      if (count <= 1) {
+        x.t.sheet.clear(rowRect(x), "Contents"); // a table keeps one (empty) data row
+        return;
+      }
+      x.t.sheet.clear(rowRect(x), "All");
+      shiftRows(b, x.t.sheet, x.t.rect.c0, x.t.rect.c1, r + 1, -1);
+      x.t.rect = { ...x.t.rect, r1: x.t.rect.r1 - 1 };
+      b.dirty = true;
+    });
+  }
+}
+
+function rowRect(x: { t: TableModel; i: number }): Rect {
+  const r = x.t.rect.r0 + 1 + x.i;
+  return { r0: r, r1: r, c0: x.t.rect.c0, c1: x.t.rect.c1 };
+}
+
+export class SimTableColumnCollection extends SimCollection<TableModel, SimTableColumn> {
+  readonly _cls = "TableColumnCollection";
+  protected override get _props() {
+    return { count: (t: TableModel) => t.columns.length };
+  }
+  get count(): number { return this._get("count"); }
+  protected _list(t: TableModel): unknown[] {
+    return t.columns.map((col) => ({ t, col }));
+  }
+  protected _wrap(item: unknown): SimTableColumn {
+    const it = item as { t: TableModel; col: { id: number; name: string } };
+    return new SimTableColumn(this.context, this, "_item", [it.col.id], () => it);
+  }
+  private _find(key: string | number): { t: TableModel; col: { id: number; name: string } } | null {
+    const t = this._req();
+    const col = t.columns.find((c) => (typeof key === "number" ? c.id === key : c.name.toLowerCase() === String(key).toLowerCase() || String(c.id) === key));
+    return col ? { t, col } : null;
+  }
+  getItem(key: string | number): SimTableColumn {
+    return new SimTableColumn(this.context, this, "getItem", [key], () => this._find(key));
+  }
+  getItemOrNullObject(key: string | number): SimTableColumn {
+    return new SimTableColumn(this.context, this, "getItemOrNullObject", [key], () => this._find(key), true);
+  }
+  getItemAt(index: number): SimTableColumn {
+    return new SimTableColumn(this.context, this, "getItemAt", [index], () => {
+      const t = this._req();
+      return t.columns[index] ? { t, col: t.columns[index] } : null;
+    });
+  }
+  /**
+   * Add a column at `index` (default: at the right). `values` covers the whole column, header first; `name` sets
+   * the header. Cells to the right, in the table's rows, move right.
+   */
+  add(index?: number | null, values?: unknown[][], name?: string): SimTableColumn {
+    const result = new SimTableColumn(this.context, this, "add", [index ?? null], () => null);
+    this._call("add", [index ?? null, values ?? null, name ?? null], (t) => {
+      const b = this.context._book;
+      const at = index === null || index === undefined ? t.columns.length : index;
+      if (at < 0 || at > t.columns.length) throw new SimError("InvalidArgument", "The index is out of range.");
+      const height = t.rect.r1 - t.rect.r0 + 1;
+      if (values && (values.length !== height || values.some((r) => r.length !== 1))) {
+        throw new SimError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      const c = t.rect.c0 + at;
+      const s = t.sheet;
+      // Appending next to an empty column just takes it; otherwise cells in the table's rows move right.
+      let emptyNext = at === t.columns.length;
+      for (let r = t.rect.r0; emptyNext && r <= t.rect.r1; r++) if (s.value(r, c) !== "" || s.formula(r, c)) emptyNext = false;
+      for (let r = t.rect.r0; !emptyNext && r <= t.rect.r1; r++) {
+        const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
+        for (let cc = rowLen - 1; cc >= c; cc--) moveCellTo(s, r, cc, r, cc + 1);
+      }
+      const col = { id: b.newColumnId(), name: "" };
+      t.columns.splice(at, 0, col);
+      t.rect = { ...t.rect, c1: t.rect.c1 + 1 };
+      for (let r = 0; r < height; r++) {
+        const v = values ? values[r][0] : r === 0 ? name ?? null : null;
+        if (v !== null && v !== undefined) b.writeInput(s, t.rect.r0 + r, c, v);
+      }
+      if (name && values) b.writeInput(s, t.rect.r0, c, name);
+      b.syncHeaders(s, t.rect);
+      result._target = { t, col };
+      b.dirty = true;
+    });
+    return result;
+  }
+}
+
+type ColumnTarget = { t: TableModel; col: { id: number; name: string } };
+
+export class SimTableColumn extends SimProxy<ColumnTarget> {
+  readonly _cls = "TableColumn";
+  protected override get _props() {
+    return {
+      name: (x: ColumnTarget) => x.col.name,
+      id: (x: ColumnTarget) => x.col.id,
+      index: (x: ColumnTarget) => x.t.columns.indexOf(x.col),
+      values: (x: ColumnTarget) => readGrid({ sheet: x.t.sheet, rect: colRect(x) }, (r, c) => x.t.sheet.value(r, c)),
+    };
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) {
+    this._set("name", v, (x) => {
+      const c = x.t.rect.c0 + x.t.columns.indexOf(x.col);
+      this.context._book.writeInput(x.t.sheet, x.t.rect.r0, c, v);
+      this.context._book.syncHeaders(x.t.sheet, x.t.rect);
+    });
+  }
+  get id(): number { return this._get("id"); }
+  get index(): number { return this._get("index"); }
+  get values(): unknown[][] { return this._get("values"); }
+  private _range(method: string, f: (x: ColumnTarget, rect: Rect) => Rect | null): SimRange {
+    return new SimRange(this.context, this, method, [], () => {
+      const x = this._req();
+      const rect = f(x, colRect(x));
+      if (!rect) throw new SimError("ItemNotFound", `The requested resource doesn't exist. (${method})`);
+      return { sheet: x.t.sheet, rect };
+    });
+  }
+  getRange(): SimRange {
+    return this._range("getRange", (_x, r) => r);
+  }
+  getHeaderRowRange(): SimRange {
+    return this._range("getHeaderRowRange", (_x, r) => ({ ...r, r1: r.r0 }));
+  }
+  getDataBodyRange(): SimRange {
+    return this._range("getDataBodyRange", (x, r) => {
+      const body = bodyRect(x.t);
+      return body ? { ...r, r0: body.r0, r1: body.r1 } : null;
+    });
+  }
+  delete(): void {
+    this._call("delete", [], (x) => {
+      const b = this.context._book;
+      const t = x.t;
+      if (t.columns.length === 1) throw new SimError("InvalidOperation", "A table must keep at least one column.");
+      const c = t.rect.c0 + t.columns.indexOf(x.col);
+      const s = t.sheet;
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+        const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
+        for (let cc = c; cc < rowLen; cc++) moveCellTo(s, r, cc + 1, r, cc);
+      }
+      t.columns = t.columns.filter((col) => col !== x.col);
+      t.rect = { ...t.rect, c1: t.rect.c1 - 1 };
+      b.dirty = true;
+    });
+  }
+}
+
+/** Move one cell's content and number format; the source becomes empty. */
+function moveCellTo(s: SheetModel, r: number, c: number, r2: number, c2: number): void {
+  s.setRaw(r2, c2, s.value(r, c));
+  s.setFormula(r2, c2, s.formula(r, c));
+  s.setNumberFormat(r2, c2, s.numberFormat(r, c));
+  s.setRaw(r, c, undefined);
+  s.setFormula(r, c, undefined);
+  s.setNumberFormat(r, c, "General");
+}
+
+function colRect(x: ColumnTarget): Rect {
+  const c = x.t.rect.c0 + x.t.columns.indexOf(x.col);
+  if (c < x.t.rect.c0) throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the column was deleted)");
+  return { ...x.t.rect, c0: c, c1: c };
+}
+
+// =================================================================================================== settings
+
+export class SimSettingCollection extends SimCollection<WorkbookModel, SimSetting> {
+  readonly _cls = "SettingCollection";
+  protected _list(b: WorkbookModel): unknown[] {
+    return [...b.settings.keys()];
+  }
+  protected _wrap(key: unknown): SimSetting {
+    return new SimSetting(this.context, this, "_item", [key], () => key as string);
+  }
+  /** Add or replace a setting. The value is stored as JSON (Excel persists settings as JSON in the file). */
+  add(key: string, value: unknown): SimSetting {
+    const json = JSON.stringify(value);
+    this._call("add", [key, value], (b) => {
+      if (!key || key.length > 255) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting key)");
+      if (json === undefined) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting value)");
+      b.settings.set(key, json);
+    });
+    return new SimSetting(this.context, this, "add", [key], () => key);
+  }
+  getItem(key: string): SimSetting {
+    return new SimSetting(this.context, this, "getItem", [key], () => (this._req().settings.has(key) ? key : null));
+  }
+  getItemOrNullObject(key: string): SimSetting {
+    return new SimSetting(this.context, this, "getItemOrNullObject", [key], () => (this._req().settings.has(key) ? key : null), true);
+  }
+}
+
+export class SimSetting extends SimProxy<string> {
+  readonly _cls = "Setting";
+  protected override get _props() {
+    const b = this.context._book;
+    return {
+      key: (k: string) => k,
+      value: (k: string) => {
+        const raw = b.settings.get(k);
+        if (raw === undefined) throw new SimError("ItemNotFound", "The requested resource doesn't exist. (setting)");
+        return JSON.parse(raw);
+      },
+    };
+  }
+  get key(): string { return this._get("key"); }
+  get value(): unknown { return this._get("value"); }
+  set value(v: unknown) {
+    const json = JSON.stringify(v);
+    this._set("value", v, (k) => { this.context._book.settings.set(k, json); });
+  }
+  delete(): void {
+    this._call("delete", [], (k) => { this.context._book.settings.delete(k); });
+  }
+}
+
+// =================================================================================================== charts
+
+export class SimChartCollection extends SimCollection<SheetModel, SimChart> {
+  readonly _cls = "ChartCollection";
+  protected override get _props() {
+    return { count: (s: SheetModel) => s.charts.length };
+  }
+  get count(): number { return this._get("count"); }
+  protected _list(s: SheetModel): unknown[] {
+    return s.charts;
+  }
+  protected _wrap(c: unknown): SimChart {
+    const chart = c as ChartModel;
+    return new SimChart(this.context, this, "_item", [chart.id], () => chart);
+  }
+  getItem(name: string): SimChart {
+    return new SimChart(this.context, this, "getItem", [name], () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null);
+  }
+  getItemOrNullObject(name: string): SimChart {
+    return new SimChart(this.context, this, "getItemOrNullObject", [name], () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null, true);
+  }
+  /** Add a chart of `type` over `sourceData` (a Range), series by "Auto" | "Columns" | "Rows". */
+  add(type: string, sourceData: SimRange, seriesBy: string = "Auto"): SimChart {
+    const chart = new SimChart(this.context, this, "add", [type], () => null);
+    this._call("add", [type, { range: sourceData._id }, seriesBy], (s) => {
+      const src = sourceData._req();
+      if (!type) throw new SimError("InvalidArgument", "Chart type is required.");
+      const n = s.charts.length + 1;
+      const model: ChartModel = {
+        id: `{chart-${s.id}-${n}}`, name: `Chart ${n}`, type, sourceSheet: src.sheet.name, source: rectAddress(src.rect), seriesBy,
+        title: "", titleVisible: false, axisTitles: {},
+      };
+      s.charts.push(model);
+      chart._target = model;
+    });
+    return chart;
+  }
+}
+
+export class SimChart extends SimProxy<ChartModel> {
+  readonly _cls = "Chart";
+  protected override get _props() {
+    return { name: (c: ChartModel) => c.name, id: (c: ChartModel) => c.id, chartType: (c: ChartModel) => c.type };
+  }
+  protected override get _navs() {
+    return { title: () => this.title };
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) { this._set("name", v, (c) => { c.name = v; }); }
+  get id(): string { return this._get("id"); }
+  get chartType(): string { return this._get("chartType"); }
+  set chartType(v: string) { this._set("chartType", v, (c) => { c.type = v; }); }
+  get title(): SimTextHolder {
+    return this._nav("title", () => new SimTextHolder(this.context, this, "title", [], () => this._req(), "ChartTitle", (c) => c.title, (c, v) => { c.title = v; c.titleVisible = true; }));
+  }
+  get axes(): { categoryAxis: { title: SimTextHolder }; valueAxis: { title: SimTextHolder } } {
+    const mk = (axis: "category" | "value") => ({
+      title: new SimTextHolder(this.context, this, `axes.${axis}Axis.title`, [], () => this._req(), "ChartAxisTitle",
+        (c) => c.axisTitles[axis] ?? "", (c, v) => { c.axisTitles[axis] = v; }),
+    });
+    return this._nav("axes", () => ({ categoryAxis: mk("category"), valueAxis: mk("value") }));
+  }
+  setPosition(startCell: string | SimRange, endCell?: string | SimRange): void {
+    const addr = (x: string | SimRange | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : { range: x._id });
+    this._call("setPosition", [addr(startCell), addr(endCell)], (c) => {
+      const a = (x: string | SimRange | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : rectAddress(x._req().rect));
+      c.top = a(startCell);
+      c.bottom = a(endCell);
+    });
+  }
+  delete(): void {
+    this._call("delete", [], (c) => {
+      for (const s of this.context._book.sheets) s.charts = s.charts.filter((x) => x !== c);
+    });
+  }
+}
+
+export class SimTextHolder extends SimProxy<ChartModel> {
+  constructor(
+    ctx: SimRequestContext, parent: SimProxy<any>, method: string, args: unknown[], resolve: () => ChartModel,
+    readonly _cls: string, private readonly _read: (c: ChartModel) => string, private readonly _write: (c: ChartModel, v: string) => void,
+  ) {
+    super(ctx, parent, method, args, resolve);
+  }
+  protected override get _props() {
+    return { text: (c: ChartModel) => this._read(c) };
+  }
+  get text(): string { return this._get("text"); }
+  set text(v: string) { this._set("text", v, (c) => this._write(c, v)); }
+}

@@ -1,0 +1,507 @@
+/**
+ * The in-memory workbook behind the simulated Excel host: sheets of cells (values, formulas, number formats,
+ * a few styles), tables, charts, settings and the application's calculation state. The proxy layer (api.ts)
+ * applies queued commands to this model at sync time; tests inspect it through `SimWorkbookInspector`.
+ *
+ * Storage is by row arrays (values, number formats) so 100,000-row ledgers stay small in memory; formulas and
+ * styles are sparse maps. No Node APIs.
+ */
+import {
+  MAX_COLS, MAX_ROWS, Rect, TableGeometry, cellAddress, fromR1C1, quoteSheet, rectAddress, shiftFormula, toR1C1,
+  translateStructured,
+} from "./formula";
+
+export type CellValue = string | number | boolean;
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fill?: string;
+  horizontalAlignment?: string;
+  wrapText?: boolean;
+}
+
+export class SimError extends Error {
+  code: string;
+  debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+let nextId = 1;
+const newId = (prefix: string) => `{${prefix}-${(nextId++).toString(16).padStart(8, "0")}}`;
+const key = (r: number, c: number) => r * MAX_COLS + c;
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  sourceSheet: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  titleVisible: boolean;
+  axisTitles: { category?: string; value?: string };
+  top?: string;
+  bottom?: string;
+}
+
+export class SheetModel {
+  id = newId("sheet");
+  visibility: Visibility = "Visible";
+  vals: (CellValue[] | undefined)[] = [];
+  nfs: (string[] | undefined)[] = [];
+  fmls = new Map<number, string>();
+  styles = new Map<number, CellStyle>();
+  colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  freezeRows = 0;
+  freezeCols = 0;
+  charts: ChartModel[] = [];
+  tabColor = "";
+  constructor(public name: string) {}
+
+  value(r: number, c: number): CellValue {
+    const row = this.vals[r];
+    const v = row ? row[c] : undefined;
+    return v === undefined ? "" : v;
+  }
+  numberFormat(r: number, c: number): string {
+    const row = this.nfs[r];
+    return (row && row[c]) || "General";
+  }
+  formula(r: number, c: number): string | undefined {
+    return this.fmls.get(key(r, c));
+  }
+  setRaw(r: number, c: number, v: CellValue | undefined): void {
+    let row = this.vals[r];
+    if (!row) {
+      if (v === undefined || v === "") return;
+      row = this.vals[r] = [];
+    }
+    row[c] = v === "" ? (undefined as unknown as CellValue) : (v as CellValue);
+  }
+  setFormula(r: number, c: number, f: string | undefined): void {
+    if (f === undefined) this.fmls.delete(key(r, c));
+    else this.fmls.set(key(r, c), f);
+  }
+  setNumberFormat(r: number, c: number, nf: string): void {
+    let row = this.nfs[r];
+    if (!row) {
+      if (nf === "General") return;
+      row = this.nfs[r] = [];
+    }
+    row[c] = nf === "General" ? (undefined as unknown as string) : nf;
+  }
+  style(r: number, c: number): CellStyle {
+    return this.styles.get(key(r, c)) ?? {};
+  }
+  setStyle(r: number, c: number, patch: Partial<CellStyle>): void {
+    const k = key(r, c);
+    const next = { ...(this.styles.get(k) ?? {}), ...patch };
+    for (const p of Object.keys(next) as (keyof CellStyle)[]) if (next[p] === undefined) delete next[p];
+    if (Object.keys(next).length) this.styles.set(k, next);
+    else this.styles.delete(k);
+  }
+
+  /** Used range: the smallest rectangle holding every value or formula (and formats unless valuesOnly). */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    const take = (r: number, c: number) => {
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    };
+    this.vals.forEach((row, r) => row?.forEach((v, c) => { if (v !== undefined) take(r, c); }));
+    for (const k of this.fmls.keys()) take(Math.floor(k / MAX_COLS), k % MAX_COLS);
+    if (!valuesOnly) {
+      this.nfs.forEach((row, r) => row?.forEach((v, c) => { if (v !== undefined) take(r, c); }));
+      for (const k of this.styles.keys()) take(Math.floor(k / MAX_COLS), k % MAX_COLS);
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  /** Remove contents and/or formats of a rectangle. */
+  clear(rect: Rect, what: "All" | "Contents" | "Formats"): void {
+    const contents = what !== "Formats";
+    const formats = what !== "Contents";
+    const rMax = Math.min(rect.r1, Math.max(this.vals.length, this.nfs.length) - 1);
+    for (let r = rect.r0; r <= rMax; r++) {
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        if (contents) this.setRaw(r, c, undefined);
+        if (formats) this.setNumberFormat(r, c, "General");
+        if (c > 512 && !this.vals[r] && !this.nfs[r]) break;
+      }
+    }
+    const inRect = (k: number) => {
+      const r = Math.floor(k / MAX_COLS), c = k % MAX_COLS;
+      return r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
+    };
+    if (contents) for (const k of [...this.fmls.keys()]) if (inRect(k)) this.fmls.delete(k);
+    if (formats) for (const k of [...this.styles.keys()]) if (inRect(k)) this.styles.delete(k);
+  }
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheet: SheetModel;
+  rect: Rect;
+  hasHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+  columns: { id: number; name: string }[];
+}
+
+export interface FormulaEngine {
+  compute(book: WorkbookModel): void;
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  settings = new Map<string, string>();
+  active: SheetModel | null = null;
+  calculationMode = "Automatic";
+  dirty = false;
+  private nextColumnId = 1;
+  private nextSheetNumber = 1;
+
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    for (const n of sheetNames) this.addSheet(n);
+    this.active = this.sheets[0] ?? null;
+  }
+
+  // -------------------------------------------------------------- sheets
+  findSheet(name: string): SheetModel | undefined {
+    const low = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === low);
+  }
+
+  validateSheetName(name: string, except?: SheetModel): void {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
+    }
+    const other = this.findSheet(name);
+    if (other && other !== except) throw new SimError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
+  }
+
+  addSheet(name?: string): SheetModel {
+    let n = name;
+    if (n === undefined || n === null) {
+      do n = `Sheet${this.nextSheetNumber++}`; while (this.findSheet(n));
+    }
+    this.validateSheetName(n);
+    const s = new SheetModel(n);
+    this.sheets.push(s);
+    this.dirty = true;
+    return s;
+  }
+
+  deleteSheet(s: SheetModel): void {
+    const visible = this.sheets.filter((x) => x.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === s) {
+      throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (a workbook must keep at least one visible sheet)");
+    }
+    this.tables = this.tables.filter((t) => t.sheet !== s);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    if (this.active === s) this.active = this.sheets.find((x) => x.visibility === "Visible") ?? null;
+    this.dirty = true;
+  }
+
+  setVisibility(s: SheetModel, v: Visibility): void {
+    if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new SimError("InvalidArgument", `Invalid visibility ${v}`);
+    if (v !== "Visible") {
+      const others = this.sheets.filter((x) => x !== s && x.visibility === "Visible");
+      if (others.length === 0) throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (cannot hide the last visible sheet)");
+      if (this.active === s) this.active = others[0];
+    }
+    s.visibility = v;
+  }
+
+  setPosition(s: SheetModel, pos: number): void {
+    if (!Number.isInteger(pos) || pos < 0 || pos >= this.sheets.length) throw new SimError("InvalidArgument", `Invalid position ${pos}`);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(pos, 0, s);
+  }
+
+  activate(s: SheetModel): void {
+    if (s.visibility !== "Visible") throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (cannot activate a hidden sheet)");
+    this.active = s;
+  }
+
+  renameSheet(s: SheetModel, name: string): void {
+    this.validateSheetName(name, s);
+    const old = s.name;
+    s.name = name;
+    // Excel rewrites references to the renamed sheet in every formula.
+    if (old !== name) this.rewriteFormulas((f) => renameSheetInFormula(f, old, name));
+  }
+
+  // -------------------------------------------------------------- tables
+  findTable(name: string): TableModel | undefined {
+    const low = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === low);
+  }
+
+  tableAt(s: SheetModel, r: number, c: number): TableModel | undefined {
+    return this.tables.find((t) => t.sheet === s && r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1);
+  }
+
+  validateTableName(name: string, except?: TableModel): void {
+    if (!/^[A-Za-z_\\\u3400-\u9fff][\w.\\\u3400-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RC]$/i.test(name) || name.length > 255) {
+      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table name "${name}")`);
+    }
+    const other = this.findTable(name);
+    if ((other && other !== except) || this.findSheet(name)) throw new SimError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
+  }
+
+  addTable(s: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
+    const overlaps = (a: Rect, b: Rect) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+    let r = { ...rect };
+    if (!hasHeaders) {
+      // Excel inserts a generated header row above the data: the data moves down one row within the table's columns.
+      const bottom = s.vals.length;
+      for (let row = bottom; row >= rect.r0; row--) for (let c = rect.c0; c <= rect.c1; c++) moveCell(s, row, c, row + 1, c);
+      r = { ...rect, r1: rect.r1 + 1 };
+    }
+    for (const t of this.tables) if (t.sheet === s && overlaps(t.rect, r)) throw new SimError("InvalidOperation", "A table can't overlap another table.");
+    let n = 1;
+    while (this.findTable(`Table${n}`)) n++;
+    const t: TableModel = { id: String(this.tables.length + 1), name: `Table${n}`, sheet: s, rect: r, hasHeaders: true, showTotals: false, style: "TableStyleMedium2", columns: [] };
+    const used = new Set<string>();
+    for (let c = r.c0; c <= r.c1; c++) {
+      let name = hasHeaders ? String(s.value(r.r0, c)).trim() : "";
+      if (!name) name = `Column${c - r.c0 + 1}`;
+      let unique = name;
+      for (let k = 2; used.has(unique.toLowerCase()); k++) unique = `${name}${k}`;
+      used.add(unique.toLowerCase());
+      t.columns.push({ id: this.nextColumnId++, name: unique });
+      s.setFormula(r.r0, c, undefined);
+      s.setRaw(r.r0, c, unique);
+    }
+    this.tables.push(t);
+    this.dirty = true;
+    return t;
+  }
+
+  geometry(t: TableModel): TableGeometry {
+    return { name: t.name, sheet: t.sheet.name, rect: t.rect, hasHeaders: t.hasHeaders, showTotals: t.showTotals, columns: t.columns.map((c) => c.name) };
+  }
+
+  /** Keep table column names equal to their header cells (Excel renames a column when its header is edited). */
+  syncHeaders(s: SheetModel, rect: Rect): void {
+    for (const t of this.tables) {
+      if (t.sheet !== s || t.rect.r0 < rect.r0 || t.rect.r0 > rect.r1) continue;
+      for (let c = Math.max(rect.c0, t.rect.c0); c <= Math.min(rect.c1, t.rect.c1); c++) {
+        const col = t.columns[c - t.rect.c0];
+        let v = String(s.value(t.rect.r0, c)).trim();
+        if (!v) v = `Column${c - t.rect.c0 + 1}`;
+        if (s.formula(t.rect.r0, c)) s.setFormula(t.rect.r0, c, undefined);
+        if (col.name !== v) {
+          const taken = t.columns.some((x) => x !== col && x.name.toLowerCase() === v.toLowerCase());
+          col.name = taken ? `${v}2` : v;
+        }
+        s.setRaw(t.rect.r0, c, col.name);
+      }
+    }
+  }
+
+  newColumnId(): number {
+    return this.nextColumnId++;
+  }
+
+  // -------------------------------------------------------------- cells
+  /**
+   * Write what a user or `range.values`/`range.formulas` writes: a string starting with "=" is a formula, "+" or "-"
+   * followed by something that is not a number is a formula too ("=+…"), a leading apostrophe makes the rest text
+   * (the apostrophe is not part of the value), numeric/boolean/ISO-date strings become numbers, booleans and dates,
+   * and a cell formatted as Text ("@") keeps any string as typed.
+   */
+  writeInput(s: SheetModel, r: number, c: number, input: unknown): void {
+    s.setFormula(r, c, undefined);
+    if (input === null || input === undefined) return; // null leaves the cell unchanged, as in Excel
+    if (typeof input === "number") {
+      if (!Number.isFinite(input)) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (number is not finite)");
+      s.setRaw(r, c, input);
+      return;
+    }
+    if (typeof input === "boolean") { s.setRaw(r, c, input); return; }
+    if (typeof input !== "string") throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${typeof input})`);
+    if (input.length > 32767) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (text longer than 32,767 characters)");
+    if (input === "") { s.setRaw(r, c, ""); return; }
+    if (s.numberFormat(r, c) === "@") { s.setRaw(r, c, input); return; }
+    if (input.startsWith("'")) { s.setRaw(r, c, input.slice(1)); return; }
+    if (input.startsWith("=") && input.length > 1) {
+      s.setFormula(r, c, input);
+      s.setRaw(r, c, 0);
+      this.dirty = true;
+      return;
+    }
+    const num = parseNumberText(input);
+    if (num !== null) {
+      s.setRaw(r, c, num.value);
+      if (num.format && s.numberFormat(r, c) === "General") s.setNumberFormat(r, c, num.format);
+      return;
+    }
+    if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1) {
+      s.setFormula(r, c, `=${input}`);
+      s.setRaw(r, c, 0);
+      this.dirty = true;
+      return;
+    }
+    if (/^(true|false)$/i.test(input.trim())) { s.setRaw(r, c, input.trim().toLowerCase() === "true"); return; }
+    s.setRaw(r, c, input);
+  }
+
+  writeFormulaR1C1(s: SheetModel, r: number, c: number, input: unknown): void {
+    if (typeof input === "string" && input.startsWith("=")) this.writeInput(s, r, c, fromR1C1(input, r, c));
+    else this.writeInput(s, r, c, input);
+  }
+
+  formulaR1C1(s: SheetModel, r: number, c: number): CellValue {
+    const f = s.formula(r, c);
+    return f ? toR1C1(f, r, c) : s.value(r, c);
+  }
+
+  /** Range.copyFrom: values, formulas (relative references moved) and/or formats, cell by cell. */
+  copy(src: SheetModel, from: Rect, dst: SheetModel, to: Rect, type: string, skipBlanks: boolean): void {
+    const h = from.r1 - from.r0 + 1;
+    const w = from.c1 - from.c0 + 1;
+    // The destination is the source's size, repeated when the destination is a whole multiple of it.
+    const th = to.r1 - to.r0 + 1;
+    const tw = to.c1 - to.c0 + 1;
+    const reps = { r: th % h === 0 ? th / h : 1, c: tw % w === 0 ? tw / w : 1 };
+    // Read everything first: source and destination may overlap.
+    const cells: { v: CellValue; f?: string; nf: string; st?: CellStyle }[][] = [];
+    for (let r = 0; r < h; r++) {
+      const row: { v: CellValue; f?: string; nf: string; st?: CellStyle }[] = [];
+      for (let c = 0; c < w; c++) {
+        const st = src.styles.get(key(from.r0 + r, from.c0 + c));
+        row.push({ v: src.value(from.r0 + r, from.c0 + c), f: src.formula(from.r0 + r, from.c0 + c), nf: src.numberFormat(from.r0 + r, from.c0 + c), st });
+      }
+      cells.push(row);
+    }
+    const values = type === "All" || type === "Values" || type === "Formulas";
+    const formats = type === "All" || type === "Formats";
+    for (let rr = 0; rr < reps.r; rr++) {
+      for (let cr = 0; cr < reps.c; cr++) {
+        for (let r = 0; r < h; r++) {
+          for (let c = 0; c < w; c++) {
+            const cell = cells[r][c];
+            const tr = to.r0 + rr * h + r;
+            const tc = to.c0 + cr * w + c;
+            if (skipBlanks && cell.v === "" && !cell.f) continue;
+            if (values) {
+              if (cell.f && type !== "Values") {
+                dst.setFormula(tr, tc, shiftFormula(cell.f, tr - (from.r0 + r), tc - (from.c0 + c)));
+                dst.setRaw(tr, tc, cell.v);
+              } else {
+                dst.setFormula(tr, tc, undefined);
+                dst.setRaw(tr, tc, cell.v);
+              }
+            }
+            if (formats) {
+              dst.setNumberFormat(tr, tc, cell.nf);
+              const k = key(tr, tc);
+              if (cell.st) dst.styles.set(k, { ...cell.st });
+              else dst.styles.delete(k);
+            }
+          }
+        }
+      }
+    }
+    this.dirty = true;
+  }
+
+  rewriteFormulas(fn: (f: string) => string): void {
+    for (const s of this.sheets) for (const [k, f] of s.fmls) s.fmls.set(k, fn(f));
+  }
+
+  hasFormulas(): boolean {
+    return this.sheets.some((s) => s.fmls.size > 0);
+  }
+
+}
+
+function moveCell(s: SheetModel, r: number, c: number, r2: number, c2: number): void {
+  s.setRaw(r2, c2, s.value(r, c));
+  s.setFormula(r2, c2, s.formula(r, c));
+  s.setNumberFormat(r2, c2, s.numberFormat(r, c));
+  s.setRaw(r, c, undefined);
+  s.setFormula(r, c, undefined);
+  s.setNumberFormat(r, c, "General");
+}
+
+/** Numbers as Excel's value parser reads them: 12, -3.5, 1e3, 1,234.5, 12% (→ 0.12, format 0%), ISO dates. */
+export function parseNumberText(text: string): { value: number; format?: string } | null {
+  const t = text.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return { value: Number(t) };
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return { value: Number(t.replace(/,/g, "")), format: "#,##0" };
+  const pct = /^([-+]?(\d+\.?\d*|\.\d+))%$/.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100, format: Number.isInteger(Number(pct[1])) ? "0%" : "0.00%" };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    if (y >= 1900 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d) {
+      const serial = Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+      return { value: serial < 61 ? serial - 1 : serial, format: "yyyy-mm-dd" };
+    }
+  }
+  return null;
+}
+
+function renameSheetInFormula(f: string, oldName: string, newName: string): string {
+  const patterns = [`${quoteSheet(oldName, true)}!`, `${oldName}!`];
+  let out = f;
+  for (const p of patterns) out = out.split(p).join(`${quoteSheet(newName)}!`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Display text of a value under a number format (Range.text)
+
+export function formatValue(v: CellValue, nf: string): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  if (nf === "General" || nf === "@") return generalNumber(v);
+  if (/^yyyy-mm(-dd)?$/i.test(nf) || /^yyyy"?年"?m"?月"?/.test(nf)) {
+    const whole = Math.floor(v);
+    const adjusted = whole < 60 ? whole + 1 : whole;
+    const d = new Date((adjusted - 25569) * 86_400_000);
+    const y = String(d.getUTCFullYear()).padStart(4, "0");
+    const m = String(d.getUTCMonth() + 1).padStart(2, "0");
+    const day = String(d.getUTCDate()).padStart(2, "0");
+    if (/^yyyy-mm-dd$/i.test(nf)) return `${y}-${m}-${day}`;
+    if (/^yyyy-mm$/i.test(nf)) return `${y}-${m}`;
+    return `${y}年${d.getUTCMonth() + 1}月`;
+  }
+  const m = /^(#,##)?0(\.(0+))?(%?)$/.exec(nf);
+  if (m) {
+    const digits = m[3]?.length ?? 0;
+    const x = m[4] ? v * 100 : v;
+    let s = x.toFixed(digits);
+    if (m[1]) {
+      const [int, frac] = s.split(".");
+      s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
+    }
+    return s + m[4];
+  }
+  return generalNumber(v);
+}
+
+function generalNumber(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
+  const s = Number(v.toPrecision(10)).toString();
+  return s;
+}
+
+export { cellAddress, rectAddress, MAX_ROWS };
