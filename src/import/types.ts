@@ -44,7 +44,26 @@ export interface ImportResult {
   mapping: ColumnMapping;
   /** Source column titles in order (for previews and for columns the user added). */
   headers: string[];
+  /**
+   * Cells of source columns that have no place in the model (columns the user added, 公布完成率, a ledger's
+   * cumulative 到位资金…), per accepted row, so nothing is lost: `index` points into the kind's array
+   * (records / funds / targets / figures). Absent when the source has no such cells.
+   */
+  extras?: ImportExtra[];
 }
+
+export interface ImportExtra {
+  kind: DatasetKind;
+  /** Index in the array of that kind (records for ledger). */
+  index: number;
+  /** 1-based source row. */
+  row: number;
+  /** Column title → cell text. */
+  values: Record<string, string>;
+}
+
+/** Source formats importBytes understands. */
+export type SourceFormat = "csv" | "json" | "xlsx";
 
 export interface ImportOptions {
   /** File name or URL, used in messages and to guess the format. */
@@ -58,4 +77,33 @@ export interface ImportOptions {
   onProgress?: (fraction: number) => void;
   /** Cancels the import: the promise rejects with an AbortError and nothing is returned. */
   signal?: AbortSignal;
+  /** Force a format instead of guessing it from the file name and the first bytes. */
+  format?: SourceFormat;
+  /** Text encoding of a CSV/JSON source ("utf-8", "gb18030", "gbk"…); default: detected (BOM, UTF-8 validity, else GB18030). */
+  encoding?: string;
+  /** importTable: the sheet row number of values[0] (a range starting at B5 gives 5), so messages name the rows the user sees. Default 1. */
+  startRow?: number;
+  /** CSV: characters decoded and parsed per chunk (default 1 MiB); smaller values only matter to tests. */
+  chunkSize?: number;
+}
+
+/** Options of importUrl. */
+export interface ImportUrlOptions extends ImportOptions {
+  /** Whole-download timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Largest accepted download in bytes (default 50 MB), enforced while streaming. */
+  maxBytes?: number;
+  /** fetch to use (tests inject one; default globalThis.fetch). */
+  fetchImpl?: typeof fetch;
+}
+
+/**
+ * Remembers the user's column mapping per source (a file name or URL), so the next import of the same source
+ * applies it again. Implementations: InMemoryMappingStore, LocalStorageMappingStore (src/import/mapping.ts),
+ * and the workbook-settings one kept with the workbook.
+ */
+export interface MappingStore {
+  get(sourceKey: string): Promise<ColumnMapping | null>;
+  set(sourceKey: string, mapping: ColumnMapping): Promise<void>;
+  delete(sourceKey: string): Promise<void>;
 }

@@ -1,0 +1,184 @@
+/**
+ * CSV: encoding detection, delimiter detection, and chunked parsing with papaparse's core Parser so that a
+ * file of a million rows is decoded and parsed a chunk at a time (the event loop gets a turn between chunks,
+ * progress is reported and an AbortSignal is honoured).
+ */
+import Papa from "papaparse";
+import { ImportError, throwIfAborted } from "./errors";
+import { recognise, TableEngine, type EngineOptions } from "./table";
+import type { ImportOptions, ImportResult } from "./types";
+
+const DEFAULT_CHUNK = 1 << 20;
+const DELIMITERS = [",", "\t", ";", "|"];
+
+/** Hand the event loop a turn (setImmediate in Node, a macrotask in browsers). */
+export function yieldToEventLoop(): Promise<void> {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+  if (typeof g.setImmediate === "function") return new Promise((r) => g.setImmediate!(r));
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+
+/**
+ * The encoding of a text file: a BOM decides; otherwise UTF-8 if the first 64 KiB are valid UTF-8, else GB18030
+ * (a superset of GBK and GB2312, what Chinese Excel and WPS write as "CSV").
+ */
+export function detectEncoding(bytes: Uint8Array): TextEncoding {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 65536), { stream: true });
+    return "utf-8";
+  } catch {
+    return "gb18030";
+  }
+}
+
+function normalizeEncoding(label: string): string {
+  const l = label.trim().toLowerCase();
+  if (l === "gbk" || l === "gb2312" || l === "cp936" || l === "gb18030" || l === "x-gbk") return "gb18030";
+  return l;
+}
+
+class Utf8Restart extends Error {}
+
+/** Guess the newline and the delimiter from the first part of the text, using the header row as the judge. */
+export function sniffCsv(sample: string, opts: Pick<ImportOptions, "mapping">): { delimiter: string; newline: "\n" | "\r" } {
+  const nl = sample.indexOf("\n");
+  const newline: "\n" | "\r" = nl < 0 && sample.includes("\r") ? "\r" : "\n";
+  let best = { delimiter: "", recognised: -1, consistent: -1 };
+  for (const d of DELIMITERS) {
+    const rows = Papa.parse<string[]>(sample, { delimiter: d, newline, preview: 60 }).data;
+    let recognised = 0;
+    let width = 0;
+    for (const r of rows) {
+      const cells = r.map((c) => c.replace(/\r$/, "").trim());
+      if (cells.every((c) => c === "")) continue;
+      const n = recognise(cells, opts.mapping).count;
+      if (n > recognised) {
+        recognised = n;
+        width = cells.length;
+      }
+    }
+    const consistent = width > 1 ? rows.filter((r) => r.length === width).length : 0;
+    if (recognised > best.recognised || (recognised === best.recognised && consistent > best.consistent)) {
+      best = { delimiter: d, recognised, consistent };
+    }
+  }
+  if (best.recognised < 2) {
+    const guess = Papa.parse<string[]>(sample, { newline, preview: 20 }).meta.delimiter;
+    return { delimiter: guess || ",", newline };
+  }
+  return { delimiter: best.delimiter, newline };
+}
+
+/**
+ * Incremental CSV → TableEngine. `feed` takes consecutive pieces of text; rows complete in them are pushed at
+ * once, an unfinished last row waits for the next piece. Row numbers are CSV records, as a spreadsheet shows them.
+ */
+export class CsvStreamer {
+  private parser: Papa.Parser | null = null;
+  private newline: "\n" | "\r" = "\n";
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private partial = "";
+  private rowNo = 0;
+  constructor(readonly engine: TableEngine, private readonly opts: ImportOptions, private readonly chunkSize: number) {}
+
+  feed(text: string, last: boolean): void {
+    if (text) {
+      this.pending.push(text);
+      this.pendingLength += text.length;
+    }
+    // Wait until there is at least as much new text as leftover: a huge quoted cell is re-scanned O(log n) times, not O(n).
+    if (!last && this.pendingLength < Math.max(this.chunkSize, this.partial.length)) return;
+    const input = this.partial + this.pending.join("");
+    this.pending = [];
+    this.pendingLength = 0;
+    if (!this.parser) {
+      const { delimiter, newline } = sniffCsv(input.slice(0, 65536), this.opts);
+      this.newline = newline;
+      this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    }
+    const res = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    const base = this.rowNo;
+    const stripCr = this.newline === "\n";
+    const data = res.data;
+    for (let i = 0; i < data.length; i++) {
+      const row = data[i];
+      if (stripCr && row.length > 0) {
+        const lastCell = row[row.length - 1];
+        if (lastCell.length > 0 && lastCell.charCodeAt(lastCell.length - 1) === 13) row[row.length - 1] = lastCell.slice(0, -1);
+      }
+      this.rowNo++;
+      this.engine.push(row, this.rowNo);
+    }
+    for (const e of res.errors) {
+      const row = base + (typeof e.row === "number" ? e.row : 0) + 1;
+      if (e.code === "MissingQuotes") {
+        this.engine.note(row, null, "warning",
+          `第 ${row} 行有一个引号没有配对：从这里到文件末尾的内容都被读进了同一个单元格。请检查这一行的双引号。`,
+          `Row ${row} has an unmatched quote: everything from there to the end of the file was read as one cell. Check the double quotes in that row.`);
+      } else if (e.code === "InvalidQuotes") {
+        this.engine.note(row, null, "warning",
+          `第 ${row} 行的引号用法不规范（引号后面紧跟了其他字符），已尽量读取。请检查这一行的双引号。`,
+          `Row ${row} has a misplaced quote (a quote followed by other characters); read as well as possible. Check the double quotes in that row.`);
+      }
+    }
+    this.partial = last ? "" : input.substring(res.meta.cursor);
+  }
+}
+
+/** Parse CSV text at once (small inputs: the bundled seeds, tests). */
+export function importCsvText(text: string, opts: ImportOptions, fileLabel = opts.fileName): ImportResult {
+  const engine = new TableEngine({ ...opts, fileLabel } as EngineOptions);
+  const streamer = new CsvStreamer(engine, opts, Number.MAX_SAFE_INTEGER);
+  streamer.feed(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
+  return engine.finish();
+}
+
+/** Decode and parse CSV bytes chunk by chunk. */
+export async function importCsvBytes(bytes: Uint8Array, opts: ImportOptions, fileLabel = opts.fileName): Promise<ImportResult> {
+  if (bytes.length === 0) throw new ImportError("EMPTY", `「${fileLabel}」是空文件。`, `"${fileLabel}" is an empty file.`);
+  const encoding = opts.encoding ? normalizeEncoding(opts.encoding) : detectEncoding(bytes);
+  try {
+    return await run(bytes, opts, fileLabel, encoding);
+  } catch (e) {
+    if (e instanceof Utf8Restart) return run(bytes, opts, fileLabel, "gb18030");
+    throw e;
+  }
+}
+
+async function run(bytes: Uint8Array, opts: ImportOptions, fileLabel: string, encoding: string): Promise<ImportResult> {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" && !opts.encoding });
+  } catch {
+    throw new ImportError("FILE_UNREADABLE", `不支持的文本编码“${encoding}”。请使用 UTF-8 或 GB18030/GBK。`, `Unsupported text encoding "${encoding}". Use UTF-8 or GB18030/GBK.`);
+  }
+  const chunkSize = Math.max(1024, opts.chunkSize ?? DEFAULT_CHUNK);
+  const engine = new TableEngine({ ...opts, fileLabel } as EngineOptions);
+  const streamer = new CsvStreamer(engine, opts, chunkSize);
+  const total = bytes.length;
+  for (let off = 0; off < total; off += chunkSize) {
+    throwIfAborted(opts.signal);
+    const end = Math.min(total, off + chunkSize);
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(off, end), { stream: end < total });
+    } catch {
+      throw new Utf8Restart();
+    }
+    if (off === 0 && text.includes("\u0000")) {
+      throw new ImportError("NOT_TEXT", `「${fileLabel}」不是文本文件（含有二进制内容），也不是 .xlsx 工作簿。请另存为 CSV（UTF-8）或 .xlsx 后再导入。`,
+        `"${fileLabel}" is not a text file (it holds binary data) nor an .xlsx workbook. Save it as CSV (UTF-8) or .xlsx and import again.`);
+    }
+    streamer.feed(text, end >= total);
+    opts.onProgress?.(end / total);
+    if (end < total) await yieldToEventLoop();
+  }
+  throwIfAborted(opts.signal);
+  return engine.finish();
+}

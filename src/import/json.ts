@@ -1,0 +1,118 @@
+/**
+ * JSON sources: an array of objects; an object holding a `records` array (or `data`, `rows`, `items`, `projects`,
+ * `ledger`) and/or `funds`, `targets`, `figures` arrays (the CLI's --json output reads back in); an array of arrays
+ * (a table with its header row). Keys are column titles or canonical field names; row numbers are 1-based indexes.
+ */
+import { ImportError, throwIfAborted } from "./errors";
+import { yieldToEventLoop } from "./csv";
+import { emptyResult, mergeResults, TableEngine, type EngineOptions } from "./table";
+import type { DatasetKind, ImportOptions, ImportResult } from "./types";
+
+const AUTO_KEYS = ["records", "data", "rows", "items", "projects", "ledger"];
+const KIND_KEYS: DatasetKind[] = ["funds", "targets", "figures"];
+const YIELD_EVERY = 20000;
+
+export function parseJsonText(text: string, fileLabel: string): unknown {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (t.trim() === "") throw new ImportError("EMPTY", `「${fileLabel}」是空的。`, `"${fileLabel}" is empty.`);
+  try {
+    return JSON.parse(t);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.slice(0, 200) : String(e);
+    throw new ImportError("BAD_JSON", `「${fileLabel}」不是有效的 JSON（${detail}）。请检查文件内容，或改用 CSV/xlsx。`,
+      `"${fileLabel}" is not valid JSON (${detail}). Check the file, or use CSV/xlsx instead.`);
+  }
+}
+
+/** The arrays a JSON value holds, with the kind each is read as. */
+function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string }> {
+  const wanted = opts.kind ?? "auto";
+  if (Array.isArray(value)) return [{ kind: wanted, rows: value, label: fileLabel }];
+  if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    const out: Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string }> = [];
+    const autoKey = AUTO_KEYS.find((k) => Array.isArray(o[k]));
+    if (autoKey) {
+      const k: DatasetKind | "auto" = autoKey === "projects" || autoKey === "ledger" ? "ledger" : wanted;
+      if (wanted === "auto" || k === wanted) out.push({ kind: k, rows: o[autoKey] as unknown[], label: fileLabel });
+    }
+    for (const k of KIND_KEYS) {
+      if (!Array.isArray(o[k])) continue;
+      if (wanted !== "auto" && wanted !== k) continue;
+      out.push({ kind: k, rows: o[k] as unknown[], label: `${fileLabel}#${k}` });
+    }
+    // A bundle whose records array is empty but which has other arrays: drop the empty records part.
+    const nonEmpty = out.filter((p) => p.rows.length > 0);
+    if (nonEmpty.length > 0) return nonEmpty;
+    if (out.length > 0) return [out[0]];
+  }
+  throw new ImportError("BAD_JSON",
+    `「${fileLabel}」的 JSON 结构不对：需要对象数组，或带有 records（或 funds / targets / figures）数组的对象。`,
+    `"${fileLabel}" has an unexpected JSON shape: expected an array of objects, or an object with a records (or funds / targets / figures) array.`);
+}
+
+/** Import a parsed JSON value. */
+export async function importJsonValue(value: unknown, opts: ImportOptions, fileLabel = opts.fileName): Promise<ImportResult> {
+  const parts: ImportResult[] = [];
+  const arrays = arraysOf(value, opts, fileLabel);
+  const totalRows = arrays.reduce((n, a) => n + a.rows.length, 0) || 1;
+  let done = 0;
+  for (const part of arrays) {
+    const kind = part.kind;
+    if (part.rows.length === 0) {
+      parts.push(emptyResult(kind === "auto" ? "ledger" : kind));
+      continue;
+    }
+    const rows = part.rows;
+    const engine = new TableEngine({ ...opts, kind, fileLabel: part.label } as EngineOptions);
+    if (rows.every((r) => Array.isArray(r))) {
+      // An array of arrays is a table: header search as for CSV; row numbers are 1-based indexes.
+      for (let i = 0; i < rows.length; i++) {
+        engine.push(rows[i] as unknown[], i + 1);
+        if (++done % YIELD_EVERY === 0) {
+          throwIfAborted(opts.signal);
+          opts.onProgress?.(done / totalRows);
+          await yieldToEventLoop();
+        }
+      }
+      parts.push(engine.finish());
+      continue;
+    }
+    const keys: string[] = [];
+    const keySet = new Set<string>();
+    for (const r of rows) {
+      if (r && typeof r === "object" && !Array.isArray(r)) {
+        for (const k of Object.keys(r)) if (!keySet.has(k)) {
+          keySet.add(k);
+          keys.push(k);
+        }
+      }
+    }
+    const headerEngine = new TableEngine({ ...opts, kind, fileLabel: part.label, headerFirst: true } as EngineOptions);
+    headerEngine.push(keys, 0);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r && typeof r === "object" && !Array.isArray(r)) {
+        const o = r as Record<string, unknown>;
+        const cells = new Array<unknown>(keys.length);
+        for (let k = 0; k < keys.length; k++) {
+          const val = o[keys[k]];
+          cells[k] = val === undefined ? null : val;
+        }
+        headerEngine.push(cells, i + 1);
+      } else {
+        headerEngine.rejectRow(i + 1,
+          `第 ${i + 1} 项不是对象（而是 ${r === null ? "null" : Array.isArray(r) ? "数组" : typeof r}），本项未导入。每一项应是 {"项目名称": …, "所属地区": …} 这样的对象。`,
+          `Item ${i + 1} is not an object (it is ${r === null ? "null" : Array.isArray(r) ? "an array" : typeof r}); not imported. Each item should be an object like {"项目名称": …, "所属地区": …}.`);
+      }
+      if (++done % YIELD_EVERY === 0) {
+        throwIfAborted(opts.signal);
+        opts.onProgress?.(done / totalRows);
+        await yieldToEventLoop();
+      }
+    }
+    parts.push(headerEngine.finish());
+  }
+  opts.onProgress?.(1);
+  return mergeResults(parts);
+}

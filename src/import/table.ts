@@ -1,0 +1,893 @@
+/**
+ * The one row engine behind every source: rows of cells go in (CSV records, xlsx rows, Range.values, JSON objects
+ * turned into rows), canonical records and issues come out.
+ *
+ * - Finds the header row below title rows and blank rows (and a "单位：万元" line, which sets the default unit).
+ * - Chooses the kind from the headers when asked ("auto") and maps headers to fields (aliases, units in brackets,
+ *   the user's mapping).
+ * - Validates each data row; a bad optional cell is a warning and the field stays null, a missing required value
+ *   rejects the row. Every data row is accepted or reported; nothing is merged or invented.
+ * - Excludes 合计/小计/总计 rows and checks their amounts against the rows above.
+ * - Reports duplicate keys on the later rows, naming the first.
+ */
+import { deriveProjectId, METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
+import { ImportError, quoteValue } from "./errors";
+import {
+  ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName,
+  type FieldDef, type FieldType, type MoneyUnit, type Unit,
+} from "./fields";
+import type { ColumnMapping, DatasetKind, ImportExtra, ImportIssue, ImportOptions, ImportResult } from "./types";
+import {
+  cellText, isBlank, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
+  parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell, type Cell,
+} from "./values";
+
+/** Rows looked at for a header before giving up. */
+const MAX_SEEK_ROWS = 50;
+
+const TOTAL_RE = /^(?:总合计|全部合计|合计|小计|总计|共计|累计合计|total|subtotal|grandtotal|sum)(?:[:：(（\d].*)?$/i;
+const SUBTOTAL_RE = /^(?:小计|subtotal)/i;
+const NOTE_RE = /^(?:注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表|审核人|审核[:：]|负责人[:：]|联系人|联系电话|数据来源[:：]|资料来源[:：]|来源[:：]|单位[:：]|填报单位|填表日期|填报日期|note[:\s])/i;
+const UNIT_LINE_RE = /(?:金额)?单位[:：]\s*([^\s,，;；)）]+)/;
+
+interface ColumnPlan {
+  index: number;
+  title: string;
+  /** Field of the kind, or null (ignored / unknown / duplicate: kept as an extra when it has a title). */
+  field: string | null;
+  type: FieldType | null;
+  def?: FieldDef;
+  unit: Unit | null;
+  /** Kept with the row in `extras`. */
+  extra: boolean;
+  /** Index in amountCols (totals), or -1. */
+  amountIdx: number;
+}
+
+interface ParsedRow {
+  [field: string]: unknown;
+}
+
+export interface EngineOptions extends ImportOptions {
+  /** Label used in issues (file name, "file!sheet", URL). */
+  fileLabel: string;
+  /** The first row given is the header (JSON keys): no search for a header row. */
+  headerFirst?: boolean;
+}
+
+function normKey(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+function countDecimals(v: Cell): number {
+  const s = typeof v === "number" ? String(v) : String(v ?? "");
+  const m = /\.(\d+)/.exec(s);
+  return m ? Math.min(m[1].length, 10) : 0;
+}
+
+/** Score how well a header row fits each kind; used both to find the header row and to pick the kind. */
+export function recognise(cells: string[], mapping: ColumnMapping | undefined): { count: number; byKind: Record<DatasetKind, number> } {
+  const byKind = { ledger: 0, funds: 0, targets: 0, figures: 0 } as Record<DatasetKind, number>;
+  const fieldsSeen: Record<DatasetKind, Set<string>> = { ledger: new Set(), funds: new Set(), targets: new Set(), figures: new Set() };
+  const mapKeys = mappingKeys(mapping);
+  let count = 0;
+  for (const raw of cells) {
+    if (!raw) continue;
+    const { key } = normalizeHeader(raw);
+    if (!key) continue;
+    let hit = false;
+    const mapped = mapKeys.get(key);
+    for (const kind of KINDS) {
+      let field = ALIAS_INDEX[kind].get(key) ?? null;
+      if (mapped !== undefined) field = mapped === null ? null : resolveFieldName(kind, mapped);
+      if (mapped !== undefined) hit = true;
+      if (field) {
+        hit = true;
+        fieldsSeen[kind].add(field);
+      }
+    }
+    if (hit) count++;
+  }
+  for (const kind of KINDS) {
+    const seen = fieldsSeen[kind];
+    const required = requiredFields(kind);
+    let score = 0;
+    for (const r of required) if (r.some((f) => seen.has(f))) score += 10;
+    for (const f of seen) if (fieldDef(kind, f)?.type !== "ignore") score += 1;
+    byKind[kind] = score;
+  }
+  return { count, byKind };
+}
+
+/** Required fields per kind; an inner array means "one of". */
+function requiredFields(kind: DatasetKind): string[][] {
+  switch (kind) {
+    case "ledger": return [["name"], ["region"]];
+    case "funds": return [["project", "project_name"], ["date"], ["amount"]];
+    case "targets": return [["year"], ["region"], ["metric"], ["value"]];
+    case "figures": return [["year"], ["region"], ["metric"], ["value"]];
+  }
+}
+
+function mappingKeys(mapping: ColumnMapping | undefined): Map<string, string | null> {
+  const m = new Map<string, string | null>();
+  if (!mapping) return m;
+  for (const [k, v] of Object.entries(mapping)) {
+    const key = normalizeHeader(k).key;
+    if (key) m.set(key, v);
+    m.set(`raw:${k.trim()}`, v);
+  }
+  return m;
+}
+
+export class TableEngine {
+  private readonly opts: EngineOptions;
+  private readonly file: string;
+  private seeking = true;
+  private seekCount = 0;
+  private titleUnit: Unit | null = null;
+  private headerRow = 0;
+
+  kind: DatasetKind = "ledger";
+  private plan: ColumnPlan[] = [];
+  private headers: string[] = [];
+  private mapping: ColumnMapping = {};
+  private probe: number[] = [];
+  private unitCol = -1;
+  private amountCols: ColumnPlan[] = [];
+  private grand: number[] = [];
+  private group: number[] = [];
+  private deriveIds = false;
+  private unexpectedCols = new Set<number>();
+  private hasUntitled = false;
+  private colTitle: Record<string, string | null> = {};
+
+  private readonly issues: ImportIssue[] = [];
+  private readonly records: ProjectRecord[] = [];
+  private readonly funds: FundsEntry[] = [];
+  private readonly targets: Target[] = [];
+  private readonly figures: ReportedFigure[] = [];
+  private readonly extras: ImportExtra[] = [];
+  private readonly seen = new Map<string, number>();
+  private rows = 0;
+  private accepted = 0;
+  private rejected = 0;
+  private rowErrors = 0;
+
+  constructor(opts: EngineOptions) {
+    this.opts = opts;
+    this.file = opts.fileLabel;
+  }
+
+  /** True once the header row was found. */
+  get started(): boolean {
+    return !this.seeking;
+  }
+
+  private issue(row: number, column: string | null, severity: "error" | "warning", zh: string, en: string): void {
+    this.issues.push({ file: this.file, row, column, message: zh, message_en: en, severity });
+    if (severity === "error") this.rowErrors++;
+  }
+
+  /** An issue found by the source reader (a CSV quoting problem…). */
+  note(row: number, column: string | null, severity: "error" | "warning", zh: string, en: string): void {
+    this.issue(row, column, severity, zh, en);
+  }
+
+  /** A data row the reader could not turn into cells (a JSON element that is not an object): counted and rejected. */
+  rejectRow(row: number, zh: string, en: string): void {
+    this.rows++;
+    this.rejected++;
+    this.issue(row, null, "error", zh, en);
+  }
+
+  /** Feed one source row. `row` is the 1-based row number the user sees. */
+  push(cells: readonly Cell[], row: number): void {
+    if (this.seeking) {
+      this.seek(cells, row);
+      return;
+    }
+    this.data(cells, row);
+  }
+
+  private seek(cells: readonly Cell[], row: number): void {
+    const texts = cells.map((c) => cellText(plainCell(c)).trim());
+    const nonBlank = texts.filter((t) => t !== "");
+    if (this.opts.headerFirst) {
+      this.startHeader(texts, row);
+      return;
+    }
+    if (nonBlank.length === 0) return;
+    this.seekCount++;
+    const rec = recognise(texts, this.opts.mapping);
+    if (rec.count >= 2) {
+      this.startHeader(texts, row);
+      return;
+    }
+    for (const t of nonBlank) {
+      const m = UNIT_LINE_RE.exec(t.normalize("NFKC"));
+      if (m) {
+        const u = detectUnit(m[1]);
+        if (u) this.titleUnit = u;
+      }
+    }
+    if (this.seekCount >= MAX_SEEK_ROWS) this.noHeader(texts);
+  }
+
+  private noHeader(sample: string[]): never {
+    const kind = this.opts.kind && this.opts.kind !== "auto" ? this.opts.kind : "ledger";
+    const expected = KIND_FIELDS[kind].filter((f) => f.type !== "ignore" && f.type !== "extra").slice(0, 6).map((f) => f.label).join("、");
+    throw new ImportError(
+      "NO_HEADER",
+      `「${this.file}」中找不到表头行（前 ${MAX_SEEK_ROWS} 行里没有可识别的列名，例如 ${expected}）。请确认这是一张台账表格，表头写在数据上方；如果列名不同，请在列映射中指定。`,
+      `No header row found in "${this.file}" (no recognisable column titles in the first ${MAX_SEEK_ROWS} rows, e.g. ${KIND_FIELDS[kind].slice(0, 4).map((f) => f.label_en).join(", ")}). Make sure it is a table with its header above the data; if the titles differ, set a column mapping.`,
+      { headers: sample.filter(Boolean).slice(0, 50) },
+    );
+  }
+
+  private startHeader(titles: string[], row: number): void {
+    this.seeking = false;
+    this.headerRow = row;
+    this.headers = titles.slice();
+    while (this.headers.length > 0 && this.headers[this.headers.length - 1] === "") this.headers.pop();
+    const opts = this.opts;
+    const rec = recognise(this.headers, opts.mapping);
+    if (opts.kind && opts.kind !== "auto") this.kind = opts.kind;
+    else {
+      let best: DatasetKind = "ledger";
+      for (const k of KINDS) if (rec.byKind[k] > rec.byKind[best]) best = k;
+      this.kind = best;
+    }
+    const kind = this.kind;
+    const mapKeys = mappingKeys(opts.mapping);
+    const used = new Map<string, ColumnPlan>();
+    const unknown: ColumnPlan[] = [];
+    for (let i = 0; i < this.headers.length; i++) {
+      const title = this.headers[i];
+      const plan: ColumnPlan = { index: i, title, field: null, type: null, unit: null, extra: false, amountIdx: -1 };
+      this.plan.push(plan);
+      if (!title) continue;
+      const { key, unit } = normalizeHeader(title);
+      plan.unit = unit;
+      let field: string | null = null;
+      const userRaw = mapKeys.get(`raw:${title}`);
+      const user = userRaw !== undefined ? userRaw : mapKeys.get(key);
+      if (user !== undefined) {
+        if (user === null || user === "") {
+          this.mapping[title] = null;
+          plan.extra = true;
+          continue;
+        }
+        field = resolveFieldName(kind, user);
+        if (!field) {
+          this.issue(row, title, "warning",
+            `列映射把「${title}」指定为「${user}」，但${KIND_LABELS[kind].zh}没有这个字段，该列未导入。可用字段：${KIND_FIELDS[kind].map((f) => f.field).join("、")}。`,
+            `The column mapping assigns "${title}" to "${user}", which is not a field of the ${KIND_LABELS[kind].en}; the column was not imported. Fields: ${KIND_FIELDS[kind].map((f) => f.field).join(", ")}.`);
+          this.mapping[title] = null;
+          plan.extra = true;
+          continue;
+        }
+      } else {
+        field = ALIAS_INDEX[kind].get(key) ?? null;
+      }
+      if (!field) {
+        unknown.push(plan);
+        this.mapping[title] = null;
+        plan.extra = true;
+        continue;
+      }
+      const prior = used.get(field);
+      if (prior) {
+        this.issue(row, title, "warning",
+          `「${title}」与「${prior.title}」都对应${fieldDef(kind, field)?.label ?? field}，只导入「${prior.title}」；「${title}」的内容保留为附加列。如需改用这一列，请在列映射中指定。`,
+          `"${title}" and "${prior.title}" both mean ${fieldDef(kind, field)?.label_en ?? field}; only "${prior.title}" is imported and "${title}" is kept as an extra column. Use the column mapping to choose.`);
+        this.mapping[title] = null;
+        plan.extra = true;
+        continue;
+      }
+      const def = fieldDef(kind, field)!;
+      used.set(field, plan);
+      plan.field = field;
+      plan.def = def;
+      plan.type = def.type;
+      plan.extra = def.type === "extra";
+      this.mapping[title] = def.type === "ignore" ? null : field;
+      if (def.type === "unit") this.unitCol = i;
+      if (def.type === "amount") {
+        plan.amountIdx = this.amountCols.length;
+        this.amountCols.push(plan);
+      }
+      if (unit === "个" && def.type === "amount") {
+        this.issue(row, title, "warning",
+          `「${title}」是金额列，但表头写的单位是“个”，按亿元读取。请把单位改为亿元、万元或元。`,
+          `"${title}" is an amount but its header says the unit is a count; read as 亿元 (100m CNY). Write 亿元, 万元 or 元 instead.`);
+        plan.unit = null;
+      }
+    }
+    if (unknown.length > 0) {
+      for (const p of unknown) {
+        this.issue(row, p.title, "warning",
+          `未识别的列「${p.title}」：内容保留为附加列，不导入${KIND_LABELS[kind].zh}。如果它对应某个字段，请在列映射中指定。`,
+          `Unrecognised column "${p.title}": kept as an extra column, not imported into the ${KIND_LABELS[kind].en}. If it means one of the fields, set it in the column mapping.`);
+      }
+    }
+    const fundsTotal = used.get("funds_total");
+    if (kind === "ledger" && fundsTotal) {
+      this.issue(row, fundsTotal.title, "warning",
+        `台账中的「${fundsTotal.title}」是累计数，没有到位日期，不能计入到位资金；内容保留为附加列。到位资金请按“项目、日期、金额”导入到位资金明细。`,
+        `"${fundsTotal.title}" in a ledger is a running total with no date, so it cannot count as funds in place; it is kept as an extra column. Import funds in place as a funds table (project, date, amount).`);
+    }
+    const missing = requiredFields(kind).filter((alts) => !alts.some((f) => used.has(f)));
+    if (missing.length > 0) {
+      const names = missing.map((alts) => alts.map((f) => fieldDef(kind, f)?.label ?? f).join("或"));
+      const namesEn = missing.map((alts) => alts.map((f) => fieldDef(kind, f)?.label_en ?? f).join(" or "));
+      throw new ImportError(
+        "MISSING_COLUMNS",
+        `「${this.file}」第 ${row} 行是表头，但缺少必需的列：${names.join("、")}（按${KIND_LABELS[kind].zh}读取）。请添加这些列，或在列映射中指定哪一列对应它们。`,
+        `The header in row ${row} of "${this.file}" lacks required columns: ${namesEn.join(", ")} (read as a ${KIND_LABELS[kind].en}). Add them, or map existing columns to them.`,
+        { headers: this.headers, missing: missing.map((a) => a.join("|")), headerRow: row },
+      );
+    }
+    this.deriveIds = kind === "ledger" && !used.has("id");
+    this.hasUntitled = this.plan.some((c) => !c.title);
+    for (const [f, p] of used) this.colTitle[f] = p.title;
+    const probe = new Set<number>([0, 1, 2]);
+    for (const f of ["name", "region", "id", "project", "project_name", "seq", "year", "metric"]) {
+      const p = used.get(f);
+      if (p) probe.add(p.index);
+    }
+    this.probe = [...probe];
+    this.grand = this.amountCols.map(() => 0);
+    this.group = this.amountCols.map(() => 0);
+  }
+
+  private data(cells: readonly Cell[], row: number): void {
+    let nonBlank = 0;
+    let firstNonBlank = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (!isBlank(cells[i])) {
+        nonBlank++;
+        if (firstNonBlank < 0) firstNonBlank = i;
+      }
+    }
+    if (nonBlank === 0) return;
+    for (const i of this.probe) {
+      const c = cells[i];
+      if (typeof c === "string" && c.length < 40) {
+        const t = c.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+        if (TOTAL_RE.test(t)) {
+          this.totalRow(cells, row, t);
+          return;
+        }
+      }
+    }
+    if (nonBlank === 1 && this.plan.length > 2) {
+      const c = plainCell(cells[firstNonBlank]);
+      if (typeof c === "string" && NOTE_RE.test(c.trim().normalize("NFKC"))) {
+        this.issue(row, this.plan[firstNonBlank]?.title || null, "warning",
+          `第 ${row} 行是说明文字（${quoteValue(c.trim())}），不是数据，已跳过。`,
+          `Row ${row} is a note (${quoteValue(c.trim())}), not data; skipped.`);
+        return;
+      }
+    }
+    this.rows++;
+    this.rowErrors = 0;
+    const parsed = this.parseRow(cells, row);
+    if (this.rowErrors > 0 || parsed === null) {
+      this.rejected++;
+      return;
+    }
+    this.accepted++;
+  }
+
+  private totalRow(cells: readonly Cell[], row: number, label: string): void {
+    const sub = SUBTOTAL_RE.test(label);
+    for (let k = 0; k < this.amountCols.length; k++) {
+      const col = this.amountCols[k];
+      const raw = plainCell(cells[col.index]);
+      if (isBlank(raw)) continue;
+      const unit = this.moneyUnit(col, cells);
+      const r = parseAmount(raw, unit);
+      const sum = sub ? this.group[k] : this.grand[k];
+      if (!r || !r.ok) {
+        this.issue(row, col.title, "warning",
+          `合计行的「${col.title}」为 ${quoteValue(raw)}，不是金额，无法核对。合计行不导入。`,
+          `The total row's "${col.title}" is ${quoteValue(raw)}, not an amount, so it cannot be checked. Total rows are not imported.`);
+        continue;
+      }
+      const divisor = { 元: 1e8, 千元: 1e5, 万元: 1e4, 百万元: 100, 千万元: 10, 亿元: 1 }[unit];
+      const tol = (0.5 * Math.pow(10, -countDecimals(raw))) / divisor + 1e-9 * Math.max(1, Math.abs(r.value));
+      const diff = r.value - sum;
+      if (Math.abs(diff) > tol) {
+        const f = (x: number) => String(Number((x * divisor).toPrecision(12)));
+        const u = unit;
+        this.issue(row, col.title, "warning",
+          `${sub ? "小计" : "合计"}行的「${col.title}」为 ${f(r.value)}${u}，但${sub ? "上一小计以来" : "各"}明细行之和为 ${f(sum)}${u}（相差 ${f(diff)}${u}）。请核对${sub ? "小计" : "合计"}行或明细行；${sub ? "小计" : "合计"}行本身不导入。`,
+          `The ${sub ? "subtotal" : "total"} row's "${col.title}" is ${f(r.value)} ${u}, but the rows ${sub ? "since the last subtotal" : "above"} add up to ${f(sum)} ${u} (difference ${f(diff)} ${u}). Check the total or the rows; total rows are never imported.`);
+      }
+    }
+    if (sub) this.group = this.amountCols.map(() => 0);
+  }
+
+  private moneyUnit(col: ColumnPlan, cells: readonly Cell[]): MoneyUnit {
+    if (this.unitCol >= 0) {
+      const u = parseUnit(plainCell(cells[this.unitCol]));
+      if (u && u !== "invalid" && u !== "个") return u;
+    }
+    if (col.unit && col.unit !== "个") return col.unit;
+    if (this.titleUnit && this.titleUnit !== "个") return this.titleUnit;
+    return "亿元";
+  }
+
+  private parseRow(cells: readonly Cell[], row: number): true | null {
+    const v: ParsedRow = {};
+    const kind = this.kind;
+    let extra: Record<string, string> | null = null;
+    let rowUnit: Unit | null = null;
+    let valueCol: ColumnPlan | null = null;
+    if (this.unitCol >= 0) {
+      const raw = plainCell(cells[this.unitCol]);
+      const u = parseUnit(raw);
+      const col = this.plan[this.unitCol];
+      if (u === "invalid") {
+        this.issue(row, col.title, "warning",
+          `「${col.title}」的值 ${quoteValue(raw)} 不是可识别的单位，按表头单位（默认亿元）读取。请填写亿元、万元、元或个。`,
+          `"${col.title}" value ${quoteValue(raw)} is not a known unit; the header's unit (default 亿元) is used. Write 亿元, 万元, 元 or 个.`);
+      } else rowUnit = u;
+    }
+    for (let p = 0; p < this.plan.length; p++) {
+      const col = this.plan[p];
+      const raw0 = cells[col.index];
+      if (col.field === null || col.extra) {
+        if (col.extra && col.title && !isBlank(raw0)) {
+          (extra ??= {})[col.title] = cellText(plainCell(raw0));
+        }
+        continue;
+      }
+      const raw = plainCell(raw0);
+      const def = col.def!;
+      switch (col.type) {
+        case "id":
+        case "text":
+          v[col.field] = parseText(raw);
+          break;
+        case "date": {
+          const r = parseDate(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) {
+            v[col.field] = r.value;
+            if (r.note === "serial_text") {
+              this.issue(row, col.title, "warning",
+                `「${col.title}」的值 ${quoteValue(raw)} 按 Excel 日期序号读作 ${r.value}。如果不对，请写成 2025-02-19 这样的日期。`,
+                `"${col.title}" value ${quoteValue(raw)} was read as an Excel date serial: ${r.value}. If that is wrong, write the date like 2025-02-19.`);
+            }
+          } else this.badCell(row, col, def, raw, "date");
+          break;
+        }
+        case "amount": {
+          const r = parseAmount(raw, rowUnit && rowUnit !== "个" ? rowUnit : this.moneyUnit(col, cells));
+          if (r === null) v[col.field] = null;
+          else if (r.ok) {
+            v[col.field] = r.value;
+            const k = col.amountIdx;
+            if (k >= 0) {
+              this.grand[k] += r.value;
+              this.group[k] += r.value;
+            }
+            if (r.approximate) {
+              this.issue(row, col.title, "warning",
+                `「${col.title}」的值 ${quoteValue(raw)} 是约数，按 ${r.value} 亿元导入。`,
+                `"${col.title}" value ${quoteValue(raw)} is approximate; imported as ${r.value} (100m CNY).`);
+            }
+          } else this.badCell(row, col, def, raw, r.reason === "negative" ? "negative" : "amount");
+          break;
+        }
+        case "metric_value":
+          valueCol = col;
+          break;
+        case "year": {
+          const r = parseYear(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) v[col.field] = r.value;
+          else this.badCell(row, col, def, raw, "year");
+          break;
+        }
+        case "month": {
+          const r = parseMonth(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) v[col.field] = r.value;
+          else this.badCell(row, col, def, raw, "month");
+          break;
+        }
+        case "metric": {
+          const r = parseMetric(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) v[col.field] = r.value;
+          else this.badCell(row, col, def, raw, "metric");
+          break;
+        }
+        case "stage": {
+          const r = parseStage(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) v[col.field] = r.value;
+          else this.badCell(row, col, def, raw, "stage");
+          break;
+        }
+        case "investor_type": {
+          const r = parseInvestorType(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) v[col.field] = r.value;
+          else this.badCell(row, col, def, raw, "investor_type");
+          break;
+        }
+        case "boolean": {
+          const r = parseBoolean(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) v[col.field] = r.value;
+          else this.badCell(row, col, def, raw, "boolean");
+          break;
+        }
+        case "status": {
+          const r = parseStatus(raw);
+          if (r === null) v[col.field] = null;
+          else if (r.ok) v[col.field] = r.value;
+          else this.badCell(row, col, def, raw, "status");
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (this.plan.length < cells.length || this.hasUntitled) this.unexpected(cells, row);
+
+    if (valueCol) this.metricValue(v, valueCol, cells, row, rowUnit);
+
+    const out = this.assemble(v, row);
+    if (out && extra && this.rowErrors === 0) this.extras.push({ kind, index: out.index, row, values: extra });
+    return out ? true : null;
+  }
+
+  /** Cells under a column with no title: reported once per column, never dropped silently. */
+  private unexpected(cells: readonly Cell[], row: number): void {
+    for (let i = 0; i < cells.length; i++) {
+      if ((i < this.plan.length && this.plan[i].title) || this.unexpectedCols.has(i) || isBlank(cells[i])) continue;
+      this.unexpectedCols.add(i);
+      const letter = columnLetter(i);
+      this.issue(row, null, "warning",
+        `第 ${i + 1} 列（${letter} 列）没有列名，但从第 ${row} 行起有内容（如 ${quoteValue(cellText(plainCell(cells[i])))}）；这一列未导入。请给它加上列名。`,
+        `Column ${i + 1} (${letter}) has no title but holds data from row ${row} (e.g. ${quoteValue(cellText(plainCell(cells[i])))}); it was not imported. Give it a title.`);
+    }
+  }
+
+  private metricValue(v: ParsedRow, col: ColumnPlan, cells: readonly Cell[], row: number, rowUnit: Unit | null): void {
+    const raw = plainCell(cells[col.index]);
+    const def = col.def!;
+    const metric = v.metric as Metric | null | undefined;
+    if (isBlank(raw)) {
+      v.value = null;
+      return;
+    }
+    if (!metric) {
+      v.value = null;
+      return; // the metric's own error rejects the row
+    }
+    const unit = rowUnit ?? col.unit ?? this.titleUnit;
+    if (METRIC_INFO[metric].unit === "count") {
+      if (unit && unit !== "个") {
+        this.issue(row, col.title, "error",
+          `指标“${METRIC_INFO[metric].zh}”是个数，但单位是“${unit}”，本行未导入。请把单位改为“个”，或改正指标。`,
+          `Metric "${METRIC_INFO[metric].en}" is a count but the unit is "${unit}"; row rejected. Make the unit 个, or correct the metric.`);
+        return;
+      }
+      const r = parseCount(raw);
+      if (r && r.ok) v.value = r.value;
+      else this.badCell(row, col, def, raw, r && r.reason === "negative" ? "negative" : "count");
+      return;
+    }
+    if (unit === "个") {
+      this.issue(row, col.title, "error",
+        `指标“${METRIC_INFO[metric].zh}”是金额，但单位是“个”，本行未导入。请把单位改为亿元、万元或元。`,
+        `Metric "${METRIC_INFO[metric].en}" is an amount but the unit is a count; row rejected. Make the unit 亿元, 万元 or 元.`);
+      return;
+    }
+    const r = parseAmount(raw, (unit as MoneyUnit | null) ?? "亿元");
+    if (r && r.ok) {
+      v.value = r.value;
+      if (r.approximate) {
+        this.issue(row, col.title, "warning",
+          `「${col.title}」的值 ${quoteValue(raw)} 是约数，按 ${r.value} 亿元导入。`,
+          `"${col.title}" value ${quoteValue(raw)} is approximate; imported as ${r.value} (100m CNY).`);
+      }
+    } else this.badCell(row, col, def, raw, r && !r.ok && r.reason === "negative" ? "negative" : "amount");
+  }
+
+  /** A cell that cannot be read: an error when the field is required (row rejected), else a warning (left blank). */
+  private badCell(row: number, col: ColumnPlan, def: FieldDef, raw: Cell, what: BadKind): void {
+    const required = this.isRequired(def.field);
+    const [zhWhat, enWhat, zhHow, enHow] = BAD_TEXT[what];
+    const q = quoteValue(cellText(raw) || raw);
+    if (required) {
+      this.issue(row, col.title, "error",
+        `「${col.title}」的值 ${q} ${zhWhat}，本行未导入。${zhHow}`,
+        `"${col.title}" value ${q} ${enWhat}; row rejected. ${enHow}`);
+    } else {
+      const asNo = what === "boolean";
+      this.issue(row, col.title, "warning",
+        `「${col.title}」的值 ${q} ${zhWhat}，${asNo ? "按“否”处理" : "已留空"}，其余内容照常导入。${zhHow}`,
+        `"${col.title}" value ${q} ${enWhat}; ${asNo ? "treated as no" : "left blank"}, the rest of the row was imported. ${enHow}`);
+    }
+  }
+
+  private isRequired(field: string): boolean {
+    return requiredFields(this.kind).some((alts) => alts.length === 1 && alts[0] === field);
+  }
+
+  private missing(row: number, field: string): void {
+    const def = fieldDef(this.kind, field)!;
+    this.issue(row, this.colTitle[field] ?? def.label, "error",
+      `缺少${def.label}，本行未导入。请填写${def.label}后重新导入。`,
+      `${def.label_en} is missing; row rejected. Fill it in and import again.`);
+  }
+
+  private duplicate(row: number, key: string, column: string | null, zh: string, en: string, severity: "error" | "warning" = "error"): boolean {
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, row);
+      return false;
+    }
+    this.issue(row, column, severity, zh.replace("{first}", String(first)), en.replace("{first}", String(first)));
+    return true;
+  }
+
+  private composeSource(v: ParsedRow): string | null {
+    const parts: string[] = [];
+    if (v.source) parts.push(v.source as string);
+    const file = v.source_file as string | null | undefined;
+    const quote = v.quote as string | null | undefined;
+    if (file && quote) parts.push(`${file}：「${quote}」`);
+    else if (file) parts.push(file);
+    else if (quote) parts.push(`「${quote}」`);
+    if (v.basis) {
+      const col = this.plan.find((c) => c.field === "basis");
+      parts.push(`${col?.title || "推算依据"}：${v.basis as string}`);
+    }
+    return parts.length > 0 ? parts.join("；") : null;
+  }
+
+  private assemble(v: ParsedRow, row: number): { index: number } | null {
+    switch (this.kind) {
+      case "ledger": return this.assembleLedger(v, row);
+      case "funds": return this.assembleFunds(v, row);
+      case "targets": return this.assembleTarget(v, row);
+      case "figures": return this.assembleFigure(v, row);
+    }
+  }
+
+  private assembleLedger(v: ParsedRow, row: number): { index: number } | null {
+    const name = v.name as string | null;
+    const region = v.region as string | null;
+    if (!name) this.missing(row, "name");
+    if (!region) this.missing(row, "region");
+    if (!name || !region) return null;
+    const signed = (v.signed_date as string | null) ?? null;
+    let id = v.id as string | null;
+    const idTitle = this.colTitle.id ?? null;
+    let derived = false;
+    if (!id) {
+      id = deriveProjectId(name, region, signed);
+      derived = true;
+      if (!this.deriveIds) {
+        this.issue(row, idTitle, "warning",
+          `项目编号为空，已按“项目名称 + 所属地区 + 签约日期”生成编号 ${id}。如需固定编号，请填写项目编号。`,
+          `Project ID is blank; generated ${id} from name + region + signed date. Fill in an ID to fix it.`);
+      }
+    }
+    const dup = derived
+      ? this.duplicate(row, `id:${id}`, this.colTitle.name ?? null,
+        `项目名称、所属地区和签约日期都与第 {first} 行相同（自动编号 ${id}），本行未导入。如果是同一项目，请删除重复行；如果是不同项目，请填写项目编号加以区分。`,
+        `Same name, region and signed date as row {first} (generated ID ${id}); row rejected. Delete the duplicate, or give the projects distinct IDs.`)
+      : this.duplicate(row, `id:${normKey(id)}`, idTitle,
+        `项目编号 ${quoteValue(id)} 与第 {first} 行重复，本行未导入。请改正编号，或删除重复的行。`,
+        `Project ID ${quoteValue(id)} duplicates row {first}; row rejected. Correct the ID or delete the duplicate row.`);
+    if (dup) return null;
+    if (this.rowErrors > 0) return null;
+    const rec: ProjectRecord = {
+      id,
+      name,
+      region,
+      park: (v.park as string | null) ?? null,
+      industry: (v.industry as string | null) ?? null,
+      investor: (v.investor as string | null) ?? null,
+      investor_type: (v.investor_type as ProjectRecord["investor_type"]) ?? null,
+      investor_origin: (v.investor_origin as string | null) ?? null,
+      stage: (v.stage as ProjectRecord["stage"]) ?? null,
+      signed_date: signed,
+      started_date: (v.started_date as string | null) ?? null,
+      signed_amount: (v.signed_amount as number | null) ?? null,
+      planned_investment: (v.planned_investment as number | null) ?? null,
+      notes: (v.notes as string | null) ?? null,
+      source: (v.source as string | null) ?? null,
+    };
+    this.records.push(rec);
+    return { index: this.records.length - 1 };
+  }
+
+  private assembleFunds(v: ParsedRow, row: number): { index: number } | null {
+    const project = (v.project as string | null) || (v.project_name as string | null);
+    if (!project) {
+      const col = this.plan.find((c) => c.field === "project" || c.field === "project_name");
+      this.issue(row, col?.title ?? "项目编号或名称", "error",
+        "缺少项目编号或项目名称，本行未导入。请填写这笔资金属于哪个项目。",
+        "Project ID or name is missing; row rejected. Fill in which project the money belongs to.");
+    }
+    if (v.date == null && !this.rowHasErrorFor("date", row)) this.missing(row, "date");
+    if (v.amount == null && !this.rowHasErrorFor("amount", row)) this.missing(row, "amount");
+    if (this.rowErrors > 0 || !project) return null;
+    const entry: FundsEntry = {
+      project,
+      region: (v.region as string | null) ?? null,
+      date: v.date as string,
+      amount: v.amount as number,
+      out_of_province: (v.out_of_province as boolean | null) ?? false,
+      source: (v.source as string | null) ?? null,
+    };
+    this.duplicate(row, `f:${normKey(project)}|${entry.date}|${entry.amount}|${entry.out_of_province}`, null,
+      `与第 {first} 行的项目、日期、金额完全相同，可能重复录入；两行都已导入，合计时会算两次。如果确是重复，请删除一行。`,
+      `Same project, date and amount as row {first}: possibly entered twice. Both rows were imported and will both count; delete one if it is a duplicate.`,
+      "warning");
+    this.funds.push(entry);
+    return { index: this.funds.length - 1 };
+  }
+
+  /** Whether a required field already produced an error in this row (so "missing" is not said twice). */
+  private rowHasErrorFor(field: string, row: number): boolean {
+    const title = this.colTitle[field];
+    if (!title || this.rowErrors === 0) return false;
+    for (let k = this.issues.length - 1; k >= 0 && this.issues[k].row === row; k--) {
+      const i = this.issues[k];
+      if (i.severity === "error" && i.column === title) return true;
+    }
+    return false;
+  }
+
+  private requireAll(v: ParsedRow, row: number, fields: string[]): boolean {
+    let ok = true;
+    for (const f of fields) {
+      if (v[f] === null || v[f] === undefined) {
+        if (!this.rowHasErrorFor(f, row)) this.missing(row, f);
+        ok = false;
+      }
+    }
+    return ok && this.rowErrors === 0;
+  }
+
+  private assembleTarget(v: ParsedRow, row: number): { index: number } | null {
+    if (!this.requireAll(v, row, ["year", "region", "metric", "value"])) return null;
+    const t: Target = {
+      year: v.year as number,
+      region: v.region as string,
+      metric: v.metric as Metric,
+      value: v.value as number,
+      source: this.composeSource(v),
+    };
+    if (this.duplicate(row, `t:${t.year}|${normKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null,
+      `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 {first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
+      `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row {first}; row rejected. Keep one target per region, metric and year.`)) return null;
+    this.targets.push(t);
+    return { index: this.targets.length - 1 };
+  }
+
+  private assembleFigure(v: ParsedRow, row: number): { index: number } | null {
+    if (!this.requireAll(v, row, ["year", "region", "metric", "value"])) return null;
+    const scope = (v.scope as string | null) ?? null;
+    let month = v.through_month as number | null | undefined;
+    if (month == null) {
+      const colTitle = this.colTitle.through_month;
+      if (colTitle && this.rowHasErrorFor("through_month", row)) return null;
+      if (!scope) {
+        const def = fieldDef("figures", "through_month")!;
+        this.issue(row, colTitle ?? def.label, "error",
+          "缺少截至月份，本行未导入。年内累计数要写明截至几月（一季度为 3，全年为 12）；只有口径不为空的专项数（如某次活动、历届累计）可以不填。",
+          "Through-month is missing; row rejected. A year-to-date figure needs the month it runs to (Q1 = 3, full year = 12); only scoped figures (an event, a cumulative total) may leave it blank.");
+        return null;
+      }
+      month = 0; // not a year-to-date figure: see README (截至月份留空 → 0)
+    }
+    const fig: ReportedFigure = {
+      year: v.year as number,
+      through_month: month,
+      region: v.region as string,
+      metric: v.metric as Metric,
+      value: v.value as number,
+      scope,
+      source: this.composeSource(v),
+    };
+    if (v.status) fig.status = v.status as "采用" | "备选";
+    const status = fig.status ?? "采用";
+    const key = `g:${fig.year}|${fig.through_month}|${normKey(fig.region)}|${fig.metric}|${normKey(scope ?? "")}|${status}${status === "备选" ? `|${fig.value}` : ""}`;
+    if (this.duplicate(row, key, this.colTitle.metric ?? null,
+      `与第 {first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
+      `Same region, period, metric and scope as row {first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`)) return null;
+    this.figures.push(fig);
+    return { index: this.figures.length - 1 };
+  }
+
+  /** Close the table: the result, or an ImportError when no header was ever found. */
+  finish(): ImportResult {
+    if (this.seeking) {
+      if (this.seekCount === 0) {
+        throw new ImportError("EMPTY", `「${this.file}」是空的，没有任何内容。`, `"${this.file}" is empty.`);
+      }
+      this.noHeader([]);
+    }
+    const result: ImportResult = {
+      kind: this.kind,
+      records: this.records,
+      funds: this.funds,
+      targets: this.targets,
+      figures: this.figures,
+      issues: this.issues,
+      summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected },
+      mapping: this.mapping,
+      headers: this.headers,
+    };
+    if (this.extras.length > 0) result.extras = this.extras;
+    return result;
+  }
+}
+
+type BadKind = "date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status";
+
+const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
+  date: ["不是可识别的日期", "is not a date", "请写成 2025-02-19、2025/2/19、2025年2月19日，或只写月份 2025年2月。", "Write it like 2025-02-19, 2025/2/19, 2025年2月19日, or the month only: 2025年2月."],
+  amount: ["不是金额", "is not an amount", "请填写数字，如 3500、3500万元 或 0.35亿元（列名中可注明单位，如“签约金额（万元）”）。", "Enter a number such as 3500, 3500万元 or 0.35亿元 (the column title may give the unit, e.g. 签约金额（万元）)."],
+  negative: ["是负数，金额不能为负", "is negative; amounts cannot be negative", "请填写实际金额；如要冲减，请改正原记录。", "Enter the actual amount; to reverse an entry, correct the original row."],
+  count: ["不是个数", "is not a count", "请填写不小于 0 的整数，如 23 或 23个。", "Enter a whole number ≥ 0, e.g. 23."],
+  year: ["不是年份", "is not a year", "请填写四位年份，如 2025。", "Enter a four-digit year, e.g. 2025."],
+  month: ["不是月份", "is not a month", "请填写 1-12 的数字，如 3（一季度）、6（上半年）、12（全年）。", "Enter 1-12, e.g. 3 (Q1), 6 (H1), 12 (full year)."],
+  metric: ["不是可识别的指标", "is not a known metric", "可用：签约项目数、签约金额、到位资金、省外到位资金、开工项目数。", "Use one of: 签约项目数, 签约金额, 到位资金, 省外到位资金, 开工项目数."],
+  stage: ["不是可识别的项目阶段", "is not a known stage", "可用：在谈、签约、开工、投产（也可写 洽谈、已签约、已开工、竣工投产 等）。", "Use 在谈 (negotiating), 签约 (signed), 开工 (started) or 投产 (in production), or a synonym such as 洽谈, 已签约, 已开工, 竣工投产."],
+  investor_type: ["不是可识别的企业类型", "is not a known investor type", "可用：世界500强、中国500强、央企、民营500强、上市公司、其他。", "Use 世界500强, 中国500强, 央企, 民营500强, 上市公司 or 其他."],
+  boolean: ["不是“是/否”", "is not yes/no", "请填写 是 或 否（也可写 Y/N、省外/省内）。", "Write 是 or 否 (or Y/N, 省外/省内)."],
+  status: ["不是可识别的状态", "is not a known status", "请填写 采用 或 备选。", "Write 采用 (adopted) or 备选 (alternative)."],
+};
+
+export function columnLetter(i: number): string {
+  let n = i + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** An empty result (an empty JSON array, a header-only file handled elsewhere). */
+export function emptyResult(kind: DatasetKind): ImportResult {
+  return { kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0 }, mapping: {}, headers: [] };
+}
+
+/** Merge results of several tables (a JSON bundle): arrays and issues concatenated, summaries added. */
+export function mergeResults(parts: ImportResult[]): ImportResult {
+  if (parts.length === 1) return parts[0];
+  const out = emptyResult(parts[0]?.kind ?? "ledger");
+  for (const p of parts) {
+    const base = { ledger: out.records.length, funds: out.funds.length, targets: out.targets.length, figures: out.figures.length };
+    out.records.push(...p.records);
+    out.funds.push(...p.funds);
+    out.targets.push(...p.targets);
+    out.figures.push(...p.figures);
+    out.issues.push(...p.issues);
+    out.summary.rows += p.summary.rows;
+    out.summary.accepted += p.summary.accepted;
+    out.summary.rejected += p.summary.rejected;
+    for (const [k, val] of Object.entries(p.mapping)) if (!(k in out.mapping)) out.mapping[k] = val;
+    for (const h of p.headers) if (!out.headers.includes(h)) out.headers.push(h);
+    if (p.extras) {
+      out.extras ??= [];
+      for (const e of p.extras) out.extras.push({ ...e, index: e.index + base[e.kind] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,367 @@
+/**
+ * Cell parsers. Each takes what a source gives (CSV text, JSON values, exceljs values, Range.values) and returns
+ * a value in the canonical form or a failure reason; none throws. Messages are built by the caller (table.ts).
+ */
+import { INVESTOR_TYPES, METRIC_INFO, METRICS, STAGES, type InvestorType, type Metric, type Stage } from "../core/model";
+import { daysInMonth, fromExcelSerial, isValidDate, toIsoDate } from "../core/dates";
+import { detectUnit, UNIT_DIVISOR, type MoneyUnit, type Unit } from "./fields";
+
+/** A cell as sources give it. exceljs objects (formula, rich text, hyperlink, error) are flattened by `plainCell`. */
+export type Cell = unknown;
+
+const FULLWIDTH = /[\uFF01-\uFF5E\u3000\u00A0]/;
+/** Placeholders that mean "nothing here" in a numeric or date column. */
+const PLACEHOLDER = /^(?:[-—–－/／\\]+|无|暂无|空|n\/?a|null|none|nil|未知|待定)$/i;
+
+/** Flatten an exceljs cell value to a plain value: formula → result, rich text → text, hyperlink → text, error → "#N/A". */
+export function plainCell(v: Cell): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "object" || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if ("result" in o || "formula" in o || "sharedFormula" in o) return plainCell(o.result ?? null);
+  if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: unknown }>).map((r) => String(r?.text ?? "")).join("");
+  if ("text" in o && ("hyperlink" in o || typeof o.text === "string")) return plainCell(o.text);
+  if ("error" in o) return String(o.error);
+  return v;
+}
+
+/** True when a cell holds nothing (null, "", whitespace only). */
+export function isBlank(v: Cell): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === "string") return v.length === 0 || /^[\s\u3000\uFEFF]*$/.test(v);
+  return false;
+}
+
+/** A cell as text for display in messages and for text fields (numbers as written, dates as ISO). */
+export function cellText(v: Cell): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) {
+    const d = dateFromJsDate(v);
+    return d ?? "";
+  }
+  try {
+    return JSON.stringify(v) ?? "";
+  } catch {
+    return String(v);
+  }
+}
+
+const INJECTION_START = /^[\t\r]*[=+\-@]/;
+
+/**
+ * Text field value: trimmed, or null when blank. Text that starts with =, +, -, @ (possibly after tabs or
+ * carriage returns) is kept verbatim, untrimmed, so that what lands in the sheet is exactly what the file held.
+ */
+export function parseText(v: Cell): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") {
+    if (INJECTION_START.test(v)) return v;
+    const t = v.trim();
+    return t.length === 0 ? null : t;
+  }
+  const t = cellText(v).trim();
+  return t.length === 0 ? null : t;
+}
+
+function fold(s: string): string {
+  return FULLWIDTH.test(s) ? s.normalize("NFKC") : s;
+}
+
+export type AmountResult =
+  | { ok: true; value: number; approximate: boolean }
+  | { ok: false; reason: "invalid" | "negative" | "unit_mismatch" }
+  | null; // blank
+
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+const AMOUNT_RE = /^(约合|大约|超过|约|近|超|逾|达)?([-+]?)(\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?(余|多)?(千万元|百万元|千元|万元|亿元|千万|百万|万|亿|元)?$/i;
+
+/** Remove clean-cut thousands separators (1,234,567.8); leave anything else alone so that it fails. */
+function stripThousands(s: string): string {
+  return /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?/.test(s) ? s.replace(/,(?=\d{3})/g, "") : s;
+}
+
+/**
+ * An amount, returned in 亿元. `unit` is the column's unit (header, unit column or a "单位：万元" line), default 亿元;
+ * a unit written in the cell ("3500万元", "1.2亿") wins. Negative amounts are refused.
+ */
+export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { ok: false, reason: "invalid" };
+    if (v < 0) return { ok: false, reason: "negative" };
+    return { ok: true, value: toYi(v, unit), approximate: false };
+  }
+  if (typeof v !== "string") return { ok: false, reason: "invalid" };
+  let s = v.trim();
+  if (s === "") return null;
+  if (PLAIN_NUMBER.test(s)) return { ok: true, value: toYi(Number(s), unit), approximate: false };
+  s = fold(s).replace(/[\s\u3000]+/g, "");
+  if (s === "" ) return null;
+  if (PLACEHOLDER.test(s)) return null;
+  s = s.replace(/^[¥￥]|^(rmb|cny)/i, "").replace(/(rmb|cny|yuan)$/i, "");
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  s = stripThousands(s);
+  const m = AMOUNT_RE.exec(s);
+  if (!m) return { ok: false, reason: "invalid" };
+  const n = Number(m[3] + (m[4] ? `e${m[4]}` : ""));
+  if (!Number.isFinite(n)) return { ok: false, reason: "invalid" };
+  if (negative || (m[2] === "-" && n !== 0)) return { ok: false, reason: "negative" };
+  const cellUnit = m[6] ? (detectUnit(m[6]) as MoneyUnit | null) : null;
+  return { ok: true, value: toYi(n, cellUnit ?? unit), approximate: Boolean(m[1] || m[5]) };
+}
+
+function toYi(n: number, unit: MoneyUnit): number {
+  const d = UNIT_DIVISOR[unit];
+  if (d === 1) return n;
+  return Number((n / d).toPrecision(15));
+}
+
+export type CountResult = { ok: true; value: number } | { ok: false; reason: "invalid" | "negative" | "fraction" } | null;
+
+/** A count of projects: a whole number ≥ 0, optionally with 个/项/家. */
+export function parseCount(v: Cell): CountResult {
+  if (v === null || v === undefined) return null;
+  let n: number;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string") {
+    let s = fold(v).replace(/[\s,]+/g, "");
+    if (s === "" ) return null;
+    if (PLACEHOLDER.test(s)) return null;
+    s = s.replace(/^(约|近|超|逾)/, "").replace(/(余|多)?(个|项|家)$/, "");
+    if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return { ok: false, reason: "invalid" };
+    n = Number(s);
+  } else return { ok: false, reason: "invalid" };
+  if (!Number.isFinite(n)) return { ok: false, reason: "invalid" };
+  if (n < 0) return { ok: false, reason: "negative" };
+  if (!Number.isInteger(n)) return { ok: false, reason: "fraction" };
+  return { ok: true, value: n };
+}
+
+export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false } | null;
+
+/** Excel serials accepted as dates: 10000 (1927-05-18) .. 2958465 (9999-12-31); smaller numbers are years or ids, not dates. */
+const MIN_SERIAL = 10000;
+
+function dateFromJsDate(d: Date): string | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  // exceljs gives dates as UTC midnight; round to the second to absorb float dust from serial conversion.
+  const r = new Date(Math.round(t / 1000) * 1000);
+  const y = r.getUTCFullYear();
+  if (y < 1900 || y > 9999) return null;
+  return toIsoDate({ year: y, month: r.getUTCMonth() + 1, day: r.getUTCDate() });
+}
+
+function serialDate(n: number): string | null {
+  if (n < MIN_SERIAL) return null;
+  const d = fromExcelSerial(n);
+  return d ? toIsoDate(d) : null;
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  return isValidDate(y, m, d) ? toIsoDate({ year: y, month: m, day: d }) : null;
+}
+
+function ym(y: number, m: number): string | null {
+  return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 ? `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}` : null;
+}
+
+const DATE_FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[T\s].*)?$/;
+const DATE_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/;
+const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
+
+/**
+ * A date as ISO text: 2025-02-19, 2025/2/19, 2025.02.19, 2025年2月19日, 20250219, an Excel serial, a JS Date (exceljs);
+ * month precision "2025年2月" / "2025-02" gives "2025-02".
+ */
+export function parseDate(v: Cell): DateResult {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) {
+    const s = dateFromJsDate(v);
+    return s ? { ok: true, value: s } : { ok: false };
+  }
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { ok: false };
+    if (Number.isInteger(v) && v >= 19000101 && v <= 99991231) {
+      const s = ymd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+      return s ? { ok: true, value: s } : { ok: false };
+    }
+    const s = serialDate(v);
+    return s ? { ok: true, value: s } : { ok: false };
+  }
+  if (typeof v !== "string") return { ok: false };
+  const s = fold(v).trim();
+  if (s === "") return null;
+  // Fast path: ISO.
+  if (s.length === 10 && s[4] === "-" && s[7] === "-") {
+    const r = ymd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+    if (r) return { ok: true, value: r };
+  }
+  if (PLACEHOLDER.test(s)) return null;
+  let m = DATE_FULL.exec(s);
+  if (m) {
+    const r = ymd(+m[1], +m[2], +m[3]);
+    return r ? { ok: true, value: r } : { ok: false };
+  }
+  m = DATE_MONTH.exec(s);
+  if (m) {
+    const r = ym(+m[1], +m[2]);
+    return r ? { ok: true, value: r } : { ok: false };
+  }
+  m = DATE_COMPACT.exec(s);
+  if (m) {
+    const r = ymd(+m[1], +m[2], +m[3]);
+    return r ? { ok: true, value: r } : { ok: false };
+  }
+  if (SERIAL_TEXT.test(s)) {
+    const r = serialDate(Number(s));
+    return r ? { ok: true, value: r, note: "serial_text" } : { ok: false };
+  }
+  return { ok: false };
+}
+
+/** A year: 2025, "2025", "2025年". */
+export function parseYear(v: Cell): { ok: true; value: number } | { ok: false } | null {
+  if (v === null || v === undefined) return null;
+  let n: number;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string") {
+    const s = fold(v).replace(/\s+/g, "");
+    if (s === "") return null;
+    const m = /^(\d{4})(?:年度?)?$/.exec(s);
+    if (!m) return { ok: false };
+    n = Number(m[1]);
+  } else return { ok: false };
+  return Number.isInteger(n) && n >= 1900 && n <= 9999 ? { ok: true, value: n } : { ok: false };
+}
+
+const QUARTER_WORDS: Record<string, number> = {
+  一季度: 3, 第一季度: 3, 一季: 3, q1: 3, 上半年: 6, h1: 6, 前三季度: 9, 三季度: 9, 第三季度: 9, q3: 9,
+  二季度: 6, 第二季度: 6, q2: 6, 四季度: 12, 第四季度: 12, q4: 12, 全年: 12, 年度: 12, 下半年: 12, fy: 12,
+};
+
+/** Through-month of a year-to-date figure: 3, "3", "3月", "1-3月", "一季度", "上半年", "全年". */
+export function parseMonth(v: Cell): { ok: true; value: number } | { ok: false } | null {
+  if (v === null || v === undefined) return null;
+  let n: number;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string") {
+    const s = fold(v).replace(/\s+/g, "").toLowerCase();
+    if (s === "") return null;
+    if (s in QUARTER_WORDS) return { ok: true, value: QUARTER_WORDS[s] };
+    const m = /^(?:1[-—–~至到])?(\d{1,2})(?:月份?|月末|月底)?$/.exec(s);
+    if (!m) return { ok: false };
+    n = Number(m[1]);
+  } else return { ok: false };
+  return Number.isInteger(n) && n >= 1 && n <= 12 ? { ok: true, value: n } : { ok: false };
+}
+
+function key(s: string): string {
+  return fold(s).replace(/[\s\u3000]+/g, "").toLowerCase();
+}
+
+const STAGE_SYNONYMS: Record<string, Stage> = {};
+for (const [stage, words] of Object.entries({
+  在谈: ["在谈", "洽谈", "洽谈中", "在洽谈", "正在洽谈", "谈判", "谈判中", "在谈项目", "意向", "有意向", "意向项目", "对接", "对接中", "重点对接", "negotiating", "undernegotiation", "negotiation", "talks"],
+  签约: ["签约", "已签约", "签约落地", "已签", "签订", "已签订", "签署", "已签署", "协议签订", "合同签订", "正式签约", "新签约", "签约项目", "引进", "已引进", "signed", "contracted"],
+  开工: ["开工", "已开工", "开工建设", "在建", "建设中", "新开工", "续建", "动工", "已动工", "施工", "施工中", "开工项目", "started", "underconstruction", "construction"],
+  投产: ["投产", "已投产", "竣工投产", "建成投产", "竣工", "已竣工", "建成", "已建成", "投运", "投入运营", "运营", "试生产", "达产", "inproduction", "production", "operating", "completed"],
+} as Record<Stage, string[]>)) {
+  for (const w of words) STAGE_SYNONYMS[key(w)] = stage as Stage;
+}
+
+export function parseStage(v: Cell): { ok: true; value: Stage } | { ok: false } | null {
+  const t = parseText(v);
+  if (t === null) return null;
+  const s = STAGE_SYNONYMS[key(t)];
+  return s ? { ok: true, value: s } : { ok: false };
+}
+
+const INVESTOR_SYNONYMS: Record<string, InvestorType> = {};
+for (const [type, words] of Object.entries({
+  世界500强: ["世界500强", "世界五百强", "世界500强企业", "财富500强", "fortune500", "global500", "世界500强投资"],
+  中国500强: ["中国500强", "中国五百强", "中国企业500强", "中国500强企业", "china500"],
+  央企: ["央企", "中央企业", "中央国有企业", "央属企业", "中央直属企业", "centralsoe", "soe", "centralstateowned"],
+  民营500强: ["民营500强", "民营企业500强", "中国民营企业500强", "民企500强", "民营五百强", "privatetop500"],
+  上市公司: ["上市公司", "上市企业", "上市", "listed", "listedcompany"],
+  其他: ["其他", "其它", "其他企业", "other", "others"],
+} as Record<InvestorType, string[]>)) {
+  for (const w of words) INVESTOR_SYNONYMS[key(w)] = type as InvestorType;
+}
+
+export function parseInvestorType(v: Cell): { ok: true; value: InvestorType } | { ok: false } | null {
+  const t = parseText(v);
+  if (t === null) return null;
+  const s = INVESTOR_SYNONYMS[key(t)];
+  return s ? { ok: true, value: s } : { ok: false };
+}
+export { INVESTOR_TYPES, STAGES };
+
+const TRUE_WORDS = new Set(["是", "y", "yes", "true", "1", "省外", "√", "✓", "对", "t"]);
+const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", "省内", "境外", "国外", "港澳台", "×", "✗", "f", "不是"]);
+
+/**
+ * 省外资金 flag: 是/否, Y/N, true/false, 1/0, 省外 (true) / 省内, 境外, 港澳台 (false: the glossary counts them apart
+ * from 省外资金). Blank is false.
+ */
+export function parseBoolean(v: Cell): { ok: true; value: boolean } | { ok: false } | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "boolean") return { ok: true, value: v };
+  if (typeof v === "number") return v === 1 || v === 0 ? { ok: true, value: v === 1 } : { ok: false };
+  const t = parseText(v);
+  if (t === null) return null;
+  const k = key(t);
+  if (TRUE_WORDS.has(k)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(k)) return { ok: true, value: false };
+  return { ok: false };
+}
+
+const METRIC_SYNONYMS: Record<string, Metric> = {};
+for (const m of METRICS) {
+  METRIC_SYNONYMS[key(m)] = m;
+  METRIC_SYNONYMS[key(METRIC_INFO[m].zh)] = m;
+  METRIC_SYNONYMS[key(METRIC_INFO[m].en)] = m;
+}
+for (const [metric, words] of Object.entries({
+  signed_projects: ["签约项目", "签约项目个数", "签约个数", "签约项目数量", "签约数"],
+  signed_amount: ["签约额", "签约总额", "签约资金", "签约投资额", "合同金额"],
+  funds_in_place: ["实际到位资金", "到位金额", "资金到位", "到位资金总额", "到位资金额"],
+  funds_in_place_out_of_province: ["省外资金", "实际到位省外资金", "省外资金到位", "到位省外资金", "省外到位资金额"],
+  projects_started: ["开工项目", "新开工项目数", "开工个数", "开工项目个数", "开工数"],
+} as Record<Metric, string[]>)) {
+  for (const w of words) METRIC_SYNONYMS[key(w)] = metric as Metric;
+}
+
+export function parseMetric(v: Cell): { ok: true; value: Metric } | { ok: false } | null {
+  const t = parseText(v);
+  if (t === null) return null;
+  const m = METRIC_SYNONYMS[key(t)];
+  return m ? { ok: true, value: m } : { ok: false };
+}
+
+export function parseStatus(v: Cell): { ok: true; value: "采用" | "备选" } | { ok: false } | null {
+  const t = parseText(v);
+  if (t === null) return null;
+  const k = key(t);
+  if (["采用", "采纳", "使用", "adopted", "used", "primary"].includes(k)) return { ok: true, value: "采用" };
+  if (["备选", "备用", "候选", "alternative", "alternate", "backup"].includes(k)) return { ok: true, value: "备选" };
+  return { ok: false };
+}
+
+/** A unit cell (单位 column). */
+export function parseUnit(v: Cell): Unit | null | "invalid" {
+  const t = parseText(v);
+  if (t === null) return null;
+  return detectUnit(t) ?? "invalid";
+}
+
+export { daysInMonth };
