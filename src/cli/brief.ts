@@ -1,0 +1,140 @@
+/**
+ * `npm run cli -- brief`: the quarterly briefing (成绩单) from files.
+ *
+ *   npm run cli -- brief --ledger 台账.csv [--funds 到位资金.csv] [--figures 汇总数.csv] --targets 目标.csv \
+ *       --period 2025Q1 [--as-of 2025-03-31] [--basis month|day] [--tolerance 10] [--regions 甲,乙] \
+ *       [--format json|xlsx|md] [--mode portable|values|live] [--language zh-CN|en-US] [--out path]
+ *
+ * Files are read with the importer (CSV in any encoding, JSON, xlsx). json prints the contract of
+ * src/briefing/output.ts (ratios as fractions, pace_gap in percentage points, null where not computable); md prints
+ * the tables and the text; xlsx writes the briefing workbook (data sheets + the briefing sheet with portable formulas
+ * and cached values) to --out (default ./成绩单-<period>.xlsx).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { buildBriefing, BriefingError } from "../briefing/build";
+import { briefingJson, briefingMarkdown } from "../briefing/output";
+import { briefingText } from "../briefing/text";
+import type { BriefingInput } from "../briefing/types";
+import type { FormulaMode } from "../briefing/formulas";
+import { briefingXlsx } from "../export/briefing-xlsx";
+import { importBytes } from "../import/bytes"; // not ../import: its index bundles the seed CSVs (webpack only)
+import type { DatasetKind, ImportResult } from "../import/types";
+import type { Language } from "../i18n/language";
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export const BRIEF_USAGE = `用法 / usage:
+  npm run cli -- brief --ledger <文件> [--funds <文件>] [--figures <文件>] --targets <文件> --period 2025Q1
+                       [--as-of YYYY-MM-DD] [--basis month|day] [--tolerance 10] [--regions 甲,乙]
+                       [--format json|xlsx|md] [--mode portable|values|live] [--language zh-CN|en-US] [--out <路径>]
+  --period   报告期：2025Q1、2025H1、2025M05YTD、“2025年一季度”…（统计口径为年初至期末）
+  --format   json（默认，打印到标准输出）、md（表格+文字）、xlsx（写出成绩单工作簿）
+  --mode     xlsx 的公式：portable（默认，仅内置函数）、values（只有数值）、live（INVEST.* 函数，需加载项）
+  JSON: ratios are fractions (1.0214 = 102.14%), pace_gap is in percentage points, null where not computable.
+`;
+
+const FLAGS = new Set(["ledger", "funds", "figures", "targets", "period", "as-of", "basis", "tolerance", "regions", "format", "mode", "language", "out"]);
+
+export function parseBriefArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "-h" || arg === "--help") { out.help = "1"; continue; }
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m || !FLAGS.has(m[1])) throw new UsageError(`未知参数 ${arg} / unknown argument ${arg}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || (m[2] === undefined && value.startsWith("--"))) throw new UsageError(`${arg} 缺少取值 / ${arg} needs a value`);
+    out[m[1]] = value;
+  }
+  return out;
+}
+
+class UsageError extends Error {}
+
+async function readDataset(file: string, kind: DatasetKind, io: CliIO): Promise<ImportResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    throw new UsageError(`无法读取文件 ${file}（${(e as Error).message}）/ cannot read ${file}`);
+  }
+  const result = await importBytes(bytes, { fileName: path.basename(file), kind });
+  const errors = result.issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) {
+    io.stderr(`${file}: ${errors.length} 行被拒绝 / rows rejected:\n`);
+    for (const issue of errors.slice(0, 10)) io.stderr(`  第${issue.row}行 ${issue.column ?? ""} ${issue.message}\n`);
+    if (errors.length > 10) io.stderr(`  …（另有 ${errors.length - 10} 条）\n`);
+  }
+  return result;
+}
+
+/** Run the command; returns the exit code (0 ok, 1 failure, 2 usage). */
+export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  let args: Record<string, string>;
+  try {
+    args = parseBriefArgs(argv);
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n\n${BRIEF_USAGE}`);
+    return 2;
+  }
+  if (args.help) { io.stdout(BRIEF_USAGE); return 0; }
+  const missing = ["ledger", "targets", "period"].filter((k) => !args[k]);
+  if (missing.length > 0) {
+    io.stderr(`缺少参数 / missing: ${missing.map((k) => `--${k}`).join(" ")}\n\n${BRIEF_USAGE}`);
+    return 2;
+  }
+  const format = args.format ?? "json";
+  if (!["json", "xlsx", "md"].includes(format)) { io.stderr(`--format 只能是 json、xlsx 或 md / must be json, xlsx or md\n`); return 2; }
+  const basis = args.basis ?? "month";
+  if (basis !== "month" && basis !== "day") { io.stderr(`--basis 只能是 month 或 day / must be month or day\n`); return 2; }
+  const mode = (args.mode ?? "portable") as FormulaMode;
+  if (!["portable", "values", "live"].includes(mode)) { io.stderr(`--mode 只能是 portable、values 或 live\n`); return 2; }
+  const language: Language = args.language === "en-US" || args.language === "en" ? "en-US" : "zh-CN";
+  const tolerance = args.tolerance !== undefined ? Number(args.tolerance) : undefined;
+  if (tolerance !== undefined && !Number.isFinite(tolerance)) { io.stderr(`--tolerance 应为数字 / must be a number\n`); return 2; }
+
+  try {
+    const ledger = await readDataset(args.ledger, "ledger", io);
+    const targets = await readDataset(args.targets, "targets", io);
+    const funds = args.funds ? await readDataset(args.funds, "funds", io) : null;
+    const figures = args.figures ? await readDataset(args.figures, "figures", io) : null;
+    const input: BriefingInput = {
+      records: ledger.records, targets: targets.targets, funds: funds?.funds ?? [], figures: figures?.figures ?? [],
+    };
+    const briefing = buildBriefing(input, {
+      period: args.period, asOf: args["as-of"], basis, tolerance,
+      regions: args.regions ? args.regions.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : undefined,
+    });
+    const text = briefingText(briefing, { language });
+    for (const w of briefing.warnings) io.stderr(`提示 / note: ${language === "zh-CN" ? w.message : w.message_en}\n`);
+    if (format === "json") {
+      const json = JSON.stringify(briefingJson(briefing, text, language), null, 2) + "\n";
+      if (args.out) fs.writeFileSync(args.out, json); else io.stdout(json);
+    } else if (format === "md") {
+      const md = briefingMarkdown(briefing, text, language);
+      if (args.out) fs.writeFileSync(args.out, md); else io.stdout(md);
+    } else {
+      const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
+      fs.writeFileSync(out, await briefingXlsx(input, briefing, { mode, language, text }));
+      io.stdout(`已写出 / written: ${out}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`${e.message}\n`); return 2; }
+    if (e instanceof BriefingError) { io.stderr(`${e.message}\n${e.message_en}\n`); return 2; }
+    const err = e as { message?: string; message_en?: string };
+    io.stderr(`${err.message ?? String(e)}${err.message_en ? `\n${err.message_en}` : ""}\n`);
+    return 1;
+  }
+}
+
+export default briefCommand;

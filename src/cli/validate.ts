@@ -1,0 +1,94 @@
+/**
+ * `validate <file> [--sheet NAME] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk]`
+ *
+ * Reads a ledger file as the add-in would and reports every problem. Exit code: 0 every row accepted (warnings
+ * allowed), 1 some rows rejected, 2 the file cannot be read at all (missing, unreadable, not a table) or bad usage.
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { importBytes } from "../import/bytes";
+import { isImportError } from "../import/errors";
+import { formatReport, toValidationJson } from "../import/report";
+import type { DatasetKind } from "../import/types";
+import type { CommandIO, Subcommand } from "./command";
+
+const KINDS = ["ledger", "funds", "targets", "figures", "auto"];
+
+const HELP = `用法 / Usage: npm run cli -- validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk]
+
+  检查一个台账文件（CSV、JSON 或 .xlsx）能否导入，并列出每个问题（行号、列名、原因和改法）。
+  Checks that a ledger file (CSV, JSON or .xlsx) imports, listing every problem (row, column, reason and fix).
+
+  --sheet     .xlsx 的工作表名（默认第一个） / the .xlsx sheet (default: the first)
+  --kind      数据类型（默认按表头判断） / dataset kind (default: from the headers)
+  --json      输出一个 JSON 对象 / print one JSON object
+  --encoding  CSV 编码（默认自动识别 UTF-8/GB18030） / CSV encoding (default: detected)
+
+退出码 / Exit codes: 0 全部导入 all rows accepted · 1 有行未导入 some rows rejected · 2 文件无法读取 file cannot be read
+`;
+
+function fail(io: CommandIO, json: boolean, code: string, zh: string, en: string): number {
+  if (json) io.out(`${JSON.stringify({ error: { code, message: zh, message_en: en } })}\n`);
+  else io.err(`${zh}\n${en}\n`);
+  return 2;
+}
+
+const validate: Subcommand = {
+  summary: "检查台账文件能否导入，列出问题",
+  summary_en: "check that a ledger file imports and list its problems",
+  async run(argv, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          sheet: { type: "string" },
+          kind: { type: "string" },
+          json: { type: "boolean", default: false },
+          encoding: { type: "string" },
+          help: { type: "boolean", short: "h", default: false },
+        },
+      });
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      return fail(io, argv.includes("--json"), "USAGE", `参数有误：${m}\n${HELP}`, `Bad arguments: ${m}`);
+    }
+    const { values, positionals } = parsed;
+    const json = Boolean(values.json);
+    if (values.help) {
+      io.out(HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) return fail(io, json, "USAGE", `需要且只需要一个文件。\n${HELP}`, "Exactly one file is needed.");
+    if (values.kind !== undefined && !KINDS.includes(values.kind)) {
+      return fail(io, json, "USAGE", `--kind 只能是 ${KINDS.join("、")}。`, `--kind must be one of ${KINDS.join(", ")}.`);
+    }
+    const file = positionals[0];
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return fail(io, json, "FILE_NOT_FOUND", `找不到文件「${file}」。`, `File not found: "${file}".`);
+      if (code === "EISDIR") return fail(io, json, "FILE_UNREADABLE", `「${file}」是文件夹，不是文件。`, `"${file}" is a directory, not a file.`);
+      return fail(io, json, "FILE_UNREADABLE", `无法读取「${file}」（${code ?? String(e)}）。`, `Cannot read "${file}" (${code ?? String(e)}).`);
+    }
+    try {
+      const result = await importBytes(bytes, {
+        fileName: file,
+        kind: (values.kind as DatasetKind | "auto" | undefined) ?? "auto",
+        sheet: values.sheet,
+        encoding: values.encoding,
+      });
+      if (json) io.out(`${JSON.stringify(toValidationJson(result))}\n`);
+      else io.out(`${formatReport(result, file)}\n`);
+      return result.summary.rejected > 0 ? 1 : 0;
+    } catch (e) {
+      if (isImportError(e)) return fail(io, json, e.code, e.message_zh, e.message_en);
+      throw e;
+    }
+  },
+};
+
+export default validate;
