@@ -22,7 +22,8 @@ import {
   timeProgress as timeProgressMetric,
   yoyGrowth as yoyGrowthMetric,
 } from "../core/metrics";
-import { coerceLedgerDate, periodAggregate, PeriodAggregateRequest } from "../core/period-aggregate";
+import { parsePeriod, Period, periodLabelEn, periodLabelZh, samePeriodLastYear as samePeriodLastYearOf } from "../core/period";
+import { coerceLedgerDate, periodAggregate, PeriodAggregateRequest, periodFromCell } from "../core/period-aggregate";
 import type { Language } from "../i18n/language";
 import { Argument, CellValue, Grid, Result, cellToNumber, elementwise, errorFor, notANumber } from "./elementwise";
 import { FunctionError, isFunctionError } from "./errors";
@@ -366,4 +367,57 @@ export function periodSum(values: any[][], dates: any[][], period: any[][], crit
  */
 export function periodCount(dates: any[][], period: any[][], criteria?: any[][][]): any[][] {
   return aggregate(null, dates, period, criteria, true);
+}
+
+/* ───────────────────────── period helpers for headings and 同期 ───────────────────────── */
+
+function readPeriod(value: CellValue): Period | FunctionError {
+  const p = periodFromCell(value);
+  if (p) return p;
+  const shown = String(value ?? "").slice(0, 30);
+  return errorFor("value", `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`, `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`);
+}
+
+/**
+ * 报告期名称：把报告期代码写成报告里的说法，用作表头或简报标题，例如 2025Q1YTD → “2025年一季度”，2025H1 → “2025年上半年”，2025M05YTD → “2025年1-5月”；英文工作簿返回 Q1 2025 等。语言跟随工作簿，也可用 language 参数指定。
+ * @customfunction PERIOD_LABEL
+ * @param period 报告期（2025Q1、2025H1YTD、2025年1-5月 等），单元格或区域。
+ * @param [language] 语言："zh-CN" 或 "en-US"；留空跟随工作簿。
+ * @returns 报告期的名称。
+ */
+export function periodLabel(period: any[][], language?: any[][]): any[][] {
+  return elementwise(
+    [{ name: "period", zh: "报告期", grid: period as Grid }, { name: "language", zh: "语言", grid: (language ?? null) as Grid }],
+    (_, [p, lang]) => {
+      const parsed = readPeriod(p);
+      if (!("fromMonth" in parsed)) return parsed; // an error (a Period has a `code` too, so isError cannot tell)
+      const lg = readLanguage(lang);
+      if (isError(lg)) return lg;
+      return lg === "zh-CN" ? `${parsed.year}年${periodLabelZh(parsed)}` : periodLabelEn(parsed);
+    },
+    { numeric: [false, false] },
+  );
+}
+
+/**
+ * 上年同期：同一报告期提前一年的代码，例如 2025Q1YTD → 2024Q1YTD，“2025年上半年” → 2024H1。可直接作为 PERIOD_SUM 的报告期，与本期一起计算同比增长。
+ * @customfunction SAME_PERIOD_LAST_YEAR
+ * @param period 报告期（2025Q1、2025H1YTD、2025年1-5月 等），单元格或区域。
+ * @returns 上年同期的报告期代码。
+ */
+export function samePeriodLastYear(period: any[][]): any[][] {
+  return elementwise(
+    [{ name: "period", zh: "报告期", grid: period as Grid }],
+    (_, [p]) => {
+      const parsed = readPeriod(p);
+      if (!("fromMonth" in parsed)) return parsed; // an error (a Period has a `code` too, so isError cannot tell)
+      if (parsed.year <= 1900) {
+        return errorFor("value", "1900 年之前没有可用的报告期。", "There is no reporting period before 1900.");
+      }
+      const prior = samePeriodLastYearOf(parsed);
+      // Codes such as 2025M02-M04 (from 2025年2-4月) are not period codes themselves: give the Chinese form, which is.
+      return parsePeriod(prior.code) ? prior.code : `${prior.year}年${prior.fromMonth}-${prior.toMonth}月`;
+    },
+    { numeric: [false] },
+  );
 }

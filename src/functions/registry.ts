@@ -9,9 +9,11 @@ import {
   paceGap,
   paceStatus,
   periodCount,
+  periodLabel,
   periodSum,
   remainingTarget,
   requiredMonthlyPace,
+  samePeriodLastYear,
   share,
   timeProgress,
   yoyGrowth,
@@ -29,6 +31,8 @@ export const INVEST_FUNCTIONS: Record<string, (...args: any[]) => any> = {
   REQUIRED_MONTHLY_PACE: requiredMonthlyPace,
   PERIOD_SUM: periodSum,
   PERIOD_COUNT: periodCount,
+  PERIOD_LABEL: periodLabel,
+  SAME_PERIOD_LAST_YEAR: samePeriodLastYear,
 };
 
 /** [rows, columns] of an argument or a result. */
@@ -71,4 +75,6 @@ export const INVEST_RESULT_SHAPES: Record<string, ResultShape> = {
   REQUIRED_MONTHLY_PACE: elementwiseShape,
   PERIOD_SUM: periodShape(1, 2),
   PERIOD_COUNT: periodShape(0, 1),
+  PERIOD_LABEL: elementwiseShape,
+  SAME_PERIOD_LAST_YEAR: elementwiseShape,
 };

@@ -204,3 +204,19 @@ describe("PERIOD_SUM / PERIOD_COUNT in cells", () => {
     expect(s.get("F7")).toBe(7);
   });
 });
+
+describe("period helpers in cells", () => {
+  test("PERIOD_LABEL spills labels; SAME_PERIOD_LAST_YEAR feeds PERIOD_SUM for 同比", async () => {
+    const s = await investSheet();
+    s.set("A1", [[10, "2024-02-01"], [30, "2025-03-01"], [4, "2024-05-01"]]);
+    s.set("D1", [["2025Q1YTD", "2025H1"]]);
+    s.set("D2", "=INVEST.PERIOD_LABEL(D1:E1)");
+    expect(s.values("D2:E2")).toEqual([["2025年一季度", "2025年上半年"]]);
+    s.set("D3", '=INVEST.PERIOD_LABEL(D1,"en-US")');
+    expect(s.get("D3")).toBe("Q1 2025");
+    s.set("D4", "=INVEST.YOY_GROWTH(INVEST.PERIOD_SUM(A1:A3,B1:B3,D1),INVEST.PERIOD_SUM(A1:A3,B1:B3,INVEST.SAME_PERIOD_LAST_YEAR(D1)))");
+    expect(s.get("D4")).toBe(2);
+    s.set("D5", "=INVEST.SAME_PERIOD_LAST_YEAR(D1:E1)");
+    expect(s.values("D5:E5")).toEqual([["2024Q1YTD", "2024H1"]]);
+  });
+});

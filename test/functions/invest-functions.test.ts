@@ -277,7 +277,7 @@ describe("every function: never Infinity or NaN, and the result shape is the one
     const fn = INVEST_FUNCTIONS[id];
     const arity = id === "PERIOD_SUM" ? 3 : id === "PERIOD_COUNT" ? 2 : fn.length;
     fc.assert(fc.property(fc.array(grid, { minLength: arity, maxLength: arity }), fc.array(grid, { maxLength: 4 }), (args, extra) => {
-      const repeating = id.startsWith("PERIOD_");
+      const repeating = id === "PERIOD_SUM" || id === "PERIOD_COUNT";
       const out: any[][] = repeating ? fn(...args, extra) : fn(...args);
       for (const row of out) for (const v of row) {
         if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
@@ -300,5 +300,30 @@ describe("overflow is #NUM!, never Infinity", () => {
     expect(code(one(completionRate([[1e308]], [[1e-308]])))).toBe("#NUM!");
     expect(code(one(share([[-1e308]], [[1e-10]])))).toBe("#NUM!");
     expect(code(one(periodSum([[1e308], [1e308]], [["2025-01-01"], ["2025-01-02"]], [["2025"]])))).toBe("#NUM!");
+  });
+});
+
+describe("PERIOD_LABEL and SAME_PERIOD_LAST_YEAR", () => {
+  const { periodLabel, samePeriodLastYear } = require("../../src/functions/functions");
+
+  test("labels as reports write them, in the workbook's language", () => {
+    expect(periodLabel([["2025Q1YTD", "2025H1"], ["2025Q3YTD", "2025"]])).toEqual([["2025年一季度", "2025年上半年"], ["2025年前三季度", "2025年全年"]]);
+    expect(periodLabel([["2025M05YTD", "2025年5月", "2025Q2", 2024]])).toEqual([["2025年1-5月", "2025年5月", "2025年二季度", "2024年全年"]]);
+    expect(periodLabel([["2025Q1"]], [["en-US"]])).toEqual([["Q1 2025"]]);
+    (globalThis as any).Office = { context: { contentLanguage: "en-US" } };
+    expect(periodLabel([["2025H1YTD", "2025"]])).toEqual([["H1 2025", "full year 2025"]]);
+    expect(code(one(periodLabel([["2025Q5"]])))).toBe("#VALUE!");
+  });
+
+  test("same period last year feeds PERIOD_SUM for year-on-year growth", () => {
+    expect(samePeriodLastYear([["2025Q1YTD", "2025年上半年", "2025M03", "2025年2-4月", 2025]])).toEqual([["2024Q1YTD", "2024H1", "2024M03", "2024年2-4月", "2024"]]);
+    const values = [[10], [30], [4]];
+    const dates = [["2024-02-01"], ["2025-03-01"], ["2024-05-01"]];
+    const prior = samePeriodLastYear([["2025年2-4月"]]);
+    expect(one(periodSum(values, dates, prior))).toBe(10);
+    const growth = yoyGrowth(periodSum(values, dates, [["2025Q1YTD"]]), periodSum(values, dates, samePeriodLastYear([["2025Q1YTD"]])));
+    expect(one(growth)).toBe(2);
+    expect(code(one(samePeriodLastYear([["1900"]])))).toBe("#VALUE!");
+    expect(code(one(samePeriodLastYear([[null]])))).toBe("#VALUE!");
   });
 });
