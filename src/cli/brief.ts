@@ -21,6 +21,7 @@ import { briefingXlsx } from "../export/briefing-xlsx";
 import { importBytes } from "../import/bytes"; // not ../import: its index bundles the seed CSVs (webpack only)
 import type { DatasetKind, ImportResult } from "../import/types";
 import type { Language } from "../i18n/language";
+import type { Subcommand } from "./command";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -137,4 +138,10 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
   }
 }
 
-export default briefCommand;
+/** The subcommand as src/cli/main.ts lists it. */
+const brief: Subcommand = {
+  summary: "季度成绩单：按地区统计完成率、同比、序时进度、占比、排名，输出 JSON、Markdown 或 xlsx 工作簿",
+  summary_en: "Quarterly briefing: completion, growth, time progress, share and rank by region, as JSON, Markdown or an xlsx workbook",
+  run: (argv, io) => briefCommand(argv, { stdout: io.out, stderr: io.err }),
+};
+export default brief;

@@ -8,6 +8,7 @@ import type { Subcommand } from "./command";
 
 export const COMMANDS: Record<string, () => Promise<{ default: Subcommand }>> = {
   validate: () => import("./validate"),
+  brief: () => import("./brief"),
 };
 
 function usage(): string {
