@@ -53,3 +53,20 @@ test("drift is caught: a missing function, a missing parameter and a stale entry
   expect(problems.join("\n")).toMatch(/unknown parameter ghost/);
   expect(problems.join("\n")).toMatch(new RegExp(`no text for parameter ${second.parameters[0].name}`));
 });
+
+test("descriptions fit Excel's limits (512 characters) in both languages, and the repeating parameter is last", () => {
+  const { metadata } = localizeMetadata(generated, english);
+  for (const meta of [generated, metadata]) {
+    for (const f of meta.functions) {
+      expect(f.description.length).toBeLessThanOrEqual(512);
+      for (const p of f.parameters) expect(p.description.length).toBeLessThanOrEqual(512);
+      const repeating = f.parameters.filter((p: any) => p.repeating);
+      expect(repeating.length).toBeLessThanOrEqual(1);
+      if (repeating.length) expect(f.parameters[f.parameters.length - 1].repeating).toBe(true);
+    }
+  }
+  const periodSum = generated.functions.find((f: any) => f.id === "PERIOD_SUM");
+  expect(periodSum.parameters.map((p: any) => [p.name, !!p.optional, !!p.repeating, p.dimensionality])).toEqual([
+    ["values", false, false, "matrix"], ["dates", false, false, "matrix"], ["period", false, false, "matrix"], ["criteria", true, true, "matrix"],
+  ]);
+});
