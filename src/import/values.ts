@@ -49,7 +49,7 @@ export function cellText(v: Cell): string {
   }
 }
 
-const INJECTION_START = /^[\t\r]*[=+\-@]/;
+const INJECTION_START = /^[\t\r\n]*[=+\-@]/;
 
 /**
  * Text field value: trimmed, or null when blank. Text that starts with =, +, -, @ (possibly after tabs or
