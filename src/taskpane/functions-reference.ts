@@ -39,6 +39,8 @@ export const EXAMPLES: Record<string, { args: string[]; value?: number | string;
   SHARE: { args: ["36.9", "244"], value: 36.9 / 244, result: "15.12%" },
   REMAINING_TARGET: { args: ["245", "281"], value: 36, result: "36" },
   REQUIRED_MONTHLY_PACE: { args: ["245", "281", '"2025-03-31"'], value: 4, result: "4" },
+  PERIOD_LABEL: { args: ['"2025Q1YTD"', '"zh-CN"'], value: "2025年一季度", result: "2025年一季度", resultEn: "2025年一季度 (\"en-US\" gives Q1 2025)" },
+  SAME_PERIOD_LAST_YEAR: { args: ['"2025Q1YTD"'], value: "2024Q1YTD", result: "2024Q1YTD" },
   PERIOD_SUM: {
     args: ["Ledger[签约金额(亿元)]", "Ledger[签约日期]", '"2025Q1"'],
     result: "台账中 2025 年一季度的签约金额合计",

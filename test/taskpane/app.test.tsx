@@ -1,0 +1,129 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "@testing-library/jest-dom";
+import axe from "axe-core";
+import { App, resolveLanguage } from "../../src/taskpane/App";
+import { SETTINGS_KEY } from "../../src/taskpane/settings";
+import { fakeServices, ledgerResult } from "./fakes";
+
+beforeEach(() => localStorage.clear());
+
+/** Render and let the mount effects (workbook settings) settle. */
+async function renderApp(ui: React.ReactElement) {
+  const r = render(ui);
+  await act(async () => undefined);
+  return r;
+}
+
+async function seriousViolations(container: Element) {
+  const result = await axe.run(container, {
+    rules: { "color-contrast": { enabled: false } }, // jsdom does not lay out or paint
+    resultTypes: ["violations"],
+  });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("task pane app", () => {
+  test("language follows Office by default; the user's choice wins", () => {
+    expect(resolveLanguage("auto", "en-US")).toBe("en-US");
+    expect(resolveLanguage("auto", "zh-TW")).toBe("zh-CN");
+    expect(resolveLanguage("auto", null)).toBe("zh-CN");
+    expect(resolveLanguage("zh-CN", "en-US")).toBe("zh-CN");
+  });
+
+  test("five tabs, reachable with the keyboard; each shows its panel", async () => {
+    const user = userEvent.setup();
+    await renderApp(<App services={fakeServices()} officeLanguage="zh-CN" />);
+    const tabs = within(screen.getByRole("tablist", { name: "功能" })).getAllByRole("tab");
+    expect(tabs).toHaveLength(5);
+    for (const [i, name] of ["数据", "刷新", "成绩单", "函数", "设置"].entries()) expect(tabs[i]).toHaveAccessibleName(name);
+    expect(screen.getByRole("heading", { name: "导入数据" })).toBeVisible();
+    // Arrow keys between tabs are tabster's (no focus movement in jsdom): the browser test presses them in Chromium.
+    tabs[1].focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByRole("heading", { name: "刷新已载入的数据" })).toBeVisible();
+    expect(screen.getByRole("heading", { name: "导入数据", hidden: true })).not.toBeVisible();
+    tabs[3].focus();
+    await user.keyboard(" ");
+    expect(await screen.findByRole("heading", { name: "自定义函数" })).toBeVisible();
+  });
+
+  test("switching the language in Settings re-labels everything and is remembered", async () => {
+    const user = userEvent.setup();
+    const { unmount } = await renderApp(<App services={fakeServices()} officeLanguage="zh-CN" initialTab="settings" />);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "界面语言" }), "en-US");
+    expect(screen.getByRole("tab", { name: "Data" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Investment report card" })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("en-US");
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!).language).toBe("en-US");
+    unmount();
+    await renderApp(<App services={fakeServices()} officeLanguage="zh-CN" />);
+    expect(screen.getByRole("tab", { name: "Refresh" })).toBeInTheDocument();
+  });
+
+  test("workbook settings (shared) override this computer's and reach the briefing", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({
+      readWorkbookSettings: jest.fn(async () => ({ basis: "day" as const, tolerance: 20, productionUrl: "https://zs.example.gov.cn/l.csv" })),
+      briefingAvailability: jest.fn(async () => ({ regions: ["西宁开发区"], dataYears: [2025], targetYears: [2025] })),
+    });
+    await renderApp(<App services={services} officeLanguage="zh-CN" />);
+    await act(async () => undefined);
+    await user.click(screen.getByRole("tab", { name: "成绩单" }));
+    await user.click(await screen.findByRole("button", { name: "生成成绩单" }));
+    expect(services.buildBriefing).toHaveBeenCalledWith(expect.objectContaining({ basis: "day", tolerance: 20 }));
+    await user.click(screen.getByRole("tab", { name: "数据" }));
+    await user.click(screen.getByRole("radio", { name: "网址" }));
+    expect(screen.getByRole("textbox", { name: /数据网址/ })).toHaveValue("https://zs.example.gov.cn/l.csv");
+  });
+
+  test("after loading data, the refresh tab lists the sources again (fresh)", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices();
+    await renderApp(<App services={services} officeLanguage="zh-CN" />);
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    await user.click(await screen.findByRole("button", { name: "载入工作簿" }));
+    await screen.findByText(/示例数据已载入/);
+    services.listSources.mockResolvedValue([
+      { id: "a", kind: "ledger", label: "示例数据", rows: 2, lastRefreshed: "2025-04-01T08:00:00Z", refreshable: true },
+    ]);
+    await user.click(screen.getByRole("tab", { name: "刷新" }));
+    expect(await screen.findByRole("button", { name: "刷新“示例数据”" })).toBeInTheDocument();
+  });
+
+  test("outside Excel a warning says writing is unavailable", async () => {
+    await renderApp(<App services={fakeServices({ host: null })} officeLanguage={null} />);
+    expect(screen.getByText("未检测到 Excel：写入工作簿的操作不可用。")).toBeInTheDocument();
+  });
+
+  test("axe-core finds no serious or critical violations in any panel, with data shown", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({
+      read: jest.fn(async () => [
+        ledgerResult({ issues: [{ file: "a.csv", row: 3, column: "签约额", message: "不是数字", message_en: "NaN", severity: "error" }] }),
+      ]),
+      listSources: jest.fn(async () => [{ id: "a", kind: "ledger" as const, label: "示例数据", rows: 2, lastRefreshed: null, refreshable: true }]),
+      briefingAvailability: jest.fn(async () => ({ regions: ["西宁开发区", "西宁市"], dataYears: [2025], targetYears: [] })),
+    });
+    const { container } = await renderApp(<App services={services} officeLanguage="zh-CN" />);
+    await user.click(screen.getByRole("radio", { name: "网址" }));
+    await user.type(screen.getByRole("textbox", { name: /数据网址/ }), "https://zs.example.gov.cn/ledger.csv");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    await screen.findByRole("heading", { name: /预览/ });
+    await user.click(screen.getByText("列对应"));
+    expect(await seriousViolations(container)).toEqual([]);
+    for (const tab of ["刷新", "成绩单", "函数", "设置"]) {
+      await user.click(screen.getByRole("tab", { name: tab }));
+      await act(async () => undefined);
+      expect({ tab, violations: await seriousViolations(container) }).toEqual({ tab, violations: [] });
+    }
+    await user.click(screen.getByRole("tab", { name: "成绩单" }));
+    await user.click(await screen.findByRole("button", { name: "生成成绩单" }));
+    await screen.findByRole("textbox", { name: "简报文字" });
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});
