@@ -1,0 +1,155 @@
+/**
+ * The xlsx written by `brief --format xlsx`, recalculated by LibreOffice Calc headless (an independent engine,
+ * forced to recompute every formula on load), shows the same numbers as `brief --format json`.
+ * Skips with a message when soffice is not installed (CI installs it: .ci/run).
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildBriefing } from "../../src/briefing/build";
+import { briefingLayout, COL } from "../../src/briefing/formulas";
+import { BriefingJson } from "../../src/briefing/output";
+import { briefingText } from "../../src/briefing/text";
+import type { Briefing, BriefingInput } from "../../src/briefing/types";
+import { briefCommand } from "../../src/cli/brief";
+import { LEDGER } from "../../src/core/columns";
+import { briefingXlsx } from "../../src/export/briefing-xlsx";
+import { csvNumber, findSoffice, recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { importBytes } from "../../src/import/bytes";
+import { inputCsvs, syntheticInput } from "../briefing/synthetic";
+import { compareSheet } from "./compare";
+
+const soffice = findSoffice();
+if (!soffice) {
+  // eslint-disable-next-line no-console
+  console.warn("SKIPPED test/export/libreoffice.test.ts: LibreOffice (soffice) is not installed. Install it with `apt-get install -y --no-install-recommends libreoffice-calc` (CI does: .ci/run).");
+}
+const maybe = soffice ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const SEEDS = path.join(__dirname, "..", "..", "seeds");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "brief-lo-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await briefCommand(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+/** The same input the command builds (files read by the importer), for the layout positions. */
+async function readInput(files: Record<string, string>): Promise<BriefingInput> {
+  const get = async (file: string | undefined, kind: "ledger" | "funds" | "targets" | "figures") =>
+    file ? importBytes(new Uint8Array(fs.readFileSync(file)), { fileName: path.basename(file), kind }) : null;
+  const [ledger, funds, targets, figures] = await Promise.all([get(files.ledger, "ledger"), get(files.funds, "funds"), get(files.targets, "targets"), get(files.figures, "figures")]);
+  return { records: ledger!.records, funds: funds?.funds ?? [], targets: targets!.targets, figures: figures?.figures ?? [] };
+}
+
+async function commandRoundTrip(files: Record<string, string>, period: string, extra: string[] = []) {
+  const fileArgs = Object.entries(files).flatMap(([k, v]) => [`--${k}`, v]);
+  const json = await run([...fileArgs, "--period", period, ...extra]);
+  expect(json.code).toBe(0);
+  const parsed = JSON.parse(json.out) as BriefingJson;
+  const out = path.join(dir, `brief-${period}-${Object.keys(files).length}.xlsx`);
+  const x = await run([...fileArgs, "--period", period, ...extra, "--format", "xlsx", "--out", out]);
+  expect(x.code).toBe(0);
+  const recalc = await recalculateWithLibreOffice(out);
+  const flag = (name: string) => (extra.includes(name) ? extra[extra.indexOf(name) + 1] : undefined);
+  const b = buildBriefing(await readInput(files), { period, asOf: flag("--as-of"), basis: flag("--basis") as "month" | "day" | undefined });
+  const sheet = recalc.sheets.get(`成绩单 ${parsed.period}`)!;
+  expect(sheet).toBeDefined();
+  const read = (r: number, c: number) => csvNumber(sheet[r]?.[c]);
+  // The JSON printed by the command is the briefing the comparison uses.
+  expect(b.tables.flatMap((t) => [...t.rows, t.total]).map((r) => [r.region, r.metric, r.actual, r.completion_rate]))
+    .toEqual(parsed.rows.map((r) => [r.region, r.metric, r.actual, r.completion_rate]));
+  return { parsed, b, sheet, read, recalc };
+}
+
+maybe("LibreOffice recalculates the exported briefing to the JSON's numbers", () => {
+  test("seeds: 西宁市 2024Q1 (102.14%, 15.12%), 青海省 2023Q4 (113.6%), 西宁开发区 2025Q1 (87%)", async () => {
+    const files = {
+      ledger: path.join(SEEDS, "projects.csv"), funds: path.join(SEEDS, "funds.csv"),
+      targets: path.join(SEEDS, "targets.csv"), figures: path.join(SEEDS, "figures.csv"),
+    };
+    const seen: Record<string, number> = {};
+    for (const period of ["2024Q1", "2023Q4", "2025Q1"]) {
+      const { b, read, parsed } = await commandRoundTrip(files, period);
+      const { mismatches, compared } = compareSheet(b, read);
+      expect(mismatches).toEqual([]);
+      expect(compared).toBeGreaterThan(10);
+      const layout = briefingLayout(b, parsed.text, { mode: "portable", refs: "a1" });
+      for (const t of layout.tables) {
+        t.regions.forEach((region, k) => {
+          const rate = read(t.firstRow + k, COL.rate);
+          if (typeof rate === "number") seen[`${period}/${region}/${t.metric}`] = rate;
+        });
+      }
+    }
+    expect(seen["2024Q1/西宁市/signed_amount"]).toBeCloseTo(357.5 / 350, 12);
+    expect(seen["2024Q1/西宁市/funds_in_place_out_of_province"]).toBeCloseTo(36.9 / 244, 12);
+    expect(seen["2023Q4/青海省/funds_in_place"]).toBeCloseTo(1.136, 12);
+    expect(seen["2025Q1/西宁开发区/signed_amount"]).toBeCloseTo(245 / 281, 12);
+  });
+
+  test("a synthetic ledger (8 regions, funds without region, figures, day basis): every cell agrees", async () => {
+    const input = syntheticInput({ records: 400, seed: 11 });
+    const csv = inputCsvs(input);
+    const files: Record<string, string> = {};
+    for (const [k, v] of Object.entries(csv)) fs.writeFileSync((files[k] = path.join(dir, `${k}.csv`)), v);
+    const { b, read } = await commandRoundTrip(files, "2025Q2", ["--as-of", "2025-05-20", "--basis", "day"]);
+    const { mismatches, compared } = compareSheet(b, read);
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(300);
+    expect(b.stats.funds_region_from_ledger).toBeGreaterThan(0);
+  });
+});
+
+maybe("the exported workbook is live: LibreOffice recomputes after an edit", () => {
+  let briefing: Briefing;
+  let input: Required<BriefingInput>;
+  beforeAll(() => {
+    input = syntheticInput({ records: 200, seed: 5 });
+    briefing = buildBriefing(input, { period: "2025Q1" });
+  });
+
+  test("editing a ledger amount in 台账 changes the recalculated briefing to the builder's answer on the edited ledger", async () => {
+    const bytes = await briefingXlsx(input, briefing);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as never);
+    const ws = wb.getWorksheet(LEDGER.sheet)!;
+    const amountCol = LEDGER.columns.findIndex((c) => c.field === "signed_amount") + 1;
+    // The first 2025Q1 signing of a region without a reported figure.
+    const figureRegions = new Set(input.figures.filter((f) => f.year === 2025 && f.through_month === 3 && !f.scope && f.status !== "备选").map((f) => f.region));
+    const k = input.records.findIndex((r) => r.signed_date?.startsWith("2025-0") && Number(r.signed_date.slice(5, 7)) <= 3 && r.signed_amount != null && !figureRegions.has(r.region));
+    expect(k).toBeGreaterThanOrEqual(0);
+    ws.getRow(k + 2).getCell(amountCol).value = 999.25;
+    const file = path.join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(file);
+    const edited = { ...input, records: input.records.map((r, i) => (i === k ? { ...r, signed_amount: 999.25 } : r)) };
+    const after = buildBriefing(edited, { period: "2025Q1" });
+    const recalc = await recalculateWithLibreOffice(file);
+    const sheet = recalc.sheets.get(`成绩单 2025Q1`)!;
+    const { mismatches } = compareSheet(after, (r, c) => csvNumber(sheet[r]?.[c]));
+    expect(mismatches).toEqual([]);
+    // …and the cached values (the old numbers) were really replaced.
+    const region = input.records[k].region;
+    const before = briefing.tables.find((t) => t.metric === "signed_amount")!.rows.find((r) => r.region === region)!.actual!;
+    const now = after.tables.find((t) => t.metric === "signed_amount")!.rows.find((r) => r.region === region)!.actual!;
+    expect(now - before).toBeCloseTo(999.25 - input.records[k].signed_amount!, 9);
+    // The explicit 合计 target (Targets row for region 合计) reached the sheet through its formula.
+    expect(after.tables.find((t) => t.metric === "funds_in_place")!.total.target).toBe(1234);
+  });
+
+  test("the values-only copy holds the same numbers and the text", async () => {
+    const file = path.join(dir, "values.xlsx");
+    fs.writeFileSync(file, await briefingXlsx(input, briefing, { mode: "values" }));
+    const recalc = await recalculateWithLibreOffice(file);
+    const sheet = recalc.sheets.get(`成绩单 2025Q1`)!;
+    const { mismatches } = compareSheet(briefing, (r, c) => csvNumber(sheet[r]?.[c]));
+    expect(mismatches).toEqual([]);
+    const text = briefingText(briefing);
+    expect(sheet.some((row) => row[0] === text.split("\n")[0])).toBe(true);
+  });
+});
