@@ -39,6 +39,17 @@ describe("registration from functions.json", () => {
     expect(d.message).toMatch(/1 至 2 个/);
   });
 
+  test("implementations may be the functions module itself (exported names), and registration can be repeated", async () => {
+    const fns = require("../../src/functions/functions");
+    registerInvestFunctions(HyperFormula, await investMetadata(), fns);
+    registerInvestFunctions(HyperFormula, await investMetadata(), fns);
+    const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+    const id = hf.getSheetId(hf.addSheet("S"))!;
+    hf.setCellContents({ sheet: id, row: 0, col: 0 }, [["=INVEST.COMPLETION_RATE(357.5,350)", '=INVEST.PERIOD_LABEL("2025Q3YTD")']]);
+    expect(hf.getCellValue({ sheet: id, row: 0, col: 0 })).toBeCloseTo(1.0214286, 6);
+    expect(hf.getCellValue({ sheet: id, row: 0, col: 1 })).toBe("2025年前三季度");
+  });
+
   test("createInvestEngine without metadata reuses the registration", async () => {
     await investSheet();
     const hf = createInvestEngine();

@@ -148,7 +148,8 @@ class InvestFunctionsPlugin extends FunctionPlugin {
 
 /**
  * Register one HyperFormula function "INVEST.<ID>" per entry of `metadata.functions`, implemented by
- * `implementations[id]` (default: src/functions/registry.ts INVEST_FUNCTIONS). Registration is global to the
+ * `implementations[id]` (default: src/functions/registry.ts INVEST_FUNCTIONS) or, failing that, by its exported
+ * JavaScript name (COMPLETION_RATE → completionRate, so the functions module itself can be passed). Registration is global to the
  * HyperFormula class (engines built afterwards see the functions); calling it again replaces them.
  */
 export function registerInvestFunctions(
@@ -161,7 +162,8 @@ export function registerInvestFunctions(
   const proto = InvestFunctionsPlugin.prototype as unknown as Record<string, unknown>;
   const translations: Record<string, Record<string, string>> = {};
   for (const fn of metadata.functions as CustomFunctionMetadata[]) {
-    const impl = implementations[fn.id];
+    // By id (INVEST_FUNCTIONS), or by the exported name (`import * as fns from "src/functions/functions"`).
+    const impl = implementations[fn.id] ?? implementations[camelCase(fn.id)];
     if (typeof impl !== "function") throw new Error(`No implementation for custom function ${fn.id}`);
     const params = fn.parameters ?? [];
     const repeatingAt = params.findIndex((p) => p.repeating);
@@ -188,6 +190,11 @@ export function registerInvestFunctions(
   }
   (InvestFunctionsPlugin as any).implementedFunctions = { ...((InvestFunctionsPlugin as any).implementedFunctions ?? {}), ...implemented };
   HyperFormulaClass.registerFunctionPlugin(InvestFunctionsPlugin as any, translations);
+}
+
+/** COMPLETION_RATE → completionRate: the JavaScript name behind an id. */
+function camelCase(id: string): string {
+  return id.toLowerCase().replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
 }
 
 /** Ids registered so far (to tell createInvestEngine() without metadata whether registration happened). */
