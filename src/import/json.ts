@@ -32,7 +32,9 @@ function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array
     const o = value as Record<string, unknown>;
     const out: Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string }> = [];
     const autoKey = AUTO_KEYS.find((k) => Array.isArray(o[k]));
-    if (autoKey) {
+    // Asked for one kind that has its own array ({funds: [...]}): read only that array.
+    const ownArray = wanted !== "auto" && wanted !== "ledger" && Array.isArray(o[wanted]);
+    if (autoKey && !ownArray) {
       const k: DatasetKind | "auto" = autoKey === "projects" || autoKey === "ledger" ? "ledger" : wanted;
       if (wanted === "auto" || k === wanted) out.push({ kind: k, rows: o[autoKey] as unknown[], label: fileLabel });
     }

@@ -42,6 +42,8 @@ interface ColumnPlan {
   extra: boolean;
   /** Index in amountCols (totals), or -1. */
   amountIdx: number;
+  /** JSON: another key for a field already given by an earlier key; used when that one is blank. */
+  alternate?: boolean;
 }
 
 interface ParsedRow {
@@ -277,6 +279,13 @@ export class TableEngine {
         continue;
       }
       const prior = used.get(field);
+      if (prior && opts.headerFirst) {
+        // JSON objects may name a field differently from one object to the next ("项目名称" here, "name" there).
+        const def = fieldDef(kind, field)!;
+        Object.assign(plan, { field, def, type: def.type, extra: def.type === "extra", alternate: true });
+        this.mapping[title] = def.type === "ignore" ? null : field;
+        continue;
+      }
       if (prior) {
         this.issue(row, title, "warning",
           `「${title}」与「${prior.title}」都对应${fieldDef(kind, field)?.label ?? field}，只导入「${prior.title}」；「${title}」的内容保留为附加列。如需改用这一列，请在列映射中指定。`,
@@ -444,6 +453,7 @@ export class TableEngine {
         }
         continue;
       }
+      if (col.alternate && (isBlank(raw0) || v[col.field] != null)) continue;
       const raw = plainCell(raw0);
       const def = col.def!;
       switch (col.type) {
@@ -483,7 +493,7 @@ export class TableEngine {
           break;
         }
         case "metric_value":
-          valueCol = col;
+          if (!valueCol || isBlank(cells[valueCol.index])) valueCol = col;
           break;
         case "year": {
           const r = parseYear(raw);
@@ -619,6 +629,8 @@ export class TableEngine {
   }
 
   private isRequired(field: string): boolean {
+    // A month that is present but wrong rejects a figure: the figure cannot be placed in time.
+    if (field === "through_month") return true;
     return requiredFields(this.kind).some((alts) => alts.length === 1 && alts[0] === field);
   }
 
@@ -754,7 +766,8 @@ export class TableEngine {
     let ok = true;
     for (const f of fields) {
       if (v[f] === null || v[f] === undefined) {
-        if (!this.rowHasErrorFor(f, row)) this.missing(row, f);
+        const said = this.rowHasErrorFor(f, row) || (f === "value" && this.rowHasErrorFor("metric", row));
+        if (!said) this.missing(row, f);
         ok = false;
       }
     }

@@ -1,0 +1,99 @@
+import {
+  importBytes, importTable, InMemoryMappingStore, LocalStorageMappingStore, mappingSourceKey, withRememberedMapping, type StorageLike,
+} from "../../src/import";
+import { fixture } from "./helpers";
+
+describe("importTable (Range.values)", () => {
+  test("numbers, booleans, '' for blank, serial dates; startRow gives sheet rows", () => {
+    const values = [
+      ["招商项目表", "", "", "", "", ""],
+      ["项目名称", "所属地区", "签约金额(亿元)", "签约日期", "开工日期", "备注"],
+      ["甲", "西宁市", 12.5, 45707, "", true],
+      ["乙", "", 3, 45717.75, "2025-03-02", ""],
+      ["", "", "", "", "", ""],
+      ["丙", "海东市", "", "", 20250301, "=A1"],
+      ["合计", "", 15.5, "", "", ""],
+    ];
+    const r = importTable(values, { fileName: "台账!Ledger", startRow: 5 });
+    expect(r.records.map((x) => [x.name, x.region, x.signed_amount, x.signed_date, x.started_date, x.notes])).toEqual([
+      ["甲", "西宁市", 12.5, "2025-02-19", null, "TRUE"],
+      ["丙", "海东市", null, null, "2025-03-01", "=A1"],
+    ]);
+    expect(r.summary).toEqual({ rows: 3, accepted: 2, rejected: 1 });
+    // 合计 15.5 = 12.5 + 3: the rejected row's amount still counts toward the file's own arithmetic, so no warning.
+    expect(r.issues.map((i) => [i.file, i.row, i.column, i.severity])).toEqual([["台账!Ledger", 8, "所属地区", "error"]]);
+  });
+
+  test("never throws on odd cells", () => {
+    const values: unknown[][] = [["项目名称", "所属地区"], [{ a: 1 }, [1, 2]], [Symbol.iterator as unknown, null], [NaN, Infinity]];
+    const r = importTable(values, { fileName: "x" });
+    expect(r.summary.accepted + r.summary.rejected).toBe(r.summary.rows);
+  });
+});
+
+describe("column mapping override", () => {
+  test("without a mapping the custom headers are not a ledger; with one they are", async () => {
+    const bytes = fixture("ledger-custom-headers.csv");
+    await expect(importBytes(bytes, { fileName: "c.csv" })).rejects.toMatchObject({ code: "NO_HEADER" });
+    const mapping = { 工程: "name", 片区: "region", "合同额（万元）": "signed_amount", 谈判进度: "项目阶段", 自定义备注: null };
+    const r = await importBytes(bytes, { fileName: "c.csv", mapping });
+    expect(r.kind).toBe("ledger");
+    expect(r.issues).toEqual([]);
+    expect(r.records.map((x) => [x.name, x.region, x.signed_amount, x.stage])).toEqual([
+      ["甲工程", "城东区", 0.5, "签约"],
+      ["乙工程", "城西区", 0.01, "在谈"],
+    ]);
+    expect(r.mapping).toEqual({ 工程: "name", 片区: "region", "合同额（万元）": "signed_amount", 谈判进度: "stage", 自定义备注: null });
+    expect(r.extras).toEqual([{ kind: "ledger", index: 0, row: 2, values: { 自定义备注: "保留" } }]);
+  });
+
+  test("a mapping can override an alias and name a bad field (warning)", async () => {
+    const csv = new TextEncoder().encode("项目名称,所属地区,签约金额,备注\n甲,西宁市,1,x\n");
+    const r = await importBytes(csv, { fileName: "o.csv", mapping: { 签约金额: "planned_investment", 备注: "nonsense" } });
+    expect(r.records[0]).toMatchObject({ signed_amount: null, planned_investment: 1, notes: null });
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ column: "备注", severity: "warning" });
+  });
+
+  test("remembered per source through a MappingStore", async () => {
+    const store = new InMemoryMappingStore();
+    const bytes = fixture("ledger-custom-headers.csv");
+    const mapping = { 工程: "name", 片区: "region" };
+    const first = await withRememberedMapping(store, { fileName: "C:\\data\\Custom.csv", mapping });
+    await importBytes(bytes, first);
+    const again = await withRememberedMapping(store, { fileName: "/other/dir/custom.csv" });
+    expect(again.mapping).toEqual(mapping);
+    const r = await importBytes(bytes, again);
+    expect(r.records).toHaveLength(2);
+    const other = await withRememberedMapping(store, { fileName: "another.csv" });
+    expect(other.mapping).toBeUndefined();
+  });
+
+  test("source keys: URLs without query, files by base name, sheets apart", () => {
+    expect(mappingSourceKey("https://Data.Example.com/a/b.csv?token=1#x")).toBe("url:https://data.example.com/a/b.csv");
+    expect(mappingSourceKey("C:\\x\\台账.CSV")).toBe("file:台账.csv");
+    expect(mappingSourceKey("book.xlsx", "台账")).toBe("file:book.xlsx!台账");
+  });
+
+  test("LocalStorageMappingStore: round trip, corrupt entries, full storage", async () => {
+    const data = new Map<string, string>();
+    const storage: StorageLike = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
+    const store = new LocalStorageMappingStore(storage);
+    await store.set("file:a.csv", { 工程: "name", x: null });
+    expect(await store.get("file:a.csv")).toEqual({ 工程: "name", x: null });
+    data.set("invest-report:mapping:file:b.csv", "{not json");
+    expect(await store.get("file:b.csv")).toBeNull();
+    data.set("invest-report:mapping:file:c.csv", JSON.stringify({ a: 1, b: "name" }));
+    expect(await store.get("file:c.csv")).toEqual({ b: "name" });
+    await store.delete("file:a.csv");
+    expect(await store.get("file:a.csv")).toBeNull();
+    const full = new LocalStorageMappingStore({ getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); }, removeItem: () => undefined });
+    await expect(full.set("k", {})).resolves.toBeUndefined();
+    const none = new LocalStorageMappingStore(undefined);
+    expect(await none.get("k")).toBeNull();
+  });
+});
