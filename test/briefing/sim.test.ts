@@ -1,0 +1,155 @@
+/**
+ * The briefing sheet in the simulated Excel host (test/sim: Office.js proxies + HyperFormula with INVEST.*):
+ * writeBriefingSheet's live formulas (SUMIFS/COUNTIFS over the Ledger/Funds/Targets/Figures tables, INVEST.* for the
+ * ratios) compute the same numbers as the builder's JSON; so do the portable formulas; editing a ledger amount
+ * changes the briefing after recalculation; the values-only copy does not move.
+ */
+import { buildBriefing } from "../../src/briefing/build";
+import { COL } from "../../src/briefing/formulas";
+import type { Briefing, BriefingInput } from "../../src/briefing/types";
+import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../../src/core/columns";
+import { METRIC_INFO, Metric } from "../../src/core/model";
+import { resolveFundsRegions } from "../../src/briefing/build";
+import { writeBriefingSheet } from "../../src/excel/briefing-sheet";
+import { dateSerial } from "../../src/export/briefing-xlsx";
+import { investMetadata } from "../functions/hf-support";
+import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { compareSheet } from "../export/compare";
+import { seedInput } from "./seed-data";
+import { syntheticInput } from "./synthetic";
+
+jest.setTimeout(120_000);
+
+let sim: SimulatedExcel;
+beforeAll(async () => {
+  sim = createSimulatedExcel({ sheets: ["Sheet1"], functionsMetadata: await investMetadata() }).install();
+});
+afterAll(() => sim.uninstall());
+
+function cellsOf(spec: SheetSpec, rows: readonly object[]): (string | number | boolean)[][] {
+  return (rows as Record<string, unknown>[]).map((row) => spec.columns.map((c) => {
+    const v = row[c.field];
+    if (v === null || v === undefined) return "";
+    if (c.type === "date") return dateSerial(String(v)) ?? "";
+    if (c.type === "metric") return METRIC_INFO[v as Metric].zh;
+    return v as string | number | boolean;
+  }));
+}
+
+/** Write the four data tables as the add-in's workbook holds them (canonical titles, date serials). */
+async function writeData(input: BriefingInput): Promise<void> {
+  const funds = input.funds ?? [];
+  const regions = resolveFundsRegions(input.records, funds);
+  const data: [SheetSpec, (string | number | boolean)[][]][] = [
+    [LEDGER, cellsOf(LEDGER, input.records)],
+    [FUNDS, cellsOf(FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] })))],
+    [TARGETS, cellsOf(TARGETS, input.targets ?? [])],
+    [FIGURES, cellsOf(FIGURES, input.figures ?? [])],
+  ];
+  await Excel.run(async (ctx) => {
+    for (const [spec, rows] of data) {
+      const existing = ctx.workbook.worksheets.getItemOrNullObject(spec.sheet);
+      await ctx.sync();
+      if (!existing.isNullObject) existing.delete();
+      const ws = ctx.workbook.worksheets.add(spec.sheet);
+      const n = spec.columns.length;
+      const last = String.fromCharCode(64 + n);
+      const body = rows.length > 0 ? rows : [spec.columns.map(() => "")];
+      ws.getRange(`A1:${last}${body.length + 1}`).values = [spec.columns.map((c) => c.title), ...body] as never;
+      const t = ws.tables.add(`A1:${last}${body.length + 1}`, true);
+      t.name = spec.table;
+    }
+    await ctx.sync();
+  });
+}
+
+function reader(sheet: string) {
+  const values = sim.workbook.values(sheet, "A1:L400");
+  return (r: number, c: number) => {
+    const v = values[r]?.[c];
+    return v === undefined || v === null ? null : (v as number | string);
+  };
+}
+
+async function briefAndCompare(input: BriefingInput, b: Briefing, options: Parameters<typeof writeBriefingSheet>[1]) {
+  const result = await writeBriefingSheet(b, { language: "zh-CN", ...options });
+  const { mismatches, compared } = compareSheet(b, reader(result.sheetName), { refs: "structured", mode: result.mode });
+  return { result, mismatches, compared };
+}
+
+describe("writeBriefingSheet in the simulated Excel host", () => {
+  test("seeds 2024Q1 / 2025Q1: live formulas reproduce the JSON (102.14%, 15.12%, 87%)", async () => {
+    const input = seedInput();
+    await writeData(input);
+    for (const period of ["2024Q1", "2025Q1"]) {
+      const b = buildBriefing(input, { period });
+      const { result, mismatches, compared } = await briefAndCompare(input, b, {});
+      expect(mismatches).toEqual([]);
+      expect(compared).toBeGreaterThan(10);
+      const formulas = sim.workbook.formulas(result.sheetName, "A1:L60").flat().filter((f) => typeof f === "string" && f.startsWith("="));
+      expect(formulas.some((f) => String(f).includes("INVEST.COMPLETION_RATE("))).toBe(true);
+      expect(formulas.some((f) => String(f).includes("SUMIFS(Figures[数值]"))).toBe(true);
+    }
+    const rate = reader("成绩单 2024Q1");
+    const b = buildBriefing(input, { period: "2024Q1" });
+    const first = 6; // row 7: the first region row of the first table (title, params, note, blank, table title, header)
+    expect(b.tables[0].metric).toBe("signed_amount");
+    expect(rate(first, COL.rate)).toBeCloseTo(1.0214285714, 9);
+    expect(rate(first, COL.status)).toBe("超序时");
+  });
+
+  test("synthetic ledger: live and portable formulas agree with the JSON; charts and status colours are written", async () => {
+    const input = syntheticInput({ records: 300, seed: 3 });
+    await writeData(input);
+    const b = buildBriefing(input, { period: "2025Q2", asOf: "2025-05-20" });
+    const live = await briefAndCompare(input, b, { charts: true });
+    expect(live.mismatches).toEqual([]);
+    expect(live.compared).toBeGreaterThan(300);
+    expect(live.result.charts).toBe(b.tables.length * 2);
+    const charts = sim.workbook.charts(live.result.sheetName);
+    expect(charts.map((c) => c.type)).toEqual(Array(b.tables.length * 2).fill("ColumnClustered"));
+    expect(charts[0].title).toBe("签约项目数：实际完成与年度目标");
+    // Status colours: the first status cell with a status has its traffic-light fill.
+    const t = live.result.layout.tables[0];
+    const k = b.tables[0].rows.findIndex((r) => r.status !== null);
+    const cell = sim.workbook.cell(live.result.sheetName, `G${t.firstRow + k + 1}`);
+    expect({ ahead: "#C6EFCE", on_track: "#FFEB9C", behind: "#FFC7CE" }[b.tables[0].rows[k].status!]).toBe(String(cell.style.fill).toUpperCase());
+    const portable = await briefAndCompare(input, b, { portable: true, charts: false });
+    expect(portable.mismatches).toEqual([]);
+    const formulas = sim.workbook.formulas(portable.result.sheetName, "A1:L200").flat().map(String);
+    expect(formulas.some((f) => f.includes("INVEST."))).toBe(false);
+  });
+
+  test("editing a ledger amount changes the briefing after recalculation; the values-only copy stays frozen", async () => {
+    const input = syntheticInput({ records: 120, seed: 9 });
+    await writeData(input);
+    const b = buildBriefing(input, { period: "2025Q1" });
+    const live = await briefAndCompare(input, b, { charts: false });
+    expect(live.mismatches).toEqual([]);
+    const figureRegions = new Set(input.figures.filter((f) => f.year === 2025 && f.through_month === 3 && !f.scope && f.status !== "备选").map((f) => f.region));
+    const k = input.records.findIndex((r) => !!r.signed_date && r.signed_date >= "2025-01" && r.signed_date < "2025-04" && r.signed_amount != null && !figureRegions.has(r.region));
+    expect(k).toBeGreaterThanOrEqual(0);
+    const amountCol = String.fromCharCode(65 + LEDGER.columns.findIndex((c) => c.field === "signed_amount"));
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(LEDGER.sheet).getRange(`${amountCol}${k + 2}`).values = [[777.5]];
+      await ctx.sync();
+    });
+    const edited = { ...input, records: input.records.map((r, i) => (i === k ? { ...r, signed_amount: 777.5 } : r)) };
+    const after = buildBriefing(edited, { period: "2025Q1" });
+    const now = compareSheet(after, reader(live.result.sheetName), { refs: "structured", mode: "live" });
+    expect(now.mismatches).toEqual([]);
+    const region = input.records[k].region;
+    const actualOf = (x: Briefing) => x.tables.find((t) => t.metric === "signed_amount")!.rows.find((r) => r.region === region)!.actual!;
+    expect(actualOf(after)).not.toBeCloseTo(actualOf(b), 6);
+
+    // A frozen copy written now keeps its numbers when the ledger changes again.
+    const frozen = await writeBriefingSheet(after, { valuesOnly: true, charts: false, language: "zh-CN" });
+    expect(frozen.sheetName).toBe("成绩单 2025Q1");
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(LEDGER.sheet).getRange(`${amountCol}${k + 2}`).values = [[1]];
+      await ctx.sync();
+    });
+    expect(compareSheet(after, reader(frozen.sheetName), { refs: "structured", mode: "values" }).mismatches).toEqual([]);
+    expect(sim.workbook.formulas(frozen.sheetName, "A1:L100").flat().some((f) => String(f).startsWith("="))).toBe(false);
+  });
+});
