@@ -473,6 +473,14 @@ export function formatValue(v: CellValue, nf: string): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
   if (nf === "General" || nf === "@") return generalNumber(v);
+  const dt = /^yyyy-mm-dd hh:mm(:ss)?$/i.exec(nf);
+  if (dt) {
+    const ms = Math.round((v - 25569) * 86_400_000 / 1000) * 1000;
+    const d = new Date(ms);
+    const p = (n: number) => String(n).padStart(2, "0");
+    const base = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+    return dt[1] ? `${base}:${p(d.getUTCSeconds())}` : base;
+  }
   if (/^yyyy-mm(-dd)?$/i.test(nf) || /^yyyy"?年"?m"?月"?/.test(nf)) {
     const whole = Math.floor(v);
     const adjusted = whole < 60 ? whole + 1 : whole;

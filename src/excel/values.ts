@@ -1,0 +1,195 @@
+/**
+ * Canonical records → Excel cell values and number formats, and back to display text for the change log.
+ * Pure: no Office.js. Rules:
+ * - dates are written as Excel serials (1900 system) with format "yyyy-mm-dd"; a month-precision date ("2025-03")
+ *   is the 1st of the month with format "yyyy-mm";
+ * - amounts (亿元) get "0.00", counts/years/months "0";
+ * - booleans (省外资金) are TRUE/FALSE cells (the briefing's formulas test them with TRUE());
+ * - metrics are written by their Chinese name (签约金额), as the Targets/Figures tables are read back;
+ * - text that Excel would not keep as typed (a leading = + - @ or apostrophe, or text that looks like a number,
+ *   a percentage, a date or TRUE/FALSE) is written with a leading apostrophe, Excel's "this is text" prefix: the
+ *   apostrophe is not part of the value, so the cell's value is exactly the original string and never a formula.
+ */
+import type { ColumnSpec, ColumnType, SheetSpec } from "../core/columns";
+import { fromExcelSerial, parseIsoDate, toExcelSerial, toIsoDate } from "../core/dates";
+import { METRIC_INFO, Metric } from "../core/model";
+import type { DatasetKind, ImportResult } from "../import/types";
+
+/** A cell as Range.values holds it; "" is blank. */
+export type Cell = string | number | boolean;
+
+export const FORMATS = {
+  amount: "0.00",
+  count: "0",
+  date: "yyyy-mm-dd",
+  month: "yyyy-mm",
+  percent: "0.00%",
+  text: "General",
+  timestamp: "yyyy-mm-dd hh:mm",
+} as const;
+
+/** Whether Excel would turn this text into something else when written to Range.values. */
+export function needsTextPrefix(s: string): boolean {
+  if (s === "") return false;
+  if (/^[=+\-@']/.test(s)) return true;
+  const t = s.trim();
+  if (t !== s && t === "") return false;
+  if (/^[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i.test(t)) return true;
+  if (/^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t)) return true; // dates Excel would parse
+  if (/^\d{1,2}:\d{2}(:\d{2})?$/.test(t)) return true; // times
+  if (/^(true|false)$/i.test(t)) return true;
+  if (/^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/i.test(t)) return true;
+  return false;
+}
+
+/** Text as it must be written to arrive as exactly this text. */
+export function textCell(s: string): string {
+  return needsTextPrefix(s) ? `'${s}` : s;
+}
+
+/** The stored value a written cell will have (what reading Range.values returns): the text prefix removed. */
+export function storedValue(written: Cell): Cell {
+  return typeof written === "string" && written.startsWith("'") ? written.slice(1) : written;
+}
+
+/** ISO date or month → serial and format; null when the text is not one. */
+export function dateCell(iso: string): { value: number; format: string } | null {
+  const full = parseIsoDate(iso);
+  if (full) return { value: toExcelSerial(full), format: FORMATS.date };
+  const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(iso);
+  if (m && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1900) return { value: toExcelSerial({ year: +m[1], month: +m[2], day: 1 }), format: FORMATS.month };
+  return null;
+}
+
+export function formatFor(type: ColumnType): string {
+  switch (type) {
+    case "amount": return FORMATS.amount;
+    case "count":
+    case "year":
+    case "month": return FORMATS.count;
+    case "date": return FORMATS.date;
+    default: return FORMATS.text;
+  }
+}
+
+/** One field's value as a cell to write, and its number format when it differs from the column's. */
+export function toCell(col: ColumnSpec, value: unknown): { cell: Cell; format?: string } {
+  if (value === null || value === undefined || value === "") return { cell: "" };
+  switch (col.type) {
+    case "date": {
+      if (typeof value === "string") {
+        const d = dateCell(value);
+        if (d) return d.format === FORMATS.date ? { cell: d.value } : { cell: d.value, format: d.format };
+        return { cell: textCell(value), format: FORMATS.text };
+      }
+      return typeof value === "number" ? { cell: value } : { cell: textCell(String(value)), format: FORMATS.text };
+    }
+    case "amount":
+    case "count":
+    case "year":
+    case "month":
+      if (typeof value === "number" && Number.isFinite(value)) return { cell: value };
+      return { cell: textCell(String(value)), format: FORMATS.text };
+    case "boolean":
+      return typeof value === "boolean" ? { cell: value } : { cell: textCell(String(value)) };
+    case "metric": {
+      const info = METRIC_INFO[value as Metric];
+      return { cell: textCell(info ? info.zh : String(value)) };
+    }
+    default:
+      return { cell: textCell(String(value)) };
+  }
+}
+
+/** The records of a result, by kind. */
+export function recordsOf(result: ImportResult, kind: DatasetKind = result.kind): Record<string, unknown>[] {
+  switch (kind) {
+    case "ledger": return result.records as unknown as Record<string, unknown>[];
+    case "funds": return result.funds as unknown as Record<string, unknown>[];
+    case "targets": return result.targets as unknown as Record<string, unknown>[];
+    case "figures": return result.figures as unknown as Record<string, unknown>[];
+  }
+}
+
+/** Rows of written cells (canonical column order) and the per-cell formats that differ from the column's. */
+export function recordsToRows(spec: SheetSpec, records: Record<string, unknown>[]): { rows: Cell[][]; formats: (string | undefined)[][] } {
+  const rows: Cell[][] = new Array(records.length);
+  const formats: (string | undefined)[][] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i];
+    const row: Cell[] = new Array(spec.columns.length);
+    const fmt: (string | undefined)[] = new Array(spec.columns.length);
+    spec.columns.forEach((col, c) => {
+      const { cell, format } = toCell(col, rec[col.field]);
+      row[c] = cell;
+      fmt[c] = format;
+    });
+    rows[i] = row;
+    formats[i] = fmt;
+  }
+  return { rows, formats };
+}
+
+/** A stored cell as the change log shows it: dates as ISO text, amounts as numbers, booleans as 是/否. */
+export function displayValue(col: ColumnSpec | undefined, v: Cell): Cell {
+  if (v === "" || v === null || v === undefined) return "";
+  if (col?.type === "date" && typeof v === "number") {
+    const d = fromExcelSerial(v);
+    return d ? toIsoDate(d) : v;
+  }
+  if (typeof v === "boolean") return v ? "是" : "否";
+  return v;
+}
+
+/** Whether two stored cells are the same value (numbers to 1e-9 relative, so float noise is not a change). */
+export function sameCell(a: Cell, b: Cell): boolean {
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return false;
+}
+
+// ----------------------------------------------------------------------------------------------- payload sizing
+
+/** UTF-8 bytes of a string. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/** Bytes a row takes in a request's JSON (values array). */
+export function rowBytes(row: readonly unknown[]): number {
+  let n = 2 + Math.max(0, row.length - 1) + 1;
+  for (const v of row) {
+    if (typeof v === "string") n += utf8Bytes(JSON.stringify(v));
+    else if (v === null || v === undefined) n += 4;
+    else n += String(v).length;
+  }
+  return n;
+}
+
+/**
+ * Split rows into consecutive chunks whose JSON stays within `budget` bytes (a single larger row is its own chunk).
+ * Returns [start, end) pairs.
+ */
+export function chunkRows(sizes: readonly number[], budget: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let acc = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    if (i > start && acc + sizes[i] > budget) {
+      out.push([start, i]);
+      start = i;
+      acc = 0;
+    }
+    acc += sizes[i];
+  }
+  if (sizes.length > start) out.push([start, sizes.length]);
+  return out;
+}
