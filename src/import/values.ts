@@ -97,7 +97,10 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
   if (typeof v !== "string") return { ok: false, reason: "invalid" };
   let s = v.trim();
   if (s === "") return null;
-  if (PLAIN_NUMBER.test(s)) return { ok: true, value: toYi(Number(s), unit), approximate: false };
+  if (PLAIN_NUMBER.test(s)) {
+    const n = Number(s);
+    return Number.isFinite(n) ? { ok: true, value: toYi(n, unit), approximate: false } : { ok: false, reason: "invalid" };
+  }
   s = fold(s).replace(/[\s\u3000]+/g, "");
   if (s === "" ) return null;
   if (PLACEHOLDER.test(s)) return null;
