@@ -50,6 +50,17 @@ describe("registration from functions.json", () => {
     expect(hf.getCellValue({ sheet: id, row: 0, col: 1 })).toBe("2025年前三季度");
   });
 
+  test("the adapter and what it imports use no Node-only API (the browser preview loads them)", () => {
+    const fs = require("fs");
+    const path = require("path");
+    const files = ["../sim/hyperformula-invest.ts", "../../src/functions/registry.ts", "../../src/functions/functions.ts",
+      "../../src/functions/elementwise.ts", "../../src/functions/errors.ts", "../../src/functions/language.ts", "../../src/core/period-aggregate.ts"];
+    for (const f of files) {
+      const src: string = fs.readFileSync(path.join(__dirname, f), "utf8");
+      expect([f, src.match(/\brequire\(|from "(fs|path|os|child_process|node:[a-z_]+)"|\bprocess\.|\bBuffer\b|__dirname/g)]).toEqual([f, null]);
+    }
+  });
+
   test("createInvestEngine without metadata reuses the registration", async () => {
     await investSheet();
     const hf = createInvestEngine();
