@@ -59,3 +59,11 @@ export async function addUserColumn(name: string, table: string, fill: (rowIndex
     await ctx.sync();
   });
 }
+
+/** A workbook snapshot without the undo bookkeeping (the undo sheet and record change with every batch). */
+export function stripUndo(snap: unknown): unknown {
+  const s = snap as { sheets: { name: string }[]; settings: Record<string, string>; tables: unknown[] };
+  const settings = { ...s.settings };
+  delete settings["invest.undo"];
+  return { ...s, sheets: s.sheets.filter((x) => !x.name.startsWith("_invest_undo_")), settings };
+}

@@ -8,7 +8,7 @@ import type { ProjectRecord } from "../../src/core/model";
 import { ARCHIVE, CHANGELOG, refreshDataset, undoLastRefresh, writeDataset } from "../../src/excel/sheets";
 import { listSources } from "../../src/excel/sources";
 import { createSimulatedExcel, SimulatedExcel } from "../sim";
-import { addUserColumn, makeRecord, resultOf, seedLedger, tableObjects } from "./helpers";
+import { addUserColumn, makeRecord, resultOf, seedLedger, stripUndo, tableObjects } from "./helpers";
 
 let sim: SimulatedExcel;
 beforeEach(() => {
@@ -171,10 +171,3 @@ describe("refresh against an edited source", () => {
   });
 });
 
-/** The snapshot without the undo bookkeeping (the undo sheet and record change with every batch). */
-export function stripUndo(snap: unknown): unknown {
-  const s = snap as { sheets: { name: string }[]; settings: Record<string, string>; tables: unknown[] };
-  const settings = { ...s.settings };
-  delete settings["invest.undo"];
-  return { ...s, sheets: s.sheets.filter((x) => !x.name.startsWith("_invest_undo_")), settings };
-}

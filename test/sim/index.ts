@@ -58,6 +58,8 @@ export interface SyncFault {
    * error: earlier commands stay applied). Undefined: fail before anything is applied.
    */
   afterCommands?: number;
+  /** Let this many syncs succeed first (fail the (skip+1)-th sync from now). */
+  skip?: number;
 }
 
 export interface TableInfo {
@@ -173,7 +175,9 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
       stats.syncs++;
       stats.bytesPerSync.push(bytes);
       await Promise.resolve(); // the request leaves the add-in: other code may run meanwhile
-      const fault = faults.shift();
+      let fault: SyncFault | undefined;
+      if (faults.length && (faults[0].skip ?? 0) > 0) faults[0].skip = (faults[0].skip ?? 0) - 1;
+      else fault = faults.shift();
       if (fault && fault.afterCommands === undefined) {
         stats.responseBytesPerSync.push(0);
         throw fault.error ?? new SimError("GeneralException", "There was an internal error while processing the request. (injected fault)");
