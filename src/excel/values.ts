@@ -165,7 +165,7 @@ export function utf8Bytes(s: string): number {
 
 /** Bytes a row takes in a request's JSON (values array). */
 export function rowBytes(row: readonly unknown[]): number {
-  let n = 2 + Math.max(0, row.length - 1) + 1;
+  let n = 2 + Math.max(0, row.length - 1);
   for (const v of row) {
     if (typeof v === "string") n += utf8Bytes(JSON.stringify(v));
     else if (v === null || v === undefined) n += 4;
