@@ -17,15 +17,20 @@ import {
   type FieldDef, type FieldType, type MoneyUnit, type Unit,
 } from "./fields";
 import type { ColumnMapping, DatasetKind, ImportExtra, ImportIssue, ImportOptions, ImportResult } from "./types";
-import {
+import * as values from "./values";
+import type { Cell } from "./values";
+
+// Bound once: the row loop calls these millions of times.
+const {
   cellText, isBlank, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
-  parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell, type Cell,
-} from "./values";
+  parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell,
+} = values;
 
 /** Rows looked at for a header before giving up. */
 const MAX_SEEK_ROWS = 50;
 
 const TOTAL_RE = /^(?:总合计|全部合计|合计|小计|总计|共计|累计合计|total|subtotal|grandtotal|sum)(?:[:：(（\d].*)?$/i;
+const TOTAL_EN_RE = /^\s*(?:total|subtotal|grand|sum)/i;
 const SUBTOTAL_RE = /^(?:小计|subtotal)/i;
 const NOTE_RE = /^(?:注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表|审核人|审核[:：]|负责人[:：]|联系人|联系电话|数据来源[:：]|资料来源[:：]|来源[:：]|单位[:：]|填报单位|填表日期|填报日期|note[:\s])/i;
 const UNIT_LINE_RE = /(?:金额)?单位[:：]\s*([^\s,，;；)）]+)/;
@@ -57,8 +62,13 @@ export interface EngineOptions extends ImportOptions {
   headerFirst?: boolean;
 }
 
+const NEEDS_FOLD = /[\s\uFF01-\uFF5E\u3000\u00A0]/;
+const HAS_UPPER = /[A-Z]/;
+
+/** Key for duplicate detection: NFKC, no whitespace, lower case (fast when there is nothing to fold). */
 function normKey(s: string): string {
-  return s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  if (NEEDS_FOLD.test(s)) s = s.normalize("NFKC").replace(/\s+/g, "");
+  return HAS_UPPER.test(s) ? s.toLowerCase() : s;
 }
 
 function countDecimals(v: Cell): number {
@@ -362,7 +372,7 @@ export class TableEngine {
     if (nonBlank === 0) return;
     for (const i of this.probe) {
       const c = cells[i];
-      if (typeof c === "string" && c.length < 40) {
+      if (typeof c === "string" && c.length < 40 && (c.includes("计") || TOTAL_EN_RE.test(c))) {
         const t = c.normalize("NFKC").replace(/[\s\u3000]+/g, "");
         if (TOTAL_RE.test(t)) {
           this.totalRow(cells, row, t);
@@ -641,13 +651,15 @@ export class TableEngine {
       `${def.label_en} is missing; row rejected. Fill it in and import again.`);
   }
 
-  private duplicate(row: number, key: string, column: string | null, zh: string, en: string, severity: "error" | "warning" = "error"): boolean {
+  /** Remember a key; a repeat is reported on this row naming the first (messages built only then). */
+  private duplicate(row: number, key: string, column: string | null, messages: (first: number) => [string, string], severity: "error" | "warning" = "error"): boolean {
     const first = this.seen.get(key);
     if (first === undefined) {
       this.seen.set(key, row);
       return false;
     }
-    this.issue(row, column, severity, zh.replace("{first}", String(first)), en.replace("{first}", String(first)));
+    const [zh, en] = messages(first);
+    this.issue(row, column, severity, zh, en);
     return true;
   }
 
@@ -695,12 +707,12 @@ export class TableEngine {
       }
     }
     const dup = derived
-      ? this.duplicate(row, `id:${id}`, this.colTitle.name ?? null,
-        `项目名称、所属地区和签约日期都与第 {first} 行相同（自动编号 ${id}），本行未导入。如果是同一项目，请删除重复行；如果是不同项目，请填写项目编号加以区分。`,
-        `Same name, region and signed date as row {first} (generated ID ${id}); row rejected. Delete the duplicate, or give the projects distinct IDs.`)
-      : this.duplicate(row, `id:${normKey(id)}`, idTitle,
-        `项目编号 ${quoteValue(id)} 与第 {first} 行重复，本行未导入。请改正编号，或删除重复的行。`,
-        `Project ID ${quoteValue(id)} duplicates row {first}; row rejected. Correct the ID or delete the duplicate row.`);
+      ? this.duplicate(row, `id:${id}`, this.colTitle.name ?? null, (first) => [
+        `项目名称、所属地区和签约日期都与第 ${first} 行相同（自动编号 ${id}），本行未导入。如果是同一项目，请删除重复行；如果是不同项目，请填写项目编号加以区分。`,
+        `Same name, region and signed date as row ${first} (generated ID ${id}); row rejected. Delete the duplicate, or give the projects distinct IDs.`])
+      : this.duplicate(row, `id:${normKey(id)}`, idTitle, (first) => [
+        `项目编号 ${quoteValue(id)} 与第 ${first} 行重复，本行未导入。请改正编号，或删除重复的行。`,
+        `Project ID ${quoteValue(id)} duplicates row ${first}; row rejected. Correct the ID or delete the duplicate row.`]);
     if (dup) return null;
     if (this.rowErrors > 0) return null;
     const rec: ProjectRecord = {
@@ -743,9 +755,9 @@ export class TableEngine {
       out_of_province: (v.out_of_province as boolean | null) ?? false,
       source: (v.source as string | null) ?? null,
     };
-    this.duplicate(row, `f:${normKey(project)}|${entry.date}|${entry.amount}|${entry.out_of_province}`, null,
-      `与第 {first} 行的项目、日期、金额完全相同，可能重复录入；两行都已导入，合计时会算两次。如果确是重复，请删除一行。`,
-      `Same project, date and amount as row {first}: possibly entered twice. Both rows were imported and will both count; delete one if it is a duplicate.`,
+    this.duplicate(row, `f:${normKey(project)}|${entry.date}|${entry.amount}|${entry.out_of_province}`, null, (first) => [
+      `与第 ${first} 行的项目、日期、金额完全相同，可能重复录入；两行都已导入，合计时会算两次。如果确是重复，请删除一行。`,
+      `Same project, date and amount as row ${first}: possibly entered twice. Both rows were imported and will both count; delete one if it is a duplicate.`],
       "warning");
     this.funds.push(entry);
     return { index: this.funds.length - 1 };
@@ -783,9 +795,9 @@ export class TableEngine {
       value: v.value as number,
       source: this.composeSource(v),
     };
-    if (this.duplicate(row, `t:${t.year}|${normKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null,
-      `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 {first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
-      `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row {first}; row rejected. Keep one target per region, metric and year.`)) return null;
+    if (this.duplicate(row, `t:${t.year}|${normKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
+      `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 ${first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
+      `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row ${first}; row rejected. Keep one target per region, metric and year.`])) return null;
     this.targets.push(t);
     return { index: this.targets.length - 1 };
   }
@@ -818,9 +830,9 @@ export class TableEngine {
     if (v.status) fig.status = v.status as "采用" | "备选";
     const status = fig.status ?? "采用";
     const key = `g:${fig.year}|${fig.through_month}|${normKey(fig.region)}|${fig.metric}|${normKey(scope ?? "")}|${status}${status === "备选" ? `|${fig.value}` : ""}`;
-    if (this.duplicate(row, key, this.colTitle.metric ?? null,
-      `与第 {first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
-      `Same region, period, metric and scope as row {first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`)) return null;
+    if (this.duplicate(row, key, this.colTitle.metric ?? null, (first) => [
+      `与第 ${first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
+      `Same region, period, metric and scope as row ${first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`])) return null;
     this.figures.push(fig);
     return { index: this.figures.length - 1 };
   }

@@ -28,7 +28,12 @@ export function plainCell(v: Cell): Cell {
 /** True when a cell holds nothing (null, "", whitespace only). */
 export function isBlank(v: Cell): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === "string") return v.length === 0 || /^[\s\u3000\uFEFF]*$/.test(v);
+  if (typeof v === "string") {
+    if (v.length === 0) return true;
+    const c = v.charCodeAt(0);
+    if (c > 0x20 && c !== 0x3000 && c !== 0xfeff && c !== 0xa0 && c < 0x2000) return false;
+    return /^[\s\u3000\uFEFF]*$/.test(v);
+  }
   return false;
 }
 
@@ -124,6 +129,8 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
 function toYi(n: number, unit: MoneyUnit): number {
   const d = UNIT_DIVISOR[unit];
   if (d === 1) return n;
+  // An integer divided by a power of ten is already the double nearest the decimal result; others lose float dust.
+  if (Number.isInteger(n) && Math.abs(n) < 2 ** 53) return n / d;
   return Number((n / d).toPrecision(15));
 }
 
@@ -177,6 +184,11 @@ function ym(y: number, m: number): string | null {
   return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 ? `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}` : null;
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function monthLength(y: number, m: number): number {
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+}
 const DATE_FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[T\s].*)?$/;
 const DATE_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
@@ -205,9 +217,11 @@ export function parseDate(v: Cell): DateResult {
   const s = fold(v).trim();
   if (s === "") return null;
   // Fast path: ISO.
-  if (s.length === 10 && s[4] === "-" && s[7] === "-") {
-    const r = ymd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
-    if (r) return { ok: true, value: r };
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && ISO_DAY.test(s)) {
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const d = Number(s.slice(8, 10));
+    if (y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= monthLength(y, m)) return { ok: true, value: s };
   }
   if (PLACEHOLDER.test(s)) return null;
   let m = DATE_FULL.exec(s);

@@ -111,7 +111,7 @@ describe("fuzz: importers", () => {
   });
 
   test("truncated fixture files", async () => {
-    const files = readdirSync(FIXTURES).map((f) => ({ f, bytes: new Uint8Array(readFileSync(join(FIXTURES, f))) }));
+    const files: Array<{ f: string; bytes: Uint8Array }> = readdirSync(FIXTURES).map((f) => ({ f, bytes: new Uint8Array(readFileSync(join(FIXTURES, f))) }));
     const xlsx = await xlsxBytes((wb) => {
       const ws = wb.addWorksheet("台账");
       ws.addRow(["项目名称", "所属地区", "签约金额"]);

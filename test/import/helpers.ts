@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 
 export const FIXTURES = join(__dirname, "..", "fixtures", "import");
 
-export function fixture(name: string): Uint8Array {
+export function fixture(name: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(join(FIXTURES, name)));
 }
 
@@ -15,7 +15,7 @@ let gbkTable: Map<string, number[]> | null = null;
  * Encode text as GBK: the reverse of TextDecoder("gb18030") over every two-byte GBK code (no iconv needed).
  * Throws on a character GBK cannot hold, so a fixture can never be silently wrong.
  */
-export function encodeGbk(text: string): Uint8Array {
+export function encodeGbk(text: string): Uint8Array<ArrayBuffer> {
   if (!gbkTable) {
     gbkTable = new Map();
     const dec = new TextDecoder("gb18030");
@@ -40,7 +40,7 @@ export function encodeGbk(text: string): Uint8Array {
   return new Uint8Array(out);
 }
 
-export async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+export async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   build(wb);
   const buf = await wb.xlsx.writeBuffer();

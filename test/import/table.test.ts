@@ -1,5 +1,5 @@
 import {
-  importBytes, importTable, InMemoryMappingStore, LocalStorageMappingStore, mappingSourceKey, withRememberedMapping, type StorageLike,
+  importBytes, importTable, InMemoryMappingStore, type ImportOptions, LocalStorageMappingStore, mappingSourceKey, withRememberedMapping, type StorageLike,
 } from "../../src/import";
 import { fixture } from "./helpers";
 
@@ -61,11 +61,11 @@ describe("column mapping override", () => {
     const mapping = { 工程: "name", 片区: "region" };
     const first = await withRememberedMapping(store, { fileName: "C:\\data\\Custom.csv", mapping });
     await importBytes(bytes, first);
-    const again = await withRememberedMapping(store, { fileName: "/other/dir/custom.csv" });
+    const again = await withRememberedMapping<ImportOptions>(store, { fileName: "/other/dir/custom.csv" });
     expect(again.mapping).toEqual(mapping);
     const r = await importBytes(bytes, again);
     expect(r.records).toHaveLength(2);
-    const other = await withRememberedMapping(store, { fileName: "another.csv" });
+    const other = await withRememberedMapping<ImportOptions>(store, { fileName: "another.csv" });
     expect(other.mapping).toBeUndefined();
   });
 
