@@ -12,11 +12,14 @@ export type MetricFailure =
   /** The denominator (target, prior, total) is zero. */
   | "zero_base"
   /** An input is not a finite number. */
-  | "not_a_number";
+  | "not_a_number"
+  /** The inputs are finite but the result is not (1e308 ÷ 1e-308). */
+  | "overflow";
 
 export type MetricResult = { ok: true; value: number } | { ok: false; reason: MetricFailure };
 
-const ok = (value: number): MetricResult => ({ ok: true, value });
+/** Every success passes through here: a result that overflowed is reported, never returned as Infinity. */
+const ok = (value: number): MetricResult => (Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: "overflow" });
 const fail = (reason: MetricFailure): MetricResult => ({ ok: false, reason });
 const finite = (...xs: number[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
 

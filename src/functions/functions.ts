@@ -31,13 +31,15 @@ import { parseLanguageArgument, workbookLanguage } from "./language";
 
 /** Map a metric result to a cell value or an Excel error with an explanation. */
 function toCell(r: MetricResult, zeroBase: { zh: string; en: string }): Result {
-  if (r.ok) {
-    if (Number.isFinite(r.value)) return r.value;
-    return errorFor("num", "结果超出 Excel 可表示的数值范围。", "The result is too large for Excel to represent.");
+  if (r.ok) return r.value;
+  switch (r.reason) {
+    case "zero_base":
+      return errorFor("div0", zeroBase.zh, zeroBase.en);
+    case "overflow":
+      return errorFor("num", "结果超出 Excel 可表示的数值范围。", "The result is too large for Excel to represent.");
+    default:
+      return errorFor("value", "输入不是有效数字。", "An input is not a valid number.");
   }
-  if (r.reason === "zero_base") return errorFor("div0", zeroBase.zh, zeroBase.en);
-  // The arguments were read as numbers already: a core "not_a_number" means the result overflowed.
-  return errorFor("num", "结果超出 Excel 可表示的数值范围。", "The result is too large for Excel to represent.");
 }
 
 /**

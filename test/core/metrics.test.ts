@@ -41,13 +41,14 @@ describe("completion rate, growth and share", () => {
   test("property: results are finite whenever computable, and match the arithmetic definition", () => {
     const num = fc.double({ min: -1e12, max: 1e12, noNaN: true });
     fc.assert(fc.property(num, num, (a, b) => {
-      for (const r of [completionRate(a, b), share(a, b)]) {
-        if (b === 0) expect(r.ok).toBe(false);
-        else { expect(r.ok).toBe(true); expect(valueOrNull(r)).toBe(a / b); }
-      }
-      const g = yoyGrowth(a, b);
-      if (b === 0) expect(g.ok).toBe(false);
-      else expect(valueOrNull(g)).toBe((a - b) / Math.abs(b));
+      const expectQuotient = (r: ReturnType<typeof share>, q: number) => {
+        if (b === 0) expect(r).toEqual({ ok: false, reason: "zero_base" });
+        else if (!Number.isFinite(q)) expect(r).toEqual({ ok: false, reason: "overflow" });
+        else expect(valueOrNull(r)).toBe(q);
+      };
+      expectQuotient(completionRate(a, b), a / b);
+      expectQuotient(share(a, b), a / b);
+      expectQuotient(yoyGrowth(a, b), (a - b) / Math.abs(b));
     }));
   });
 });
@@ -120,5 +121,14 @@ describe("rounding for presentation", () => {
     expect(formatPercent(1.0214285714, 2)).toBe("102.14%");
     expect(formatPercent(1.136, 2)).toBe("113.6%");
     expect(formatPercent(1.136, 2, true)).toBe("113.60%");
+  });
+});
+
+describe("overflow", () => {
+  test("a finite division that overflows is reported, never Infinity", () => {
+    expect(completionRate(1e308, 1e-308)).toEqual({ ok: false, reason: "overflow" });
+    expect(yoyGrowth(1e308, -1e-308)).toEqual({ ok: false, reason: "overflow" });
+    expect(share(-1e308, 1e-10)).toEqual({ ok: false, reason: "overflow" });
+    expect(valueOrNull(completionRate(1e308, 1e-308))).toBeNull();
   });
 });
