@@ -44,7 +44,7 @@ export interface Task {
 }
 
 export function useTask(): Task {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [running, setRunning] = React.useState(false);
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [label, setLabel] = React.useState("");
@@ -77,7 +77,7 @@ export function useTask(): Task {
       } catch (err) {
         if (!mounted.current) return undefined;
         if (isAbort(err) || ctl.signal.aborted) setStatus({ intent: "info", text: t("cancelled") });
-        else setStatus({ intent: "error", text: t("errorPrefix") + errorText(err) });
+        else setStatus({ intent: "error", text: t("errorPrefix") + errorText(err, lang) });
         return undefined;
       } finally {
         if (mounted.current && controller.current === ctl) {
@@ -87,7 +87,7 @@ export function useTask(): Task {
         }
       }
     },
-    [t],
+    [t, lang],
   );
   const cancel = React.useCallback(() => controller.current?.abort(), []);
   return { running, progress, label, status, setStatus, run, cancel };

@@ -145,8 +145,13 @@ export function isAbort(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { name?: string }).name === "AbortError";
 }
 
-/** Error text for the user. */
-export function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message;
+/** Error text for the user, in the UI language when the error carries both (ImportError: message_zh/message_en). */
+export function errorText(err: unknown, lang: "zh-CN" | "en-US" = "zh-CN"): string {
+  const e = err as { message?: string; message_en?: string; message_zh?: string } | null;
+  if (e && typeof e === "object") {
+    if (lang === "en-US" && e.message_en) return e.message_en;
+    if (lang === "zh-CN" && e.message_zh) return e.message_zh;
+    if (typeof e.message === "string") return e.message;
+  }
   return String(err);
 }

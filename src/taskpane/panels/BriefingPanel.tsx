@@ -59,7 +59,7 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
         const years = a.dataYears.length ? a.dataYears : [latest];
         setPeriod(`${Math.max(...years)}Q1`);
       })
-      .catch((err) => live && (setAvailError(errorText(err)), setAvail({ regions: [], dataYears: [], targetYears: [] })));
+      .catch((err) => live && (setAvailError(errorText(err, lang)), setAvail({ regions: [], dataYears: [], targetYears: [] })));
     return () => {
       live = false;
     };

@@ -29,9 +29,9 @@ export function RefreshPanel() {
       setLoadError(null);
     } catch (err) {
       setSources([]);
-      setLoadError(errorText(err));
+      setLoadError(errorText(err, lang));
     }
-  }, [services]);
+  }, [services, lang]);
 
   React.useEffect(() => {
     void reload();

@@ -1,0 +1,126 @@
+/**
+ * The task pane's services over the simulated Excel host with the real import, workbook and briefing modules:
+ * the same code path as the add-in and the offline preview, without a browser.
+ */
+import path from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createWorkbookServices } from "../../src/taskpane/workbook-services";
+import { createBackends, valuesCopyName } from "../../src/taskpane/backends";
+import type { TaskPaneServices } from "../../src/taskpane/services";
+import { setLanguage } from "../../src/i18n/language";
+
+let metadata: { functions: unknown[] };
+let sim: SimulatedExcel;
+let services: TaskPaneServices;
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../src/functions/functions.ts")], true);
+  metadata = JSON.parse(result.metadataJson);
+}, 60_000);
+
+beforeEach(() => {
+  setLanguage("zh-CN");
+  sim = createSimulatedExcel({ functionsMetadata: metadata }).install();
+  services = createWorkbookServices({ host: "preview", backends: createBackends(), activeCell: async () => "Sheet1!B2" });
+});
+afterEach(() => {
+  sim.close();
+  setLanguage(null);
+});
+
+async function loadSamples() {
+  const results = await services.read({ type: "sample" }, {});
+  const reports = [];
+  for (const r of results) reports.push(await services.write(r, { type: "sample" }, {}));
+  return reports;
+}
+
+/** The row of `region` in the table titled `title` (e.g. 签约金额（亿元）), as text as Excel shows it. */
+function rowText(sheet: string, title: string, region: string): string[] {
+  const rows = sim.workbook.text(sheet);
+  const start = rows.findIndex((r) => r[0] === title);
+  return rows.slice(start + 1).find((r) => r[0] === region) ?? [];
+}
+
+test("sample data: four datasets read, written to their sheets, remembered as sources", async () => {
+  const reports = await loadSamples();
+  expect(reports.map((r) => r.sheet).sort()).toEqual(["到位资金", "汇总数", "台账", "目标任务"].sort());
+  expect(sim.workbook.table("Ledger")!.rowCount).toBe(30);
+  const sources = await services.listSources();
+  expect(sources.map((s) => s.kind).sort()).toEqual(["figures", "funds", "ledger", "targets"]);
+  expect(sources.every((s) => s.label === "示例数据" && s.refreshable && s.lastRefreshed)).toBe(true);
+});
+
+test("briefing 2025Q1 over the sample data: 西宁开发区 signed 245 (亿元), 87.19% of its target, written with formulas", async () => {
+  await loadSamples();
+  const avail = await services.briefingAvailability();
+  expect(avail.regions).toContain("西宁开发区");
+  expect(avail.dataYears).toContain(2025);
+  expect(avail.targetYears).toEqual([2023, 2024, 2025]);
+  const out = await services.buildBriefing({
+    period: "2025Q1", regions: ["西宁开发区"], metrics: ["signed_projects", "signed_amount"], basis: "month", tolerance: 10,
+    portable: false, valuesOnly: true, charts: true,
+  });
+  expect(out.sheet).toBe("成绩单 2025Q1");
+  expect(out.text.zh).toContain("245亿元");
+  expect(out.text.zh).toContain("87.19%");
+  expect(out.text.en).toMatch(/245/);
+  // 地区 | 实际完成 | 年度目标 | 完成率 | 序时进度 | 超/欠序时进度 | 状态 …
+  expect(rowText("成绩单 2025Q1", "签约金额（亿元）", "西宁开发区").slice(0, 7)).toEqual(["西宁开发区", "245.00", "281.00", "87.19%", "25.00%", "62.19", "超序时"]);
+  expect(rowText("成绩单 2025Q1", "签约项目数（个）", "西宁开发区").slice(0, 2)).toEqual(["西宁开发区", "23"]);
+  // the live sheet computes with formulas; the values copy has none
+  const formulas = sim.workbook.formulas("成绩单 2025Q1").flat().filter((f) => typeof f === "string" && f.startsWith("="));
+  expect(formulas.length).toBeGreaterThan(0);
+  const copy = valuesCopyName("成绩单 2025Q1", "zh-CN");
+  expect(sim.workbook.sheetNames()).toContain(copy);
+  expect(sim.workbook.formulas(copy).flat().some((f) => typeof f === "string" && f.startsWith("="))).toBe(false);
+  expect(rowText(copy, "签约金额（亿元）", "西宁开发区").slice(0, 4)).toEqual(["西宁开发区", "245.00", "281.00", "87.19%"]);
+});
+
+test("refresh of the sample source changes nothing; undo reverts the last write", async () => {
+  await loadSamples();
+  const sources = await services.listSources();
+  const ledger = sources.find((s) => s.kind === "ledger")!;
+  const report = await services.refresh(ledger.id, {});
+  expect(report).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 30 });
+  const undone = await services.undoLastRefresh();
+  expect(undone?.description).toBeTruthy();
+});
+
+test("a workbook table can be listed and read; issues go to a sheet; formulas into the chosen cell; settings persist", async () => {
+  await loadSamples();
+  const tables = await services.listTables();
+  expect(tables.find((t) => t.name === "Targets")).toMatchObject({ sheet: "目标任务", rows: 4 });
+  const [targets] = await services.read({ type: "table", name: "Targets" }, { kind: "targets" });
+  expect(targets.targets).toHaveLength(4);
+
+  const sheet = await services.writeIssues(
+    [{ file: "a.csv", row: 3, column: "签约额", message: "=不是数字", message_en: "not a number", severity: "error" }],
+    "zh-CN",
+  );
+  expect(sim.workbook.values(sheet, "A1:E2")).toEqual([
+    ["文件", "行", "列", "级别", "问题"],
+    ["a.csv", 3, "签约额", "错误", "=不是数字"],
+  ]);
+
+  expect(await services.insertFormula("=INVEST.COMPLETION_RATE(245, 281)")).toMatch(/B2$/);
+  expect(sim.workbook.values("Sheet1", "B2")[0][0]).toBeCloseTo(0.8719, 4);
+
+  expect(await services.saveWorkbookSettings({ basis: "day", tolerance: 5, productionUrl: "https://x.example/l.csv" })).toBe(true);
+  expect(await services.readWorkbookSettings()).toEqual({ basis: "day", tolerance: 5, productionUrl: "https://x.example/l.csv" });
+});
+
+test("nothing loaded: no regions or years, and no sources", async () => {
+  expect(await services.briefingAvailability()).toEqual({ regions: [], dataYears: [], targetYears: [] });
+  expect(await services.listSources()).toEqual([]);
+  expect(await services.undoLastRefresh()).toBeNull();
+});
+
+test("a URL that fails reports the import error", async () => {
+  const failing = createWorkbookServices({
+    host: "preview",
+    backends: { ...createBackends(), importUrl: async () => Promise.reject(new Error("HTTP 404")) },
+  });
+  await expect(failing.read({ type: "url", url: "https://x.example/missing.csv" }, {})).rejects.toThrow("HTTP 404");
+});
