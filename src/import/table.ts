@@ -707,10 +707,10 @@ export class TableEngine {
       }
     }
     const dup = derived
-      ? this.duplicate(row, `id:${id}`, this.colTitle.name ?? null, (first) => [
+      ? this.duplicate(row, id, this.colTitle.name ?? null, (first) => [
         `项目名称、所属地区和签约日期都与第 ${first} 行相同（自动编号 ${id}），本行未导入。如果是同一项目，请删除重复行；如果是不同项目，请填写项目编号加以区分。`,
         `Same name, region and signed date as row ${first} (generated ID ${id}); row rejected. Delete the duplicate, or give the projects distinct IDs.`])
-      : this.duplicate(row, `id:${normKey(id)}`, idTitle, (first) => [
+      : this.duplicate(row, normKey(id), idTitle, (first) => [
         `项目编号 ${quoteValue(id)} 与第 ${first} 行重复，本行未导入。请改正编号，或删除重复的行。`,
         `Project ID ${quoteValue(id)} duplicates row ${first}; row rejected. Correct the ID or delete the duplicate row.`]);
     if (dup) return null;
