@@ -1,9 +1,39 @@
 /**
  * Ribbon commands, loaded in the shared runtime page. The "open task pane" button needs no code
  * (ShowTaskpane action); ExecuteFunction buttons register their handlers here.
+ *
+ * 刷新 (refreshAll): re-reads every remembered source that needs no file dialog (URL, workbook table, sample
+ * data) and refreshes its sheet; local files are skipped (the task pane asks for them). Always completes the event.
  */
-export function registerCommands(actions: { associate(name: string, fn: (event: Office.AddinCommands.Event) => void): void }): void {
-  void actions; // handlers are registered as commands are added (refresh, briefing)
+import { refreshAll, RefreshAllResult } from "../excel/refresh-all";
+
+type Actions = { associate(name: string, fn: (event: Office.AddinCommands.Event) => void): void };
+
+/** A one-line summary in Chinese and English (shown in the console / notification). */
+export function summarize(r: RefreshAllResult): string {
+  const n = r.refreshed.length;
+  const parts = [`已刷新 ${n} 个来源 / refreshed ${n}`];
+  if (r.skipped.length) parts.push(`跳过 ${r.skipped.length} / skipped ${r.skipped.length}`);
+  if (r.failed.length) parts.push(`失败 ${r.failed.length} / failed ${r.failed.length}: ${r.failed.map((f) => f.error).join("; ")}`);
+  return parts.join(" · ");
+}
+
+/** Handler of the 刷新 button. */
+export async function refreshAllCommand(event: Office.AddinCommands.Event, run: typeof refreshAll = refreshAll): Promise<RefreshAllResult | null> {
+  try {
+    const result = await run();
+    console.info(summarize(result));
+    return result;
+  } catch (e) {
+    console.error("刷新失败 / Refresh failed", e);
+    return null;
+  } finally {
+    event.completed();
+  }
+}
+
+export function registerCommands(actions: Actions): void {
+  actions.associate("refreshAll", (event) => void refreshAllCommand(event));
 }
 
 if (typeof Office !== "undefined" && Office.onReady) {

@@ -41,11 +41,10 @@ export function sourceLabel(d: SourceDescriptor): string {
   return d.name;
 }
 
-/** Replace (or add) a descriptor by id. */
+/** Replace a descriptor by id in place, or add it at the end. */
 export function upsertSource(list: SourceDescriptor[], d: SourceDescriptor): SourceDescriptor[] {
-  const out = list.filter((x) => x.id !== d.id);
-  out.push(d);
-  return out;
+  const i = list.findIndex((x) => x.id === d.id);
+  return i < 0 ? [...list, d] : list.map((x, k) => (k === i ? d : x));
 }
 
 function excel(): typeof Excel {

@@ -55,7 +55,7 @@ export async function addUserColumn(name: string, table: string, fill: (rowIndex
     body.load("values");
     await ctx.sync();
     const values = body.values.map((row, i) => [fill(i, row)]);
-    t.columns.add(undefined, values.length ? [[name], ...values] : undefined, name);
+    t.columns.add(undefined, (values.length ? [[name], ...values] : undefined) as never, name);
     await ctx.sync();
   });
 }
