@@ -1,0 +1,121 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { COMMANDS, main } from "../../src/cli/main";
+import { xlsxBytes } from "../import/helpers";
+
+const ROOT = join(__dirname, "..", "..");
+const FIX = join(ROOT, "test", "fixtures", "import");
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe("cli validate", () => {
+  test("seeds: exit 0, exactly one JSON object with the documented keys", async () => {
+    const { code, out } = await run("validate", join(ROOT, "seeds", "projects.csv"), "--json");
+    expect(code).toBe(0);
+    expect(out.trim().split("\n")).toHaveLength(1);
+    const j = JSON.parse(out);
+    expect(Object.keys(j)).toEqual(["records", "funds", "targets", "figures", "issues", "summary"]);
+    expect(j.summary).toEqual({ rows: 30, accepted: 30, rejected: 0 });
+    expect(j.records[0].id).toBe("QH-2025-001");
+    expect(j.issues).toEqual([]);
+  });
+
+  test("figures and targets: amounts in 亿元, dates as text", async () => {
+    const f = JSON.parse((await run("validate", join(ROOT, "seeds", "figures.csv"), "--json")).out);
+    expect(f.figures.find((x: { value: number }) => x.value === 357.5)).toMatchObject({ year: 2024, through_month: 3, region: "西宁市", metric: "signed_amount" });
+    const t = JSON.parse((await run("validate", join(FIX, "ledger-tab.tsv"), "--json")).out);
+    expect(t.records[0]).toMatchObject({ signed_amount: 3.5, signed_date: "2025-02-19" });
+    expect(t.records[1]).toMatchObject({ signed_date: "2025-02" });
+  });
+
+  test("rejected rows: exit 1; issues carry row, column, zh and en messages, severity", async () => {
+    const { code, out } = await run("validate", join(FIX, "ledger-duplicates.csv"), "--json");
+    expect(code).toBe(1);
+    const j = JSON.parse(out);
+    expect(j.summary).toEqual({ rows: 4, accepted: 2, rejected: 2 });
+    expect(Object.keys(j.issues[0])).toEqual(["row", "column", "message", "message_en", "severity"]);
+    expect(j.issues[0]).toMatchObject({ row: 4, column: "项目编号", severity: "error" });
+  });
+
+  test("warnings only: exit 0", async () => {
+    expect((await run("validate", join(FIX, "ledger-cell-units.csv"))).code).toBe(0);
+  });
+
+  test("readable report in Chinese with English", async () => {
+    const { code, out } = await run("validate", join(FIX, "ledger-blank-cells.csv"));
+    expect(code).toBe(1);
+    expect(out).toContain("数据行 5，已导入 3，未导入 2");
+    expect(out).toContain("Rows 5, accepted 3, rejected 2");
+    expect(out).toContain("第 3 行「项目名称」");
+    expect(out).toContain("row rejected");
+  });
+
+  test("file cannot be read: exit 2 (missing, not a table, bad usage), with --json one error object", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-"));
+    const junk = join(dir, "junk.bin");
+    writeFileSync(junk, Buffer.from([0, 1, 2, 3, 255, 0, 7]));
+    const notTable = join(dir, "notes.txt");
+    writeFileSync(notTable, "会议纪要\n今天讨论了招商工作。\n");
+    for (const args of [["validate", join(dir, "missing.csv")], ["validate", junk], ["validate", notTable], ["validate", dir], ["validate"], ["validate", "a", "b"], ["validate", notTable, "--kind", "bogus"], ["validate", "--bogus"]]) {
+      const r = await run(...args);
+      expect([args.join(" "), r.code]).toEqual([args.join(" "), 2]);
+      expect(r.err).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const j = await run("validate", junk, "--json");
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.out).error).toMatchObject({ code: "NOT_TEXT" });
+  });
+
+  test("--sheet and --kind", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-"));
+    const file = join(dir, "book.xlsx");
+    writeFileSync(file, await xlsxBytes((wb) => {
+      wb.addWorksheet("封面").getCell("A1").value = "封面";
+      const ws = wb.addWorksheet("目标");
+      ws.addRow(["年份", "所属地区", "指标", "目标值"]);
+      ws.addRow([2025, "西宁市", "签约金额", 350]);
+    }));
+    expect((await run("validate", file, "--json")).code).toBe(2);
+    const r = await run("validate", file, "--sheet", "目标", "--kind", "targets", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).targets).toEqual([{ year: 2025, region: "西宁市", metric: "signed_amount", value: 350, source: null }]);
+  });
+
+  test("--json output reads back in with the same records", async () => {
+    const first = await run("validate", join(ROOT, "seeds", "projects.csv"), "--json");
+    const dir = mkdtempSync(join(tmpdir(), "cli-"));
+    const file = join(dir, "out.json");
+    writeFileSync(file, first.out);
+    const again = await run("validate", file, "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).records).toEqual(JSON.parse(first.out).records);
+  });
+
+  test("command table, help and unknown commands", async () => {
+    expect(Object.keys(COMMANDS)).toContain("validate");
+    expect((await run()).code).toBe(2);
+    const help = await run("help");
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("validate");
+    expect((await run("nope")).code).toBe(2);
+    const vh = await run("validate", "--help");
+    expect(vh.code).toBe(0);
+    expect(vh.out).toContain("退出码");
+  });
+
+  test("as a process (npm run cli): exit codes and stdout", () => {
+    const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+    const ok = cli(["validate", "seeds/targets.csv", "--json"]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).summary).toEqual({ rows: 4, accepted: 4, rejected: 0 });
+    expect(cli(["validate", join(FIX, "funds.csv")]).status).toBe(1);
+    expect(cli(["validate", "does-not-exist.csv"]).status).toBe(2);
+  });
+});
