@@ -34,18 +34,123 @@ export function figureApplies(f: { scope?: string | null; status?: string | null
   return (f.scope == null || String(f.scope).trim() === "") && f.status !== "备选";
 }
 
-const pad2 = (n: number) => String(n).padStart(2, "0");
-
-/** Exclusive upper bound "YYYY-MM" of a span ending with `toMonth` (ISO text compares in date order). */
-function monthAfter(year: number, toMonth: number): string {
-  return toMonth === 12 ? `${year + 1}-01` : `${year}-${pad2(toMonth + 1)}`;
+/**
+ * The month key (year × 12 + month − 1) of an ISO date "YYYY-MM-DD" or "YYYY-MM", read with charCodeAt (no
+ * allocation: this runs once per date of every record); −1 when the text does not start with YYYY-MM.
+ */
+export function monthKey(d: string): number {
+  // Past the end charCodeAt gives NaN, which fails every comparison the caller makes: no length check needed.
+  if (d.charCodeAt(4) !== 45) return -1;
+  const c0 = d.charCodeAt(0) - 48, c1 = d.charCodeAt(1) - 48, c2 = d.charCodeAt(2) - 48, c3 = d.charCodeAt(3) - 48;
+  const c5 = d.charCodeAt(5) - 48, c6 = d.charCodeAt(6) - 48;
+  // Digits only: as unsigned, anything outside 0..9 is > 9.
+  if (((c0 >>> 0) > 9) || ((c1 >>> 0) > 9) || ((c2 >>> 0) > 9) || ((c3 >>> 0) > 9) || ((c5 >>> 0) > 9) || ((c6 >>> 0) > 9)) return -1;
+  const m = c5 * 10 + c6;
+  if (m < 1 || m > 12) return -1;
+  return (c0 * 1000 + c1 * 100 + c2 * 10 + c3) * 12 + m - 1;
 }
+
+/** Chinese collation for region order (created once: building a collator costs about half a millisecond). */
+let zhCollator: Intl.Collator | null = null;
 
 export class BriefingError extends Error {
   constructor(message: string, readonly message_en: string) {
     super(message);
     this.name = "BriefingError";
   }
+}
+
+interface Spans { yStart: number; curEnd: number; pyStart: number; priorEnd: number; nyStart: number }
+
+/** Values per region slot in the ledger scan: [signed count, signed amount, started count] × [current, prior]. */
+const LEDGER_STRIDE = 6;
+
+/**
+ * THE single pass over the records (kept in its own small function so the JIT compiles it tight): per record,
+ * its region's slot (identity cache, then a short linear scan, then the map), the month keys of its signing and
+ * start dates, and the sums into flat typed arrays. Also notes the regions of the projects that region-less funds
+ * entries name (by id, and by name), when there are such entries.
+ */
+function scanLedger(
+  records: BriefingInput["records"], spans: Spans, slotOf: (region: string) => number,
+  needById: Map<string, string | null> | null, nameHits: Map<string, string> | null,
+) {
+  const { yStart, curEnd, pyStart, priorEnd, nyStart } = spans;
+  let cap = 16;
+  let sums = new Float64Array(cap * LEDGER_STRIDE);
+  let seen = new Uint8Array(cap * LEDGER_STRIDE);
+  const names: string[] = [];
+  const slots: number[] = [];
+  let lastRegion: string | undefined;
+  let base = -1;
+  const n = records.length;
+  for (let i = 0; i < n; i++) {
+    const rec = records[i];
+    const region = rec.region;
+    if (region !== lastRegion) {
+      lastRegion = region;
+      let k = 0;
+      const known = names.length;
+      while (k < known && names[k] !== region) k++;
+      let slot: number;
+      if (k < known) slot = slots[k];
+      else {
+        slot = slotOf(region);
+        if (known < 32) { names.push(region); slots.push(slot); }
+      }
+      if (slot >= cap) {
+        while (slot >= cap) cap *= 2;
+        const s2 = new Float64Array(cap * LEDGER_STRIDE); s2.set(sums); sums = s2;
+        const f2 = new Uint8Array(cap * LEDGER_STRIDE); f2.set(seen); seen = f2;
+      }
+      base = slot < 0 ? -1 : slot * LEDGER_STRIDE;
+    }
+    if (needById !== null) {
+      if (needById.get(rec.id) === null) needById.set(rec.id, region);
+      if (needById.has(rec.name) && !nameHits!.has(rec.name)) nameHits!.set(rec.name, region);
+    }
+    if (base < 0) continue;
+    const sd = rec.signed_date;
+    if (sd) {
+      const k = monthKey(sd);
+      if (k >= pyStart && k < nyStart) {
+        const amt = rec.signed_amount;
+        const hasAmt = typeof amt === "number";
+        const off = k >= yStart ? 0 : 1;
+        seen[base + off] = 1;
+        if (hasAmt) seen[base + 2 + off] = 1;
+        if (k <= (off === 0 ? curEnd : priorEnd)) {
+          sums[base + off]++;
+          if (hasAmt) sums[base + 2 + off] += amt;
+        }
+      }
+    }
+    const st = rec.started_date;
+    if (st) {
+      const k = monthKey(st);
+      if (k >= pyStart && k < nyStart) {
+        const off = k >= yStart ? 0 : 1;
+        seen[base + 4 + off] = 1;
+        if (k <= (off === 0 ? curEnd : priorEnd)) sums[base + 4 + off]++;
+      }
+    }
+  }
+  return {
+    /** Accumulator of one metric: 0 signed (count), 1 signed amount, 2 started. */
+    acc(metric: 0 | 1 | 2): Acc {
+      const a = new Acc();
+      const slotsSeen = Math.min(cap, sums.length / LEDGER_STRIDE);
+      a.grow(slotsSeen);
+      for (let s = 0; s < slotsSeen; s++) {
+        const b = s * LEDGER_STRIDE + metric * 2;
+        a.cur[s] = sums[b];
+        a.prior[s] = sums[b + 1];
+        a.hasCur[s] = seen[b] === 1;
+        a.hasPrior[s] = seen[b + 1] === 1;
+      }
+      return a;
+    },
+  };
 }
 
 /** Per region accumulators: index = region slot. */
@@ -152,66 +257,22 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   for (const e of funds) {
     if (!e.region) (needLookup ??= new Map()).set(e.project, null);
   }
-  const byName: Map<string, string> | null = needLookup ? new Map() : null;
 
   // ---- the single pass over the records ----
-  const yLo = `${year}-01`;
-  const curHi = monthAfter(year, throughMonth);
-  const pyLo = `${year - 1}-01`;
-  const priorHi = monthAfter(year - 1, throughMonth);
-  const nextYear = `${year + 1}-01`;
+  // Dates are compared as month keys (year × 12 + month − 1) read straight from the ISO text.
+  const yStart = year * 12;
+  const curEnd = yStart + throughMonth - 1;
+  const pyStart = yStart - 12;
+  const priorEnd = pyStart + throughMonth - 1;
+  const nyStart = yStart + 12;
 
-  const sProjects = new Acc();
-  const sAmount = new Acc();
-  const started = new Acc();
-  let lastRegion: string | undefined;
-  let slot = -1;
+  const nameHits: Map<string, string> | null = needLookup ? new Map() : null;
   const records = input.records;
   const n = records.length;
-  for (let i = 0; i < n; i++) {
-    const rec = records[i];
-    const region = rec.region;
-    if (region !== lastRegion) {
-      lastRegion = region;
-      slot = slotOf(region);
-      if (slot >= sProjects.cur.length) { sProjects.grow(slot + 1); sAmount.grow(slot + 1); started.grow(slot + 1); }
-    }
-    if (needLookup !== null) {
-      if (needLookup.get(rec.id) === null) needLookup.set(rec.id, region);
-      if (!byName!.has(rec.name)) byName!.set(rec.name, region);
-    }
-    if (slot < 0) continue;
-    const sd = rec.signed_date;
-    if (sd && sd >= pyLo && sd < nextYear) {
-      const amt = rec.signed_amount;
-      const hasAmt = typeof amt === "number";
-      if (sd >= yLo) {
-        sProjects.hasCur[slot] = true;
-        if (hasAmt) sAmount.hasCur[slot] = true;
-        if (sd < curHi) {
-          sProjects.cur[slot]++;
-          if (hasAmt) sAmount.cur[slot] += amt;
-        }
-      } else {
-        sProjects.hasPrior[slot] = true;
-        if (hasAmt) sAmount.hasPrior[slot] = true;
-        if (sd < priorHi) {
-          sProjects.prior[slot]++;
-          if (hasAmt) sAmount.prior[slot] += amt;
-        }
-      }
-    }
-    const st = rec.started_date;
-    if (st && st >= pyLo && st < nextYear) {
-      if (st >= yLo) {
-        started.hasCur[slot] = true;
-        if (st < curHi) started.cur[slot]++;
-      } else {
-        started.hasPrior[slot] = true;
-        if (st < priorHi) started.prior[slot]++;
-      }
-    }
-  }
+  const scan = scanLedger(records, { yStart, curEnd, pyStart, priorEnd, nyStart }, slotOf, needLookup, nameHits);
+  const sProjects = scan.acc(0);
+  const sAmount = scan.acc(1);
+  const started = scan.acc(2);
 
   // ---- funds entries ----
   const fIn = new Acc();
@@ -221,23 +282,23 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   for (const e of funds) {
     let region = e.region || null;
     if (!region) {
-      region = needLookup!.get(e.project) ?? byName!.get(e.project) ?? null;
+      region = needLookup!.get(e.project) ?? nameHits!.get(e.project) ?? null;
       if (region) fromLedger++;
       else { unattributed++; continue; }
     }
     const s = slotOf(region);
     if (s < 0) continue;
-    const d = e.date;
-    if (!d || d < pyLo || d >= nextYear) continue;
+    const k = e.date ? monthKey(e.date) : -1;
+    if (k < pyStart || k >= nyStart) continue;
     fIn.grow(s + 1);
     fOut.grow(s + 1);
     const amount = typeof e.amount === "number" ? e.amount : 0;
-    if (d >= yLo) {
+    if (k >= yStart) {
       fIn.hasCur[s] = fOut.hasCur[s] = true;
-      if (d < curHi) { fIn.cur[s] += amount; if (e.out_of_province) fOut.cur[s] += amount; }
+      if (k <= curEnd) { fIn.cur[s] += amount; if (e.out_of_province) fOut.cur[s] += amount; }
     } else {
       fIn.hasPrior[s] = fOut.hasPrior[s] = true;
-      if (d < priorHi) { fIn.prior[s] += amount; if (e.out_of_province) fOut.prior[s] += amount; }
+      if (k <= priorEnd) { fIn.prior[s] += amount; if (e.out_of_province) fOut.prior[s] += amount; }
     }
   }
   if (fromLedger > 0) {
@@ -289,7 +350,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // Order regions: explicit order, else Chinese collation.
   let order = regionNames.map((_, i) => i);
   if (!explicitRegions) {
-    const collator = new Intl.Collator("zh-CN");
+    const collator = zhCollator ??= new Intl.Collator("zh-CN");
     order = order.sort((x, y) => collator.compare(regionNames[x], regionNames[y]));
   }
 

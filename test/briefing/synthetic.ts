@@ -41,7 +41,8 @@ export function syntheticInput(o: SyntheticOptions): Required<BriefingInput> {
     if (x < 0.15) return null;
     const y = x < 0.55 ? year : year - 1;
     const m = 1 + Math.floor(r() * 12);
-    return r() < monthOnlyShare ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(1 + Math.floor(r() * 28))}`;
+    // Array.join gives flat strings, as a parser does (template literals would give V8 cons-strings).
+    return r() < monthOnlyShare ? [y, pad(m)].join("-") : [y, pad(m), pad(1 + Math.floor(r() * 28))].join("-");
   };
   const records: ProjectRecord[] = new Array(o.records);
   for (let i = 0; i < o.records; i++) {

@@ -1,0 +1,142 @@
+/**
+ * The quarterly briefing, against baselines measured in the same run:
+ * - buildBriefing (all five metrics, every region, prior year, targets, figures, shares, ranks) over 100k and 1M
+ *   records vs the floor: a bare loop summing one amount column over the same records once (goal ratio ≤ 3);
+ *   also with 20% of the funds entries lacking a region (looked up in the ledger during the same pass: context);
+ * - HyperFormula recalculating the equivalent sheet (the exporter's portable SUMIFS/COUNTIFS formulas over the data
+ *   sheets), capped at 10k records so it finishes in well under 60 s (context only);
+ * - LibreOffice headless recalculating the exported workbook (100k records), when soffice is installed (context).
+ * ctx.quick shrinks every size for a smoke test.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { HyperFormula } from "hyperformula";
+import { BenchContext, BenchResult, ratioResult, timeMs } from "./harness";
+import { buildBriefing, resolveFundsRegions } from "../src/briefing/build";
+import { briefingLayout } from "../src/briefing/formulas";
+import { briefingText } from "../src/briefing/text";
+import type { Briefing, BriefingInput } from "../src/briefing/types";
+import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../src/core/columns";
+import { METRIC_INFO, Metric } from "../src/core/model";
+import { briefingXlsx, dateSerial } from "../src/export/briefing-xlsx";
+import { csvNumber, findSoffice, recalculateWithLibreOffice } from "../src/export/libreoffice";
+import { syntheticInput } from "../test/briefing/synthetic";
+import { compareSheet } from "../test/export/compare";
+
+const PERIOD = "2025Q2";
+
+/** Synthetic input whose funds entries all carry their region (as the Funds table usually does). */
+function withRegions(input: Required<BriefingInput>): Required<BriefingInput> {
+  const regions = resolveFundsRegions(input.records, input.funds);
+  return { ...input, funds: input.funds.map((e, i) => ({ ...e, region: regions[i] ?? e.region })).filter((e) => e.region) };
+}
+
+function floorLoop(records: BriefingInput["records"]): number {
+  let s = 0;
+  for (let i = 0; i < records.length; i++) {
+    const a = records[i].signed_amount;
+    if (typeof a === "number") s += a;
+  }
+  return s;
+}
+
+/** Median of interleaved runs of the floor and the briefing (both warm), so machine noise hits both alike. */
+async function interleaved(input: BriefingInput, rounds: number): Promise<{ floor: number; brief: number }> {
+  const floors: number[] = [];
+  const briefs: number[] = [];
+  let sink = 0;
+  floorLoop(input.records);
+  buildBriefing(input, { period: PERIOD });
+  for (let i = 0; i < rounds; i++) {
+    floors.push(await timeMs(() => { sink += floorLoop(input.records); }, 3, false));
+    briefs.push(await timeMs(() => { sink += buildBriefing(input, { period: PERIOD }).tables.length; }, 1, false));
+  }
+  if (sink === -1) console.log(sink);
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { floor: med(floors), brief: med(briefs) };
+}
+
+function sheetRows(spec: SheetSpec, rows: readonly object[]): unknown[][] {
+  return [spec.columns.map((c) => c.title), ...(rows as Record<string, unknown>[]).map((row) => spec.columns.map((c) => {
+    const v = row[c.field];
+    if (v === null || v === undefined || v === "") return null;
+    if (c.type === "date") return dateSerial(String(v));
+    if (c.type === "metric") return METRIC_INFO[v as Metric].zh;
+    return v;
+  }))];
+}
+
+async function hyperformulaBench(input: Required<BriefingInput>, b: Briefing, ctx: BenchContext): Promise<BenchResult> {
+  const layout = briefingLayout(b, briefingText(b), { mode: "portable", refs: "a1" });
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: input.records.length + 10 });
+  for (const [spec, rows] of [[LEDGER, input.records], [FUNDS, input.funds], [TARGETS, input.targets], [FIGURES, input.figures]] as [SheetSpec, object[]][]) {
+    const id = hf.getSheetId(hf.addSheet(spec.sheet))!;
+    hf.setSheetContent(id, sheetRows(spec, rows) as never);
+  }
+  const sheet = hf.getSheetId(hf.addSheet(layout.sheetName))!;
+  const content = layout.grid.map((row) => row.map((c) => c.formula ?? c.value));
+  const t0 = process.hrtime.bigint();
+  hf.setSheetContent(sheet, content as never);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const read = (r: number, c: number) => {
+    const v = hf.getCellValue({ sheet, row: r, col: c });
+    return typeof v === "number" || typeof v === "string" ? v : v === null ? null : String((v as { value?: string }).value);
+  };
+  const { mismatches, compared } = compareSheet(b, read);
+  const formulas = layout.grid.flat().filter((c) => c.formula).length;
+  hf.destroy();
+  const tBrief = await timeMs(() => buildBriefing(input, { period: PERIOD }), 3);
+  ctx.log(`HyperFormula: ${formulas} formulas over ${input.records.length} records in ${ms.toFixed(0)} ms; ${mismatches.length} of ${compared} cells differ from the JSON`);
+  return ratioResult(`briefing sheet recalculated by HyperFormula (${formulas} portable formulas, ${input.records.length} records)`, ms, "ms",
+    { name: "buildBriefing, same records", value: tBrief }, undefined,
+    `context only; ${compared} cells compared with the JSON, ${mismatches.length} differ${mismatches.length ? `: ${mismatches.slice(0, 2).join("; ")}` : ""}`);
+}
+
+async function libreOfficeBench(input: Required<BriefingInput>, b: Briefing, ctx: BenchContext): Promise<BenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "brief-bench-"));
+  try {
+    const file = path.join(dir, "briefing.xlsx");
+    const tWrite0 = Date.now();
+    fs.writeFileSync(file, await briefingXlsx(input, b));
+    const writeMs = Date.now() - tWrite0;
+    const recalc = await recalculateWithLibreOffice(file, 600_000);
+    const sheet = recalc.sheets.get(`成绩单 ${b.period}`)!;
+    const { mismatches, compared } = compareSheet(b, (r, c) => csvNumber(sheet[r]?.[c]));
+    const tBrief = await timeMs(() => buildBriefing(input, { period: PERIOD }), 3);
+    ctx.log(`LibreOffice: ${input.records.length} records recalculated in ${recalc.ms} ms (xlsx written in ${writeMs} ms); ${mismatches.length} of ${compared} cells differ`);
+    return ratioResult(`exported workbook recalculated by LibreOffice headless (${input.records.length} records, incl. start-up)`, recalc.ms, "ms",
+      { name: "buildBriefing, same records", value: tBrief }, undefined,
+      `context only; exceljs wrote the xlsx in ${writeMs} ms; ${compared} cells compared with the JSON, ${mismatches.length} differ`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default async function briefingBench(ctx: BenchContext): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const sizes = ctx.quick ? [10_000, 50_000] : [100_000, 1_000_000];
+  for (const n of sizes) {
+    const raw = syntheticInput({ records: n, funds: Math.ceil(n / 10), seed: 1 });
+    const input = withRegions(raw);
+    const { floor, brief } = await interleaved(input, ctx.quick ? 5 : 9);
+    const b = buildBriefing(input, { period: PERIOD });
+    results.push(ratioResult(`buildBriefing ${PERIOD}: ${n.toLocaleString("en")} records + ${input.funds.length.toLocaleString("en")} funds entries`, brief, "ms",
+      { name: "bare loop summing signed_amount once", value: floor }, 3,
+      `${b.regions.length} regions × ${b.tables.length} metrics + 合计; ${(brief * 1e6 / n).toFixed(0)} ns/record`));
+    const lookup = await interleaved(raw, ctx.quick ? 3 : 5);
+    results.push(ratioResult(`buildBriefing, 20% of funds entries without region (ledger lookup in the same pass), ${n.toLocaleString("en")} records`, lookup.brief, "ms",
+      { name: "bare loop summing signed_amount once", value: lookup.floor }, undefined, "context: two map lookups per record for the region-less entries"));
+  }
+  const hfN = ctx.quick ? 2_000 : 10_000;
+  const hfInput = withRegions(syntheticInput({ records: hfN, funds: Math.ceil(hfN / 10), seed: 2 }));
+  results.push(await hyperformulaBench(hfInput, buildBriefing(hfInput, { period: PERIOD }), ctx));
+  if (findSoffice()) {
+    const loN = ctx.quick ? 10_000 : 100_000;
+    const loInput = withRegions(syntheticInput({ records: loN, funds: Math.ceil(loN / 10), seed: 3 }));
+    results.push(await libreOfficeBench(loInput, buildBriefing(loInput, { period: PERIOD }), ctx));
+  } else {
+    ctx.log("LibreOffice (soffice) not installed: its recalculation is not measured");
+  }
+  return results;
+}
