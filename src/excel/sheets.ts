@@ -227,22 +227,29 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, progress: (
     for (let start = 0; start < bodyRows; ) {
       checkAbort(signal);
       const n = Math.min(rowsPerChunk, bodyRows - start);
+      // Values of every column; formulas (R1C1) and formats of the user's columns only (ours are constants).
       const r = ws.getRangeByIndexes(rect.r0 + 1 + start, rect.c0, n, cols);
-      r.load("values, formulasR1C1");
-      const fmts = userCols.map((c) => {
+      r.load("values");
+      const extra = userCols.map((c) => {
         const x = ws.getRangeByIndexes(rect.r0 + 1 + start, rect.c0 + c, n, 1);
-        x.load("numberFormat");
+        x.load("formulasR1C1, numberFormat");
         return x;
       });
       await ctx.sync();
       let bytes = 0;
       for (let i = 0; i < n; i++) {
-        existing.values.push(r.values[i] as Cell[]);
-        existing.formulasR1C1.push(r.formulasR1C1[i] as Cell[]);
+        const values = r.values[i] as Cell[];
+        existing.values.push(values);
+        const f = values.slice();
         const fr: (string | undefined)[] = new Array(cols);
-        userCols.forEach((c, k) => { fr[c] = fmts[k].numberFormat[i][0] as string; });
+        userCols.forEach((c, k) => {
+          f[c] = extra[k].formulasR1C1[i][0] as Cell;
+          fr[c] = extra[k].numberFormat[i][0] as string;
+          bytes += rowBytes([f[c], fr[c]]);
+        });
+        existing.formulasR1C1.push(f);
         existing.numberFormats!.push(fr);
-        bytes += rowBytes(r.values[i]) + rowBytes(r.formulasR1C1[i]);
+        bytes += rowBytes(values);
       }
       start += n;
       // Aim the next read at ~3.5 MB of response, as measured on this one.
