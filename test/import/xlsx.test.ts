@@ -79,3 +79,22 @@ describe(".xlsx ledgers", () => {
     await expect(importBytes(bytes, { fileName: "big.xlsx", signal: ctl.signal })).rejects.toMatchObject({ name: "AbortError" });
   });
 });
+
+describe("the browser build of exceljs", () => {
+  test("dist/exceljs.min.js (what webpack bundles for the browser, via the package's browser field) reads the ledger through loadExcelJs", async () => {
+    const pkg = require("exceljs/package.json") as { browser?: string };
+    expect(pkg.browser).toBe("./dist/exceljs.min.js");
+    const bytes = await ledgerWorkbook();
+    let result: Awaited<ReturnType<typeof importBytes>> | undefined;
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock("exceljs", () => require("exceljs/dist/exceljs.min.js"));
+      const { importBytes: isolated } = await import("../../src/import");
+      result = await isolated(bytes, { fileName: "台账.xlsx", sheet: "台账" });
+    });
+    expect(result!.records.map((x) => [x.id, x.signed_amount, x.signed_date])).toEqual([
+      ["X-1", 3.5, "2025-02-19"],
+      ["X-2", 0.12005, "2025-03-01"],
+      ["X-3", 0.02, "2025-03"],
+    ]);
+  });
+});
