@@ -306,6 +306,7 @@ function logRows(changes: ChangeEntry[], sheet: string, batch: string, at: Date)
 /** Write blocks to the staging sheet in as few syncs as the 4 MB budget allows. */
 async function stageBlocks(
   ctx: Excel.RequestContext, stage: Excel.Worksheet, blocks: Block[], progress: (f: number) => void, signal?: AbortSignal,
+  beforeLastSync?: () => void,
 ): Promise<void> {
   // One list of (block, row) with sizes; formats with per-cell overrides are written for the whole column slice.
   const items: { b: number; r: number }[] = [];
@@ -357,6 +358,7 @@ async function stageBlocks(
       }
       i = j;
     }
+    if (e === items.length) beforeLastSync?.();
     await ctx.sync();
     done += e - s;
     progress(0.3 + 0.6 * (done / Math.max(1, items.length)));
@@ -372,6 +374,7 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
   const now = (opts.now ?? (() => new Date()))();
   const batch = `${spec.kind}-${now.getTime().toString(36)}-${(batchCounter++).toString(36)}`;
   checkAbort(opts.signal);
+  requireApi();
   const fresh = recordsToRows(spec, recordsOf(result, spec.kind));
 
   const run: { record: UndoRecord | null; phase: "reading" | "staging" | "committing" | "done" } = { record: null, phase: "reading" };
@@ -433,10 +436,7 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
         r0: 0, c0: after.c1 + 2 + archiveHeaders.length + 1, rows: lRows,
         columnFormats: CHANGELOG_HEADERS.map((_, i) => (i === 0 ? FORMATS.timestamp : FORMATS.text)),
       };
-      await stageBlocks(ctx, stage, [bodyBlock, archiveBlock, logBlock], progress, opts.signal);
-      checkAbort(opts.signal);
-
-      // ---- snapshot for undo (and for rollback if the commit fails)
+      // ---- snapshot for undo (and for rollback if the commit fails), queued with the last staging sync
       const before = state.table ? state.table.rect : null;
       const record: UndoRecord = {
         batch, kind: spec.kind, sheet: sheetName, table: spec.table, undoSheet: undoName,
@@ -449,13 +449,16 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
         at: localIso(now),
       };
       run.record = record;
-      const undoSheet = ctx.workbook.worksheets.add(undoName);
-      undoSheet.visibility = "VeryHidden" as Excel.SheetVisibility;
-      if (before) {
-        const region = { r0: 0, c0: 0, r1: before.r1, c1: before.c1 };
-        undoSheet.getRange(a1(region)).copyFrom(ctx.workbook.worksheets.getItem(sheetName).getRange(a1(region)), "All" as never);
-      }
-      await ctx.sync();
+      const snapshot = () => {
+        const undoSheet = ctx.workbook.worksheets.add(undoName);
+        undoSheet.visibility = "VeryHidden" as Excel.SheetVisibility;
+        if (before) {
+          const region = { r0: 0, c0: 0, r1: before.r1, c1: before.c1 };
+          undoSheet.getRange(a1(region)).copyFrom(ctx.workbook.worksheets.getItem(sheetName).getRange(a1(region)), "All" as never);
+        }
+      };
+      await stageBlocks(ctx, stage, [bodyBlock, archiveBlock, logBlock], progress, opts.signal, snapshot);
+      checkAbort(opts.signal);
 
       // ---- commit: one sync
       run.phase = "committing";
@@ -553,6 +556,15 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
     if (run.phase === "committing" && run.record) await restore(run.record, false).catch(() => undefined);
     else if (run.phase === "staging") await cleanUp(run.record?.undoSheet).catch(() => undefined);
     throw e;
+  }
+}
+
+/** Table.resize and Range.copyFrom need ExcelApi 1.13 (Excel 2021, Microsoft 365, Excel on the web). */
+function requireApi(): void {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v: string): boolean } } } }).Office;
+  const req = office?.context?.requirements;
+  if (req && !req.isSetSupported("ExcelApi", "1.13")) {
+    throw new Error("写入台账需要 Excel 2021 或 Microsoft 365（ExcelApi 1.13）。 / Writing ledgers needs Excel 2021 or Microsoft 365 (ExcelApi 1.13).");
   }
 }
 

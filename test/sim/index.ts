@@ -13,7 +13,6 @@
  *
  * No Node APIs (runs in the browser too); never part of the add-in bundle.
  */
-import { HyperFormula } from "hyperformula";
 import { SimRequestContext, SimHostHooks } from "./api";
 import { EngineFactory, plainEngine, recalculate } from "./calc";
 import { MAX_COLS, parseAddress, rectAddress } from "./formula";
@@ -383,5 +382,3 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
 export function installSimulatedExcel(options?: SimOptions): SimulatedExcel {
   return createSimulatedExcel(options).install();
 }
-
-export { HyperFormula };
