@@ -1,15 +1,12 @@
 /** Shared helpers of the sheet-writer tests: seeds, results, a user's edits through the (simulated) Excel API. */
-import { readFileSync } from "fs";
-import path from "path";
 import type { ProjectRecord } from "../../src/core/model";
-import { importCsvText } from "../../src/import/csv";
+import { loadSeeds } from "../../src/import";
 import type { ImportResult } from "../../src/import/types";
 import type { SimulatedExcel } from "../sim";
 
-/** The seed ledger through the importer (its CSV engine; loadSeeds() wraps the same files). */
+/** The seed ledger through the importer's loadSeeds(). */
 export function seedLedger(): ImportResult {
-  const text = readFileSync(path.join(__dirname, "../../seeds/projects.csv"), "utf8");
-  return importCsvText(text, { fileName: "projects.csv", kind: "ledger" });
+  return loadSeeds().ledger;
 }
 
 export function resultOf(records: ProjectRecord[]): ImportResult {

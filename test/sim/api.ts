@@ -606,19 +606,9 @@ export class SimRange extends SimProxy<RangeTarget> {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this._call("clear", [applyTo], (t) => {
       liveSheet(this.context._book, t.sheet);
-      if (applyTo !== "Formats") {
-        for (const tb of this.context._book.tables) {
-          if (tb.sheet === t.sheet && tb.rect.r0 >= t.rect.r0 && tb.rect.r0 <= t.rect.r1 && tb.rect.c0 <= t.rect.c1 && tb.rect.c1 >= t.rect.c0) {
-            // Clearing a table's header cells is not allowed in Excel either.
-            if (!(tb.rect.r0 >= t.rect.r0 && tb.rect.r1 <= t.rect.r1 && tb.rect.c0 >= t.rect.c0 && tb.rect.c1 <= t.rect.c1)) {
-              throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (clearing part of a table's header row)");
-            }
-          }
-        }
-      }
       t.sheet.clear(t.rect, applyTo);
       if (applyTo !== "Formats") {
-        // Tables wholly inside the cleared range keep their headers (Excel keeps the table object).
+        // A table keeps its header row: cleared header cells get generic names (Column1…), as in Excel.
         for (const tb of this.context._book.tables) if (tb.sheet === t.sheet) this.context._book.syncHeaders(t.sheet, tb.rect);
       }
       this.context._book.dirty = true;
