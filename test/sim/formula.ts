@@ -103,6 +103,8 @@ export interface RefMapper {
   /** An R1C1 reference (only scanned when `r1c1` is true). */
   r1c1?: (ref: { sheet?: string; row: { abs: boolean; n: number } | null; col: { abs: boolean; n: number } | null }) => string;
   structured?: (ref: StructuredRef) => string;
+  /** A bare name (not a function call): return its replacement, or null to keep it (a table name means its data). */
+  name?: (word: string) => string | null;
   r1c1Mode?: boolean;
 }
 
@@ -179,7 +181,8 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
       }
       const r = scanRefAt(s, i, mapper, undefined);
       if (r) { out += r.text; i = r.end; continue; }
-      out += word;
+      const replaced = mapper.name && s[j] !== "(" ? mapper.name(word) : null;
+      out += replaced ?? word;
       i = j;
       continue;
     }
@@ -286,8 +289,9 @@ function unescapeColumn(name: string): string {
 export function translateStructured(
   formula: string, tables: (name: string) => TableGeometry | undefined, host: TableGeometry | undefined, row: number,
 ): string {
-  return mapRefs(formula, {
+  const mapper: RefMapper = {
     cell: (ref) => printCell(ref, true),
+    name: (word) => (tables(word) ? mapper.structured!({ table: word, spec: "" }) : null),
     structured: (ref) => {
       const t = ref.table === null ? host : tables(ref.table);
       if (!t) return "#REF!";
@@ -298,7 +302,8 @@ export function translateStructured(
       const b = `$${colToLetters(rect.c1)}$${rect.r1 + 1}`;
       return rect.r0 === rect.r1 && rect.c0 === rect.c1 ? sheet + a : `${sheet}${a}:${b}`;
     },
-  });
+  };
+  return mapRefs(formula, mapper);
 }
 
 /** The cells a structured reference's bracket text designates, or null. */

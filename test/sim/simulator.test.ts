@@ -320,3 +320,33 @@ describe("settings, application, formats, charts", () => {
     ]);
   });
 });
+
+describe("structured references and renames", () => {
+  test("#This Row, #All, #Headers, column ranges; renaming a table or sheet rewrites formulas", async () => {
+    await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("A1:C3").values = [["名称", "金额", "数量"], ["甲", 2, 10], ["乙", 3, 20]];
+      const t = s.tables.add("A1:C3", true);
+      t.name = "Ledger";
+      s.getRange("E1:E5").formulas = [
+        ["=COUNTA(Ledger[#All])"],
+        ["=SUM(Ledger[[金额]:[数量]])"],
+        ["=Ledger[[#Headers],[数量]]"],
+        ["=SUM(Ledger[金额])*10"],
+        ["=ROWS(Ledger)"],
+      ];
+      await ctx.sync();
+      t.columns.add(undefined, undefined, "行内");
+      await ctx.sync();
+      t.columns.getItem("行内").getDataBodyRange().formulas = [["=Ledger[[#This Row],[金额]]+[@数量]"], ["=Ledger[[#This Row],[金额]]+[@数量]"]];
+      await ctx.sync();
+      t.name = "Projects";
+      s.name = "台账";
+      await ctx.sync();
+    });
+    expect(sim.workbook.values("台账", "E1:E5")).toEqual([[12], [35], ["数量"], [50], [2]]); // #All includes the added column
+    expect(sim.workbook.values("台账", "D2:D3")).toEqual([[12], [23]]);
+    expect(sim.workbook.formulas("台账", "E4")).toEqual([["=SUM(Projects[金额])*10"]]);
+  });
+});
+
