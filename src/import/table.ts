@@ -22,7 +22,7 @@ import type { Cell } from "./values";
 
 // Bound once: the row loop calls these millions of times.
 const {
-  cellText, isBlank, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
+  cellText, isBlank, fastAmount, fastStage, isIsoDay, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
   parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell,
 } = values;
 
@@ -439,7 +439,8 @@ export class TableEngine {
   }
 
   private parseRow(cells: readonly Cell[], row: number): true | null {
-    const v: ParsedRow = {};
+    // A ledger row is parsed straight into its record (one object per row, one shape for all).
+    const v: ParsedRow = this.kind === "ledger" ? (newLedgerRecord() as unknown as ParsedRow) : {};
     const kind = this.kind;
     let extra: Record<string, string> | null = null;
     let rowUnit: Unit | null = null;
@@ -472,6 +473,10 @@ export class TableEngine {
           v[col.field] = parseText(raw);
           break;
         case "date": {
+          if (isIsoDay(raw)) {
+            v[col.field] = raw;
+            break;
+          }
           const r = parseDate(raw);
           if (r === null) v[col.field] = null;
           else if (r.ok) {
@@ -485,7 +490,17 @@ export class TableEngine {
           break;
         }
         case "amount": {
-          const r = parseAmount(raw, rowUnit && rowUnit !== "个" ? rowUnit : this.moneyUnit(col, cells));
+          const unit = rowUnit && rowUnit !== "个" ? rowUnit : this.moneyUnit(col, cells);
+          const fast = fastAmount(raw, unit);
+          if (fast === fast) {
+            v[col.field] = fast;
+            if (col.amountIdx >= 0) {
+              this.grand[col.amountIdx] += fast;
+              this.group[col.amountIdx] += fast;
+            }
+            break;
+          }
+          const r = parseAmount(raw, unit);
           if (r === null) v[col.field] = null;
           else if (r.ok) {
             v[col.field] = r.value;
@@ -527,6 +542,11 @@ export class TableEngine {
           break;
         }
         case "stage": {
+          const fast = fastStage(raw);
+          if (fast) {
+            v[col.field] = fast;
+            break;
+          }
           const r = parseStage(raw);
           if (r === null) v[col.field] = null;
           else if (r.ok) v[col.field] = r.value;
@@ -715,23 +735,9 @@ export class TableEngine {
         `Project ID ${quoteValue(id)} duplicates row ${first}; row rejected. Correct the ID or delete the duplicate row.`]);
     if (dup) return null;
     if (this.rowErrors > 0) return null;
-    const rec: ProjectRecord = {
-      id,
-      name,
-      region,
-      park: (v.park as string | null) ?? null,
-      industry: (v.industry as string | null) ?? null,
-      investor: (v.investor as string | null) ?? null,
-      investor_type: (v.investor_type as ProjectRecord["investor_type"]) ?? null,
-      investor_origin: (v.investor_origin as string | null) ?? null,
-      stage: (v.stage as ProjectRecord["stage"]) ?? null,
-      signed_date: signed,
-      started_date: (v.started_date as string | null) ?? null,
-      signed_amount: (v.signed_amount as number | null) ?? null,
-      planned_investment: (v.planned_investment as number | null) ?? null,
-      notes: (v.notes as string | null) ?? null,
-      source: (v.source as string | null) ?? null,
-    };
+    const rec = v as unknown as ProjectRecord;
+    rec.id = id;
+    rec.signed_date = signed;
     this.records.push(rec);
     return { index: this.records.length - 1 };
   }
@@ -876,6 +882,14 @@ const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
   boolean: ["不是“是/否”", "is not yes/no", "请填写 是 或 否（也可写 Y/N、省外/省内）。", "Write 是 or 否 (or Y/N, 省外/省内)."],
   status: ["不是可识别的状态", "is not a known status", "请填写 采用 或 备选。", "Write 采用 (adopted) or 备选 (alternative)."],
 };
+
+/** An empty ledger record with every field present, in the model's order (one hidden class for all rows). */
+function newLedgerRecord(): ProjectRecord {
+  return {
+    id: "", name: "", region: "", park: null, industry: null, investor: null, investor_type: null, investor_origin: null,
+    stage: null, signed_date: null, started_date: null, signed_amount: null, planned_investment: null, notes: null, source: null,
+  };
+}
 
 export function columnLetter(i: number): string {
   let n = i + 1;

@@ -83,7 +83,7 @@ export interface ImportOptions {
   encoding?: string;
   /** importTable: the sheet row number of values[0] (a range starting at B5 gives 5), so messages name the rows the user sees. Default 1. */
   startRow?: number;
-  /** CSV: characters decoded and parsed per chunk (default 1 MiB); smaller values only matter to tests. */
+  /** CSV: bytes decoded and parsed per chunk (default 128 KiB). */
   chunkSize?: number;
 }
 

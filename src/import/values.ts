@@ -134,6 +134,34 @@ function toYi(n: number, unit: MoneyUnit): number {
   return Number((n / d).toPrecision(15));
 }
 
+/**
+ * Hot path of parseAmount for the common cell: plain digits ("3500", "12.5") or a finite number ≥ 0. Returns the value
+ * in 亿元, or NaN when the cell needs the full parser (units, separators, signs, blanks…). No allocation.
+ */
+export function fastAmount(v: Cell, unit: MoneyUnit): number {
+  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? toYi(v, unit) : NaN;
+  if (typeof v !== "string" || v.length === 0 || v.length > 20) return NaN;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 46) return NaN;
+  }
+  if (!PLAIN_NUMBER.test(v)) return NaN;
+  return toYi(Number(v), unit);
+}
+
+/** Hot path of parseDate: an exact, valid "YYYY-MM-DD" string is its own ISO value. */
+export function isIsoDay(v: Cell): v is string {
+  if (typeof v !== "string" || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const y = (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
+  const m = (v.charCodeAt(5) - 48) * 10 + (v.charCodeAt(6) - 48);
+  const d = (v.charCodeAt(8) - 48) * 10 + (v.charCodeAt(9) - 48);
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= monthLength(y, m);
+}
+
 export type CountResult = { ok: true; value: number } | { ok: false; reason: "invalid" | "negative" | "fraction" } | null;
 
 /** A count of projects: a whole number ≥ 0, optionally with 个/项/家. */
@@ -295,6 +323,13 @@ for (const [stage, words] of Object.entries({
 } as Record<Stage, string[]>)) {
   for (const w of words) STAGE_SYNONYMS[key(w)] = stage as Stage;
 }
+
+/** Hot path of parseStage: the stage for an exact synonym as written, or undefined. */
+export function fastStage(v: Cell): Stage | undefined {
+  return typeof v === "string" ? STAGE_EXACT.get(v) : undefined;
+}
+
+const STAGE_EXACT = new Map<string, Stage>(Object.entries(STAGE_SYNONYMS));
 
 export function parseStage(v: Cell): { ok: true; value: Stage } | { ok: false } | null {
   const t = parseText(v);
