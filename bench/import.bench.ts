@@ -36,6 +36,16 @@ export function generateLedgerCsv(n: number): Uint8Array {
   return out;
 }
 
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 function mb(n: number): string {
   return `${(n / 2 ** 20).toFixed(0)} MiB`;
 }
@@ -44,10 +54,13 @@ async function measure(ctx: BenchContext, n: number, label: string): Promise<Ben
   const gc = (globalThis as { gc?: () => void }).gc;
   const bytes = generateLedgerCsv(n);
   ctx.log(`${label}: ${mb(bytes.length)} of CSV`);
-  const repeat = n > 200_000 ? 1 : 3;
+  const repeat = n > 200_000 ? 1 : n > 20_000 ? 3 : 7;
+  const cpuPapa: number[] = [];
   const tPapa = await timeMs(() => {
+    const c0 = process.cpuUsage();
     const r = Papa.parse<string[]>(new TextDecoder().decode(bytes));
     if (r.data.length < n) throw new Error("papaparse lost rows");
+    cpuPapa.push(cpuMs(c0));
   }, repeat, n <= 200_000);
   gc?.();
   const base = process.memoryUsage();
@@ -55,7 +68,9 @@ async function measure(ctx: BenchContext, n: number, label: string): Promise<Ben
   let peakRss = base.rss;
   let accepted = 0;
   let issues = 0;
+  const cpuImport: number[] = [];
   const tImport = await timeMs(async () => {
+    const c0 = process.cpuUsage();
     const r = await importBytes(bytes, {
       fileName: "bench.csv",
       onProgress: () => {
@@ -69,13 +84,18 @@ async function measure(ctx: BenchContext, n: number, label: string): Promise<Ben
     if (m.rss > peakRss) peakRss = m.rss;
     accepted = r.summary.accepted;
     issues = r.issues.length;
+    cpuImport.push(cpuMs(c0));
   }, repeat, n <= 200_000);
+  const cpuI = median(cpuImport);
+  const cpuP = median(cpuPapa);
   if (accepted !== n || issues !== 0) throw new Error(`expected ${n} rows accepted without issues, got ${accepted} / ${issues} issues`);
   const rowsPerSec = Math.round(n / (tImport / 1000));
-  ctx.log(`${label}: import ${tImport.toFixed(0)} ms (${rowsPerSec} rows/s), papaparse ${tPapa.toFixed(0)} ms; peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}`);
+  ctx.log(`${label}: import ${tImport.toFixed(0)} ms (${rowsPerSec} rows/s, CPU ${cpuI.toFixed(0)} ms), papaparse ${tPapa.toFixed(0)} ms (CPU ${cpuP.toFixed(0)} ms); peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}`);
   return [
     ratioResult(`import: parse+validate ${label} ledger rows`, tImport, "ms", { name: "raw papaparse parse (same bytes)", value: tPapa }, 2,
       `${rowsPerSec} rows/s; CSV ${mb(bytes.length)}; peak heapUsed ${mb(peakHeap)}, peak rss ${mb(peakRss)}`),
+    ratioResult(`import: CPU time (user+system) ${label} rows`, cpuI, "ms", { name: "raw papaparse parse, CPU time", value: cpuP }, 2,
+      "CPU time is steadier than wall time when other processes share the cores"),
     { name: `import: peak heapUsed ${label} rows`, value: peakHeap / 2 ** 20, unit: "MiB", note: `rss ${mb(peakRss)}; input ${mb(bytes.length)}` },
   ];
 }

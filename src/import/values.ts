@@ -63,7 +63,10 @@ const INJECTION_START = /^[\t\r\n]*[=+\-@]/;
 export function parseText(v: Cell): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string") {
-    if (INJECTION_START.test(v)) return v;
+    if (v.length === 0) return null;
+    const c = v.charCodeAt(0);
+    // = + - @ or a tab/CR/LF (which may precede them): check the full pattern only then.
+    if ((c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 10) && INJECTION_START.test(v)) return v;
     const t = v.trim();
     return t.length === 0 ? null : t;
   }
