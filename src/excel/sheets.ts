@@ -71,8 +71,8 @@ export interface UndoRecord {
   /** Table range before and after (header included), A1 on `sheet`. */
   before: string | null;
   after: string;
-  archive: { created: boolean; before: string | null; after: string | null };
-  changeLog: { created: boolean; before: string | null; after: string | null };
+  archive: { sheet: string; created: boolean; before: string | null; after: string | null };
+  changeLog: { sheet: string; created: boolean; before: string | null; after: string | null };
   previousSources: SourceDescriptor[];
   at: string;
 }
@@ -161,11 +161,15 @@ interface TableState {
 }
 
 interface WorkbookState {
+  /** The sheet the dataset goes to when its table does not exist yet (a free name if ours is the user's). */
+  dataSheet: string;
   sheetExists: boolean;
   table: TableState | null;
   archive: { rect: Rect; headers: string[] } | null;
+  archiveSheet: string;
   archiveSheetExists: boolean;
   changeLog: { rect: Rect } | null;
+  changeLogSheet: string;
   changeLogSheetExists: boolean;
   sources: SourceDescriptor[];
   undo: UndoRecord | null;
@@ -200,18 +204,43 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, progress: (
   }
   let archiveRange: Excel.Range | null = null;
   let archiveHeader: Excel.Range | null = null;
+  let archiveSheet: Excel.Worksheet | null = null;
   if (!archive.isNullObject) {
     archiveRange = archive.getRange();
     archiveRange.load("address");
     archiveHeader = archive.getHeaderRowRange();
     archiveHeader.load("values");
+    archiveSheet = archive.worksheet;
+    archiveSheet.load("name");
   }
   let logRange: Excel.Range | null = null;
+  let logSheet: Excel.Worksheet | null = null;
   if (!log.isNullObject) {
     logRange = log.getRange();
     logRange.load("address");
+    logSheet = log.worksheet;
+    logSheet.load("name");
   }
+  // A sheet of ours that exists without our table but holds something of the user's is never written over.
+  const used = (missing: boolean, name: string) => {
+    if (!missing || !lower.has(name.toLowerCase())) return null;
+    const u = wb.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    u.load("address");
+    return u;
+  };
+  const occupied = {
+    data: used(table.isNullObject, spec.sheet),
+    archive: used(archive.isNullObject, ARCHIVE.sheet),
+    log: used(log.isNullObject, CHANGELOG.sheet),
+  };
   await ctx.sync();
+  const pick = (name: string, u: Excel.Range | null) => {
+    if (!u || u.isNullObject) return name;
+    let k = 2;
+    while (lower.has(`${name} ${k}`.toLowerCase())) k++;
+    return `${name} ${k}`;
+  };
+  const names = { data: pick(spec.sheet, occupied.data), archive: pick(ARCHIVE.sheet, occupied.archive), log: pick(CHANGELOG.sheet, occupied.log) };
 
   let state: TableState | null = null;
   if (tableRange && header && tableSheet) {
@@ -259,12 +288,15 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, progress: (
     state = { sheetName: tableSheet.name, rect, existing };
   }
   return {
-    sheetExists: lower.has(spec.sheet.toLowerCase()),
+    sheetExists: lower.has(names.data.toLowerCase()),
+    dataSheet: names.data,
     table: state,
-    archive: archiveRange && archiveHeader ? { rect: parseA1(archiveRange.address), headers: (archiveHeader.values[0] as Cell[]).map(String) } : null,
-    archiveSheetExists: lower.has(ARCHIVE.sheet.toLowerCase()),
+    archive: archiveRange && archiveHeader && archiveSheet ? { rect: parseA1(archiveRange.address), headers: (archiveHeader.values[0] as Cell[]).map(String) } : null,
+    archiveSheet: archiveSheet?.name ?? names.archive,
+    archiveSheetExists: archiveSheet ? true : lower.has(names.archive.toLowerCase()),
     changeLog: logRange ? { rect: parseA1(logRange.address) } : null,
-    changeLogSheetExists: lower.has(CHANGELOG.sheet.toLowerCase()),
+    changeLogSheet: logSheet?.name ?? names.log,
+    changeLogSheetExists: logSheet ? true : lower.has(names.log.toLowerCase()),
     sources: sources.isNullObject ? [] : ((sources.value as SourceDescriptor[]) ?? []),
     undo: undo.isNullObject ? null : (undo.value as UndoRecord),
     sheetNames,
@@ -385,7 +417,7 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
       const plan = planMerge(spec, state.table?.existing ?? null, fresh.rows, fresh.formats);
 
       // Geometry of the final table.
-      const sheetName = state.table?.sheetName ?? spec.sheet;
+      const sheetName = state.table?.sheetName ?? state.dataSheet;
       const top = state.table ? state.table.rect.r0 : 1;
       const left = state.table ? state.table.rect.c0 : 0;
       const bodyRows = Math.max(1, plan.rows.length);
@@ -443,8 +475,8 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
         createdSheet: !state.sheetExists,
         before: before ? a1(before) : null,
         after: a1(after),
-        archive: { created: !state.archiveSheetExists && aRows.length > 0, before: state.archive ? a1(state.archive.rect) : null, after: archiveAfter ? a1(archiveAfter) : null },
-        changeLog: { created: !state.changeLogSheetExists && lRows.length > 0, before: state.changeLog ? a1(state.changeLog.rect) : null, after: logAfter ? a1(logAfter) : null },
+        archive: { sheet: state.archiveSheet, created: !state.archiveSheetExists && aRows.length > 0, before: state.archive ? a1(state.archive.rect) : null, after: archiveAfter ? a1(archiveAfter) : null },
+        changeLog: { sheet: state.changeLogSheet, created: !state.changeLogSheetExists && lRows.length > 0, before: state.changeLog ? a1(state.changeLog.rect) : null, after: logAfter ? a1(logAfter) : null },
         previousSources: state.sources,
         at: localIso(now),
       };
@@ -504,12 +536,12 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
       if (!state.table) ws.activate();
 
       if (aRows.length && archiveAfter) {
-        const aws = state.archiveSheetExists ? ctx.workbook.worksheets.getItem(ARCHIVE.sheet) : ctx.workbook.worksheets.add(ARCHIVE.sheet);
+        const aws = state.archiveSheetExists ? ctx.workbook.worksheets.getItem(state.archiveSheet) : ctx.workbook.worksheets.add(state.archiveSheet);
         const src = stage.getRangeByIndexes(archiveBlock.r0, archiveBlock.c0, aRows.length, archiveHeaders.length);
         if (!state.archive) {
           aws.getRangeByIndexes(0, 0, 1, archiveHeaders.length).values = [archiveHeaders.map(textCell)];
           aws.getRangeByIndexes(1, 0, aRows.length, archiveHeaders.length).copyFrom(src, "All" as never);
-          const at = aws.tables.add(`${quoteSheet(ARCHIVE.sheet)}!${a1(archiveAfter)}`, true);
+          const at = aws.tables.add(`${quoteSheet(state.archiveSheet)}!${a1(archiveAfter)}`, true);
           at.name = ARCHIVE.table;
           aws.freezePanes.freezeRows(1);
           aws.getRangeByIndexes(0, 0, 1, archiveHeaders.length).format.columnWidth = 90;
@@ -517,23 +549,23 @@ async function applyDataset(spec: SheetSpec, result: ImportResult, source: Sourc
           const old = state.archive.rect;
           const added = archiveHeaders.slice(state.archive.headers.length);
           if (added.length) aws.getRangeByIndexes(old.r0, old.c1 + 1, 1, added.length).values = [added.map(textCell)];
-          ctx.workbook.tables.getItem(ARCHIVE.table).resize(`${quoteSheet(ARCHIVE.sheet)}!${a1(archiveAfter)}`);
+          ctx.workbook.tables.getItem(ARCHIVE.table).resize(`${quoteSheet(state.archiveSheet)}!${a1(archiveAfter)}`);
           aws.getRangeByIndexes(old.r1 + 1, old.c0, aRows.length, archiveHeaders.length).copyFrom(src, "All" as never);
         }
       }
       if (lRows.length && logAfter) {
-        const lws = state.changeLogSheetExists ? ctx.workbook.worksheets.getItem(CHANGELOG.sheet) : ctx.workbook.worksheets.add(CHANGELOG.sheet);
+        const lws = state.changeLogSheetExists ? ctx.workbook.worksheets.getItem(state.changeLogSheet) : ctx.workbook.worksheets.add(state.changeLogSheet);
         const src = stage.getRangeByIndexes(logBlock.r0, logBlock.c0, lRows.length, CHANGELOG_HEADERS.length);
         if (!state.changeLog) {
           lws.getRangeByIndexes(0, 0, 1, CHANGELOG_HEADERS.length).values = [CHANGELOG_HEADERS];
           lws.getRangeByIndexes(1, 0, lRows.length, CHANGELOG_HEADERS.length).copyFrom(src, "All" as never);
-          const lt = lws.tables.add(`${quoteSheet(CHANGELOG.sheet)}!${a1(logAfter)}`, true);
+          const lt = lws.tables.add(`${quoteSheet(state.changeLogSheet)}!${a1(logAfter)}`, true);
           lt.name = CHANGELOG.table;
           lws.freezePanes.freezeRows(1);
           lws.getRangeByIndexes(0, 0, 1, CHANGELOG_HEADERS.length).format.columnWidth = 110;
         } else {
           const old = state.changeLog.rect;
-          ctx.workbook.tables.getItem(CHANGELOG.table).resize(`${quoteSheet(CHANGELOG.sheet)}!${a1(logAfter)}`);
+          ctx.workbook.tables.getItem(CHANGELOG.table).resize(`${quoteSheet(state.changeLogSheet)}!${a1(logAfter)}`);
           lws.getRangeByIndexes(old.r1 + 1, old.c0, lRows.length, CHANGELOG_HEADERS.length).copyFrom(src, "All" as never);
         }
       }
@@ -623,6 +655,13 @@ async function restore(record: UndoRecord, finalUndo: boolean): Promise<void> {
     // The dataset sheet and its table.
     if (record.createdSheet) {
       if (names.has(record.sheet)) wb.worksheets.getItem(record.sheet).delete();
+    } else if (!record.before && names.has(record.sheet)) {
+      // The table was created on an existing (empty) sheet: remove it, its note and the frozen rows.
+      const after = parseA1(record.after);
+      if (!table.isNullObject) table.delete();
+      const ws = wb.worksheets.getItem(record.sheet);
+      ws.getRange(a1({ r0: 0, c0: after.c0, r1: after.r1, c1: after.c1 })).clear("All" as never);
+      ws.freezePanes.unfreeze();
     } else if (record.before && names.has(record.sheet)) {
       const ws = wb.worksheets.getItem(record.sheet);
       const before = parseA1(record.before);
@@ -634,8 +673,8 @@ async function restore(record: UndoRecord, finalUndo: boolean): Promise<void> {
         ws.getRange(region).copyFrom(wb.worksheets.getItem(record.undoSheet).getRange(region), "All" as never);
       }
     }
-    restorePart(wb, names, archive, ARCHIVE, record.archive);
-    restorePart(wb, names, log, CHANGELOG, record.changeLog);
+    restorePart(wb, names, archive, record.archive);
+    restorePart(wb, names, log, record.changeLog);
     if (record.previousSources.length) wb.settings.add(SETTINGS_SOURCES, record.previousSources);
     else if (!sourcesItem.isNullObject) sourcesItem.delete();
     if (finalUndo || committed) {
@@ -647,19 +686,22 @@ async function restore(record: UndoRecord, finalUndo: boolean): Promise<void> {
   });
 }
 
-function restorePart(
-  wb: Excel.Workbook, names: Set<string>, table: Excel.Table, where: { sheet: string; table: string },
-  part: UndoRecord["archive"],
-): void {
+function restorePart(wb: Excel.Workbook, names: Set<string>, table: Excel.Table, part: UndoRecord["archive"]): void {
   if (part.created) {
-    if (names.has(where.sheet)) wb.worksheets.getItem(where.sheet).delete();
+    if (names.has(part.sheet)) wb.worksheets.getItem(part.sheet).delete();
+    return;
+  }
+  if (!part.before && part.after && !table.isNullObject) {
+    // The table was created on an existing (empty) sheet.
+    table.delete();
+    wb.worksheets.getItem(part.sheet).freezePanes.unfreeze();
     return;
   }
   if (!part.before || !part.after || table.isNullObject || part.before === part.after) return;
   const before = parseA1(part.before);
   const after = parseA1(part.after);
-  table.resize(`${quoteSheet(where.sheet)}!${part.before}`);
-  clearOutside(wb.worksheets.getItem(where.sheet), before, after);
+  table.resize(`${quoteSheet(part.sheet)}!${part.before}`);
+  clearOutside(wb.worksheets.getItem(part.sheet), before, after);
 }
 
 /** Clear the cells of `after` that are not in `before` (rows below, then columns to the right). */

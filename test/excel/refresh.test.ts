@@ -63,6 +63,46 @@ test("month-precision dates are the 1st of the month shown yyyy-mm; formula-like
   expect(sim.workbook.cell("台账", "B3").formula).toBeUndefined();
 });
 
+test("a sheet named 台账 or 变更日志 that holds the user's own content is never written over; undo is exact", async () => {
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.add("台账").getRange("A1:B2").values = [["我的", "笔记"], ["别动", 1]];
+    ctx.workbook.worksheets.add("变更日志").getRange("C3").values = [["手写日志"]];
+    ctx.workbook.worksheets.add("归档"); // empty: ours to use
+    await ctx.sync();
+  });
+  const s0 = sim.workbook.snapshot();
+  const summary = await writeDataset("ledger", resultOf([makeRecord(1), makeRecord(2)]), { type: "file", name: "a.csv" });
+  expect(summary.sheet).toBe("台账 2");
+  expect(sim.workbook.table("Ledger")!.sheet).toBe("台账 2");
+  expect(sim.workbook.table(CHANGELOG.table)!.sheet).toBe("变更日志 2");
+  expect(sim.workbook.values("台账", "A1:B2")).toEqual([["我的", "笔记"], ["别动", 1]]);
+  expect(sim.workbook.values("变更日志", "C3")).toEqual([["手写日志"]]);
+  await undoLastRefresh();
+  expect(sim.workbook.snapshot()).toEqual(s0);
+
+  await writeDataset("ledger", resultOf([makeRecord(1), makeRecord(2)]), { type: "file", name: "a.csv" });
+  const s1 = sim.workbook.snapshot();
+  await refreshDataset("ledger", resultOf([makeRecord(2)]));
+  expect(sim.workbook.table(ARCHIVE.table)!.sheet).toBe("归档");
+  expect(tableObjects(sim, "Ledger").map((r) => r["项目编号"])).toEqual(["P-000002"]);
+  await undoLastRefresh();
+  expect(stripUndo(sim.workbook.snapshot())).toEqual(stripUndo(s1));
+});
+
+test("an existing empty 台账 sheet is used; undo removes the table, note and frozen rows from it", async () => {
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.add("台账");
+    await ctx.sync();
+  });
+  const s0 = sim.workbook.snapshot();
+  const summary = await writeDataset("ledger", resultOf([makeRecord(1)]), { type: "seeds", name: "示例数据" });
+  expect(summary.sheet).toBe("台账");
+  expect(sim.workbook.frozenRows("台账")).toBe(2);
+  await undoLastRefresh();
+  // Cells, number formats, styles, tables, settings and frozen rows as before (column widths are not compared).
+  expect(sim.workbook.snapshot()).toEqual(s0);
+});
+
 describe("refresh against an edited source", () => {
   async function loadWithUserColumns(records: ProjectRecord[]) {
     await writeDataset("ledger", resultOf(records), { type: "url", name: "台账", url: "https://example.gov.cn/ledger.csv" }, { now: () => NOW });
