@@ -119,8 +119,9 @@ export function columnRef(spec: SheetSpec, field: string, refs: RefStyle): strin
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-export function sheetNameFor(b: Briefing, language: Language = "zh-CN"): string {
-  return `${language === "zh-CN" ? "成绩单" : "Briefing"} ${b.period}`.slice(0, 31);
+/** The sheet's name, "成绩单 2025Q1", in every language (so that formulas, links and the task pane can find it). */
+export function sheetNameFor(b: Briefing): string {
+  return `成绩单 ${b.period}`.slice(0, 31);
 }
 
 interface Ctx {
@@ -340,7 +341,7 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
   for (const line of text.split("\n")) newRow()[0] = { value: line, role: "text" };
 
   return {
-    sheetName: sheetNameFor(b, language),
+    sheetName: sheetNameFor(b),
     grid,
     tables,
     textRow,

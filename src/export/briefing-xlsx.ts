@@ -72,7 +72,7 @@ function cellValue(c: BriefingCell): ExcelJS.CellValue {
   return c.value as ExcelJS.CellValue;
 }
 
-function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: FormulaMode): ExcelJS.Worksheet {
+function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: FormulaMode, language: Language): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.sheetName);
   layout.grid.forEach((row, r) => {
     row.forEach((c, col) => {
@@ -96,7 +96,7 @@ function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: 
   });
   // Status colours follow the value after recalculation: conditional formats on each status column.
   if (mode !== "values") {
-    const labels = layout.grid[layout.tables[0]?.headerRow ?? 0] ? statusTexts(layout) : [];
+    const labels = statusTexts(language);
     for (const t of layout.tables) {
       const ref = `${columnLetter(COL.status)}${t.firstRow + 1}:${columnLetter(COL.status)}${t.totalRow + 1}`;
       ws.addConditionalFormatting({
@@ -118,9 +118,8 @@ function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: 
   return ws;
 }
 
-function statusTexts(layout: BriefingLayout): [keyof typeof STATUS_COLOURS, string][] {
-  const zh = layout.sheetName.startsWith("成绩单");
-  return zh
+function statusTexts(language: Language): [keyof typeof STATUS_COLOURS, string][] {
+  return language === "zh-CN"
     ? [["ahead", "超序时"], ["on_track", "正常"], ["behind", "滞后"]]
     : [["ahead", "Ahead"], ["on_track", "On track"], ["behind", "Behind"]];
 }
@@ -132,10 +131,12 @@ export function briefingWorkbook(input: BriefingInput, briefing: Briefing, optio
   const wb = new ExcelJS.Workbook();
   wb.creator = "招商引资成绩单 / Investment Report Card";
   wb.created = new Date(Date.UTC(briefing.span.year, briefing.span.toMonth - 1, 1));
+  // Excel and WPS recompute every formula on opening; the cached results serve viewers that do not calculate.
+  if (mode !== "values") wb.calcProperties.fullCalcOnLoad = true;
   // The briefing sheet first, so the workbook opens on it.
   const text = options.text ?? briefingText(briefing, { language });
   const layout = briefingLayout(briefing, text, { mode, refs: "a1", language });
-  writeBriefingSheet(wb, layout, mode);
+  writeBriefingSheet(wb, layout, mode, language);
   const records = input.records as ProjectRecord[];
   writeDataSheet(wb, LEDGER, records as unknown as Row[]);
   // Formulas count funds by 所属地区: fill it from the ledger where the entry left it blank (the builder does the same).

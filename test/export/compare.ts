@@ -4,7 +4,8 @@ import { briefingText } from "../../src/briefing/text";
 import { PACE_STATUS_LABELS } from "../../src/core/metrics";
 import type { Briefing, BriefingRow } from "../../src/briefing/types";
 
-export type Read = (row: number, col: number) => number | string | null;
+/** A cell's value; `undefined` means "0 or blank, cannot tell" (exceljs reads a cached 0 and "" alike). */
+export type Read = (row: number, col: number) => number | string | null | undefined;
 
 const FIELDS: [keyof BriefingRow, number][] = [
   ["actual", COL.actual], ["target", COL.target], ["completion_rate", COL.rate], ["time_progress", COL.progress],
@@ -32,13 +33,15 @@ export function compareSheet(b: Briefing, read: Read, options: Pick<FormulaOptio
         const want = row[field] as number | null;
         const got = read(r, col);
         compared++;
-        if (want === null) {
+        if (got === undefined) {
+          if (want !== null && want !== 0) mismatches.push(`${where}/${field}: sheet 0-or-blank, json ${want}`);
+        } else if (want === null) {
           if (got !== null && got !== "") mismatches.push(`${where}/${field}: sheet ${String(got)}, json null`);
         } else if (typeof got !== "number" || Math.abs(got - want) > 1e-9 * Math.max(1, Math.abs(want))) {
           mismatches.push(`${where}/${field}: sheet ${String(got)}, json ${want}`);
         }
       }
-      const status = read(r, COL.status);
+      const status = read(r, COL.status) ?? null;
       compared++;
       const wantStatus = row.status ? labels[row.status] : null;
       if ((status === "" ? null : status) !== wantStatus) mismatches.push(`${where}/status: sheet ${String(status)}, json ${String(wantStatus)}`);
