@@ -57,13 +57,22 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
+/** window.localStorage, or undefined where it is missing or blocked (reading it can throw a SecurityError). */
+function defaultStorage(): StorageLike | undefined {
+  try {
+    return (globalThis as { localStorage?: StorageLike }).localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Mappings kept in the browser's localStorage (per user and machine, across workbooks). A broken or foreign entry
  * reads as "no mapping"; a full or blocked storage is not an import error (the mapping is simply not remembered).
  */
 export class LocalStorageMappingStore implements MappingStore {
   constructor(
-    private readonly storage: StorageLike | undefined = (globalThis as { localStorage?: StorageLike }).localStorage,
+    private readonly storage: StorageLike | undefined = defaultStorage(),
     private readonly prefix = "invest-report:mapping:",
   ) {}
   async get(key: string): Promise<ColumnMapping | null> {

@@ -56,7 +56,8 @@ function charsetOf(contentType: string | null): string | undefined {
  */
 export async function fetchBytes(url: string, opts: ImportUrlOptions): Promise<{ bytes: Uint8Array; contentType: string | null; url: URL }> {
   const u = checkUrl(url);
-  const fetchImpl = opts.fetchImpl ?? (globalThis.fetch as typeof fetch | undefined);
+  // Called through globalThis: an unbound window.fetch throws "Illegal invocation" in browsers.
+  const fetchImpl: typeof fetch | undefined = opts.fetchImpl ?? (typeof globalThis.fetch === "function" ? (input, init) => globalThis.fetch(input, init) : undefined);
   if (!fetchImpl) throw new ImportError("NETWORK", "当前环境不能访问网络（没有 fetch）。", "No network access here (fetch is unavailable).");
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -83,6 +84,8 @@ export async function fetchBytes(url: string, opts: ImportUrlOptions): Promise<{
         `无法从 ${u.host} 读取数据：网络不通，或对方服务器不允许从加载项跨域读取（CORS）。请确认网址能在浏览器中直接打开、服务器返回了 Access-Control-Allow-Origin 头；也可以下载文件后从本地导入。`,
         `Cannot read from ${u.host}: the network is unreachable, or the server does not allow cross-origin reads from the add-in (CORS). Check that the URL opens in a browser and that the server sends Access-Control-Allow-Origin; or download the file and import it from disk.`);
     }
+    // A redirect must not lead to plain http elsewhere (browsers block it as mixed content; Node would follow it).
+    if (res.url && res.url !== u.toString()) checkUrl(res.url);
     if (!res.ok) {
       throw new ImportError("HTTP_STATUS",
         `服务器返回 HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}（${u.host}${u.pathname}）。${res.status === 404 ? "网址不存在，请检查地址。" : res.status === 401 || res.status === 403 ? "没有访问权限，请确认网址是公开的或已授权。" : "请稍后重试或联系数据提供方。"}`,

@@ -297,9 +297,12 @@ const QUARTER_WORDS: Record<string, number> = {
   二季度: 6, 第二季度: 6, q2: 6, 四季度: 12, 第四季度: 12, q4: 12, 全年: 12, 年度: 12, 下半年: 12, fy: 12,
 };
 
-/** Through-month of a year-to-date figure: 3, "3", "3月", "1-3月", "一季度", "上半年", "全年". */
+/**
+ * Through-month of a year-to-date figure: 3, "3", "3月", "1-3月", "一季度", "上半年", "全年". 0 is how the model writes
+ * "no month" (a figure that is not year-to-date), so it reads back as blank.
+ */
 export function parseMonth(v: Cell): { ok: true; value: number } | { ok: false } | null {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined || v === 0 || v === "0") return null;
   let n: number;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {

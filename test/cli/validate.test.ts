@@ -98,6 +98,19 @@ describe("cli validate", () => {
     expect(JSON.parse(again.out).records).toEqual(JSON.parse(first.out).records);
   });
 
+  test("figures and targets --json read back in too (through_month 0 = no month)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-"));
+    for (const seed of ["figures", "targets"]) {
+      const first = await run("validate", join(ROOT, "seeds", `${seed}.csv`), "--json");
+      const file = join(dir, `${seed}.json`);
+      writeFileSync(file, first.out);
+      const again = await run("validate", file, "--json");
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.out)[seed]).toEqual(JSON.parse(first.out)[seed]);
+      expect(JSON.parse(again.out).issues).toEqual([]);
+    }
+  });
+
   test("command table, help and unknown commands", async () => {
     expect(Object.keys(COMMANDS)).toContain("validate");
     expect((await run()).code).toBe(2);

@@ -66,6 +66,33 @@ describe("importUrl", () => {
     expect((await importError(importUrl("not a url", { fileName: "", fetchImpl: f }))).code).toBe("URL_INVALID");
   });
 
+  test("a redirect to plain http elsewhere is refused", async () => {
+    const f = fakeFetch(async () => {
+      const res = new Response(CSV);
+      Object.defineProperty(res, "url", { value: "http://evil.example.com/a.csv" });
+      return res;
+    });
+    expect((await importError(importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: f }))).code).toBe("URL_INSECURE");
+  });
+
+  test("without fetchImpl, globalThis.fetch is called bound (no 'Illegal invocation')", async () => {
+    const original = globalThis.fetch;
+    const calls: unknown[] = [];
+    globalThis.fetch = function (this: unknown, input: RequestInfo | URL) {
+      calls.push(this);
+      if (this !== globalThis) throw new TypeError("Illegal invocation");
+      void input;
+      return Promise.resolve(new Response(CSV, { headers: { "content-type": "text/csv" } }));
+    } as typeof fetch;
+    try {
+      const r = await importUrl("https://x.example.com/a.csv", { fileName: "" });
+      expect(r.records).toHaveLength(1);
+      expect(calls).toHaveLength(1);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
   test("HTTP 404", async () => {
     const f = fakeFetch(async () => new Response("nope", { status: 404, statusText: "Not Found" }));
     const e = await importError(importUrl("https://x.example.com/missing.csv", { fileName: "", fetchImpl: f }));
