@@ -11,7 +11,7 @@ import {
   Tab,
   TabList,
   Text,
-  Title3,
+  Subtitle1,
   makeStyles,
   tokens,
   webLightTheme,
@@ -116,9 +116,9 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
         <ServicesContext.Provider value={tracked}>
           <main className={s.root}>
             <header className={s.header}>
-              <Title3 as="h1" className={s.title}>
+              <Subtitle1 as="h1" className={s.title}>
                 {t("appTitle")}
-              </Title3>
+              </Subtitle1>
               <Text size={200}>{t("appSubtitle")}</Text>
             </header>
             {services.host === null && (

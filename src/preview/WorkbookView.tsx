@@ -1,0 +1,248 @@
+/**
+ * The simulated workbook as a spreadsheet: a tab per visible sheet, a name box and formula bar, and a grid of the
+ * cells as Excel would show them (number formats applied, formulas computed by the simulated host's engine).
+ * Clicking a cell (or typing its address in the name box) selects it: the task pane's 函数 panel inserts there.
+ */
+import * as React from "react";
+import { Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { SimWorkbookInspector } from "../../test/sim";
+
+/** Rows and columns drawn at most (the preview shows, it does not page through 100k rows). */
+const MAX_ROWS = 200;
+const MAX_COLS = 26;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, flexGrow: 1, gap: "4px" },
+  bar: { display: "flex", gap: "6px", alignItems: "center", padding: "4px 0" },
+  nameBox: { width: "7.5em", flexShrink: 0 },
+  formula: {
+    flexGrow: 1,
+    minWidth: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "4px 6px",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    minHeight: "1.4em",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  scroll: {
+    overflow: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: "#fff",
+    flexGrow: 1,
+    minHeight: "240px",
+    maxHeight: "calc(100vh - 150px)",
+  },
+  grid: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: "12px", fontFamily: "Calibri, 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif" },
+  head: {
+    position: "sticky",
+    top: 0,
+    backgroundColor: "#f3f3f3",
+    color: "#444",
+    fontWeight: 400,
+    border: "1px solid #d4d4d4",
+    padding: "1px 4px",
+    zIndex: 1,
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    backgroundColor: "#f3f3f3",
+    color: "#444",
+    fontWeight: 400,
+    border: "1px solid #d4d4d4",
+    padding: "1px 4px",
+    textAlign: "right",
+    minWidth: "2.5em",
+  },
+  cell: {
+    border: "1px solid #e1e1e1",
+    padding: "1px 4px",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    cursor: "cell",
+    height: "18px",
+  },
+  selected: { outline: "2px solid #217346", outlineOffset: "-2px" },
+  tabs: {
+    flexWrap: "nowrap",
+    overflowX: "auto",
+    flexShrink: 0,
+    backgroundColor: "#f3f3f3",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  empty: { padding: "12px" },
+});
+
+export function colName(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function parseCell(text: string): { r: number; c: number } | null {
+  const m = /^\s*([A-Za-z]{1,3})(\d{1,7})\s*$/.exec(text);
+  if (!m) return null;
+  let c = 0;
+  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+export interface Selection {
+  sheet: string;
+  r: number;
+  c: number;
+}
+
+export function WorkbookView({
+  inspector,
+  version,
+  activations,
+  selection,
+  onSelect,
+  lang,
+}: {
+  inspector: SimWorkbookInspector;
+  /** Bumped after every Excel.run: re-read the workbook. */
+  version: number;
+  /** Bumped when the add-in activates a sheet (a new 成绩单, the issues sheet): show it. */
+  activations: number;
+  selection: Selection | null;
+  onSelect: (s: Selection) => void;
+  lang: "zh-CN" | "en-US";
+}) {
+  const s = useStyles();
+  const sheets = inspector.sheetNames().filter((n) => inspector.visibility(n) === "Visible");
+  const active = inspector.activeSheet();
+  const [shown, setShown] = React.useState<string | null>(active);
+  // Follow the sheet the add-in activates; otherwise keep the user's choice.
+  React.useEffect(() => {
+    if (active) setShown(active);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activations]);
+  const sheet = shown && sheets.includes(shown) ? shown : sheets[0];
+  const [nameBox, setNameBox] = React.useState("");
+
+  const used = sheet ? inspector.usedAddress(sheet) : null;
+  let rows = 0;
+  let cols = 0;
+  if (used) {
+    const end = parseCell(used.split(":").pop()!);
+    if (end) {
+      rows = Math.min(end.r + 1, MAX_ROWS);
+      cols = Math.min(end.c + 1, MAX_COLS);
+    }
+  }
+  rows = Math.max(rows, 20);
+  cols = Math.max(cols, 8);
+  const address = `A1:${colName(cols - 1)}${rows}`;
+  // Excel column widths are in points (Range.format.columnWidth); 64 px is Excel's default column.
+  const widths = Array.from({ length: cols }, (_, c) => {
+    const w = sheet ? inspector.columnWidth(sheet, c) : undefined;
+    return w ? Math.max(24, Math.min(360, Math.round((w * 4) / 3))) : 64;
+  });
+  const text = sheet ? inspector.text(sheet, address) : [];
+  const sel = selection && selection.sheet === sheet ? selection : null;
+  const selAddress = sel ? `${colName(sel.c)}${sel.r + 1}` : "";
+  const selFormula = sel && sheet ? String(inspector.formulas(sheet, selAddress)[0]?.[0] ?? "") : "";
+  React.useEffect(() => setNameBox(selAddress), [selAddress]);
+
+  const select = (r: number, c: number) => sheet && onSelect({ sheet, r, c });
+
+  return (
+    <section className={s.root} aria-label={lang === "zh-CN" ? "模拟工作簿" : "Simulated workbook"}>
+      <div className={s.bar}>
+        <Input
+          className={s.nameBox}
+          size="small"
+          value={nameBox}
+          aria-label={lang === "zh-CN" ? "名称框（单元格地址）" : "Name box (cell address)"}
+          onChange={(_, d) => setNameBox(d.value)}
+          onKeyDown={(e) => {
+            if (e.key !== "Enter") return;
+            const p = parseCell(nameBox);
+            if (p) select(p.r, p.c);
+          }}
+        />
+        <div className={s.formula} role="status" aria-label={lang === "zh-CN" ? "编辑栏" : "Formula bar"} title={selFormula}>
+          {selFormula}
+        </div>
+      </div>
+      <div className={s.scroll} tabIndex={0} role="region" aria-label={sheet ?? ""} data-sheet={sheet}>
+        {sheet ? (
+          <table className={s.grid} data-testid="sheet-grid" style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
+            <colgroup>
+              <col style={{ width: 40 }} />
+              {widths.map((w, c) => (
+                <col key={c} style={{ width: w }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th className={s.head} aria-label={lang === "zh-CN" ? "行号" : "Row"} />
+                {Array.from({ length: cols }, (_, c) => (
+                  <th key={c} className={s.head} scope="col">
+                    {colName(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {text.map((row, r) => (
+                <tr key={r}>
+                  <th className={s.rowHead} scope="row">
+                    {r + 1}
+                  </th>
+                  {row.map((v, c) => {
+                    const st = v !== "" ? inspector.cell(sheet, `${colName(c)}${r + 1}`).style : {};
+                    const numeric = /^-?[\d,.]+%?$/.test(v);
+                    return (
+                      <td
+                        key={c}
+                        className={`${s.cell} ${sel && sel.r === r && sel.c === c ? s.selected : ""}`}
+                        style={{
+                          backgroundColor: st.fill,
+                          color: st.fontColor,
+                          fontWeight: st.bold ? 700 : undefined,
+                          textAlign: numeric ? "right" : undefined,
+                        }}
+                        onClick={() => select(r, c)}
+                        title={v}
+                      >
+                        {v}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Text className={s.empty}>—</Text>
+        )}
+      </div>
+      <TabList
+        className={s.tabs}
+        size="small"
+        selectedValue={sheet}
+        onTabSelect={(_, d) => setShown(String(d.value))}
+        aria-label={lang === "zh-CN" ? "工作表" : "Sheets"}
+      >
+        {sheets.map((n) => (
+          <Tab key={n} value={n}>
+            {n}
+          </Tab>
+        ))}
+      </TabList>
+    </section>
+  );
+}
