@@ -561,10 +561,25 @@ export class TableEngine {
           break;
         }
         case "boolean": {
-          const r = parseBoolean(raw);
-          if (r === null) v[col.field] = null;
-          else if (r.ok) v[col.field] = r.value;
-          else this.badCell(row, col, def, raw, "boolean");
+          // 省外资金 is a yes/no flag, or (with a money unit in the title, or a number that is not 0/1) the
+          // out-of-province part of the row's amount: "其中：省外资金（万元）".
+          const moneyCol = col.unit !== null && col.unit !== "个";
+          if (!moneyCol) {
+            const r = parseBoolean(raw);
+            if (r === null) {
+              v[col.field] = null;
+              break;
+            }
+            if (r.ok) {
+              v[col.field] = r.value;
+              break;
+            }
+          }
+          const amountCol = this.plan.find((c) => c.field === "amount");
+          const a = parseAmount(raw, moneyCol || !amountCol ? this.moneyUnit(col, cells) : this.moneyUnit(amountCol, cells));
+          if (a === null) v[col.field] = null;
+          else if (a.ok) v.out_of_province_amount = a.value;
+          else this.badCell(row, col, def, raw, moneyCol ? (a.reason === "negative" ? "negative" : "amount") : "boolean");
           break;
         }
         case "status": {
@@ -752,13 +767,28 @@ export class TableEngine {
     }
     if (v.date == null && !this.rowHasErrorFor("date", row)) this.missing(row, "date");
     if (v.amount == null && !this.rowHasErrorFor("amount", row)) this.missing(row, "amount");
+    const amount = v.amount as number;
+    const oop = v.out_of_province_amount as number | undefined;
+    let split = 0;
+    let flag = (v.out_of_province as boolean | null) ?? false;
+    if (oop !== undefined && v.amount != null) {
+      const eps = 1e-9 * Math.max(1, amount);
+      const oopTitle = this.colTitle.out_of_province ?? null;
+      if (oop > amount + eps) {
+        this.issue(row, oopTitle, "error",
+          `「${oopTitle}」${oop} 亿元大于到位金额 ${amount} 亿元，本行未导入。省外资金是到位金额中的一部分，请改正其中一个数。`,
+          `"${oopTitle}" ${oop} (100m CNY) exceeds the amount ${amount}; row rejected. Out-of-province funds are part of the amount; correct one of them.`);
+      } else if (oop >= amount - eps) flag = true;
+      else if (oop <= 0) flag = false;
+      else split = oop;
+    }
     if (this.rowErrors > 0 || !project) return null;
     const entry: FundsEntry = {
       project,
       region: (v.region as string | null) ?? null,
       date: v.date as string,
-      amount: v.amount as number,
-      out_of_province: (v.out_of_province as boolean | null) ?? false,
+      amount: split > 0 ? split : amount,
+      out_of_province: split > 0 ? true : flag,
       source: (v.source as string | null) ?? null,
     };
     this.duplicate(row, `f:${normKey(project)}|${entry.date}|${entry.amount}|${entry.out_of_province}`, null, (first) => [
@@ -766,7 +796,10 @@ export class TableEngine {
       `Same project, date and amount as row ${first}: possibly entered twice. Both rows were imported and will both count; delete one if it is a duplicate.`],
       "warning");
     this.funds.push(entry);
-    return { index: this.funds.length - 1 };
+    const index = this.funds.length - 1;
+    // Part from other provinces, part not: two entries that add up to the row's amount.
+    if (split > 0) this.funds.push({ ...entry, amount: Number((amount - split).toPrecision(15)), out_of_province: false });
+    return { index };
   }
 
   /** Whether a required field already produced an error in this row (so "missing" is not said twice). */

@@ -20,6 +20,22 @@ describe("funds (到位资金明细)", () => {
     ]);
     expect(r.issues[0].message).toContain("第 2 行");
   });
+
+  test("省外资金 as an amount (其中：省外资金（万元）) splits the row into its two parts", () => {
+    const r = importCsvText(
+      "项目编号,到位日期,到位金额（万元）,其中：省外资金（万元）\nA,2025-03-01,1000,1000\nB,2025-03-02,1000,0\nC,2025-03-03,1000,300\nD,2025-03-04,1000,1200\n",
+      { fileName: "f.csv" },
+    );
+    expect(r.kind).toBe("funds");
+    expect(r.funds.map((f) => [f.project, f.amount, f.out_of_province])).toEqual([
+      ["A", 0.1, true],
+      ["B", 0.1, false],
+      ["C", 0.03, true],
+      ["C", 0.07, false],
+    ]);
+    expect(r.summary).toEqual({ rows: 4, accepted: 3, rejected: 1 });
+    expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([[5, "其中：省外资金（万元）", "error"]]);
+  });
 });
 
 describe("targets (目标任务)", () => {
