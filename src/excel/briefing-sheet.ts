@@ -41,6 +41,8 @@ export interface WriteBriefingSheetResult {
   mode: FormulaMode;
   charts: number;
   layout: BriefingLayout;
+  /** What the user should know (Chinese and English), e.g. funds entries the formulas cannot attribute. */
+  warnings: { message: string; message_en: string }[];
 }
 
 /** Status colours: fill and font (Excel's good / neutral / bad styles). */
@@ -117,7 +119,16 @@ export async function writeBriefingSheet(
   if (options.charts !== false) charts = addCharts(sheet, layout, language, mode);
   if (options.activate !== false) sheet.activate();
   await context.sync();
-  return { sheetName: layout.sheetName, address, mode, charts, layout };
+  const warnings: WriteBriefingSheetResult["warnings"] = [];
+  const blank = briefing.stats.funds_region_from_ledger;
+  if (mode !== "values" && blank > 0) {
+    // The formulas count funds by Funds[所属地区]; the builder attributed these entries through the ledger.
+    warnings.push({
+      message: `到位资金明细中有 ${blank} 条未填所属地区：成绩单公式按“所属地区”汇总到位资金，这些条目不会计入，与简报文字不一致。请在到位资金表中补填所属地区。`,
+      message_en: `${blank} funds entries have no region: the sheet's formulas sum funds by region and leave them out, unlike the briefing text. Fill in their region in the Funds table.`,
+    });
+  }
+  return { sheetName: layout.sheetName, address, mode, charts, layout, warnings };
 }
 
 /** Conditional formats on a status column, where the host supports them (ExcelApi 1.6). */

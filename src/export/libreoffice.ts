@@ -35,6 +35,8 @@ let profileDir: string | null = null;
 function recalcProfile(): string {
   if (profileDir && fs.existsSync(profileDir)) return profileDir;
   profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-recalc-profile-"));
+  const dir = profileDir;
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(profileDir, "user"), { recursive: true });
   fs.writeFileSync(path.join(profileDir, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
   return profileDir;

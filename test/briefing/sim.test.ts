@@ -143,7 +143,11 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
     expect(actualOf(after)).not.toBeCloseTo(actualOf(b), 6);
 
     // A frozen copy written now keeps its numbers when the ledger changes again.
+    // A briefing whose funds entries lack a region warns that the formulas will not see them.
+    expect(b.stats.funds_region_from_ledger).toBeGreaterThan(0);
+    expect(live.result.warnings.map((w) => w.message).join()).toContain("未填所属地区");
     const frozen = await writeBriefingSheet(after, { valuesOnly: true, charts: false, language: "zh-CN" });
+    expect(frozen.warnings).toEqual([]);
     expect(frozen.sheetName).toBe("成绩单 2025Q1");
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem(LEDGER.sheet).getRange(`${amountCol}${k + 2}`).values = [[1]];
