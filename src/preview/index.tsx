@@ -151,7 +151,10 @@ function Preview({ metadata, metadataError }: { metadata?: { functions: unknown[
   }, []);
 
   React.useEffect(() => {
-    if (phase.state === "ready") document.body.dataset.previewReady = "true";
+    if (phase.state !== "ready") return;
+    // Time to interactive (ms since navigation), read by bench/taskpane.bench.ts: the pane is rendered and usable.
+    document.body.dataset.previewReadyMs = String(Math.round(performance.now()));
+    document.body.dataset.previewReady = "true";
   }, [phase]);
 
   return (
