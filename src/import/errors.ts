@@ -82,11 +82,17 @@ export function quoteValue(value: unknown, max = 40): string {
   if (value instanceof Date) s = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   else if (typeof value === "object" && value !== null) {
     try {
-      s = JSON.stringify(value) ?? String(value);
+      s = JSON.stringify(value) ?? Object.prototype.toString.call(value);
     } catch {
       s = Object.prototype.toString.call(value);
     }
-  } else s = String(value);
+  } else {
+    try {
+      s = String(value);
+    } catch {
+      s = Object.prototype.toString.call(value);
+    }
+  }
   s = s.replace(/[\r\n\t]/g, (c) => (c === "\t" ? "\\t" : c === "\r" ? "\\r" : "\\n"));
   return s.length > max ? `${s.slice(0, max)}…[${s.length}字符/chars]` : s;
 }

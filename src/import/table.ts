@@ -72,7 +72,7 @@ function normKey(s: string): string {
 }
 
 function countDecimals(v: Cell): number {
-  const s = typeof v === "number" ? String(v) : String(v ?? "");
+  const s = typeof v === "number" || typeof v === "string" ? String(v) : "";
   const m = /\.(\d+)/.exec(s);
   return m ? Math.min(m[1].length, 10) : 0;
 }

@@ -19,9 +19,9 @@ export function plainCell(v: Cell): Cell {
   if (typeof v !== "object" || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
   if ("result" in o || "formula" in o || "sharedFormula" in o) return plainCell(o.result ?? null);
-  if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: unknown }>).map((r) => String(r?.text ?? "")).join("");
+  if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: unknown }>).map((r) => safeString(r?.text ?? "")).join("");
   if ("text" in o && ("hyperlink" in o || typeof o.text === "string")) return plainCell(o.text);
-  if ("error" in o) return String(o.error);
+  if ("error" in o) return safeString(o.error);
   return v;
 }
 
@@ -47,10 +47,20 @@ export function cellText(v: Cell): string {
     const d = dateFromJsDate(v);
     return d ?? "";
   }
+  if (typeof v === "bigint") return v.toString();
   try {
     return JSON.stringify(v) ?? "";
   } catch {
+    return safeString(v);
+  }
+}
+
+/** String(v) for any value, including objects whose toString is broken or missing. */
+export function safeString(v: unknown): string {
+  try {
     return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
   }
 }
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { importBytes, importTable, ImportError, type ImportResult } from "../../src/import";
+import { importBytes, importTable, importUrl, ImportError, type ImportResult } from "../../src/import";
 import { parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth, parseStage, parseText, parseYear, plainCell } from "../../src/import/values";
 import { normalizeHeader } from "../../src/import/fields";
 import { FIXTURES, xlsxBytes } from "./helpers";
@@ -173,6 +173,24 @@ describe("fuzz: importers", () => {
         expect(e.code).not.toBe("INTERNAL");
       }
     }), { numRuns: 400 });
+  });
+
+  test("importUrl with random URLs, statuses, content types and bodies", async () => {
+    const url = fc.oneof(
+      fc.webUrl({ validSchemes: ["https", "http"] }),
+      fc.constantFrom("http://localhost:3000/a.csv", "https://x.example.com/a.json", "ftp://x/y", "", "javascript:alert(1)", "https://"),
+      fc.string({ maxLength: 30 }),
+    );
+    const body = fc.oneof(fc.uint8Array({ maxLength: 512 }), fc.constantFrom("项目名称,所属地区\n甲,西宁市\n", "[]", "{}", "[{\"项目名称\":\"甲\",\"所属地区\":\"乙\"}]").map((t) => new TextEncoder().encode(t)));
+    const ctype = fc.constantFrom(null, "text/csv", "application/json", "text/plain; charset=gbk", "application/octet-stream", "text/html");
+    const status = fc.constantFrom(200, 200, 200, 204, 301, 404, 500);
+    await fc.assert(fc.asyncProperty(url, body, ctype, status, fc.boolean(), async (u, b, ct, st, fail) => {
+      const fetchImpl = (async () => {
+        if (fail) throw new TypeError("Failed to fetch");
+        return new Response(st === 204 ? null : b, { status: st, headers: ct ? { "content-type": ct } : {} });
+      }) as unknown as typeof fetch;
+      await settle(importUrl(u, { fileName: "", fetchImpl, timeoutMs: 1000, maxBytes: 400 }));
+    }), { numRuns: 200 });
   });
 
   test("huge cells", async () => {
