@@ -18,7 +18,7 @@ export interface BriefingTextOptions {
 }
 
 const ZH_LEAD: Record<Metric, (v: string) => string> = {
-  signed_projects: (v) => `签约项目${v}项`,
+  signed_projects: (v) => `共签约项目${v}项`,
   signed_amount: (v) => `签约金额${v}亿元`,
   funds_in_place: (v) => `实际到位资金${v}亿元`,
   funds_in_place_out_of_province: (v) => `实际到位省外资金${v}亿元`,

@@ -112,8 +112,8 @@ describe("briefing text", () => {
   test("Chinese: totals first, then regions; 同比增长/下降, 超/欠序时进度, 新增", () => {
     const text = briefingText(b);
     expect(text.split("\n")[0]).toBe("2025年一季度（截至3月31日，序时进度25%）招商引资成绩单如下。");
-    expect(text).toContain("一季度，城东区签约项目2项，完成年度目标任务的50%，超序时进度25个百分点，同比增长100%；签约金额15.5亿元，完成年度目标任务的31%，超序时进度6个百分点，同比增长29.17%");
-    expect(text).toContain("城西区签约项目1项，上年同期为零，系新增");
+    expect(text).toContain("一季度，城东区共签约项目2项，完成年度目标任务的50%，超序时进度25个百分点，同比增长100%；签约金额15.5亿元，完成年度目标任务的31%，超序时进度6个百分点，同比增长29.17%");
+    expect(text).toContain("城西区共签约项目1项，上年同期为零，系新增");
     expect(text).toContain("签约金额完成率居前的是城西区（75%）、城东区（31%）。");
     const decline = metricClause({ ...briefingTable(b, "signed_amount")!.rows[0], actual: 6, yoy_growth: -0.5, prior: 12 });
     expect(decline).toContain("同比下降50%");
