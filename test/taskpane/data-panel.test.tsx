@@ -204,6 +204,40 @@ describe("数据 panel", () => {
     expect(screen.getByRole("button", { name: "载入工作簿" })).toBeDisabled();
   });
 
+  test("columns not recognised: the headers seen can be mapped by hand and the source read again", async () => {
+    const user = userEvent.setup();
+    const missing = Object.assign(new Error("缺少必填列：项目名称、所属地区"), {
+      name: "ImportError",
+      code: "MISSING_COLUMNS",
+      message_en: "Required columns missing: name, region",
+      details: { headers: ["编号", "项目", "区县"], missing: ["name", "region"] },
+    });
+    const services = fakeServices({ read: jest.fn().mockRejectedValueOnce(missing).mockResolvedValueOnce([ledgerResult()]) });
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("radio", { name: "网址" }));
+    await user.type(screen.getByRole("textbox", { name: /数据网址/ }), "https://x.example/a.csv");
+    await user.selectOptions(screen.getByRole("combobox", { name: "数据类型" }), "ledger");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("缺少必填列：项目名称、所属地区");
+    expect(screen.getByText(/没有认出全部必填列（缺：项目名称、所属地区）/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "来源列“编号”对应的字段" }), "id");
+    await user.selectOptions(screen.getByRole("combobox", { name: "来源列“项目”对应的字段" }), "name");
+    await user.selectOptions(screen.getByRole("combobox", { name: "来源列“区县”对应的字段" }), "region");
+    await user.click(screen.getByRole("button", { name: "按此对应重新读取" }));
+    expect(services.read).toHaveBeenCalledTimes(2);
+    expect(services.read.mock.calls[1][1]).toMatchObject({ kind: "ledger", mapping: { 编号: "id", 项目: "name", 区县: "region" } });
+    expect(await screen.findByRole("heading", { name: /预览：项目台账/ })).toBeInTheDocument();
+    expect(screen.queryByText(/没有认出全部必填列/)).not.toBeInTheDocument();
+  });
+
+  test("an import error is shown in English in the English UI", async () => {
+    const user = userEvent.setup();
+    const err = Object.assign(new Error("「a.csv」是空文件。"), { name: "ImportError", message_zh: "「a.csv」是空文件。", message_en: '"a.csv" is an empty file.' });
+    renderPanel(<DataPanel />, fakeServices({ read: jest.fn(async () => Promise.reject(err)) }), "en-US");
+    await user.click(screen.getByRole("button", { name: "Read and preview" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent('Error: "a.csv" is an empty file.');
+  });
+
   test("English UI shows English issue messages", async () => {
     const user = userEvent.setup();
     const hold = deferred<ImportResult[]>();

@@ -124,3 +124,15 @@ test("a URL that fails reports the import error", async () => {
   });
   await expect(failing.read({ type: "url", url: "https://x.example/missing.csv" }, {})).rejects.toThrow("HTTP 404");
 });
+
+test("a file whose columns are not recognised fails with the headers seen; mapped by hand it imports", async () => {
+  const bytes = new TextEncoder().encode("编号,项目,区县,签约额(亿元)\nX-1,示范项目,西宁开发区,12.5\n");
+  const err = await services.read({ type: "file", name: "自制台账.csv", bytes }, { kind: "ledger" }).catch((e) => e);
+  expect(err).toBeInstanceOf(Error);
+  expect(err.details?.headers).toEqual(expect.arrayContaining(["编号", "项目", "区县"]));
+  const [result] = await services.read(
+    { type: "file", name: "自制台账.csv", bytes },
+    { kind: "ledger", mapping: { 编号: "id", 项目: "name", 区县: "region", "签约额(亿元)": "signed_amount" } },
+  );
+  expect(result.records).toEqual([expect.objectContaining({ id: "X-1", name: "示范项目", region: "西宁开发区", signed_amount: 12.5 })]);
+});

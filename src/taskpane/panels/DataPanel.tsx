@@ -98,6 +98,9 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
   const [source, setSource] = React.useState<SourceSpec | null>(null);
   const [results, setResults] = React.useState<ImportResult[]>([]);
   const [issuesSheet, setIssuesSheet] = React.useState<string | null>(null);
+  /** The source could not be read because columns were not recognised: the headers seen, to map by hand. */
+  const [unmapped, setUnmapped] = React.useState<{ source: SourceSpec; headers: string[]; missing: string[] } | null>(null);
+  const [draft, setDraft] = React.useState<Record<string, string>>({});
 
   React.useEffect(() => setUrl((u) => u || defaultUrl), [defaultUrl]);
 
@@ -156,9 +159,20 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
 
   async function read(src: SourceSpec, mapping?: ImportResult["mapping"]) {
     setIssuesSheet(null);
-    const out = await task.run(t("reading"), (signal, onProgress) =>
-      services.read(src, { kind: src.type === "sample" ? "auto" : kind, mapping, signal, onProgress }),
-    );
+    setUnmapped(null);
+    const out = await task.run(t("reading"), async (signal, onProgress) => {
+      try {
+        return await services.read(src, { kind: src.type === "sample" ? "auto" : kind, mapping, signal, onProgress });
+      } catch (err) {
+        // ImportError MISSING_COLUMNS / NO_HEADER carry the headers seen: offer the mapping by hand.
+        const d = (err as { details?: { headers?: string[]; missing?: string[] } }).details;
+        if (d?.headers?.length) {
+          setUnmapped({ source: src, headers: d.headers, missing: d.missing ?? [] });
+          setDraft(Object.fromEntries(d.headers.map((h) => [h, mapping?.[h] ?? ""])));
+        }
+        throw err;
+      }
+    });
     if (out) {
       setSource(src);
       setResults(out);
@@ -290,6 +304,46 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
       </div>
       <ProgressArea task={task} />
       <StatusMessage status={task.status} />
+
+      {unmapped && (
+        <section aria-labelledby="unmapped-heading" className={c.panel}>
+          <Subtitle2 as="h3" id="unmapped-heading" className={c.heading}>
+            {t("mappingHeading")}
+          </Subtitle2>
+          <Text size={200}>
+            {t("mappingNeeded", {
+              fields: unmapped.missing
+                .map((f) => {
+                  const col = SHEETS[kind === "auto" ? "ledger" : kind].columns.find((x) => x.field === f);
+                  return col ? (lang === "zh-CN" ? col.title : col.title_en) : f;
+                })
+                .join(lang === "zh-CN" ? "、" : ", "),
+            })}
+          </Text>
+          <div className={s.mapping}>
+            {unmapped.headers.map((h) => (
+              <Field key={h} label={t("mappingColumn", { column: h })} size="small">
+                <Select size="small" value={draft[h] ?? ""} onChange={(_, d) => setDraft((x) => ({ ...x, [h]: d.value }))}>
+                  <option value="">{t("mappingIgnore")}</option>
+                  {SHEETS[kind === "auto" ? "ledger" : kind].columns.map((col) => (
+                    <option key={col.field} value={col.field}>
+                      {lang === "zh-CN" ? col.title : col.title_en}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+          <div className={c.row}>
+            <Button
+              onClick={() => read(unmapped.source, Object.fromEntries(Object.entries(draft).map(([h, f]) => [h, f || null])))}
+              disabled={task.running}
+            >
+              {t("readWithMapping")}
+            </Button>
+          </div>
+        </section>
+      )}
 
       {results.map((r, i) => (
         <DatasetPreview
