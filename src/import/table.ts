@@ -152,6 +152,8 @@ export class TableEngine {
   private deriveIds = false;
   private unexpectedCols = new Set<number>();
   private hasUntitled = false;
+  /** Column whose cell is compared with its title to spot a repeated header row (-1: none). */
+  private repeatProbe = -1;
   private colTitle: Record<string, string | null> = {};
 
   private readonly issues: ImportIssue[] = [];
@@ -349,6 +351,7 @@ export class TableEngine {
     }
     this.deriveIds = kind === "ledger" && !used.has("id");
     this.hasUntitled = this.plan.some((c) => !c.title);
+    this.repeatProbe = this.plan.find((c) => c.field !== null && c.type !== "ignore" && c.title)?.index ?? -1;
     for (const [f, p] of used) this.colTitle[f] = p.title;
     const probe = new Set<number>([0, 1, 2]);
     for (const f of ["name", "region", "id", "project", "project_name", "seq", "year", "metric"]) {
@@ -380,6 +383,14 @@ export class TableEngine {
         }
       }
     }
+    // The header repeated further down (paged exports print it on every page): not a project called "项目名称".
+    const k = this.repeatProbe;
+    if (k >= 0 && cells[k] === this.headers[k] && this.isHeaderAgain(cells)) {
+      this.issue(row, null, "warning",
+        `第 ${row} 行重复了表头，已跳过。`,
+        `Row ${row} repeats the header; skipped.`);
+      return;
+    }
     if (nonBlank === 1 && this.plan.length > 2) {
       const c = plainCell(cells[firstNonBlank]);
       if (typeof c === "string" && NOTE_RE.test(c.trim().normalize("NFKC"))) {
@@ -397,6 +408,19 @@ export class TableEngine {
       return;
     }
     this.accepted++;
+  }
+
+  /** At least half of the titled columns (and two) hold their own title. */
+  private isHeaderAgain(cells: readonly Cell[]): boolean {
+    let same = 0;
+    let titled = 0;
+    for (const c of this.plan) {
+      if (!c.title) continue;
+      titled++;
+      const v = cells[c.index];
+      if (typeof v === "string" && v.trim() === c.title) same++;
+    }
+    return same >= 2 && same * 2 >= titled;
   }
 
   private totalRow(cells: readonly Cell[], row: number, label: string): void {

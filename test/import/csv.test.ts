@@ -259,6 +259,28 @@ describe("columns", () => {
   });
 });
 
+describe("more layouts", () => {
+  test("a header repeated on every page is skipped with a warning, not imported as a project", () => {
+    const r = importCsvText("项目名称,所属地区,签约金额\n甲,西宁市,1\n项目名称,所属地区,签约金额\n乙,海东市,2\n", { fileName: "p.csv" });
+    expect(r.records.map((x) => x.name)).toEqual(["甲", "乙"]);
+    expect(r.summary.rows).toBe(2);
+    expect(r.issues.map((i) => [i.row, i.severity])).toEqual([[3, "warning"]]);
+  });
+
+  test("Excel's sep= line, quoted header cells and a duplicated column title", () => {
+    const r = importCsvText('sep=;\n"项目名称";"所属地区";"签约金额";"签约金额"\n甲;西宁市;1;2\n', { fileName: "s.csv" });
+    expect(r.records[0]).toMatchObject({ name: "甲", signed_amount: 1 });
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ row: 2, column: "签约金额", severity: "warning" });
+    expect(r.extras).toEqual([{ kind: "ledger", index: 0, row: 3, values: { 签约金额: "2" } }]);
+  });
+
+  test("a header further down than 50 non-blank rows is not searched for", () => {
+    const text = Array.from({ length: 55 }, (_, i) => `说明第${i}行`).join("\n") + "\n项目名称,所属地区\n甲,西宁市\n";
+    expect(() => importCsvText(text, { fileName: "late.csv" })).toThrow(expect.objectContaining({ code: "NO_HEADER" }));
+  });
+});
+
 describe("streaming", () => {
   test("small chunks give the same result as one piece; progress rises to 1", async () => {
     const bytes = fixture("ledger-total.csv");
