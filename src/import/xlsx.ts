@@ -68,5 +68,17 @@ export async function importXlsxBytes(bytes: Uint8Array, opts: ImportOptions, fi
     }
   }
   opts.onProgress?.(1);
-  return engine.finish();
+  try {
+    return engine.finish();
+  } catch (e) {
+    // The first sheet is often a cover or notes: say which other sheets there are.
+    if (e instanceof ImportError && (e.code === "NO_HEADER" || e.code === "EMPTY") && !opts.sheet && names.length > 1) {
+      const others = names.filter((n) => n !== ws.name);
+      throw new ImportError(e.code,
+        `${e.message_zh} 当前读取的是第一个工作表「${ws.name}」；工作簿中还有：${others.join("、")}。请选择台账所在的工作表（--sheet）。`,
+        `${e.message_en} The first sheet "${ws.name}" was read; the workbook also has: ${others.join(", ")}. Choose the sheet that holds the ledger (--sheet).`,
+        { ...e.details, sheets: names });
+    }
+    throw e;
+  }
 }

@@ -46,7 +46,8 @@ describe(".xlsx ledgers", () => {
 
   test("first sheet by default; a missing sheet lists the sheets", async () => {
     const bytes = await ledgerWorkbook();
-    await expect(importBytes(bytes, { fileName: "台账.xlsx" })).rejects.toMatchObject({ code: "NO_HEADER" });
+    await expect(importBytes(bytes, { fileName: "台账.xlsx" })).rejects.toMatchObject({ code: "NO_HEADER", details: { sheets: ["说明", "台账"] } });
+    await expect(importBytes(bytes, { fileName: "台账.xlsx" })).rejects.toThrow(/还有：台账/);
     await expect(importBytes(bytes, { fileName: "台账.xlsx", sheet: "不存在" })).rejects.toMatchObject({
       code: "SHEET_NOT_FOUND", details: { sheets: ["说明", "台账"] },
     });
