@@ -76,6 +76,16 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   empty: { padding: "12px" },
+  charts: {
+    margin: 0,
+    padding: "4px 8px",
+    listStyleType: "none",
+    fontSize: tokens.fontSizeBase200,
+    maxHeight: "4.5em",
+    overflowY: "auto",
+    flexShrink: 0,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 export function colName(c: number): string {
@@ -152,6 +162,8 @@ export function WorkbookView({
   });
   const text = sheet ? inspector.text(sheet, address) : [];
   const sel = selection && selection.sheet === sheet ? selection : null;
+  // Charts are not drawn: the preview lists them (title, type, data range) under the grid.
+  const charts = sheet ? inspector.charts(sheet) : [];
   const selAddress = sel ? `${colName(sel.c)}${sel.r + 1}` : "";
   const selFormula = sel && sheet ? String(inspector.formulas(sheet, selAddress)[0]?.[0] ?? "") : "";
   React.useEffect(() => setNameBox(selAddress), [selAddress]);
@@ -230,6 +242,16 @@ export function WorkbookView({
           <Text className={s.empty}>—</Text>
         )}
       </div>
+      {sheet && charts.length > 0 && (
+        <ul className={s.charts} aria-label={lang === "zh-CN" ? "本表的图表" : "Charts on this sheet"}>
+          {charts.map((ch) => (
+            <li key={ch.name}>
+              {lang === "zh-CN" ? "图表：" : "Chart: "}
+              {ch.title || ch.name} — {ch.type}, {ch.source}
+            </li>
+          ))}
+        </ul>
+      )}
       <TabList
         className={s.tabs}
         size="small"

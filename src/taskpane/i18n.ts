@@ -87,6 +87,7 @@ const zh = {
   undone: "已撤销：{what}",
   nothingToUndo: "没有可撤销的刷新。",
   sourceRows: "{rows} 行 · {kind}",
+  refreshNeedsFile: "本机文件无法自动重新读取：请在“数据”页重新选择该文件并载入。",
 
   // Briefing panel
   briefingHeading: "生成成绩单",
@@ -226,6 +227,7 @@ const en: Messages = {
   undone: "Undone: {what}",
   nothingToUndo: "No refresh to undo.",
   sourceRows: "{rows} rows · {kind}",
+  refreshNeedsFile: "A local file cannot be read again by itself: choose it again on the Data tab and load it.",
 
   briefingHeading: "Build the report card",
   briefingNoData: "No data loaded yet. Load a project ledger or the sample data on the Data tab first.",

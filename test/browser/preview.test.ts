@@ -94,6 +94,8 @@ run("offline preview in headless Chromium", () => {
     await expectVisible(pane().getByText("成绩单已写入工作表“成绩单 2025Q1”。"), 60_000);
     // the workbook view follows the sheet the add-in activated
     await expectVisible(page.getByRole("tab", { name: "成绩单 2025Q1", selected: true }));
+    // charts were asked for: the preview lists them under the grid
+    expect(await page.getByRole("list", { name: "本表的图表" }).getByRole("listitem").count()).toBeGreaterThan(0);
     const row = await gridRow("签约金额（亿元）", "西宁开发区");
     expect(row.slice(0, 7)).toEqual(["西宁开发区", "245.00", "281.00", "87.19%", "25.00%", "62.19", "超序时"]);
     expect((await gridRow("签约项目数（个）", "西宁开发区")).slice(0, 2)).toEqual(["西宁开发区", "23"]);

@@ -35,6 +35,7 @@ describe("刷新 panel", () => {
     expect(screen.getByText("30 行 · 项目台账")).toBeInTheDocument();
     // a file cannot be fetched again: its button is disabled
     expect(screen.getByRole("button", { name: "刷新“目标.xlsx”" })).toBeDisabled();
+    expect(screen.getByText(/本机文件无法自动重新读取/)).toBeInTheDocument();
     await user.click(button);
     expect(services.refresh).toHaveBeenCalledWith("s1", expect.objectContaining({ signal: expect.any(Object) }));
     expect(await screen.findAllByText(/新增 2 行，更新 1 行，删除 0 行，未变 27 行。/)).not.toHaveLength(0);

@@ -89,6 +89,11 @@ export function RefreshPanel() {
                         : t("noChange", { unchanged: report.unchanged })}
                     </Text>
                   )}
+                  {!src.refreshable && (
+                    <Text size={200} className={c.muted}>
+                      {t("refreshNeedsFile")}
+                    </Text>
+                  )}
                   <div className={c.row}>
                     <Button onClick={() => onRefresh(src)} disabled={task.running || !src.refreshable}>
                       {t("refreshButton", { label: src.label })}
