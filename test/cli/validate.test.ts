@@ -132,3 +132,11 @@ describe("cli validate", () => {
     expect(cli(["validate", "does-not-exist.csv"]).status).toBe(2);
   });
 });
+
+describe("cli seeds", () => {
+  test("loadSeedsFromDisk equals the bundled loadSeeds", async () => {
+    const { loadSeedsFromDisk } = await import("../../src/cli/seeds");
+    const { loadSeeds } = await import("../../src/import");
+    expect(loadSeedsFromDisk()).toEqual(loadSeeds());
+  });
+});
