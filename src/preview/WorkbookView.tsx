@@ -33,8 +33,7 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: "#fff",
     flexGrow: 1,
-    minHeight: "240px",
-    maxHeight: "calc(100vh - 150px)",
+    minHeight: "120px",
   },
   grid: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: "12px", fontFamily: "Calibri, 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif" },
   head: {

@@ -28,7 +28,13 @@ import type { TaskPaneServices } from "../taskpane/services";
 import { Selection, WorkbookView, colName } from "./WorkbookView";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground3 },
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100vh",
+    backgroundColor: tokens.colorNeutralBackground3,
+    "@media (max-width: 639px)": { height: "auto", minHeight: "100vh" },
+  },
   banner: {
     display: "flex",
     flexWrap: "wrap",
@@ -56,8 +62,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowY: "auto",
-    maxHeight: "calc(100vh - 60px)",
-    "@media (max-width: 639px)": { width: "100%", maxHeight: "none", border: "none", boxSizing: "border-box" },
+    "@media (max-width: 639px)": { width: "100%", border: "none", boxSizing: "border-box", overflowY: "visible" },
   },
   book: {
     display: "flex",
@@ -67,6 +72,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     padding: "0 8px",
     border: `1px solid ${tokens.colorNeutralStroke2}`,
+    minHeight: 0,
+    "@media (max-width: 639px)": { height: "80vh", flexGrow: 0 },
   },
   loading: { padding: "24px" },
 });
