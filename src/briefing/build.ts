@@ -46,7 +46,7 @@ export function monthKey(d: string): number {
   // Digits only: as unsigned, anything outside 0..9 is > 9.
   if (((c0 >>> 0) > 9) || ((c1 >>> 0) > 9) || ((c2 >>> 0) > 9) || ((c3 >>> 0) > 9) || ((c5 >>> 0) > 9) || ((c6 >>> 0) > 9)) return -1;
   const m = c5 * 10 + c6;
-  if (m < 1 || m > 12) return -1;
+  if (!(m >= 1 && m <= 12)) return -1; // also NaN (text shorter than YYYY-MM)
   return (c0 * 1000 + c1 * 100 + c2 * 10 + c3) * 12 + m - 1;
 }
 
@@ -60,7 +60,7 @@ export class BriefingError extends Error {
   }
 }
 
-interface Spans { yStart: number; curEnd: number; pyStart: number; priorEnd: number; nyStart: number }
+interface Spans { pyStart: number; throughMonth: number }
 
 /** Values per region slot in the ledger scan: [signed count, signed amount, started count] × [current, prior]. */
 const LEDGER_STRIDE = 6;
@@ -75,7 +75,7 @@ function scanLedger(
   records: BriefingInput["records"], spans: Spans, slotOf: (region: string) => number,
   needById: Map<string, string | null> | null, nameHits: Map<string, string> | null,
 ) {
-  const { yStart, curEnd, pyStart, priorEnd, nyStart } = spans;
+  const { pyStart, throughMonth } = spans;
   let cap = 16;
   let sums = new Float64Array(cap * LEDGER_STRIDE);
   let seen = new Uint8Array(cap * LEDGER_STRIDE);
@@ -110,28 +110,30 @@ function scanLedger(
       if (needById.has(rec.name) && !nameHits!.has(rec.name)) nameHits!.set(rec.name, region);
     }
     if (base < 0) continue;
+    // r = months since January of the prior year: 0..11 prior year, 12..23 this year (anything else: outside).
+    // Inside, the writes are branch-free: off picks the prior/current slot, inSpan is 1 for months up to the end.
     const sd = rec.signed_date;
     if (sd) {
-      const k = monthKey(sd);
-      if (k >= pyStart && k < nyStart) {
-        const amt = rec.signed_amount;
-        const hasAmt = typeof amt === "number";
-        const off = k >= yStart ? 0 : 1;
+      const r = monthKey(sd) - pyStart;
+      if ((r >>> 0) < 24) {
+        const off = r < 12 ? 1 : 0;
+        const inSpan = (off === 1 ? r : r - 12) < throughMonth ? 1 : 0;
         seen[base + off] = 1;
-        if (hasAmt) seen[base + 2 + off] = 1;
-        if (k <= (off === 0 ? curEnd : priorEnd)) {
-          sums[base + off]++;
-          if (hasAmt) sums[base + 2 + off] += amt;
+        sums[base + off] += inSpan;
+        const amt = rec.signed_amount;
+        if (typeof amt === "number") {
+          seen[base + 2 + off] = 1;
+          sums[base + 2 + off] += inSpan * amt;
         }
       }
     }
     const st = rec.started_date;
     if (st) {
-      const k = monthKey(st);
-      if (k >= pyStart && k < nyStart) {
-        const off = k >= yStart ? 0 : 1;
+      const r = monthKey(st) - pyStart;
+      if ((r >>> 0) < 24) {
+        const off = r < 12 ? 1 : 0;
         seen[base + 4 + off] = 1;
-        if (k <= (off === 0 ? curEnd : priorEnd)) sums[base + 4 + off]++;
+        sums[base + 4 + off] += (off === 1 ? r : r - 12) < throughMonth ? 1 : 0;
       }
     }
   }
@@ -269,7 +271,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const nameHits: Map<string, string> | null = needLookup ? new Map() : null;
   const records = input.records;
   const n = records.length;
-  const scan = scanLedger(records, { yStart, curEnd, pyStart, priorEnd, nyStart }, slotOf, needLookup, nameHits);
+  const scan = scanLedger(records, { pyStart, throughMonth }, slotOf, needLookup, nameHits);
   const sProjects = scan.acc(0);
   const sAmount = scan.acc(1);
   const started = scan.acc(2);
