@@ -1,5 +1,5 @@
 /** The briefing's rules on small hand-made ledgers: attribution, totals, options, text, JSON and Markdown. */
-import { buildBriefing, BriefingError, briefingTable } from "../../src/briefing/build";
+import { buildBriefing, BriefingError, briefingTable, monthKey } from "../../src/briefing/build";
 import { briefingJson, briefingMarkdown } from "../../src/briefing/output";
 import { briefingText, metricClause } from "../../src/briefing/text";
 import type { BriefingInput } from "../../src/briefing/types";
@@ -147,5 +147,20 @@ describe("JSON and Markdown", () => {
     expect(md).toContain("| 城东区 | 15.5 | 50 | 31% | 25% | 6 | 超序时 | 12 | 29.17% | 34.07% | 2 |");
     expect(md).toContain("| **合计** | 45.5 |");
     expect(md).toContain("## 简报文字");
+  });
+});
+
+describe("monthKey: dates read from ISO text", () => {
+  test("full and month-precision dates; anything else is not a date", () => {
+    expect(monthKey("2025-03-31")).toBe(2025 * 12 + 2);
+    expect(monthKey("2025-03")).toBe(2025 * 12 + 2);
+    expect(monthKey("2024-12-01T00:00:00Z")).toBe(2024 * 12 + 11);
+    for (const bad of ["", "2025", "2025-", "2025-1", "2025-3-1", "2025/03/01", "2025-13-01", "2025-00-10", "20x5-03-01", "abcd-ef"]) {
+      expect(monthKey(bad)).toBe(-1);
+    }
+  });
+  test("records with malformed dates count nowhere (and give no data)", () => {
+    const b = buildBriefing({ records: [rec("X", "城东区", "2025/03/01", 5), rec("Y", "城东区", "2025-02-01", 7)] }, { period: "2025Q1" });
+    expect(briefingTable(b, "signed_amount")!.rows[0]).toMatchObject({ actual: 7, prior: null });
   });
 });

@@ -1,0 +1,6 @@
+/**
+ * Exports of the briefing: the xlsx workbook (exceljs; browser and Node). The LibreOffice recalculation helper
+ * (./libreoffice.ts) is Node-only and imported directly by tests, benchmarks and the command line.
+ */
+export { briefingXlsx, briefingWorkbook, dateSerial, STATUS_COLOURS } from "./briefing-xlsx";
+export type { BriefingXlsxOptions } from "./briefing-xlsx";
