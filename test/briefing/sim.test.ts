@@ -114,6 +114,11 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
     const k = b.tables[0].rows.findIndex((r) => r.status !== null);
     const cell = sim.workbook.cell(live.result.sheetName, `G${t.firstRow + k + 1}`);
     expect({ ahead: "#C6EFCE", on_track: "#FFEB9C", behind: "#FFC7CE" }[b.tables[0].rows[k].status!]).toBe(String(cell.style.fill).toUpperCase());
+    // English: headers, chart titles and INVEST.PACE_STATUS labels in English, same numbers.
+    const en = await writeBriefingSheet(b, { language: "en-US", charts: true });
+    expect(compareSheet(b, reader(en.sheetName), { refs: "structured", mode: "live", language: "en-US" }).mismatches).toEqual([]);
+    expect(reader(en.sheetName)(t.headerRow, COL.rate)).toBe("Completion");
+    expect(sim.workbook.charts(en.sheetName)[0].title).toBe("Projects signed: actual vs annual target");
     const portable = await briefAndCompare(input, b, { portable: true, charts: false });
     expect(portable.mismatches).toEqual([]);
     const formulas = sim.workbook.formulas(portable.result.sheetName, "A1:L200").flat().map(String);

@@ -16,9 +16,9 @@ const FIELDS: [keyof BriefingRow, number][] = [
  * Every number of every table row, as read back from the sheet, against the briefing. Returns the mismatches
  * ("签约金额/城东区/completion_rate: sheet 0.5, json 0.51") and the number of cells compared.
  */
-export function compareSheet(b: Briefing, read: Read, options: Pick<FormulaOptions, "refs" | "mode"> = { refs: "a1", mode: "portable" }): { mismatches: string[]; compared: number } {
+export function compareSheet(b: Briefing, read: Read, options: Pick<FormulaOptions, "refs" | "mode" | "language"> = { refs: "a1", mode: "portable" }): { mismatches: string[]; compared: number } {
   const layout = briefingLayout(b, briefingText(b), options);
-  const labels = PACE_STATUS_LABELS["zh-CN"];
+  const labels = PACE_STATUS_LABELS[options.language ?? "zh-CN"];
   const mismatches: string[] = [];
   let compared = 0;
   for (const lt of layout.tables) {
