@@ -95,7 +95,7 @@ function scanLedger(
       let slot: number;
       if (k < known) slot = slots[k];
       else {
-        slot = slotOf(region);
+        slot = region ? slotOf(region) : -1; // a record without a region counts nowhere
         if (known < 32) { names.push(region); slots.push(slot); }
       }
       if (slot >= cap) {

@@ -164,3 +164,22 @@ describe("monthKey: dates read from ISO text", () => {
     expect(briefingTable(b, "signed_amount")!.rows[0]).toMatchObject({ actual: 7, prior: null });
   });
 });
+
+describe("many regions and odd records", () => {
+  test("more regions than the scan's identity cache (40), region strings that are equal but not identical, a record without region", () => {
+    const regions = Array.from({ length: 40 }, (_, i) => `地区${i}`);
+    const records: ProjectRecord[] = [];
+    for (let i = 0; i < 400; i++) {
+      // A fresh string object each time (equal content, different identity).
+      const region = ["地区", String(i % 40)].join("");
+      records.push(rec(`R${i}`, region, `2025-0${1 + (i % 3)}-15`, 1));
+    }
+    records.push({ ...rec("Z", "", "2025-01-01", 1000) });
+    const b = buildBriefing({ records }, { period: "2025Q1" });
+    expect(b.regions).toHaveLength(40);
+    const t = briefingTable(b, "signed_amount")!;
+    for (const r of t.rows) expect(r.actual).toBe(10);
+    expect(t.total.actual).toBe(400);
+    expect(new Set(b.regions)).toEqual(new Set(regions));
+  });
+});
