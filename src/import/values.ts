@@ -136,7 +136,10 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
   if (!Number.isFinite(n)) return { ok: false, reason: "invalid" };
   if (negative || (m[2] === "-" && n !== 0)) return { ok: false, reason: "negative" };
   const cellUnit = m[6] ? (detectUnit(m[6]) as MoneyUnit | null) : null;
-  return { ok: true, value: toYi(n, cellUnit ?? unit), approximate: Boolean(m[1] || m[5]) };
+  // Shift the decimal exponent instead of dividing: "3500万" → 3500e-4 → 0.35 exactly as if written in 亿元.
+  const value = Number(`${m[3]}e${(m[4] ? Number(m[4]) : 0) - UNIT_POW[cellUnit ?? unit]}`);
+  if (!Number.isFinite(value)) return { ok: false, reason: "invalid" };
+  return { ok: true, value, approximate: Boolean(m[1] || m[5]) };
 }
 
 function toYi(n: number, unit: MoneyUnit): number {
@@ -159,8 +162,12 @@ export function fastAmount(v: Cell, unit: MoneyUnit): number {
     if ((c < 48 || c > 57) && c !== 46) return NaN;
   }
   if (!PLAIN_NUMBER.test(v)) return NaN;
-  return toYi(Number(v), unit);
+  // "4999.5" 万元 → Number("4999.5e-4"): the double nearest the exact decimal, in one parse.
+  return unit === "亿元" ? Number(v) : Number(v + UNIT_EXP[unit]);
 }
+
+const UNIT_EXP: Record<MoneyUnit, string> = { 元: "e-8", 千元: "e-5", 万元: "e-4", 百万元: "e-2", 千万元: "e-1", 亿元: "" };
+const UNIT_POW: Record<MoneyUnit, number> = { 元: 8, 千元: 5, 万元: 4, 百万元: 2, 千万元: 1, 亿元: 0 };
 
 /** Hot path of parseDate: an exact, valid "YYYY-MM-DD" string is its own ISO value. */
 export function isIsoDay(v: Cell): v is string {
