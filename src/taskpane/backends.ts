@@ -1,205 +1,44 @@
 /**
- * The real modules behind the task pane, adapted to `Backends`: src/import (reading sources), src/excel (dataset
- * sheets, remembered sources, refresh, undo, the briefing sheet) and src/briefing (the numbers and the text).
- * Shared by the add-in and the offline preview, which differ only in the Excel they talk to. Glue only: no
- * importing, merging or metric logic lives here.
+ * The real modules behind the task pane (src/import, src/excel, src/briefing: backends-impl.ts), loaded on demand
+ * in a chunk of their own: the pane renders with React and Fluent only, and the modules arrive with the first
+ * action that needs them (or right after the first render, see preloadBackends). Shared by the add-in and the
+ * offline preview.
  */
-import { importBytes, importTable, importUrl, loadSeeds } from "../import";
-import type { DatasetKind, ImportOptions, ImportResult } from "../import/types";
-import { writeDataset, refreshDataset, undoLastRefresh } from "../excel/sheets";
-import { canRefreshWithoutDialog, listSources, sourceLabel, SourceDescriptor } from "../excel/sources";
-import { writeBriefingSheet } from "../excel/briefing-sheet";
-import { buildBriefing } from "../briefing/build";
-import { briefingText } from "../briefing/text";
-import type { BriefingInput } from "../briefing/types";
-import { SHEETS } from "../core/columns";
-import { currentLanguage } from "../i18n/language";
 import type { Backends } from "./workbook-services";
-import type { BriefingAvailability, BriefingOutcome, BriefingRequest, LoadedSource, SourceSpec } from "./services";
 
-const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures"];
-const SAMPLE_LABEL = "示例数据";
+type Impl = typeof import("./backends-impl");
+let loading: Promise<Impl> | null = null;
 
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
-
-/** The remembered form of a source (src/excel/sources.ts). */
-function descriptorOf(source: SourceSpec, result: ImportResult): Omit<SourceDescriptor, "id" | "kind" | "lastRefresh"> {
-  const mapping = Object.keys(result.mapping).length ? result.mapping : undefined;
-  switch (source.type) {
-    case "sample":
-      return { type: "seeds", name: SAMPLE_LABEL };
-    case "file":
-      return { type: "file", name: source.name, mapping };
-    case "url":
-      return { type: "url", name: source.url, url: source.url, mapping };
-    case "table":
-      return { type: "table", name: source.name, table: source.name, mapping };
-  }
-}
-
-/** A workbook table's values and the sheet row of its header. */
-export async function readTableValues(name: string): Promise<{ values: unknown[][]; startRow: number; sheet: string } | null> {
-  return excel().run(async (ctx) => {
-    const table = ctx.workbook.tables.getItemOrNullObject(name);
-    await ctx.sync();
-    if (table.isNullObject) return null;
-    const range = table.getRange();
-    range.load(["values", "rowIndex"]);
-    table.worksheet.load("name");
-    await ctx.sync();
-    return { values: range.values, startRow: range.rowIndex + 1, sheet: table.worksheet.name };
+function load(): Promise<Impl> {
+  loading ??= import(/* webpackChunkName: "workbook" */ "./backends-impl");
+  loading.catch(() => {
+    loading = null; // a failed chunk load can be retried
   });
+  return loading;
 }
 
-/** The datasets as they are in the workbook now (users may have edited them), read back through the importer. */
-async function readWorkbookDatasets(): Promise<Record<DatasetKind, ImportResult | null>> {
-  const out = {} as Record<DatasetKind, ImportResult | null>;
-  for (const kind of KINDS) {
-    const spec = SHEETS[kind];
-    const t = await readTableValues(spec.table);
-    out[kind] = t ? importTable(t.values, { fileName: `${spec.sheet}!${spec.table}`, kind, startRow: t.startRow }) : null;
-  }
-  return out;
-}
-
-function yearOf(iso: string | null | undefined): number | null {
-  const y = iso ? Number(iso.slice(0, 4)) : NaN;
-  return Number.isInteger(y) && y > 1900 ? y : null;
-}
-
-const sorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
-
-async function reread(d: SourceDescriptor, options: Pick<ImportOptions, "onProgress" | "signal">): Promise<ImportResult> {
-  const common = { kind: d.kind, mapping: d.mapping, onProgress: options.onProgress, signal: options.signal };
-  if (d.type === "seeds") return loadSeeds()[d.kind];
-  if (d.type === "url") return importUrl(d.url ?? d.name, { ...common, fileName: d.url ?? d.name });
-  if (d.type === "table") {
-    const t = await readTableValues(d.table ?? d.name);
-    if (!t) throw new Error(`工作簿中没有表格“${d.table ?? d.name}” / No table "${d.table ?? d.name}" in the workbook`);
-    return importTable(t.values, { ...common, fileName: `${t.sheet}!${d.table ?? d.name}`, startRow: t.startRow });
-  }
-  throw new Error(`请在“数据”页重新选择文件“${d.name}” / Choose the file "${d.name}" again on the Data tab`);
-}
-
-/** Name of the values-only copy of a briefing sheet (Excel allows 31 characters). */
-export function valuesCopyName(sheet: string, language: string): string {
-  const suffix = language === "zh-CN" ? " 数值" : " values";
-  return sheet.slice(0, 31 - suffix.length) + suffix;
-}
-
-async function renameSheet(from: string, to: string): Promise<void> {
-  await excel().run(async (ctx) => {
-    const old = ctx.workbook.worksheets.getItemOrNullObject(to);
-    await ctx.sync();
-    if (!old.isNullObject) old.delete();
-    ctx.workbook.worksheets.getItem(from).name = to;
-    await ctx.sync();
-  });
+/** Start fetching the modules without waiting (the task pane calls it once it has rendered). */
+export function preloadBackends(): void {
+  void load().catch(() => undefined);
 }
 
 export function createBackends(): Backends {
+  let real: Backends | null = null;
+  const get = async () => (real ??= (await load()).createBackendsNow());
+  const lazy =
+    <K extends keyof Backends>(k: K) =>
+    async (...args: Parameters<Backends[K]>) =>
+      ((await get())[k] as (...a: Parameters<Backends[K]>) => ReturnType<Backends[K]>)(...args);
   return {
-    importBytes: (bytes, o) => importBytes(bytes, o),
-    importUrl: (url, o) => importUrl(url, o),
-    importTable: async (values, o) => importTable(values, o),
-    loadSeeds: async () => {
-      const s = loadSeeds();
-      return [s.ledger, s.figures, s.targets, s.funds];
-    },
-
-    async writeDataset(result, source, options) {
-      const summary = await writeDataset(result.kind, result, descriptorOf(source, result), options);
-      return { kind: summary.kind, sheet: summary.sheet, rows: summary.rows };
-    },
-
-    async listSources(): Promise<LoadedSource[]> {
-      const list = await listSources();
-      return list.map((d) => ({
-        id: d.id,
-        kind: d.kind,
-        label: sourceLabel(d),
-        rows: d.rows ?? 0,
-        lastRefreshed: d.lastRefresh,
-        refreshable: canRefreshWithoutDialog(d),
-      }));
-    },
-
-    async refresh(id, options) {
-      const d = (await listSources()).find((s) => s.id === id);
-      if (!d) throw new Error(`没有这个数据来源：${id} / No such source: ${id}`);
-      // Reading is the first half of the progress, writing the second.
-      const result = await reread(d, { signal: options.signal, onProgress: (f) => options.onProgress?.(f / 2) });
-      const s = await refreshDataset(id, result, { signal: options.signal, onProgress: (f) => options.onProgress?.(0.5 + f / 2) });
-      return { added: s.added, updated: s.updated, removed: s.archived, unchanged: s.unchanged, issues: result.issues, at: new Date().toISOString() };
-    },
-
-    async undoLastRefresh() {
-      const r = await undoLastRefresh();
-      return r ? { description: r.description } : null;
-    },
-
-    async briefingAvailability(): Promise<BriefingAvailability> {
-      const d = await readWorkbookDatasets();
-      const regions = new Set<string>();
-      const dataYears: number[] = [];
-      for (const r of d.ledger?.records ?? []) {
-        if (r.region) regions.add(r.region);
-        for (const y of [yearOf(r.signed_date), yearOf(r.started_date)]) if (y) dataYears.push(y);
-      }
-      for (const f of d.funds?.funds ?? []) {
-        if (f.region) regions.add(f.region);
-        const y = yearOf(f.date);
-        if (y) dataYears.push(y);
-      }
-      for (const f of d.figures?.figures ?? []) {
-        regions.add(f.region);
-        dataYears.push(f.year);
-      }
-      const targetYears = (d.targets?.targets ?? []).map((t) => t.year);
-      for (const t of d.targets?.targets ?? []) regions.add(t.region);
-      return {
-        regions: [...regions].sort((a, b) => a.localeCompare(b, "zh-CN")),
-        dataYears: sorted(dataYears),
-        targetYears: sorted(targetYears),
-      };
-    },
-
-    async buildBriefing(req: BriefingRequest): Promise<BriefingOutcome> {
-      const d = await readWorkbookDatasets();
-      req.onProgress?.(0.3);
-      const input: BriefingInput = {
-        records: d.ledger?.records ?? [],
-        funds: d.funds?.funds ?? [],
-        targets: d.targets?.targets ?? [],
-        figures: d.figures?.figures ?? [],
-      };
-      const briefing = buildBriefing(input, {
-        period: req.period,
-        basis: req.basis,
-        tolerance: req.tolerance,
-        regions: req.regions,
-        metrics: req.metrics,
-      });
-      if (req.signal?.aborted) throw Object.assign(new Error("已取消 / Cancelled"), { name: "AbortError" });
-      req.onProgress?.(0.5);
-      const language = currentLanguage();
-      const text = briefingText(briefing, { language });
-      if (req.valuesOnly) {
-        // The writer names its sheet after the period; the frozen copy is written first and renamed aside.
-        const copy = await writeBriefingSheet(briefing, { valuesOnly: true, charts: false, language, text, activate: false });
-        await renameSheet(copy.sheetName, valuesCopyName(copy.sheetName, language));
-      }
-      const written = await writeBriefingSheet(briefing, { portable: req.portable, charts: req.charts, language, text });
-      req.onProgress?.(1);
-      return {
-        sheet: written.sheetName,
-        text: { zh: briefingText(briefing, { language: "zh-CN" }), en: briefingText(briefing, { language: "en-US" }) },
-        warnings: briefing.warnings.map((w) => ({ zh: w.message, en: w.message_en })),
-      };
-    },
-  };
+    importBytes: lazy("importBytes"),
+    importUrl: lazy("importUrl"),
+    importTable: lazy("importTable"),
+    loadSeeds: lazy("loadSeeds"),
+    writeDataset: lazy("writeDataset"),
+    listSources: lazy("listSources"),
+    refresh: lazy("refresh"),
+    undoLastRefresh: lazy("undoLastRefresh"),
+    briefingAvailability: lazy("briefingAvailability"),
+    buildBriefing: lazy("buildBriefing"),
+  } as unknown as Backends;
 }

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { createBackends } from "./backends";
+import { createBackends, preloadBackends } from "./backends";
 import { createWorkbookServices } from "./workbook-services";
 import { noWorkbookServices } from "./no-workbook";
 
@@ -14,6 +14,8 @@ function mount(host: string | null, displayLanguage: string | null) {
       ? createWorkbookServices({ host: "excel", backends: createBackends() })
       : noWorkbookServices(createBackends());
   createRoot(el).render(<App services={services} officeLanguage={displayLanguage} />);
+  // The import / workbook / briefing modules are a chunk of their own: fetch it once the pane is up.
+  setTimeout(preloadBackends, 0);
 }
 
 if (typeof Office !== "undefined" && Office.onReady) {

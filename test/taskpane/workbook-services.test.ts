@@ -6,7 +6,8 @@ import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { createSimulatedExcel, SimulatedExcel } from "../sim";
 import { createWorkbookServices } from "../../src/taskpane/workbook-services";
-import { createBackends, valuesCopyName } from "../../src/taskpane/backends";
+import { createBackends } from "../../src/taskpane/backends";
+import { valuesCopyName } from "../../src/taskpane/backends-impl";
 import type { TaskPaneServices } from "../../src/taskpane/services";
 import { setLanguage } from "../../src/i18n/language";
 
