@@ -9,8 +9,9 @@ import { noWorkbookServices } from "./no-workbook";
 function mount(host: string | null, displayLanguage: string | null) {
   const el = document.getElementById("root");
   if (!el) return;
+  // Office.HostType.Excel is "Excel"; in a plain browser Office.onReady gives no host (or Office is absent).
   const services =
-    host === "Excel" || host === String(Office?.HostType?.Excel)
+    host === "Excel"
       ? createWorkbookServices({ host: "excel", backends: createBackends() })
       : noWorkbookServices(createBackends());
   createRoot(el).render(<App services={services} officeLanguage={displayLanguage} />);
