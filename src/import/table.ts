@@ -70,6 +70,15 @@ const HAS_LOWER = /[a-z]/;
  * usually upper case already, so the common key is the id string itself (no copy).
  */
 function normKey(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Printable ASCII without lower case is already its own key (the common "QH-2025-001").
+    if (c <= 0x20 || c >= 0x7f || (c >= 97 && c <= 122)) return foldKey(s);
+  }
+  return s;
+}
+
+function foldKey(s: string): string {
   if (NEEDS_FOLD.test(s)) s = s.normalize("NFKC").replace(/\s+/g, "");
   return HAS_LOWER.test(s) ? s.toUpperCase() : s;
 }

@@ -157,11 +157,14 @@ function toYi(n: number, unit: MoneyUnit): number {
 export function fastAmount(v: Cell, unit: MoneyUnit): number {
   if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? toYi(v, unit) : NaN;
   if (typeof v !== "string" || v.length === 0 || v.length > 20) return NaN;
+  let dot = -1;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if ((c < 48 || c > 57) && c !== 46) return NaN;
+    if (c === 46) {
+      if (dot >= 0 || i === 0 || i === v.length - 1) return NaN;
+      dot = i;
+    } else if (c < 48 || c > 57) return NaN;
   }
-  if (!PLAIN_NUMBER.test(v)) return NaN;
   // "4999.5" 万元 → Number("4999.5e-4"): the double nearest the exact decimal, in one parse.
   return unit === "亿元" ? Number(v) : Number(v + UNIT_EXP[unit]);
 }
