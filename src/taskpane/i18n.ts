@@ -87,6 +87,7 @@ const zh = {
   undone: "已撤销：{what}",
   nothingToUndo: "没有可撤销的刷新。",
   sourceRows: "{rows} 行 · {kind}",
+  changeLogHint: "每次载入和刷新的逐行变化记在“变更日志”工作表中，被移出来源的记录保存在“归档”工作表中。",
   refreshNeedsFile: "本机文件无法自动重新读取：请在“数据”页重新选择该文件并载入。",
 
   // Briefing panel
@@ -227,6 +228,7 @@ const en: Messages = {
   undone: "Undone: {what}",
   nothingToUndo: "No refresh to undo.",
   sourceRows: "{rows} rows · {kind}",
+  changeLogHint: "Every change of each load and refresh is listed row by row on the sheet 变更日志 (change log); records taken out of a source are kept on 归档 (archive).",
   refreshNeedsFile: "A local file cannot be read again by itself: choose it again on the Data tab and load it.",
 
   briefingHeading: "Build the report card",

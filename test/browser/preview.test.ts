@@ -146,6 +146,11 @@ run("offline preview in headless Chromium", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "preview-320-zh-data.png"), fullPage: false });
     await pane().getByRole("tab", { name: "成绩单" }).click();
     await page.screenshot({ path: path.join(ARTIFACTS, "preview-320-zh-briefing.png"), fullPage: false });
+    // the function reference in Chinese (from the generated functions.json), nothing wider than the pane
+    await pane().getByRole("tab", { name: "函数" }).click();
+    await expectVisible(pane().getByText(/^完成率：实际完成值 ÷ 年度目标任务/));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "preview-320-zh-functions.png"), fullPage: false });
     await page.setViewportSize({ width: 800, height: 900 });
   });
 

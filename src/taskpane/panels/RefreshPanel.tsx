@@ -105,6 +105,11 @@ export function RefreshPanel() {
           })}
         </ul>
       )}
+      {sources && sources.length > 0 && (
+        <Text size={200} className={c.muted}>
+          {t("changeLogHint")}
+        </Text>
+      )}
       <div className={c.row}>
         <Button onClick={onUndo} disabled={task.running || !sources || sources.length === 0}>
           {t("undo")}
