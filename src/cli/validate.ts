@@ -1,5 +1,5 @@
 /**
- * `validate <file> [--sheet NAME] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk]`
+ * `validate <file> [--sheet NAME] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]`
  *
  * Reads a ledger file as the add-in would and reports every problem. Exit code: 0 every row accepted (warnings
  * allowed), 1 some rows rejected, 2 the file cannot be read at all (missing, unreadable, not a table) or bad usage.
@@ -14,7 +14,7 @@ import type { CommandIO, Subcommand } from "./command";
 
 const KINDS = ["ledger", "funds", "targets", "figures", "auto"];
 
-const HELP = `用法 / Usage: npm run cli -- validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk]
+const HELP = `用法 / Usage: npm run cli -- validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]
 
   检查一个台账文件（CSV、JSON 或 .xlsx）能否导入，并列出每个问题（行号、列名、原因和改法）。
   Checks that a ledger file (CSV, JSON or .xlsx) imports, listing every problem (row, column, reason and fix).
@@ -23,6 +23,8 @@ const HELP = `用法 / Usage: npm run cli -- validate <文件 file> [--sheet 工
   --kind      数据类型（默认按表头判断） / dataset kind (default: from the headers)
   --json      输出一个 JSON 对象 / print one JSON object
   --encoding  CSV 编码（默认自动识别 UTF-8/GB18030） / CSV encoding (default: detected)
+  --map       列映射，可重复：--map 工程=name --map 片区=region（字段留空则忽略该列）
+              column mapping, repeatable (an empty field ignores the column)
 
 退出码 / Exit codes: 0 全部导入 all rows accepted · 1 有行未导入 some rows rejected · 2 文件无法读取 file cannot be read
 `;
@@ -47,6 +49,7 @@ const validate: Subcommand = {
           kind: { type: "string" },
           json: { type: "boolean", default: false },
           encoding: { type: "string" },
+          map: { type: "string", multiple: true },
           help: { type: "boolean", short: "h", default: false },
         },
       });
@@ -64,6 +67,13 @@ const validate: Subcommand = {
     if (values.kind !== undefined && !KINDS.includes(values.kind)) {
       return fail(io, json, "USAGE", `--kind 只能是 ${KINDS.join("、")}。`, `--kind must be one of ${KINDS.join(", ")}.`);
     }
+    const mapping: Record<string, string | null> = {};
+    for (const m of values.map ?? []) {
+      const eq = m.lastIndexOf("=");
+      if (eq <= 0) return fail(io, json, "USAGE", `--map 的格式是 列名=字段（如 工程=name；字段留空表示忽略该列）：“${m}”。`, `--map takes title=field (e.g. 工程=name; an empty field ignores the column): "${m}".`);
+      const target = m.slice(eq + 1).trim();
+      mapping[m.slice(0, eq).trim()] = target === "" ? null : target;
+    }
     const file = positionals[0];
     let bytes: Uint8Array;
     try {
@@ -80,6 +90,7 @@ const validate: Subcommand = {
         kind: (values.kind as DatasetKind | "auto" | undefined) ?? "auto",
         sheet: values.sheet,
         encoding: values.encoding,
+        mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
       });
       if (json) io.out(`${JSON.stringify(toValidationJson(result))}\n`);
       else io.out(`${formatReport(result, file)}\n`);

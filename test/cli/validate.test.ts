@@ -88,6 +88,15 @@ describe("cli validate", () => {
     expect(JSON.parse(r.out).targets).toEqual([{ year: 2025, region: "西宁市", metric: "signed_amount", value: 350, source: null }]);
   });
 
+  test("--map applies a column mapping", async () => {
+    const file = join(FIX, "ledger-custom-headers.csv");
+    expect((await run("validate", file)).code).toBe(2);
+    const r = await run("validate", file, "--map", "工程=name", "--map", "片区=region", "--map", "合同额（万元）=signed_amount", "--map", "谈判进度=stage", "--map", "自定义备注=", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).records.map((x: { name: string; signed_amount: number }) => [x.name, x.signed_amount])).toEqual([["甲工程", 0.5], ["乙工程", 0.01]]);
+    expect((await run("validate", file, "--map", "nonsense")).code).toBe(2);
+  });
+
   test("--json output reads back in with the same records", async () => {
     const first = await run("validate", join(ROOT, "seeds", "projects.csv"), "--json");
     const dir = mkdtempSync(join(tmpdir(), "cli-"));
