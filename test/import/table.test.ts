@@ -97,3 +97,40 @@ describe("column mapping override", () => {
     expect(await none.get("k")).toBeNull();
   });
 });
+
+describe("canonical sheets read back (what the sheet writer writes)", () => {
+  const { SHEETS } = require("../../src/core/columns") as typeof import("../../src/core/columns");
+  const { loadSeeds } = require("../../src/import") as typeof import("../../src/import");
+  const { toExcelSerial, parseIsoDate } = require("../../src/core/dates") as typeof import("../../src/core/dates");
+
+  test.each(["ledger", "targets", "figures"] as const)("%s: canonical titles, values as Range.values gives them, dates as serials", (kind) => {
+    const seeds = loadSeeds()[kind];
+    const rows = (kind === "ledger" ? seeds.records : kind === "targets" ? seeds.targets : seeds.figures) as unknown as Array<Record<string, unknown>>;
+    const spec = SHEETS[kind];
+    const values: unknown[][] = [spec.columns.map((c) => c.title)];
+    for (const r of rows) {
+      values.push(spec.columns.map((c) => {
+        const v = r[c.field];
+        if (v === null || v === undefined) return "";
+        if (c.type === "date" && typeof v === "string" && parseIsoDate(v)) return toExcelSerial(parseIsoDate(v)!);
+        return v;
+      }));
+    }
+    const back = importTable(values, { fileName: `${spec.sheet}!${spec.table}`, kind });
+    expect(back.issues).toEqual([]);
+    const got = kind === "ledger" ? back.records : kind === "targets" ? back.targets : back.figures;
+    expect(got).toEqual(rows);
+  });
+
+  test("funds: canonical titles with TRUE/FALSE", () => {
+    const spec = SHEETS.funds;
+    const values = [spec.columns.map((c) => c.title), ["QH-1", "西宁市", 45717, 1.5, true, "月报"], ["QH-2", "", "2025-03", 0.2, false, ""]];
+    const r = importTable(values, { fileName: "到位资金!Funds" });
+    expect(r.kind).toBe("funds");
+    expect(r.issues).toEqual([]);
+    expect(r.funds).toEqual([
+      { project: "QH-1", region: "西宁市", date: "2025-03-01", amount: 1.5, out_of_province: true, source: "月报" },
+      { project: "QH-2", region: null, date: "2025-03", amount: 0.2, out_of_province: false, source: null },
+    ]);
+  });
+});
