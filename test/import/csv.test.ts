@@ -17,10 +17,8 @@ describe("CSV encodings", () => {
   });
 
   test("GBK whose first Chinese byte comes after 64 KiB of ASCII restarts as GB18030", async () => {
-    const head = "项目名称,所属地区,备注\n";
     const filler = Array.from({ length: 3000 }, (_, i) => `p${i},r${i},${"x".repeat(20)}`).join("\n");
     const bytes = new Uint8Array([...utf8("name,region,notes\n" + filler + "\n"), ...encodeGbk("中文项目,西宁市,备注\n")]);
-    void head;
     const r = await importBytes(bytes, { fileName: "late-gbk.csv", chunkSize: 4096 });
     expect(r.summary).toEqual({ rows: 3001, accepted: 3001, rejected: 0 });
     expect(r.records[3000].name).toBe("中文项目");
