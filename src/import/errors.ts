@@ -24,7 +24,10 @@ export type ImportErrorCode =
   | "INTERNAL";
 
 export interface ImportErrorDetails {
-  /** Header titles seen (NO_HEADER / MISSING_COLUMNS), so a UI can offer a column mapping. */
+  /**
+   * Header titles (MISSING_COLUMNS: the header found; NO_HEADER: the widest row near the top, the likeliest header),
+   * so a UI can offer a column mapping for them.
+   */
   headers?: string[];
   /** Missing required fields (MISSING_COLUMNS), canonical names. */
   missing?: string[];
@@ -32,7 +35,7 @@ export interface ImportErrorDetails {
   status?: number;
   /** Sheet names (SHEET_NOT_FOUND). */
   sheets?: string[];
-  /** 1-based row of the header found (MISSING_COLUMNS). */
+  /** 1-based row of `headers`. */
   headerRow?: number;
 }
 

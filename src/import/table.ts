@@ -151,6 +151,8 @@ export class TableEngine {
   private seekCount = 0;
   private titleUnit: Unit | null = null;
   private headerRow = 0;
+  /** The widest row seen while looking for the header: the likeliest header, offered for a column mapping. */
+  private candidate: { texts: string[]; row: number; width: number } | null = null;
 
   kind: DatasetKind = "ledger";
   private plan: ColumnPlan[] = [];
@@ -225,6 +227,7 @@ export class TableEngine {
     }
     if (nonBlank.length === 0) return;
     this.seekCount++;
+    if (!this.candidate || nonBlank.length > this.candidate.width) this.candidate = { texts, row, width: nonBlank.length };
     const rec = recognise(texts, this.opts.mapping);
     if (rec.count >= 2) {
       this.startHeader(texts, row);
@@ -237,17 +240,18 @@ export class TableEngine {
         if (u) this.titleUnit = u;
       }
     }
-    if (this.seekCount >= MAX_SEEK_ROWS) this.noHeader(texts);
+    if (this.seekCount >= MAX_SEEK_ROWS) this.noHeader();
   }
 
-  private noHeader(sample: string[]): never {
+  private noHeader(): never {
+    const sample = this.candidate?.texts ?? [];
     const kind = this.opts.kind && this.opts.kind !== "auto" ? this.opts.kind : "ledger";
     const expected = KIND_FIELDS[kind].filter((f) => f.type !== "ignore" && f.type !== "extra").slice(0, 6).map((f) => f.label).join("、");
     throw new ImportError(
       "NO_HEADER",
       `「${this.file}」中找不到表头行（前 ${MAX_SEEK_ROWS} 行里没有可识别的列名，例如 ${expected}）。请确认这是一张台账表格，表头写在数据上方；如果列名不同，请在列映射中指定。`,
       `No header row found in "${this.file}" (no recognisable column titles in the first ${MAX_SEEK_ROWS} rows, e.g. ${KIND_FIELDS[kind].slice(0, 4).map((f) => f.label_en).join(", ")}). Make sure it is a table with its header above the data; if the titles differ, set a column mapping.`,
-      { headers: sample.filter(Boolean).slice(0, 50) },
+      { headers: sample.slice(0, 200), headerRow: this.candidate?.row },
     );
   }
 
@@ -927,7 +931,7 @@ export class TableEngine {
       if (this.seekCount === 0) {
         throw new ImportError("EMPTY", `「${this.file}」是空的，没有任何内容。`, `"${this.file}" is empty.`);
       }
-      this.noHeader([]);
+      this.noHeader();
     }
     const result: ImportResult = {
       kind: this.kind,

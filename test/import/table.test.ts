@@ -34,7 +34,10 @@ describe("importTable (Range.values)", () => {
 describe("column mapping override", () => {
   test("without a mapping the custom headers are not a ledger; with one they are", async () => {
     const bytes = fixture("ledger-custom-headers.csv");
-    await expect(importBytes(bytes, { fileName: "c.csv" })).rejects.toMatchObject({ code: "NO_HEADER" });
+    // The error offers the likeliest header row for a mapping.
+    await expect(importBytes(bytes, { fileName: "c.csv" })).rejects.toMatchObject({
+      code: "NO_HEADER", details: { headers: ["工程", "片区", "合同额（万元）", "谈判进度", "自定义备注"], headerRow: 1 },
+    });
     const mapping = { 工程: "name", 片区: "region", "合同额（万元）": "signed_amount", 谈判进度: "项目阶段", 自定义备注: null };
     const r = await importBytes(bytes, { fileName: "c.csv", mapping });
     expect(r.kind).toBe("ledger");
