@@ -16,6 +16,7 @@ import {
   ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName,
   type FieldDef, type FieldType, type MoneyUnit, type Unit,
 } from "./fields";
+import { KeyIndex } from "./key-index";
 import type { ColumnMapping, DatasetKind, ImportExtra, ImportIssue, ImportOptions, ImportResult } from "./types";
 import * as values from "./values";
 import type { Cell } from "./values";
@@ -177,6 +178,8 @@ export class TableEngine {
   private readonly figures: ReportedFigure[] = [];
   private readonly extras: ImportExtra[] = [];
   private readonly seen = new Map<string, number>();
+  /** Ledger ids (explicit or derived) → first row. */
+  private readonly ids = new KeyIndex();
   private rows = 0;
   private accepted = 0;
   private rejected = 0;
@@ -783,9 +786,8 @@ export class TableEngine {
       }
     }
     // The hot path of a million-row ledger: no closure, one Map lookup and one insert.
-    const key = derived ? id : normKey(id);
-    const first = this.seen.get(key);
-    if (first !== undefined) {
+    const first = this.ids.firstOrAdd(derived ? id : normKey(id), row);
+    if (first >= 0) {
       if (derived) {
         this.issue(row, this.colTitle.name ?? null, "error",
           `项目名称、所属地区和签约日期都与第 ${first} 行相同（自动编号 ${id}），本行未导入。如果是同一项目，请删除重复行；如果是不同项目，请填写项目编号加以区分。`,
@@ -797,7 +799,6 @@ export class TableEngine {
       }
       return null;
     }
-    this.seen.set(key, row);
     if (this.rowErrors > 0) return null;
     const rec = v as unknown as ProjectRecord;
     rec.id = id;
