@@ -60,7 +60,6 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
   const s = useStyles();
   const [settings, setSettings] = React.useState<PaneSettings>(loadSettings);
   const [tab, setTab] = React.useState<TabId>(initialTab);
-  const [version, setVersion] = React.useState(0);
   const lang = resolveLanguage(settings.language, officeLanguage);
   const i18n = React.useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
@@ -95,25 +94,10 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
     setSettings(clean);
   }, []);
 
-  // Wrap writes so that the refresh and briefing panels see new data.
-  const tracked = React.useMemo<TaskPaneServices>(() => {
-    const bump = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A) => {
-      const r = await fn(...a);
-      setVersion((v) => v + 1);
-      return r;
-    };
-    return {
-      ...services,
-      write: bump(services.write.bind(services)),
-      refresh: bump(services.refresh.bind(services)),
-      undoLastRefresh: bump(services.undoLastRefresh.bind(services)),
-    };
-  }, [services]);
-
   return (
     <FluentProvider theme={webLightTheme} dir="ltr" lang={lang}>
       <I18nContext.Provider value={i18n}>
-        <ServicesContext.Provider value={tracked}>
+        <ServicesContext.Provider value={services}>
           <main className={s.root}>
             <header className={s.header}>
               <Subtitle1 as="h1" className={s.title}>
@@ -144,10 +128,9 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
             {TABS.map((id) => (
               <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={s.panel}>
                 {id === "data" && <DataPanel defaultUrl={settings.productionUrl} />}
-                {id === "refresh" && tab === id && <RefreshPanel key={version} />}
-                {id === "briefing" && tab === id && (
-                  <BriefingPanel key={version} basis={settings.basis} tolerance={settings.tolerance} />
-                )}
+                {/* Mounted when shown, so each visit reads the workbook afresh (sources, regions, years). */}
+                {id === "refresh" && tab === id && <RefreshPanel />}
+                {id === "briefing" && tab === id && <BriefingPanel basis={settings.basis} tolerance={settings.tolerance} />}
                 {id === "functions" && tab === id && <FunctionsPanel />}
                 {id === "settings" && tab === id && (
                   <SettingsPanel settings={settings} officeLanguage={officeLanguage} onChange={onSettings} />

@@ -95,6 +95,24 @@ describe("task pane app", () => {
     expect(await screen.findByRole("button", { name: "刷新“示例数据”" })).toBeInTheDocument();
   });
 
+  test("in the app, a refresh's summary stays on screen and the list shows the new time", async () => {
+    const user = userEvent.setup();
+    const source = { id: "ledger", kind: "ledger" as const, label: "https://zs.example.gov.cn/l.csv", rows: 30, lastRefreshed: null, refreshable: true };
+    const services = fakeServices({
+      listSources: jest
+        .fn()
+        .mockResolvedValueOnce([source])
+        .mockResolvedValue([{ ...source, rows: 32, lastRefreshed: "2025-04-02T09:00:00Z" }]),
+      refresh: jest.fn(async () => ({ added: 2, updated: 1, removed: 0, unchanged: 29, issues: [], at: "2025-04-02T09:00:00Z" })),
+    });
+    await renderApp(<App services={services} officeLanguage="zh-CN" initialTab="refresh" />);
+    await user.click(await screen.findByRole("button", { name: "刷新“https://zs.example.gov.cn/l.csv”" }));
+    expect(await screen.findByText("https://zs.example.gov.cn/l.csv: 新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
+    expect(await screen.findByText("32 行 · 项目台账")).toBeInTheDocument();
+    expect(screen.getByText(/上次刷新：2025/)).toBeInTheDocument();
+    expect(screen.getByText("https://zs.example.gov.cn/l.csv: 新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
+  });
+
   test("outside Excel a warning says writing is unavailable", async () => {
     await renderApp(<App services={fakeServices({ host: null })} officeLanguage={null} />);
     expect(screen.getByText("未检测到 Excel：写入工作簿的操作不可用。")).toBeInTheDocument();
