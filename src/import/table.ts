@@ -377,6 +377,10 @@ export class TableEngine {
       const p = used.get(f);
       if (p) probe.add(p.index);
     }
+    // In targets and reported figures, 所属地区 = 合计 is data: the goal (or the published total) of the whole
+    // jurisdiction, which the briefing's 合计 row uses. Only a 合计 elsewhere (year, metric…) marks a total row.
+    const region = used.get("region");
+    if ((kind === "targets" || kind === "figures") && region) probe.delete(region.index);
     this.probe = [...probe];
     this.grand = this.amountCols.map(() => 0);
     this.group = this.amountCols.map(() => 0);

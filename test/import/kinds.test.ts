@@ -55,6 +55,17 @@ describe("targets (目标任务)", () => {
     expect(r.summary).toEqual({ rows: 6, accepted: 3, rejected: 3 });
   });
 
+  test("所属地区 = 合计 is the target of the whole jurisdiction, kept as data; a 合计 in the year column is still a total row", () => {
+    const r = importCsvText(
+      "年份,所属地区,指标,目标值\n2025,西宁市,签约金额,350\n2025,海东市,签约金额,150\n2025,合计,签约金额,520\n合计,,,1020\n",
+      { fileName: "t.csv" },
+    );
+    expect(r.targets.map((t) => [t.region, t.value])).toEqual([["西宁市", 350], ["海东市", 150], ["合计", 520]]);
+    expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0 });
+    const figures = importCsvText("年份,截至月份,所属地区,指标,数值\n2025,3,合计,签约金额,600\n", { fileName: "f.csv" });
+    expect(figures.figures.map((f) => [f.region, f.value])).toEqual([["合计", 600]]);
+  });
+
   test("a count metric with a money unit is rejected", () => {
     const r = importCsvText("年份,所属地区,指标,目标值,单位\n2025,西宁市,签约项目数,10,亿元\n", { fileName: "t.csv" });
     expect(r.targets).toEqual([]);
