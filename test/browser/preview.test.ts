@@ -79,6 +79,14 @@ run("offline preview in headless Chromium", () => {
     await pane().getByRole("tab", { name: "刷新" }).click();
     await expectVisible(pane().getByRole("button", { name: "刷新“示例数据”" }).first());
     expect(await pane().getByRole("button", { name: "刷新“示例数据”" }).count()).toBe(4);
+    // refresh the ledger (the same sample data: nothing changes), then undo it
+    const ledgerCard = pane().getByRole("listitem").filter({ hasText: "项目台账" });
+    await ledgerCard.getByRole("button", { name: "刷新“示例数据”" }).click();
+    await expectVisible(pane().getByText("示例数据: 没有变化（30 行）。"), 30_000);
+    await pane().getByRole("button", { name: "撤销上次刷新" }).click();
+    await expectVisible(pane().getByText(/^已撤销：/), 30_000);
+    await page.getByRole("tab", { name: "台账" }).click();
+    await expectVisible(grid().getByText("绿电智算融合示范基地项目").first());
   });
 
   test("builds the 2025Q1 成绩单: 西宁开发区 signed 245 亿元, 87.19% of the 281 target, shown on the rendered sheet", async () => {
