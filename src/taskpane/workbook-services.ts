@@ -136,6 +136,9 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
         range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "0" : "@")));
         range.values = rows;
         ws.getRangeByIndexes(0, 0, 1, 5).format.font.bold = true;
+        // Widths in points: file, row, column, severity, and a wide wrapped column for the message.
+        [160, 40, 110, 48, 420].forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
+        ws.getRangeByIndexes(0, 4, rows.length, 1).format.wrapText = true;
         ws.freezePanes.freezeRows(1);
         ws.activate();
         await ctx.sync();

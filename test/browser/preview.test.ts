@@ -192,6 +192,38 @@ run("offline preview in headless Chromium", () => {
     await expectVisible(pane().getByRole("tab", { name: "数据" }));
     expect(pageErrors).toEqual([]);
   });
+
+  test("an .xlsx file: exceljs arrives on demand, the rows are previewed with their issues and loaded", async () => {
+    const ExcelJS = require("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    ws.addRow(["项目编号", "项目名称", "所属地区", "签约日期", "签约金额(亿元)"]);
+    ws.addRow(["T-001", "测试新材料项目", "西宁开发区", "2025-02-10", 10]);
+    ws.addRow(["T-002", "测试物流项目", "海东市", "2025-03-05", "十亿"]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /exceljs/.test(r.name)).length);
+    expect(before).toBe(0); // not loaded until an .xlsx is read
+
+    await pane().getByRole("tab", { name: "数据" }).click();
+    await pane().getByRole("radio", { name: "文件" }).check();
+    await pane().getByTestId("file-input").setInputFiles({ name: "新台账.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await pane().getByRole("combobox", { name: "数据类型" }).selectOption("ledger");
+    await pane().getByRole("button", { name: "读取并预览" }).click();
+    await expectVisible(pane().getByRole("heading", { name: /预览：项目台账/ }), 30_000);
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /exceljs/.test(r.name)).length)).toBe(1);
+    await expectVisible(pane().getByText("测试新材料项目"));
+    const issues = pane().getByRole("list", { name: /发现的问题/ });
+    await expectVisible(issues.getByText(/签约金额/).first());
+    await pane().getByRole("button", { name: "载入工作簿" }).click();
+    await expectVisible(pane().getByText(/^已写入“台账”/), 30_000);
+    await page.getByRole("tab", { name: "台账" }).click();
+    await expectVisible(grid().getByText("测试新材料项目"));
+    await pane().getByRole("button", { name: "将问题写入工作表" }).click();
+    await expectVisible(page.getByRole("tab", { name: "导入问题", selected: true }));
+    await expectVisible(grid().getByText("新台账.xlsx").first());
+    await page.screenshot({ path: path.join(ARTIFACTS, "preview-800-zh-issues.png"), fullPage: false });
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 async function expectVisible(locator: { waitFor: (o: { state: "visible"; timeout: number }) => Promise<void> }, timeout = 15_000) {

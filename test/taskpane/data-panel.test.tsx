@@ -59,7 +59,7 @@ describe("数据 panel", () => {
     const services = fakeServices();
     renderPanel(<DataPanel />, services);
     await user.click(screen.getByRole("radio", { name: "文件" }));
-    await user.upload(screen.getByLabelText("选择文件（CSV、JSON、xlsx）"), new File(["%PDF"], "报告.pdf", { type: "application/pdf" }));
+    await user.upload(screen.getByTestId("file-input"), new File(["%PDF"], "报告.pdf", { type: "application/pdf" }));
     expect(await screen.findByText(/不支持的文件类型“报告.pdf”/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "读取并预览" })).toBeDisabled();
     expect(services.read).not.toHaveBeenCalled();
@@ -74,8 +74,16 @@ describe("数据 panel", () => {
     });
     renderPanel(<DataPanel />, services);
     await user.click(screen.getByRole("radio", { name: "文件" }));
-    await user.upload(screen.getByLabelText("选择文件（CSV、JSON、xlsx）"), new File(["项目编号,名称\nA,B\n"], "台账.csv", { type: "text/csv" }));
+    const browse = screen.getByRole("button", { name: "选择文件（CSV、JSON、xlsx）" });
+    expect(browse).toHaveTextContent("浏览…");
+    expect(browse).toHaveAccessibleDescription("未选择文件 文件只在本机读取，不会上传。");
+    const openDialog = jest.spyOn(screen.getByTestId("file-input") as HTMLInputElement, "click").mockImplementation(() => undefined);
+    await user.click(browse); // opens the file dialog of the hidden native input
+    expect(openDialog).toHaveBeenCalledTimes(1);
+    openDialog.mockRestore();
+    await user.upload(screen.getByTestId("file-input"), new File(["项目编号,名称\nA,B\n"], "台账.csv", { type: "text/csv" }));
     expect(await screen.findByText("已选择：台账.csv")).toBeInTheDocument();
+    expect(browse).toHaveAccessibleDescription("台账.csv 已选择：台账.csv");
     await user.selectOptions(screen.getByRole("combobox", { name: "数据类型" }), "ledger");
     await user.click(screen.getByRole("button", { name: "读取并预览" }));
     const [src, opts] = services.read.mock.calls[0];

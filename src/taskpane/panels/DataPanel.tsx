@@ -57,6 +57,18 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   file: { maxWidth: "100%" },
   fileField: { display: "flex", flexDirection: "column", gap: "4px" },
+  fileName: { overflowWrap: "anywhere", minWidth: 0 },
+  hiddenInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+    padding: 0,
+  },
 });
 
 /** The rows of a result for its kind. */
@@ -88,6 +100,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
   const s = useStyles();
   const task = useTask();
   const fileId = useId("data-file");
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const [type, setType] = React.useState<SourceType>("sample");
   const [kind, setKind] = React.useState<DatasetKind | "auto">("auto");
   const [file, setFile] = React.useState<{ name: string; bytes: Uint8Array } | null>(null);
@@ -244,15 +257,31 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
       {type === "sample" && <Text className={c.muted}>{t("sampleHint")}</Text>}
       {type === "file" && (
         <div className={s.fileField}>
-          <Label htmlFor={fileId}>{t("fileLabel")}</Label>
+          <Label id={`${fileId}-label`}>{t("fileLabel")}</Label>
+          {/* The native input is kept for the file dialog but hidden: its button text follows the browser, not the pane. */}
           <input
+            ref={fileInput}
             id={fileId}
-            className={s.file}
+            data-testid="file-input"
+            className={s.hiddenInput}
             type="file"
             accept=".csv,.txt,.json,.xlsx"
             onChange={onFile}
-            aria-describedby={`${fileId}-hint`}
+            tabIndex={-1}
+            aria-hidden="true"
           />
+          <div className={c.row}>
+            <Button
+              aria-labelledby={`${fileId}-label`}
+              aria-describedby={`${fileId}-name ${fileId}-hint`}
+              onClick={() => fileInput.current?.click()}
+            >
+              {t("browse")}
+            </Button>
+            <Text id={`${fileId}-name`} className={s.fileName}>
+              {file ? file.name : t("noFile")}
+            </Text>
+          </div>
           <Text size={200} id={`${fileId}-hint`} className={c.muted}>
             {file ? t("fileChosen", { name: file.name }) : t("fileHint")}
           </Text>
