@@ -146,18 +146,27 @@ export function createBackendsNow(): Backends {
       const d = await readWorkbookDatasets();
       const regions = new Set<string>();
       const dataYears: number[] = [];
+      let latest: { year: number; month: number } | undefined;
+      const seen = (year: number, month: number) => {
+        dataYears.push(year);
+        if (month >= 1 && month <= 12 && (!latest || year > latest.year || (year === latest.year && month > latest.month))) latest = { year, month };
+      };
+      const seenIso = (iso: string | null | undefined) => {
+        const y = yearOf(iso);
+        if (y) seen(y, Number(iso!.slice(5, 7)));
+      };
       for (const r of d.ledger?.records ?? []) {
         if (r.region) regions.add(r.region);
-        for (const y of [yearOf(r.signed_date), yearOf(r.started_date)]) if (y) dataYears.push(y);
+        seenIso(r.signed_date);
+        seenIso(r.started_date);
       }
       for (const f of d.funds?.funds ?? []) {
         if (f.region) regions.add(f.region);
-        const y = yearOf(f.date);
-        if (y) dataYears.push(y);
+        seenIso(f.date);
       }
       for (const f of d.figures?.figures ?? []) {
         regions.add(f.region);
-        dataYears.push(f.year);
+        seen(f.year, f.through_month);
       }
       const targetYears = (d.targets?.targets ?? []).map((t) => t.year);
       for (const t of d.targets?.targets ?? []) regions.add(t.region);
@@ -165,6 +174,7 @@ export function createBackendsNow(): Backends {
         regions: [...regions].sort((a, b) => a.localeCompare(b, "zh-CN")),
         dataYears: sorted(dataYears),
         targetYears: sorted(targetYears),
+        ...(latest ? { latest } : {}),
       };
     },
 

@@ -76,6 +76,8 @@ export interface BriefingAvailability {
   dataYears: number[];
   /** Years that have annual targets. */
   targetYears: number[];
+  /** The latest month with data (dates in the ledger and funds, 截至月份 of reported figures): the default period. */
+  latest?: { year: number; month: number };
 }
 
 export interface BriefingRequest {

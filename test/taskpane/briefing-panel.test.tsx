@@ -61,6 +61,15 @@ describe("成绩单 panel", () => {
     expect(await screen.findByText("已复制")).toBeInTheDocument();
   });
 
+  test("the default period is the quarter of the latest data", async () => {
+    renderPanel(
+      <BriefingPanel basis="month" tolerance={10} />,
+      fakeServices({ briefingAvailability: jest.fn(async () => ({ ...avail, latest: { year: 2024, month: 8 } })) }),
+    );
+    const period = await screen.findByRole("combobox", { name: "报告期" });
+    await waitFor(() => expect(period).toHaveValue("2024Q3"));
+  });
+
   test("no targets for the chosen year: a warning, building still allowed", async () => {
     const user = userEvent.setup();
     renderPanel(

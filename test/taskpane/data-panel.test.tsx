@@ -246,6 +246,16 @@ describe("数据 panel", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent('Error: "a.csv" is an empty file.');
   });
 
+  test("a long issues list shows the first 50 and says how many more there are", async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 73 }, (_, i) => issue(i + 2, "签约额"));
+    renderPanel(<DataPanel />, fakeServices({ read: jest.fn(async () => [ledgerResult({ issues: many })]) }));
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    const list = await screen.findByRole("list", { name: "发现的问题（73）" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(50);
+    expect(screen.getByText("另有 23 条未显示，写入工作表可查看全部。")).toBeInTheDocument();
+  });
+
   test("English UI shows English issue messages", async () => {
     const user = userEvent.setup();
     const hold = deferred<ImportResult[]>();

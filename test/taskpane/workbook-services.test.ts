@@ -59,6 +59,7 @@ test("briefing 2025Q1 over the sample data: 西宁开发区 signed 245 (亿元),
   expect(avail.regions).toContain("西宁开发区");
   expect(avail.dataYears).toContain(2025);
   expect(avail.targetYears).toEqual([2023, 2024, 2025]);
+  expect(avail.latest).toEqual({ year: 2025, month: 3 }); // the sample data runs to March 2025: 2025Q1 by default
   const out = await services.buildBriefing({
     period: "2025Q1", regions: ["西宁开发区"], metrics: ["signed_projects", "signed_amount"], basis: "month", tolerance: 10,
     portable: false, valuesOnly: true, charts: true,

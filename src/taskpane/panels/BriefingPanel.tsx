@@ -55,9 +55,12 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
         if (!live) return;
         setAvail(a);
         setRegions(a.regions);
-        const latest = Math.max(...a.dataYears, ...a.targetYears, new Date().getFullYear() - 1);
-        const years = a.dataYears.length ? a.dataYears : [latest];
-        setPeriod(`${Math.max(...years)}Q1`);
+        // Default: the quarter of the latest data; else the first quarter of the latest year known.
+        if (a.latest) setPeriod(`${a.latest.year}Q${Math.ceil(a.latest.month / 3)}`);
+        else {
+          const years = a.dataYears.length ? a.dataYears : a.targetYears.length ? a.targetYears : [new Date().getFullYear()];
+          setPeriod(`${Math.max(...years)}Q1`);
+        }
       })
       .catch((err) => live && (setAvailError(errorText(err, lang)), setAvail({ regions: [], dataYears: [], targetYears: [] })));
     return () => {
@@ -69,7 +72,7 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
 
   const noData = avail.regions.length === 0 && avail.dataYears.length === 0;
   const year = Number(period.slice(0, 4));
-  const options = quarterOptions(avail.dataYears.length ? [...avail.dataYears, ...avail.targetYears] : [year]);
+  const options = quarterOptions([...avail.dataYears, ...avail.targetYears, ...(Number.isFinite(year) && year > 0 ? [year] : [])]);
   const quarterName = (code: string) =>
     t("quarterOption", { year: code.slice(0, 4), quarter: t(`q${code.slice(5)}` as MessageKey) });
   const missingTargets = !noData && Number.isFinite(year) && !avail.targetYears.includes(year);
