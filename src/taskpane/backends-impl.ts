@@ -4,7 +4,7 @@
  * Shared by the add-in and the offline preview, which differ only in the Excel they talk to. Glue only: no
  * importing, merging or metric logic lives here.
  */
-import { importBytes, importTable, importUrl, loadSeeds } from "../import";
+import { importBytes, importTable, importUrl, loadSeeds, LocalStorageMappingStore, withRememberedMapping } from "../import";
 import type { DatasetKind, ImportOptions, ImportResult } from "../import/types";
 import { writeDataset, refreshDataset, undoLastRefresh } from "../excel/sheets";
 import { canRefreshWithoutDialog, listSources, sourceLabel, SourceDescriptor } from "../excel/sources";
@@ -101,11 +101,15 @@ async function renameSheet(from: string, to: string): Promise<void> {
   });
 }
 
+/** The user's column mappings, remembered per source (file name, URL path or table) on this computer. */
+const mappings = new LocalStorageMappingStore();
+
 export function createBackendsNow(): Backends {
   return {
-    importBytes: (bytes, o) => importBytes(bytes, o),
-    importUrl: (url, o) => importUrl(url, o),
-    importTable: async (values, o) => importTable(values, o),
+    // A mapping the user chose is remembered; without one, the remembered mapping of the same source applies.
+    importBytes: async (bytes, o) => importBytes(bytes, await withRememberedMapping(mappings, o)),
+    importUrl: async (url, o) => importUrl(url, await withRememberedMapping(mappings, o)),
+    importTable: async (values, o) => importTable(values, await withRememberedMapping(mappings, o)),
     loadSeeds: async () => {
       const s = loadSeeds();
       return [s.ledger, s.figures, s.targets, s.funds];

@@ -102,7 +102,7 @@ export function ProgressArea({ task, cancellable = true }: { task: Task; cancell
     <div className={s.progress} aria-live="polite" aria-busy={task.running}>
       {task.running ? (
         <>
-          <Text size={200} id={undefined}>
+          <Text size={200}>
             {task.label}
             {pct !== undefined ? ` ${pct}%` : ""}
           </Text>
