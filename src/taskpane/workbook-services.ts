@@ -21,6 +21,13 @@ import type {
   WriteReport,
 } from "./services";
 import { zhFromMetadata } from "./functions-reference";
+import { SHEETS } from "../core/columns";
+
+/**
+ * Tables the add-in itself writes (the four dataset tables, and src/excel/sheets.ts's ARCHIVE and CHANGELOG
+ * tables; a test keeps these names in step): not offered as sources.
+ */
+export const OWN_TABLES: readonly string[] = [...Object.values(SHEETS).map((s) => s.table), "Archive", "ChangeLog"];
 
 /** What the task pane needs from the import, workbook and briefing modules. */
 export interface Backends {
@@ -114,7 +121,9 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
           return { t, ws, body };
         });
         await ctx.sync();
-        return parts.map(({ t, ws, body }) => ({ name: t.name, sheet: ws.name, rows: body.rowCount }));
+        return parts
+          .filter(({ t }) => !OWN_TABLES.some((own) => own.toLowerCase() === t.name.toLowerCase()))
+          .map(({ t, ws, body }) => ({ name: t.name, sheet: ws.name, rows: body.rowCount }));
       });
     },
 

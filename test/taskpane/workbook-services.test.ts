@@ -5,7 +5,7 @@
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { createSimulatedExcel, SimulatedExcel } from "../sim";
-import { createWorkbookServices } from "../../src/taskpane/workbook-services";
+import { OWN_TABLES, createWorkbookServices } from "../../src/taskpane/workbook-services";
 import { createBackends } from "../../src/taskpane/backends";
 import { valuesCopyName } from "../../src/taskpane/backends-impl";
 import type { TaskPaneServices } from "../../src/taskpane/services";
@@ -92,10 +92,24 @@ test("refresh of the sample source changes nothing; undo reverts the last write"
 
 test("a workbook table can be listed and read; issues go to a sheet; formulas into the chosen cell; settings persist", async () => {
   await loadSamples();
+  // a table of the user's own (the add-in's tables are not offered as sources)
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.add("区县报送");
+    ws.getRange("A1:D3").values = [
+      ["年份", "所属地区", "指标", "目标值"],
+      [2026, "西宁开发区", "签约金额", 300],
+      [2026, "西宁市", "签约金额", 400],
+    ];
+    ws.tables.add("区县报送!A1:D3", true).name = "Reported";
+    await ctx.sync();
+  });
   const tables = await services.listTables();
-  expect(tables.find((t) => t.name === "Targets")).toMatchObject({ sheet: "目标任务", rows: 4 });
-  const [targets] = await services.read({ type: "table", name: "Targets" }, { kind: "targets" });
-  expect(targets.targets).toHaveLength(4);
+  expect(tables).toEqual([{ name: "Reported", sheet: "区县报送", rows: 2 }]);
+  const [targets] = await services.read({ type: "table", name: "Reported" }, { kind: "targets" });
+  expect(targets.targets).toEqual([
+    expect.objectContaining({ year: 2026, region: "西宁开发区", metric: "signed_amount", value: 300 }),
+    expect.objectContaining({ year: 2026, region: "西宁市", metric: "signed_amount", value: 400 }),
+  ]);
 
   const sheet = await services.writeIssues(
     [{ file: "a.csv", row: 3, column: "签约额", message: "=不是数字", message_en: "not a number", severity: "error" }],
@@ -111,6 +125,11 @@ test("a workbook table can be listed and read; issues go to a sheet; formulas in
 
   expect(await services.saveWorkbookSettings({ basis: "day", tolerance: 5, productionUrl: "https://x.example/l.csv" })).toBe(true);
   expect(await services.readWorkbookSettings()).toEqual({ basis: "day", tolerance: 5, productionUrl: "https://x.example/l.csv" });
+});
+
+test("the add-in's own tables, not offered as sources, are named as src/excel names them", () => {
+  const { ARCHIVE, CHANGELOG } = require("../../src/excel/sheets");
+  expect(OWN_TABLES).toEqual(expect.arrayContaining(["Ledger", "Funds", "Targets", "Figures", ARCHIVE.table, CHANGELOG.table]));
 });
 
 test("nothing loaded: no regions or years, and no sources", async () => {
