@@ -242,6 +242,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
           value={type}
           onChange={(_, d) => {
             setType(d.value as SourceType);
+            if (d.value === "table") setTables(null); // list the workbook's tables afresh each time
             setResults([]);
             setSource(null);
             task.setStatus(null);
