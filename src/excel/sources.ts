@@ -2,6 +2,7 @@
  * Where each dataset sheet came from, remembered in the workbook's settings (saved inside the file), so Refresh
  * re-reads the same source for anyone who opens the workbook. Pure types and helpers plus two thin Office calls.
  */
+import { z } from "zod";
 import type { ColumnMapping, DatasetKind } from "../import/types";
 
 export type SourceType = "file" | "url" | "table" | "seeds";
@@ -59,6 +60,38 @@ export async function listSources(): Promise<SourceDescriptor[]> {
     const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_SOURCES);
     item.load("value");
     await ctx.sync();
-    return item.isNullObject ? [] : ((item.value as SourceDescriptor[]) ?? []);
+    return item.isNullObject ? [] : parseSources(item.value);
   });
+}
+
+/**
+ * The schema of a remembered source. Settings travel inside the file: a workbook from a colleague, an older
+ * version or a hand edit may hold anything, so what Refresh acts on is validated, never trusted.
+ */
+const SourceSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(["ledger", "funds", "targets", "figures"]),
+  type: z.enum(["file", "url", "table", "seeds"]),
+  name: z.string(),
+  url: z.string().optional(),
+  table: z.string().optional(),
+  sheet: z.string().optional(),
+  mapping: z.record(z.string(), z.string().nullable()).optional(),
+  lastRefresh: z.string().nullable().catch(null),
+  rows: z.number().int().nonnegative().optional().catch(undefined),
+});
+
+/**
+ * Remembered sources from a settings value: valid entries are kept; a malformed one is left out with a warning in
+ * the console (it names no data of the user's: the sheet itself is untouched and can be loaded again).
+ */
+export function parseSources(value: unknown): SourceDescriptor[] {
+  if (!Array.isArray(value)) return [];
+  const out: SourceDescriptor[] = [];
+  for (const entry of value) {
+    const parsed = SourceSchema.safeParse(entry);
+    if (parsed.success) out.push(parsed.data as SourceDescriptor);
+    else console.warn("invest.sources: 忽略无法识别的来源记录 / ignoring a malformed source entry", parsed.error.issues[0]?.path);
+  }
+  return out;
 }

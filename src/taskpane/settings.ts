@@ -2,6 +2,7 @@
  * Task-pane settings, persisted per user in localStorage; the ones that concern the workbook's report
  * (basis, tolerance, production URL) are also saved in the workbook's settings through TaskPaneServices.
  */
+import { z } from "zod";
 import type { ProgressBasis } from "../core/metrics";
 import { DEFAULT_PACE_TOLERANCE } from "../core/metrics";
 
@@ -46,12 +47,17 @@ export function saveSettings(s: PaneSettings): void {
   storage()?.setItem(SETTINGS_KEY, JSON.stringify(sanitize(s)));
 }
 
+/**
+ * Each field falls back to its own default when missing or malformed (a value saved by an older version, or
+ * edited by hand, never breaks the pane nor resets the fields that are fine).
+ */
+const SettingsSchema = z.object({
+  language: z.enum(["auto", "zh-CN", "en-US"]).catch(DEFAULT_SETTINGS.language),
+  basis: z.enum(["month", "day"]).catch(DEFAULT_SETTINGS.basis),
+  tolerance: z.coerce.number().min(0).max(100).catch(DEFAULT_SETTINGS.tolerance),
+  productionUrl: z.string().trim().catch(DEFAULT_SETTINGS.productionUrl),
+});
+
 export function sanitize(input: Partial<PaneSettings> | null | undefined): PaneSettings {
-  const s = input ?? {};
-  const language: LanguageChoice = s.language === "zh-CN" || s.language === "en-US" ? s.language : "auto";
-  const basis: ProgressBasis = s.basis === "day" ? "day" : "month";
-  const tol = Number(s.tolerance);
-  const tolerance = Number.isFinite(tol) && tol >= 0 && tol <= 100 ? tol : DEFAULT_PACE_TOLERANCE;
-  const productionUrl = typeof s.productionUrl === "string" ? s.productionUrl.trim() : "";
-  return { language, basis, tolerance, productionUrl };
+  return SettingsSchema.parse(input && typeof input === "object" ? input : {});
 }

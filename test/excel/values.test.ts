@@ -77,3 +77,26 @@ test("formula-injection strings from a source arrive as text in every text colum
     sim.close();
   }
 });
+
+describe("remembered sources from workbook settings", () => {
+  const { parseSources } = require("../../src/excel/sources") as typeof import("../../src/excel/sources");
+  const good = { id: "ledger", kind: "ledger", type: "url", name: "台账", url: "https://zs.example.gov.cn/a.csv", lastRefresh: "2025-04-01T08:00:00Z", rows: 30, mapping: { "项目": "name", "序号": null } };
+
+  test("valid entries pass as they are", () => {
+    expect(parseSources([good])).toEqual([good]);
+  });
+
+  test("malformed entries (wrong kind, missing id, not an object) are left out; a bad optional field falls back", () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const out = parseSources([good, { ...good, kind: "ledgers" }, { ...good, id: "" }, "ledger", null, { ...good, id: "funds", kind: "funds", rows: -1, lastRefresh: 7 }]);
+      expect(out.map((d) => d.id)).toEqual(["ledger", "funds"]);
+      expect(out[1]).toMatchObject({ rows: undefined, lastRefresh: null });
+      expect(warn).toHaveBeenCalledTimes(4);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(parseSources("not a list")).toEqual([]);
+    expect(parseSources(undefined)).toEqual([]);
+  });
+});
