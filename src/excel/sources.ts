@@ -2,7 +2,7 @@
  * Where each dataset sheet came from, remembered in the workbook's settings (saved inside the file), so Refresh
  * re-reads the same source for anyone who opens the workbook. Pure types and helpers plus two thin Office calls.
  */
-import { z } from "zod";
+import * as v from "valibot";
 import type { ColumnMapping, DatasetKind } from "../import/types";
 
 export type SourceType = "file" | "url" | "table" | "seeds";
@@ -68,17 +68,17 @@ export async function listSources(): Promise<SourceDescriptor[]> {
  * The schema of a remembered source. Settings travel inside the file: a workbook from a colleague, an older
  * version or a hand edit may hold anything, so what Refresh acts on is validated, never trusted.
  */
-const SourceSchema = z.object({
-  id: z.string().min(1),
-  kind: z.enum(["ledger", "funds", "targets", "figures"]),
-  type: z.enum(["file", "url", "table", "seeds"]),
-  name: z.string(),
-  url: z.string().optional(),
-  table: z.string().optional(),
-  sheet: z.string().optional(),
-  mapping: z.record(z.string(), z.string().nullable()).optional(),
-  lastRefresh: z.string().nullable().catch(null),
-  rows: z.number().int().nonnegative().optional().catch(undefined),
+const SourceSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  kind: v.picklist(["ledger", "funds", "targets", "figures"]),
+  type: v.picklist(["file", "url", "table", "seeds"]),
+  name: v.string(),
+  url: v.optional(v.string()),
+  table: v.optional(v.string()),
+  sheet: v.optional(v.string()),
+  mapping: v.optional(v.record(v.string(), v.nullable(v.string()))),
+  lastRefresh: v.fallback(v.nullable(v.string()), null),
+  rows: v.fallback(v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), undefined),
 });
 
 /**
@@ -89,9 +89,9 @@ export function parseSources(value: unknown): SourceDescriptor[] {
   if (!Array.isArray(value)) return [];
   const out: SourceDescriptor[] = [];
   for (const entry of value) {
-    const parsed = SourceSchema.safeParse(entry);
-    if (parsed.success) out.push(parsed.data as SourceDescriptor);
-    else console.warn("invest.sources: 忽略无法识别的来源记录 / ignoring a malformed source entry", parsed.error.issues[0]?.path);
+    const parsed = v.safeParse(SourceSchema, entry);
+    if (parsed.success) out.push(parsed.output as SourceDescriptor);
+    else console.warn("invest.sources: 忽略无法识别的来源记录 / ignoring a malformed source entry", parsed.issues[0]?.message);
   }
   return out;
 }

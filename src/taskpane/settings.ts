@@ -2,7 +2,7 @@
  * Task-pane settings, persisted per user in localStorage; the ones that concern the workbook's report
  * (basis, tolerance, production URL) are also saved in the workbook's settings through TaskPaneServices.
  */
-import { z } from "zod";
+import * as v from "valibot";
 import type { ProgressBasis } from "../core/metrics";
 import { DEFAULT_PACE_TOLERANCE } from "../core/metrics";
 
@@ -51,13 +51,13 @@ export function saveSettings(s: PaneSettings): void {
  * Each field falls back to its own default when missing or malformed (a value saved by an older version, or
  * edited by hand, never breaks the pane nor resets the fields that are fine).
  */
-const SettingsSchema = z.object({
-  language: z.enum(["auto", "zh-CN", "en-US"]).catch(DEFAULT_SETTINGS.language),
-  basis: z.enum(["month", "day"]).catch(DEFAULT_SETTINGS.basis),
-  tolerance: z.coerce.number().min(0).max(100).catch(DEFAULT_SETTINGS.tolerance),
-  productionUrl: z.string().trim().catch(DEFAULT_SETTINGS.productionUrl),
+const SettingsSchema = v.object({
+  language: v.fallback(v.picklist(["auto", "zh-CN", "en-US"]), DEFAULT_SETTINGS.language),
+  basis: v.fallback(v.picklist(["month", "day"]), DEFAULT_SETTINGS.basis),
+  tolerance: v.fallback(v.pipe(v.unknown(), v.transform(Number), v.number(), v.minValue(0), v.maxValue(100)), DEFAULT_SETTINGS.tolerance),
+  productionUrl: v.fallback(v.pipe(v.string(), v.trim()), DEFAULT_SETTINGS.productionUrl),
 });
 
 export function sanitize(input: Partial<PaneSettings> | null | undefined): PaneSettings {
-  return SettingsSchema.parse(input && typeof input === "object" ? input : {});
+  return v.parse(SettingsSchema, input && typeof input === "object" ? input : {}) as PaneSettings;
 }
