@@ -5,3 +5,4 @@ export * from "./period";
 export * from "./metrics";
 export * from "./format";
 export * from "./columns";
+export * from "./a1";

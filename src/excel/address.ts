@@ -7,16 +7,9 @@ export interface Rect {
   c1: number;
 }
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnLetters as colLetters } from "../core/a1";
+
+export { colLetters };
 
 export function a1(rect: Rect): string {
   const a = `${colLetters(rect.c0)}${rect.r0 + 1}`;

@@ -5,6 +5,7 @@
  * so Excel spills it as a dynamic array.
  */
 import { ErrorKind, FunctionError, functionError, isFunctionError } from "./errors";
+import { broadcastShapes } from "../core/period-aggregate";
 
 export type CellValue = number | string | boolean | null | undefined;
 export type Grid = CellValue[][];
@@ -38,21 +39,7 @@ function asGrid(g: Grid | CellValue): Grid {
 
 /** Output shape for broadcasting, or null when the shapes cannot pair. */
 export function broadcastShape(grids: Grid[]): [number, number] | null {
-  let rows = 1;
-  let cols = 1;
-  for (const g of grids) {
-    const r = g.length;
-    const c = g[0]?.length ?? 1;
-    if (r !== 1) {
-      if (rows !== 1 && rows !== r) return null;
-      rows = r;
-    }
-    if (c !== 1) {
-      if (cols !== 1 && cols !== c) return null;
-      cols = c;
-    }
-  }
-  return [rows, cols];
+  return broadcastShapes(grids.map((g) => [g.length, g[0]?.length ?? 1]));
 }
 
 function pick(g: Grid, r: number, c: number): CellValue {

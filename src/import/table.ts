@@ -978,16 +978,8 @@ function newLedgerRecord(): ProjectRecord {
   };
 }
 
-export function columnLetter(i: number): string {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters as columnLetter } from "../core/a1";
+import { columnLetters as columnLetter } from "../core/a1";
 
 /** An empty result (an empty JSON array, a header-only file handled elsewhere). */
 export function emptyResult(kind: DatasetKind): ImportResult {

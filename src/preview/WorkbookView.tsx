@@ -87,16 +87,8 @@ const useStyles = makeStyles({
   },
 });
 
-export function colName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters as colName } from "../core/a1";
+import { columnLetters as colName } from "../core/a1";
 
 function parseCell(text: string): { r: number; c: number } | null {
   const m = /^\s*([A-Za-z]{1,3})(\d{1,7})\s*$/.exec(text);

@@ -27,3 +27,14 @@ describe("Excel serial dates (1900 system)", () => {
     expect(coerceDate(true)).toBeNull();
   });
 });
+
+describe("A1 column names", () => {
+  const { columnLetters, columnIndex } = require("../../src/core/a1") as typeof import("../../src/core/a1");
+  test("edges of Excel's columns", () => {
+    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
+    expect(columnIndex("xfd")).toBe(16383);
+  });
+  test("property: letters and index round-trip", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (i) => expect(columnIndex(columnLetters(i))).toBe(i)));
+  });
+});

@@ -15,22 +15,8 @@ export interface Rect {
   c1: number;
 }
 
-export function colToLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../src/core/a1";
+import { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../src/core/a1";
 
 /** Whether a sheet name must be quoted in an address (Excel quotes names with spaces or punctuation). */
 export function quoteSheet(name: string, always = false): string {
