@@ -8,7 +8,7 @@
  * README "Simulated Excel host"). No Node APIs: the offline preview runs this in a browser.
  */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress } from "./formula";
-import { CellStyle, CellValue, ChartModel, SheetModel, SimError, TableModel, Visibility, WorkbookModel, formatValue } from "./workbook";
+import { CellStyle, CellValue, ChartModel, SheetModel, SimError, TableModel, Visibility, WorkbookModel, formatValue, moveCell } from "./workbook";
 
 /** What the proxies need from the host (index.ts). */
 export interface SimHostHooks {
@@ -1136,7 +1136,7 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
       for (let r = t.rect.r0; emptyNext && r <= t.rect.r1; r++) if (s.value(r, c) !== "" || s.formula(r, c)) emptyNext = false;
       for (let r = t.rect.r0; !emptyNext && r <= t.rect.r1; r++) {
         const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
-        for (let cc = rowLen - 1; cc >= c; cc--) moveCellTo(s, r, cc, r, cc + 1);
+        for (let cc = rowLen - 1; cc >= c; cc--) moveCell(s, r, cc, r, cc + 1);
       }
       const col = { id: b.newColumnId(), name: "" };
       t.columns.splice(at, 0, col);
@@ -1206,7 +1206,7 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
       const s = t.sheet;
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {
         const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
-        for (let cc = c; cc < rowLen; cc++) moveCellTo(s, r, cc + 1, r, cc);
+        for (let cc = c; cc < rowLen; cc++) moveCell(s, r, cc + 1, r, cc);
       }
       t.columns = t.columns.filter((col) => col !== x.col);
       t.rect = { ...t.rect, c1: t.rect.c1 - 1 };
@@ -1215,15 +1215,6 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
   }
 }
 
-/** Move one cell's content and number format; the source becomes empty. */
-function moveCellTo(s: SheetModel, r: number, c: number, r2: number, c2: number): void {
-  s.setRaw(r2, c2, s.value(r, c));
-  s.setFormula(r2, c2, s.formula(r, c));
-  s.setNumberFormat(r2, c2, s.numberFormat(r, c));
-  s.setRaw(r, c, undefined);
-  s.setFormula(r, c, undefined);
-  s.setNumberFormat(r, c, "General");
-}
 
 function colRect(x: ColumnTarget): Rect {
   const c = x.t.rect.c0 + x.t.columns.indexOf(x.col);

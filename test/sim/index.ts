@@ -112,16 +112,10 @@ export interface SimulatedExcel {
   close(): void;
 }
 
+/** Bytes of a string in UTF-8, measured by the platform (independent of the add-in's own byte counter it checks). */
+const encoder = new TextEncoder();
 function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {

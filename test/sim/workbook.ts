@@ -431,7 +431,8 @@ export class WorkbookModel {
 
 }
 
-function moveCell(s: SheetModel, r: number, c: number, r2: number, c2: number): void {
+/** Move one cell's content and number format; the source becomes empty. */
+export function moveCell(s: SheetModel, r: number, c: number, r2: number, c2: number): void {
   s.setRaw(r2, c2, s.value(r, c));
   s.setFormula(r2, c2, s.formula(r, c));
   s.setNumberFormat(r2, c2, s.numberFormat(r, c));

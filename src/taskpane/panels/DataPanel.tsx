@@ -352,16 +352,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
           </Text>
           <div className={s.mapping}>
             {unmapped.headers.map((h) => (
-              <Field key={h} label={t("mappingColumn", { column: h })} size="small">
-                <Select size="small" value={draft[h] ?? ""} onChange={(_, d) => setDraft((x) => ({ ...x, [h]: d.value }))}>
-                  <option value="">{t("mappingIgnore")}</option>
-                  {SHEETS[kind === "auto" ? "ledger" : kind].columns.map((col) => (
-                    <option key={col.field} value={col.field}>
-                      {lang === "zh-CN" ? col.title : col.title_en}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <MappingSelect key={h} header={h} kind={kind === "auto" ? "ledger" : kind} value={draft[h] ?? ""} onChange={(v) => setDraft((x) => ({ ...x, [h]: v }))} />
             ))}
           </div>
           <div className={c.row}>
@@ -418,6 +409,23 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
         </section>
       )}
     </section>
+  );
+}
+
+/** One source column → canonical field (or ignored), as the user maps it. */
+function MappingSelect({ header, kind, value, onChange }: { header: string; kind: DatasetKind; value: string; onChange: (field: string) => void }) {
+  const { t, lang } = useT();
+  return (
+    <Field label={t("mappingColumn", { column: header })} size="small">
+      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
+        <option value="">{t("mappingIgnore")}</option>
+        {SHEETS[kind].columns.map((col) => (
+          <option key={col.field} value={col.field}>
+            {lang === "zh-CN" ? col.title : col.title_en}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 
@@ -494,16 +502,7 @@ function DatasetPreview({
           </Text>
           <div className={s.mapping}>
             {result.headers.map((h) => (
-              <Field key={h} label={t("mappingColumn", { column: h })} size="small">
-                <Select size="small" value={result.mapping[h] ?? ""} onChange={(_, d) => onMappingChange(h, d.value)}>
-                  <option value="">{t("mappingIgnore")}</option>
-                  {spec.columns.map((col) => (
-                    <option key={col.field} value={col.field}>
-                      {lang === "zh-CN" ? col.title : col.title_en}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <MappingSelect key={h} header={h} kind={spec.kind} value={result.mapping[h] ?? ""} onChange={(v) => onMappingChange(h, v)} />
             ))}
           </div>
         </details>
