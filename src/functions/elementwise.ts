@@ -5,7 +5,7 @@
  * so Excel spills it as a dynamic array.
  */
 import { ErrorKind, FunctionError, functionError, isFunctionError } from "./errors";
-import { broadcastShapes } from "../core/period-aggregate";
+import { broadcastShapes, numberFromText } from "../core/period-aggregate";
 
 export type CellValue = number | string | boolean | null | undefined;
 export type Grid = CellValue[][];
@@ -25,12 +25,8 @@ export function cellToNumber(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (value === null || value === undefined) return 0;
   if (typeof value === "boolean") return null;
-  const text = value.normalize("NFKC").trim().replace(/,/g, "");
-  if (text === "") return 0;
-  const pct = text.endsWith("%");
-  const n = Number(pct ? text.slice(0, -1) : text);
-  if (!Number.isFinite(n) || /^[+-]?$/.test(text)) return null;
-  return pct ? n / 100 : n;
+  if (value.trim() === "") return 0;
+  return numberFromText(value);
 }
 
 function asGrid(g: Grid | CellValue): Grid {

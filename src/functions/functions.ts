@@ -51,8 +51,8 @@ function toCell(r: MetricResult, zeroBase: { zh: string; en: string }): Result {
  */
 export function completionRate(actual: any[][], target: any[][]): any[][] {
   const args: Argument[] = [
-    { name: "actual", zh: "实际完成值", grid: actual as Grid },
-    { name: "target", zh: "年度目标", grid: target as Grid },
+    { ...ACTUAL, grid: actual as Grid },
+    { ...TARGET, grid: target as Grid },
   ];
   return elementwise(args, ([a, t]) =>
     toCell(completionRateMetric(a, t), {
@@ -121,6 +121,12 @@ function readLanguage(value: CellValue): Language | FunctionError {
 
 const isError = (v: unknown): v is FunctionError => isFunctionError(v);
 
+/** Argument names as the function wizard shows them, with the Chinese label messages use. */
+const ACTUAL = { name: "actual", zh: "实际完成值" };
+const TARGET = { name: "target", zh: "年度目标" };
+const AS_OF = { name: "as_of_date", zh: "截至日期" };
+const BASIS = { name: "basis", zh: "计算口径" };
+
 /** A cell or a range as a grid (Excel passes matrices; direct callers may pass a single value). */
 function toGrid(v: unknown): Grid {
   if (Array.isArray(v)) {
@@ -145,11 +151,10 @@ const DIV0_TARGET: Message = {
  * @returns 序时进度（小数；设置为百分比格式显示）。
  */
 export function timeProgress(as_of_date: any[][], basis?: any[][]): any[][] {
-  const dateArg = { name: "as_of_date", zh: "截至日期" };
   return elementwise(
-    [{ ...dateArg, grid: as_of_date as Grid }, { name: "basis", zh: "计算口径", grid: (basis ?? null) as Grid }],
+    [{ ...AS_OF, grid: as_of_date as Grid }, { ...BASIS, grid: (basis ?? null) as Grid }],
     (_, [d, b]) => {
-      const date = readDate(dateArg, d);
+      const date = readDate(AS_OF, d);
       if (isError(date)) return date;
       const mode = readBasis(b);
       if (isError(mode)) return mode;
@@ -169,16 +174,15 @@ export function timeProgress(as_of_date: any[][], basis?: any[][]): any[][] {
  * @returns 与序时进度之差，单位为百分点（5.9 表示超出 5.9 个百分点）。
  */
 export function paceGap(actual: any[][], target: any[][], as_of_date: any[][], basis?: any[][]): any[][] {
-  const dateArg = { name: "as_of_date", zh: "截至日期" };
   return elementwise(
     [
-      { name: "actual", zh: "实际完成值", grid: actual as Grid },
-      { name: "target", zh: "年度目标", grid: target as Grid },
-      { ...dateArg, grid: as_of_date as Grid },
-      { name: "basis", zh: "计算口径", grid: (basis ?? null) as Grid },
+      { ...ACTUAL, grid: actual as Grid },
+      { ...TARGET, grid: target as Grid },
+      { ...AS_OF, grid: as_of_date as Grid },
+      { ...BASIS, grid: (basis ?? null) as Grid },
     ],
     ([a, t], [, , d, b]) => {
-      const date = readDate(dateArg, d);
+      const date = readDate(AS_OF, d);
       if (isError(date)) return date;
       const mode = readBasis(b);
       if (isError(mode)) return mode;
@@ -202,19 +206,18 @@ export function paceGap(actual: any[][], target: any[][], as_of_date: any[][], b
 export function paceStatus(
   actual: any[][], target: any[][], as_of_date: any[][], basis?: any[][], tolerance?: any[][], language?: any[][],
 ): any[][] {
-  const dateArg = { name: "as_of_date", zh: "截至日期" };
   const tolArg = { name: "tolerance", zh: "容差" };
   return elementwise(
     [
-      { name: "actual", zh: "实际完成值", grid: actual as Grid },
-      { name: "target", zh: "年度目标", grid: target as Grid },
-      { ...dateArg, grid: as_of_date as Grid },
-      { name: "basis", zh: "计算口径", grid: (basis ?? null) as Grid },
+      { ...ACTUAL, grid: actual as Grid },
+      { ...TARGET, grid: target as Grid },
+      { ...AS_OF, grid: as_of_date as Grid },
+      { ...BASIS, grid: (basis ?? null) as Grid },
       { ...tolArg, grid: (tolerance ?? null) as Grid },
       { name: "language", zh: "语言", grid: (language ?? null) as Grid },
     ],
     ([a, t], [, , d, b, tol, lang]) => {
-      const date = readDate(dateArg, d);
+      const date = readDate(AS_OF, d);
       if (isError(date)) return date;
       const mode = readBasis(b);
       if (isError(mode)) return mode;
@@ -262,7 +265,7 @@ export function share(part: any[][], total: any[][]): any[][] {
  */
 export function remainingTarget(actual: any[][], target: any[][]): any[][] {
   return elementwise(
-    [{ name: "actual", zh: "实际完成值", grid: actual as Grid }, { name: "target", zh: "年度目标", grid: target as Grid }],
+    [{ ...ACTUAL, grid: actual as Grid }, { ...TARGET, grid: target as Grid }],
     ([a, t]) => toCell(remainingTargetMetric(a, t), DIV0_TARGET),
   );
 }
@@ -276,15 +279,14 @@ export function remainingTarget(actual: any[][], target: any[][]): any[][] {
  * @returns 剩余各月月均需完成的量。
  */
 export function requiredMonthlyPace(actual: any[][], target: any[][], as_of_date: any[][]): any[][] {
-  const dateArg = { name: "as_of_date", zh: "截至日期" };
   return elementwise(
     [
-      { name: "actual", zh: "实际完成值", grid: actual as Grid },
-      { name: "target", zh: "年度目标", grid: target as Grid },
-      { ...dateArg, grid: as_of_date as Grid },
+      { ...ACTUAL, grid: actual as Grid },
+      { ...TARGET, grid: target as Grid },
+      { ...AS_OF, grid: as_of_date as Grid },
     ],
     ([a, t], [, , d]) => {
-      const date = readDate(dateArg, d);
+      const date = readDate(AS_OF, d);
       if (isError(date)) return date;
       return toCell(requiredMonthlyPaceMetric(a, t, date), {
         zh: "截至日期已是年末，没有剩余月份，而目标尚未完成：无法计算月均需完成量。",

@@ -35,3 +35,12 @@ describe("YOY_GROWTH", () => {
     expect(yoyGrowth([[-5]], [[-10]])[0][0]).toBeCloseTo(0.5);
   });
 });
+
+describe("numeric text, read by the core's one parser", () => {
+  test("full-width digits, thousands separators and percentages are numbers; hex, Infinity and bare signs are not", () => {
+    expect(completionRate([["１,０００"]], [[2000]])[0][0]).toBe(0.5);
+    expect(completionRate([["50%"]], [[1]])[0][0]).toBe(0.5);
+    expect(completionRate([[" 12.5 "]], [[25]])[0][0]).toBe(0.5);
+    for (const bad of ["0x10", "Infinity", "+", "1e", "12元"]) expect(code(completionRate([[bad]], [[1]])[0][0])).toBe("#VALUE!");
+  });
+});

@@ -972,14 +972,7 @@ function bodyRect(t: TableModel): Rect | null {
 function shiftRows(b: WorkbookModel, s: SheetModel, c0: number, c1: number, from: number, n: number): void {
   const last = Math.max(s.vals.length, s.nfs.length) - 1;
   const move = (r: number, r2: number) => {
-    for (let c = c0; c <= c1; c++) {
-      s.setRaw(r2, c, s.value(r, c));
-      s.setFormula(r2, c, s.formula(r, c));
-      s.setNumberFormat(r2, c, s.numberFormat(r, c));
-      s.setRaw(r, c, undefined);
-      s.setFormula(r, c, undefined);
-      s.setNumberFormat(r, c, "General");
-    }
+    for (let c = c0; c <= c1; c++) moveCell(s, r, c, r2, c);
   };
   if (n > 0) for (let r = last; r >= from; r--) move(r, r + n);
   else for (let r = from; r <= last; r++) move(r, r + n);
