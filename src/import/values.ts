@@ -182,7 +182,7 @@ export function isIsoDay(v: Cell): v is string {
   const y = (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
   const m = (v.charCodeAt(5) - 48) * 10 + (v.charCodeAt(6) - 48);
   const d = (v.charCodeAt(8) - 48) * 10 + (v.charCodeAt(9) - 48);
-  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= monthLength(y, m);
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 export type CountResult = { ok: true; value: number } | { ok: false; reason: "invalid" | "negative" | "fraction" } | null;
@@ -236,10 +236,6 @@ function ym(y: number, m: number): string | null {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function monthLength(y: number, m: number): number {
-  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
-}
 const DATE_FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[T\s].*)?$/;
 const DATE_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
@@ -272,7 +268,7 @@ export function parseDate(v: Cell): DateResult {
     const y = Number(s.slice(0, 4));
     const m = Number(s.slice(5, 7));
     const d = Number(s.slice(8, 10));
-    if (y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= monthLength(y, m)) return { ok: true, value: s };
+    if (y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return { ok: true, value: s };
   }
   if (PLACEHOLDER.test(s)) return null;
   let m = DATE_FULL.exec(s);

@@ -38,3 +38,13 @@ describe("A1 column names", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (i) => expect(columnIndex(columnLetters(i))).toBe(i)));
   });
 });
+
+describe("daysInMonth", () => {
+  const { daysInMonth } = require("../../src/core/dates") as typeof import("../../src/core/dates");
+  test("property: agrees with the calendar for every month of 1900–9999", () => {
+    fc.assert(fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+      expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+    }), { numRuns: 500 });
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2025, 2)]).toEqual([28, 29, 29, 28]);
+  });
+});
