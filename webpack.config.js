@@ -129,19 +129,6 @@ module.exports = (env, argv) => {
       ],
     },
     performance: { hints: false },
-    optimization: {
-      // The task pane and the ribbon commands load in the same shared-runtime page: modules both use (import,
-      // workbook layer, React for the pane) go once into a shared chunk instead of twice. functions.js stays
-      // self-contained because the manifest names it directly.
-      splitChunks: {
-        chunks: (chunk) => chunk.name !== "functions" && chunk.name !== "preview",
-        cacheGroups: {
-          defaultVendors: false,
-          default: false,
-          shared: { name: "shared", chunks: "initial", minChunks: 2, minSize: 0, reuseExistingChunk: true, enforce: true },
-        },
-      },
-    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin(),
