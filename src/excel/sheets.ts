@@ -191,36 +191,9 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, progress: (
   const sheetNames = sheets.items.map((s) => s.name);
   const lower = new Set(sheetNames.map((n) => n.toLowerCase()));
 
-  let tableRange: Excel.Range | null = null;
-  let header: Excel.Range | null = null;
-  let tableSheet: Excel.Worksheet | null = null;
-  if (!table.isNullObject) {
-    tableRange = table.getRange();
-    tableRange.load("address");
-    header = table.getHeaderRowRange();
-    header.load("values");
-    tableSheet = table.worksheet;
-    tableSheet.load("name");
-  }
-  let archiveRange: Excel.Range | null = null;
-  let archiveHeader: Excel.Range | null = null;
-  let archiveSheet: Excel.Worksheet | null = null;
-  if (!archive.isNullObject) {
-    archiveRange = archive.getRange();
-    archiveRange.load("address");
-    archiveHeader = archive.getHeaderRowRange();
-    archiveHeader.load("values");
-    archiveSheet = archive.worksheet;
-    archiveSheet.load("name");
-  }
-  let logRange: Excel.Range | null = null;
-  let logSheet: Excel.Worksheet | null = null;
-  if (!log.isNullObject) {
-    logRange = log.getRange();
-    logRange.load("address");
-    logSheet = log.worksheet;
-    logSheet.load("name");
-  }
+  const cur = locate(table, true);
+  const arch = locate(archive, true);
+  const logAt = locate(log, false);
   // A sheet of ours that exists without our table but holds something of the user's is never written over.
   const used = (missing: boolean, name: string) => {
     if (!missing || !lower.has(name.toLowerCase())) return null;
@@ -243,15 +216,15 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, progress: (
   const names = { data: pick(spec.sheet, occupied.data), archive: pick(ARCHIVE.sheet, occupied.archive), log: pick(CHANGELOG.sheet, occupied.log) };
 
   let state: TableState | null = null;
-  if (tableRange && header && tableSheet) {
-    const rect = parseA1(tableRange.address);
-    const headers = (header.values[0] as Cell[]).map(String);
+  if (cur) {
+    const rect = parseA1(cur.range.address);
+    const headers = (cur.header!.values[0] as Cell[]).map(String);
     const existing: ExistingTable = { headers, values: [], formulasR1C1: [], numberFormats: [] };
     const titles = new Set(spec.columns.map((c) => c.title));
     const userCols = headers.map((h, i) => (titles.has(h) ? -1 : i)).filter((i) => i >= 0);
     const bodyRows = rect.r1 - rect.r0;
     const cols = rectCols(rect);
-    const ws = tableSheet;
+    const ws = cur.sheet;
     let rowsPerChunk = Math.max(1, Math.floor(100_000 / cols));
     for (let start = 0; start < bodyRows; ) {
       checkAbort(signal);
@@ -285,18 +258,18 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, progress: (
       rowsPerChunk = Math.max(1, Math.floor((3_500_000 / Math.max(1, bytes)) * n));
       progress(0.3 * (start / bodyRows));
     }
-    state = { sheetName: tableSheet.name, rect, existing };
+    state = { sheetName: cur.sheet.name, rect, existing };
   }
   return {
     sheetExists: lower.has(names.data.toLowerCase()),
     dataSheet: names.data,
     table: state,
-    archive: archiveRange && archiveHeader && archiveSheet ? { rect: parseA1(archiveRange.address), headers: (archiveHeader.values[0] as Cell[]).map(String) } : null,
-    archiveSheet: archiveSheet?.name ?? names.archive,
-    archiveSheetExists: archiveSheet ? true : lower.has(names.archive.toLowerCase()),
-    changeLog: logRange ? { rect: parseA1(logRange.address) } : null,
-    changeLogSheet: logSheet?.name ?? names.log,
-    changeLogSheetExists: logSheet ? true : lower.has(names.log.toLowerCase()),
+    archive: arch ? { rect: parseA1(arch.range.address), headers: (arch.header!.values[0] as Cell[]).map(String) } : null,
+    archiveSheet: arch?.sheet.name ?? names.archive,
+    archiveSheetExists: arch ? true : lower.has(names.archive.toLowerCase()),
+    changeLog: logAt ? { rect: parseA1(logAt.range.address) } : null,
+    changeLogSheet: logAt?.sheet.name ?? names.log,
+    changeLogSheetExists: logAt ? true : lower.has(names.log.toLowerCase()),
     sources: sources.isNullObject ? [] : ((sources.value as SourceDescriptor[]) ?? []),
     undo: undo.isNullObject ? null : (undo.value as UndoRecord),
     sheetNames,
@@ -315,6 +288,18 @@ interface Block {
   columnFormats: string[];
   /** Per-cell overrides (undefined = the column's). */
   cellFormats?: (string | undefined)[][];
+}
+
+/** Queue the loads that locate an existing table: its range address, header titles (when asked) and sheet name. */
+function locate(t: Excel.Table, withHeader: boolean): { range: Excel.Range; header: Excel.Range | null; sheet: Excel.Worksheet } | null {
+  if (t.isNullObject) return null;
+  const range = t.getRange();
+  range.load("address");
+  const header = withHeader ? t.getHeaderRowRange() : null;
+  header?.load("values");
+  const sheet = t.worksheet;
+  sheet.load("name");
+  return { range, header, sheet };
 }
 
 function archiveRows(plan: MergePlan, archiveHeaders: string[], sheet: string, batch: string, at: Date): Cell[][] {
