@@ -15,6 +15,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { sources, Compilation, WebpackError } = require("webpack");
 const { localizeMetadata } = require("./scripts/localize-functions-metadata.cjs");
+const { finalizeMetadata, undocumentedProperties } = require("./scripts/functions-metadata.cjs");
 const { rewriteManifestUrls } = require("./scripts/manifest-urls.cjs");
 const pkg = require("./package.json");
 
@@ -31,7 +32,11 @@ function productionUrl() {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** Emit functions.en-US.json next to functions.json; a missing or stale English text fails the build. */
+/**
+ * Finish the generated functions.json (allowErrorForDataTypeAny, only documented properties:
+ * scripts/functions-metadata.cjs) and emit functions.en-US.json next to it; a missing or stale English text or an
+ * undocumented property fails the build.
+ */
 class LocalizedFunctionsMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LocalizedFunctionsMetadata", (compilation) => {
@@ -41,9 +46,12 @@ class LocalizedFunctionsMetadataPlugin {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
           const english = JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/functions/locales/en-US.json"), "utf8"));
-          const { metadata, problems } = localizeMetadata(JSON.parse(asset.source.source().toString()), english);
+          const zh = finalizeMetadata(JSON.parse(asset.source.source().toString()));
+          const { metadata: en, problems } = localizeMetadata(zh, english);
+          problems.push(...undocumentedProperties(zh), ...undocumentedProperties(en));
           problems.forEach((p) => compilation.errors.push(new WebpackError(p)));
-          compilation.emitAsset("functions.en-US.json", new sources.RawSource(JSON.stringify(metadata, null, 2)));
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(zh, null, 2)));
+          compilation.emitAsset("functions.en-US.json", new sources.RawSource(JSON.stringify(en, null, 2)));
         },
       );
     });

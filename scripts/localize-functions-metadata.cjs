@@ -4,7 +4,11 @@
  * a manifest <bt:Override>) and by the test that keeps the two from drifting: a function or parameter without an
  * English text, or an English text for something that no longer exists, is an error.
  *
- * @param {{functions: Array<{id: string, name: string, description?: string, parameters?: Array<{name: string, description?: string}>, result?: {description?: string}}>}} metadata
+ * Only `description` of functions and parameters is localised: the metadata reference documents no description on
+ * `result` (docs/excel/custom-functions-json.md), so the English `result` texts stay in en-US.json for the task
+ * pane's function reference and never enter functions.en-US.json.
+ *
+ * @param {{functions: Array<{id: string, name: string, description?: string, parameters?: Array<{name: string, description?: string}>}>}} metadata
  * @param {Record<string, {description: string, parameters?: Record<string, string>, result?: string}>} english
  * @returns {{metadata: object, problems: string[]}}
  */
@@ -26,9 +30,7 @@ function localizeMetadata(metadata, english) {
     for (const name of Object.keys(en.parameters || {})) {
       if (!(fn.parameters || []).some((p) => p.name === name)) problems.push(`en-US.json: ${fn.id} describes unknown parameter ${name}`);
     }
-    const out = { ...fn, description: en.description, parameters: params };
-    if (fn.result && en.result) out.result = { ...fn.result, description: en.result };
-    return out;
+    return { ...fn, description: en.description, parameters: params };
   });
   for (const id of Object.keys(english)) {
     if (!seen.has(id)) problems.push(`en-US.json describes ${id}, which is not a custom function`);

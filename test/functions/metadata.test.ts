@@ -70,3 +70,39 @@ test("descriptions fit Excel's limits (512 characters) in both languages, and th
     ["values", false, false, "matrix"], ["dates", false, false, "matrix"], ["period", false, false, "matrix"], ["criteria", true, true, "matrix"],
   ]);
 });
+
+describe("what the build makes of it (scripts/functions-metadata.cjs, as webpack runs it)", () => {
+  const { finalizeMetadata, undocumentedProperties } = require("../../scripts/functions-metadata.cjs");
+
+  test("allowErrorForDataTypeAny: true at the top level, which the generator never writes", () => {
+    expect(generated.allowErrorForDataTypeAny).toBeUndefined(); // custom-functions-metadata 2.2 has no tag for it
+    const meta = finalizeMetadata(generated);
+    expect(meta.allowErrorForDataTypeAny).toBe(true);
+    expect(Object.keys(meta)).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions"]);
+    expect(meta.functions).toEqual(generated.functions);
+    const { metadata: en } = localizeMetadata(meta, english);
+    expect(en.allowErrorForDataTypeAny).toBe(true);
+  });
+
+  test("only properties the metadata reference documents, in both languages (no result.description)", () => {
+    const zh = finalizeMetadata(generated);
+    const { metadata: en } = localizeMetadata(zh, english);
+    expect(undocumentedProperties(zh)).toEqual([]);
+    expect(undocumentedProperties(en)).toEqual([]);
+    for (const f of en.functions) expect(Object.keys(f.result ?? {})).not.toContain("description");
+  });
+
+  test("the check catches an undocumented property anywhere", () => {
+    const bad = finalizeMetadata(JSON.parse(JSON.stringify(generated)));
+    bad.extra = 1;
+    bad.functions[0].result.description = "x";
+    bad.functions[1].parameters[0].default = 0;
+    bad.functions[2].options = { volatile: true, cache: true };
+    expect(undocumentedProperties(bad)).toEqual([
+      'functions.json: "extra" is not a documented property',
+      `function ${bad.functions[0].id} result: "description" is not a documented property`,
+      `function ${bad.functions[1].id} parameter ${bad.functions[1].parameters[0].name}: "default" is not a documented property`,
+      `function ${bad.functions[2].id} options: "cache" is not a documented property`,
+    ]);
+  });
+});
