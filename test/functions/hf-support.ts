@@ -1,18 +1,31 @@
-/** Test support: functions.json generated from the JSDoc (as webpack does) and HyperFormula engines with INVEST.*. */
+/**
+ * Test support: functions.json as the build makes it (generated from the JSDoc by custom-functions-metadata, then
+ * finished by scripts/functions-metadata.cjs exactly as webpack does) and HyperFormula engines with INVEST.*.
+ */
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { HyperFormula, ConfigParams } from "hyperformula";
-import { createInvestEngine } from "../sim/hyperformula-invest";
+import { BridgeOptions, createInvestEngine } from "../sim/hyperformula-invest";
 
-let cached: { functions: any[] } | null = null;
+const { finalizeMetadata } = require("../../scripts/functions-metadata.cjs");
 
-export async function investMetadata(): Promise<{ functions: any[] }> {
-  if (!cached) {
+export type Metadata = { allowCustomDataForDataTypeAny?: boolean; allowErrorForDataTypeAny?: boolean; functions: any[] };
+
+let generated: Metadata | null = null;
+
+/** What custom-functions-metadata generates from the JSDoc, before the build finishes it. */
+export async function generatedMetadata(): Promise<Metadata> {
+  if (!generated) {
     const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../src/functions/functions.ts")], true);
     if (result.errors.length) throw new Error(result.errors.join("\n"));
-    cached = JSON.parse(result.metadataJson);
+    generated = JSON.parse(result.metadataJson);
   }
-  return cached!;
+  return JSON.parse(JSON.stringify(generated));
+}
+
+/** dist/functions.json: what Excel reads. */
+export async function investMetadata(): Promise<Metadata> {
+  return finalizeMetadata(await generatedMetadata());
 }
 
 export interface Sheet {
@@ -30,9 +43,11 @@ function parseA1(a1: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** A one-sheet engine with A1-addressed helpers. */
-export async function investSheet(config: Partial<ConfigParams> = {}): Promise<Sheet> {
-  const hf = createInvestEngine(await investMetadata(), config);
+/** A one-sheet engine with A1-addressed helpers (functions registered from `metadata`, default dist/functions.json). */
+export async function investSheet(
+  config: Partial<ConfigParams> = {}, metadata?: Metadata, options: Partial<BridgeOptions> = {},
+): Promise<Sheet> {
+  const hf = createInvestEngine(metadata ?? (await investMetadata()), config, options);
   const id = hf.getSheetId(hf.addSheet("Sheet1"))!;
   return {
     hf,

@@ -1,9 +1,27 @@
 /**
  * The INVEST.* custom functions inside HyperFormula, driven by the same functions.json Excel reads: one function
  * "INVEST.<ID>" per metadata entry, with its parameter count, optional and repeating parameters, range arguments
- * passed as any[][] (blank cells as null, as Excel passes them to `any` parameters), results that are 2-D arrays
- * spilled (the spill size is predicted from the argument shapes, src/functions/registry.ts), and our error objects
- * ({code: "#DIV/0!", message}) turned into HyperFormula CellErrors with their message.
+ * passed as any[][], results that are 2-D arrays spilled (the spill size is predicted from the argument shapes,
+ * src/functions/registry.ts), and our error objects turned into HyperFormula CellErrors.
+ *
+ * This is the custom-function half of the simulated Excel host, so it answers to Excel's documented contract, each
+ * rule citing where (docs: OfficeDev/office-js-docs-pr docs/excel/*.md; issues: OfficeDev/office-js):
+ *
+ * - Error cells reach a function only when the metadata has `"allowErrorForDataTypeAny": true` at the top level
+ *   (custom-functions-errors.md, "Errors as custom function inputs"; custom-functions-json.md
+ *   "allowErrorForDataTypeAny", default false). Without it the function is not called and the cell shows the
+ *   argument's error. Which error Excel shows when the arguments hold several different ones is not documented:
+ *   the bridge refuses ("not modelled") rather than pick one.
+ * - Blank cells arrive as null (Excel on the web) or as 0 (Excel desktop, repeating and optional range parameters:
+ *   OfficeDev/office-js#4702, #1951, #5262). `blanksAsZero` (or SIM_BLANKS_AS_ZERO=1) switches to the second, so
+ *   the suite runs both. An omitted optional argument is null either way (custom-functions-parameter-options.md:
+ *   "When no value is specified for an optional parameter, Excel assigns it the value null").
+ * - Only #VALUE! and #N/A show a function's message (custom-functions-errors.md: "You can only return a custom error
+ *   message with the #VALUE! and #N/A errors"); other codes are shown without it. #NAME? and #REF! are "supported as
+ *   a custom function input error, but not as a custom function output error": returning them is refused.
+ * - A function that throws gives #VALUE! (custom-functions-errors.md: "By default, Excel returns #VALUE! for
+ *   unhandled errors or exceptions"). A null in a returned array is shown as 0 (OfficeDev/office-js#1503, by
+ *   design). A returned NaN or Infinity is not documented: refused.
  *
  * Used by the tests, the simulated Excel host (test/sim/) and the browser offline preview: no Node-only API here.
  * HyperFormula is GPL-3, so this file stays out of the shipped bundle (src/ never imports it).
@@ -22,6 +40,44 @@ import { errorCodeOf } from "../../src/functions/errors";
 import { INVEST_FUNCTIONS, INVEST_RESULT_SHAPES, ResultShape, Shape, elementwiseShape } from "../../src/functions/registry";
 
 /** The parts of functions.json the adapter reads. */
+export interface CustomFunctionsMetadata {
+  /** Top level: error cells are passed to `any` parameters only when true (default false). */
+  allowErrorForDataTypeAny?: boolean;
+  functions: any[];
+}
+
+/** How this simulated Excel passes arguments (see the file comment). */
+export interface BridgeOptions {
+  /** Pass blank cells as 0, as Excel desktop does (default: SIM_BLANKS_AS_ZERO=1 in the environment, else null). */
+  blanksAsZero: boolean;
+}
+
+/** An error thrown where Excel's behaviour is not documented: the simulator refuses instead of guessing. */
+export class NotModelledError extends Error {
+  constructor(what: string) {
+    super(`Not modelled by the simulated Excel (behaviour undocumented): ${what}`);
+    this.name = "NotModelledError";
+  }
+}
+
+/** SIM_BLANKS_AS_ZERO=1 in the environment (jest); in a browser there is no process and the default is false. */
+function blanksAsZeroFromEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.SIM_BLANKS_AS_ZERO === "1";
+}
+
+/** What the last registration read from the metadata, and the argument-passing options. Global, as registration is. */
+const bridge = { allowErrors: false, blanksAsZero: blanksAsZeroFromEnvironment() };
+
+/** Change how arguments are passed (for every engine, from now on). */
+export function setBridgeOptions(options: Partial<BridgeOptions>): void {
+  if (options.blanksAsZero !== undefined) bridge.blanksAsZero = options.blanksAsZero;
+}
+
+export function bridgeOptions(): BridgeOptions & { allowErrors: boolean } {
+  return { ...bridge };
+}
+
 export interface CustomFunctionMetadata {
   id: string;
   name: string;
@@ -52,26 +108,50 @@ const ERROR_TEXTS: Partial<Record<ErrorType, string>> = {
   [ErrorType.ERROR]: "#ERROR!",
 };
 
-/** HyperFormula value → what Excel passes to a custom function (blank → null, dates → serial, errors → {code, message}). */
+/**
+ * HyperFormula value of a cell → what Excel passes to a custom function: a blank cell as null (or 0, see
+ * BridgeOptions), dates as serials, an error as a CustomFunctions.Error ({code}, codes as in
+ * @types/custom-functions-runtime ErrorCode: "#N/A", "#REF!", …).
+ */
 function toExcelValue(v: unknown): unknown {
-  if (v === null || v === undefined || typeof v === "symbol") return null; // EmptyValue
-  if (v instanceof CellError) return { code: ERROR_TEXTS[v.type] ?? `#${v.type}!`, message: v.message };
+  if (v === null || v === undefined || typeof v === "symbol") return bridge.blanksAsZero ? 0 : null; // EmptyValue
+  if (v instanceof CellError) return { code: ERROR_TEXTS[v.type] ?? `#${v.type}!` };
   if (typeof v === "object" && "val" in (v as object)) return (v as { val: number }).val; // DateNumber, PercentNumber…
   return v;
 }
 
-/** Our result value → HyperFormula value (error objects → CellError with the message). */
+/** Codes Excel shows a custom function's message with (custom-functions-errors.md). */
+const WITH_MESSAGE = new Set(["#VALUE!", "#N/A"]);
+/** Codes a custom function can return: CustomFunctions.ErrorCode minus the input-only #NAME? and #REF!. */
+const RETURNABLE = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]);
+
+/** Our result value → HyperFormula value, as Excel shows it (see the file comment). */
 function toEngineValue(v: unknown): unknown {
   const code = errorCodeOf(v);
-  if (code !== null) return new CellError(ERROR_TYPES[code] ?? ErrorType.ERROR, (v as { message?: string }).message);
-  if (v === null || v === undefined) return 0; // Excel shows a blank result as 0
-  if (typeof v === "number" && !Number.isFinite(v)) return new CellError(ErrorType.NUM, "Not a finite number");
+  if (code !== null) {
+    if (!RETURNABLE.has(code)) throw new NotModelledError(`a custom function returning the error ${code}`);
+    const message = (v as { message?: unknown }).message;
+    return new CellError(ERROR_TYPES[code], WITH_MESSAGE.has(code) && typeof message === "string" ? message : undefined);
+  }
+  if (v === null || v === undefined) return 0; // OfficeDev/office-js#1503: null in a returned array shows as 0
+  if (typeof v === "number" && !Number.isFinite(v)) throw new NotModelledError(`a custom function returning ${v}`);
+  if (typeof v === "object") throw new NotModelledError(`a custom function returning an object (${JSON.stringify(v)?.slice(0, 60)})`);
   return v;
 }
 
 function gridOf(value: unknown): unknown[][] {
   if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(toExcelValue));
   return [[toExcelValue(value)]];
+}
+
+/** The error cells among evaluated arguments (scalars and ranges). */
+function errorsIn(values: unknown[]): CellError[] {
+  const found: CellError[] = [];
+  for (const v of values) {
+    if (v instanceof CellError) found.push(v);
+    else if (v instanceof SimpleRangeValue) for (const row of v.data) for (const x of row) if (x instanceof CellError) found.push(x);
+  }
+  return found;
 }
 
 interface Spec {
@@ -99,6 +179,8 @@ class InvestFunctionsPlugin extends FunctionPlugin {
   callInvest(id: string, ast: Ast, state: State): unknown {
     const spec = specs.get(id)!;
     const n = ast.args.length;
+    // Excel's formula bar refuses a call with the wrong number of arguments before anything runs; formulas written
+    // through Range.formulas are not documented. The simulator shows #N/A with the counts so that a test notices.
     if (n < spec.required || (!spec.repeating && n > spec.params.length)) {
       const max = spec.params.length;
       const zh = spec.repeating ? `至少 ${spec.required} 个` : spec.required === max ? `${max} 个` : `${spec.required} 至 ${max} 个`;
@@ -107,10 +189,23 @@ class InvestFunctionsPlugin extends FunctionPlugin {
     }
     const st = arrayState(state);
     const evaluated = ast.args.map((a) => (a.type === "EMPTY" ? null : this.evaluateAst(a as any, st as any)));
+    if (!bridge.allowErrors) {
+      // Without allowErrorForDataTypeAny, Excel does not call the function with an error argument.
+      const errors = errorsIn(evaluated);
+      if (errors.length > 0) {
+        const codes = new Set(errors.map((e) => e.type));
+        if (codes.size > 1) {
+          throw new NotModelledError(`which error INVEST.${id} shows when its arguments hold ${[...codes].map((t) => ERROR_TEXTS[t] ?? t).join(" and ")} without allowErrorForDataTypeAny`);
+        }
+        return new CellError(errors[0].type);
+      }
+    }
     const args: unknown[] = [];
     spec.params.forEach((p, i) => {
       if (p.repeating) {
-        args.push(evaluated.slice(i).map((v) => (p.dimensionality === "matrix" ? gridOf(v) : toExcelValue(v))));
+        // An omitted argument among the repeating ones (f(1,,2)) is null, never a blank cell's 0.
+        args.push(evaluated.slice(i).map((v) => (v === null ? (p.dimensionality === "matrix" ? [[null]] : null)
+          : p.dimensionality === "matrix" ? gridOf(v) : toExcelValue(v))));
         return;
       }
       if (i >= n || evaluated[i] === null) { args.push(null); return; } // omitted optional → null, as in Excel
@@ -122,8 +217,8 @@ class InvestFunctionsPlugin extends FunctionPlugin {
     let result: unknown;
     try {
       result = spec.impl(...args);
-    } catch (e) {
-      return new CellError(ErrorType.VALUE, e instanceof Error ? e.message : String(e));
+    } catch {
+      return new CellError(ErrorType.VALUE); // "Excel returns #VALUE! for unhandled errors or exceptions"
     }
     if (!Array.isArray(result)) return toEngineValue(result);
     const grid = result as unknown[][];
@@ -154,10 +249,13 @@ class InvestFunctionsPlugin extends FunctionPlugin {
  */
 export function registerInvestFunctions(
   HyperFormulaClass: typeof HyperFormula,
-  metadata: { functions: any[] },
+  metadata: CustomFunctionsMetadata,
   implementations: Record<string, Function> = INVEST_FUNCTIONS,
   resultShapes: Record<string, ResultShape> = INVEST_RESULT_SHAPES,
+  options: Partial<BridgeOptions> = {},
 ): void {
+  bridge.allowErrors = metadata.allowErrorForDataTypeAny === true;
+  setBridgeOptions(options);
   const implemented: Record<string, any> = {};
   const proto = InvestFunctionsPlugin.prototype as unknown as Record<string, unknown>;
   const translations: Record<string, Record<string, string>> = {};
@@ -206,10 +304,12 @@ export function registeredInvestFunctions(): string[] {
  * A HyperFormula engine (GPL-3 licence key) with the INVEST.* functions: registered from `metadata` when given,
  * else those registered earlier. `config` is passed to HyperFormula.buildEmpty (e.g. maxRows for large ledgers).
  */
-export function createInvestEngine(metadata?: { functions: any[] }, config: Partial<ConfigParams> = {}): HyperFormula {
-  if (metadata) registerInvestFunctions(HyperFormula, metadata);
+export function createInvestEngine(
+  metadata?: CustomFunctionsMetadata, config: Partial<ConfigParams> = {}, options: Partial<BridgeOptions> = {},
+): HyperFormula {
+  if (metadata) registerInvestFunctions(HyperFormula, metadata, undefined, undefined, options);
   else if (specs.size === 0) {
     throw new Error("createInvestEngine: pass the functions metadata (functions.json) the first time, or call registerInvestFunctions first");
-  }
+  } else setBridgeOptions(options);
   return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", ...config });
 }

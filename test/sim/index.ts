@@ -16,7 +16,7 @@
 import { SimRequestContext, SimHostHooks } from "./api";
 import { EngineFactory, plainEngine, recalculate } from "./calc";
 import { MAX_COLS, parseAddress, rectAddress } from "./formula";
-import { createInvestEngine, registeredInvestFunctions } from "./hyperformula-invest";
+import { createInvestEngine, registeredInvestFunctions, setBridgeOptions } from "./hyperformula-invest";
 import { CellStyle, CellValue, SimError, TableModel, Visibility, WorkbookModel, formatValue } from "./workbook";
 
 export { SimError } from "./workbook";
@@ -28,8 +28,11 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export interface SimOptions {
   /** Initial sheet names (default ["Sheet1"]). */
   sheets?: string[];
-  /** functions.json metadata to register INVEST.* in HyperFormula (else: whatever was registered before, else none). */
-  functionsMetadata?: { functions: unknown[] };
+  /** functions.json metadata to register INVEST.* in HyperFormula (else: whatever was registered before, else none).
+   * Its top-level allowErrorForDataTypeAny decides whether error cells reach the functions (hyperformula-invest.ts). */
+  functionsMetadata?: { allowErrorForDataTypeAny?: boolean; functions: unknown[] };
+  /** Pass blank cells to custom functions as 0, as Excel desktop does (default: SIM_BLANKS_AS_ZERO=1, else null). */
+  blanksAsZero?: boolean;
   /** Another HyperFormula factory. */
   engine?: EngineFactory;
   /** Request payload limit in bytes (default 5 MB). */
@@ -122,9 +125,10 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
   const book = new WorkbookModel(options.sheets ?? ["Sheet1"]);
   const limit = options.payloadLimit ?? PAYLOAD_LIMIT;
   let factory: EngineFactory = options.engine ?? plainEngine;
+  if (options.blanksAsZero !== undefined) setBridgeOptions({ blanksAsZero: options.blanksAsZero });
   if (!options.engine) {
     if (options.functionsMetadata) {
-      const meta = options.functionsMetadata as { functions: never[] };
+      const meta = options.functionsMetadata as { allowErrorForDataTypeAny?: boolean; functions: never[] };
       createInvestEngine(meta).destroy(); // registers the functions once
       factory = () => createInvestEngine(undefined, { maxRows: 1_048_576, maxColumns: 16_384 });
     } else if (registeredInvestFunctions().length > 0) {
