@@ -95,8 +95,13 @@ function dateOperand(text: string): number | null {
   return d ? toExcelSerial(d) : null;
 }
 
-function cellSerial(v: Cell): number | null {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+function blankOrZero(v: Cell): boolean {
+  return isBlank(v) || v === 0;
+}
+
+/** The 1900-system serial of a cell holding a date (a serial of the workbook, or date text). */
+function cellSerial(v: Cell, offset = 0, zeroIsBlank = false): number | null {
+  if (typeof v === "number") return Number.isFinite(v) && !(zeroIsBlank && v === 0) ? v + offset : null;
   if (typeof v === "string") {
     const d = coerceLedgerDate(v);
     return d ? toExcelSerial(d) : null;
@@ -117,8 +122,24 @@ function cellSerial(v: Cell): number | null {
  * serial numbers AND against ISO/ledger date text (ledgers imported from CSV often keep dates as text, and Excel
  * would silently match none of them); full-width digits in numeric operands are read as digits.
  */
-export function compileCriterion(criterion: Cell): Matcher {
-  if (isBlank(criterion)) return isBlank;
+export interface CriterionOptions {
+  /** As {@link PeriodAggregateRequest.dateSerialOffset}: added to cell serials before comparing them with dates. */
+  dateSerialOffset?: number;
+  /**
+   * Treat a blank cell and 0 as the same value, in the criterion and in the cells tested. Excel desktop passes blank
+   * cells to custom functions as 0 (OfficeDev/office-js#4702, #1951, #5262) while Excel on the web passes null, so a
+   * custom function can only behave the same everywhere by not telling them apart: "", "=", 0, "=0" and a blank
+   * criterion match blank cells and cells holding 0; "<>" and "<>0" match neither; a blank counts as 0 in numeric
+   * comparisons ("<5", ">=0"); 0 is never a date.
+   */
+  zeroIsBlank?: boolean;
+}
+
+export function compileCriterion(criterion: Cell, options: CriterionOptions = {}): Matcher {
+  const zeroIsBlank = options.zeroIsBlank === true;
+  const offset = options.dateSerialOffset ?? 0;
+  const blank = zeroIsBlank ? blankOrZero : isBlank;
+  if (isBlank(criterion) || (zeroIsBlank && criterion === 0)) return blank;
   if (typeof criterion === "number") return equalsNumber(criterion);
   if (typeof criterion === "boolean") return equalsBoolean(criterion);
   if (typeof criterion !== "string") return () => false;
@@ -126,19 +147,22 @@ export function compileCriterion(criterion: Cell): Matcher {
   const op = m[1] ?? "=";
   const operand = m[2];
   if (op === "=" || op === "<>") {
-    const eq = equalityMatcher(operand);
+    const eq = equalityMatcher(operand, zeroIsBlank, offset);
     return op === "=" ? eq : (v) => !isErrorCell(v) && !eq(v);
   }
   const cmp = (x: number) => (op === "<" ? x < 0 : op === "<=" ? x <= 0 : op === ">" ? x > 0 : x >= 0);
   const date = dateOperand(operand);
   if (date !== null) {
     return (v) => {
-      const s = cellSerial(v);
+      const s = cellSerial(v, offset, zeroIsBlank);
       return s !== null && cmp(Math.floor(s) - date);
     };
   }
   const n = numberFromText(operand);
-  if (n !== null) return (v) => typeof v === "number" && cmp(v - n);
+  if (n !== null) {
+    if (zeroIsBlank) return (v) => (typeof v === "number" ? cmp(v - n) : (v === null || v === undefined) && cmp(-n));
+    return (v) => typeof v === "number" && cmp(v - n);
+  }
   if (operand === "") return () => false;
   const o = fold(operand);
   return (v) => typeof v === "string" && v !== "" && cmp(fold(v) < o ? -1 : fold(v) > o ? 1 : 0);
@@ -153,17 +177,20 @@ function equalsBoolean(b: boolean): Matcher {
   return (v) => v === b || (typeof v === "string" && fold(v.trim()) === text);
 }
 
-function equalityMatcher(operand: string): Matcher {
-  if (operand === "") return isBlank;
+function equalityMatcher(operand: string, zeroIsBlank: boolean, offset: number): Matcher {
+  if (operand === "") return zeroIsBlank ? blankOrZero : isBlank;
   const date = dateOperand(operand);
   if (date !== null) {
     return (v) => {
-      const s = cellSerial(v);
+      const s = cellSerial(v, offset, zeroIsBlank);
       return s !== null && Math.floor(s) === date;
     };
   }
   const n = numberFromText(operand);
-  if (n !== null) return equalsNumber(n);
+  if (n !== null) {
+    const eq = equalsNumber(n);
+    return zeroIsBlank && n === 0 ? (v) => isBlank(v) || eq(v) : eq;
+  }
   const upper = operand.trim().toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return equalsBoolean(upper === "TRUE");
   if (/[*?~]/.test(operand)) {
@@ -189,6 +216,16 @@ export interface PeriodAggregateRequest {
   /** One period, or a range of periods (one result per period, spilled). */
   periods: CellGrid;
   criteria: CriteriaPair[];
+  /**
+   * Days to add to a date serial of the cells to get the 1900-system serial counted here: 1462 for a workbook in
+   * the 1904 date system (its serial 0 is 1904-01-01), else 0 (the default).
+   */
+  dateSerialOffset?: number;
+  /**
+   * The host cannot tell a blank cell from 0 (Excel desktop passes blank cells to custom functions as 0), so in the
+   * criteria ranges a 0 counts as blank and a blank as 0: see {@link CriterionOptions.zeroIsBlank}.
+   */
+  zeroIsBlank?: boolean;
 }
 
 export type AggregateCell =
@@ -236,10 +273,10 @@ function amount(v: Cell): number | null {
 }
 
 /** Month index of a ledger date (year × 12 + month − 1), or −1 when the cell is blank or not a date. */
-function monthKeyOf(v: Cell, serialCache: Map<number, number>): number {
+function monthKeyOf(v: Cell, serialCache: Map<number, number>, offset: number): number {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return -1;
-    const whole = Math.floor(v);
+    if (!Number.isFinite(v) || v === 0) return -1; // 0: a blank date as Excel desktop passes it, never a date
+    const whole = Math.floor(v) + offset;
     let key = serialCache.get(whole);
     if (key === undefined) {
       const d = fromExcelSerial(whole);
@@ -296,11 +333,11 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
       for (let j = 0; j < req.criteria.length; j++) {
         const cv = pick(req.criteria[j].criterion, r, c);
         if (isErrorCell(cv)) { failed = { ok: false, reason: "error_value", error: cv }; break; }
-        const key = `${typeof cv}:${isBlank(cv) ? "" : String(cv)}`;
+        const key = `${typeof cv}:${isBlank(cv) ? "" : String(cv)}`; // one matcher per distinct criterion
         let k = matcherIndex[j].get(key);
         if (k === undefined) {
           k = matchers[j].length;
-          matchers[j].push(compileCriterion(cv));
+          matchers[j].push(compileCriterion(cv, { dateSerialOffset: req.dateSerialOffset, zeroIsBlank: req.zeroIsBlank }));
           matcherIndex[j].set(key, k);
         }
         ks.push(k);
@@ -328,12 +365,13 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
     const nPairs = req.criteria.length;
     const matched: Uint8Array[] = matchers.map((m) => new Uint8Array(m.length));
     const serialCache = new Map<number, number>();
+    const offset = req.dateSerialOffset ?? 0;
     const values = req.values;
     const nCombos = combos.length;
     for (let r = 0; r < rows; r++) {
       const dateRow = req.dates[r];
       for (let c = 0; c < cols; c++) {
-        const key = monthKeyOf(dateRow[c], serialCache);
+        const key = monthKeyOf(dateRow[c], serialCache, offset);
         if (key < minKey || key > maxKey) continue;
         const month = key - minKey;
         for (let j = 0; j < nPairs; j++) {

@@ -6,6 +6,7 @@
  */
 import { ErrorKind, FunctionError, functionError, isFunctionError } from "./errors";
 import { broadcastShapes, numberFromText } from "../core/period-aggregate";
+import { readCell } from "./cells";
 
 export type CellValue = number | string | boolean | null | undefined;
 export type Grid = CellValue[][];
@@ -29,8 +30,13 @@ export function cellToNumber(value: CellValue): number | null {
   return numberFromText(value);
 }
 
-function asGrid(g: Grid | CellValue): Grid {
-  return Array.isArray(g) ? (g.length === 0 ? [[null]] : g) : [[g]];
+/** An argument as rows of cells: Excel passes `matrix` parameters as any[][]; a direct caller may pass one value or a
+ * flat list (read as one row). Anything unexpected inside is read by readCell, never trusted. */
+function asGrid(g: unknown): Grid {
+  if (!Array.isArray(g)) return [[g as CellValue]];
+  if (g.length === 0) return [[null]];
+  if (!Array.isArray(g[0])) return [g as CellValue[]];
+  return (g as unknown[][]).map((row) => (Array.isArray(row) && row.length > 0 ? row : [null])) as Grid;
 }
 
 /** Output shape for broadcasting, or null when the shapes cannot pair. */
@@ -40,12 +46,13 @@ export function broadcastShape(grids: Grid[]): [number, number] | null {
 
 function pick(g: Grid, r: number, c: number): CellValue {
   const row = g.length === 1 ? g[0] : g[r];
-  return row.length === 1 ? row[0] : row[c];
+  return (row.length === 1 ? row[0] : row[c]) ?? null;
 }
 
 /**
- * Apply `fn` to every aligned set of numeric arguments. Non-numeric cells give #VALUE! naming the argument;
- * error values passed in are propagated.
+ * Apply `fn` to every aligned set of numeric arguments. Each cell is read by readCell (data types by their basic
+ * value); non-numeric cells give #VALUE! naming the argument; error values passed in are propagated (as the same
+ * error when Excel lets a function return it, src/functions/errors.ts).
  */
 export function elementwise(
   args: Argument[],
@@ -72,9 +79,9 @@ export function elementwise(
     for (let c = 0; c < cols; c++) {
       let error: Result | null = null;
       for (let i = 0; i < args.length; i++) {
-        const v = pick(grids[i], r, c);
+        const v = readCell(pick(grids[i], r, c), args[i]);
+        if (isFunctionError(v)) { error = v; break; }
         raw[i] = v;
-        if (isFunctionError(v)) { error = v as unknown as FunctionError; break; }
         if (!numeric[i]) continue;
         const n = cellToNumber(v);
         if (n === null) {

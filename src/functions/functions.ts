@@ -26,17 +26,23 @@ import { parsePeriod, Period, periodLabelEn, periodLabelZh, samePeriodLastYear a
 import { coerceLedgerDate, periodAggregate, PeriodAggregateRequest, periodFromCell } from "../core/period-aggregate";
 import type { Language } from "../i18n/language";
 import { Argument, CellValue, Grid, Result, cellToNumber, elementwise, errorFor, notANumber } from "./elementwise";
-import { FunctionError, isFunctionError } from "./errors";
+import { FunctionError, functionError, isFunctionError } from "./errors";
+import { ArgLabel, isBlankLike, readGrid } from "./cells";
+import { serialOffset } from "./date-system";
 import { parseLanguageArgument, workbookLanguage } from "./language";
 
-/** Map a metric result to a cell value or an Excel error with an explanation. */
-function toCell(r: MetricResult, zeroBase: { zh: string; en: string }): Result {
+/**
+ * Map a metric result to a cell value or an Excel error. A zero base is #DIV/0! and a result beyond Excel's range
+ * #NUM!, as Excel's own arithmetic gives them; neither carries a message, because Excel shows none for these codes
+ * (src/functions/errors.ts). The help text and README say which argument causes them.
+ */
+function toCell(r: MetricResult): Result {
   if (r.ok) return r.value;
   switch (r.reason) {
     case "zero_base":
-      return errorFor("div0", zeroBase.zh, zeroBase.en);
+      return functionError("div0");
     case "overflow":
-      return errorFor("num", "结果超出 Excel 可表示的数值范围。", "The result is too large for Excel to represent.");
+      return functionError("num");
     default:
       return errorFor("value", "输入不是有效数字。", "An input is not a valid number.");
   }
@@ -54,12 +60,7 @@ export function completionRate(actual: any[][], target: any[][]): any[][] {
     { ...ACTUAL, grid: actual as Grid },
     { ...TARGET, grid: target as Grid },
   ];
-  return elementwise(args, ([a, t]) =>
-    toCell(completionRateMetric(a, t), {
-      zh: "年度目标为 0 或空白，无法计算完成率。请填写目标任务。",
-      en: "The annual target is 0 or blank, so the completion rate cannot be computed. Enter the target.",
-    }),
-  );
+  return elementwise(args, ([a, t]) => toCell(completionRateMetric(a, t)));
 }
 
 /**
@@ -74,24 +75,22 @@ export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
     { name: "current", zh: "本期值", grid: current as Grid },
     { name: "prior", zh: "上年同期值", grid: prior as Grid },
   ];
-  return elementwise(args, ([c, p]) =>
-    toCell(yoyGrowthMetric(c, p), {
-      zh: "上年同期为 0 或空白，同比增长无法计算（报告中通常写“新增”）。",
-      en: "The prior-period value is 0 or blank, so growth cannot be computed (reports write \"new\").",
-    }),
-  );
+  return elementwise(args, ([c, p]) => toCell(yoyGrowthMetric(c, p)));
 }
 
 /* ───────────────────────── shared argument readers ───────────────────────── */
 
 type Message = { zh: string; en: string };
 
-/** A date argument (Excel serial, ISO text, 2025/3/31, 2025年3月31日) or a #VALUE! naming the argument. */
+/**
+ * A date argument (Excel serial, ISO text, 2025/3/31, 2025年3月31日) or a #VALUE! naming the argument. A serial is
+ * read in the workbook's date system (src/functions/date-system.ts); 0 is a blank cell as Excel desktop passes it.
+ */
 function readDate(arg: Pick<Argument, "name" | "zh">, value: CellValue): CalendarDate | FunctionError {
-  const d = coerceLedgerDate(value);
+  const d = typeof value === "number" ? (value === 0 ? null : coerceLedgerDate(value + serialOffset())) : coerceLedgerDate(value);
   if (d) return d;
   const shown = String(value ?? "").slice(0, 30);
-  if (value === null || value === undefined || value === "" || value === 0) {
+  if (isBlankLike(value)) {
     return errorFor("value", `参数“${arg.zh}”（${arg.name}）为空：请填写日期，例如 2025-03-31。`,
       `Argument ${arg.name} is blank: enter a date such as 2025-03-31.`);
   }
@@ -99,9 +98,10 @@ function readDate(arg: Pick<Argument, "name" | "zh">, value: CellValue): Calenda
     `Argument ${arg.name} is not a valid date: "${shown}". Enter an Excel date, or text such as 2025-03-31 or 2025-03.`);
 }
 
-/** basis: blank → "month"; "month"/"月"/"按月" or "day"/"日"/"按日" (case-insensitive); else #VALUE! saying what is accepted. */
+/** basis: blank (or 0, a blank cell on Excel desktop) → "month"; "month"/"月"/"按月" or "day"/"日"/"按日"
+ * (case-insensitive); else #VALUE! saying what is accepted. */
 function readBasis(value: CellValue): ProgressBasis | FunctionError {
-  if (value === null || value === undefined || value === "") return "month";
+  if (isBlankLike(value)) return "month";
   const t = typeof value === "string" ? value.normalize("NFKC").trim().toLowerCase() : "";
   if (t === "month" || t === "月" || t === "按月" || t === "months") return "month";
   if (t === "day" || t === "日" || t === "按日" || t === "天" || t === "days") return "day";
@@ -110,8 +110,9 @@ function readBasis(value: CellValue): ProgressBasis | FunctionError {
     `Argument basis must be "month" (default: completed months ÷ 12) or "day" (days elapsed ÷ days in the year), not "${shown}".`);
 }
 
+/** language: blank (or 0, a blank cell on Excel desktop) follows the workbook. */
 function readLanguage(value: CellValue): Language | FunctionError {
-  const lang = parseLanguageArgument(value);
+  const lang = isBlankLike(value) ? null : parseLanguageArgument(value);
   if (lang === null) return workbookLanguage();
   if (lang) return lang;
   const shown = String(value).slice(0, 30);
@@ -127,19 +128,15 @@ const TARGET = { name: "target", zh: "年度目标" };
 const AS_OF = { name: "as_of_date", zh: "截至日期" };
 const BASIS = { name: "basis", zh: "计算口径" };
 
-/** A cell or a range as a grid (Excel passes matrices; direct callers may pass a single value). */
+/** A cell or a range as a grid (Excel passes matrices; direct callers may pass a single value or a flat list). */
 function toGrid(v: unknown): Grid {
   if (Array.isArray(v)) {
     if (v.length === 0) return [[null]];
-    return Array.isArray(v[0]) ? (v as Grid) : [v as CellValue[]];
+    if (!Array.isArray(v[0])) return [v as CellValue[]];
+    return (v as unknown[]).map((row) => (Array.isArray(row) ? row : [row])) as Grid;
   }
   return [[v as CellValue]];
 }
-
-const DIV0_TARGET: Message = {
-  zh: "年度目标为 0 或空白，无法计算完成率。请填写目标任务。",
-  en: "The annual target is 0 or blank, so the completion rate cannot be computed. Enter the target.",
-};
 
 /* ───────────────────────── 序时进度 family ───────────────────────── */
 
@@ -186,7 +183,7 @@ export function paceGap(actual: any[][], target: any[][], as_of_date: any[][], b
       if (isError(date)) return date;
       const mode = readBasis(b);
       if (isError(mode)) return mode;
-      return toCell(paceGapMetric(a, t, date, mode), DIV0_TARGET);
+      return toCell(paceGapMetric(a, t, date, mode));
     },
     { numeric: [true, true, false, false] },
   );
@@ -199,7 +196,7 @@ export function paceGap(actual: any[][], target: any[][], as_of_date: any[][], b
  * @param target 年度目标任务，单元格或区域；为 0 或空白时结果为 #DIV/0!。
  * @param as_of_date 截至日期（Excel 日期或 ISO 文本）。
  * @param [basis] 序时进度口径："month"（按月，默认）或 "day"（按日）。
- * @param [tolerance] 容差：落后多少个百分点以内仍算“正常”，默认 10。
+ * @param [tolerance] 容差：落后多少个百分点以内仍算“正常”；留空或 0 取默认 10（Excel 桌面版把空白单元格作为 0 传入，两者无法区分）。
  * @param [language] 返回文字的语言："zh-CN" 或 "en-US"；留空跟随工作簿。
  * @returns 状态文字：超序时 / 正常 / 滞后。
  */
@@ -221,8 +218,9 @@ export function paceStatus(
       if (isError(date)) return date;
       const mode = readBasis(b);
       if (isError(mode)) return mode;
+      // A blank tolerance (null, or 0 as Excel desktop passes a blank cell) is the default: 0 cannot be told apart.
       let points = DEFAULT_PACE_TOLERANCE;
-      if (!(tol === null || tol === undefined || tol === "")) {
+      if (!isBlankLike(tol)) {
         const n = cellToNumber(tol);
         if (n === null) return notANumber(tolArg, tol);
         points = n;
@@ -230,7 +228,7 @@ export function paceStatus(
       const lg = readLanguage(lang);
       if (isError(lg)) return lg;
       const gap = paceGapMetric(a, t, date, mode);
-      if (!gap.ok) return toCell(gap, DIV0_TARGET);
+      if (!gap.ok) return toCell(gap);
       return PACE_STATUS_LABELS[lg][paceStatusFromGap(gap.value, points)];
     },
     { numeric: [true, true, false, false, false, false] },
@@ -249,10 +247,7 @@ export function paceStatus(
 export function share(part: any[][], total: any[][]): any[][] {
   return elementwise(
     [{ name: "part", zh: "部分", grid: part as Grid }, { name: "total", zh: "总量", grid: total as Grid }],
-    ([p, t]) => toCell(shareMetric(p, t), {
-      zh: "总量为 0 或空白，无法计算占比。",
-      en: "The total is 0 or blank, so the share cannot be computed.",
-    }),
+    ([p, t]) => toCell(shareMetric(p, t)),
   );
 }
 
@@ -266,7 +261,7 @@ export function share(part: any[][], total: any[][]): any[][] {
 export function remainingTarget(actual: any[][], target: any[][]): any[][] {
   return elementwise(
     [{ ...ACTUAL, grid: actual as Grid }, { ...TARGET, grid: target as Grid }],
-    ([a, t]) => toCell(remainingTargetMetric(a, t), DIV0_TARGET),
+    ([a, t]) => toCell(remainingTargetMetric(a, t)),
   );
 }
 
@@ -288,10 +283,7 @@ export function requiredMonthlyPace(actual: any[][], target: any[][], as_of_date
     ([a, t], [, , d]) => {
       const date = readDate(AS_OF, d);
       if (isError(date)) return date;
-      return toCell(requiredMonthlyPaceMetric(a, t, date), {
-        zh: "截至日期已是年末，没有剩余月份，而目标尚未完成：无法计算月均需完成量。",
-        en: "The date is the end of the year: no months are left and the target is not met, so no monthly pace can be computed.",
-      });
+      return toCell(requiredMonthlyPaceMetric(a, t, date));
     },
     { numeric: [true, true, false] },
   );
@@ -313,13 +305,24 @@ function aggregate(
       `条件须成对填写：条件区域1, 条件1, 条件区域2, 条件2…（现有 ${pairs.length} 个，缺少最后一个条件）。`,
       `Criteria come in pairs: criteria_range1, criterion1, criteria_range2, criterion2… (got ${pairs.length}; the last criterion is missing).`)]];
   }
+  // Data types are read by their basic value and error cells become returnable errors (src/functions/cells.ts); the
+  // core then treats every object left as an error value: never matching in a criteria range or as a date,
+  // propagated from a matching value, a period or a criterion.
   const req: PeriodAggregateRequest = {
-    values: countOnly ? null : toGrid(values),
-    dates: toGrid(dates),
-    periods: toGrid(period),
+    values: countOnly ? null : readGrid(toGrid(values), VALUES),
+    dates: readGrid(toGrid(dates), DATES),
+    periods: readGrid(toGrid(period), PERIOD),
     criteria: [],
+    dateSerialOffset: serialOffset(),
+    zeroIsBlank: true,
   };
-  for (let i = 0; i < pairs.length; i += 2) req.criteria.push({ range: pairs[i], criterion: pairs[i + 1] });
+  for (let i = 0; i < pairs.length; i += 2) {
+    const k = i / 2 + 1;
+    req.criteria.push({
+      range: readGrid(pairs[i], { name: `criteria_range${k}`, zh: `条件区域${k}` }),
+      criterion: readGrid(pairs[i + 1], { name: `criterion${k}`, zh: `条件${k}` }),
+    });
+  }
   const outcome = periodAggregate(req);
   if (!outcome.ok) {
     if (outcome.reason === "range_size") {
@@ -338,14 +341,25 @@ function aggregate(
   return outcome.cells.map((line) =>
     line.map((cell) => {
       if (cell.ok) {
-        return Number.isFinite(cell.value) ? cell.value
-          : errorFor("num", "合计超出 Excel 可表示的数值范围。", "The total is too large for Excel to represent.");
+        return Number.isFinite(cell.value) ? cell.value : functionError("num");
       }
       if (cell.reason === "error_value") return cell.error as FunctionError;
-      const shown = String(cell.input ?? "").slice(0, 30);
-      return errorFor("value", `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`, `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`);
+      return unknownPeriod(cell.input);
     }),
   );
+}
+
+const VALUES: ArgLabel = { name: "values", zh: "金额" };
+const DATES: ArgLabel = { name: "dates", zh: "日期" };
+const PERIOD: ArgLabel = { name: "period", zh: "报告期" };
+
+/** #VALUE! for a period that is not one, listing the accepted forms; a blank (or 0) period says it is blank. */
+function unknownPeriod(input: unknown): FunctionError {
+  if (isBlankLike(input)) {
+    return errorFor("value", `报告期为空。${PERIOD_FORMS.zh}`, `The period is blank. ${PERIOD_FORMS.en}`);
+  }
+  const shown = String(input).slice(0, 30);
+  return errorFor("value", `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`, `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`);
 }
 
 /**
@@ -376,10 +390,7 @@ export function periodCount(dates: any[][], period: any[][], criteria?: any[][][
 /* ───────────────────────── period helpers for headings and 同期 ───────────────────────── */
 
 function readPeriod(value: CellValue): Period | FunctionError {
-  const p = periodFromCell(value);
-  if (p) return p;
-  const shown = String(value ?? "").slice(0, 30);
-  return errorFor("value", `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`, `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`);
+  return periodFromCell(value) ?? unknownPeriod(value);
 }
 
 /**
