@@ -57,6 +57,10 @@ function engine(allowErrors: boolean | undefined, blanksAsZero = false) {
 const initial = bridgeOptions();
 afterAll(() => setBridgeOptions({ blanksAsZero: initial.blanksAsZero }));
 
+test("blank cells are passed as 0 when the suite runs with SIM_BLANKS_AS_ZERO=1 (npm run test:blanks-as-zero)", () => {
+  expect(initial.blanksAsZero).toBe(process.env.SIM_BLANKS_AS_ZERO === "1");
+});
+
 describe("error cells (custom-functions-errors.md: allowErrorForDataTypeAny)", () => {
   test("without the flag Excel does not call the function: the cell shows the argument's error", () => {
     for (const flag of [undefined, false]) {
