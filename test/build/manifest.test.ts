@@ -108,6 +108,49 @@ describe("manifest.xml", () => {
     }
   });
 
+  test("no action names a TaskpaneId on a host with a long-lived (shared) runtime", () => {
+    // docs/develop/configure-your-add-in-to-use-a-shared-runtime.md, "Good practice: avoid multiple task panes": "In
+    // the ancestor <Host> element that has a descendant <Runtime> element that is set to a long lifetime, none of the
+    // descendant <Action> elements should have a <TaskpaneID> child element."
+    for (const h of vo.Hosts.Host) {
+      if (!h.Runtimes?.Runtime?.some((r: any) => r["@lifetime"] === "long")) continue;
+      const actions: any[] = [];
+      const walk = (node: unknown) => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (node && typeof node === "object") {
+          for (const [k, v] of Object.entries(node)) {
+            if (k === "Action") actions.push(...(Array.isArray(v) ? v : [v]));
+            walk(v);
+          }
+        }
+      };
+      walk(h);
+      expect(actions.length).toBeGreaterThan(0);
+      for (const a of actions) expect(Object.keys(a).map((k) => k.toLowerCase())).not.toContain("taskpaneid");
+    }
+    expect(xml).not.toMatch(/<TaskpaneId>/i);
+  });
+
+  test("English texts for every English locale Office ships (en-US, en-GB), one Override each, all the same", () => {
+    // docs/develop/localization.md: "If you need to localize for more than one area within a language family, such as
+    // de-de and de-at, we recommend that you use separate Override elements for each area"; Office's English display
+    // languages are en-US and en-GB (Microsoft 365 language list).
+    const ENGLISH = ["en-US", "en-GB"];
+    const withOverrides: any[] = [doc.DisplayName, doc.Description,
+      ...resources.Urls.Url, ...resources.ShortStrings.String, ...resources.LongStrings.String].filter((e) => e.Override);
+    expect(withOverrides.length).toBeGreaterThanOrEqual(9);
+    for (const el of withOverrides) {
+      const locales = el.Override.map((o: any) => o["@Locale"]);
+      expect(new Set(locales).size).toBe(locales.length); // a single override per locale
+      const english = el.Override.filter((o: any) => /^en-/i.test(o["@Locale"]));
+      expect(english.map((o: any) => o["@Locale"]).sort()).toEqual([...ENGLISH].sort());
+      expect(new Set(english.map((o: any) => o["@Value"])).size).toBe(1);
+      if (!String(el["@DefaultValue"]).startsWith("https:")) expect(english[0]["@Value"]).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    const meta = resources.Urls.Url.find((u: any) => u["@id"] === "Functions.Metadata.Url");
+    for (const loc of ENGLISH) expect(meta.Override.find((o: any) => o["@Locale"] === loc)["@Value"]).toMatch(/\/functions\.en-US\.json$/);
+  });
+
   test("the production rewrite replaces every dev URL, not only the first", () => {
     const out: string = rewriteManifestUrls(xml, "https://zs.example.gov.cn/addin/");
     expect(out).not.toMatch(/localhost/);
