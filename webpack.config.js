@@ -6,6 +6,14 @@
  *
  * Production URL: set ADDIN_PROD_URL, or "config.prod_url" in package.json. Every dev URL in the manifest is
  * replaced (all of them, not only the first: scripts/manifest-urls.cjs).
+ *
+ * Office.js: production pages load it from Microsoft's CDN, as Microsoft requires for Marketplace add-ins and
+ * recommends for all ("Use local references only for internal, development, and debugging scenarios":
+ * docs/develop/referencing-the-javascript-api-for-office-library-from-its-cdn.md). OFFICE_JS (or "config.office_js")
+ * chooses: "cdn" (default), "cdn-21vianet" (the CDN of Office 365 operated by 21Vianet in China, docs/includes/
+ * 21Vianet-cdn.md) or "self-hosted" (the copy from @microsoft/office-js, for intranets that cannot reach either CDN;
+ * that npm package is frozen and no longer officially supported). Development builds and the offline preview always
+ * use the local copy (no internet needed).
  */
 const path = require("path");
 const fs = require("fs");
@@ -22,6 +30,23 @@ const pkg = require("./package.json");
 const DEV_URL = "https://localhost:3000/";
 const PORT = Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000);
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+/** Where taskpane.html loads Office.js from, by OFFICE_JS mode. */
+const OFFICE_JS = {
+  cdn: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+  "cdn-21vianet": "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
+  "self-hosted": "office/office.js",
+};
+
+/** The Office.js mode of this build: always self-hosted in development; in production OFFICE_JS, config.office_js or "cdn". */
+function officeJsMode(dev) {
+  if (dev) return "self-hosted";
+  const mode = String(process.env.OFFICE_JS || pkg.config.office_js || "cdn").trim();
+  if (!Object.prototype.hasOwnProperty.call(OFFICE_JS, mode)) {
+    throw new Error(`OFFICE_JS must be one of ${Object.keys(OFFICE_JS).join(", ")}; got "${mode}"`);
+  }
+  return mode;
+}
 
 /** The production base URL, normalised to end with "/"; must be https. */
 function productionUrl() {
@@ -77,9 +102,12 @@ function devServerTransport() {
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = dev ? DEV_URL : productionUrl();
+  const officeJsSource = OFFICE_JS[officeJsMode(dev)];
+  const officeJsOrigin = /^https:/.test(officeJsSource) ? new URL(officeJsSource).origin : null;
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    // Office.js from a CDN loads its host scripts (excel-*.js, strings) from the same origin.
+    `script-src 'self'${officeJsOrigin ? ` ${officeJsOrigin}` : ""}`,
     // Fluent UI (Griffel) inserts <style> elements at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -96,7 +124,7 @@ module.exports = (env, argv) => {
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane", "functions", "commands"],
-      templateParameters: { csp },
+      templateParameters: { csp, officeJs: officeJsSource },
     }),
   ];
   const previewEntry = path.resolve(__dirname, "src/preview/index.tsx");
@@ -149,14 +177,14 @@ module.exports = (env, argv) => {
             to: "manifest.xml",
             transform: (content) => (dev ? content : rewriteManifestUrls(content.toString(), baseUrl)),
           },
-          // Office.js served from the add-in's own origin: no CDN is needed (intranets often cannot reach it).
-          ...["office.js", "o15apptofilemappingtable.js", "custom-functions-runtime.js", "excel-*.js", "excelwebapp-*.js", "en-us/office_strings.js", "zh-cn/office_strings.js"].map((from) => ({
+          // Office.js from the add-in's own origin: development, the offline preview and OFFICE_JS=self-hosted.
+          ...(officeJsOrigin ? [] : ["office.js", "o15apptofilemappingtable.js", "custom-functions-runtime.js", "excel-*.js", "excelwebapp-*.js", "en-us/office_strings.js", "zh-cn/office_strings.js"].map((from) => ({
             from,
             context: OFFICE_JS_DIR,
             to: from.includes("/") ? `office/${from}` : "office/",
             globOptions: { ignore: ["**/*.debug.js"] },
             info: { minimized: true }, // Terser would spend 30 s on Office.js
-          })),
+          }))),
         ],
       }),
     ],
