@@ -7,6 +7,10 @@
  * This is the custom-function half of the simulated Excel host, so it answers to Excel's documented contract, each
  * rule citing where (docs: OfficeDev/office-js-docs-pr docs/excel/*.md; issues: OfficeDev/office-js):
  *
+ * - A `matrix` parameter receives its range "as a two-dimensional array" and a repeating parameter the list of its
+ *   arguments (custom-functions-parameter-options.md, "Range parameters", "Repeating parameters"); a cell's value is
+ *   what Range.values gives (a date is its serial number). A 2-D array result spills, and a blocked spill is #SPILL!
+ *   (custom-functions-dynamic-arrays.md).
  * - Error cells reach a function only when the metadata has `"allowErrorForDataTypeAny": true` at the top level
  *   (custom-functions-errors.md, "Errors as custom function inputs"; custom-functions-json.md
  *   "allowErrorForDataTypeAny", default false). Without it the function is not called and the cell shows the
