@@ -112,23 +112,3 @@ function unreadable(arg: ArgLabel): FunctionError {
     en: `Argument ${arg.name} holds a value that cannot be read: enter a number, text or a date.`,
   });
 }
-
-/**
- * A whole range read cell by cell. Ranges of plain values (the usual case, 100,000 ledger rows) are returned as they
- * are, without copying; only a range holding an object is copied, with each object replaced by its basic value or
- * an error.
- */
-export function readGrid(grid: readonly (readonly unknown[])[], arg: ArgLabel): unknown[][] {
-  let out: unknown[][] | null = null;
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      const t = typeof v;
-      if (v === null || v === undefined || t === "number" || t === "string" || t === "boolean") continue;
-      out ??= grid.map((line) => line.slice());
-      out[r][c] = readCell(v, arg);
-    }
-  }
-  return out ?? (grid as unknown[][]);
-}

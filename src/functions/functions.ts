@@ -23,11 +23,11 @@ import {
   yoyGrowth as yoyGrowthMetric,
 } from "../core/metrics";
 import { parsePeriod, Period, periodLabelEn, periodLabelZh, samePeriodLastYear as samePeriodLastYearOf } from "../core/period";
-import { coerceLedgerDate, periodAggregate, PeriodAggregateRequest, periodFromCell } from "../core/period-aggregate";
+import { CellRole, coerceLedgerDate, periodAggregate, PeriodAggregateRequest, periodFromCell } from "../core/period-aggregate";
 import type { Language } from "../i18n/language";
 import { Argument, CellValue, Grid, Result, cellToNumber, elementwise, errorFor, notANumber } from "./elementwise";
 import { FunctionError, functionError, isFunctionError } from "./errors";
-import { ArgLabel, isBlankLike, readGrid } from "./cells";
+import { ArgLabel, isBlankLike, readCell } from "./cells";
 import { serialOffset } from "./date-system";
 import { parseLanguageArgument, workbookLanguage } from "./language";
 
@@ -133,7 +133,10 @@ function toGrid(v: unknown): Grid {
   if (Array.isArray(v)) {
     if (v.length === 0) return [[null]];
     if (!Array.isArray(v[0])) return [v as CellValue[]];
-    return (v as unknown[]).map((row) => (Array.isArray(row) ? row : [row])) as Grid;
+    for (let r = 1; r < v.length; r++) {
+      if (!Array.isArray(v[r])) return (v as unknown[]).map((row) => (Array.isArray(row) ? row : [row])) as Grid;
+    }
+    return v as Grid;
   }
   return [[v as CellValue]];
 }
@@ -305,24 +308,19 @@ function aggregate(
       `条件须成对填写：条件区域1, 条件1, 条件区域2, 条件2…（现有 ${pairs.length} 个，缺少最后一个条件）。`,
       `Criteria come in pairs: criteria_range1, criterion1, criteria_range2, criterion2… (got ${pairs.length}; the last criterion is missing).`)]];
   }
-  // Data types are read by their basic value and error cells become returnable errors (src/functions/cells.ts); the
-  // core then treats every object left as an error value: never matching in a criteria range or as a date,
-  // propagated from a matching value, a period or a criterion.
+  // Objects in cells (data types, error cells) are read during the core's one pass by readCell
+  // (src/functions/cells.ts): basic values, or returnable errors, which the core treats as error values — never
+  // matching in a criteria range or as a date, propagated from a matching value, a period or a criterion.
   const req: PeriodAggregateRequest = {
-    values: countOnly ? null : readGrid(toGrid(values), VALUES),
-    dates: readGrid(toGrid(dates), DATES),
-    periods: readGrid(toGrid(period), PERIOD),
+    values: countOnly ? null : toGrid(values),
+    dates: toGrid(dates),
+    periods: toGrid(period),
     criteria: [],
     dateSerialOffset: serialOffset(),
     zeroIsBlank: true,
+    readObject: (v, role, pair) => readCell(v, labelOf(role, pair)),
   };
-  for (let i = 0; i < pairs.length; i += 2) {
-    const k = i / 2 + 1;
-    req.criteria.push({
-      range: readGrid(pairs[i], { name: `criteria_range${k}`, zh: `条件区域${k}` }),
-      criterion: readGrid(pairs[i + 1], { name: `criterion${k}`, zh: `条件${k}` }),
-    });
-  }
+  for (let i = 0; i < pairs.length; i += 2) req.criteria.push({ range: pairs[i], criterion: pairs[i + 1] });
   const outcome = periodAggregate(req);
   if (!outcome.ok) {
     if (outcome.reason === "range_size") {
@@ -349,9 +347,17 @@ function aggregate(
   );
 }
 
-const VALUES: ArgLabel = { name: "values", zh: "金额" };
-const DATES: ArgLabel = { name: "dates", zh: "日期" };
-const PERIOD: ArgLabel = { name: "period", zh: "报告期" };
+const LABELS: Record<Exclude<CellRole, "criteria_range" | "criterion">, ArgLabel> = {
+  values: { name: "values", zh: "金额" },
+  dates: { name: "dates", zh: "日期" },
+  period: { name: "period", zh: "报告期" },
+};
+
+function labelOf(role: CellRole, pair: number): ArgLabel {
+  if (role === "criteria_range") return { name: `criteria_range${pair + 1}`, zh: `条件区域${pair + 1}` };
+  if (role === "criterion") return { name: `criterion${pair + 1}`, zh: `条件${pair + 1}` };
+  return LABELS[role];
+}
 
 /** #VALUE! for a period that is not one, listing the accepted forms; a blank (or 0) period says it is blank. */
 function unknownPeriod(input: unknown): FunctionError {
