@@ -134,8 +134,10 @@ function toEngineValue(v: unknown): unknown {
   const code = errorCodeOf(v);
   if (code !== null) {
     if (!RETURNABLE.has(code)) throw new NotModelledError(`a custom function returning the error ${code}`);
+    const type = ERROR_TYPES[code];
+    if (type === undefined) throw new NotModelledError(`${code} (HyperFormula has no such error)`);
     const message = (v as { message?: unknown }).message;
-    return new CellError(ERROR_TYPES[code], WITH_MESSAGE.has(code) && typeof message === "string" ? message : undefined);
+    return new CellError(type, WITH_MESSAGE.has(code) && typeof message === "string" ? message : undefined);
   }
   if (v === null || v === undefined) return 0; // OfficeDev/office-js#1503: null in a returned array shows as 0
   if (typeof v === "number" && !Number.isFinite(v)) throw new NotModelledError(`a custom function returning ${v}`);
