@@ -48,7 +48,9 @@ const FROM_CODE: Record<string, string> = {
 /** The Excel error text (#DIV/0!, …) of an error returned by a function, or null for a value. */
 export function errorCodeOf(value: unknown): string | null {
   if (!value || typeof value !== "object" || !("code" in value)) return null;
-  const code = String((value as { code: unknown }).code);
+  const code = (value as { code: unknown }).code;
+  if (typeof code !== "string") return null; // ErrorCode values are strings; anything else is not an error (and
+  // converting it could throw: an object without a usable toString)
   return FROM_CODE[code] ?? code;
 }
 

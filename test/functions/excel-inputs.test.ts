@@ -253,6 +253,23 @@ describe("data types (entities, formatted numbers…) arrive as objects: read th
     fc.anything(), dataType,
   );
 
+  test("hostile objects found by the fuzz: no usable toString, null prototype, codes and types that are not text", () => {
+    const hostile: unknown[] = [
+      { code: { toString: 0 }, message: {} }, { code: [{ toString: 0 }] }, { code: { toString: [] } }, Object.create(null),
+      { type: { toString: 0 } }, { type: "String", basicValue: { toString: 0 } }, { type: "Entity", text: { toString: 0 } },
+      Object.assign(Object.create(null), { code: "#N/A" }), Symbol("x"), () => 1, 10n,
+    ];
+    for (const id of Object.keys(INVEST_FUNCTIONS)) {
+      for (const h of hostile) {
+        for (let at = 0; at < arity(id); at++) {
+          const args: unknown[] = [[["2025-03-31"]], [[100]], [["2025Q1"]], [[1]], [[1]], [[1]]].slice(0, arity(id));
+          args[at] = [[h]];
+          expect(() => INVEST_FUNCTIONS[id](...args, ...(id in REPEATING ? [[[[h]], [[h]]]] : []))).not.toThrow();
+        }
+      }
+    }
+  });
+
   test.each(Object.keys(INVEST_FUNCTIONS))("fuzz %s: any object in any argument → numbers, text or errors, never a throw", (id) => {
     const fn = INVEST_FUNCTIONS[id];
     fc.assert(fc.property(fc.array(anyArg, { minLength: arity(id), maxLength: arity(id) }), fc.oneof(fc.array(anyArg, { maxLength: 4 }), fc.anything()), (args, extra) => {
