@@ -129,7 +129,8 @@ module.exports = (env, argv) => {
   ];
   const previewEntry = path.resolve(__dirname, "src/preview/index.tsx");
   const hasPreview = fs.existsSync(previewEntry);
-  if (hasPreview) {
+  // The offline preview is a development page (HyperFormula, GPL-3, never ships): no empty preview.html in dist/.
+  if (hasPreview && dev) {
     pages.push(
       new HtmlWebpackPlugin({
         filename: "preview.html",

@@ -78,6 +78,7 @@ describe("npm run build", () => {
     expect(html.indexOf("appsforoffice")).toBeLessThan(html.indexOf("</head>"));
     expect(cspOf(html)).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
     expect(existsSync(path.join(out, "office"))).toBe(false);
+    expect(existsSync(path.join(out, "preview.html"))).toBe(false); // the offline preview is development-only
   });
 
   test("OFFICE_JS=self-hosted (intranets): the local copy, served from the add-in's origin, and a CSP of 'self' only", () => {
