@@ -212,6 +212,9 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
     },
 
     copyText,
+
+    // The self-test's modules arrive with the workbook chunk (the same lazy chunk as the backends).
+    runSelfTest: async (options) => (await import(/* webpackChunkName: "workbook" */ "../excel/self-test")).runSelfTest(options),
   };
 }
 
