@@ -26,7 +26,7 @@ async function selfTest(): Promise<SelfTestReport> {
   return m.runSelfTest();
 }
 
-type Actions = { associate(name: string, fn: (event: Office.AddinCommands.Event) => void): void };
+type Actions = Pick<typeof Office.actions, "associate">;
 
 /** The result in Chinese and in English, and how it went. */
 export function summarize(r: RefreshAllResult): { zh: string; en: string; intent: "success" | "warning" | "error" } {
