@@ -264,6 +264,22 @@ interface WorkbookState {
   referenced: Set<string>;
 }
 
+/**
+ * Whether a column's criteria (AutoFilter.criteria, one entry per column) hold a filter: a kind and what it filters
+ * on. A column without a filter is not re-applied.
+ */
+function isActiveCriteria(c: Excel.FilterCriteria | null | undefined): c is Excel.FilterCriteria {
+  if (!c || !c.filterOn) return false;
+  switch (c.filterOn) {
+    case "Values": return !!c.values?.length;
+    case "Custom": case "TopItems": case "BottomItems": case "TopPercent": case "BottomPercent": return !!c.criterion1;
+    case "CellColor": case "FontColor": return !!c.color;
+    case "Dynamic": return !!c.dynamicCriteria && c.dynamicCriteria !== "Unknown";
+    case "Icon": return !!c.icon;
+    default: return false;
+  }
+}
+
 /** Queue the loads that describe an existing table: header, data body, total row, filters, sheet. */
 function locate(t: Excel.Table) {
   const header = t.getHeaderRowRange();
@@ -286,7 +302,7 @@ function locate(t: Excel.Table) {
         rows: body.rowCount,
         showTotals: t.showTotals,
         headers: (header.values[0] as Cell[]).map(String),
-        filters: filtered ? t.autoFilter.criteria.map((c) => (c && c.filterOn ? c : null)) : null,
+        filters: filtered ? t.autoFilter.criteria.map((c) => (isActiveCriteria(c) ? c : null)) : null,
       };
     },
   };
@@ -604,7 +620,8 @@ function setRowCount(ws: Excel.Worksheet, table: Excel.Table, t: { top: number; 
     const add = rows - from;
     // In pieces of ≤ ~1 MB of request each (an empty cell is 3 bytes of JSON).
     const per = Math.max(1, Math.floor(1_000_000 / (3 * t.cols + 2)));
-    for (let k = 0; k < add; k += per) table.rows.add(undefined, blankRows(Math.min(per, add - k), t.cols));
+    // index null: "the addition happens at the end" (the documented form, as in learn.microsoft.com's sample).
+    for (let k = 0; k < add; k += per) table.rows.add(null as unknown as number, blankRows(Math.min(per, add - k), t.cols));
     return add * (3 * t.cols + 2);
   }
   if (rows < from) {
@@ -782,7 +799,7 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
         // were; TableRow.delete does nothing under a filter, OfficeDev/office-js#994): clear, write, re-apply.
         if (t.filters) table.clearFilters();
         // New canonical columns at the right (TableColumnCollection.add, ExcelApi 1.4 with a name); checked empty.
-        for (const h of plan.headers.slice(t.cols)) table.columns.add(undefined, undefined, h);
+        for (const h of plan.headers.slice(t.cols)) table.columns.add(null as unknown as number, undefined, h);
         pendingBytes += setRowCount(ws, table, { top: t.top, left: t.left, cols: plan.headers.length }, t.rows, bodyRows);
       }
       // Archive and change log: rows added at the end of their tables, then filled from the staging sheet.
@@ -792,7 +809,7 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       const logTable = state.changeLog && lRows.length ? ctx.workbook.tables.getItem(names.changeLog.table) : null;
       if (archiveTable && state.archive) {
         if (state.archive.filters) archiveTable.clearFilters();
-        for (const h of archiveHeaders.slice(state.archive.cols)) archiveTable.columns.add(undefined, undefined, h);
+        for (const h of archiveHeaders.slice(state.archive.cols)) archiveTable.columns.add(null as unknown as number, undefined, h);
         pendingBytes += setRowCount(aws!, archiveTable, { ...state.archive, cols: archiveHeaders.length }, state.archive.rows, state.archive.rows + aRows.length);
       }
       if (logTable && state.changeLog) {

@@ -201,6 +201,33 @@ describe("9. only documented operations", () => {
     expect(sim.workbook.snapshot()).toEqual(blocked);
   });
 
+  test("a column the table lacks is added through the table API, after checking the cells on its right are empty", async () => {
+    await loaded();
+    await Excel.run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem("Ledger");
+      t.columns.getItem("来源").delete();
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("台账").getRange("O5").values = [["右侧的批注"]];
+      await ctx.sync();
+    });
+    const before = sim.workbook.snapshot();
+    const err = await refreshDataset("ledger", resultOf(base)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WriteBlockedError);
+    expect((err as WriteBlockedError).message_zh).toMatch(/右侧增加 1 列，但 .*O5 有内容/);
+    expect(sim.workbook.snapshot()).toEqual(before);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("台账").getRange("O5").clear();
+      await ctx.sync();
+    });
+    const cleared = sim.workbook.snapshot();
+    await refreshDataset("ledger", resultOf(base));
+    expect(sim.workbook.table("Ledger")!.columns.at(-1)).toBe("来源");
+    expect(tableObjects(sim, "Ledger").map((r) => r["来源"])).toEqual(base.map((r) => r.source));
+    // Undo takes the column away again (TableColumn.delete).
+    await undoLastRefresh();
+    expect(stripUndo(sim.workbook.snapshot())).toEqual(stripUndo(cleared));
+  });
+
   test("user columns survive a shrink with content below; a user formula column and the note are restored by undo", async () => {
     await loaded();
     await addUserColumn("负责人", "Ledger", (_i, row) => `王-${row[0]}`);
