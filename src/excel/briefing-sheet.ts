@@ -15,6 +15,7 @@ import { briefingLayout, BriefingCell, BriefingLayout, COL, columnLetter, COLUMN
 import { briefingText } from "../briefing/text";
 import type { Briefing } from "../briefing/types";
 import { Metric, METRIC_INFO } from "../core/model";
+import { missingTables, renameTables, tablesIn } from "./briefing-tables";
 
 export interface WriteBriefingSheetOptions {
   /** Only built-in Excel functions (no INVEST.*). */
@@ -32,6 +33,10 @@ export interface WriteBriefingSheetOptions {
   outOfProvinceCriterion?: string;
   /** Activate the sheet when done (default true). */
   activate?: boolean;
+  /** Names of the data tables the formulas use instead of Ledger, Funds, Targets, Figures (the self-test's). */
+  tableNames?: Readonly<Record<string, string>>;
+  /** The sheet's name instead of "成绩单 <period>" (the self-test's temporary sheet). */
+  sheetName?: string;
 }
 
 export interface WriteBriefingSheetResult {
@@ -76,6 +81,10 @@ export async function writeBriefingSheet(
   const layout = briefingLayout(briefing, text, {
     mode, refs: "structured", language, metricLabel: options.metricLabel, outOfProvinceCriterion: options.outOfProvinceCriterion,
   });
+  if (options.sheetName) layout.sheetName = options.sheetName;
+  // Formulas over tables that do not exist are not written (Excel's answer to them is not documented): those cells
+  // get the value computed now, and the user is told which dataset to load (src/excel/briefing-tables.ts).
+  const missing = mode === "values" ? new Set<string>() : await fixTableReferences(context, layout, options.tableNames ?? {});
   const sheets = context.workbook.worksheets;
   const existing = sheets.getItemOrNullObject(layout.sheetName);
   await context.sync();
@@ -120,6 +129,13 @@ export async function writeBriefingSheet(
   if (options.activate !== false) sheet.activate();
   await context.sync();
   const warnings: WriteBriefingSheetResult["warnings"] = [];
+  if (missing.size) {
+    const list = [...missing].join("、");
+    warnings.push({
+      message: `工作簿中没有表格 ${list}：用到它们的单元格写入了当前数值，不会随数据更新。载入相应数据后请重新生成成绩单。`,
+      message_en: `The workbook has no table ${[...missing].join(", ")}: the cells that need it hold today's values and will not follow the data. Load that data and write the sheet again.`,
+    });
+  }
   const blank = briefing.stats.funds_region_from_ledger;
   if (mode !== "values" && blank > 0) {
     // The formulas count funds by Funds[所属地区]; the builder attributed these entries through the ledger.
@@ -129,6 +145,30 @@ export async function writeBriefingSheet(
     });
   }
   return { sheetName: layout.sheetName, address, mode, charts, layout, warnings };
+}
+
+/**
+ * Rename the tables the layout's formulas name (`map`), then turn every formula that names a table missing from the
+ * workbook into its computed value. Returns the missing tables.
+ */
+async function fixTableReferences(ctx: Excel.RequestContext, layout: BriefingLayout, map: Readonly<Record<string, string>>): Promise<Set<string>> {
+  const named = new Set<string>();
+  for (const row of layout.grid) {
+    for (const cell of row) {
+      if (!cell.formula) continue;
+      cell.formula = renameTables(cell.formula, map);
+      for (const t of tablesIn(cell.formula)) named.add(t);
+    }
+  }
+  const missing = await missingTables(ctx, [...named]);
+  if (missing.size) {
+    for (const row of layout.grid) {
+      for (const cell of row) {
+        if (cell.formula && tablesIn(cell.formula).some((t) => missing.has(t))) delete cell.formula;
+      }
+    }
+  }
+  return missing;
 }
 
 /** Conditional formats on a status column, where the host supports them (ExcelApi 1.6). */

@@ -89,7 +89,9 @@ function numbered(keys: string[]): string[] {
  */
 export function planMerge(
   spec: SheetSpec, existing: ExistingTable | null, newRows: Cell[][], newFormats: (string | undefined)[][],
+  opts: { date1904?: boolean } = {},
 ): MergePlan {
+  const date1904 = opts.date1904 === true;
   const keyIdx = KEY_FIELDS[spec.kind].map((f) => spec.columns.findIndex((c) => c.field === f));
   const titles = spec.columns.map((c) => c.title);
 
@@ -101,7 +103,7 @@ export function planMerge(
   const userCols = headers.map((h, i) => (canonical[i] < 0 ? i : -1)).filter((i) => i >= 0);
 
   const displayKey = (stored: Cell[]) =>
-    keyIdx.map((k) => String(displayValue(spec.columns[k], stored[k]))).filter((s) => s !== "").join(" / ");
+    keyIdx.map((k) => String(displayValue(spec.columns[k], stored[k], date1904))).filter((s) => s !== "").join(" / ");
 
   // New records: stored canonical values (spec order) and keys.
   const newStored = newRows.map((r) => r.map(storedValue));
@@ -184,7 +186,7 @@ export function planMerge(
       const after = newStored[n][k];
       if (!sameCell(before, after)) {
         changed = true;
-        changes.push({ action: "changed", key: label, field: h, old: displayValue(spec.columns[k], before), new: displayValue(spec.columns[k], after) });
+        changes.push({ action: "changed", key: label, field: h, old: displayValue(spec.columns[k], before, date1904), new: displayValue(spec.columns[k], after, date1904) });
       }
     });
     if (changed) counts.updated++;

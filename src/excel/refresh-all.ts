@@ -8,6 +8,7 @@
  */
 import { importTable, importUrl, loadSeeds } from "../import";
 import type { ImportResult } from "../import/types";
+import { readWorkbookTable, readWorkbookTableOrNull } from "./read-table";
 import { refreshDataset, WriteOptions, WriteSummary } from "./sheets";
 import { canRefreshWithoutDialog, listSources, SourceDescriptor } from "./sources";
 
@@ -23,26 +24,7 @@ function excel(): typeof Excel {
   return x;
 }
 
-/** Read a workbook table (header included) in chunks of about 100,000 cells. */
-export async function readWorkbookTable(name: string): Promise<{ values: unknown[][]; label: string; startRow: number }> {
-  return excel().run(async (ctx) => {
-    const t = ctx.workbook.tables.getItem(name);
-    const range = t.getRange();
-    range.load("rowCount, columnCount, rowIndex, columnIndex");
-    const ws = t.worksheet;
-    ws.load("name");
-    await ctx.sync();
-    const values: unknown[][] = [];
-    const per = Math.max(1, Math.floor(100_000 / range.columnCount));
-    for (let r = 0; r < range.rowCount; r += per) {
-      const part = ws.getRangeByIndexes(range.rowIndex + r, range.columnIndex, Math.min(per, range.rowCount - r), range.columnCount);
-      part.load("values");
-      await ctx.sync();
-      values.push(...part.values);
-    }
-    return { values, label: `${ws.name}!${name}`, startRow: range.rowIndex + 1 };
-  });
-}
+export { readWorkbookTable, readWorkbookTableOrNull };
 
 export const defaultLoaders: SourceLoaders = {
   url: (d, signal) => importUrl(d.url ?? d.name, { fileName: d.url ?? d.name, kind: d.kind, mapping: d.mapping, signal }),

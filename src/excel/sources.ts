@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import type { ColumnMapping, DatasetKind } from "../import/types";
+import { DEFAULT_NAMESPACE, namesOf, WriterNamespace } from "./namespace";
 
 export type SourceType = "file" | "url" | "table" | "seeds";
 
@@ -27,8 +28,9 @@ export interface SourceDescriptor {
   rows?: number;
 }
 
-export const SETTINGS_SOURCES = "invest.sources";
-export const SETTINGS_UNDO = "invest.undo";
+/** Settings keys of the add-in's own datasets (namespace.ts: the self-test uses keys of its own). */
+export const SETTINGS_SOURCES = namesOf(DEFAULT_NAMESPACE).settingsSources;
+export const SETTINGS_UNDO = namesOf(DEFAULT_NAMESPACE).settingsUndo;
 
 /** Whether Refresh can re-read the source without asking the user (a local file must be picked again). */
 export function canRefreshWithoutDialog(d: SourceDescriptor): boolean {
@@ -54,10 +56,10 @@ function excel(): typeof Excel {
   return x;
 }
 
-/** Read the remembered sources. */
-export async function listSources(): Promise<SourceDescriptor[]> {
+/** Read the remembered sources (of the add-in's own datasets, or of another namespace). */
+export async function listSources(namespace: WriterNamespace = DEFAULT_NAMESPACE): Promise<SourceDescriptor[]> {
   return excel().run(async (ctx) => {
-    const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_SOURCES);
+    const item = ctx.workbook.settings.getItemOrNullObject(namesOf(namespace).settingsSources);
     item.load("value");
     await ctx.sync();
     return item.isNullObject ? [] : parseSources(item.value);

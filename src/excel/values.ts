@@ -1,8 +1,8 @@
 /**
  * Canonical records → Excel cell values and number formats, and back to display text for the change log.
  * Pure: no Office.js. Rules:
- * - dates are written as Excel serials (1900 system) with format "yyyy-mm-dd"; a month-precision date ("2025-03")
- *   is the 1st of the month with format "yyyy-mm";
+ * - dates are written as Excel serials with format "yyyy-mm-dd" (of the workbook's date system: 1,462 days fewer in
+ *   the 1904 system, see date-system.ts); a month-precision date ("2025-03") is the 1st of the month, "yyyy-mm";
  * - amounts (亿元) get "0.00", counts/years/months "0";
  * - booleans (省外资金) are TRUE/FALSE cells (the briefing's formulas test them with TRUE());
  * - metrics are written by their Chinese name (签约金额), as the Targets/Figures tables are read back;
@@ -14,6 +14,7 @@ import type { ColumnSpec, ColumnType, SheetSpec } from "../core/columns";
 import { fromExcelSerial, parseIsoDate, toExcelSerial, toIsoDate } from "../core/dates";
 import { METRIC_INFO, Metric } from "../core/model";
 import type { DatasetKind, ImportResult } from "../import/types";
+import { DATE_SYSTEM_OFFSET, fromSerial1900, to1900Serial } from "./date-system";
 
 /** A cell as Range.values holds it; "" is blank. */
 export type Cell = string | number | boolean;
@@ -52,12 +53,22 @@ export function storedValue(written: Cell): Cell {
   return typeof written === "string" && written.startsWith("'") ? written.slice(1) : written;
 }
 
-/** ISO date or month → serial and format; null when the text is not one. */
-export function dateCell(iso: string): { value: number; format: string } | null {
+/**
+ * ISO date or month → serial and format; null when the text is not one (or, in a 1904-system workbook, when the
+ * date is before 1904-01-01, which that system cannot hold).
+ */
+export function dateCell(iso: string, date1904 = false): { value: number; format: string } | null {
+  const inSystem = (serial: number) => (date1904 ? (serial >= DATE_SYSTEM_OFFSET ? fromSerial1900(serial, true) : null) : serial);
   const full = parseIsoDate(iso);
-  if (full) return { value: toExcelSerial(full), format: FORMATS.date };
+  if (full) {
+    const v = inSystem(toExcelSerial(full));
+    return v === null ? null : { value: v, format: FORMATS.date };
+  }
   const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(iso);
-  if (m && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1900) return { value: toExcelSerial({ year: +m[1], month: +m[2], day: 1 }), format: FORMATS.month };
+  if (m && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1900) {
+    const v = inSystem(toExcelSerial({ year: +m[1], month: +m[2], day: 1 }));
+    return v === null ? null : { value: v, format: FORMATS.month };
+  }
   return null;
 }
 
@@ -72,13 +83,16 @@ export function formatFor(type: ColumnType): string {
   }
 }
 
-/** One field's value as a cell to write, and its number format when it differs from the column's. */
-export function toCell(col: ColumnSpec, value: unknown): { cell: Cell; format?: string } {
+/**
+ * One field's value as a cell to write, and its number format when it differs from the column's. `date1904`: the
+ * workbook's date system (dates become serials of that system).
+ */
+export function toCell(col: ColumnSpec, value: unknown, date1904 = false): { cell: Cell; format?: string } {
   if (value === null || value === undefined || value === "") return { cell: "" };
   switch (col.type) {
     case "date": {
       if (typeof value === "string") {
-        const d = dateCell(value);
+        const d = dateCell(value, date1904);
         if (d) return d.format === FORMATS.date ? { cell: d.value } : { cell: d.value, format: d.format };
         return { cell: textCell(value), format: FORMATS.text };
       }
@@ -112,7 +126,7 @@ export function recordsOf(result: ImportResult, kind: DatasetKind = result.kind)
 }
 
 /** Rows of written cells (canonical column order) and the per-cell formats that differ from the column's. */
-export function recordsToRows(spec: SheetSpec, records: Record<string, unknown>[]): { rows: Cell[][]; formats: (string | undefined)[][] } {
+export function recordsToRows(spec: SheetSpec, records: Record<string, unknown>[], date1904 = false): { rows: Cell[][]; formats: (string | undefined)[][] } {
   const rows: Cell[][] = new Array(records.length);
   const formats: (string | undefined)[][] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
@@ -120,7 +134,7 @@ export function recordsToRows(spec: SheetSpec, records: Record<string, unknown>[
     const row: Cell[] = new Array(spec.columns.length);
     const fmt: (string | undefined)[] = new Array(spec.columns.length);
     spec.columns.forEach((col, c) => {
-      const { cell, format } = toCell(col, rec[col.field]);
+      const { cell, format } = toCell(col, rec[col.field], date1904);
       row[c] = cell;
       fmt[c] = format;
     });
@@ -131,10 +145,10 @@ export function recordsToRows(spec: SheetSpec, records: Record<string, unknown>[
 }
 
 /** A stored cell as the change log shows it: dates as ISO text, amounts as numbers, booleans as 是/否. */
-export function displayValue(col: ColumnSpec | undefined, v: Cell): Cell {
+export function displayValue(col: ColumnSpec | undefined, v: Cell, date1904 = false): Cell {
   if (v === "" || v === null || v === undefined) return "";
   if (col?.type === "date" && typeof v === "number") {
-    const d = fromExcelSerial(v);
+    const d = fromExcelSerial(to1900Serial(v, date1904));
     return d ? toIsoDate(d) : v;
   }
   if (typeof v === "boolean") return v ? "是" : "否";

@@ -234,7 +234,8 @@ export function WorkbookView({
         )}
       </div>
       {sheet && charts.length > 0 && (
-        <ul className={s.charts} aria-label={lang === "zh-CN" ? "本表的图表" : "Charts on this sheet"}>
+        // Scrollable when long: focusable so keyboard users can scroll it (axe: scrollable-region-focusable).
+        <ul className={s.charts} tabIndex={0} aria-label={lang === "zh-CN" ? "本表的图表" : "Charts on this sheet"}>
           {charts.map((ch) => (
             <li key={ch.name}>
               {lang === "zh-CN" ? "图表：" : "Chart: "}

@@ -25,6 +25,7 @@ import { RefreshPanel } from "./panels/RefreshPanel";
 import { BriefingPanel } from "./panels/BriefingPanel";
 import { FunctionsPanel } from "./panels/FunctionsPanel";
 import { SettingsPanel } from "./panels/SettingsPanel";
+import { CommandNotice } from "./CommandNotice";
 
 const TABS = ["data", "refresh", "briefing", "functions", "settings"] as const;
 export type TabId = (typeof TABS)[number];
@@ -88,6 +89,7 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
     };
   }, [services]);
 
+  const showSettings = React.useCallback(() => setTab("settings"), []);
   const onSettings = React.useCallback((next: PaneSettings) => {
     const clean = sanitize(next);
     saveSettings(clean);
@@ -105,6 +107,7 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
               </Subtitle1>
               <Text size={200}>{t("appSubtitle")}</Text>
             </header>
+            <CommandNotice className={s.panel} onSelfTest={showSettings} />
             {services.host === null && (
               <div className={s.panel}>
                 <MessageBar intent="warning">

@@ -9,6 +9,7 @@ import type { DatasetKind, ImportOptions, ImportResult } from "../import/types";
 import { writeDataset, refreshDataset, undoLastRefresh } from "../excel/sheets";
 import { canRefreshWithoutDialog, listSources, sourceLabel, SourceDescriptor } from "../excel/sources";
 import { writeBriefingSheet } from "../excel/briefing-sheet";
+import { readWorkbookTableOrNull } from "../excel/read-table";
 import { buildBriefing } from "../briefing/build";
 import { briefingText } from "../briefing/text";
 import type { BriefingInput } from "../briefing/types";
@@ -41,18 +42,12 @@ function descriptorOf(source: SourceSpec, result: ImportResult): Omit<SourceDesc
   }
 }
 
-/** A workbook table's values and the sheet row of its header. */
+/**
+ * A workbook table's header and data body (never its total row), with dates read in the workbook's date system, and
+ * the sheet row of its header (src/excel/read-table.ts).
+ */
 export async function readTableValues(name: string): Promise<{ values: unknown[][]; startRow: number; sheet: string } | null> {
-  return excel().run(async (ctx) => {
-    const table = ctx.workbook.tables.getItemOrNullObject(name);
-    await ctx.sync();
-    if (table.isNullObject) return null;
-    const range = table.getRange();
-    range.load(["values", "rowIndex"]);
-    table.worksheet.load("name");
-    await ctx.sync();
-    return { values: range.values, startRow: range.rowIndex + 1, sheet: table.worksheet.name };
-  });
+  return readWorkbookTableOrNull(name);
 }
 
 /** The datasets as they are in the workbook now (users may have edited them), read back through the importer. */

@@ -145,6 +145,21 @@ const zh = {
   save: "保存",
   saved: "设置已保存。",
   savedLocalOnly: "设置已保存在本机（未连接工作簿）。",
+
+  // Self-test (settings panel) and notices from the ribbon
+  selfTestHeading: "自检",
+  selfTestHint: "在本工作簿的临时工作表上走一遍完整流程（写入台账、刷新、撤销、成绩单、INVEST 函数），结束后全部删除，不改动您的表格和设置。有步骤失败时，请复制报告发给技术支持。",
+  selfTestRun: "运行自检",
+  selfTestRunning: "正在自检…",
+  selfTestPassed: "自检全部通过（用时 {ms} 毫秒）。",
+  selfTestFailed: "自检有 {count} 步失败。请点“复制报告”，把报告发给技术支持。",
+  selfTestReport: "自检报告（纯文本，可复制发送）",
+  selfTestCopy: "复制报告",
+  selfTestUnavailable: "未连接 Excel，无法运行自检。",
+  selfTestStep: "{status} {name}（{ms} 毫秒）",
+  stepPassed: "通过",
+  stepFailed: "失败",
+  noticeFromRibbon: "功能区命令的结果",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -285,6 +300,21 @@ const en: Messages = {
   save: "Save",
   saved: "Settings saved.",
   savedLocalOnly: "Settings saved on this computer (no workbook connected).",
+
+  // Self-test (settings panel) and notices from the ribbon
+  selfTestHeading: "Self-test",
+  selfTestHint: "Runs the whole path (write a ledger, refresh, undo, report card, INVEST functions) on temporary sheets of this workbook and removes them all; your tables and settings are not touched. If a step fails, copy the report and send it to support.",
+  selfTestRun: "Run self-test",
+  selfTestRunning: "Running the self-test…",
+  selfTestPassed: "Self-test: all steps passed ({ms} ms).",
+  selfTestFailed: "Self-test: {count} step(s) failed. Select Copy report and send the report to support.",
+  selfTestReport: "Self-test report (plain text to copy and send)",
+  selfTestCopy: "Copy report",
+  selfTestUnavailable: "No Excel connected: the self-test cannot run.",
+  selfTestStep: "{status} {name} ({ms} ms)",
+  stepPassed: "Passed",
+  stepFailed: "Failed",
+  noticeFromRibbon: "Result of a ribbon command",
 };
 
 export const MESSAGES: Record<Language, Messages> = { "zh-CN": zh, "en-US": en };

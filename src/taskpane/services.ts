@@ -7,6 +7,7 @@ import * as React from "react";
 import type { ColumnMapping, DatasetKind, ImportIssue, ImportResult } from "../import/types";
 import type { Metric } from "../core/model";
 import type { ProgressBasis } from "../core/metrics";
+import type { SelfTestReport, SelfTestStep } from "../excel/self-test";
 
 /** Where a dataset comes from. */
 export type SourceSpec =
@@ -132,6 +133,11 @@ export interface TaskPaneServices {
   saveWorkbookSettings(settings: WorkbookSettings): Promise<boolean>;
   /** Copy text to the clipboard. */
   copyText(text: string): Promise<void>;
+  /**
+   * The self-test (src/excel/self-test.ts) on temporary sheets of the open workbook; absent when no workbook is
+   * reachable.
+   */
+  runSelfTest?(options: { onStep?: (step: SelfTestStep) => void }): Promise<SelfTestReport>;
 }
 
 export const ServicesContext = React.createContext<TaskPaneServices | null>(null);

@@ -22,6 +22,7 @@ import type {
 } from "./services";
 import { zhFromMetadata } from "./functions-reference";
 import { SHEETS } from "../core/columns";
+import { readWorkbookTableOrNull } from "../excel/read-table";
 
 /**
  * Tables the add-in itself writes (the four dataset tables, and src/excel/sheets.ts's ARCHIVE and CHANGELOG
@@ -211,20 +212,20 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
     },
 
     copyText,
+
+    // The self-test's modules arrive with the workbook chunk (the same lazy chunk as the backends).
+    runSelfTest: async (options) => (await import(/* webpackChunkName: "workbook" */ "../excel/self-test")).runSelfTest(options),
   };
 }
 
-/** A workbook table's values (header included), its first row number and a label for messages. */
+/**
+ * A workbook table's header and data body (a shown total row is not a record), its first row number and a label for
+ * messages; dates in the workbook's date system are read as the user sees them (src/excel/read-table.ts).
+ */
 async function readTable(name: string): Promise<{ values: unknown[][]; startRow: number; label: string }> {
-  return excel().run(async (ctx) => {
-    const table = ctx.workbook.tables.getItem(name);
-    const range = table.getRange();
-    range.load(["values", "rowIndex"]);
-    const ws = table.worksheet;
-    ws.load("name");
-    await ctx.sync();
-    return { values: range.values, startRow: range.rowIndex + 1, label: `${sheetRef(ws.name)}!${name}` };
-  });
+  const t = await readWorkbookTableOrNull(name);
+  if (!t) throw new Error(`工作簿中没有表格“${name}” / No table "${name}" in the workbook`);
+  return { values: t.values, startRow: t.startRow, label: `${sheetRef(t.sheet)}!${name}` };
 }
 
 /** Clipboard: the async API where the host allows it, else a hidden textarea and execCommand. */

@@ -1,8 +1,8 @@
 /**
  * The offline preview in headless Chromium: the real task pane over the simulated Excel host, built by webpack in
  * development mode and served on 127.0.0.1. Loads the sample data, builds the 2025Q1 成绩单, checks the numbers on
- * the rendered sheet, inserts an INVEST function, switches language, runs axe-core, and saves screenshots at 320 and
- * 800 px to test-artifacts/. Skipped (with a message) when /usr/bin/chromium is missing; CI installs it.
+ * the rendered sheet, inserts an INVEST function, runs the self-test (自检), switches language, runs axe-core, and
+ * saves screenshots at 320 and 800 px to test-artifacts/. Skipped (with a message) when /usr/bin/chromium is missing; CI installs it.
  */
 import { mkdirSync, readFileSync } from "fs";
 import path from "path";
@@ -124,6 +124,24 @@ run("offline preview in headless Chromium", () => {
     const b2 = await grid().locator("tbody tr").nth(1).locator("td").nth(1).innerText();
     expect(Number(b2)).toBeCloseTo(0.8719, 4);
     await expectVisible(page.getByRole("status", { name: "编辑栏" }).getByText("=INVEST.COMPLETION_RATE(245, 281)"));
+  });
+
+  test("自检 (self-test) in the settings panel: every step passes over the simulated host, and nothing is left behind", async () => {
+    const sheetTabs = page.getByRole("tablist", { name: "工作表" }).getByRole("tab");
+    const before = await sheetTabs.allInnerTexts();
+    await pane().getByRole("tab", { name: "设置" }).click();
+    await pane().getByRole("button", { name: "运行自检" }).click();
+    await expectVisible(pane().getByText(/^自检全部通过/), 120_000);
+    const steps = pane().getByTestId("selftest-steps").getByRole("listitem");
+    expect(await steps.count()).toBe(9);
+    expect(await steps.evaluateAll((items) => items.map((li) => li.getAttribute("data-ok")))).toEqual(new Array(9).fill("true"));
+    const report = await pane().getByTestId("selftest-report").inputValue();
+    expect(report).toMatch(/全部通过/);
+    expect(report).toMatch(/8\. \[通过\] 自定义函数 INVEST\.\*/);
+    expect(await sheetTabs.allInnerTexts()).toEqual(before);
+    expect(await axeSeriousViolations()).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "preview-800-zh-selftest.png"), fullPage: false });
+    expect(pageErrors).toEqual([]);
   });
 
   test("axe-core: no serious or critical violations (data, briefing and functions panels)", async () => {

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { refreshAllCommand, registerCommands } from "../../src/commands/commands";
+import { refreshAllCommand, registerCommands, selfTestCommand } from "../../src/commands/commands";
+import { lastNotice, Notice, onNotice } from "../../src/commands/notices";
+import type { SelfTestReport } from "../../src/excel/self-test";
 import { refreshAll, readWorkbookTable } from "../../src/excel/refresh-all";
 import { writeDataset } from "../../src/excel/sheets";
 import { listSources } from "../../src/excel/sources";
@@ -19,15 +21,56 @@ beforeEach(() => {
 });
 afterEach(() => sim.close());
 
-test("registerCommands associates refreshAll; the handler completes the event even when refresh fails", async () => {
+test("registerCommands associates refreshAll and runSelfTest; the handler completes the event even when refresh fails", async () => {
   const associated: Record<string, (e: Office.AddinCommands.Event) => void> = {};
   registerCommands({ associate: (name, fn) => { associated[name] = fn; } });
-  expect(Object.keys(associated)).toEqual(["refreshAll"]);
+  expect(Object.keys(associated)).toEqual(["refreshAll", "runSelfTest"]);
   const completed = jest.fn();
   const out = await refreshAllCommand({ completed } as unknown as Office.AddinCommands.Event, async () => { throw new Error("boom"); });
   expect(out).toBeNull();
   expect(completed).toHaveBeenCalledTimes(1);
-  expect(readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8")).toMatch(/<FunctionName>refreshAll<\/FunctionName>/);
+  const manifest = readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8");
+  expect(manifest).toMatch(/<FunctionName>refreshAll<\/FunctionName>/);
+  expect(manifest).toMatch(/<FunctionName>runSelfTest<\/FunctionName>/);
+});
+
+describe("11. the ribbon's commands report to the user", () => {
+  const g = globalThis as { Office?: unknown };
+  let shown: number;
+  beforeEach(() => {
+    shown = 0;
+    // A shared runtime: Office.addin.showAsTaskpane opens the pane (SharedRuntime 1.1).
+    g.Office = { addin: { showAsTaskpane: async () => { shown++; } } };
+  });
+  afterEach(() => delete g.Office);
+
+  test("a refresh publishes its result (both languages) for the task pane and opens the pane; a failure too", async () => {
+    const seen: Notice[] = [];
+    const off = onNotice((n) => seen.push(n));
+    const completed = jest.fn();
+    await writeDataset("ledger", resultOf([makeRecord(1)]), { type: "url", name: "u", url: "https://example.gov.cn/l.csv" });
+    await refreshAllCommand({ completed } as unknown as Office.AddinCommands.Event, () =>
+      refreshAll({ loaders: { url: async () => resultOf([makeRecord(1), makeRecord(2)]), table: async () => { throw new Error("x"); }, seeds: async () => { throw new Error("x"); } } }),
+    );
+    await refreshAllCommand({ completed } as unknown as Office.AddinCommands.Event, async () => { throw new Error("网络中断 / network down"); });
+    off();
+    expect(seen.map((n) => [n.kind, n.intent])).toEqual([["refresh", "success"], ["refresh", "error"]]);
+    expect(seen[0].zh).toMatch(/已刷新 1 个来源（台账：新增 1、更新 0、归档 0）/);
+    expect(seen[0].en).toMatch(/Refreshed 1 source\(s\) \(台账: 1 added/);
+    expect(seen[1].zh).toMatch(/刷新失败：网络中断/);
+    expect(lastNotice()).toBe(seen[1]);
+    expect(shown).toBe(2);
+    expect(completed).toHaveBeenCalledTimes(2);
+  });
+
+  test("the self-test command publishes its report", async () => {
+    const completed = jest.fn();
+    const report = { ok: false, steps: [{ id: "ledger", ok: false }, { id: "cleanup", ok: true }] } as unknown as SelfTestReport;
+    await selfTestCommand({ completed } as unknown as Office.AddinCommands.Event, async () => report);
+    expect(lastNotice()).toMatchObject({ kind: "selftest", intent: "error", report, zh: expect.stringMatching(/1 步失败/) });
+    expect(shown).toBe(1);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
 });
 
 test("refresh every source: seeds via the importer, a workbook table, a URL via a loader; files skipped", async () => {

@@ -108,7 +108,14 @@ describe("refresh against an edited source", () => {
     await writeDataset("ledger", resultOf(records), { type: "url", name: "台账", url: "https://example.gov.cn/ledger.csv" }, { now: () => NOW });
     await addUserColumn("负责人", "Ledger", (_i, row) => `张-${row[0]}`);
     await addUserColumn("编号加负责人", "Ledger", () => "=[@项目编号]&\"/\"&[@负责人]");
-    await addUserColumn("金额两倍", "Ledger", () => "=RC[-6]*2");
+    // An R1C1 formula is written as formulasR1C1 (as values it would be an A1 formula naming a table "RC").
+    await Excel.run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem("Ledger");
+      t.columns.add(undefined, undefined, "金额两倍");
+      await ctx.sync();
+      t.columns.getItem("金额两倍").getDataBodyRange().formulasR1C1 = "=RC[-6]*2" as never;
+      await ctx.sync();
+    });
   }
 
   test("added, changed, removed, reordered: user values and formulas stay with their record; archive; change log", async () => {

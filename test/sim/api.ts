@@ -8,7 +8,11 @@
  * README "Simulated Excel host"). No Node APIs: the offline preview runs this in a browser.
  */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress } from "./formula";
-import { CellStyle, CellValue, ChartModel, SheetModel, SimError, TableModel, Visibility, WorkbookModel, formatValue, moveCell } from "./workbook";
+import {
+  CellStyle, CellValue, ChartModel, FilterCriteriaModel, SheetModel, SimError, TableModel, Visibility, WorkbookModel, formatValue, moveCell,
+  notModelled,
+} from "./workbook";
+import { mapRefs } from "./formula";
 
 /** What the proxies need from the host (index.ts). */
 export interface SimHostHooks {
@@ -263,12 +267,41 @@ export class SimWorkbook extends SimProxy<WorkbookModel> {
   readonly tables = new SimTableCollection(this.context, this, "tables", [], () => ({ book: this.context._book, sheet: null }));
   readonly settings = new SimSettingCollection(this.context, this, "settings", [], () => this.context._book);
   readonly application = new SimApplication(this.context, this, "application", [], () => this.context._book);
+  /** Workbook.functions (ExcelApi 1.2): worksheet functions evaluated by the host. Only DATE is modelled. */
+  readonly functions = new SimFunctions(this.context, this, "functions", [], () => this.context._book);
   protected override get _props() {
     return { name: () => "Book1.xlsx" };
   }
   get name(): string {
     return this._get("name");
   }
+}
+
+export class SimFunctions extends SimProxy<WorkbookModel> {
+  readonly _cls = "Functions";
+  /**
+   * Functions.date (ExcelApi 1.2), the worksheet DATE function: "year: Is a number from 1900 or 1904 (depending on
+   * the workbook's date system) to 9999". The serial counts from 1900-01-01 = 1 (with Excel's 1900-02-29), or from
+   * 1904-01-01 = 0 in the 1904 date system ("Date systems in Excel", support.microsoft.com).
+   */
+  date(year: number, month: number, day: number): SimFunctionResult {
+    return new SimFunctionResult(this.context, this, "date", [year, month, day], () => {
+      const b = this._req();
+      const utc = Date.UTC(year, month - 1, day) / 86_400_000 + 25569;
+      if (b.date1904) return year < 1904 ? { error: "#NUM!" } : { value: utc - 1462 };
+      if (year < 1900) return { error: "#NUM!" };
+      return { value: utc < 61 ? utc - 1 : utc };
+    });
+  }
+}
+
+export class SimFunctionResult extends SimProxy<{ value?: unknown; error?: string }> {
+  readonly _cls = "FunctionResult";
+  protected override get _props() {
+    return { value: (r: { value?: unknown }) => r.value ?? null, error: (r: { error?: string }) => r.error ?? null };
+  }
+  get value(): unknown { return this._get("value"); }
+  get error(): string { return this._get("error"); }
 }
 
 export class SimApplication extends SimProxy<WorkbookModel> {
@@ -506,7 +539,7 @@ export class SimRange extends SimProxy<RangeTarget> {
       formulas: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.formula(r, c) ?? t.sheet.value(r, c)),
       formulasR1C1: (t: RangeTarget) => readGrid(t, (r, c) => b.formulaR1C1(t.sheet, r, c)),
       numberFormat: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.numberFormat(r, c)),
-      text: (t: RangeTarget) => readGrid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c))),
+      text: (t: RangeTarget) => readGrid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c), b.date1904)),
       valueTypes: (t: RangeTarget) => readGrid(t, (r, c) => {
         const v = t.sheet.value(r, c);
         return valueType(v, typeof v === "string" && !!t.sheet.formula(r, c) && ERRORS.test(v));
@@ -547,6 +580,7 @@ export class SimRange extends SimProxy<RangeTarget> {
   set numberFormat(v: string[][]) {
     this._set("numberFormat", v, (t) => {
       liveSheet(this.context._book, t.sheet);
+      this.context._book.assertNotFiltered(t.sheet, t.rect, "setting number formats");
       writeGrid(t, v, (r, c, x) => {
         if (x === null || x === undefined) return;
         t.sheet.setNumberFormat(r, c, String(x));
@@ -556,6 +590,7 @@ export class SimRange extends SimProxy<RangeTarget> {
   }
   private _write(t: RangeTarget, v: unknown, write: (r: number, c: number, x: unknown) => void): void {
     liveSheet(this.context._book, t.sheet);
+    this.context._book.assertNotFiltered(t.sheet, t.rect, "writing cells");
     writeGrid(t, v, write);
     this.context._book.syncHeaders(t.sheet, t.rect);
     this.context._book.dirty = true;
@@ -606,6 +641,7 @@ export class SimRange extends SimProxy<RangeTarget> {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this._call("clear", [applyTo], (t) => {
       liveSheet(this.context._book, t.sheet);
+      this.context._book.assertNotFiltered(t.sheet, t.rect, "clearing cells");
       t.sheet.clear(t.rect, applyTo);
       if (applyTo !== "Formats") {
         // A table keeps its header row: cleared header cells get generic names (Column1…), as in Excel.
@@ -614,11 +650,18 @@ export class SimRange extends SimProxy<RangeTarget> {
       this.context._book.dirty = true;
     });
   }
-  /** Copy cells (values, formulas with relative references moved, formats) from another range, in the host. */
+  /**
+   * Copy cells (values, formulas with relative references moved, formats) from another range, in the host.
+   * Range.copyFrom (ExcelApi 1.9) "replicates the Copy and Paste actions of the Excel UI" (learn.microsoft.com,
+   * excel-add-ins-ranges-cut-copy-paste); a destination that is an exact multiple of the source repeats it (the d.ts
+   * note). Refused, because the UI's paste rules for them are not documented for the API: a source that contains a
+   * whole table (the UI pastes a new table), a destination that overlaps a table without lying inside it (the UI may
+   * grow the table), and structured references pasted outside the table they belong to.
+   */
   copyFrom(source: SimRange | string, copyType: "All" | "Formulas" | "Values" | "Formats" = "All", skipBlanks = false, transpose = false): void {
     const src = typeof source === "string" ? source : { range: source._id };
     this._call("copyFrom", [src, copyType, skipBlanks, transpose], (t) => {
-      if (transpose) throw new SimError("NotImplemented", "transpose is not implemented by the simulated host");
+      if (transpose) throw notModelled("Range.copyFrom with transpose");
       const b = this.context._book;
       let from: RangeTarget;
       if (typeof source === "string") {
@@ -638,8 +681,93 @@ export class SimRange extends SimProxy<RangeTarget> {
         r1: t.rect.r0 + (th % h === 0 ? th : h) - 1,
         c1: t.rect.c0 + (tw % w === 0 ? tw : w) - 1,
       };
+      const inside = (a: Rect, o: Rect) => a.r0 >= o.r0 && a.r1 <= o.r1 && a.c0 >= o.c0 && a.c1 <= o.c1;
+      const meets = (a: Rect, o: Rect) => a.r0 <= o.r1 && o.r0 <= a.r1 && a.c0 <= o.c1 && o.c0 <= a.c1;
+      for (const tb of b.tables) {
+        if (tb.sheet === from.sheet && inside(tb.rect, from.rect)) throw notModelled(`Range.copyFrom of a range containing the whole table "${tb.name}" (the UI pastes a new table)`);
+        if (tb.sheet === t.sheet && meets(to, tb.rect) && !inside(to, tb.rect)) throw notModelled(`Range.copyFrom into a range that overlaps the table "${tb.name}" without lying inside it`);
+      }
+      if (copyType === "All" || copyType === "Formulas") {
+        for (let r = from.rect.r0; r <= from.rect.r1; r++) {
+          for (let c = from.rect.c0; c <= from.rect.c1; c++) {
+            const f = from.sheet.formula(r, c);
+            if (!f || !f.includes("[")) continue;
+            let structured = false;
+            mapRefs(f, { structured: () => { structured = true; return ""; } });
+            const home = b.tableAt(from.sheet, r, c);
+            const dest = b.tableAt(t.sheet, to.r0 + (r - from.rect.r0), to.c0 + (c - from.rect.c0));
+            if (structured && (!home || home !== dest)) throw notModelled("Range.copyFrom of a structured reference to outside its table");
+          }
+        }
+      }
+      b.assertNotFiltered(t.sheet, to, "Range.copyFrom");
       b.copy(from.sheet, from.rect, t.sheet, to, copyType, skipBlanks);
       b.syncHeaders(t.sheet, to);
+    });
+  }
+  /** Used cells within this range (ExcelApi 1.4: "If there are no used cells within the range … a null object"). */
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    return new SimRange(this.context, this, "getUsedRangeOrNullObject", [valuesOnly], () => {
+      const t = this._req();
+      const used = t.sheet.usedRect(valuesOnly);
+      if (!used) return null;
+      const rect = { r0: Math.max(used.r0, t.rect.r0), c0: Math.max(used.c0, t.rect.c0), r1: Math.min(used.r1, t.rect.r1), c1: Math.min(used.c1, t.rect.c1) };
+      if (rect.r0 > rect.r1 || rect.c0 > rect.c1) return null;
+      // Shrink to the cells that really hold something.
+      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      for (let r = rect.r0; r <= Math.min(rect.r1, t.sheet.vals.length + 1); r++) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const used1 = t.sheet.value(r, c) !== "" || t.sheet.formula(r, c) !== undefined || (!valuesOnly && t.sheet.numberFormat(r, c) !== "General");
+          if (!used1) continue;
+          r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+        }
+      }
+      return r1 < 0 ? null : { sheet: t.sheet, rect: { r0, c0, r1, c1 } };
+    }, true);
+  }
+  /**
+   * Merged areas (ExcelApi 1.13): always a null object, truthfully, because the simulated host has no way to merge
+   * cells (Range.merge is not implemented), so no workbook it holds has any.
+   */
+  getMergedAreasOrNullObject(): SimRange {
+    return new SimRange(this.context, this, "getMergedAreasOrNullObject", [], () => {
+      this._req();
+      return null;
+    }, true);
+  }
+  /** Tables that overlap the range, or lie fully inside it (ExcelApi 1.9, Range.getTables). */
+  getTables(fullyContained = false): SimTableCollection {
+    return new SimTableCollection(this.context, this, "getTables", [fullyContained], () => {
+      const t = this._req();
+      return { book: this.context._book, sheet: t.sheet, within: t.rect, fullyContained };
+    });
+  }
+  /**
+   * Range.delete (ExcelApi 1.1): "removes cells from the worksheet and shifts surrounding cells to fill the gap"
+   * (learn.microsoft.com excel-add-ins-ranges-clear-delete). Modelled: shifting up, where the range takes whole data
+   * rows of the tables it meets (as the UI's delete of table rows does: the table shrinks, a total row moves up).
+   * Refused: shifting left, part of a table's width, header or total rows, every data row, a filtered table.
+   */
+  delete(shift: "Up" | "Left"): void {
+    this._call("delete", [shift], (t) => {
+      const b = this.context._book;
+      liveSheet(b, t.sheet);
+      if (shift !== "Up") throw notModelled(`Range.delete shifting ${shift}`);
+      const n = t.rect.r1 - t.rect.r0 + 1;
+      const hosts = b.tables.filter((x) => x.sheet === t.sheet && x.rect.r0 <= t.rect.r1 && t.rect.r0 <= x.rect.r1 && x.rect.c0 <= t.rect.c1 && t.rect.c0 <= x.rect.c1);
+      for (const x of hosts) {
+        const bodyTop = x.rect.r0 + 1;
+        const bodyBottom = x.showTotals ? x.rect.r1 - 1 : x.rect.r1;
+        if (x.filters.size) throw notModelled(`Range.delete in the rows of "${x.name}" while a filter is applied`);
+        if (t.rect.c0 > x.rect.c0 || t.rect.c1 < x.rect.c1 || t.rect.r0 < bodyTop || t.rect.r1 > bodyBottom) {
+          throw notModelled(`Range.delete of cells that are not whole data rows of the table "${x.name}"`);
+        }
+        if (n >= bodyBottom - bodyTop + 1) throw notModelled(`Range.delete of every data row of the table "${x.name}"`);
+      }
+      t.sheet.clear(t.rect, "All");
+      shiftRows(b, t.sheet, t.rect.c0, t.rect.c1, t.rect.r1 + 1, -n);
+      for (const x of hosts) x.rect = { ...x.rect, r1: x.rect.r1 - n };
+      b.dirty = true;
     });
   }
   select(): void {
@@ -771,12 +899,21 @@ function normaliseColor(v: string): string {
 interface TableScope {
   book: WorkbookModel;
   sheet: SheetModel | null;
+  /** Range.getTables: only tables overlapping (or inside) this rectangle of `sheet`. */
+  within?: Rect;
+  fullyContained?: boolean;
 }
 
 export class SimTableCollection extends SimCollection<TableScope, SimTable> {
   readonly _cls = "TableCollection";
   protected _list(s: TableScope): unknown[] {
-    return s.book.tables.filter((t) => !s.sheet || t.sheet === s.sheet);
+    return s.book.tables.filter((t) => {
+      if (s.sheet && t.sheet !== s.sheet) return false;
+      if (!s.within) return true;
+      const w = s.within;
+      if (s.fullyContained) return t.rect.r0 >= w.r0 && t.rect.r1 <= w.r1 && t.rect.c0 >= w.c0 && t.rect.c1 <= w.c1;
+      return t.rect.r0 <= w.r1 && w.r0 <= t.rect.r1 && t.rect.c0 <= w.c1 && w.c0 <= t.rect.c1;
+    });
   }
   protected _wrap(t: unknown): SimTable {
     const table = t as TableModel;
@@ -834,7 +971,7 @@ export class SimTable extends SimProxy<TableModel> {
     };
   }
   protected override get _navs() {
-    return { worksheet: () => this.worksheet, rows: () => this.rows, columns: () => this.columns };
+    return { worksheet: () => this.worksheet, rows: () => this.rows, columns: () => this.columns, autoFilter: () => this.autoFilter };
   }
   private _live(): TableModel {
     const t = this._req();
@@ -854,13 +991,25 @@ export class SimTable extends SimProxy<TableModel> {
   }
   get id(): string { return this._get("id"); }
   get showTotals(): boolean { return this._get("showTotals"); }
+  /**
+   * Table.showTotals (ExcelApi 1.1): "This value can be set to show or remove the total row." The total row is the
+   * row below the data; turning it on over a row that holds something is not documented (shift? overwrite?), so it
+   * is refused. The new total row is left blank: what Excel writes into it by itself (a label, a SUBTOTAL) is not
+   * documented for the API; tests write their own total formulas.
+   */
   set showTotals(v: boolean) {
     this._set("showTotals", v, (t) => {
       if (v === t.showTotals) return;
-      t.showTotals = v;
-      if (v) t.rect = { ...t.rect, r1: t.rect.r1 + 1 };
-      else {
+      if (v) {
+        const below = t.rect.r1 + 1;
+        for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+          if (t.sheet.value(below, c) !== "" || t.sheet.formula(below, c)) throw notModelled(`showing the total row of "${t.name}" over a row that is not empty`);
+        }
+        t.showTotals = true;
+        t.rect = { ...t.rect, r1: t.rect.r1 + 1 };
+      } else {
         t.sheet.clear({ ...t.rect, r0: t.rect.r1 }, "All");
+        t.showTotals = false;
         t.rect = { ...t.rect, r1: t.rect.r1 - 1 };
       }
       this.context._book.dirty = true;
@@ -877,6 +1026,22 @@ export class SimTable extends SimProxy<TableModel> {
   }
   get columns(): SimTableColumnCollection {
     return this._nav("columns", () => new SimTableColumnCollection(this.context, this, "columns", [], () => this._live()));
+  }
+  /** The table's AutoFilter (ExcelApi 1.9): criteria per column, isDataFiltered. */
+  get autoFilter(): SimAutoFilter {
+    return this._nav("autoFilter", () => new SimAutoFilter(this.context, this, "autoFilter", [], () => this._live()));
+  }
+  /** Table.clearFilters (ExcelApi 1.2): "Clears all the filters currently applied on the table." */
+  clearFilters(): void {
+    this._call("clearFilters", [], (t) => {
+      this._live();
+      t.filters.clear();
+      t.hiddenRows.clear();
+    });
+  }
+  /** Table.reapplyFilters (ExcelApi 1.2): "Reapplies all the filters currently on the table." */
+  reapplyFilters(): void {
+    this._call("reapplyFilters", [], (t) => this.context._book.applyFilters(this._live()));
   }
   private _range(method: string, f: (t: TableModel) => Rect | null, nullable = false): SimRange {
     return new SimRange(this.context, this, method, [], () => {
@@ -944,6 +1109,18 @@ export class SimTable extends SimProxy<TableModel> {
       if (!rect || sheet !== t.sheet || rect.r0 !== t.rect.r0 || rect.c0 > t.rect.c1 || rect.c1 < t.rect.c0 || rect.r1 <= rect.r0) {
         throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (the header row must stay in place and the new range must overlap the table)");
       }
+      // Documented: resizing keeps cell values ("resize a table without adding data to the table or changing cell
+      // values", learn.microsoft.com excel-add-ins-tables). Not documented, so refused: where a shown total row goes,
+      // hidden (filtered) rows, and growing over cells that hold something (user content, a spill).
+      if (t.showTotals) throw notModelled(`Table.resize of "${t.name}" while its total row is shown`);
+      if (t.filters.size) throw notModelled(`Table.resize of "${t.name}" while a filter is applied`);
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          if (r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1) continue;
+          if (r > rect.r0 && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c))) throw notModelled(`Table.resize of "${t.name}" over cells that are not empty (${rectAddress({ r0: r, c0: c, r1: r, c1: c })})`);
+        }
+        if (r > t.rect.r1 + 100_000) break;
+      }
       for (const o of b.tables) {
         if (o !== t && o.sheet === t.sheet && o.rect.r0 <= rect.r1 && rect.r0 <= o.rect.r1 && o.rect.c0 <= rect.c1 && rect.c0 <= o.rect.c1) {
           throw new SimError("InvalidOperation", "A table can't overlap another table.");
@@ -968,8 +1145,17 @@ function bodyRect(t: TableModel): Rect | null {
   return r1 >= r0 ? { ...t.rect, r0, r1 } : null;
 }
 
-/** Shift the cells of columns c0..c1 from row `from` downwards by n rows (or up for n < 0). */
+/**
+ * Shift the cells of columns c0..c1 from row `from` downwards by n rows (or up for n < 0); a table lying within
+ * those columns moves along. A table that lies only partly in them cannot move with its cells (Excel refuses such
+ * shifts in the UI; for the API it is not documented): refused.
+ */
 function shiftRows(b: WorkbookModel, s: SheetModel, c0: number, c1: number, from: number, n: number): void {
+  for (const t of b.tables) {
+    if (t.sheet === s && t.rect.r1 >= from && t.rect.c0 <= c1 && t.rect.c1 >= c0 && (t.rect.c0 < c0 || t.rect.c1 > c1) && t.rect.r0 >= from) {
+      throw notModelled(`shifting cells of columns that cut the table "${t.name}"`);
+    }
+  }
   const last = Math.max(s.vals.length, s.nfs.length) - 1;
   const move = (r: number, r2: number) => {
     for (let c = c0; c <= c1; c++) moveCell(s, r, c, r2, c);
@@ -1003,15 +1189,22 @@ export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow
       return list[index] as { t: TableModel; i: number };
     });
   }
-  /** Insert rows at `index` (null/undefined: at the end); cells below, in the table's columns, move down. */
-  add(index?: number | null, values?: unknown[][], _alwaysInsert?: boolean): SimTableRow {
+  /**
+   * TableRowCollection.add (ExcelApi 1.1; 1.4 for several rows): "If null or -1, the addition happens at the end. Any
+   * rows below the inserted row are shifted downwards." The shift is modelled within the table's columns (as the UI's
+   * Insert Table Rows does); a shown total row moves down with them. Refused: adding under a filter, and
+   * alwaysInsert false ("added below the table": not described further).
+   */
+  add(index?: number | null, values?: unknown[][], alwaysInsert?: boolean): SimTableRow {
     const n = Array.isArray(values) ? values.length : 1;
     this._call("add", [index ?? null, values ?? null], (t) => {
       const b = this.context._book;
+      if (t.filters.size) throw notModelled(`TableRowCollection.add on "${t.name}" while a filter is applied`);
+      if (alwaysInsert === false) throw notModelled("TableRowCollection.add with alwaysInsert false");
       const body = bodyRect(t);
       const bodyTop = t.rect.r0 + 1;
       const count = body ? body.r1 - body.r0 + 1 : 0;
-      const at = index === null || index === undefined ? count : index;
+      const at = index === null || index === undefined || index === -1 ? count : index;
       if (at < 0 || at > count) throw new SimError("InvalidArgument", "The index is out of range.");
       const width = t.rect.c1 - t.rect.c0 + 1;
       if (values && values.some((r) => !Array.isArray(r) || r.length !== width)) {
@@ -1056,9 +1249,11 @@ export class SimTableRow extends SimProxy<{ t: TableModel; i: number }> {
       return { sheet: x.t.sheet, rect: rowRect(x) };
     });
   }
+  /** TableRow.delete (ExcelApi 1.1): "Deletes the row from the table." Cells below, in the table's columns, move up. */
   delete(): void {
     this._call("delete", [], (x) => {
       const b = this.context._book;
+      if (x.t.filters.size) throw notModelled(`TableRow.delete on "${x.t.name}" while a filter is applied`);
       const r = rowRect(x).r0;
       const count = (bodyRect(x.t)?.r1 ?? 0) - (bodyRect(x.t)?.r0 ?? 0) + 1;
       if (count <= 1) {
@@ -1124,9 +1319,12 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
       }
       const c = t.rect.c0 + at;
       const s = t.sheet;
-      // Appending next to an empty column just takes it; otherwise cells in the table's rows move right.
+      if (t.filters.size) throw notModelled(`TableColumnCollection.add on "${t.name}" while a filter is applied`);
+      // "Columns with a higher index will be shifted to the side" (d.ts). Appending at the end next to an empty column
+      // takes it; what happens to cells that lie right of the table when appending is not documented: refused.
       let emptyNext = at === t.columns.length;
       for (let r = t.rect.r0; emptyNext && r <= t.rect.r1; r++) if (s.value(r, c) !== "" || s.formula(r, c)) emptyNext = false;
+      if (at === t.columns.length && !emptyNext) throw notModelled(`TableColumnCollection.add at the end of "${t.name}" next to cells that are not empty`);
       for (let r = t.rect.r0; !emptyNext && r <= t.rect.r1; r++) {
         const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
         for (let cc = rowLen - 1; cc >= c; cc--) moveCell(s, r, cc, r, cc + 1);
@@ -1170,6 +1368,13 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
   get id(): number { return this._get("id"); }
   get index(): number { return this._get("index"); }
   get values(): unknown[][] { return this._get("values"); }
+  /** TableColumn.filter (ExcelApi 1.1): the column's filter. */
+  get filter(): SimFilter {
+    return this._nav("filter", () => new SimFilter(this.context, this, "filter", [], () => this._req()));
+  }
+  protected override get _navs() {
+    return { filter: () => this.filter };
+  }
   private _range(method: string, f: (x: ColumnTarget, rect: Rect) => Rect | null): SimRange {
     return new SimRange(this.context, this, method, [], () => {
       const x = this._req();
@@ -1195,8 +1400,15 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
       const b = this.context._book;
       const t = x.t;
       if (t.columns.length === 1) throw new SimError("InvalidOperation", "A table must keep at least one column.");
+      if (t.filters.size) throw notModelled(`TableColumn.delete on "${t.name}" while a filter is applied`);
       const c = t.rect.c0 + t.columns.indexOf(x.col);
       const s = t.sheet;
+      // TableColumn.delete (ExcelApi 1.1): "Deletes the column from the table." Whether cells right of the table move
+      // left is not documented: refused when there are any in the table's rows.
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+        const len = Math.max(s.vals[r]?.length ?? 0, t.rect.c1 + 1);
+        for (let cc = t.rect.c1 + 1; cc < len; cc++) if (s.value(r, cc) !== "" || s.formula(r, cc)) throw notModelled(`TableColumn.delete on "${t.name}" with cells right of the table`);
+      }
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {
         const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
         for (let cc = c; cc < rowLen; cc++) moveCell(s, r, cc + 1, r, cc);
@@ -1208,6 +1420,65 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
   }
 }
 
+
+/**
+ * A table column's filter (ExcelApi 1.2: Filter.apply, clear, criteria). Only filterOn "Values" is modelled (rows whose
+ * displayed text is not among the values are hidden); other kinds are refused.
+ */
+export class SimFilter extends SimProxy<ColumnTarget> {
+  readonly _cls = "Filter";
+  protected override get _props() {
+    return { criteria: (x: ColumnTarget) => criteriaOf(x.t, x.col.id) };
+  }
+  get criteria(): unknown { return this._get("criteria"); }
+  apply(criteria: FilterCriteriaModel): void {
+    const copy = JSON.parse(JSON.stringify(criteria)) as FilterCriteriaModel;
+    this._call("apply", [copy], (x) => {
+      if (copy.filterOn !== "Values") throw notModelled(`a filter on ${copy.filterOn}`);
+      x.t.filters.set(x.col.id, copy);
+      this.context._book.applyFilters(x.t);
+    });
+  }
+  clear(): void {
+    this._call("clear", [], (x) => {
+      x.t.filters.delete(x.col.id);
+      this.context._book.applyFilters(x.t);
+    });
+  }
+}
+
+function criteriaOf(t: TableModel, id: number): FilterCriteriaModel | null {
+  const c = t.filters.get(id);
+  return c ? (JSON.parse(JSON.stringify(c)) as FilterCriteriaModel) : null;
+}
+
+/**
+ * A table's AutoFilter (ExcelApi 1.9): `criteria` ("An array that holds all the filter criteria in the autofiltered
+ * range", one entry per column; a column without a filter gives an entry without criteria), `isDataFiltered`,
+ * `enabled`; clearCriteria and reapply.
+ */
+export class SimAutoFilter extends SimProxy<TableModel> {
+  readonly _cls = "AutoFilter";
+  protected override get _props() {
+    return {
+      enabled: () => true,
+      isDataFiltered: (t: TableModel) => t.filters.size > 0,
+      criteria: (t: TableModel) => t.columns.map((c) => criteriaOf(t, c.id) ?? { filterOn: "" }),
+    };
+  }
+  get enabled(): boolean { return this._get("enabled"); }
+  get isDataFiltered(): boolean { return this._get("isDataFiltered"); }
+  get criteria(): FilterCriteriaModel[] { return this._get("criteria"); }
+  clearCriteria(): void {
+    this._call("clearCriteria", [], (t) => {
+      t.filters.clear();
+      t.hiddenRows.clear();
+    });
+  }
+  reapply(): void {
+    this._call("reapply", [], (t) => this.context._book.applyFilters(t));
+  }
+}
 
 function colRect(x: ColumnTarget): Rect {
   const c = x.t.rect.c0 + x.t.columns.indexOf(x.col);

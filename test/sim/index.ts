@@ -13,6 +13,7 @@
  *
  * No Node APIs (runs in the browser too); never part of the add-in bundle.
  */
+import { HyperFormula } from "hyperformula";
 import { SimRequestContext, SimHostHooks } from "./api";
 import { EngineFactory, plainEngine, recalculate } from "./calc";
 import { MAX_COLS, parseAddress, rectAddress } from "./formula";
@@ -37,6 +38,8 @@ export interface SimOptions {
   engine?: EngineFactory;
   /** Request payload limit in bytes (default 5 MB). */
   payloadLimit?: number;
+  /** The workbook uses the 1904 date system (Excel for Mac workbooks): serials count from 1904-01-01 = 0. */
+  date1904?: boolean;
 }
 
 export interface SimStats {
@@ -71,6 +74,10 @@ export interface TableInfo {
   columns: string[];
   rowCount: number;
   showTotals: boolean;
+  /** Applied filters by column name (criteria as Excel.FilterCriteria). */
+  filters: Record<string, unknown>;
+  /** Data rows (0-based within the body) hidden by the filters. */
+  hiddenRows: number[];
 }
 
 /** Read-only inspection of the simulated workbook for tests (bypasses the API: no syncs counted). */
@@ -123,16 +130,20 @@ function utf8Length(s: string): number {
 
 export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
   const book = new WorkbookModel(options.sheets ?? ["Sheet1"]);
+  book.date1904 = options.date1904 === true;
   const limit = options.payloadLimit ?? PAYLOAD_LIMIT;
-  let factory: EngineFactory = options.engine ?? plainEngine;
+  // HyperFormula's nullDate is the day of serial 0: 1899-12-30 (its default, matching Excel's 1900 system after
+  // 1900-03-01) or 1904-01-01 in the 1904 date system.
+  const dateConfig = book.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {};
+  let factory: EngineFactory = options.engine ?? (book.date1904 ? () => HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 1_048_576, maxColumns: 16_384, ...dateConfig }) : plainEngine);
   if (options.blanksAsZero !== undefined) setBridgeOptions({ blanksAsZero: options.blanksAsZero });
   if (!options.engine) {
     if (options.functionsMetadata) {
       const meta = options.functionsMetadata as { allowErrorForDataTypeAny?: boolean; functions: never[] };
       createInvestEngine(meta).destroy(); // registers the functions once
-      factory = () => createInvestEngine(undefined, { maxRows: 1_048_576, maxColumns: 16_384 });
+      factory = () => createInvestEngine(undefined, { maxRows: 1_048_576, maxColumns: 16_384, ...dateConfig });
     } else if (registeredInvestFunctions().length > 0) {
-      factory = () => createInvestEngine(undefined, { maxRows: 1_048_576, maxColumns: 16_384 });
+      factory = () => createInvestEngine(undefined, { maxRows: 1_048_576, maxColumns: 16_384, ...dateConfig });
     }
   }
   const stats: SimStats = { syncs: 0, bytesPerSync: [], responseBytesPerSync: [], calcSuspendedSyncs: 0, screenSuspendedSyncs: 0, recalcs: 0 };
@@ -243,6 +254,9 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+    DeleteShiftDirection: { up: "Up", left: "Left" },
+    InsertShiftDirection: { down: "Down", right: "Right" },
+    FilterOn: { values: "Values", custom: "Custom", topItems: "TopItems", bottomItems: "BottomItems", topPercent: "TopPercent", bottomPercent: "BottomPercent", cellColor: "CellColor", fontColor: "FontColor", dynamic: "Dynamic", icon: "Icon" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", line: "Line", pie: "Pie", lineMarkers: "LineMarkers" },
   };
@@ -274,6 +288,8 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
   const tableInfo = (t: TableModel): TableInfo => ({
     name: t.name, sheet: t.sheet.name, address: `${t.sheet.name}!${rectAddress(t.rect)}`, columns: t.columns.map((c) => c.name),
     rowCount: t.rect.r1 - t.rect.r0 - (t.showTotals ? 1 : 0), showTotals: t.showTotals,
+    filters: Object.fromEntries([...t.filters].map(([id, f]) => [t.columns.find((c) => c.id === id)?.name ?? String(id), f])),
+    hiddenRows: [...t.hiddenRows].map((r) => r - t.rect.r0 - 1).sort((a, b) => a - b),
   });
   const body = (name: string, f: (t: TableModel, r: number, c: number) => CellValue): CellValue[][] => {
     const t = book.findTable(name);
@@ -293,7 +309,7 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     values: (n, a) => grid(n, a, (s, r, c) => s.value(r, c)),
     formulas: (n, a) => grid(n, a, (s, r, c) => s.formula(r, c) ?? s.value(r, c)),
     numberFormats: (n, a) => grid(n, a, (s, r, c) => s.numberFormat(r, c)),
-    text: (n, a) => grid(n, a, (s, r, c) => formatValue(s.value(r, c), s.numberFormat(r, c))),
+    text: (n, a) => grid(n, a, (s, r, c) => formatValue(s.value(r, c), s.numberFormat(r, c), book.date1904)),
     cell(n, a) {
       const { s, rect } = rectOf(n, a);
       return { value: s.value(rect.r0, rect.c0), formula: s.formula(rect.r0, rect.c0), numberFormat: s.numberFormat(rect.r0, rect.c0), style: s.style(rect.r0, rect.c0) };

@@ -7,7 +7,7 @@
  * styles are sparse maps. No Node APIs.
  */
 import {
-  MAX_COLS, MAX_ROWS, Rect, TableGeometry, cellAddress, fromR1C1, quoteSheet, rectAddress, shiftFormula, toR1C1,
+  MAX_COLS, MAX_ROWS, Rect, TableGeometry, cellAddress, fromR1C1, mapRefs, quoteSheet, rectAddress, shiftFormula, toR1C1,
   translateStructured,
 } from "./formula";
 
@@ -22,6 +22,17 @@ export interface CellStyle {
   horizontalAlignment?: string;
   wrapText?: boolean;
 }
+
+/**
+ * Where Excel's behaviour is not documented, the simulated host refuses rather than guessing (a test double answers
+ * to Excel, not to our code). The product must avoid these cases; a test that reaches one fails loudly.
+ */
+export function notModelled(what: string): SimError {
+  return new SimError("NotModelled", `not modelled: ${what}. Excel's behaviour here is not documented, so the simulated host refuses instead of guessing.`);
+}
+
+/** Days between the 1900 and the 1904 date systems ("Date systems in Excel", support.microsoft.com, KB 214330). */
+export const DATE_SYSTEM_OFFSET = 1462;
 
 export class SimError extends Error {
   code: string;
@@ -149,6 +160,13 @@ export class SheetModel {
   }
 }
 
+/** A column filter as Excel.FilterCriteria describes it (only filterOn "Values" is modelled). */
+export interface FilterCriteriaModel {
+  filterOn: string;
+  values?: string[];
+  [k: string]: unknown;
+}
+
 export interface TableModel {
   id: string;
   name: string;
@@ -158,6 +176,10 @@ export interface TableModel {
   showTotals: boolean;
   style: string;
   columns: { id: number; name: string }[];
+  /** Applied column filters by column id (Table.autoFilter / TableColumn.filter). */
+  filters: Map<number, FilterCriteriaModel>;
+  /** Sheet rows hidden by the filters. */
+  hiddenRows: Set<number>;
 }
 
 export interface FormulaEngine {
@@ -170,6 +192,8 @@ export class WorkbookModel {
   settings = new Map<string, string>();
   active: SheetModel | null = null;
   calculationMode = "Automatic";
+  /** The workbook's date system: serials count from 1904-01-01 (= 0) instead of 1900-01-01 (= 1). */
+  date1904 = false;
   dirty = false;
   private nextColumnId = 1;
   private nextSheetNumber = 1;
@@ -206,6 +230,11 @@ export class WorkbookModel {
   }
 
   deleteSheet(s: SheetModel): void {
+    // Worksheet.delete (@types/office-js): "if the worksheet's visibility is set to "VeryHidden", the delete operation
+    // will fail with an `InvalidOperation` exception. You should first change its visibility to hidden or visible".
+    if (s.visibility === "VeryHidden") {
+      throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (a VeryHidden worksheet cannot be deleted: make it Hidden or Visible first)");
+    }
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
     if (visible.length === 1 && visible[0] === s) {
       throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (a workbook must keep at least one visible sheet)");
@@ -275,7 +304,10 @@ export class WorkbookModel {
     for (const t of this.tables) if (t.sheet === s && overlaps(t.rect, r)) throw new SimError("InvalidOperation", "A table can't overlap another table.");
     let n = 1;
     while (this.findTable(`Table${n}`)) n++;
-    const t: TableModel = { id: String(this.tables.length + 1), name: `Table${n}`, sheet: s, rect: r, hasHeaders: true, showTotals: false, style: "TableStyleMedium2", columns: [] };
+    const t: TableModel = {
+      id: String(this.tables.length + 1), name: `Table${n}`, sheet: s, rect: r, hasHeaders: true, showTotals: false, style: "TableStyleMedium2", columns: [],
+      filters: new Map(), hiddenRows: new Set(),
+    };
     const used = new Set<string>();
     for (let c = r.c0; c <= r.c1; c++) {
       let name = hasHeaders ? String(s.value(r.r0, c)).trim() : "";
@@ -326,6 +358,7 @@ export class WorkbookModel {
    * and a cell formatted as Text ("@") keeps any string as typed.
    */
   writeInput(s: SheetModel, r: number, c: number, input: unknown): void {
+    if (typeof input === "string" && input.startsWith("=") && input.length > 1 && s.numberFormat(r, c) !== "@") this.checkFormulaTables(s, r, c, input);
     s.setFormula(r, c, undefined);
     if (input === null || input === undefined) return; // null leaves the cell unchanged, as in Excel
     if (typeof input === "number") {
@@ -345,7 +378,7 @@ export class WorkbookModel {
       this.dirty = true;
       return;
     }
-    const num = parseNumberText(input);
+    const num = parseNumberText(input, this.date1904);
     if (num !== null) {
       s.setRaw(r, c, num.value);
       if (num.format && s.numberFormat(r, c) === "General") s.setNumberFormat(r, c, num.format);
@@ -359,6 +392,50 @@ export class WorkbookModel {
     }
     if (/^(true|false)$/i.test(input.trim())) { s.setRaw(r, c, input.trim().toLowerCase() === "true"); return; }
     s.setRaw(r, c, input);
+  }
+
+  /**
+   * A formula naming a table that does not exist (or an unqualified [@col] outside any table): what Excel does on
+   * such a write (an error, #REF!, a prompt?) is not documented, so it is refused.
+   */
+  checkFormulaTables(s: SheetModel, r: number, c: number, formula: string): void {
+    mapRefs(formula, {
+      structured: (ref) => {
+        if (ref.table === null ? !this.tableAt(s, r, c) : !this.findTable(ref.table)) {
+          throw notModelled(`a formula naming ${ref.table === null ? "an unqualified structured reference outside any table" : `the table "${ref.table}", which does not exist`} (${formula.slice(0, 80)})`);
+        }
+        return "";
+      },
+    });
+  }
+
+  /**
+   * Rows of a table under an active filter are hidden; what writing over them (or inserting/deleting rows) does to
+   * the hidden rows is not documented (TableRowCollection.deleteRows even throws InsertDeleteConflict), so refused.
+   */
+  assertNotFiltered(s: SheetModel, rect: Rect, what: string): void {
+    for (const t of this.tables) {
+      if (t.sheet !== s || t.filters.size === 0) continue;
+      const bodyTop = t.rect.r0 + 1;
+      const bodyBottom = t.showTotals ? t.rect.r1 - 1 : t.rect.r1;
+      if (rect.r0 <= bodyBottom && rect.r1 >= bodyTop && rect.c0 <= t.rect.c1 && rect.c1 >= t.rect.c0) {
+        throw notModelled(`${what} in the rows of table "${t.name}" while a filter is applied (hidden rows); clear the filters first`);
+      }
+    }
+  }
+
+  /** Apply the tables' filters: a row is hidden when a filtered column's displayed text is not among the values. */
+  applyFilters(t: TableModel): void {
+    t.hiddenRows.clear();
+    const bodyBottom = t.showTotals ? t.rect.r1 - 1 : t.rect.r1;
+    for (const [id, crit] of t.filters) {
+      const c = t.rect.c0 + t.columns.findIndex((x) => x.id === id);
+      if (c < t.rect.c0) continue;
+      const allowed = new Set((crit.values ?? []).map(String));
+      for (let r = t.rect.r0 + 1; r <= bodyBottom; r++) {
+        if (!allowed.has(formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c), this.date1904))) t.hiddenRows.add(r);
+      }
+    }
   }
 
   writeFormulaR1C1(s: SheetModel, r: number, c: number, input: unknown): void {
@@ -442,7 +519,7 @@ export function moveCell(s: SheetModel, r: number, c: number, r2: number, c2: nu
 }
 
 /** Numbers as Excel's value parser reads them: 12, -3.5, 1e3, 1,234.5, 12% (→ 0.12, format 0%), ISO dates. */
-export function parseNumberText(text: string): { value: number; format?: string } | null {
+export function parseNumberText(text: string, date1904 = false): { value: number; format?: string } | null {
   const t = text.trim();
   if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return { value: Number(t) };
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return { value: Number(t.replace(/,/g, "")), format: "#,##0" };
@@ -454,6 +531,7 @@ export function parseNumberText(text: string): { value: number; format?: string 
     const dt = new Date(Date.UTC(y, m - 1, d));
     if (y >= 1900 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d) {
       const serial = Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+      if (date1904) return y >= 1904 ? { value: serial - DATE_SYSTEM_OFFSET, format: "yyyy-mm-dd" } : null;
       return { value: serial < 61 ? serial - 1 : serial, format: "yyyy-mm-dd" };
     }
   }
@@ -470,11 +548,13 @@ function renameSheetInFormula(f: string, oldName: string, newName: string): stri
 // ---------------------------------------------------------------------------------------------------------------
 // Display text of a value under a number format (Range.text)
 
-export function formatValue(v: CellValue, nf: string): string {
+/** `date1904`: the workbook counts serials from 1904-01-01 (0), 1,462 days fewer than the 1900 system. */
+export function formatValue(v: CellValue, nf: string, date1904 = false): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
   if (nf === "General" || nf === "@") return generalNumber(v);
   const dt = /^yyyy-mm-dd hh:mm(:ss)?$/i.exec(nf);
+  if (date1904 && (dt || /^yyyy-mm(-dd)?$/i.test(nf) || /^yyyy"?年"?m"?月"?/.test(nf))) return formatValue(v + DATE_SYSTEM_OFFSET, nf, false);
   if (dt) {
     const ms = Math.round((v - 25569) * 86_400_000 / 1000) * 1000;
     const d = new Date(ms);

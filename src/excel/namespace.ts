@@ -1,0 +1,45 @@
+/**
+ * Where the sheet writer keeps a family of datasets: sheet names, table names and the workbook settings that
+ * remember sources and the undo record. The add-in's own family is the default (台账/Ledger, invest.sources …). The
+ * self-test (self-test.ts) writes a family of its own with temporary names, so it can exercise the real writer in a
+ * user's workbook without touching the user's Ledger table or remembered sources and undo.
+ */
+import { SHEETS, SheetSpec } from "../core/columns";
+import type { DatasetKind } from "../import/types";
+
+export interface WriterNamespace {
+  /** Put before every sheet name ("" for the add-in's own). */
+  sheetPrefix: string;
+  /** Put before every table name ("" for the add-in's own; a table name may not start with a digit). */
+  tablePrefix: string;
+  /** Put before the settings keys "sources" and "undo" ("invest." for the add-in's own). */
+  settingsPrefix: string;
+}
+
+export const DEFAULT_NAMESPACE: WriterNamespace = { sheetPrefix: "", tablePrefix: "", settingsPrefix: "invest." };
+
+export const ARCHIVE_BASE = { sheet: "归档", table: "Archive" } as const;
+export const CHANGELOG_BASE = { sheet: "变更日志", table: "ChangeLog" } as const;
+
+export interface Names {
+  spec(kind: DatasetKind): SheetSpec;
+  archive: { sheet: string; table: string };
+  changeLog: { sheet: string; table: string };
+  settingsSources: string;
+  settingsUndo: string;
+}
+
+export function namesOf(ns: WriterNamespace = DEFAULT_NAMESPACE): Names {
+  const sheet = (s: string) => `${ns.sheetPrefix}${s}`.slice(0, 31);
+  const table = (t: string) => `${ns.tablePrefix}${t}`;
+  return {
+    spec: (kind) => {
+      const base = SHEETS[kind];
+      return ns === DEFAULT_NAMESPACE || (!ns.sheetPrefix && !ns.tablePrefix) ? base : { ...base, sheet: sheet(base.sheet), table: table(base.table) };
+    },
+    archive: { sheet: sheet(ARCHIVE_BASE.sheet), table: table(ARCHIVE_BASE.table) },
+    changeLog: { sheet: sheet(CHANGELOG_BASE.sheet), table: table(CHANGELOG_BASE.table) },
+    settingsSources: `${ns.settingsPrefix}sources`,
+    settingsUndo: `${ns.settingsPrefix}undo`,
+  };
+}
