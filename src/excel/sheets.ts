@@ -26,6 +26,7 @@ import type { SheetSpec } from "../core/columns";
 import { SHEETS } from "../core/columns";
 import type { DatasetKind, ImportResult } from "../import/types";
 import { Rect, a1, colLetters, parseA1 } from "./address";
+import { setFunctionsDateSystem } from "../functions/date-system";
 import { DATE_SYSTEM_OFFSET, queueDateSystem } from "./date-system";
 import { leftoverSheets, STAGE_PREFIX, UNDO_PREFIX, workSheetName } from "./leftovers";
 import { ChangeEntry, ExistingTable, MergePlan, planMerge } from "./merge";
@@ -320,6 +321,8 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, names: Name
   const is1904 = queueDateSystem(ctx);
   await ctx.sync();
   const date1904 = is1904();
+  // The custom functions (another bundle of the same shared runtime) read serials in the same system.
+  setFunctionsDateSystem(date1904 ? "1904" : "1900");
   const sheetNames = sheets.items.map((s) => s.name);
   const lower = new Set(sheetNames.map((n) => n.toLowerCase()));
   const settings = new Map(wb.settings.items.map((s) => [s.key, s.value as unknown]));

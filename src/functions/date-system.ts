@@ -3,18 +3,18 @@
  * Mac workbooks) counts serial 0 as 1904-01-01, so its serials are 1462 days smaller than the same dates in the
  * 1900 system that src/core counts in: TIME_PROGRESS(44285) is 2025-03-31 there, 1903-03-30 here.
  *
- * What Excel documents for knowing it: only `Excel.Workbook.use1904DateSystem` ("True if the workbook uses the 1904
- * date system"), and it is in "ExcelApi BETA (PREVIEW ONLY)" (OfficeDev/office-js-docs-reference,
- * docs/docs-ref-autogen/excel/excel/excel.workbook.yml; absent from @types/office-js 1.0.612). Preview APIs exist
- * only in the beta Office.js, so the released Office.js has no way to read the date system without writing to the
- * workbook, and a custom function must not write (docs/excel/call-excel-apis-from-custom-function.md: "Keep these
- * calls read-only … shouldn't … Add names to a workbook"). Hence:
+ * What Excel documents for knowing it: `Excel.Workbook.use1904DateSystem` ("True if the workbook uses the 1904 date
+ * system"), but it is in "ExcelApi BETA (PREVIEW ONLY)" (OfficeDev/office-js-docs-reference,
+ * docs/docs-ref-autogen/excel/excel/excel.workbook.yml; absent from @types/office-js 1.0.612); and the worksheet
+ * DATE function, whose year argument the docs describe as depending on the workbook's date system. Nothing may be
+ * written to find out (docs/excel/call-excel-apis-from-custom-function.md: "Keep these calls read-only"). Hence:
  *
- * - `detectDateSystem()` asks the workbook, read-only, only when the Office.js in use defines the property (as soon
- *   as Microsoft releases it, the CDN's Office.js does, and this starts working with no change here);
+ * - `detectDateSystem()` asks the workbook, read-only: the property where the Office.js in use defines it, else the
+ *   host's own DATE(1904,1,1) through Workbook.functions (ExcelApi 1.2), the probe the sheet writer uses too;
  * - other parts of the add-in that learn the date system (the sheet writer, the task pane) call
  *   `setFunctionsDateSystem`;
- * - until then the functions assume the 1900 date system, which Excel uses for every new workbook. README says so.
+ * - until an answer arrives (or when none can be had) the functions assume the 1900 date system, which Excel uses
+ *   for every new workbook. README says so.
  */
 export type DateSystem = "1900" | "1904";
 
@@ -42,25 +42,46 @@ export function serialOffset(): number {
   return store[KEY] === "1904" ? DAYS_BETWEEN_DATE_SYSTEMS : 0;
 }
 
+type ProbeContext = {
+  workbook: {
+    load(p: string): void;
+    use1904DateSystem?: boolean;
+    functions?: { date(year: number, month: number, day: number): { load(p: string): void; value: unknown } };
+  };
+  sync(): Promise<void>;
+};
 type ExcelLike = {
   Workbook?: { prototype?: object };
-  run?: (batch: (ctx: { workbook: { load(p: string): void; use1904DateSystem?: boolean }; sync(): Promise<void> }) => Promise<unknown>) => Promise<unknown>;
+  run?: (batch: (ctx: ProbeContext) => Promise<unknown>) => Promise<unknown>;
 };
 
 /**
- * Read Workbook.use1904DateSystem when the loaded Office.js defines it, and tell the functions. Returns the date
- * system found, or null when it cannot be known (property not in this Office.js, no Excel, or the request failed);
- * the functions then keep what they had (1900 unless told otherwise). Read-only: one load, one sync.
+ * Ask the workbook its date system, read-only, and tell the functions. Runs once Office is ready, in the add-in's
+ * own runtime code (not inside a function call):
+ * - where the loaded Office.js defines Workbook.use1904DateSystem (preview today), that property;
+ * - otherwise the worksheet DATE function evaluated by the host through Workbook.functions (ExcelApi 1.2), whose
+ *   doc comment says its year is "a number from 1900 or 1904 (depending on the workbook's date system)":
+ *   DATE(1904,1,1) is 0 in a 1904 workbook and 1462 otherwise. The sheet writer uses the same probe
+ *   (src/excel/date-system.ts). Evaluating a function writes nothing to the workbook.
+ * Returns the date system found, or null when it cannot be known (no Excel, the request failed, an unexpected
+ * answer); the functions then keep what they had (1900 unless told otherwise).
  */
 export async function detectDateSystem(excel: unknown = (globalThis as { Excel?: unknown }).Excel): Promise<DateSystem | null> {
   const x = excel as ExcelLike | undefined;
-  const proto = x?.Workbook?.prototype;
-  if (!proto || typeof x?.run !== "function" || !("use1904DateSystem" in proto)) return null;
+  if (typeof x?.run !== "function") return null;
+  const hasProperty = !!x.Workbook?.prototype && "use1904DateSystem" in x.Workbook.prototype;
   try {
     const uses1904 = await x.run(async (ctx) => {
-      ctx.workbook.load("use1904DateSystem");
+      if (hasProperty) {
+        ctx.workbook.load("use1904DateSystem");
+        await ctx.sync();
+        return ctx.workbook.use1904DateSystem;
+      }
+      const probe = ctx.workbook.functions?.date(1904, 1, 1);
+      if (!probe) return undefined;
+      probe.load("value");
       await ctx.sync();
-      return ctx.workbook.use1904DateSystem;
+      return probe.value === 0 ? true : probe.value === DAYS_BETWEEN_DATE_SYSTEMS ? false : undefined;
     });
     if (typeof uses1904 !== "boolean") return null;
     const system: DateSystem = uses1904 ? "1904" : "1900";

@@ -190,19 +190,30 @@ describe("the 1904 date system (src/functions/date-system.ts)", () => {
     expect(code(one(timeProgress([[0]])))).toBe("#VALUE!"); // 0 is a blank cell, not 1904-01-01
   });
 
-  test("detectDateSystem reads Workbook.use1904DateSystem read-only, only where Office.js defines it", async () => {
+  test("detectDateSystem: Workbook.use1904DateSystem where Office.js defines it, else the host's DATE(1904,1,1); read-only", async () => {
     const loads: string[] = [];
-    const fakeExcel = (defined: boolean, value: unknown) => {
+    const fakeExcel = (defined: boolean, value: unknown, dateOf1904 = value ? 0 : 1462) => {
       class Workbook {}
       if (defined) Object.defineProperty(Workbook.prototype, "use1904DateSystem", { get: () => value });
       return {
         Workbook,
-        run: async (batch: any) => batch({ workbook: { load: (p: string) => loads.push(p), use1904DateSystem: value }, sync: async () => undefined }),
+        run: async (batch: any) => batch({
+          workbook: {
+            load: (p: string) => loads.push(p),
+            use1904DateSystem: value,
+            functions: { date: (y: number, m: number, d: number) => ({ load: (p: string) => loads.push(`DATE(${y},${m},${d}).${p}`), value: dateOf1904 }) },
+          },
+          sync: async () => undefined,
+        }),
       };
     };
-    expect(await detectDateSystem(fakeExcel(false, true))).toBeNull(); // released Office.js: the property is preview-only
-    expect(loads).toEqual([]);
-    expect(functionsDateSystem()).toBe("1900");
+    // Released Office.js: the property is preview-only, so the host's DATE function tells.
+    expect(await detectDateSystem(fakeExcel(false, true))).toBe("1904");
+    expect(loads).toEqual(["DATE(1904,1,1).value"]);
+    expect(functionsDateSystem()).toBe("1904");
+    expect(await detectDateSystem(fakeExcel(false, false))).toBe("1900");
+    expect(await detectDateSystem(fakeExcel(false, false, 5))).toBeNull(); // an answer that is neither: unknown
+    loads.length = 0;
     expect(await detectDateSystem(fakeExcel(true, true))).toBe("1904");
     expect(loads).toEqual(["use1904DateSystem"]);
     expect(functionsDateSystem()).toBe("1904");
@@ -211,6 +222,15 @@ describe("the 1904 date system (src/functions/date-system.ts)", () => {
     expect(await detectDateSystem(undefined)).toBeNull();
     function Workbook() {}
     Object.defineProperty(Workbook.prototype, "use1904DateSystem", { get: () => true });
+  });
+
+  test("detectDateSystem over the simulated Excel host (DATE evaluated by the host) in both date systems", async () => {
+    const { createSimulatedExcel } = await import("../sim");
+    for (const date1904 of [false, true]) {
+      const sim = createSimulatedExcel({ date1904 });
+      expect(await detectDateSystem(sim.Excel)).toBe(date1904 ? "1904" : "1900");
+      expect(functionsDateSystem()).toBe(date1904 ? "1904" : "1900");
+    }
   });
 
   test("in a 1904 workbook of the simulated Excel (HyperFormula nullDate 1904-01-01), DATE() serials compute right", async () => {
