@@ -338,7 +338,7 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
   newRow();
   const textRow = grid.length;
   newRow()[0] = { value: L.textTitle, role: "table-title" };
-  for (const line of text.split("\n")) newRow()[0] = { value: line, role: "text" };
+  for (const line of text.split(/\r\n?|\n|\u2028|\u2029/)) newRow()[0] = { value: line, role: "text" };
 
   return {
     sheetName: sheetNameFor(b),

@@ -10,6 +10,7 @@ import { PACE_STATUS_LABELS, PaceStatus } from "../core/metrics";
 import { Metric, METRIC_INFO } from "../core/model";
 import type { Language } from "../i18n/language";
 import { briefingRows } from "./build";
+import { singleLine } from "./text";
 import { Briefing, BriefingRow } from "./types";
 
 export interface BriefingJsonRow {
@@ -80,7 +81,7 @@ export function briefingMarkdown(b: Briefing, text: string, language: Language =
       const region = r === t.total ? `**${r.region}**` : r.region;
       const cells = [region, num(r.actual), num(r.target), pct(r.completion_rate), pct(r.time_progress), pts(r.pace_gap),
         r.status ? labels[r.status] : "", num(r.prior), pct(r.yoy_growth), pct(r.share), r.rank === null ? "" : String(r.rank)];
-      out.push(`| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
+      out.push(`| ${cells.map((c) => singleLine(c).replace(/\|/g, "\\|")).join(" | ")} |`);
     }
   }
   out.push("", zh ? "## 简报文字" : "## Briefing text", "", ...text.split("\n").flatMap((p) => [p, ""]));

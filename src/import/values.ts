@@ -64,19 +64,30 @@ export function safeString(v: unknown): string {
   }
 }
 
-const INJECTION_START = /^[\t\r\n]*[=+\-@]/;
+/**
+ * Text whose first visible character is a formula trigger (= + - @), possibly behind characters that a spreadsheet
+ * or a trim would remove: ASCII and Unicode spaces (no-break U+00A0, ideographic U+3000…), tabs, line breaks, the
+ * BOM and zero-width characters.
+ */
+const INJECTION_START = /^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠]/u;
 
 /**
- * Text field value: trimmed, or null when blank. Text that starts with =, +, -, @ (possibly after tabs or
- * carriage returns) is kept verbatim, untrimmed, so that what lands in the sheet is exactly what the file held.
+ * Text field value: trimmed, or null when blank. Text whose first visible character is =, +, -, @ (possibly behind
+ * whitespace of any kind, see INJECTION_START) is kept verbatim, untrimmed: trimming would leave a bare trigger, and
+ * what lands in the sheet must be exactly what the file held (the sheet writer writes it as text).
  */
+function mayHideTrigger(c: number): boolean {
+  return c === 61 || c === 43 || c === 45 || c === 64 || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x3000 || c === 0xfeff || c === 0xff0b || c === 0xff0d || c === 0xff1d || c === 0xff20;
+}
+
 export function parseText(v: Cell): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string") {
     if (v.length === 0) return null;
     const c = v.charCodeAt(0);
-    // = + - @ or a tab/CR/LF (which may precede them): check the full pattern only then.
-    if ((c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 10) && INJECTION_START.test(v)) return v;
+    // Plain text starts with a character that is neither a trigger nor whitespace: the common case, no regex.
+    if (mayHideTrigger(c) && INJECTION_START.test(v)) return v;
     const t = v.trim();
     return t.length === 0 ? null : t;
   }

