@@ -22,7 +22,7 @@ import {
   completionRate, DEFAULT_PACE_TOLERANCE, paceGap, paceStatusFromGap, share as shareMetric, timeProgress, valueOrNull,
   yoyGrowth,
 } from "../core/metrics";
-import { METRIC_INFO, METRICS, Metric } from "../core/model";
+import { isMetric, metricInfo, METRICS, Metric } from "../core/model";
 import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "../core/period";
 import { CalendarDate, parseIsoDate, toIsoDate } from "../core/dates";
 import {
@@ -326,6 +326,10 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
 
   // ---- assemble the tables ----
   const wanted: readonly Metric[] = options.metrics && options.metrics.length > 0 ? options.metrics : METRICS;
+  const unknownMetric = wanted.find((m) => !isMetric(m));
+  if (unknownMetric !== undefined) {
+    throw new BriefingError(`未知指标“${String(unknownMetric)}”。可用：${METRICS.join("、")}。`, `Unknown metric "${String(unknownMetric)}". Metrics: ${METRICS.join(", ")}.`);
+  }
   const tables: BriefingTable[] = [];
   const cell = (metric: Metric, s: number, region: string, current: boolean): [number | null, ActualSource | null] => {
     const y = current ? year : year - 1;
@@ -431,7 +435,7 @@ function combinedSource(sources: (ActualSource | null)[]): ActualSource | null {
 }
 
 function metricZh(metric: string): string {
-  return METRIC_INFO[metric as Metric]?.zh ?? metric;
+  return metricInfo(metric)?.zh ?? metric;
 }
 
 /**

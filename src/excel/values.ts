@@ -10,7 +10,7 @@
  */
 import type { ColumnSpec, ColumnType, SheetSpec } from "../core/columns";
 import { fromExcelSerial, parseIsoDate, toExcelSerial, toIsoDate } from "../core/dates";
-import { METRIC_INFO, Metric } from "../core/model";
+import { metricInfo } from "../core/model";
 import type { DatasetKind, ImportResult } from "../import/types";
 
 /** A cell as Range.values holds it; "" is blank. */
@@ -107,7 +107,7 @@ export function toCell(col: ColumnSpec, value: unknown): { cell: Cell; format?: 
     case "boolean":
       return typeof value === "boolean" ? { cell: value } : { cell: textCell(String(value)) };
     case "metric": {
-      const info = METRIC_INFO[value as Metric];
+      const info = metricInfo(value);
       return { cell: textCell(info ? info.zh : String(value)) };
     }
     default:

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { parseIsoDate, toExcelSerial } from "../core/dates";
-import { FundsEntry, Metric, METRIC_INFO, ProjectRecord, ReportedFigure, Target } from "../core/model";
+import { FundsEntry, metricInfo, ProjectRecord, ReportedFigure, Target } from "../core/model";
 import type { Language } from "../i18n/language";
 import { resolveFundsRegions } from "../briefing/build";
 import { briefingLayout, BriefingCell, BriefingLayout, columnLetter, COL, FMT, FormulaMode } from "../briefing/formulas";
@@ -50,7 +50,7 @@ function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Row[]): voi
       const v = r[c.field];
       if (v === null || v === undefined || v === "") return null;
       if (c.type === "date") return dateSerial(String(v));
-      if (c.type === "metric") return METRIC_INFO[v as Metric]?.zh ?? String(v);
+      if (c.type === "metric") return metricInfo(v)?.zh ?? String(v);
       return v as ExcelJS.CellValue;
     });
     ws.addRow(values);

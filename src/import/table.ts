@@ -11,6 +11,7 @@
  * - Reports duplicate keys on the later rows, naming the first.
  */
 import { deriveProjectId, METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
+import { setOwn } from "../core/own";
 import { ImportError, quoteValue } from "./errors";
 import {
   ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName,
@@ -287,7 +288,7 @@ export class TableEngine {
       const user = userRaw !== undefined ? userRaw : mapKeys.get(key);
       if (user !== undefined) {
         if (user === null || user === "") {
-          this.mapping[title] = null;
+          setOwn(this.mapping, title, null);
           plan.extra = true;
           continue;
         }
@@ -296,7 +297,7 @@ export class TableEngine {
           this.issue(row, title, "warning",
             `列映射把「${title}」指定为「${user}」，但${KIND_LABELS[kind].zh}没有这个字段，该列未导入。可用字段：${KIND_FIELDS[kind].map((f) => f.field).join("、")}。`,
             `The column mapping assigns "${title}" to "${user}", which is not a field of the ${KIND_LABELS[kind].en}; the column was not imported. Fields: ${KIND_FIELDS[kind].map((f) => f.field).join(", ")}.`);
-          this.mapping[title] = null;
+          setOwn(this.mapping, title, null);
           plan.extra = true;
           continue;
         }
@@ -305,7 +306,7 @@ export class TableEngine {
       }
       if (!field) {
         unknown.push(plan);
-        this.mapping[title] = null;
+        setOwn(this.mapping, title, null);
         plan.extra = true;
         continue;
       }
@@ -314,14 +315,14 @@ export class TableEngine {
         // JSON objects may name a field differently from one object to the next ("项目名称" here, "name" there).
         const def = fieldDef(kind, field)!;
         Object.assign(plan, { field, def, type: def.type, extra: def.type === "extra", alternate: true });
-        this.mapping[title] = def.type === "ignore" ? null : field;
+        setOwn(this.mapping, title, def.type === "ignore" ? null : field);
         continue;
       }
       if (prior) {
         this.issue(row, title, "warning",
           `「${title}」与「${prior.title}」都对应${fieldDef(kind, field)?.label ?? field}，只导入「${prior.title}」；「${title}」的内容保留为附加列。如需改用这一列，请在列映射中指定。`,
           `"${title}" and "${prior.title}" both mean ${fieldDef(kind, field)?.label_en ?? field}; only "${prior.title}" is imported and "${title}" is kept as an extra column. Use the column mapping to choose.`);
-        this.mapping[title] = null;
+        setOwn(this.mapping, title, null);
         plan.extra = true;
         continue;
       }
@@ -331,7 +332,7 @@ export class TableEngine {
       plan.def = def;
       plan.type = def.type;
       plan.extra = def.type === "extra";
-      this.mapping[title] = def.type === "ignore" ? null : field;
+      setOwn(this.mapping, title, def.type === "ignore" ? null : field);
       if (def.type === "unit") this.unitCol = i;
       if (def.type === "amount") {
         plan.amountIdx = this.amountCols.length;
@@ -508,7 +509,7 @@ export class TableEngine {
       const raw0 = cells[col.index];
       if (col.field === null || col.extra) {
         if (col.extra && col.title && !isBlank(raw0)) {
-          (extra ??= {})[col.title] = cellText(plainCell(raw0));
+          setOwn((extra ??= {}), col.title, cellText(plainCell(raw0)));
         }
         continue;
       }
@@ -1000,7 +1001,7 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
     out.summary.rows += p.summary.rows;
     out.summary.accepted += p.summary.accepted;
     out.summary.rejected += p.summary.rejected;
-    for (const [k, val] of Object.entries(p.mapping)) if (!(k in out.mapping)) out.mapping[k] = val;
+    for (const [k, val] of Object.entries(p.mapping)) if (!Object.prototype.hasOwnProperty.call(out.mapping, k)) setOwn(out.mapping, k, val);
     for (const h of p.headers) if (!out.headers.includes(h)) out.headers.push(h);
     if (p.extras) {
       out.extras ??= [];

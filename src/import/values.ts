@@ -319,10 +319,12 @@ export function parseYear(v: Cell): { ok: true; value: number } | { ok: false } 
   return Number.isInteger(n) && n >= 1900 && n <= 9999 ? { ok: true, value: n } : { ok: false };
 }
 
-const QUARTER_WORDS: Record<string, number> = {
+// Every lookup table keyed by cell text is a Map: a plain object would answer "constructor", "__proto__" or
+// "toString" with what Object.prototype holds (test/hardening/lookups.test.ts).
+const QUARTER_WORDS = new Map<string, number>(Object.entries({
   一季度: 3, 第一季度: 3, 一季: 3, q1: 3, 上半年: 6, h1: 6, 前三季度: 9, 三季度: 9, 第三季度: 9, q3: 9,
   二季度: 6, 第二季度: 6, q2: 6, 四季度: 12, 第四季度: 12, q4: 12, 全年: 12, 年度: 12, 下半年: 12, fy: 12,
-};
+}));
 
 /**
  * Through-month of a year-to-date figure: 3, "3", "3月", "1-3月", "一季度", "上半年", "全年". 0 is how the model writes
@@ -335,7 +337,8 @@ export function parseMonth(v: Cell): { ok: true; value: number } | { ok: false }
   else if (typeof v === "string") {
     const s = fold(v).replace(/\s+/g, "").toLowerCase();
     if (s === "") return null;
-    if (s in QUARTER_WORDS) return { ok: true, value: QUARTER_WORDS[s] };
+    const q = QUARTER_WORDS.get(s);
+    if (q !== undefined) return { ok: true, value: q };
     const m = /^(?:1[-—–~至到])?(\d{1,2})(?:月份?|月末|月底)?$/.exec(s);
     if (!m) return { ok: false };
     n = Number(m[1]);
@@ -347,14 +350,14 @@ function key(s: string): string {
   return fold(s).replace(/[\s\u3000]+/g, "").toLowerCase();
 }
 
-const STAGE_SYNONYMS: Record<string, Stage> = {};
+const STAGE_SYNONYMS = new Map<string, Stage>();
 for (const [stage, words] of Object.entries({
   在谈: ["在谈", "洽谈", "洽谈中", "在洽谈", "正在洽谈", "谈判", "谈判中", "在谈项目", "意向", "有意向", "意向项目", "对接", "对接中", "重点对接", "negotiating", "undernegotiation", "negotiation", "talks"],
   签约: ["签约", "已签约", "签约落地", "已签", "签订", "已签订", "签署", "已签署", "协议签订", "合同签订", "正式签约", "新签约", "签约项目", "引进", "已引进", "signed", "contracted"],
   开工: ["开工", "已开工", "开工建设", "在建", "建设中", "新开工", "续建", "动工", "已动工", "施工", "施工中", "开工项目", "started", "underconstruction", "construction"],
   投产: ["投产", "已投产", "竣工投产", "建成投产", "竣工", "已竣工", "建成", "已建成", "投运", "投入运营", "运营", "试生产", "达产", "inproduction", "production", "operating", "completed"],
 } as Record<Stage, string[]>)) {
-  for (const w of words) STAGE_SYNONYMS[key(w)] = stage as Stage;
+  for (const w of words) STAGE_SYNONYMS.set(key(w), stage as Stage);
 }
 
 /** Hot path of parseStage: the stage for an exact synonym as written, or undefined. */
@@ -362,16 +365,16 @@ export function fastStage(v: Cell): Stage | undefined {
   return typeof v === "string" ? STAGE_EXACT.get(v) : undefined;
 }
 
-const STAGE_EXACT = new Map<string, Stage>(Object.entries(STAGE_SYNONYMS));
+const STAGE_EXACT = new Map<string, Stage>(STAGE_SYNONYMS);
 
 export function parseStage(v: Cell): { ok: true; value: Stage } | { ok: false } | null {
   const t = parseText(v);
   if (t === null) return null;
-  const s = STAGE_SYNONYMS[key(t)];
+  const s = STAGE_SYNONYMS.get(key(t));
   return s ? { ok: true, value: s } : { ok: false };
 }
 
-const INVESTOR_SYNONYMS: Record<string, InvestorType> = {};
+const INVESTOR_SYNONYMS = new Map<string, InvestorType>();
 for (const [type, words] of Object.entries({
   世界500强: ["世界500强", "世界五百强", "世界500强企业", "财富500强", "fortune500", "global500", "世界500强投资"],
   中国500强: ["中国500强", "中国五百强", "中国企业500强", "中国500强企业", "china500"],
@@ -380,13 +383,13 @@ for (const [type, words] of Object.entries({
   上市公司: ["上市公司", "上市企业", "上市", "listed", "listedcompany"],
   其他: ["其他", "其它", "其他企业", "other", "others"],
 } as Record<InvestorType, string[]>)) {
-  for (const w of words) INVESTOR_SYNONYMS[key(w)] = type as InvestorType;
+  for (const w of words) INVESTOR_SYNONYMS.set(key(w), type as InvestorType);
 }
 
 export function parseInvestorType(v: Cell): { ok: true; value: InvestorType } | { ok: false } | null {
   const t = parseText(v);
   if (t === null) return null;
-  const s = INVESTOR_SYNONYMS[key(t)];
+  const s = INVESTOR_SYNONYMS.get(key(t));
   return s ? { ok: true, value: s } : { ok: false };
 }
 export { INVESTOR_TYPES, STAGES };
@@ -410,11 +413,11 @@ export function parseBoolean(v: Cell): { ok: true; value: boolean } | { ok: fals
   return { ok: false };
 }
 
-const METRIC_SYNONYMS: Record<string, Metric> = {};
+const METRIC_SYNONYMS = new Map<string, Metric>();
 for (const m of METRICS) {
-  METRIC_SYNONYMS[key(m)] = m;
-  METRIC_SYNONYMS[key(METRIC_INFO[m].zh)] = m;
-  METRIC_SYNONYMS[key(METRIC_INFO[m].en)] = m;
+  METRIC_SYNONYMS.set(key(m), m);
+  METRIC_SYNONYMS.set(key(METRIC_INFO[m].zh), m);
+  METRIC_SYNONYMS.set(key(METRIC_INFO[m].en), m);
 }
 for (const [metric, words] of Object.entries({
   signed_projects: ["签约项目", "签约项目个数", "签约个数", "签约项目数量", "签约数"],
@@ -423,13 +426,13 @@ for (const [metric, words] of Object.entries({
   funds_in_place_out_of_province: ["省外资金", "实际到位省外资金", "省外资金到位", "到位省外资金", "省外到位资金额"],
   projects_started: ["开工项目", "新开工项目数", "开工个数", "开工项目个数", "开工数"],
 } as Record<Metric, string[]>)) {
-  for (const w of words) METRIC_SYNONYMS[key(w)] = metric as Metric;
+  for (const w of words) METRIC_SYNONYMS.set(key(w), metric as Metric);
 }
 
 export function parseMetric(v: Cell): { ok: true; value: Metric } | { ok: false } | null {
   const t = parseText(v);
   if (t === null) return null;
-  const m = METRIC_SYNONYMS[key(t)];
+  const m = METRIC_SYNONYMS.get(key(t));
   return m ? { ok: true, value: m } : { ok: false };
 }
 

@@ -51,9 +51,24 @@ export const MULTILINE_NAMES = [
   "庚\u0085=1",
 ] as const;
 
+/** Names Object.prototype answers to: a lookup table that is a plain object returns its functions for them. */
+export const PROTOTYPE_KEYS = [
+  "constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "propertyIsEnumerable",
+  "toLocaleString", "__defineGetter__", "__lookupGetter__", "__defineSetter__", "__lookupSetter__", "prototype",
+] as const;
+
+/** Where cell text meets a lookup table in the importer: each field gets every prototype key. */
+export const LOOKUP_FIELDS = [
+  { kind: "ledger", column: "项目阶段" }, { kind: "ledger", column: "企业类型" }, { kind: "figures", column: "截至月份" },
+  { kind: "figures", column: "状态" }, { kind: "targets", column: "指标" }, { kind: "targets", column: "单位" },
+  { kind: "funds", column: "省外资金" },
+] as const;
+
 /** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
 export function classCounts(): Record<string, number> {
   return {
     "1 text cells (formula payloads × prefixes, convertible text, multi-line names)": formulaPayloads().length + CONVERTIBLE_TEXT.length + MULTILINE_NAMES.length,
+    // Each key in each lookup field, as a column title, as a mapping key, as a metric of the builder and of a cell.
+    "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
   };
 }
