@@ -6,3 +6,4 @@ export * from "./metrics";
 export * from "./format";
 export * from "./columns";
 export * from "./a1";
+export * from "./exact-sum";

@@ -11,14 +11,15 @@
  * - Reports duplicate keys on the later rows, naming the first.
  */
 import { deriveProjectId, METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
+import { ExactSum } from "../core/exact-sum";
 import { setOwn } from "../core/own";
 import { ImportError, quoteValue } from "./errors";
 import {
-  ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName,
+  ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName, UNIT_DIVISOR,
   type FieldDef, type FieldType, type MoneyUnit, type Unit,
 } from "./fields";
 import { KeyIndex } from "./key-index";
-import type { ColumnMapping, DatasetKind, ImportExtra, ImportIssue, ImportOptions, ImportResult } from "./types";
+import type { ColumnMapping, DatasetKind, ImportExtra, ImportIssue, ImportOptions, ImportResult, IssueCode } from "./types";
 import * as values from "./values";
 import type { Cell } from "./values";
 
@@ -31,9 +32,21 @@ const {
 /** Rows looked at for a header before giving up. */
 const MAX_SEEK_ROWS = 50;
 
-const TOTAL_RE = /^(?:总合计|全部合计|合计|小计|总计|共计|累计合计|total|subtotal|grandtotal|sum)(?:[:：(（\d].*)?$/i;
-const TOTAL_EN_RE = /^\s*(?:total|subtotal|grand|sum)/i;
-const SUBTOTAL_RE = /^(?:小计|subtotal)/i;
+/**
+ * A total label standing alone in its cell (after NFKC and without spaces): 合计, 小计, 总计, 共计, 累计合计, 总合计,
+ * 全部合计, 本页合计, Total, Subtotal, Grand total, Sum, with at most a colon and a bracketed qualifier ("合计（万元）",
+ * "小计：", "Total (10k CNY)"). A name that merely contains such a word (合计收入分成项目, SUM光伏, Total2) is not one.
+ */
+const TOTAL_LABEL = /^(总合计|全部合计|本页合计|累计合计|合计|小计|总计|共计|total|subtotal|grandtotal|sum)[:：]?(?:\([^()]*\))?[:：]?$/i;
+/** Cheap test before TOTAL_LABEL: the cell could be a label at all. */
+const TOTAL_HINT = /计|^[\s\u3000]*[tsgｔｓｇ]/i;
+/** Fields that a total row leaves blank (unless the label itself stands there): ids, names, dates, year, metric. */
+const TOTAL_BLANK_FIELDS: Record<DatasetKind, string[]> = {
+  ledger: ["id", "name", "signed_date", "started_date"],
+  funds: ["project", "project_name", "date"],
+  targets: ["year", "metric"],
+  figures: ["year", "metric"],
+};
 const NOTE_RE = /^(?:注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表|审核人|审核[:：]|负责人[:：]|联系人|联系电话|数据来源[:：]|资料来源[:：]|来源[:：]|单位[:：]|填报单位|填表日期|填报日期|note[:\s])/i;
 const UNIT_LINE_RE = /(?:金额)?单位[:：]\s*([^\s,，;；)）]+)/;
 
@@ -163,8 +176,11 @@ export class TableEngine {
   private probe: number[] = [];
   private unitCol = -1;
   private amountCols: ColumnPlan[] = [];
-  private grand: number[] = [];
-  private group: number[] = [];
+  /** Exact sums of each amount column since the start, and since the last subtotal: what total rows are checked against. */
+  private grand: ExactSum[] = [];
+  private group: ExactSum[] = [];
+  /** Columns a total row leaves blank (TOTAL_BLANK_FIELDS present in this file). */
+  private totalBlank: number[] = [];
   private deriveIds = false;
   private unexpectedCols = new Set<number>();
   private hasUntitled = false;
@@ -184,6 +200,7 @@ export class TableEngine {
   private rows = 0;
   private accepted = 0;
   private rejected = 0;
+  private skipped = 0;
   private rowErrors = 0;
 
   constructor(opts: EngineOptions) {
@@ -196,8 +213,10 @@ export class TableEngine {
     return !this.seeking;
   }
 
-  private issue(row: number, column: string | null, severity: "error" | "warning", zh: string, en: string): void {
-    this.issues.push({ file: this.file, row, column, message: zh, message_en: en, severity });
+  private issue(row: number, column: string | null, severity: "error" | "warning", zh: string, en: string, code?: IssueCode): void {
+    const issue: ImportIssue = { file: this.file, row, column, message: zh, message_en: en, severity };
+    if (code) issue.code = code;
+    this.issues.push(issue);
     if (severity === "error") this.rowErrors++;
   }
 
@@ -373,18 +392,18 @@ export class TableEngine {
     this.hasUntitled = this.plan.some((c) => !c.title);
     this.repeatProbe = this.plan.find((c) => c.field !== null && c.type !== "ignore" && c.title)?.index ?? -1;
     for (const [f, p] of used) this.colTitle[f] = p.title;
+    // Label cells: where a total label may stand (the first columns, names, ids, regions, 序号, year, metric).
     const probe = new Set<number>([0, 1, 2]);
     for (const f of ["name", "region", "id", "project", "project_name", "seq", "year", "metric"]) {
       const p = used.get(f);
       if (p) probe.add(p.index);
     }
-    // In targets and reported figures, 所属地区 = 合计 is data: the goal (or the published total) of the whole
-    // jurisdiction, which the briefing's 合计 row uses. Only a 合计 elsewhere (year, metric…) marks a total row.
-    const region = used.get("region");
-    if ((kind === "targets" || kind === "figures") && region) probe.delete(region.index);
-    this.probe = [...probe];
-    this.grand = this.amountCols.map(() => 0);
-    this.group = this.amountCols.map(() => 0);
+    this.probe = [...probe].filter((i) => i < this.plan.length);
+    // In targets and reported figures, 所属地区 = 合计 with a year and a metric is data (the goal or published total of
+    // the whole jurisdiction): the structure tells it from a total row, whose year and metric are blank.
+    this.totalBlank = TOTAL_BLANK_FIELDS[kind].map((f) => used.get(f)?.index).filter((i): i is number => i !== undefined);
+    this.grand = this.amountCols.map(() => new ExactSum());
+    this.group = this.amountCols.map(() => new ExactSum());
   }
 
   private data(cells: readonly Cell[], row: number): void {
@@ -398,12 +417,14 @@ export class TableEngine {
       }
     }
     if (nonBlank === 0) return;
+    // A total or subtotal row, recognised by its structure (see isTotalRow): skipped, checked, reported.
     for (const i of this.probe) {
       const c = cells[i];
-      if (typeof c === "string" && c.length < 40 && (c.includes("计") || TOTAL_EN_RE.test(c))) {
-        const t = c.normalize("NFKC").replace(/[\s\u3000]+/g, "");
-        if (TOTAL_RE.test(t)) {
-          this.totalRow(cells, row, t);
+      if (typeof c === "string" && c.length < 40 && TOTAL_HINT.test(c)) {
+        const m = TOTAL_LABEL.exec(c.normalize("NFKC").replace(/[\s\u3000]+/g, ""));
+        if (m && this.isTotalRow(cells, i)) {
+          this.skipped++;
+          this.totalRow(cells, row, m[1], i);
           return;
         }
       }
@@ -411,17 +432,19 @@ export class TableEngine {
     // The header repeated further down (paged exports print it on every page): not a project called "项目名称".
     const k = this.repeatProbe;
     if (k >= 0 && cells[k] === this.headers[k] && this.isHeaderAgain(cells)) {
+      this.skipped++;
       this.issue(row, null, "warning",
         `第 ${row} 行重复了表头，已跳过。`,
-        `Row ${row} repeats the header; skipped.`);
+        `Row ${row} repeats the header; skipped.`, "header_repeated");
       return;
     }
     if (nonBlank === 1 && this.plan.length > 2) {
       const c = plainCell(cells[firstNonBlank]);
       if (typeof c === "string" && NOTE_RE.test(c.trim().normalize("NFKC"))) {
+        this.skipped++;
         this.issue(row, this.plan[firstNonBlank]?.title || null, "warning",
           `第 ${row} 行是说明文字（${quoteValue(c.trim())}），不是数据，已跳过。`,
-          `Row ${row} is a note (${quoteValue(c.trim())}), not data; skipped.`);
+          `Row ${row} is a note (${quoteValue(c.trim())}), not data; skipped.`, "note_row");
         return;
       }
     }
@@ -448,33 +471,58 @@ export class TableEngine {
     return same >= 2 && same * 2 >= titled;
   }
 
-  private totalRow(cells: readonly Cell[], row: number, label: string): void {
-    const sub = SUBTOTAL_RE.test(label);
+  /**
+   * The structure of a total row: the label stands alone in its cell, and the row carries no project id, name, date
+   * (ledger, funds) or year and metric (targets, figures) besides the label itself. A project called "Total" with an
+   * id or a date is data; so is a 合计 target with its year and metric.
+   */
+  private isTotalRow(cells: readonly Cell[], labelIndex: number): boolean {
+    for (const i of this.totalBlank) if (i !== labelIndex && !isBlank(cells[i])) return false;
+    return true;
+  }
+
+  /** Report a skipped total row: its row, its label, and for every amount whether it matches the rows above. */
+  private totalRow(cells: readonly Cell[], row: number, label: string, labelIndex: number): void {
+    const sub = /^(小计|subtotal)$/i.test(label);
+    const what = sub ? { zh: "小计", en: "subtotal" } : { zh: "合计", en: "total" };
+    const checksZh: string[] = [];
+    const checksEn: string[] = [];
+    let mismatches = 0;
     for (let k = 0; k < this.amountCols.length; k++) {
       const col = this.amountCols[k];
       const raw = plainCell(cells[col.index]);
       if (isBlank(raw)) continue;
       const unit = this.moneyUnit(col, cells);
       const r = parseAmount(raw, unit);
-      const sum = sub ? this.group[k] : this.grand[k];
+      const sum = (sub ? this.group[k] : this.grand[k]).value();
       if (!r || !r.ok) {
-        this.issue(row, col.title, "warning",
-          `合计行的「${col.title}」为 ${quoteValue(raw)}，不是金额，无法核对。合计行不导入。`,
-          `The total row's "${col.title}" is ${quoteValue(raw)}, not an amount, so it cannot be checked. Total rows are not imported.`);
+        checksZh.push(`「${col.title}」为 ${quoteValue(raw)}，不是金额，无法核对`);
+        checksEn.push(`"${col.title}" is ${quoteValue(raw)}, not an amount, so it cannot be checked`);
+        mismatches++;
         continue;
       }
-      const divisor = { 元: 1e8, 千元: 1e5, 万元: 1e4, 百万元: 100, 千万元: 10, 亿元: 1 }[unit];
-      const tol = (0.5 * Math.pow(10, -countDecimals(raw))) / divisor + 1e-9 * Math.max(1, Math.abs(r.value));
+      const divisor = UNIT_DIVISOR[unit];
+      const tol = (0.5 * Math.pow(10, -countDecimals(raw))) / divisor + 1e-12 * Math.max(1, Math.abs(r.value));
       const diff = r.value - sum;
+      const f = (x: number) => String(Number((x * divisor).toPrecision(12)));
       if (Math.abs(diff) > tol) {
-        const f = (x: number) => String(Number((x * divisor).toPrecision(12)));
-        const u = unit;
-        this.issue(row, col.title, "warning",
-          `${sub ? "小计" : "合计"}行的「${col.title}」为 ${f(r.value)}${u}，但${sub ? "上一小计以来" : "各"}明细行之和为 ${f(sum)}${u}（相差 ${f(diff)}${u}）。请核对${sub ? "小计" : "合计"}行或明细行；${sub ? "小计" : "合计"}行本身不导入。`,
-          `The ${sub ? "subtotal" : "total"} row's "${col.title}" is ${f(r.value)} ${u}, but the rows ${sub ? "since the last subtotal" : "above"} add up to ${f(sum)} ${u} (difference ${f(diff)} ${u}). Check the total or the rows; total rows are never imported.`);
+        mismatches++;
+        checksZh.push(`「${col.title}」为 ${f(r.value)}${unit}，但${sub ? "上一小计以来" : "上方各"}明细行之和为 ${f(sum)}${unit}（相差 ${f(diff)}${unit}），不一致，请核对`);
+        checksEn.push(`"${col.title}" is ${f(r.value)} ${unit} but the rows ${sub ? "since the last subtotal" : "above"} add up to ${f(sum)} ${unit} (difference ${f(diff)} ${unit}): they do not match, check them`);
+      } else {
+        checksZh.push(`「${col.title}」${f(r.value)}${unit} 与明细行之和一致`);
+        checksEn.push(`"${col.title}" ${f(r.value)} ${unit} matches the sum of the rows`);
       }
     }
-    if (sub) this.group = this.amountCols.map(() => 0);
+    if (checksZh.length === 0) {
+      checksZh.push("没有可核对的金额");
+      checksEn.push("it has no amount to check");
+    }
+    this.issue(row, this.plan[labelIndex]?.title || null, "warning",
+      `第 ${row} 行是${what.zh}行（「${label}」），不作为数据导入；${checksZh.join("；")}。如果这一行其实是项目，请填写项目编号或日期。`,
+      `Row ${row} is a ${what.en} row ("${label}") and is not imported as data; ${checksEn.join("; ")}. If it is in fact a project, fill in its ID or a date.`,
+      mismatches > 0 ? "total_mismatch" : "total_row");
+    if (sub) this.group = this.amountCols.map(() => new ExactSum());
   }
 
   private moneyUnit(col: ColumnPlan, cells: readonly Cell[]): MoneyUnit {
@@ -544,8 +592,8 @@ export class TableEngine {
           if (fast === fast) {
             v[col.field] = fast;
             if (col.amountIdx >= 0) {
-              this.grand[col.amountIdx] += fast;
-              this.group[col.amountIdx] += fast;
+              this.grand[col.amountIdx].add(fast);
+              this.group[col.amountIdx].add(fast);
             }
             break;
           }
@@ -555,8 +603,8 @@ export class TableEngine {
             v[col.field] = r.value;
             const k = col.amountIdx;
             if (k >= 0) {
-              this.grand[k] += r.value;
-              this.group[k] += r.value;
+              this.grand[k].add(r.value);
+              this.group[k].add(r.value);
             }
             if (r.approximate) {
               this.issue(row, col.title, "warning",
@@ -946,7 +994,7 @@ export class TableEngine {
       targets: this.targets,
       figures: this.figures,
       issues: this.issues,
-      summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected },
+      summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected, skipped: this.skipped },
       mapping: this.mapping,
       headers: this.headers,
     };
@@ -984,7 +1032,7 @@ import { columnLetters as columnLetter } from "../core/a1";
 
 /** An empty result (an empty JSON array, a header-only file handled elsewhere). */
 export function emptyResult(kind: DatasetKind): ImportResult {
-  return { kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0 }, mapping: {}, headers: [] };
+  return { kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [] };
 }
 
 /** Merge results of several tables (a JSON bundle): arrays and issues concatenated, summaries added. */
@@ -1001,6 +1049,7 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
     out.summary.rows += p.summary.rows;
     out.summary.accepted += p.summary.accepted;
     out.summary.rejected += p.summary.rejected;
+    out.summary.skipped = (out.summary.skipped ?? 0) + (p.summary.skipped ?? 0);
     for (const [k, val] of Object.entries(p.mapping)) if (!Object.prototype.hasOwnProperty.call(out.mapping, k)) setOwn(out.mapping, k, val);
     for (const h of p.headers) if (!out.headers.includes(h)) out.headers.push(h);
     if (p.extras) {

@@ -64,11 +64,26 @@ export const LOOKUP_FIELDS = [
   { kind: "funds", column: "省外资金" },
 ] as const;
 
+/** Names, ids and regions that merely contain a total-like word: data, never a total row. */
+export const TOTAL_LIKE_DATA = {
+  name: ["Total", "TOTAL能源", "Total Energies 光伏", "合计收入分成项目", "SUM光伏", "Sum", "小计划项目", "总计划投资项目", "共计划", "累计合计", "合计", "小计", "Grand Total Hotel", "合 计"],
+  id: ["Total2", "SUM-01", "合计-001", "TOTAL", "小计1"],
+  region: ["Total", "合计区", "Sum County", "总计镇", "小计", "合计"],
+} as const;
+
+/** Total and subtotal labels as ledgers write them, each standing alone in a label cell of an otherwise blank row. */
+export const TOTAL_LABELS = [
+  "合计", "合 计", "合　计", "合计：", "合计:", "合计（万元）", "合计(亿元)", "小计", "小计：", "总计", "共计", "总合计", "全部合计",
+  "本页合计", "累计合计", "Total", "TOTAL", "Total:", "Grand Total", "Subtotal", "SUM", "ｔｏｔａｌ",
+] as const;
+
 /** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
 export function classCounts(): Record<string, number> {
   return {
     "1 text cells (formula payloads × prefixes, convertible text, multi-line names)": formulaPayloads().length + CONVERTIBLE_TEXT.length + MULTILINE_NAMES.length,
     // Each key in each lookup field, as a column title, as a mapping key, as a metric of the builder and of a cell.
+    "2 rows dropped as totals (total-like data in name/id/region, labels in three label cells)":
+      TOTAL_LIKE_DATA.name.length + TOTAL_LIKE_DATA.id.length + TOTAL_LIKE_DATA.region.length + TOTAL_LABELS.length * 3,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
   };
 }

@@ -47,7 +47,7 @@ test("the corpus has at least 50 distinct payloads", () => {
 });
 
 test("import keeps every payload as text data: every row accepted, only the surrounding whitespace trimmed", () => {
-  expect(imported.summary).toEqual({ rows: corpus.length, accepted: corpus.length, rejected: 0 });
+  expect(imported.summary).toEqual({ rows: corpus.length, accepted: corpus.length, rejected: 0, skipped: 0 });
   imported.records.forEach((r, i) => {
     expect({ i, name: r.name, notes: r.notes, investor: r.investor }).toEqual({
       i, name: asImported(corpus[i]), notes: asImported(corpus[i]), investor: asImported(corpus[corpus.length - 1 - i]),
