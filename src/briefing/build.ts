@@ -25,6 +25,7 @@ import {
 import { isMetric, metricInfo, METRICS, Metric } from "../core/model";
 import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "../core/period";
 import { CalendarDate, parseIsoDate, toIsoDate } from "../core/dates";
+import { ExactSum, exactSum } from "../core/exact-sum";
 import {
   ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, TOTAL_REGION,
 } from "./types";
@@ -66,6 +67,12 @@ interface Spans { pyStart: number; throughMonth: number }
 const LEDGER_STRIDE = 6;
 
 /**
+ * Money is summed exactly (ExactSum: the correctly rounded exact sum, whatever the order of the rows), so the same
+ * records in any order, or read from a CSV or from its JSON, give the same totals to the last digit. Counts are
+ * whole numbers far below 2^53, exact in plain doubles.
+ */
+
+/**
  * THE single pass over the records (kept in its own small function so the JIT compiles it tight): per record,
  * its region's slot (identity cache, then a short linear scan, then the map), the month keys of its signing and
  * start dates, and the sums into flat typed arrays. Also notes the regions of the projects that region-less funds
@@ -79,6 +86,8 @@ function scanLedger(
   let cap = 16;
   let sums = new Float64Array(cap * LEDGER_STRIDE);
   let seen = new Uint8Array(cap * LEDGER_STRIDE);
+  /** Signed amounts per slot: [current, prior], exact. */
+  const amounts: ExactSum[] = [];
   const names: string[] = [];
   const slots: number[] = [];
   let lastRegion: string | undefined;
@@ -123,7 +132,7 @@ function scanLedger(
         const amt = rec.signed_amount;
         if (typeof amt === "number") {
           seen[base + 2 + off] = 1;
-          sums[base + 2 + off] += inSpan * amt;
+          if (inSpan === 1) (amounts[(base / LEDGER_STRIDE) * 2 + off] ??= new ExactSum()).add(amt);
         }
       }
     }
@@ -145,8 +154,8 @@ function scanLedger(
       a.grow(slotsSeen);
       for (let s = 0; s < slotsSeen; s++) {
         const b = s * LEDGER_STRIDE + metric * 2;
-        a.cur[s] = sums[b];
-        a.prior[s] = sums[b + 1];
+        a.cur[s] = metric === 1 ? (amounts[s * 2]?.value() ?? 0) : sums[b];
+        a.prior[s] = metric === 1 ? (amounts[s * 2 + 1]?.value() ?? 0) : sums[b + 1];
         a.hasCur[s] = seen[b] === 1;
         a.hasPrior[s] = seen[b + 1] === 1;
       }
@@ -213,13 +222,13 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
 
   // ---- reported figures and targets (small tables) ----
   const figureKey = (region: string, metric: string, y: number) => `${y}\u0001${metric}\u0001${region}`;
-  const figureSum = new Map<string, number>();
+  const figureSums = new Map<string, ExactSum>();
   const figureCount = new Map<string, number>();
   for (const f of input.figures ?? []) {
     if (f.through_month !== throughMonth || (f.year !== year && f.year !== year - 1) || !figureApplies(f)) continue;
     if (f.region === TOTAL_REGION) continue;
     const key = figureKey(f.region, f.metric, f.year);
-    figureSum.set(key, (figureSum.get(key) ?? 0) + f.value);
+    (figureSums.get(key) ?? figureSums.set(key, new ExactSum()).get(key)!).add(f.value);
     figureCount.set(key, (figureCount.get(key) ?? 0) + 1);
     slotOf(f.region);
   }
@@ -233,15 +242,17 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
       });
     }
   }
-  const targetSum = new Map<string, number>();
+  const figureSum = new Map([...figureSums].map(([k, v]) => [k, v.value()]));
+  const targetSums = new Map<string, ExactSum>();
   const targetCount = new Map<string, number>();
   for (const t of input.targets ?? []) {
     if (t.year !== year) continue;
     const key = `${t.metric}\u0001${t.region}`;
-    targetSum.set(key, (targetSum.get(key) ?? 0) + t.value);
+    (targetSums.get(key) ?? targetSums.set(key, new ExactSum()).get(key)!).add(t.value);
     targetCount.set(key, (targetCount.get(key) ?? 0) + 1);
     if (t.region !== TOTAL_REGION) slotOf(t.region);
   }
+  const targetSum = new Map([...targetSums].map(([k, v]) => [k, v.value()]));
   for (const [key, n] of targetCount) {
     if (n > 1) {
       const [metric, region] = key.split("\u0001");
@@ -279,6 +290,9 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // ---- funds entries ----
   const fIn = new Acc();
   const fOut = new Acc();
+  // Exact sums per slot: [in place current, prior, out of province current, prior].
+  const fundSums: ExactSum[][] = [];
+  const fundSum = (s: number, k: number) => ((fundSums[s] ??= [])[k] ??= new ExactSum());
   let fromLedger = 0;
   let unattributed = 0;
   for (const e of funds) {
@@ -297,12 +311,18 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     const amount = typeof e.amount === "number" ? e.amount : 0;
     if (k >= yStart) {
       fIn.hasCur[s] = fOut.hasCur[s] = true;
-      if (k <= curEnd) { fIn.cur[s] += amount; if (e.out_of_province) fOut.cur[s] += amount; }
+      if (k <= curEnd) { fundSum(s, 0).add(amount); if (e.out_of_province) fundSum(s, 2).add(amount); }
     } else {
       fIn.hasPrior[s] = fOut.hasPrior[s] = true;
-      if (k <= priorEnd) { fIn.prior[s] += amount; if (e.out_of_province) fOut.prior[s] += amount; }
+      if (k <= priorEnd) { fundSum(s, 1).add(amount); if (e.out_of_province) fundSum(s, 3).add(amount); }
     }
   }
+  fundSums.forEach((sums, s) => {
+    fIn.cur[s] = sums[0]?.value() ?? 0;
+    fIn.prior[s] = sums[1]?.value() ?? 0;
+    fOut.cur[s] = sums[2]?.value() ?? 0;
+    fOut.prior[s] = sums[3]?.value() ?? 0;
+  });
   if (fromLedger > 0) {
     warnings.push({
       code: "funds_region_from_ledger",
@@ -421,11 +441,10 @@ export function roundRate(rate: number): number {
   return Math.round(rate * 1e12) / 1e12;
 }
 
-/** Sum of the non-null values; null when all are null. */
+/** Exact sum of the non-null values; null when all are null. */
 function sumOf(xs: (number | null)[]): number | null {
-  let total: number | null = null;
-  for (const x of xs) if (x !== null) total = (total ?? 0) + x;
-  return total;
+  const present = xs.filter((x): x is number => x !== null);
+  return present.length === 0 ? null : exactSum(present);
 }
 
 function combinedSource(sources: (ActualSource | null)[]): ActualSource | null {

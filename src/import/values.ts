@@ -153,12 +153,17 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
   return { ok: true, value, approximate: Boolean(m[1] || m[5]) };
 }
 
+/**
+ * A number in `unit` as 亿元: the decimal point shifted on the number's shortest decimal form (String(n) round-trips),
+ * so 1234.567890123456 万元 from a JSON number or an xlsx cell is the same double as the text "1234.567890123456" in a
+ * CSV (parseAmount and fastAmount shift the exponent of the text the same way). No rounding to fewer digits.
+ */
 function toYi(n: number, unit: MoneyUnit): number {
-  const d = UNIT_DIVISOR[unit];
-  if (d === 1) return n;
-  // An integer divided by a power of ten is already the double nearest the decimal result; others lose float dust.
-  if (Number.isInteger(n) && Math.abs(n) < 2 ** 53) return n / d;
-  return Number((n / d).toPrecision(15));
+  const pow = UNIT_POW[unit];
+  if (pow === 0) return n;
+  const s = String(n);
+  const e = s.indexOf("e");
+  return e < 0 ? Number(`${s}e-${pow}`) : Number(`${s.slice(0, e)}e${Number(s.slice(e + 1)) - pow}`);
 }
 
 /**

@@ -77,6 +77,15 @@ export const TOTAL_LABELS = [
   "本页合计", "累计合计", "Total", "TOTAL", "Total:", "Grand Total", "Subtotal", "SUM", "ｔｏｔａｌ",
 ] as const;
 
+/** Amount sequences (亿元) whose plain left-to-right sum depends on the order or loses digits. */
+export const FLOAT_TRAPS: number[][] = [
+  [0.1, 0.2, 0.3], [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], [1e16, 1, -1e16 + 2], [1e8, 1e-8, -1e8],
+  [0.35, 0.000035, 1234.56789, 0.00000001], [3.3, 2.2, 1.1], [1e-8, 1e-8, 1e-8, 1e8], [123456789.12345678, 0.00000001, 0.00000002],
+  [0.7, 0.6, 0.1, 0.2], [9007199254740992, 1, 1], [2.675, 2.675, 2.675], [1 / 3, 1 / 3, 1 / 3], [0.3, -0.1, -0.2],
+  [1e-300, 1e300, -1e300], [5e-324, 5e-324, 1], [100.01, 200.02, 300.03, 400.04], [1.005, 2.005, 3.005],
+  [4.35, 4.35, 4.35, 4.35], [0.57, 0.29, 0.14], [99999.99999999, 0.00000001],
+];
+
 /** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
 export function classCounts(): Record<string, number> {
   return {
@@ -85,5 +94,7 @@ export function classCounts(): Record<string, number> {
     "2 rows dropped as totals (total-like data in name/id/region, labels in three label cells)":
       TOTAL_LIKE_DATA.name.length + TOTAL_LIKE_DATA.id.length + TOTAL_LIKE_DATA.region.length + TOTAL_LABELS.length * 3,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
+    // Each sequence in every order it has (up to 24), through the builder.
+    "12 order-dependent sums": FLOAT_TRAPS.length,
   };
 }
