@@ -29,6 +29,11 @@ const {
   parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell,
 } = values;
 
+/** A replacement character, NUL or any surrogate: the cheap test before the per-cell check of TableEngine.checkText. */
+export const SUSPICIOUS_TEXT = /[\uFFFD\u0000\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, "g");
+
 /** Rows looked at for a header before giving up. */
 const MAX_SEEK_ROWS = 50;
 
@@ -73,6 +78,8 @@ interface ParsedRow {
 export interface EngineOptions extends ImportOptions {
   /** Label used in issues (file name, "file!sheet", URL). */
   fileLabel: string;
+  /** The text encoding a CSV/JSON file was decoded with, named in messages about characters it could not decode. */
+  encodingLabel?: string;
   /** The first row given is the header (JSON keys): no search for a header row. */
   headerFirst?: boolean;
 }
@@ -232,13 +239,53 @@ export class TableEngine {
     this.issue(row, null, "error", zh, en);
   }
 
-  /** Feed one source row. `row` is the 1-based row number the user sees. */
-  push(cells: readonly Cell[], row: number): void {
+  /**
+   * Feed one source row. `row` is the 1-based row number the user sees. `clean`: the caller knows the row holds no
+   * replacement character, NUL or surrogate (a CSV chunk without any), so the per-cell check can be skipped.
+   */
+  push(cells: readonly Cell[], row: number, clean = false): void {
     if (this.seeking) {
       this.seek(cells, row);
       return;
     }
-    this.data(cells, row);
+    this.data(clean ? cells : this.checkText(cells, row), row);
+  }
+
+  /**
+   * Characters a file should not hold: U+FFFD (a byte the decoder could not read, or a replacement already in the
+   * file), NUL, and lone surrogates (half of a character: JSON escapes, damaged UTF-16). The row is kept; NULs are
+   * removed and lone surrogates become U+FFFD (neither can be written to a sheet or to XML); one warning names the
+   * row, its columns and what was found.
+   */
+  private checkText(cells: readonly Cell[], row: number): readonly Cell[] {
+    let out: Cell[] | null = null;
+    let columns: string[] | null = null;
+    let fffd = false;
+    let nul = false;
+    let lone = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (typeof c !== "string" || !SUSPICIOUS_TEXT.test(c)) continue;
+      const hasFffd = c.includes("\uFFFD");
+      const hasNul = c.includes("\u0000");
+      const hasLone = LONE_SURROGATE.test(c);
+      if (!hasFffd && !hasNul && !hasLone) continue; // well-formed pairs only (CJK extension B…)
+      fffd ||= hasFffd;
+      nul ||= hasNul;
+      lone ||= hasLone;
+      (columns ??= []).push(this.plan[i]?.title || `${columnLetter(i)}`);
+      if (hasNul || hasLone) (out ??= cells.slice())[i] = c.replace(/\u0000/g, "").replace(LONE_SURROGATE_ALL, "\uFFFD");
+    }
+    if (columns) {
+      const what = [fffd ? "无法识别的字符（�）" : "", nul ? "空字符（NUL，已删除）" : "", lone ? "不成对的代理字符（已换成 �）" : ""].filter(Boolean).join("、");
+      const whatEn = [fffd ? "characters that could not be decoded (�)" : "", nul ? "NUL characters (removed)" : "", lone ? "lone surrogates (replaced by �)" : ""].filter(Boolean).join(", ");
+      const enc = this.opts.encodingLabel;
+      this.issue(row, columns[0], "warning",
+        `第 ${row} 行的「${columns.join("」「")}」含有${what}${enc ? `（文件按 ${enc} 读取）` : ""}，其余内容照常导入。请核对这一行的原文；如果文件的编码不对，请另存为 UTF-8 后重新导入。`,
+        `Row ${row}, ${columns.map((c) => `"${c}"`).join(", ")}: ${whatEn}${enc ? ` (the file was read as ${enc})` : ""}; the rest was imported. Check the row in the source; if the file's encoding is wrong, save it as UTF-8 and import again.`,
+        "encoding");
+    }
+    return out ?? cells;
   }
 
   private seek(cells: readonly Cell[], row: number): void {

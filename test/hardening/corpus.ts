@@ -86,6 +86,11 @@ export const FLOAT_TRAPS: number[][] = [
   [4.35, 4.35, 4.35, 4.35], [0.57, 0.29, 0.14], [99999.99999999, 0.00000001],
 ];
 
+/** Byte sequences that are not UTF-8: a stray byte, a truncated sequence, an overlong, an encoded surrogate, > U+10FFFF. */
+export const BAD_UTF8 = [[0xff], [0x80], [0xfe], [0xc3], [0xe4, 0xb8], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe0, 0x80, 0xaf]] as const;
+/** Where in a 2,000-row UTF-8 file the bad bytes go (row numbers, CSV records; 1 is the header). */
+export const BAD_UTF8_ROWS = [2, 3, 1000, 2001] as const;
+
 /** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
 export function classCounts(): Record<string, number> {
   return {
@@ -93,6 +98,7 @@ export function classCounts(): Record<string, number> {
     // Each key in each lookup field, as a column title, as a mapping key, as a metric of the builder and of a cell.
     "2 rows dropped as totals (total-like data in name/id/region, labels in three label cells)":
       TOTAL_LIKE_DATA.name.length + TOTAL_LIKE_DATA.id.length + TOTAL_LIKE_DATA.region.length + TOTAL_LABELS.length * 3,
+    "3 encoding (bad UTF-8 sequences × rows × ASCII/Chinese header, NUL, U+FFFD, lone surrogates)": BAD_UTF8.length * BAD_UTF8_ROWS.length * 2 + 6,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
     // Each sequence in every order it has (up to 24), through the builder.
     "12 order-dependent sums": FLOAT_TRAPS.length,

@@ -24,8 +24,8 @@ const amount = fc.oneof(
 );
 const day = fc.tuple(fc.constantFrom(2024, 2025), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 28 }))
   .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-const record = fc.tuple(fc.constantFrom(...REGIONS), day, amount, fc.option(day)).map(([region, signed, a, started], i): ProjectRecord => ({
-  id: `P${i}`, name: `项目${i}`, region, signed_date: signed, started_date: started, signed_amount: a,
+const record = fc.tuple(fc.nat(), fc.constantFrom(...REGIONS), day, amount, fc.option(day)).map(([n, region, signed, a, started]): ProjectRecord => ({
+  id: `P${n}`, name: `项目${n}`, region, signed_date: signed, started_date: started, signed_amount: a,
 }));
 const funds = fc.tuple(fc.constantFrom(...REGIONS), day, amount, fc.boolean()).map(([region, date, a, oop]): FundsEntry => ({
   project: "P", region, date, amount: a, out_of_province: oop,
