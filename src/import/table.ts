@@ -34,6 +34,9 @@ export const SUSPICIOUS_TEXT = /[\uFFFD\u0000\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, "g");
 
+/** Excel's limit on the characters of one cell (specifications and limits): longer text cannot be loaded. */
+export const MAX_CELL_CHARS = 32767;
+
 /** Rows looked at for a header before giving up. */
 const MAX_SEEK_ROWS = 50;
 
@@ -613,9 +616,12 @@ export class TableEngine {
       const def = col.def!;
       switch (col.type) {
         case "id":
-        case "text":
-          v[col.field] = parseText(raw);
+        case "text": {
+          const t = parseText(raw);
+          v[col.field] = t;
+          if (t !== null && t.length > MAX_CELL_CHARS) this.tooLong(row, col.title, t.length);
           break;
+        }
         case "date": {
           if (isIsoDay(raw)) {
             v[col.field] = raw;
@@ -817,6 +823,14 @@ export class TableEngine {
     }
   }
 
+  /** Text longer than an Excel cell holds: the load would fail, so the row is rejected here, saying where. */
+  private tooLong(row: number, column: string, length: number): void {
+    this.issue(row, column, "error",
+      `「${column}」有 ${length} 个字符，超过 Excel 单元格最多能存的 ${MAX_CELL_CHARS} 个字符，本行未导入。请缩短这一格（长的说明可另存为文件，在此写文件名）后重新导入。`,
+      `"${column}" holds ${length} characters, more than the ${MAX_CELL_CHARS} an Excel cell can hold; row rejected. Shorten it (keep long notes in a file and name the file here) and import again.`,
+      "cell_too_long");
+  }
+
   private isRequired(field: string): boolean {
     // A month that is present but wrong rejects a figure: the figure cannot be placed in time.
     if (field === "through_month") return true;
@@ -855,6 +869,13 @@ export class TableEngine {
       parts.push(`${col?.title || "推算依据"}：${v.basis as string}`);
     }
     return parts.length > 0 ? parts.join("；") : null;
+  }
+
+  /** The composed 来源 of a target or figure, rejected like a cell when it would not fit in one. */
+  private sourceOf(v: ParsedRow, row: number): string | null {
+    const source = this.composeSource(v);
+    if (source !== null && source.length > MAX_CELL_CHARS) this.tooLong(row, this.colTitle.source ?? this.colTitle.quote ?? "来源", source.length);
+    return source;
   }
 
   private assemble(v: ParsedRow, row: number): { index: number } | null {
@@ -982,8 +1003,9 @@ export class TableEngine {
       region: v.region as string,
       metric: v.metric as Metric,
       value: v.value as number,
-      source: this.composeSource(v),
+      source: this.sourceOf(v, row),
     };
+    if (this.rowErrors > 0) return null;
     if (this.duplicate(row, `t:${t.year}|${normKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
       `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 ${first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
       `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row ${first}; row rejected. Keep one target per region, metric and year.`])) return null;
@@ -1014,8 +1036,9 @@ export class TableEngine {
       metric: v.metric as Metric,
       value: v.value as number,
       scope,
-      source: this.composeSource(v),
+      source: this.sourceOf(v, row),
     };
+    if (this.rowErrors > 0) return null;
     if (v.status) fig.status = v.status as "采用" | "备选";
     const status = fig.status ?? "采用";
     const key = `g:${fig.year}|${fig.through_month}|${normKey(fig.region)}|${fig.metric}|${normKey(scope ?? "")}|${status}${status === "备选" ? `|${fig.value}` : ""}`;

@@ -91,6 +91,16 @@ export const BAD_UTF8 = [[0xff], [0x80], [0xfe], [0xc3], [0xe4, 0xb8], [0xc0, 0x
 /** Where in a 2,000-row UTF-8 file the bad bytes go (row numbers, CSV records; 1 is the header). */
 export const BAD_UTF8_ROWS = [2, 3, 1000, 2001] as const;
 
+/** Text fields of each kind, as column titles, that a too-long cell can sit in. */
+export const LONG_TEXT_FIELDS = {
+  ledger: ["项目编号", "项目名称", "所属地区", "园区", "产业类别", "投资方", "投资来源地", "备注", "来源"],
+  funds: ["项目编号", "所属地区", "来源"],
+  targets: ["所属地区", "推算依据", "来源"],
+  figures: ["所属地区", "口径", "原文", "来源"],
+} as const;
+/** Lengths around Excel's cell limit of 32,767 characters. */
+export const LONG_LENGTHS = [32767, 32768, 40000, 100000] as const;
+
 /** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
 export function classCounts(): Record<string, number> {
   return {
@@ -99,6 +109,8 @@ export function classCounts(): Record<string, number> {
     "2 rows dropped as totals (total-like data in name/id/region, labels in three label cells)":
       TOTAL_LIKE_DATA.name.length + TOTAL_LIKE_DATA.id.length + TOTAL_LIKE_DATA.region.length + TOTAL_LABELS.length * 3,
     "3 encoding (bad UTF-8 sequences × rows × ASCII/Chinese header, NUL, U+FFFD, lone surrogates)": BAD_UTF8.length * BAD_UTF8_ROWS.length * 2 + 6,
+    "9 cells longer than 32,767 characters (text fields × lengths, 4 sources)":
+      Object.values(LONG_TEXT_FIELDS).reduce((n, f) => n + f.length, 0) * LONG_LENGTHS.length + 4,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
     // Each sequence in every order it has (up to 24), through the builder.
     "12 order-dependent sums": FLOAT_TRAPS.length,
