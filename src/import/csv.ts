@@ -11,6 +11,11 @@ import type { ImportOptions, ImportResult } from "./types";
 /** Bytes decoded and parsed per step: small enough that a step's rows die young (less GC), big enough to be cheap. */
 const DEFAULT_CHUNK = 1 << 17;
 const DELIMITERS = [",", "\t", ";", "|"];
+/**
+ * Characters one CSV record may hold while still unfinished: beyond it the file is refused rather than held whole (a
+ * valid record is at most its columns × 32,767 characters, see MAX_CELL_CHARS; 16M allows 500 full columns).
+ */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 /** Hand the event loop a turn: setImmediate in Node; a MessageChannel task in browsers (setTimeout(0) is clamped to 4 ms). */
 export function yieldToEventLoop(): Promise<void> {
@@ -210,6 +215,11 @@ export class CsvStreamer {
       }
     }
     this.partial = last ? "" : input.substring(res.meta.cursor);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new ImportError("TOO_LARGE",
+        `第 ${this.rowNo + 1} 行超过 ${MAX_RECORD_CHARS / 1024 / 1024}M 个字符仍未结束（多半是一个没有配对的引号），未继续读取。请检查这一行的双引号。`,
+        `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`);
+    }
   }
 }
 

@@ -25,7 +25,7 @@ import type { Cell } from "./values";
 
 // Bound once: the row loop calls these millions of times.
 const {
-  cellText, isBlank, fastAmount, fastStage, isIsoDay, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
+  cellText, isBlank, fastAmount, fastStage, formulaWithoutValue, isIsoDay, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
   parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell,
 } = values;
 
@@ -33,6 +33,9 @@ const {
 export const SUSPICIOUS_TEXT = /[\uFFFD\u0000\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, "g");
+
+/** Data rows (and skipped rows) one import takes: what an Excel sheet holds; more is refused before memory runs out. */
+export const MAX_DATA_ROWS = 1_048_576;
 
 /** Excel's limit on the characters of one cell (specifications and limits): longer text cannot be loaded. */
 export const MAX_CELL_CHARS = 32767;
@@ -467,6 +470,11 @@ export class TableEngine {
       }
     }
     if (nonBlank === 0) return;
+    if (this.rows + this.skipped >= MAX_DATA_ROWS) {
+      throw new ImportError("TOO_LARGE",
+        `「${this.file}」的数据超过 ${MAX_DATA_ROWS} 行（一张 Excel 工作表最多能放的行数），第 ${row} 行起未读取。请把文件按年份或地区拆分后分别导入。`,
+        `"${this.file}" has more than ${MAX_DATA_ROWS} data rows (what one Excel sheet holds); reading stopped at row ${row}. Split the file (by year or region) and import the parts.`);
+    }
     // A total or subtotal row, recognised by its structure (see isTotalRow): skipped, checked, reported.
     for (const i of this.probe) {
       const c = cells[i];
@@ -612,6 +620,14 @@ export class TableEngine {
         continue;
       }
       if (col.alternate && (isBlank(raw0) || v[col.field] != null)) continue;
+      const uncached = formulaWithoutValue(raw0);
+      if (uncached !== null) {
+        this.issue(row, col.title, "error",
+          `「${col.title}」是公式 ${quoteValue(uncached, 80)}，但文件里没有它的计算结果（文件不是由 Excel 保存的），本行未导入。请在 Excel 中打开该文件、保存后重新导入，或把公式换成数值。`,
+          `"${col.title}" holds the formula ${quoteValue(uncached, 80)} but the file has no calculated value for it (it was not saved by Excel); row rejected. Open the file in Excel and save it, or replace the formula with its value, and import again.`,
+          "formula_without_value");
+        continue;
+      }
       const raw = plainCell(raw0);
       const def = col.def!;
       switch (col.type) {
@@ -636,7 +652,8 @@ export class TableEngine {
                 `「${col.title}」的值 ${quoteValue(raw)} 按 Excel 日期序号读作 ${r.value}。如果不对，请写成 2025-02-19 这样的日期。`,
                 `"${col.title}" value ${quoteValue(raw)} was read as an Excel date serial: ${r.value}. If that is wrong, write the date like 2025-02-19.`);
             }
-          } else this.badCell(row, col, def, raw, "date");
+          } else if (r.reason === "phantom") this.badCell(row, col, def, raw, "phantom_date", "date_1900_02_29");
+          else this.badCell(row, col, def, raw, "date");
           break;
         }
         case "amount": {
@@ -807,19 +824,19 @@ export class TableEngine {
   }
 
   /** A cell that cannot be read: an error when the field is required (row rejected), else a warning (left blank). */
-  private badCell(row: number, col: ColumnPlan, def: FieldDef, raw: Cell, what: BadKind): void {
+  private badCell(row: number, col: ColumnPlan, def: FieldDef, raw: Cell, what: BadKind, code?: IssueCode): void {
     const required = this.isRequired(def.field);
     const [zhWhat, enWhat, zhHow, enHow] = BAD_TEXT[what];
     const q = quoteValue(cellText(raw) || raw);
     if (required) {
       this.issue(row, col.title, "error",
         `「${col.title}」的值 ${q} ${zhWhat}，本行未导入。${zhHow}`,
-        `"${col.title}" value ${q} ${enWhat}; row rejected. ${enHow}`);
+        `"${col.title}" value ${q} ${enWhat}; row rejected. ${enHow}`, code);
     } else {
       const asNo = what === "boolean";
       this.issue(row, col.title, "warning",
         `「${col.title}」的值 ${q} ${zhWhat}，${asNo ? "按“否”处理" : "已留空"}，其余内容照常导入。${zhHow}`,
-        `"${col.title}" value ${q} ${enWhat}; ${asNo ? "treated as no" : "left blank"}, the rest of the row was imported. ${enHow}`);
+        `"${col.title}" value ${q} ${enWhat}; ${asNo ? "treated as no" : "left blank"}, the rest of the row was imported. ${enHow}`, code);
     }
   }
 
@@ -1073,10 +1090,11 @@ export class TableEngine {
   }
 }
 
-type BadKind = "date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status";
+type BadKind = "date" | "phantom_date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status";
 
 const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
   date: ["不是可识别的日期", "is not a date", "请写成 2025-02-19、2025/2/19、2025年2月19日，或只写月份 2025年2月。", "Write it like 2025-02-19, 2025/2/19, 2025年2月19日, or the month only: 2025年2月."],
+  phantom_date: ["是 Excel 日期序号 60，即并不存在的 1900年2月29日（Excel 沿用 Lotus 1-2-3 的闰年错误，把 1900 年当作闰年）", "is Excel date serial 60, the nonexistent 29 February 1900 (Excel keeps Lotus 1-2-3's leap-year bug and counts 1900 as a leap year)", "请改成真实的日期。", "Enter a real date."],
   amount: ["不是金额", "is not an amount", "请填写数字，如 3500、3500万元 或 0.35亿元（列名中可注明单位，如“签约金额（万元）”）。", "Enter a number such as 3500, 3500万元 or 0.35亿元 (the column title may give the unit, e.g. 签约金额（万元）)."],
   negative: ["是负数，金额不能为负", "is negative; amounts cannot be negative", "请填写实际金额；如要冲减，请改正原记录。", "Enter the actual amount; to reverse an entry, correct the original row."],
   count: ["不是个数", "is not a count", "请填写不小于 0 的整数，如 23 或 23个。", "Enter a whole number ≥ 0, e.g. 23."],

@@ -13,6 +13,30 @@ const FULLWIDTH = /[\uFF01-\uFF5E\u3000\u00A0]/;
 /** Placeholders that mean "nothing here" in a numeric or date column. */
 const PLACEHOLDER = /^(?:[-—–－/／\\]+|无|暂无|空|n\/?a|null|none|nil|未知|待定)$/i;
 
+/** Excel's date serial 60: 1900-02-29, a day that does not exist (see xlsx.ts excelDate). */
+export class PhantomDate {
+  toString(): string {
+    return "1900-02-29";
+  }
+  toJSON(): string {
+    return "1900-02-29";
+  }
+}
+export const PHANTOM_1900_02_29 = Object.freeze(new PhantomDate());
+
+/**
+ * The formula of an exceljs formula cell that has no cached value (a file written by a program that does not
+ * calculate: its value is unknown until Excel recalculates it), else null.
+ */
+export function formulaWithoutValue(v: Cell): string | null {
+  if (v === null || typeof v !== "object" || v instanceof Date) return null;
+  const o = v as Record<string, unknown>;
+  if (!("formula" in o || "sharedFormula" in o)) return null;
+  if (o.result !== undefined && o.result !== null) return null;
+  const f = typeof o.formula === "string" ? o.formula : typeof o.sharedFormula === "string" ? `(shared ${o.sharedFormula})` : "";
+  return f.startsWith("=") ? f : `=${f}`;
+}
+
 /** Flatten an exceljs cell value to a plain value: formula → result, rich text → text, hyperlink → text, error → "#N/A". */
 export function plainCell(v: Cell): Cell {
   if (v === null || v === undefined) return null;
@@ -47,6 +71,7 @@ export function cellText(v: Cell): string {
     const d = dateFromJsDate(v);
     return d ?? "";
   }
+  if (v instanceof PhantomDate) return v.toString();
   if (typeof v === "bigint") return v.toString();
   try {
     return JSON.stringify(v) ?? "";
@@ -222,7 +247,7 @@ export function parseCount(v: Cell): CountResult {
   return { ok: true, value: n };
 }
 
-export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false } | null;
+export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false; reason?: "phantom" } | null;
 
 /** Excel serials accepted as dates: 10000 (1927-05-18) .. 2958465 (9999-12-31); smaller numbers are years or ids, not dates. */
 const MIN_SERIAL = 10000;
@@ -267,6 +292,7 @@ export function parseDate(v: Cell): DateResult {
     const s = dateFromJsDate(v);
     return s ? { ok: true, value: s } : { ok: false };
   }
+  if (v instanceof PhantomDate) return { ok: false, reason: "phantom" };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { ok: false };
     if (Number.isInteger(v) && v >= 19000101 && v <= 99991231) {

@@ -111,6 +111,8 @@ export function classCounts(): Record<string, number> {
     "3 encoding (bad UTF-8 sequences × rows × ASCII/Chinese header, NUL, U+FFFD, lone surrogates)": BAD_UTF8.length * BAD_UTF8_ROWS.length * 2 + 6,
     "9 cells longer than 32,767 characters (text fields × lengths, 4 sources)":
       Object.values(LONG_TEXT_FIELDS).reduce((n, f) => n + f.length, 0) * LONG_LENGTHS.length + 4,
+    "6 formula cells without a cached value (formula kinds × fields)": 6 * 3,
+    "7 xlsx bombs and malformed zips": 16,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
     // Each sequence in every order it has (up to 24), through the builder.
     "12 order-dependent sums": FLOAT_TRAPS.length,
