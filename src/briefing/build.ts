@@ -26,6 +26,7 @@ import { isMetric, metricInfo, METRICS, Metric } from "../core/model";
 import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "../core/period";
 import { CalendarDate, parseIsoDate, toIsoDate } from "../core/dates";
 import { ExactSum, exactSum } from "../core/exact-sum";
+import { regionKey } from "../core/regions";
 import {
   ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, TOTAL_REGION,
 } from "./types";
@@ -50,6 +51,8 @@ export function monthKey(d: string): number {
   if (!(m >= 1 && m <= 12)) return -1; // also NaN (text shorter than YYYY-MM)
   return (c0 * 1000 + c1 * 100 + c2 * 10 + c3) * 12 + m - 1;
 }
+
+const TOTAL_KEY = regionKey(TOTAL_REGION);
 
 /** Chinese collation for region order (created once: building a collator costs about half a millisecond). */
 let zhCollator: Intl.Collator | null = null;
@@ -204,37 +207,53 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const throughMonth = span.toMonth;
 
   // ---- regions: explicit list, or discovered while reading ----
-  const explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => r !== TOTAL_REGION) : null;
+  // Regions are one region when src/core/regions.ts says so (case and width folded, as Excel's criteria compare):
+  // slots are keyed by regionKey; a region is shown by its first spelling in code-point order (so the row order
+  // of the input never changes the label), or as asked in options.regions.
+  const explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => regionKey(r) !== TOTAL_KEY) : null;
   const regionNames: string[] = [];
   const regionIndex = new Map<string, number>();
+  const variants = new Map<number, Set<string>>();
   const slotOf = (name: string): number => {
-    const known = regionIndex.get(name);
-    if (known !== undefined) return known;
+    const key = regionKey(name);
+    const known = regionIndex.get(key);
+    if (known !== undefined) {
+      if (name !== regionNames[known]) {
+        let v = variants.get(known);
+        if (!v) variants.set(known, (v = new Set([regionNames[known]])));
+        v.add(name);
+        if (!explicitRegions && name < regionNames[known]) regionNames[known] = name;
+      }
+      return known;
+    }
     if (explicitRegions) return -1;
     const slot = regionNames.length;
     regionNames.push(name);
-    regionIndex.set(name, slot);
+    regionIndex.set(key, slot);
     return slot;
   };
-  if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(r)) { regionIndex.set(r, regionNames.length); regionNames.push(r); }
+  if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(regionKey(r))) { regionIndex.set(regionKey(r), regionNames.length); regionNames.push(r); }
 
   const warnings: BriefingWarning[] = [];
 
   // ---- reported figures and targets (small tables) ----
   const figureKey = (region: string, metric: string, y: number) => `${y}\u0001${metric}\u0001${region}`;
   const figureSums = new Map<string, ExactSum>();
+  const figureRegion = new Map<string, string>();
   const figureCount = new Map<string, number>();
   for (const f of input.figures ?? []) {
     if (f.through_month !== throughMonth || (f.year !== year && f.year !== year - 1) || !figureApplies(f)) continue;
-    if (f.region === TOTAL_REGION) continue;
-    const key = figureKey(f.region, f.metric, f.year);
+    if (regionKey(f.region) === TOTAL_KEY) continue;
+    const key = figureKey(regionKey(f.region), f.metric, f.year);
+    if (!figureRegion.has(key)) figureRegion.set(key, f.region);
     (figureSums.get(key) ?? figureSums.set(key, new ExactSum()).get(key)!).add(f.value);
     figureCount.set(key, (figureCount.get(key) ?? 0) + 1);
     slotOf(f.region);
   }
   for (const [key, n] of figureCount) {
     if (n > 1) {
-      const [y, metric, region] = key.split("\u0001");
+      const [y, metric] = key.split("\u0001");
+      const region = figureRegion.get(key)!;
       warnings.push({
         code: "duplicate_figure",
         message: `汇总数中 ${region} ${y} 年 1-${throughMonth} 月“${metricZh(metric)}”有 ${n} 条整体口径且采用的数值，已相加；请只保留一条为“采用”。`,
@@ -244,18 +263,21 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   }
   const figureSum = new Map([...figureSums].map(([k, v]) => [k, v.value()]));
   const targetSums = new Map<string, ExactSum>();
+  const targetRegion = new Map<string, string>();
   const targetCount = new Map<string, number>();
   for (const t of input.targets ?? []) {
     if (t.year !== year) continue;
-    const key = `${t.metric}\u0001${t.region}`;
+    const key = `${t.metric}\u0001${regionKey(t.region)}`;
     (targetSums.get(key) ?? targetSums.set(key, new ExactSum()).get(key)!).add(t.value);
     targetCount.set(key, (targetCount.get(key) ?? 0) + 1);
-    if (t.region !== TOTAL_REGION) slotOf(t.region);
+    if (!targetRegion.has(key)) targetRegion.set(key, t.region);
+    if (regionKey(t.region) !== TOTAL_KEY) slotOf(t.region);
   }
   const targetSum = new Map([...targetSums].map(([k, v]) => [k, v.value()]));
   for (const [key, n] of targetCount) {
     if (n > 1) {
-      const [metric, region] = key.split("\u0001");
+      const [metric] = key.split("\u0001");
+      const region = targetRegion.get(key)!;
       warnings.push({
         code: "duplicate_target",
         message: `目标任务中 ${region} ${year} 年“${metricZh(metric)}”有 ${n} 条，已相加。`,
@@ -344,6 +366,15 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   };
   for (const a of Object.values(accs)) a.grow(regionNames.length);
 
+  for (const [slot, names] of variants) {
+    const list = [...names].sort();
+    warnings.push({
+      code: "region_variants",
+      message: `地区名称 ${list.map((n) => `「${n}」`).join("")} 只差大小写或全角/半角，Excel 按地区汇总时视为同一地区，已合并为「${regionNames[slot]}」统计。`,
+      message_en: `Region names ${list.map((n) => `"${n}"`).join(", ")} differ only in case or width, which Excel's sums by region do not tell apart: counted as one region, "${regionNames[slot]}".`,
+    });
+  }
+
   // ---- assemble the tables ----
   const wanted: readonly Metric[] = options.metrics && options.metrics.length > 0 ? options.metrics : METRICS;
   const unknownMetric = wanted.find((m) => !isMetric(m));
@@ -353,7 +384,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const tables: BriefingTable[] = [];
   const cell = (metric: Metric, s: number, region: string, current: boolean): [number | null, ActualSource | null] => {
     const y = current ? year : year - 1;
-    const fig = figureSum.get(figureKey(region, metric, y));
+    const fig = figureSum.get(figureKey(regionKey(region), metric, y));
     if (fig !== undefined) return [fig, "figure"];
     const acc = accs[metric];
     if (current ? acc.hasCur[s] : acc.hasPrior[s]) return [current ? acc.cur[s] : acc.prior[s], "ledger"];
@@ -384,7 +415,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // unless it was asked for, so that the totals' "every region has a target" rule sees only real rows.
   const draft = wanted.map((metric) => order.map((s) => {
     const region = regionNames[s];
-    const targetValue = targetSum.get(`${metric}\u0001${region}`);
+    const targetValue = targetSum.get(`${metric}\u0001${regionKey(region)}`);
     return rowFor(region, metric, cell(metric, s, region, true), targetValue ?? null, cell(metric, s, region, false));
   }));
   const hasAnything = (r: BriefingRow) => r.actual !== null || r.prior !== null || r.target !== null;
@@ -396,7 +427,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     if (!rows.some(hasAnything) && !(options.metrics && options.metrics.length > 0)) return;
     const totalActual = sumOf(rows.map((r) => r.actual));
     const totalPrior = sumOf(rows.map((r) => r.prior));
-    const explicitTotal = targetSum.get(`${metric}\u0001${TOTAL_REGION}`);
+    const explicitTotal = targetSum.get(`${metric}\u0001${TOTAL_KEY}`);
     let totalTarget: number | null = null;
     let totalTargetSource: BriefingTable["total_target_source"] = null;
     if (explicitTotal !== undefined) { totalTarget = explicitTotal; totalTargetSource = "explicit"; }

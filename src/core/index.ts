@@ -7,3 +7,4 @@ export * from "./format";
 export * from "./columns";
 export * from "./a1";
 export * from "./exact-sum";
+export * from "./regions";

@@ -13,6 +13,7 @@
 import { deriveProjectId, METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
 import { ExactSum } from "../core/exact-sum";
 import { setOwn } from "../core/own";
+import { MAX_CRITERION_CHARS, regionKey, regionProblem, type RegionProblem } from "../core/regions";
 import { ImportError, quoteValue } from "./errors";
 import {
   ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName, UNIT_DIVISOR,
@@ -208,6 +209,9 @@ export class TableEngine {
   private readonly figures: ReportedFigure[] = [];
   private readonly extras: ImportExtra[] = [];
   private readonly seen = new Map<string, number>();
+  /** Region key → the file's first spelling; cell text → what region() made of it. */
+  private readonly regionSpellings = new Map<string, string>();
+  private readonly regionCache = new Map<string, { value: string; problem: RegionProblem | null; told: boolean }>();
   /** Ledger ids (explicit or derived) → first row. */
   private readonly ids = new KeyIndex();
   private rows = 0;
@@ -634,7 +638,7 @@ export class TableEngine {
         case "id":
         case "text": {
           const t = parseText(raw);
-          v[col.field] = t;
+          v[col.field] = t !== null && col.field === "region" ? this.region(t, row, col.title) : t;
           if (t !== null && t.length > MAX_CELL_CHARS) this.tooLong(row, col.title, t.length);
           break;
         }
@@ -840,6 +844,47 @@ export class TableEngine {
     }
   }
 
+  /**
+   * A region name as the file's data will hold it (src/core/regions.ts is the rule): full-width forms folded (NFKC),
+   * case variants unified to the first spelling of the file, each new spelling said once with a warning; a name a
+   * SUMIFS criterion cannot match exactly (it reads as a number, date, boolean or error, or is too long) rejects the
+   * row. Cached per distinct cell text: a ledger has few regions and many rows.
+   */
+  private region(text: string, row: number, column: string): string {
+    let r = this.regionCache.get(text);
+    if (r === undefined) {
+      const folded = text.normalize("NFKC");
+      const problem = regionProblem(folded);
+      const key = regionKey(folded);
+      const first = this.regionSpellings.get(key);
+      if (first === undefined && !problem) this.regionSpellings.set(key, folded);
+      r = { value: problem ? text : (first ?? folded), problem, told: false };
+      this.regionCache.set(text, r);
+    }
+    if (r.problem) {
+      const why = r.problem === "too_long"
+        ? [`超过 ${MAX_CRITERION_CHARS} 个字符`, `is longer than the ${MAX_CRITERION_CHARS} characters`]
+        : r.problem === "operator"
+          ? ["含有比较符号（< > = |）", "holds a comparison operator (< > = |)"]
+          : r.problem === "control"
+            ? ["含有换行或控制字符", "holds a line break or a control character"]
+            : ["看起来像数字、日期、时间、逻辑值或错误值", "looks like a number, date, time, boolean or error value"];
+      this.issue(row, column, "error",
+        `地区名称 ${quoteValue(text)} ${why[0]}，Excel 的 SUMIFS/COUNTIFS 按地区汇总时无法准确匹配它（会当作数值或比较条件，或超出条件长度），成绩单公式与数字会不一致，本行未导入。请写成地区的正式名称（如“西宁市”）。`,
+        `Region ${quoteValue(text)} ${why[1]}: Excel's SUMIFS/COUNTIFS cannot match it exactly when summing by region (it reads it as a value or a comparison, or the criterion is too long), so the briefing's formulas would disagree with its numbers; row rejected. Use the region's proper name.`,
+        "region_ambiguous");
+      return text;
+    }
+    if (r.value !== text && !r.told) {
+      r.told = true;
+      this.issue(row, column, "warning",
+        `地区名称 ${quoteValue(text)} 按 ${quoteValue(r.value)} 导入（只差全角/半角或大小写；Excel 按地区汇总时不区分这些，视为同一地区），本文件中同样写法的其他行也一样处理。`,
+        `Region ${quoteValue(text)} was imported as ${quoteValue(r.value)} (they differ only in width or case, which Excel's sums by region do not tell apart: one region); later rows of this file spelt the same way too.`,
+        "region_folded");
+    }
+    return r.value;
+  }
+
   /** Text longer than an Excel cell holds: the load would fail, so the row is rejected here, saying where. */
   private tooLong(row: number, column: string, length: number): void {
     this.issue(row, column, "error",
@@ -1023,7 +1068,7 @@ export class TableEngine {
       source: this.sourceOf(v, row),
     };
     if (this.rowErrors > 0) return null;
-    if (this.duplicate(row, `t:${t.year}|${normKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
+    if (this.duplicate(row, `t:${t.year}|${regionKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
       `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 ${first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
       `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row ${first}; row rejected. Keep one target per region, metric and year.`])) return null;
     this.targets.push(t);
@@ -1058,7 +1103,7 @@ export class TableEngine {
     if (this.rowErrors > 0) return null;
     if (v.status) fig.status = v.status as "采用" | "备选";
     const status = fig.status ?? "采用";
-    const key = `g:${fig.year}|${fig.through_month}|${normKey(fig.region)}|${fig.metric}|${normKey(scope ?? "")}|${status}${status === "备选" ? `|${fig.value}` : ""}`;
+    const key = `g:${fig.year}|${fig.through_month}|${regionKey(fig.region)}|${fig.metric}|${normKey(scope ?? "")}|${status}${status === "备选" ? `|${fig.value}` : ""}`;
     if (this.duplicate(row, key, this.colTitle.metric ?? null, (first) => [
       `与第 ${first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
       `Same region, period, metric and scope as row ${first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`])) return null;

@@ -30,7 +30,7 @@ export interface ImportIssue {
 
 export type IssueCode =
   | "total_row" | "total_mismatch" | "note_row" | "header_repeated"
-  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded";
+  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded" | "region_ambiguous";
 
 /**
  * Every non-blank row below the header is exactly one of: accepted, rejected (with at least one error issue at its

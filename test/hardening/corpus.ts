@@ -101,6 +101,29 @@ export const LONG_TEXT_FIELDS = {
 /** Lengths around Excel's cell limit of 32,767 characters. */
 export const LONG_LENGTHS = [32767, 32768, 40000, 100000] as const;
 
+/** Region names that a raw SUMIFS criterion would misread (wildcards, operators), all of them valid names. */
+export const CRITERION_REGIONS = [
+  "西宁*", "西?市", "海~东", "*", "?", "~", "~*", "区**", "西宁~?", "西宁市", "海东市", "西", "宁", "Total", "(西宁)", "+西宁",
+  "-西宁", "@西宁", "西宁 市", "'西宁", "\"西宁\"", "西宁#", "[西宁]", "西宁&海东", "西.宁", "西宁市·城东", "西^宁$", "西\\宁",
+] as const;
+/** Names that differ only in case or width: one region for Excel, so one region everywhere. */
+export const CASE_WIDTH_VARIANTS = [["ABC区", "abc区", "Ａｂｃ区", "ＡＢＣ区"], ["Xining", "XINING", "xining"], ["Σ区", "σ区"]] as const;
+/**
+ * Names no criterion matches exactly in every engine: read as values (numbers, dates, times, booleans, errors), starting
+ * with an operator, or too long: rejected at import.
+ */
+export const VALUE_LIKE_REGIONS = [
+  "0012", "12", "1e5", "1,234", "50%", "TRUE", "false", "#N/A", "3月5日", "2025-03-01", "2025年3月", "12:30", "(100)", "¥1,000",
+  "１２", "Mar 5", "1 1/2", "x".repeat(256), "*".repeat(128), "<西宁", ">=海东", "=西宁", "<>", "<>西宁市", "=1+1", ">", "==", "=12", "<5",
+  " =西宁", "\t<>", "＝西宁", "＜西宁", "西<>宁", "西=宁", "西宁>", "西宁市\n=1+1", "西宁\t市", "西\r宁", "西宁\u2028市", "西宁|",
+] as const;
+
+/** Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates. */
+export const XML_INVALID_CHARS = [
+  ...Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).filter((c) => !"\t\n\r".includes(c)),
+  "\uFFFE", "\uFFFF", "\uD800", "\uDFFF",
+];
+
 /** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
 export function classCounts(): Record<string, number> {
   return {
@@ -113,6 +136,10 @@ export function classCounts(): Record<string, number> {
       Object.values(LONG_TEXT_FIELDS).reduce((n, f) => n + f.length, 0) * LONG_LENGTHS.length + 4,
     "6 formula cells without a cached value (formula kinds × fields)": 6 * 3,
     "7 xlsx bombs and malformed zips": 16,
+    "4 region text as SUMIFS/COUNTIFS criteria (wildcards, operators, case/width, value-like)":
+      CRITERION_REGIONS.length + CASE_WIDTH_VARIANTS.flat().length + VALUE_LIKE_REGIONS.length,
+    "8 characters XML cannot hold (each char in text cells of every sheet)": XML_INVALID_CHARS.length,
+    "10 brief hides problems (a problem in each input file × json, md, xlsx; unreadable file)": 4 * 3 + 2,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
     // Each sequence in every order it has (up to 24), through the builder.
     "12 order-dependent sums": FLOAT_TRAPS.length,
