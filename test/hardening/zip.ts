@@ -115,3 +115,25 @@ export const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"
 export const SHEET_TAIL = `</sheetData></worksheet>`;
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 export const cell = (ref: string, v: string | number) => (typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`);
+
+/** Every part of a zip (central directory → local header → inflated data), for reading what exceljs wrote. */
+export function unzip(bytes: Uint8Array): Map<string, Buffer> {
+  const b = Buffer.from(bytes);
+  let eocd = b.length - 22;
+  while (eocd >= 0 && b.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = b.readUInt16LE(eocd + 10);
+  let p = b.readUInt32LE(eocd + 16);
+  const out = new Map<string, Buffer>();
+  for (let k = 0; k < count; k++) {
+    const method = b.readUInt16LE(p + 10);
+    const size = b.readUInt32LE(p + 20);
+    const nameLen = b.readUInt16LE(p + 28);
+    const name = b.toString("utf8", p + 46, p + 46 + nameLen);
+    const local = b.readUInt32LE(p + 42);
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    const data = b.subarray(start, start + size);
+    out.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
+    p += 46 + nameLen + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+  }
+  return out;
+}
