@@ -132,9 +132,22 @@ export type AmountResult =
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const AMOUNT_RE = /^(约合|大约|超过|约|近|超|逾|达)?([-+]?)(\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?(余|多)?(千万元|百万元|千元|万元|亿元|千万|百万|万|亿|元)?$/i;
 
-/** Remove clean-cut thousands separators (1,234,567.8); leave anything else alone so that it fails. */
-function stripThousands(s: string): string {
-  return /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?/.test(s) ? s.replace(/,(?=\d{3})/g, "") : s;
+/**
+ * Whitespace out of a number's text: between two digits it is a thousands separator (12 345) and must group as a comma
+ * does ("12 34" stays unreadable), elsewhere it goes ("3500 万元").
+ */
+function squeeze(s: string): string {
+  return s.replace(/(\d)[\s\u3000]+(?=\d)/g, "$1,").replace(/[\s\u3000]+/g, "");
+}
+
+/**
+ * Remove clean-cut thousands separators (1,234,567.8) from the number at the start of the text; leave anything else
+ * alone so that it fails: "1,234.5,678" or "1,23" are not numbers (the number must not run on into more digits,
+ * commas or points).
+ */
+export function stripThousands(s: string): string {
+  const m = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,.])/.exec(s);
+  return m ? m[0].replace(/,/g, "") + s.slice(m[0].length) : s;
 }
 
 /**
@@ -155,7 +168,7 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
     const n = Number(s);
     return Number.isFinite(n) ? { ok: true, value: toYi(n, unit), approximate: false } : { ok: false, reason: "invalid" };
   }
-  s = fold(s).replace(/[\s\u3000]+/g, "");
+  s = squeeze(fold(s));
   if (s === "" ) return null;
   if (PLACEHOLDER.test(s)) return null;
   s = s.replace(/^[¥￥]|^(rmb|cny)/i, "").replace(/(rmb|cny|yuan)$/i, "");
@@ -234,10 +247,10 @@ export function parseCount(v: Cell): CountResult {
   let n: number;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {
-    let s = fold(v).replace(/[\s,]+/g, "");
+    let s = squeeze(fold(v));
     if (s === "" ) return null;
     if (PLACEHOLDER.test(s)) return null;
-    s = s.replace(/^(约|近|超|逾)/, "").replace(/(余|多)?(个|项|家)$/, "");
+    s = stripThousands(s.replace(/^(约|近|超|逾)/, "")).replace(/(余|多)?(个|项|家)$/, "");
     if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return { ok: false, reason: "invalid" };
     n = Number(s);
   } else return { ok: false, reason: "invalid" };

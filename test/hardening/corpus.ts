@@ -124,6 +124,12 @@ export const XML_INVALID_CHARS = [
   "\uFFFE", "\uFFFF", "\uD800", "\uDFFF",
 ];
 
+/** Numbers that are not numbers: misplaced separators, two points, signs, other scripts, exotic forms. */
+export const MALFORMED_NUMBERS = [
+  "1,234.5,678", "1,2,3", "1,23", "12,34,567", "1.234,5", "1,234,56", "1..2", "1.2.3", "--5", "+-5", "1e", "e5", "0x10",
+  "Infinity", "NaN", "1_000", "١٢٣", "½", "1,234,5678", ",123", "1,,234", "12 34", "1'234", "١,٢٣٤",
+] as const;
+
 /** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
 export function classCounts(): Record<string, number> {
   return {
@@ -140,6 +146,7 @@ export function classCounts(): Record<string, number> {
       CRITERION_REGIONS.length + CASE_WIDTH_VARIANTS.flat().length + VALUE_LIKE_REGIONS.length,
     "8 characters XML cannot hold (each char in text cells of every sheet)": XML_INVALID_CHARS.length,
     "10 brief hides problems (a problem in each input file × json, md, xlsx; unreadable file)": 4 * 3 + 2,
+    "11 numbers and dates (malformed numbers × amount and count, serials 59/60/61/1)": MALFORMED_NUMBERS.length * 2 + 4,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
     // Each sequence in every order it has (up to 24), through the builder.
     "12 order-dependent sums": FLOAT_TRAPS.length,
