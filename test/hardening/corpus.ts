@@ -147,6 +147,7 @@ export function classCounts(): Record<string, number> {
     "8 characters XML cannot hold (each char in text cells of every sheet)": XML_INVALID_CHARS.length,
     "10 brief hides problems (a problem in each input file × json, md, xlsx; unreadable file)": 4 * 3 + 2,
     "11 numbers and dates (malformed numbers × amount and count, serials 59/60/61/1)": MALFORMED_NUMBERS.length * 2 + 4,
+    "13 one refresh path (4 kinds of rejected rows × task pane, ribbon, library)": 4 * 3,
     "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
     // Each sequence in every order it has (up to 24), through the builder.
     "12 order-dependent sums": FLOAT_TRAPS.length,
