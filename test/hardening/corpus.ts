@@ -130,26 +130,51 @@ export const MALFORMED_NUMBERS = [
   "Infinity", "NaN", "1_000", "١٢٣", "½", "1,234,5678", ",123", "1,,234", "12 34", "1'234", "١,٢٣٤",
 ] as const;
 
-/** How many fixed hostile cases each class has (filled by each class's corpus below; printed by count.test.ts). */
-export function classCounts(): Record<string, number> {
-  return {
-    "1 text cells (formula payloads × prefixes, convertible text, multi-line names)": formulaPayloads().length + CONVERTIBLE_TEXT.length + MULTILINE_NAMES.length,
-    // Each key in each lookup field, as a column title, as a mapping key, as a metric of the builder and of a cell.
-    "2 rows dropped as totals (total-like data in name/id/region, labels in three label cells)":
-      TOTAL_LIKE_DATA.name.length + TOTAL_LIKE_DATA.id.length + TOTAL_LIKE_DATA.region.length + TOTAL_LABELS.length * 3,
-    "3 encoding (bad UTF-8 sequences × rows × ASCII/Chinese header, NUL, U+FFFD, lone surrogates)": BAD_UTF8.length * BAD_UTF8_ROWS.length * 2 + 6,
-    "9 cells longer than 32,767 characters (text fields × lengths, 4 sources)":
-      Object.values(LONG_TEXT_FIELDS).reduce((n, f) => n + f.length, 0) * LONG_LENGTHS.length + 4,
-    "6 formula cells without a cached value (formula kinds × fields)": 6 * 3,
-    "7 xlsx bombs and malformed zips": 16,
-    "4 region text as SUMIFS/COUNTIFS criteria (wildcards, operators, case/width, value-like)":
-      CRITERION_REGIONS.length + CASE_WIDTH_VARIANTS.flat().length + VALUE_LIKE_REGIONS.length,
-    "8 characters XML cannot hold (each char in text cells of every sheet)": XML_INVALID_CHARS.length,
-    "10 brief hides problems (a problem in each input file × json, md, xlsx; unreadable file)": 4 * 3 + 2,
-    "11 numbers and dates (malformed numbers × amount and count, serials 59/60/61/1)": MALFORMED_NUMBERS.length * 2 + 4,
-    "13 one refresh path (4 kinds of rejected rows × task pane, ribbon, library)": 4 * 3,
-    "5 lookups by object key": PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4),
-    // Each sequence in every order it has (up to 24), through the builder.
-    "12 order-dependent sums": FLOAT_TRAPS.length,
-  };
+/** Formula cells without a cached value, as exceljs gives them (class 6), each in three fields. */
+export const UNCACHED_FORMULAS: [string, Record<string, unknown>][] = [
+  ["plain formula", { formula: "SUM(C2:C3)" }],
+  ["formula with an undefined result", { formula: "A1*2", result: undefined }],
+  ["shared formula", { sharedFormula: "D2" }],
+  ["HYPERLINK formula", { formula: "HYPERLINK(\"http://x\",\"y\")" }],
+  ["array formula", { formula: "TRANSPOSE(A1:A3)", result: null }],
+  ["formula starting with =", { formula: "=1+1" }],
+];
+
+/**
+ * How many fixed hostile cases each class has (test/hardening/count.test.ts prints them). Literal counts are of the
+ * hand-built cases in the named test file.
+ */
+export function classCounts(): [string, number][] {
+  return [
+    ["1 text cells: formula payloads (8 triggers × 16 prefixes × 6 tails), Excel-convertible text, multi-line names",
+      formulaPayloads().length + CONVERTIBLE_TEXT.length + MULTILINE_NAMES.length],
+    ["2 total rows: total-like words in names, ids, regions; labels in three label cells",
+      TOTAL_LIKE_DATA.name.length + TOTAL_LIKE_DATA.id.length + TOTAL_LIKE_DATA.region.length + TOTAL_LABELS.length * 3],
+    ["3 encoding: bad UTF-8 sequences × rows × two headers; NUL, U+FFFD, lone surrogates", BAD_UTF8.length * BAD_UTF8_ROWS.length * 2 + 6],
+    ["4 regions as criteria: wildcards, case/width variants, value-like, operators, breaks, too long",
+      CRITERION_REGIONS.length + CASE_WIDTH_VARIANTS.flat().length + VALUE_LIKE_REGIONS.length],
+    ["5 lookups by object key: prototype keys × lookup fields, titles, mappings, metrics", PROTOTYPE_KEYS.length * (LOOKUP_FIELDS.length + 4)],
+    ["6 formula cells without a cached value: kinds × fields, and a real xlsx", UNCACHED_FORMULAS.length * 3 + 1],
+    // xlsx-bombs.test.ts: 8 bombs, 5 malformed zips, ZIP64, a workbook under the limits, the CLI, an endless CSV record.
+    ["7 xlsx bombs and malformed zips (xlsx-bombs.test.ts)", 17],
+    ["8 characters XML cannot hold, each in names, regions and notes", XML_INVALID_CHARS.length],
+    ["9 cells over 32,767 characters: text fields × lengths; composed 来源; xlsx, JSON, table; the simulator",
+      Object.values(LONG_TEXT_FIELDS).reduce((n, f) => n + f.length, 0) * LONG_LENGTHS.length + 3],
+    // brief-cli.test.ts: a problem in each of the four files × json, md, xlsx; warnings only; an unreadable file.
+    ["10 brief hiding problems (brief-cli.test.ts)", 4 * 3 + 2],
+    ["11 numbers and dates: malformed numbers as amount and count and in a ledger; serials 59/60/61/1", MALFORMED_NUMBERS.length * 3 + 4],
+    ["12 order-dependent sums: float traps in every order", FLOAT_TRAPS.length],
+    ["13 one refresh path: four kinds of rejected rows × task pane, ribbon, library", 4 * 3],
+  ];
 }
+
+/** Property tests on top of the fixed cases: generated inputs per run × runs. */
+export const PROPERTY_RUNS: [string, number][] = [
+  ["1 random text behind triggers and prefixes into the simulated Excel (batches of up to 25)", 60],
+  ["1 textCell: inert or prefixed, never altered", 500],
+  ["2 row accounting over random ledgers, as a table and as CSV", 300],
+  ["3 random damage to a UTF-8 ledger", 60],
+  ["11 thousands grouping, misplaced commas", 500],
+  ["12 permutations of records, funds, targets and figures", 300],
+  ["12 CSV text vs JSON numbers", 200],
+];

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { importBytes, isImportError } from "../../src/import";
 import { XLSX_LIMITS, guardXlsx } from "../../src/import/xlsx-guard";
 import { cell, deflateRepeated, SHEET_HEAD, SHEET_TAIL, workbookParts, zip } from "./zip";
+import { UNCACHED_FORMULAS } from "./corpus";
 
 jest.setTimeout(120_000);
 
@@ -158,14 +159,7 @@ test("the CLI refuses a bomb with exit 2 and a message, even with a 200 MB heap 
 });
 
 describe("formula cells without a cached value are reported, with the formula (class 6)", () => {
-  const kinds: [string, Record<string, unknown>][] = [
-    ["plain formula", { formula: "SUM(C2:C3)" }],
-    ["formula with an undefined result", { formula: "A1*2", result: undefined }],
-    ["shared formula", { sharedFormula: "D2" }],
-    ["HYPERLINK formula", { formula: "HYPERLINK(\"http://x\",\"y\")" }],
-    ["array formula", { formula: "TRANSPOSE(A1:A3)", result: null }],
-    ["formula starting with =", { formula: "=1+1" }],
-  ];
+  const kinds = UNCACHED_FORMULAS;
   const fields: [string, number][] = [["项目名称", 0], ["所属地区", 1], ["签约金额（亿元）", 2]];
   test.each(kinds.flatMap(([what, value]) => fields.map(([title, col]) => [what, title, col, value] as const)))("%s in «%s»", async (_what, title, col, value) => {
     const { importTable } = await import("../../src/import");
