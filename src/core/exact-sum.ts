@@ -9,8 +9,9 @@
  * common case (the list of partials stays one to three long for money).
  */
 export class ExactSum {
-  /** Non-overlapping partial sums, increasing in magnitude; their exact sum is the sum of everything added. */
-  private partials: number[] = [];
+  /** Non-overlapping partial sums, increasing in magnitude, in p[0..n): their exact sum is the sum of all added. */
+  private p = new Float64Array(4);
+  private n = 0;
   /** Infinities and NaN do not enter the partials: they decide the result on their own (as in plain addition). */
   private special = 0;
   private hasSpecial = false;
@@ -22,9 +23,10 @@ export class ExactSum {
       this.hasSpecial = true;
       return this;
     }
-    const p = this.partials;
+    const p = this.p;
+    const n = this.n;
     let i = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < n; j++) {
       let y = p[j];
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -42,16 +44,21 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    p.length = i;
-    p.push(x);
+    if (i === p.length) {
+      const grown = new Float64Array(p.length * 2);
+      grown.set(p);
+      this.p = grown;
+    }
+    this.p[i] = x;
+    this.n = i + 1;
     return this;
   }
 
   /** The exact sum, rounded once to the nearest double (ties to even), as math.fsum does. */
   value(): number {
     if (this.hasSpecial) return this.special;
-    const p = this.partials;
-    let n = p.length;
+    const p = this.p;
+    let n = this.n;
     if (n === 0) return 0;
     let hi = p[--n];
     let lo = 0;

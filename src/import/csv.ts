@@ -119,8 +119,21 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (isUtf8(bytes)) return "utf-8";
   const e = encodingEvidence(bytes);
-  return e.utf8Invalid === 0 || e.utf8Valid >= 4 * e.utf8Invalid ? "utf-8" : "gb18030";
+  return e.utf8Valid >= 4 * e.utf8Invalid ? "utf-8" : "gb18030";
+}
+
+/** Whether every byte is UTF-8: the platform's strict decoder a megabyte at a time (fast; no whole-file string). */
+function isUtf8(bytes: Uint8Array): boolean {
+  const d = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for (let off = 0; off < bytes.length; off += 1 << 20) d.decode(bytes.subarray(off, Math.min(bytes.length, off + (1 << 20))), { stream: true });
+    d.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function normalizeEncoding(label: string): string {
