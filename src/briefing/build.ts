@@ -22,9 +22,11 @@ import {
   completionRate, DEFAULT_PACE_TOLERANCE, paceGap, paceStatusFromGap, share as shareMetric, timeProgress, valueOrNull,
   yoyGrowth,
 } from "../core/metrics";
-import { METRIC_INFO, METRICS, Metric } from "../core/model";
+import { isMetric, metricInfo, METRICS, Metric } from "../core/model";
 import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "../core/period";
 import { CalendarDate, parseIsoDate, toIsoDate } from "../core/dates";
+import { ExactSum, exactSum } from "../core/exact-sum";
+import { regionKey } from "../core/regions";
 import {
   ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, TOTAL_REGION,
 } from "./types";
@@ -50,6 +52,8 @@ export function monthKey(d: string): number {
   return (c0 * 1000 + c1 * 100 + c2 * 10 + c3) * 12 + m - 1;
 }
 
+const TOTAL_KEY = regionKey(TOTAL_REGION);
+
 /** Chinese collation for region order (created once: building a collator costs about half a millisecond). */
 let zhCollator: Intl.Collator | null = null;
 
@@ -66,6 +70,12 @@ interface Spans { pyStart: number; throughMonth: number }
 const LEDGER_STRIDE = 6;
 
 /**
+ * Money is summed exactly (ExactSum: the correctly rounded exact sum, whatever the order of the rows), so the same
+ * records in any order, or read from a CSV or from its JSON, give the same totals to the last digit. Counts are
+ * whole numbers far below 2^53, exact in plain doubles.
+ */
+
+/**
  * THE single pass over the records (kept in its own small function so the JIT compiles it tight): per record,
  * its region's slot (identity cache, then a short linear scan, then the map), the month keys of its signing and
  * start dates, and the sums into flat typed arrays. Also notes the regions of the projects that region-less funds
@@ -79,6 +89,8 @@ function scanLedger(
   let cap = 16;
   let sums = new Float64Array(cap * LEDGER_STRIDE);
   let seen = new Uint8Array(cap * LEDGER_STRIDE);
+  /** Signed amounts per slot: [current, prior], exact. */
+  const amounts: ExactSum[] = [];
   const names: string[] = [];
   const slots: number[] = [];
   let lastRegion: string | undefined;
@@ -123,7 +135,7 @@ function scanLedger(
         const amt = rec.signed_amount;
         if (typeof amt === "number") {
           seen[base + 2 + off] = 1;
-          sums[base + 2 + off] += inSpan * amt;
+          if (inSpan === 1) (amounts[(base / LEDGER_STRIDE) * 2 + off] ??= new ExactSum()).add(amt);
         }
       }
     }
@@ -145,8 +157,8 @@ function scanLedger(
       a.grow(slotsSeen);
       for (let s = 0; s < slotsSeen; s++) {
         const b = s * LEDGER_STRIDE + metric * 2;
-        a.cur[s] = sums[b];
-        a.prior[s] = sums[b + 1];
+        a.cur[s] = metric === 1 ? (amounts[s * 2]?.value() ?? 0) : sums[b];
+        a.prior[s] = metric === 1 ? (amounts[s * 2 + 1]?.value() ?? 0) : sums[b + 1];
         a.hasCur[s] = seen[b] === 1;
         a.hasPrior[s] = seen[b + 1] === 1;
       }
@@ -195,37 +207,53 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const throughMonth = span.toMonth;
 
   // ---- regions: explicit list, or discovered while reading ----
-  const explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => r !== TOTAL_REGION) : null;
+  // Regions are one region when src/core/regions.ts says so (case and width folded, as Excel's criteria compare):
+  // slots are keyed by regionKey; a region is shown by its first spelling in code-point order (so the row order
+  // of the input never changes the label), or as asked in options.regions.
+  const explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => regionKey(r) !== TOTAL_KEY) : null;
   const regionNames: string[] = [];
   const regionIndex = new Map<string, number>();
+  const variants = new Map<number, Set<string>>();
   const slotOf = (name: string): number => {
-    const known = regionIndex.get(name);
-    if (known !== undefined) return known;
+    const key = regionKey(name);
+    const known = regionIndex.get(key);
+    if (known !== undefined) {
+      if (name !== regionNames[known]) {
+        let v = variants.get(known);
+        if (!v) variants.set(known, (v = new Set([regionNames[known]])));
+        v.add(name);
+        if (!explicitRegions && name < regionNames[known]) regionNames[known] = name;
+      }
+      return known;
+    }
     if (explicitRegions) return -1;
     const slot = regionNames.length;
     regionNames.push(name);
-    regionIndex.set(name, slot);
+    regionIndex.set(key, slot);
     return slot;
   };
-  if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(r)) { regionIndex.set(r, regionNames.length); regionNames.push(r); }
+  if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(regionKey(r))) { regionIndex.set(regionKey(r), regionNames.length); regionNames.push(r); }
 
   const warnings: BriefingWarning[] = [];
 
   // ---- reported figures and targets (small tables) ----
   const figureKey = (region: string, metric: string, y: number) => `${y}\u0001${metric}\u0001${region}`;
-  const figureSum = new Map<string, number>();
+  const figureSums = new Map<string, ExactSum>();
+  const figureRegion = new Map<string, string>();
   const figureCount = new Map<string, number>();
   for (const f of input.figures ?? []) {
     if (f.through_month !== throughMonth || (f.year !== year && f.year !== year - 1) || !figureApplies(f)) continue;
-    if (f.region === TOTAL_REGION) continue;
-    const key = figureKey(f.region, f.metric, f.year);
-    figureSum.set(key, (figureSum.get(key) ?? 0) + f.value);
+    if (regionKey(f.region) === TOTAL_KEY) continue;
+    const key = figureKey(regionKey(f.region), f.metric, f.year);
+    if (!figureRegion.has(key)) figureRegion.set(key, f.region);
+    (figureSums.get(key) ?? figureSums.set(key, new ExactSum()).get(key)!).add(f.value);
     figureCount.set(key, (figureCount.get(key) ?? 0) + 1);
     slotOf(f.region);
   }
   for (const [key, n] of figureCount) {
     if (n > 1) {
-      const [y, metric, region] = key.split("\u0001");
+      const [y, metric] = key.split("\u0001");
+      const region = figureRegion.get(key)!;
       warnings.push({
         code: "duplicate_figure",
         message: `汇总数中 ${region} ${y} 年 1-${throughMonth} 月“${metricZh(metric)}”有 ${n} 条整体口径且采用的数值，已相加；请只保留一条为“采用”。`,
@@ -233,18 +261,23 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
       });
     }
   }
-  const targetSum = new Map<string, number>();
+  const figureSum = new Map([...figureSums].map(([k, v]) => [k, v.value()]));
+  const targetSums = new Map<string, ExactSum>();
+  const targetRegion = new Map<string, string>();
   const targetCount = new Map<string, number>();
   for (const t of input.targets ?? []) {
     if (t.year !== year) continue;
-    const key = `${t.metric}\u0001${t.region}`;
-    targetSum.set(key, (targetSum.get(key) ?? 0) + t.value);
+    const key = `${t.metric}\u0001${regionKey(t.region)}`;
+    (targetSums.get(key) ?? targetSums.set(key, new ExactSum()).get(key)!).add(t.value);
     targetCount.set(key, (targetCount.get(key) ?? 0) + 1);
-    if (t.region !== TOTAL_REGION) slotOf(t.region);
+    if (!targetRegion.has(key)) targetRegion.set(key, t.region);
+    if (regionKey(t.region) !== TOTAL_KEY) slotOf(t.region);
   }
+  const targetSum = new Map([...targetSums].map(([k, v]) => [k, v.value()]));
   for (const [key, n] of targetCount) {
     if (n > 1) {
-      const [metric, region] = key.split("\u0001");
+      const [metric] = key.split("\u0001");
+      const region = targetRegion.get(key)!;
       warnings.push({
         code: "duplicate_target",
         message: `目标任务中 ${region} ${year} 年“${metricZh(metric)}”有 ${n} 条，已相加。`,
@@ -279,6 +312,9 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // ---- funds entries ----
   const fIn = new Acc();
   const fOut = new Acc();
+  // Exact sums per slot: [in place current, prior, out of province current, prior].
+  const fundSums: ExactSum[][] = [];
+  const fundSum = (s: number, k: number) => ((fundSums[s] ??= [])[k] ??= new ExactSum());
   let fromLedger = 0;
   let unattributed = 0;
   for (const e of funds) {
@@ -297,12 +333,18 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     const amount = typeof e.amount === "number" ? e.amount : 0;
     if (k >= yStart) {
       fIn.hasCur[s] = fOut.hasCur[s] = true;
-      if (k <= curEnd) { fIn.cur[s] += amount; if (e.out_of_province) fOut.cur[s] += amount; }
+      if (k <= curEnd) { fundSum(s, 0).add(amount); if (e.out_of_province) fundSum(s, 2).add(amount); }
     } else {
       fIn.hasPrior[s] = fOut.hasPrior[s] = true;
-      if (k <= priorEnd) { fIn.prior[s] += amount; if (e.out_of_province) fOut.prior[s] += amount; }
+      if (k <= priorEnd) { fundSum(s, 1).add(amount); if (e.out_of_province) fundSum(s, 3).add(amount); }
     }
   }
+  fundSums.forEach((sums, s) => {
+    fIn.cur[s] = sums[0]?.value() ?? 0;
+    fIn.prior[s] = sums[1]?.value() ?? 0;
+    fOut.cur[s] = sums[2]?.value() ?? 0;
+    fOut.prior[s] = sums[3]?.value() ?? 0;
+  });
   if (fromLedger > 0) {
     warnings.push({
       code: "funds_region_from_ledger",
@@ -324,12 +366,25 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   };
   for (const a of Object.values(accs)) a.grow(regionNames.length);
 
+  for (const [slot, names] of variants) {
+    const list = [...names].sort();
+    warnings.push({
+      code: "region_variants",
+      message: `地区名称 ${list.map((n) => `「${n}」`).join("")} 只差大小写或全角/半角，Excel 按地区汇总时视为同一地区，已合并为「${regionNames[slot]}」统计。`,
+      message_en: `Region names ${list.map((n) => `"${n}"`).join(", ")} differ only in case or width, which Excel's sums by region do not tell apart: counted as one region, "${regionNames[slot]}".`,
+    });
+  }
+
   // ---- assemble the tables ----
   const wanted: readonly Metric[] = options.metrics && options.metrics.length > 0 ? options.metrics : METRICS;
+  const unknownMetric = wanted.find((m) => !isMetric(m));
+  if (unknownMetric !== undefined) {
+    throw new BriefingError(`未知指标“${String(unknownMetric)}”。可用：${METRICS.join("、")}。`, `Unknown metric "${String(unknownMetric)}". Metrics: ${METRICS.join(", ")}.`);
+  }
   const tables: BriefingTable[] = [];
   const cell = (metric: Metric, s: number, region: string, current: boolean): [number | null, ActualSource | null] => {
     const y = current ? year : year - 1;
-    const fig = figureSum.get(figureKey(region, metric, y));
+    const fig = figureSum.get(figureKey(regionKey(region), metric, y));
     if (fig !== undefined) return [fig, "figure"];
     const acc = accs[metric];
     if (current ? acc.hasCur[s] : acc.hasPrior[s]) return [current ? acc.cur[s] : acc.prior[s], "ledger"];
@@ -360,7 +415,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // unless it was asked for, so that the totals' "every region has a target" rule sees only real rows.
   const draft = wanted.map((metric) => order.map((s) => {
     const region = regionNames[s];
-    const targetValue = targetSum.get(`${metric}\u0001${region}`);
+    const targetValue = targetSum.get(`${metric}\u0001${regionKey(region)}`);
     return rowFor(region, metric, cell(metric, s, region, true), targetValue ?? null, cell(metric, s, region, false));
   }));
   const hasAnything = (r: BriefingRow) => r.actual !== null || r.prior !== null || r.target !== null;
@@ -372,7 +427,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     if (!rows.some(hasAnything) && !(options.metrics && options.metrics.length > 0)) return;
     const totalActual = sumOf(rows.map((r) => r.actual));
     const totalPrior = sumOf(rows.map((r) => r.prior));
-    const explicitTotal = targetSum.get(`${metric}\u0001${TOTAL_REGION}`);
+    const explicitTotal = targetSum.get(`${metric}\u0001${TOTAL_KEY}`);
     let totalTarget: number | null = null;
     let totalTargetSource: BriefingTable["total_target_source"] = null;
     if (explicitTotal !== undefined) { totalTarget = explicitTotal; totalTargetSource = "explicit"; }
@@ -417,11 +472,10 @@ export function roundRate(rate: number): number {
   return Math.round(rate * 1e12) / 1e12;
 }
 
-/** Sum of the non-null values; null when all are null. */
+/** Exact sum of the non-null values; null when all are null. */
 function sumOf(xs: (number | null)[]): number | null {
-  let total: number | null = null;
-  for (const x of xs) if (x !== null) total = (total ?? 0) + x;
-  return total;
+  const present = xs.filter((x): x is number => x !== null);
+  return present.length === 0 ? null : exactSum(present);
 }
 
 function combinedSource(sources: (ActualSource | null)[]): ActualSource | null {
@@ -431,7 +485,7 @@ function combinedSource(sources: (ActualSource | null)[]): ActualSource | null {
 }
 
 function metricZh(metric: string): string {
-  return METRIC_INFO[metric as Metric]?.zh ?? metric;
+  return metricInfo(metric)?.zh ?? metric;
 }
 
 /**

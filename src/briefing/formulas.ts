@@ -17,6 +17,7 @@ import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { daysInMonth, parseIsoDate, toExcelSerial } from "../core/dates";
 import { PACE_STATUS_LABELS } from "../core/metrics";
 import { Metric, METRIC_INFO } from "../core/model";
+import { regionCriterion } from "../core/regions";
 import type { Language } from "../i18n/language";
 import { Briefing, BriefingRow, BriefingTable, TOTAL_REGION } from "./types";
 
@@ -129,7 +130,7 @@ interface Ctx {
   b: Briefing;
 }
 
-/** The conditional aggregates of one metric, region cell `r`, year `y`: [figure test, figure value, has-data test, ledger value]. */
+/** The conditional aggregates of one metric, region criterion `r` (a cell, or an escaping expression of it), year `y`: [figure test, figure value, has-data test, ledger value]. */
 function aggregates(ctx: Ctx, metric: Metric, r: string, y: number): { figCount: string; figValue: string; hasData: string; value: string } {
   const { refs } = ctx.o;
   const L = (f: string) => columnRef(LEDGER, f, refs);
@@ -274,7 +275,9 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
       const isTotal = k === t.rows.length;
       const cells = newRow();
       const A = (col: number) => a1(r, col);
-      const regionCell = a1(r, COL.region, false, true);
+      // The criterion that matches exactly this region (wildcards escaped, "=" before an operator): the one rule of
+      // src/core/regions.ts, which the builder groups by and the importer folds to.
+      const regionCell = regionCriterion(a1(r, COL.region, false, true), row.region);
       cells[COL.region] = { value: row.region, role: isTotal ? "total" : "region" };
       const f = (formula: string | undefined) => (withFormulas ? formula : undefined);
       // Actual and prior
@@ -338,7 +341,7 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
   newRow();
   const textRow = grid.length;
   newRow()[0] = { value: L.textTitle, role: "table-title" };
-  for (const line of text.split("\n")) newRow()[0] = { value: line, role: "text" };
+  for (const line of text.split(/\r\n?|\n|\u2028|\u2029/)) newRow()[0] = { value: line, role: "text" };
 
   return {
     sheetName: sheetNameFor(b),

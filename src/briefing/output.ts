@@ -10,6 +10,7 @@ import { PACE_STATUS_LABELS, PaceStatus } from "../core/metrics";
 import { Metric, METRIC_INFO } from "../core/model";
 import type { Language } from "../i18n/language";
 import { briefingRows } from "./build";
+import { singleLine } from "./text";
 import { Briefing, BriefingRow } from "./types";
 
 export interface BriefingJsonRow {
@@ -29,6 +30,14 @@ export interface BriefingJsonRow {
   source: "ledger" | "figure" | null;
 }
 
+/** What the importer said about one input file: the numbers leave out its rejected and skipped rows. */
+export interface ImportReportJson {
+  file: string;
+  kind: "ledger" | "funds" | "targets" | "figures";
+  summary: { rows: number; accepted: number; rejected: number; skipped: number };
+  issues: Array<{ row: number; column: string | null; severity: "error" | "warning"; code?: string; message: string; message_en: string }>;
+}
+
 export interface BriefingJson {
   period: string;
   as_of: string;
@@ -38,10 +47,12 @@ export interface BriefingJson {
   rows: BriefingJsonRow[];
   text: string;
   warnings: string[];
+  /** The import of each input file (CLI): rows accepted, rejected and skipped, and every issue. */
+  import?: ImportReportJson[];
 }
 
-export function briefingJson(b: Briefing, text: string, language: Language = "zh-CN"): BriefingJson {
-  return {
+export function briefingJson(b: Briefing, text: string, language: Language = "zh-CN", imports?: ImportReportJson[]): BriefingJson {
+  const json: BriefingJson = {
     period: b.period,
     as_of: b.as_of,
     basis: b.basis,
@@ -55,14 +66,19 @@ export function briefingJson(b: Briefing, text: string, language: Language = "zh
     text,
     warnings: b.warnings.map((w) => (language === "zh-CN" ? w.message : w.message_en)),
   };
+  if (imports) json.import = imports;
+  return json;
 }
 
 const pct = (x: number | null) => (x === null ? "" : formatPercent(x));
 const num = (x: number | null) => (x === null ? "" : formatAmount(x, 2));
 const pts = (x: number | null) => (x === null ? "" : String(roundHalfUp(x, 2)));
 
-/** Markdown: a heading, one table per metric (regions then 合计), the text. */
-export function briefingMarkdown(b: Briefing, text: string, language: Language = "zh-CN"): string {
+/** Issues listed per file in the Markdown output (the JSON has them all). */
+const MD_ISSUES_PER_FILE = 100;
+
+/** Markdown: a heading, one table per metric (regions then 合计), the text, notes and the import report. */
+export function briefingMarkdown(b: Briefing, text: string, language: Language = "zh-CN", imports?: ImportReportJson[]): string {
   const zh = language === "zh-CN";
   const labels = PACE_STATUS_LABELS[language];
   const head = zh
@@ -80,12 +96,32 @@ export function briefingMarkdown(b: Briefing, text: string, language: Language =
       const region = r === t.total ? `**${r.region}**` : r.region;
       const cells = [region, num(r.actual), num(r.target), pct(r.completion_rate), pct(r.time_progress), pts(r.pace_gap),
         r.status ? labels[r.status] : "", num(r.prior), pct(r.yoy_growth), pct(r.share), r.rank === null ? "" : String(r.rank)];
-      out.push(`| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
+      out.push(`| ${cells.map((c) => singleLine(c).replace(/\|/g, "\\|")).join(" | ")} |`);
     }
   }
   out.push("", zh ? "## 简报文字" : "## Briefing text", "", ...text.split("\n").flatMap((p) => [p, ""]));
   if (b.warnings.length > 0) {
     out.push(zh ? "## 提示" : "## Notes", "", ...b.warnings.map((w) => `- ${zh ? w.message : w.message_en}`), "");
+  }
+  const withIssues = (imports ?? []).filter((f) => f.issues.length > 0);
+  if (withIssues.length > 0) {
+    const cell = (s: string) => singleLine(s).replace(/\|/g, "\\|");
+    out.push(zh ? "## 导入问题" : "## Import issues", "");
+    for (const f of withIssues) {
+      const { rows, accepted, rejected, skipped } = f.summary;
+      out.push(zh
+        ? `**${cell(f.file)}**：数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}（不计入上表）；跳过 ${skipped} 行（合计、说明等）。`
+        : `**${cell(f.file)}**: ${rows} data rows, ${accepted} accepted, ${rejected} rejected (not in the tables above); ${skipped} rows skipped (totals, notes).`, "");
+      out.push(zh ? "| 行 | 列 | 级别 | 问题 |" : "| Row | Column | Severity | Issue |", "|---:|---|---|---|");
+      for (const i of f.issues.slice(0, MD_ISSUES_PER_FILE)) {
+        const sev = i.severity === "error" ? (zh ? "错误" : "error") : (zh ? "提醒" : "warning");
+        out.push(`| ${i.row} | ${cell(i.column ?? "")} | ${sev} | ${cell(zh ? i.message : i.message_en)} |`);
+      }
+      if (f.issues.length > MD_ISSUES_PER_FILE) {
+        out.push("", zh ? `……另有 ${f.issues.length - MD_ISSUES_PER_FILE} 条，见 JSON 输出。` : `… ${f.issues.length - MD_ISSUES_PER_FILE} more in the JSON output.`);
+      }
+      out.push("");
+    }
   }
   return out.join("\n");
 }

@@ -35,6 +35,14 @@ const EN_LEAD: Record<Metric, (v: string) => string> = {
 
 const points = (gap: number) => formatAmount(Math.abs(gap), 2);
 
+/**
+ * A name (region) as it appears inside a sentence: line breaks of every kind (CR, LF, VT, FF, NEL, U+2028/2029) become
+ * one space, so a region name can never start a new line of the text (each line is a cell of the briefing sheet).
+ */
+export function singleLine(name: string): string {
+  return /[\n\r\v\f\u0085\u2028\u2029]/.test(name) ? name.replace(/[\n\r\v\f\u0085\u2028\u2029]+/g, " ") : name;
+}
+
 /** One clause about one metric of one region, or null when there is no actual. */
 export function metricClause(row: BriefingRow, language: Language = "zh-CN", digits = 2): string | null {
   if (row.actual === null) return null;
@@ -73,9 +81,9 @@ function rankingSentence(b: Briefing, metric: Metric, language: Language, digits
   if (ranked.length < 2) return null;
   const top = ranked.slice(0, 3);
   const zh = language === "zh-CN";
-  const list = top.map((r) => `${r.region}（${formatPercent(r.completion_rate!, digits)}）`);
-  const listEn = top.map((r) => `${r.region} (${formatPercent(r.completion_rate!, digits)})`);
-  const behind = table.rows.filter((r) => r.status === "behind").map((r) => r.region);
+  const list = top.map((r) => `${singleLine(r.region)}（${formatPercent(r.completion_rate!, digits)}）`);
+  const listEn = top.map((r) => `${singleLine(r.region)} (${formatPercent(r.completion_rate!, digits)})`);
+  const behind = table.rows.filter((r) => r.status === "behind").map((r) => singleLine(r.region));
   if (zh) {
     let s = `${metricNameZh(metric)}完成率居前的是${list.join("、")}`;
     if (behind.length > 0) s += `；${behind.join("、")}滞后于序时进度${b.tolerance}个百分点以上`;
@@ -111,7 +119,7 @@ export function briefingText(b: Briefing, options: BriefingTextOptions = {}): st
       .map((r) => metricClause(r, language, digits))
       .filter((c): c is string => c !== null);
     if (clauses.length === 0) continue;
-    const who = region === TOTAL_REGION ? (zh ? "各地区合计" : "All regions together") : region;
+    const who = region === TOTAL_REGION ? (zh ? "各地区合计" : "All regions together") : singleLine(region);
     paragraphs.push(zh
       ? `${periodLabelZh(b.span)}，${who}${clauses.join("；")}。`
       : `${who}: ${clauses.join("; ")}.`);

@@ -70,7 +70,7 @@ export interface BriefingTable {
 }
 
 export interface BriefingWarning {
-  code: "duplicate_figure" | "duplicate_target" | "unattributed_funds" | "funds_region_from_ledger";
+  code: "duplicate_figure" | "duplicate_target" | "unattributed_funds" | "funds_region_from_ledger" | "region_variants";
   message: string;
   message_en: string;
 }

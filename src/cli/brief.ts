@@ -13,12 +13,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildBriefing, BriefingError } from "../briefing/build";
-import { briefingJson, briefingMarkdown } from "../briefing/output";
+import { briefingJson, briefingMarkdown, type ImportReportJson } from "../briefing/output";
 import { briefingText } from "../briefing/text";
 import type { BriefingInput } from "../briefing/types";
 import type { FormulaMode } from "../briefing/formulas";
-import { briefingXlsx } from "../export/briefing-xlsx";
+import { briefingXlsx, type SanitizedCell } from "../export/briefing-xlsx";
 import { importBytes } from "../import/bytes"; // not ../import: its index bundles the seed CSVs (webpack only)
+import { isImportError } from "../import/errors";
 import type { DatasetKind, ImportResult } from "../import/types";
 import type { Language } from "../i18n/language";
 import type { Subcommand } from "./command";
@@ -40,8 +41,17 @@ export const BRIEF_USAGE = `用法 / usage:
   --period   报告期：2025Q1、2025H1、2025M05YTD、“2025年一季度”…（统计口径为年初至期末）
   --format   json（默认，打印到标准输出）、md（表格+文字）、xlsx（写出成绩单工作簿）
   --mode     xlsx 的公式：portable（默认，仅内置函数）、values（只有数值）、live（INVEST.* 函数，需加载项）
-  JSON: ratios are fractions (1.0214 = 102.14%), pace_gap is in percentage points, null where not computable.
+  JSON: ratios are fractions (1.0214 = 102.14%), pace_gap is in percentage points, null where not computable;
+        "import" lists each file's rows accepted, rejected and skipped, and every issue.
+退出码 / exit codes: 0 完成 done · 1 失败 failure · 2 用法或文件无法读取 usage, or a file cannot be read
+                    3 已输出，但有行未导入（数字不含这些行）written, but rows were rejected (the numbers leave them out)
 `;
+
+/** Exit codes of `brief` (README "Command line"). */
+export const BRIEF_EXIT = { ok: 0, failure: 1, usage: 2, rowsRejected: 3 } as const;
+
+/** Issues printed per file on standard error (all of them are in --format json and md). */
+const PRINTED_ISSUES = 10;
 
 const FLAGS = new Set(["ledger", "funds", "figures", "targets", "period", "as-of", "basis", "tolerance", "regions", "format", "mode", "language", "out"]);
 
@@ -61,6 +71,8 @@ export function parseBriefArgs(argv: string[]): Record<string, string> {
 
 class UsageError extends Error {}
 
+class UnreadableFile extends Error {}
+
 async function readDataset(file: string, kind: DatasetKind, io: CliIO): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
@@ -68,17 +80,44 @@ async function readDataset(file: string, kind: DatasetKind, io: CliIO): Promise<
   } catch (e) {
     throw new UsageError(`无法读取文件 ${file}（${(e as Error).message}）/ cannot read ${file}`);
   }
-  const result = await importBytes(bytes, { fileName: path.basename(file), kind });
-  const errors = result.issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) {
-    io.stderr(`${file}: ${errors.length} 行被拒绝 / rows rejected:\n`);
-    for (const issue of errors.slice(0, 10)) io.stderr(`  第${issue.row}行 ${issue.column ?? ""} ${issue.message}\n`);
-    if (errors.length > 10) io.stderr(`  …（另有 ${errors.length - 10} 条）\n`);
+  let result: ImportResult;
+  try {
+    result = await importBytes(bytes, { fileName: path.basename(file), kind });
+  } catch (e) {
+    if (isImportError(e)) throw new UnreadableFile(`${file}: ${e.message_zh}\n${e.message_en}`);
+    throw e;
   }
+  printIssues(file, result, io);
   return result;
 }
 
-/** Run the command; returns the exit code (0 ok, 1 failure, 2 usage). */
+/**
+ * Every import problem that changes what the numbers count, on standard error: rows rejected (errors) and warnings
+ * (a date left blank leaves a project out, a total row was skipped…), each file's first PRINTED_ISSUES of each.
+ */
+function printIssues(file: string, result: ImportResult, io: CliIO): void {
+  const { rows, accepted, rejected, skipped = 0 } = result.summary;
+  if (result.issues.length === 0) return;
+  io.stderr(`${file}: 数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}，跳过 ${skipped} / ${rows} rows, ${accepted} accepted, ${rejected} rejected, ${skipped} skipped\n`);
+  for (const severity of ["error", "warning"] as const) {
+    const list = result.issues.filter((i) => i.severity === severity);
+    if (list.length === 0) continue;
+    io.stderr(severity === "error" ? `  未导入的行 / rejected rows (${list.length}):\n` : `  提醒 / warnings (${list.length}):\n`);
+    for (const i of list.slice(0, PRINTED_ISSUES)) io.stderr(`    第${i.row}行 row ${i.row}${i.column ? `「${i.column}」` : ""} ${i.message}\n      ${i.message_en}\n`);
+    if (list.length > PRINTED_ISSUES) io.stderr(`    …另有 ${list.length - PRINTED_ISSUES} 条 / ${list.length - PRINTED_ISSUES} more (--format json lists them all)\n`);
+  }
+}
+
+function importReport(file: string, r: ImportResult): ImportReportJson {
+  return {
+    file: path.basename(file),
+    kind: r.kind,
+    summary: { rows: r.summary.rows, accepted: r.summary.accepted, rejected: r.summary.rejected, skipped: r.summary.skipped ?? 0 },
+    issues: r.issues.map((i) => ({ row: i.row, column: i.column, severity: i.severity, ...(i.code ? { code: i.code } : {}), message: i.message, message_en: i.message_en })),
+  };
+}
+
+/** Run the command; returns the exit code (BRIEF_EXIT: 0 ok, 1 failure, 2 usage or unreadable file, 3 rows rejected). */
 export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promise<number> {
   let args: Record<string, string>;
   try {
@@ -111,6 +150,10 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
     const input: BriefingInput = {
       records: ledger.records, targets: targets.targets, funds: funds?.funds ?? [], figures: figures?.figures ?? [],
     };
+    const imports = ([[args.ledger, ledger], [args.targets, targets], [args.funds, funds], [args.figures, figures]] as const)
+      .filter((x): x is readonly [string, ImportResult] => x[1] !== null)
+      .map(([file, r]) => importReport(file, r));
+    const rejected = imports.reduce((n, f) => n + f.summary.rejected, 0);
     const briefing = buildBriefing(input, {
       period: args.period, asOf: args["as-of"], basis, tolerance,
       regions: args.regions ? args.regions.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : undefined,
@@ -118,19 +161,28 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
     const text = briefingText(briefing, { language });
     for (const w of briefing.warnings) io.stderr(`提示 / note: ${language === "zh-CN" ? w.message : w.message_en}\n`);
     if (format === "json") {
-      const json = JSON.stringify(briefingJson(briefing, text, language), null, 2) + "\n";
+      const json = JSON.stringify(briefingJson(briefing, text, language, imports), null, 2) + "\n";
       if (args.out) fs.writeFileSync(args.out, json); else io.stdout(json);
     } else if (format === "md") {
-      const md = briefingMarkdown(briefing, text, language);
+      const md = briefingMarkdown(briefing, text, language, imports);
       if (args.out) fs.writeFileSync(args.out, md); else io.stdout(md);
     } else {
       const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
-      fs.writeFileSync(out, await briefingXlsx(input, briefing, { mode, language, text }));
+      const sanitized: SanitizedCell[] = [];
+      fs.writeFileSync(out, await briefingXlsx(input, briefing, { mode, language, text, sanitized }));
+      for (const c of sanitized) {
+        io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);
+      }
       io.stdout(`已写出 / written: ${out}\n`);
     }
-    return 0;
+    if (rejected > 0) {
+      io.stderr(`共有 ${rejected} 行未导入，成绩单的数字不含这些行（退出码 3）。 / ${rejected} rows were rejected and are not in the numbers (exit code 3).\n`);
+      return BRIEF_EXIT.rowsRejected;
+    }
+    return BRIEF_EXIT.ok;
   } catch (e) {
     if (e instanceof UsageError) { io.stderr(`${e.message}\n`); return 2; }
+    if (e instanceof UnreadableFile) { io.stderr(`${e.message}\n`); return 2; }
     if (e instanceof BriefingError) { io.stderr(`${e.message}\n${e.message_en}\n`); return 2; }
     const err = e as { message?: string; message_en?: string };
     io.stderr(`${err.message ?? String(e)}${err.message_en ? `\n${err.message_en}` : ""}\n`);

@@ -6,6 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { setOwn } from "../core/own";
 import { importBytes } from "../import/bytes";
 import { isImportError } from "../import/errors";
 import { formatReport, toValidationJson } from "../import/report";
@@ -72,7 +73,7 @@ const validate: Subcommand = {
       const eq = m.lastIndexOf("=");
       if (eq <= 0) return fail(io, json, "USAGE", `--map 的格式是 列名=字段（如 工程=name；字段留空表示忽略该列）：“${m}”。`, `--map takes title=field (e.g. 工程=name; an empty field ignores the column): "${m}".`);
       const target = m.slice(eq + 1).trim();
-      mapping[m.slice(0, eq).trim()] = target === "" ? null : target;
+      setOwn(mapping, m.slice(0, eq).trim(), target === "" ? null : target);
     }
     const file = positionals[0];
     let bytes: Uint8Array;

@@ -6,3 +6,5 @@ export * from "./metrics";
 export * from "./format";
 export * from "./columns";
 export * from "./a1";
+export * from "./exact-sum";
+export * from "./regions";

@@ -73,6 +73,16 @@ export const METRIC_INFO: Record<Metric, { zh: string; en: string; unit: "count"
   projects_started: { zh: "开工项目数", en: "Projects started", unit: "count" },
 };
 
+/** The metric a value names, if it is one (own keys only: "constructor" or "toString" are not metrics). */
+export function isMetric(value: unknown): value is Metric {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(METRIC_INFO, value);
+}
+
+/** METRIC_INFO of a value that may not be a metric. */
+export function metricInfo(value: unknown): (typeof METRIC_INFO)[Metric] | undefined {
+  return isMetric(value) ? METRIC_INFO[value] : undefined;
+}
+
 /** 目标任务: the annual goal for one region and metric. */
 export interface Target {
   year: number;

@@ -78,7 +78,9 @@ function wildcardRegExp(pattern: string): RegExp {
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === "~" && i + 1 < pattern.length && "*?~".includes(pattern[i + 1])) {
-      src += "\\" + pattern[++i];
+      // ~~ is a literal ~ (no backslash: in a "u" RegExp "\~" is a syntax error), ~* and ~? the literal * and ?.
+      const lit = pattern[++i];
+      src += lit === "~" ? "~" : `\\${lit}`;
     } else if (ch === "*") src += "[\\s\\S]*";
     else if (ch === "?") src += "[\\s\\S]";
     else src += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

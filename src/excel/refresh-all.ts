@@ -1,20 +1,22 @@
 /**
- * Refresh every remembered source that can be re-read without a file dialog (URL, workbook table, sample data):
- * what the ribbon's 刷新 button runs. A local file cannot be re-read by an add-in without the user picking it
- * again, so file sources are skipped with a note (the task pane's Refresh panel asks for the file).
+ * THE refresh of remembered sources. refreshSource re-reads one source, applies THE guard (refreshBlocker) and
+ * refreshes its sheet; the task pane's Refresh (src/taskpane/backends-impl.ts), the ribbon's 刷新 (refreshAll, for
+ * every source that needs no file dialog: URL, workbook table, sample data) and the library API all go through it.
+ * A local file cannot be re-read by an add-in without the user picking it again, so refreshAll skips file sources
+ * with a note (the task pane's Refresh panel asks for the file).
  *
- * A source that now has rows with errors is NOT refreshed: a row rejected by validation would otherwise look
- * like a record that left the source and be archived.
+ * The guard: a source that now has rows the importer rejected is NOT refreshed. A rejected row would otherwise look
+ * like a record that left the source, and be archived as if deleted.
  */
 import { importTable, importUrl, loadSeeds } from "../import";
-import type { ImportResult } from "../import/types";
+import type { ImportIssue, ImportResult } from "../import/types";
 import { readWorkbookTable, readWorkbookTableOrNull } from "./read-table";
 import { refreshDataset, WriteOptions, WriteSummary } from "./sheets";
 import { canRefreshWithoutDialog, listSources, SourceDescriptor } from "./sources";
 
 export interface SourceLoaders {
-  url(d: SourceDescriptor, signal?: AbortSignal): Promise<ImportResult>;
-  table(d: SourceDescriptor, signal?: AbortSignal): Promise<ImportResult>;
+  url(d: SourceDescriptor, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ImportResult>;
+  table(d: SourceDescriptor, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ImportResult>;
   seeds(d: SourceDescriptor): Promise<ImportResult>;
 }
 
@@ -27,9 +29,10 @@ function excel(): typeof Excel {
 export { readWorkbookTable, readWorkbookTableOrNull };
 
 export const defaultLoaders: SourceLoaders = {
-  url: (d, signal) => importUrl(d.url ?? d.name, { fileName: d.url ?? d.name, kind: d.kind, mapping: d.mapping, signal }),
-  async table(d) {
+  url: (d, signal, onProgress) => importUrl(d.url ?? d.name, { fileName: d.url ?? d.name, kind: d.kind, mapping: d.mapping, signal, onProgress }),
+  async table(d, _signal, onProgress) {
     const { values, label, startRow } = await readWorkbookTable(d.table ?? d.name);
+    onProgress?.(0.5);
     return importTable(values, { fileName: label, kind: d.kind, mapping: d.mapping, startRow });
   },
   async seeds(d) {
@@ -38,13 +41,55 @@ export const defaultLoaders: SourceLoaders = {
 };
 
 /** Re-read one source (not a file). */
-export function reread(d: SourceDescriptor, loaders: SourceLoaders = defaultLoaders, signal?: AbortSignal): Promise<ImportResult> {
+export function reread(d: SourceDescriptor, loaders: SourceLoaders = defaultLoaders, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ImportResult> {
   switch (d.type) {
-    case "url": return loaders.url(d, signal);
-    case "table": return loaders.table(d, signal);
+    case "url": return loaders.url(d, signal, onProgress);
+    case "table": return loaders.table(d, signal, onProgress);
     case "seeds": return loaders.seeds(d);
     default: throw new Error(`「${d.name}」是本地文件，请在任务窗格中重新选择文件后刷新。 / "${d.name}" is a local file: choose it again in the task pane to refresh.`);
   }
+}
+
+/** A source that may not be refreshed: its re-read has rows the importer rejected. */
+export class SourceHasErrors extends Error {
+  readonly code = "SOURCE_HAS_ERRORS";
+  readonly message_zh: string;
+  readonly message_en: string;
+  constructor(readonly source: SourceDescriptor, readonly errors: number, readonly issues: ImportIssue[]) {
+    const zh = `来源「${source.name}」中有 ${errors} 处错误，未刷新（否则出错的行会被当作“已删除”归档）。请先修正来源中的这些行，再刷新。`;
+    const en = `The source "${source.name}" has ${errors} errors: not refreshed (rows with errors would be archived as if deleted). Fix those rows in the source first, then refresh.`;
+    super(`${zh} / ${en}`);
+    this.name = "SourceHasErrors";
+    this.message_zh = zh;
+    this.message_en = en;
+  }
+}
+
+/**
+ * THE has-errors guard: the number of errors that forbid refreshing a source with this result (0: none). Counted
+ * from the error issues (and the rejected rows, whichever is more), so a result built by hand is judged alike.
+ */
+export function refreshBlocker(result: ImportResult): number {
+  const errors = result.issues.reduce((n, i) => n + (i.severity === "error" ? 1 : 0), 0);
+  return Math.max(errors, result.summary.rejected);
+}
+
+export interface RefreshSourceOptions extends WriteOptions {
+  loaders?: SourceLoaders;
+}
+
+/**
+ * Refresh one remembered source (by id or descriptor): re-read it (the first half of the progress), refuse with
+ * SourceHasErrors when refreshBlocker says so, else refresh its sheet (the second half). The one refresh path.
+ */
+export async function refreshSource(source: string | SourceDescriptor, opts: RefreshSourceOptions = {}): Promise<{ summary: WriteSummary; result: ImportResult }> {
+  const d = typeof source === "string" ? (await listSources()).find((x) => x.id === source) : source;
+  if (!d) throw new Error(`没有这个数据来源：${String(source)} / No such source: ${String(source)}`);
+  const result = await reread(d, opts.loaders, opts.signal, (f) => opts.onProgress?.(f / 2));
+  const errors = refreshBlocker(result);
+  if (errors > 0) throw new SourceHasErrors(d, errors, result.issues);
+  const summary = await refreshDataset(d.id, result, { signal: opts.signal, now: opts.now, onProgress: (f) => opts.onProgress?.(0.5 + f / 2) });
+  return { summary, result };
 }
 
 export interface RefreshAllResult {
@@ -65,14 +110,13 @@ export async function refreshAll(opts: WriteOptions & { loaders?: SourceLoaders 
       continue;
     }
     try {
-      const result = await reread(d, opts.loaders, opts.signal);
-      const errors = result.issues.filter((i) => i.severity === "error").length;
-      if (errors > 0) {
-        out.skipped.push({ source: d, reason: `来源中有 ${errors} 处错误，未刷新（以免误归档） / the source has ${errors} errors: not refreshed (rows would be archived by mistake)` });
+      const { summary } = await refreshSource(d, { loaders: opts.loaders, signal: opts.signal, now: opts.now });
+      out.refreshed.push({ source: d, summary });
+    } catch (e) {
+      if (e instanceof SourceHasErrors) {
+        out.skipped.push({ source: d, reason: `来源中有 ${e.errors} 处错误，未刷新（以免误归档） / the source has ${e.errors} errors: not refreshed (rows would be archived by mistake)` });
         continue;
       }
-      out.refreshed.push({ source: d, summary: await refreshDataset(d.id, result, { signal: opts.signal, now: opts.now }) });
-    } catch (e) {
       out.failed.push({ source: d, error: e instanceof Error ? e.message : String(e) });
     }
   }

@@ -6,13 +6,11 @@
  * - amounts (亿元) get "0.00", counts/years/months "0";
  * - booleans (省外资金) are TRUE/FALSE cells (the briefing's formulas test them with TRUE());
  * - metrics are written by their Chinese name (签约金额), as the Targets/Figures tables are read back;
- * - text that Excel would not keep as typed (a leading = + - @ or apostrophe, or text that looks like a number,
- *   a percentage, a date or TRUE/FALSE) is written with a leading apostrophe, Excel's "this is text" prefix: the
- *   apostrophe is not part of the value, so the cell's value is exactly the original string and never a formula.
+ * - every text cell of every sheet the add-in writes goes through `textCell` (see there).
  */
 import type { ColumnSpec, ColumnType, SheetSpec } from "../core/columns";
 import { fromExcelSerial, parseIsoDate, toExcelSerial, toIsoDate } from "../core/dates";
-import { METRIC_INFO, Metric } from "../core/model";
+import { metricInfo } from "../core/model";
 import type { DatasetKind, ImportResult } from "../import/types";
 import { DATE_SYSTEM_OFFSET, fromSerial1900, to1900Serial } from "./date-system";
 
@@ -29,23 +27,39 @@ export const FORMATS = {
   timestamp: "yyyy-mm-dd hh:mm",
 } as const;
 
-/** Whether Excel would turn this text into something else when written to Range.values. */
-export function needsTextPrefix(s: string): boolean {
-  if (s === "") return false;
-  if (/^[=+\-@']/.test(s)) return true;
-  const t = s.trim();
-  if (t !== s && t === "") return false;
-  if (/^[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i.test(t)) return true;
-  if (/^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t)) return true; // dates Excel would parse
-  if (/^\d{1,2}:\d{2}(:\d{2})?$/.test(t)) return true; // times
-  if (/^(true|false)$/i.test(t)) return true;
-  if (/^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/i.test(t)) return true;
-  return false;
+/**
+ * Whether text is provably inert: Excel keeps it as typed in any locale. It starts with a letter (so with no
+ * formula trigger = + - @, no apostrophe, no space, tab or line break that an importer or Excel might trim in front
+ * of one), holds no digit of any script (so it cannot be a number, date, time, fraction, currency, percentage or
+ * serial — full-width digits included), and is not a boolean in any width. Everything else is not provably inert.
+ */
+export function isInertText(s: string): boolean {
+  if (s.length === 0) return true;
+  if (!LETTER_FIRST.test(s) || ANY_DIGIT.test(s)) return false;
+  if (s.length <= 8 && /^(true|false)$/i.test(s.normalize("NFKC").trim())) return false;
+  return true;
 }
 
-/** Text as it must be written to arrive as exactly this text. */
+const LETTER_FIRST = /^\p{L}/u;
+const ANY_DIGIT = /\p{N}/u;
+
+/**
+ * THE text-cell rule: the string to write to `Range.values`/`formulas` so that the cell holds exactly `s` as text.
+ * Every text cell of every sheet the add-in writes (dataset tables, archive, change log, source notes, the briefing
+ * sheet, the issues sheet) is written through this function.
+ *
+ * Why an apostrophe for anything not provably inert, rather than the Text number format "@": `Range.values` parses a
+ * string as typing does (a leading = + - is a formula, says the doc comment of Range.values; numbers, dates, times,
+ * fractions, currency and booleans are converted, in the user's locale for some forms: OfficeDev/office-js#1559,
+ * #3775). The apostrophe is Excel's prefix character: the cell keeps the rest as text and the apostrophe is not part
+ * of its value (OfficeDev/office-js#6687). It travels with the value itself, so it holds whatever format a user gave
+ * the column, in tables whose new rows inherit formats, and after copyFrom; "@" would need a second, separately
+ * synced format write per cell, and would turn what users later type into those cells (their own formulas) into
+ * text. Protecting every non-inert string costs one character and never changes a value, so no list of dangerous
+ * forms (which differs by locale and Excel version) has to be complete.
+ */
 export function textCell(s: string): string {
-  return needsTextPrefix(s) ? `'${s}` : s;
+  return isInertText(s) ? s : `'${s}`;
 }
 
 /** The stored value a written cell will have (what reading Range.values returns): the text prefix removed. */
@@ -107,7 +121,7 @@ export function toCell(col: ColumnSpec, value: unknown, date1904 = false): { cel
     case "boolean":
       return typeof value === "boolean" ? { cell: value } : { cell: textCell(String(value)) };
     case "metric": {
-      const info = METRIC_INFO[value as Metric];
+      const info = metricInfo(value);
       return { cell: textCell(info ? info.zh : String(value)) };
     }
     default:

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { parseIsoDate, toExcelSerial } from "../core/dates";
-import { FundsEntry, Metric, METRIC_INFO, ProjectRecord, ReportedFigure, Target } from "../core/model";
+import { FundsEntry, metricInfo, ProjectRecord, ReportedFigure, Target } from "../core/model";
 import type { Language } from "../i18n/language";
 import { resolveFundsRegions } from "../briefing/build";
 import { briefingLayout, BriefingCell, BriefingLayout, columnLetter, COL, FMT, FormulaMode } from "../briefing/formulas";
@@ -20,6 +20,37 @@ export interface BriefingXlsxOptions {
   language?: Language;
   /** The briefing text; default: briefingText(briefing, {language}). */
   text?: string;
+  /** Collects every cell whose text held characters XML cannot hold (each replaced by U+FFFD), to report them. */
+  sanitized?: SanitizedCell[];
+}
+
+/** A cell of the exported workbook whose text was changed so that the file stays well-formed XML. */
+export interface SanitizedCell {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  /** The characters replaced, as U+XXXX. */
+  characters: string[];
+}
+
+/**
+ * Characters XML 1.0 cannot hold (the Char production: no C0 control but tab, LF and CR; no U+FFFE, U+FFFF; no lone
+ * surrogate). exceljs writes them raw, which makes the part malformed: Excel refuses the file and other readers
+ * blank every later cell. They are replaced by U+FFFD on the way out and reported (SanitizedCell).
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text made fit for XML; what was replaced goes into `report`. */
+export function xmlSafeText(text: string, where: { sheet: string; cell: string }, report?: SanitizedCell[]): string {
+  XML_INVALID.lastIndex = 0;
+  if (!XML_INVALID.test(text)) return text;
+  const found = new Set<string>();
+  const out = text.replace(XML_INVALID, (c) => {
+    found.add(`U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+    return "\uFFFD";
+  });
+  report?.push({ ...where, characters: [...found] });
+  return out;
 }
 
 /** Status fills: green / amber / red, as the reports' traffic lights. */
@@ -41,20 +72,20 @@ export function dateSerial(iso: string | null | undefined): number | null {
 
 type Row = Record<string, unknown>;
 
-function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Row[]): void {
+function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Row[], report?: SanitizedCell[]): void {
   const ws = wb.addWorksheet(spec.sheet);
   ws.addRow(spec.columns.map((c) => c.title));
   ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    const values = spec.columns.map((c) => {
+  rows.forEach((r, k) => {
+    const values = spec.columns.map((c, i) => {
       const v = r[c.field];
       if (v === null || v === undefined || v === "") return null;
       if (c.type === "date") return dateSerial(String(v));
-      if (c.type === "metric") return METRIC_INFO[v as Metric]?.zh ?? String(v);
-      return v as ExcelJS.CellValue;
+      const text = c.type === "metric" ? metricInfo(v)?.zh ?? String(v) : v;
+      return (typeof text === "string" ? xmlSafeText(text, { sheet: spec.sheet, cell: `${columnLetter(i)}${k + 2}` }, report) : text) as ExcelJS.CellValue;
     });
     ws.addRow(values);
-  }
+  });
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.type === "text" ? 18 : 12;
@@ -64,21 +95,22 @@ function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Row[]): voi
   ws.views = [{ state: "frozen", ySplit: 1 }];
 }
 
-function cellValue(c: BriefingCell): ExcelJS.CellValue {
+function cellValue(c: BriefingCell, safe: (s: string) => string): ExcelJS.CellValue {
+  const v = typeof c.value === "string" ? safe(c.value) : c.value;
   if (c.formula) {
-    const result = c.value === null ? "" : (c.value as number | string | boolean);
+    const result = v === null ? "" : (v as number | string | boolean);
     return { formula: c.formula.slice(1), result } as ExcelJS.CellFormulaValue;
   }
-  return c.value as ExcelJS.CellValue;
+  return v as ExcelJS.CellValue;
 }
 
-function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: FormulaMode, language: Language): ExcelJS.Worksheet {
+function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: FormulaMode, language: Language, report?: SanitizedCell[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.sheetName);
   layout.grid.forEach((row, r) => {
     row.forEach((c, col) => {
       if (c.value === null && !c.formula) return;
       const cell = ws.getCell(r + 1, col + 1);
-      cell.value = cellValue(c);
+      cell.value = cellValue(c, (s) => xmlSafeText(s, { sheet: layout.sheetName, cell: `${columnLetter(col)}${r + 1}` }, report));
       if (c.numFmt) cell.numFmt = c.numFmt;
       if (c.role === "title") cell.font = { bold: true, size: 14 };
       if (c.role === "table-title") cell.font = { bold: true, size: 12 };
@@ -136,15 +168,16 @@ export function briefingWorkbook(input: BriefingInput, briefing: Briefing, optio
   // The briefing sheet first, so the workbook opens on it.
   const text = options.text ?? briefingText(briefing, { language });
   const layout = briefingLayout(briefing, text, { mode, refs: "a1", language });
-  writeBriefingSheet(wb, layout, mode, language);
+  const report = options.sanitized;
+  writeBriefingSheet(wb, layout, mode, language, report);
   const records = input.records as ProjectRecord[];
-  writeDataSheet(wb, LEDGER, records as unknown as Row[]);
+  writeDataSheet(wb, LEDGER, records as unknown as Row[], report);
   // Formulas count funds by 所属地区: fill it from the ledger where the entry left it blank (the builder does the same).
   const funds = (input.funds ?? []) as FundsEntry[];
   const regions = resolveFundsRegions(records, funds);
-  writeDataSheet(wb, FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] })));
-  writeDataSheet(wb, TARGETS, (input.targets ?? []) as Target[] as unknown as Row[]);
-  writeDataSheet(wb, FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[]);
+  writeDataSheet(wb, FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] })), report);
+  writeDataSheet(wb, TARGETS, (input.targets ?? []) as Target[] as unknown as Row[], report);
+  writeDataSheet(wb, FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[], report);
   return wb;
 }
 

@@ -3,4 +3,5 @@
  * (./libreoffice.ts) is Node-only and imported directly by tests, benchmarks and the command line.
  */
 export { briefingXlsx, briefingWorkbook, dateSerial, STATUS_COLOURS } from "./briefing-xlsx";
-export type { BriefingXlsxOptions } from "./briefing-xlsx";
+export type { BriefingXlsxOptions, SanitizedCell } from "./briefing-xlsx";
+export { xmlSafeText } from "./briefing-xlsx";

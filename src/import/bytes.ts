@@ -10,6 +10,9 @@ import type { ImportOptions, ImportResult, ImportUrlOptions, SourceFormat } from
 import { importUrlWith } from "./url";
 import { importXlsxBytes } from "./xlsx";
 
+/** Largest JSON file imported (it is parsed whole). */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   if (bytes.length < magic.length) return false;
   for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
@@ -66,6 +69,11 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
     const format = opts.format ?? detectFormat(bytes, fileName);
     if (format === "xlsx") return await importXlsxBytes(bytes, opts, fileName);
     if (format === "json") {
+      // JSON is parsed whole (JSON.parse): bound it before it can take the memory of several copies of itself.
+      if (bytes.length > MAX_JSON_BYTES) {
+        throw new ImportError("TOO_LARGE", `「${fileName}」有 ${Math.round(bytes.length / 1024 / 1024)} MB，JSON 文件最大 ${MAX_JSON_BYTES / 1024 / 1024} MB。请改用 CSV，或拆分文件。`,
+          `"${fileName}" is ${Math.round(bytes.length / 1024 / 1024)} MB; JSON files are limited to ${MAX_JSON_BYTES / 1024 / 1024} MB. Use CSV, or split the file.`);
+      }
       const enc = opts.encoding ?? detectEncoding(bytes);
       let text: string;
       try {

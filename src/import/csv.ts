@@ -5,12 +5,17 @@
  */
 import Papa from "papaparse";
 import { ImportError, throwIfAborted } from "./errors";
-import { recognise, TableEngine, type EngineOptions } from "./table";
+import { recognise, SUSPICIOUS_TEXT, TableEngine, type EngineOptions } from "./table";
 import type { ImportOptions, ImportResult } from "./types";
 
 /** Bytes decoded and parsed per step: small enough that a step's rows die young (less GC), big enough to be cheap. */
 const DEFAULT_CHUNK = 1 << 17;
 const DELIMITERS = [",", "\t", ";", "|"];
+/**
+ * Characters one CSV record may hold while still unfinished: beyond it the file is refused rather than held whole (a
+ * valid record is at most its columns × 32,767 characters, see MAX_CELL_CHARS; 16M allows 500 full columns).
+ */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 /** Hand the event loop a turn: setImmediate in Node; a MessageChannel task in browsers (setTimeout(0) is clamped to 4 ms). */
 export function yieldToEventLoop(): Promise<void> {
@@ -46,19 +51,88 @@ function now(): number {
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
+/** What the bytes of a whole file say about its encoding (see detectEncoding). */
+export interface EncodingEvidence {
+  /** Well-formed UTF-8 sequences of two to four bytes. */
+  utf8Valid: number;
+  /** Bytes or sequences that are not UTF-8 (each counted once). */
+  utf8Invalid: number;
+  /** NUL bytes. */
+  nul: number;
+}
+
+/** One pass over every byte: UTF-8 well-formedness (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF) and NULs. */
+export function encodingEvidence(bytes: Uint8Array): EncodingEvidence {
+  let valid = 0;
+  let invalid = 0;
+  let nul = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      if (b === 0) nul++;
+      i++;
+      continue;
+    }
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else {
+      invalid++;
+      i++;
+      continue;
+    }
+    let k = 1;
+    for (; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) break;
+    }
+    if (k > need) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i += k; // the longest well-formed prefix counts as one bad sequence (as a decoder's U+FFFD)
+    }
+  }
+  return { utf8Valid: valid, utf8Invalid: invalid, nul };
+}
+
 /**
- * The encoding of a text file: a BOM decides; otherwise UTF-8 if the first 64 KiB are valid UTF-8, else GB18030
- * (a superset of GBK and GB2312, what Chinese Excel and WPS write as "CSV").
+ * The encoding of a text file, decided from the evidence of the WHOLE file, not from its first bytes: a BOM decides;
+ * otherwise UTF-8 when every multi-byte sequence is UTF-8, or when well-formed sequences outnumber bad ones at least
+ * four to one (a UTF-8 file with a few damaged bytes stays UTF-8: the damaged rows are reported, not the whole file
+ * re-decoded); otherwise GB18030 (a superset of GBK and GB2312, what Chinese Excel and WPS write as "CSV"), whose
+ * two-byte characters form well-formed UTF-8 only by chance (about one pair in nine).
  */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (isUtf8(bytes)) return "utf-8";
+  const e = encodingEvidence(bytes);
+  return e.utf8Valid >= 4 * e.utf8Invalid ? "utf-8" : "gb18030";
+}
+
+/** Whether every byte is UTF-8: the platform's strict decoder a megabyte at a time (fast; no whole-file string). */
+function isUtf8(bytes: Uint8Array): boolean {
+  const d = new TextDecoder("utf-8", { fatal: true });
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 65536), { stream: true });
-    return "utf-8";
+    for (let off = 0; off < bytes.length; off += 1 << 20) d.decode(bytes.subarray(off, Math.min(bytes.length, off + (1 << 20))), { stream: true });
+    d.decode();
+    return true;
   } catch {
-    return "gb18030";
+    return false;
   }
 }
 
@@ -67,8 +141,6 @@ function normalizeEncoding(label: string): string {
   if (l === "gbk" || l === "gb2312" || l === "cp936" || l === "gb18030" || l === "x-gbk") return "gb18030";
   return l;
 }
-
-class Utf8Restart extends Error {}
 
 /** Guess the newline and the delimiter from the first part of the text, using the header row as the judge. */
 export function sniffCsv(sample: string, opts: Pick<ImportOptions, "mapping">): { delimiter: string; newline: "\n" | "\r" } {
@@ -129,6 +201,8 @@ export class CsvStreamer {
       this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
     }
     const res = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    // Rows of a piece of text with no replacement character, NUL or surrogate need no per-cell check.
+    const clean = !SUSPICIOUS_TEXT.test(input);
     const base = this.rowNo;
     const stripCr = this.newline === "\n";
     const data = res.data;
@@ -139,7 +213,7 @@ export class CsvStreamer {
         if (lastCell.length > 0 && lastCell.charCodeAt(lastCell.length - 1) === 13) row[row.length - 1] = lastCell.slice(0, -1);
       }
       this.rowNo++;
-      this.engine.push(row, this.rowNo);
+      this.engine.push(row, this.rowNo, clean);
     }
     for (const e of res.errors) {
       const row = base + (typeof e.row === "number" ? e.row : 0) + 1;
@@ -154,6 +228,11 @@ export class CsvStreamer {
       }
     }
     this.partial = last ? "" : input.substring(res.meta.cursor);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new ImportError("TOO_LARGE",
+        `第 ${this.rowNo + 1} 行超过 ${MAX_RECORD_CHARS / 1024 / 1024}M 个字符仍未结束（多半是一个没有配对的引号），未继续读取。请检查这一行的双引号。`,
+        `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`);
+    }
   }
 }
 
@@ -169,43 +248,46 @@ export function importCsvText(text: string, opts: ImportOptions, fileLabel = opt
 export async function importCsvBytes(bytes: Uint8Array, opts: ImportOptions, fileLabel = opts.fileName): Promise<ImportResult> {
   if (bytes.length === 0) throw new ImportError("EMPTY", `「${fileLabel}」是空文件。`, `"${fileLabel}" is an empty file.`);
   const encoding = opts.encoding ? normalizeEncoding(opts.encoding) : detectEncoding(bytes);
-  try {
-    return await run(bytes, opts, fileLabel, encoding);
-  } catch (e) {
-    if (e instanceof Utf8Restart) return run(bytes, opts, fileLabel, "gb18030");
-    throw e;
-  }
+  return run(bytes, opts, fileLabel, encoding);
 }
+
+/** More NUL bytes than this share of the start of a file: binary data, not text with a stray NUL. */
+const BINARY_NUL_SHARE = 0.01;
 
 async function run(bytes: Uint8Array, opts: ImportOptions, fileLabel: string, encoding: string): Promise<ImportResult> {
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" && !opts.encoding });
+    // Never fatal: a byte that is not of the encoding becomes U+FFFD and its row is reported (TableEngine.checkText).
+    decoder = new TextDecoder(encoding);
   } catch {
     throw new ImportError("FILE_UNREADABLE", `不支持的文本编码“${encoding}”。请使用 UTF-8 或 GB18030/GBK。`, `Unsupported text encoding "${encoding}". Use UTF-8 or GB18030/GBK.`);
   }
+  if (!encoding.startsWith("utf-16")) {
+    const head = bytes.subarray(0, 65536);
+    let nul = 0;
+    for (let i = 0; i < head.length; i++) if (head[i] === 0) nul++;
+    if (nul > head.length * BINARY_NUL_SHARE) {
+      throw new ImportError("NOT_TEXT", `「${fileLabel}」不是文本文件（含有二进制内容），也不是 .xlsx 工作簿。请另存为 CSV（UTF-8）或 .xlsx 后再导入。`,
+        `"${fileLabel}" is not a text file (it holds binary data) nor an .xlsx workbook. Save it as CSV (UTF-8) or .xlsx and import again.`);
+    }
+  }
   const chunkSize = Math.max(1024, opts.chunkSize ?? DEFAULT_CHUNK);
-  const engine = new TableEngine({ ...opts, fileLabel } as EngineOptions);
+  const engine = new TableEngine({ ...opts, fileLabel, encodingLabel: encodingName(encoding) } as EngineOptions);
   const streamer = new CsvStreamer(engine, opts, chunkSize);
   const total = bytes.length;
   const slicer = new Slicer();
   for (let off = 0; off < total; off += chunkSize) {
     throwIfAborted(opts.signal);
     const end = Math.min(total, off + chunkSize);
-    let text: string;
-    try {
-      text = decoder.decode(bytes.subarray(off, end), { stream: end < total });
-    } catch {
-      throw new Utf8Restart();
-    }
-    if (off === 0 && text.includes("\u0000")) {
-      throw new ImportError("NOT_TEXT", `「${fileLabel}」不是文本文件（含有二进制内容），也不是 .xlsx 工作簿。请另存为 CSV（UTF-8）或 .xlsx 后再导入。`,
-        `"${fileLabel}" is not a text file (it holds binary data) nor an .xlsx workbook. Save it as CSV (UTF-8) or .xlsx and import again.`);
-    }
+    const text = decoder.decode(bytes.subarray(off, end), { stream: end < total });
     streamer.feed(text, end >= total);
     opts.onProgress?.(end / total);
     if (end < total) await slicer.maybeYield();
   }
   throwIfAborted(opts.signal);
   return engine.finish();
+}
+
+function encodingName(encoding: string): string {
+  return encoding === "gb18030" ? "GB18030/GBK" : encoding.toUpperCase();
 }

@@ -2,6 +2,7 @@
  * Remembering the user's column mapping per source. The task pane asks the store before an import and saves the
  * user's override after it, so the next import of the same file or URL maps the same way.
  */
+import { setOwn } from "../core/own";
 import type { ColumnMapping, ImportOptions, MappingStore } from "./types";
 
 /**
@@ -30,7 +31,7 @@ function clean(mapping: unknown): ColumnMapping | null {
   if (!mapping || typeof mapping !== "object" || Array.isArray(mapping)) return null;
   const out: ColumnMapping = {};
   for (const [k, v] of Object.entries(mapping as Record<string, unknown>)) {
-    if (typeof v === "string" || v === null) out[k] = v;
+    if (typeof v === "string" || v === null) setOwn(out, k, v);
   }
   return out;
 }

@@ -11,28 +11,54 @@
  * - Reports duplicate keys on the later rows, naming the first.
  */
 import { deriveProjectId, METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
+import { ExactSum } from "../core/exact-sum";
+import { setOwn } from "../core/own";
+import { MAX_CRITERION_CHARS, regionKey, regionProblem, type RegionProblem } from "../core/regions";
 import { ImportError, quoteValue } from "./errors";
 import {
-  ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName,
+  ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName, UNIT_DIVISOR,
   type FieldDef, type FieldType, type MoneyUnit, type Unit,
 } from "./fields";
 import { KeyIndex } from "./key-index";
-import type { ColumnMapping, DatasetKind, ImportExtra, ImportIssue, ImportOptions, ImportResult } from "./types";
+import type { ColumnMapping, DatasetKind, ImportExtra, ImportIssue, ImportOptions, ImportResult, IssueCode } from "./types";
 import * as values from "./values";
 import type { Cell } from "./values";
 
 // Bound once: the row loop calls these millions of times.
 const {
-  cellText, isBlank, fastAmount, fastStage, isIsoDay, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
+  cellText, isBlank, fastAmount, fastStage, formulaWithoutValue, isIsoDay, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
   parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell,
 } = values;
+
+/** A replacement character, NUL or any surrogate: the cheap test before the per-cell check of TableEngine.checkText. */
+export const SUSPICIOUS_TEXT = /[\uFFFD\u0000\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, "g");
+
+/** Data rows (and skipped rows) one import takes: what an Excel sheet holds; more is refused before memory runs out. */
+export const MAX_DATA_ROWS = 1_048_576;
+
+/** Excel's limit on the characters of one cell (specifications and limits): longer text cannot be loaded. */
+export const MAX_CELL_CHARS = 32767;
 
 /** Rows looked at for a header before giving up. */
 const MAX_SEEK_ROWS = 50;
 
-const TOTAL_RE = /^(?:总合计|全部合计|合计|小计|总计|共计|累计合计|total|subtotal|grandtotal|sum)(?:[:：(（\d].*)?$/i;
-const TOTAL_EN_RE = /^\s*(?:total|subtotal|grand|sum)/i;
-const SUBTOTAL_RE = /^(?:小计|subtotal)/i;
+/**
+ * A total label standing alone in its cell (after NFKC and without spaces): 合计, 小计, 总计, 共计, 累计合计, 总合计,
+ * 全部合计, 本页合计, Total, Subtotal, Grand total, Sum, with at most a colon and a bracketed qualifier ("合计（万元）",
+ * "小计：", "Total (10k CNY)"). A name that merely contains such a word (合计收入分成项目, SUM光伏, Total2) is not one.
+ */
+const TOTAL_LABEL = /^(总合计|全部合计|本页合计|累计合计|合计|小计|总计|共计|total|subtotal|grandtotal|sum)[:：]?(?:\([^()]*\))?[:：]?$/i;
+/** Cheap test before TOTAL_LABEL: the cell could be a label at all. */
+const TOTAL_HINT = /计|^[\s\u3000]*[tsgｔｓｇ]/i;
+/** Fields that a total row leaves blank (unless the label itself stands there): ids, names, dates, year, metric. */
+const TOTAL_BLANK_FIELDS: Record<DatasetKind, string[]> = {
+  ledger: ["id", "name", "signed_date", "started_date"],
+  funds: ["project", "project_name", "date"],
+  targets: ["year", "metric"],
+  figures: ["year", "metric"],
+};
 const NOTE_RE = /^(?:注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表|审核人|审核[:：]|负责人[:：]|联系人|联系电话|数据来源[:：]|资料来源[:：]|来源[:：]|单位[:：]|填报单位|填表日期|填报日期|note[:\s])/i;
 const UNIT_LINE_RE = /(?:金额)?单位[:：]\s*([^\s,，;；)）]+)/;
 
@@ -59,6 +85,8 @@ interface ParsedRow {
 export interface EngineOptions extends ImportOptions {
   /** Label used in issues (file name, "file!sheet", URL). */
   fileLabel: string;
+  /** The text encoding a CSV/JSON file was decoded with, named in messages about characters it could not decode. */
+  encodingLabel?: string;
   /** The first row given is the header (JSON keys): no search for a header row. */
   headerFirst?: boolean;
 }
@@ -162,8 +190,11 @@ export class TableEngine {
   private probe: number[] = [];
   private unitCol = -1;
   private amountCols: ColumnPlan[] = [];
-  private grand: number[] = [];
-  private group: number[] = [];
+  /** Exact sums of each amount column since the start, and since the last subtotal: what total rows are checked against. */
+  private grand: ExactSum[] = [];
+  private group: ExactSum[] = [];
+  /** Columns a total row leaves blank (TOTAL_BLANK_FIELDS present in this file). */
+  private totalBlank: number[] = [];
   private deriveIds = false;
   private unexpectedCols = new Set<number>();
   private hasUntitled = false;
@@ -178,11 +209,15 @@ export class TableEngine {
   private readonly figures: ReportedFigure[] = [];
   private readonly extras: ImportExtra[] = [];
   private readonly seen = new Map<string, number>();
+  /** Region key → the file's first spelling; cell text → what region() made of it. */
+  private readonly regionSpellings = new Map<string, string>();
+  private readonly regionCache = new Map<string, { value: string; problem: RegionProblem | null; told: boolean }>();
   /** Ledger ids (explicit or derived) → first row. */
   private readonly ids = new KeyIndex();
   private rows = 0;
   private accepted = 0;
   private rejected = 0;
+  private skipped = 0;
   private rowErrors = 0;
 
   constructor(opts: EngineOptions) {
@@ -195,8 +230,10 @@ export class TableEngine {
     return !this.seeking;
   }
 
-  private issue(row: number, column: string | null, severity: "error" | "warning", zh: string, en: string): void {
-    this.issues.push({ file: this.file, row, column, message: zh, message_en: en, severity });
+  private issue(row: number, column: string | null, severity: "error" | "warning", zh: string, en: string, code?: IssueCode): void {
+    const issue: ImportIssue = { file: this.file, row, column, message: zh, message_en: en, severity };
+    if (code) issue.code = code;
+    this.issues.push(issue);
     if (severity === "error") this.rowErrors++;
   }
 
@@ -212,13 +249,53 @@ export class TableEngine {
     this.issue(row, null, "error", zh, en);
   }
 
-  /** Feed one source row. `row` is the 1-based row number the user sees. */
-  push(cells: readonly Cell[], row: number): void {
+  /**
+   * Feed one source row. `row` is the 1-based row number the user sees. `clean`: the caller knows the row holds no
+   * replacement character, NUL or surrogate (a CSV chunk without any), so the per-cell check can be skipped.
+   */
+  push(cells: readonly Cell[], row: number, clean = false): void {
     if (this.seeking) {
       this.seek(cells, row);
       return;
     }
-    this.data(cells, row);
+    this.data(clean ? cells : this.checkText(cells, row), row);
+  }
+
+  /**
+   * Characters a file should not hold: U+FFFD (a byte the decoder could not read, or a replacement already in the
+   * file), NUL, and lone surrogates (half of a character: JSON escapes, damaged UTF-16). The row is kept; NULs are
+   * removed and lone surrogates become U+FFFD (neither can be written to a sheet or to XML); one warning names the
+   * row, its columns and what was found.
+   */
+  private checkText(cells: readonly Cell[], row: number): readonly Cell[] {
+    let out: Cell[] | null = null;
+    let columns: string[] | null = null;
+    let fffd = false;
+    let nul = false;
+    let lone = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (typeof c !== "string" || !SUSPICIOUS_TEXT.test(c)) continue;
+      const hasFffd = c.includes("\uFFFD");
+      const hasNul = c.includes("\u0000");
+      const hasLone = LONE_SURROGATE.test(c);
+      if (!hasFffd && !hasNul && !hasLone) continue; // well-formed pairs only (CJK extension B…)
+      fffd ||= hasFffd;
+      nul ||= hasNul;
+      lone ||= hasLone;
+      (columns ??= []).push(this.plan[i]?.title || `${columnLetter(i)}`);
+      if (hasNul || hasLone) (out ??= cells.slice())[i] = c.replace(/\u0000/g, "").replace(LONE_SURROGATE_ALL, "\uFFFD");
+    }
+    if (columns) {
+      const what = [fffd ? "无法识别的字符（�）" : "", nul ? "空字符（NUL，已删除）" : "", lone ? "不成对的代理字符（已换成 �）" : ""].filter(Boolean).join("、");
+      const whatEn = [fffd ? "characters that could not be decoded (�)" : "", nul ? "NUL characters (removed)" : "", lone ? "lone surrogates (replaced by �)" : ""].filter(Boolean).join(", ");
+      const enc = this.opts.encodingLabel;
+      this.issue(row, columns[0], "warning",
+        `第 ${row} 行的「${columns.join("」「")}」含有${what}${enc ? `（文件按 ${enc} 读取）` : ""}，其余内容照常导入。请核对这一行的原文；如果文件的编码不对，请另存为 UTF-8 后重新导入。`,
+        `Row ${row}, ${columns.map((c) => `"${c}"`).join(", ")}: ${whatEn}${enc ? ` (the file was read as ${enc})` : ""}; the rest was imported. Check the row in the source; if the file's encoding is wrong, save it as UTF-8 and import again.`,
+        "encoding");
+    }
+    return out ?? cells;
   }
 
   private seek(cells: readonly Cell[], row: number): void {
@@ -287,7 +364,7 @@ export class TableEngine {
       const user = userRaw !== undefined ? userRaw : mapKeys.get(key);
       if (user !== undefined) {
         if (user === null || user === "") {
-          this.mapping[title] = null;
+          setOwn(this.mapping, title, null);
           plan.extra = true;
           continue;
         }
@@ -296,7 +373,7 @@ export class TableEngine {
           this.issue(row, title, "warning",
             `列映射把「${title}」指定为「${user}」，但${KIND_LABELS[kind].zh}没有这个字段，该列未导入。可用字段：${KIND_FIELDS[kind].map((f) => f.field).join("、")}。`,
             `The column mapping assigns "${title}" to "${user}", which is not a field of the ${KIND_LABELS[kind].en}; the column was not imported. Fields: ${KIND_FIELDS[kind].map((f) => f.field).join(", ")}.`);
-          this.mapping[title] = null;
+          setOwn(this.mapping, title, null);
           plan.extra = true;
           continue;
         }
@@ -305,7 +382,7 @@ export class TableEngine {
       }
       if (!field) {
         unknown.push(plan);
-        this.mapping[title] = null;
+        setOwn(this.mapping, title, null);
         plan.extra = true;
         continue;
       }
@@ -314,14 +391,14 @@ export class TableEngine {
         // JSON objects may name a field differently from one object to the next ("项目名称" here, "name" there).
         const def = fieldDef(kind, field)!;
         Object.assign(plan, { field, def, type: def.type, extra: def.type === "extra", alternate: true });
-        this.mapping[title] = def.type === "ignore" ? null : field;
+        setOwn(this.mapping, title, def.type === "ignore" ? null : field);
         continue;
       }
       if (prior) {
         this.issue(row, title, "warning",
           `「${title}」与「${prior.title}」都对应${fieldDef(kind, field)?.label ?? field}，只导入「${prior.title}」；「${title}」的内容保留为附加列。如需改用这一列，请在列映射中指定。`,
           `"${title}" and "${prior.title}" both mean ${fieldDef(kind, field)?.label_en ?? field}; only "${prior.title}" is imported and "${title}" is kept as an extra column. Use the column mapping to choose.`);
-        this.mapping[title] = null;
+        setOwn(this.mapping, title, null);
         plan.extra = true;
         continue;
       }
@@ -331,7 +408,7 @@ export class TableEngine {
       plan.def = def;
       plan.type = def.type;
       plan.extra = def.type === "extra";
-      this.mapping[title] = def.type === "ignore" ? null : field;
+      setOwn(this.mapping, title, def.type === "ignore" ? null : field);
       if (def.type === "unit") this.unitCol = i;
       if (def.type === "amount") {
         plan.amountIdx = this.amountCols.length;
@@ -372,18 +449,18 @@ export class TableEngine {
     this.hasUntitled = this.plan.some((c) => !c.title);
     this.repeatProbe = this.plan.find((c) => c.field !== null && c.type !== "ignore" && c.title)?.index ?? -1;
     for (const [f, p] of used) this.colTitle[f] = p.title;
+    // Label cells: where a total label may stand (the first columns, names, ids, regions, 序号, year, metric).
     const probe = new Set<number>([0, 1, 2]);
     for (const f of ["name", "region", "id", "project", "project_name", "seq", "year", "metric"]) {
       const p = used.get(f);
       if (p) probe.add(p.index);
     }
-    // In targets and reported figures, 所属地区 = 合计 is data: the goal (or the published total) of the whole
-    // jurisdiction, which the briefing's 合计 row uses. Only a 合计 elsewhere (year, metric…) marks a total row.
-    const region = used.get("region");
-    if ((kind === "targets" || kind === "figures") && region) probe.delete(region.index);
-    this.probe = [...probe];
-    this.grand = this.amountCols.map(() => 0);
-    this.group = this.amountCols.map(() => 0);
+    this.probe = [...probe].filter((i) => i < this.plan.length);
+    // In targets and reported figures, 所属地区 = 合计 with a year and a metric is data (the goal or published total of
+    // the whole jurisdiction): the structure tells it from a total row, whose year and metric are blank.
+    this.totalBlank = TOTAL_BLANK_FIELDS[kind].map((f) => used.get(f)?.index).filter((i): i is number => i !== undefined);
+    this.grand = this.amountCols.map(() => new ExactSum());
+    this.group = this.amountCols.map(() => new ExactSum());
   }
 
   private data(cells: readonly Cell[], row: number): void {
@@ -397,12 +474,19 @@ export class TableEngine {
       }
     }
     if (nonBlank === 0) return;
+    if (this.rows + this.skipped >= MAX_DATA_ROWS) {
+      throw new ImportError("TOO_LARGE",
+        `「${this.file}」的数据超过 ${MAX_DATA_ROWS} 行（一张 Excel 工作表最多能放的行数），第 ${row} 行起未读取。请把文件按年份或地区拆分后分别导入。`,
+        `"${this.file}" has more than ${MAX_DATA_ROWS} data rows (what one Excel sheet holds); reading stopped at row ${row}. Split the file (by year or region) and import the parts.`);
+    }
+    // A total or subtotal row, recognised by its structure (see isTotalRow): skipped, checked, reported.
     for (const i of this.probe) {
       const c = cells[i];
-      if (typeof c === "string" && c.length < 40 && (c.includes("计") || TOTAL_EN_RE.test(c))) {
-        const t = c.normalize("NFKC").replace(/[\s\u3000]+/g, "");
-        if (TOTAL_RE.test(t)) {
-          this.totalRow(cells, row, t);
+      if (typeof c === "string" && c.length < 40 && TOTAL_HINT.test(c)) {
+        const m = TOTAL_LABEL.exec(c.normalize("NFKC").replace(/[\s\u3000]+/g, ""));
+        if (m && this.isTotalRow(cells, i)) {
+          this.skipped++;
+          this.totalRow(cells, row, m[1], i);
           return;
         }
       }
@@ -410,17 +494,19 @@ export class TableEngine {
     // The header repeated further down (paged exports print it on every page): not a project called "项目名称".
     const k = this.repeatProbe;
     if (k >= 0 && cells[k] === this.headers[k] && this.isHeaderAgain(cells)) {
+      this.skipped++;
       this.issue(row, null, "warning",
         `第 ${row} 行重复了表头，已跳过。`,
-        `Row ${row} repeats the header; skipped.`);
+        `Row ${row} repeats the header; skipped.`, "header_repeated");
       return;
     }
     if (nonBlank === 1 && this.plan.length > 2) {
       const c = plainCell(cells[firstNonBlank]);
       if (typeof c === "string" && NOTE_RE.test(c.trim().normalize("NFKC"))) {
+        this.skipped++;
         this.issue(row, this.plan[firstNonBlank]?.title || null, "warning",
           `第 ${row} 行是说明文字（${quoteValue(c.trim())}），不是数据，已跳过。`,
-          `Row ${row} is a note (${quoteValue(c.trim())}), not data; skipped.`);
+          `Row ${row} is a note (${quoteValue(c.trim())}), not data; skipped.`, "note_row");
         return;
       }
     }
@@ -447,33 +533,58 @@ export class TableEngine {
     return same >= 2 && same * 2 >= titled;
   }
 
-  private totalRow(cells: readonly Cell[], row: number, label: string): void {
-    const sub = SUBTOTAL_RE.test(label);
+  /**
+   * The structure of a total row: the label stands alone in its cell, and the row carries no project id, name, date
+   * (ledger, funds) or year and metric (targets, figures) besides the label itself. A project called "Total" with an
+   * id or a date is data; so is a 合计 target with its year and metric.
+   */
+  private isTotalRow(cells: readonly Cell[], labelIndex: number): boolean {
+    for (const i of this.totalBlank) if (i !== labelIndex && !isBlank(cells[i])) return false;
+    return true;
+  }
+
+  /** Report a skipped total row: its row, its label, and for every amount whether it matches the rows above. */
+  private totalRow(cells: readonly Cell[], row: number, label: string, labelIndex: number): void {
+    const sub = /^(小计|subtotal)$/i.test(label);
+    const what = sub ? { zh: "小计", en: "subtotal" } : { zh: "合计", en: "total" };
+    const checksZh: string[] = [];
+    const checksEn: string[] = [];
+    let mismatches = 0;
     for (let k = 0; k < this.amountCols.length; k++) {
       const col = this.amountCols[k];
       const raw = plainCell(cells[col.index]);
       if (isBlank(raw)) continue;
       const unit = this.moneyUnit(col, cells);
       const r = parseAmount(raw, unit);
-      const sum = sub ? this.group[k] : this.grand[k];
+      const sum = (sub ? this.group[k] : this.grand[k]).value();
       if (!r || !r.ok) {
-        this.issue(row, col.title, "warning",
-          `合计行的「${col.title}」为 ${quoteValue(raw)}，不是金额，无法核对。合计行不导入。`,
-          `The total row's "${col.title}" is ${quoteValue(raw)}, not an amount, so it cannot be checked. Total rows are not imported.`);
+        checksZh.push(`「${col.title}」为 ${quoteValue(raw)}，不是金额，无法核对`);
+        checksEn.push(`"${col.title}" is ${quoteValue(raw)}, not an amount, so it cannot be checked`);
+        mismatches++;
         continue;
       }
-      const divisor = { 元: 1e8, 千元: 1e5, 万元: 1e4, 百万元: 100, 千万元: 10, 亿元: 1 }[unit];
-      const tol = (0.5 * Math.pow(10, -countDecimals(raw))) / divisor + 1e-9 * Math.max(1, Math.abs(r.value));
+      const divisor = UNIT_DIVISOR[unit];
+      const tol = (0.5 * Math.pow(10, -countDecimals(raw))) / divisor + 1e-12 * Math.max(1, Math.abs(r.value));
       const diff = r.value - sum;
+      const f = (x: number) => String(Number((x * divisor).toPrecision(12)));
       if (Math.abs(diff) > tol) {
-        const f = (x: number) => String(Number((x * divisor).toPrecision(12)));
-        const u = unit;
-        this.issue(row, col.title, "warning",
-          `${sub ? "小计" : "合计"}行的「${col.title}」为 ${f(r.value)}${u}，但${sub ? "上一小计以来" : "各"}明细行之和为 ${f(sum)}${u}（相差 ${f(diff)}${u}）。请核对${sub ? "小计" : "合计"}行或明细行；${sub ? "小计" : "合计"}行本身不导入。`,
-          `The ${sub ? "subtotal" : "total"} row's "${col.title}" is ${f(r.value)} ${u}, but the rows ${sub ? "since the last subtotal" : "above"} add up to ${f(sum)} ${u} (difference ${f(diff)} ${u}). Check the total or the rows; total rows are never imported.`);
+        mismatches++;
+        checksZh.push(`「${col.title}」为 ${f(r.value)}${unit}，但${sub ? "上一小计以来" : "上方各"}明细行之和为 ${f(sum)}${unit}（相差 ${f(diff)}${unit}），不一致，请核对`);
+        checksEn.push(`"${col.title}" is ${f(r.value)} ${unit} but the rows ${sub ? "since the last subtotal" : "above"} add up to ${f(sum)} ${unit} (difference ${f(diff)} ${unit}): they do not match, check them`);
+      } else {
+        checksZh.push(`「${col.title}」${f(r.value)}${unit} 与明细行之和一致`);
+        checksEn.push(`"${col.title}" ${f(r.value)} ${unit} matches the sum of the rows`);
       }
     }
-    if (sub) this.group = this.amountCols.map(() => 0);
+    if (checksZh.length === 0) {
+      checksZh.push("没有可核对的金额");
+      checksEn.push("it has no amount to check");
+    }
+    this.issue(row, this.plan[labelIndex]?.title || null, "warning",
+      `第 ${row} 行是${what.zh}行（「${label}」），不作为数据导入；${checksZh.join("；")}。如果这一行其实是项目，请填写项目编号或日期。`,
+      `Row ${row} is a ${what.en} row ("${label}") and is not imported as data; ${checksEn.join("; ")}. If it is in fact a project, fill in its ID or a date.`,
+      mismatches > 0 ? "total_mismatch" : "total_row");
+    if (sub) this.group = this.amountCols.map(() => new ExactSum());
   }
 
   private moneyUnit(col: ColumnPlan, cells: readonly Cell[]): MoneyUnit {
@@ -508,18 +619,29 @@ export class TableEngine {
       const raw0 = cells[col.index];
       if (col.field === null || col.extra) {
         if (col.extra && col.title && !isBlank(raw0)) {
-          (extra ??= {})[col.title] = cellText(plainCell(raw0));
+          setOwn((extra ??= {}), col.title, cellText(plainCell(raw0)));
         }
         continue;
       }
       if (col.alternate && (isBlank(raw0) || v[col.field] != null)) continue;
+      const uncached = formulaWithoutValue(raw0);
+      if (uncached !== null) {
+        this.issue(row, col.title, "error",
+          `「${col.title}」是公式 ${quoteValue(uncached, 80)}，但文件里没有它的计算结果（文件不是由 Excel 保存的），本行未导入。请在 Excel 中打开该文件、保存后重新导入，或把公式换成数值。`,
+          `"${col.title}" holds the formula ${quoteValue(uncached, 80)} but the file has no calculated value for it (it was not saved by Excel); row rejected. Open the file in Excel and save it, or replace the formula with its value, and import again.`,
+          "formula_without_value");
+        continue;
+      }
       const raw = plainCell(raw0);
       const def = col.def!;
       switch (col.type) {
         case "id":
-        case "text":
-          v[col.field] = parseText(raw);
+        case "text": {
+          const t = parseText(raw);
+          v[col.field] = t !== null && col.field === "region" ? this.region(t, row, col.title) : t;
+          if (t !== null && t.length > MAX_CELL_CHARS) this.tooLong(row, col.title, t.length);
           break;
+        }
         case "date": {
           if (isIsoDay(raw)) {
             v[col.field] = raw;
@@ -534,7 +656,8 @@ export class TableEngine {
                 `「${col.title}」的值 ${quoteValue(raw)} 按 Excel 日期序号读作 ${r.value}。如果不对，请写成 2025-02-19 这样的日期。`,
                 `"${col.title}" value ${quoteValue(raw)} was read as an Excel date serial: ${r.value}. If that is wrong, write the date like 2025-02-19.`);
             }
-          } else this.badCell(row, col, def, raw, "date");
+          } else if (r.reason === "phantom") this.badCell(row, col, def, raw, "phantom_date", "date_1900_02_29");
+          else this.badCell(row, col, def, raw, "date");
           break;
         }
         case "amount": {
@@ -543,8 +666,8 @@ export class TableEngine {
           if (fast === fast) {
             v[col.field] = fast;
             if (col.amountIdx >= 0) {
-              this.grand[col.amountIdx] += fast;
-              this.group[col.amountIdx] += fast;
+              this.grand[col.amountIdx].add(fast);
+              this.group[col.amountIdx].add(fast);
             }
             break;
           }
@@ -554,8 +677,8 @@ export class TableEngine {
             v[col.field] = r.value;
             const k = col.amountIdx;
             if (k >= 0) {
-              this.grand[k] += r.value;
-              this.group[k] += r.value;
+              this.grand[k].add(r.value);
+              this.group[k].add(r.value);
             }
             if (r.approximate) {
               this.issue(row, col.title, "warning",
@@ -705,20 +828,69 @@ export class TableEngine {
   }
 
   /** A cell that cannot be read: an error when the field is required (row rejected), else a warning (left blank). */
-  private badCell(row: number, col: ColumnPlan, def: FieldDef, raw: Cell, what: BadKind): void {
+  private badCell(row: number, col: ColumnPlan, def: FieldDef, raw: Cell, what: BadKind, code?: IssueCode): void {
     const required = this.isRequired(def.field);
     const [zhWhat, enWhat, zhHow, enHow] = BAD_TEXT[what];
     const q = quoteValue(cellText(raw) || raw);
     if (required) {
       this.issue(row, col.title, "error",
         `「${col.title}」的值 ${q} ${zhWhat}，本行未导入。${zhHow}`,
-        `"${col.title}" value ${q} ${enWhat}; row rejected. ${enHow}`);
+        `"${col.title}" value ${q} ${enWhat}; row rejected. ${enHow}`, code);
     } else {
       const asNo = what === "boolean";
       this.issue(row, col.title, "warning",
         `「${col.title}」的值 ${q} ${zhWhat}，${asNo ? "按“否”处理" : "已留空"}，其余内容照常导入。${zhHow}`,
-        `"${col.title}" value ${q} ${enWhat}; ${asNo ? "treated as no" : "left blank"}, the rest of the row was imported. ${enHow}`);
+        `"${col.title}" value ${q} ${enWhat}; ${asNo ? "treated as no" : "left blank"}, the rest of the row was imported. ${enHow}`, code);
     }
+  }
+
+  /**
+   * A region name as the file's data will hold it (src/core/regions.ts is the rule): full-width forms folded (NFKC),
+   * case variants unified to the first spelling of the file, each new spelling said once with a warning; a name a
+   * SUMIFS criterion cannot match exactly (it reads as a number, date, boolean or error, or is too long) rejects the
+   * row. Cached per distinct cell text: a ledger has few regions and many rows.
+   */
+  private region(text: string, row: number, column: string): string {
+    let r = this.regionCache.get(text);
+    if (r === undefined) {
+      const folded = text.normalize("NFKC");
+      const problem = regionProblem(folded);
+      const key = regionKey(folded);
+      const first = this.regionSpellings.get(key);
+      if (first === undefined && !problem) this.regionSpellings.set(key, folded);
+      r = { value: problem ? text : (first ?? folded), problem, told: false };
+      this.regionCache.set(text, r);
+    }
+    if (r.problem) {
+      const why = r.problem === "too_long"
+        ? [`超过 ${MAX_CRITERION_CHARS} 个字符`, `is longer than the ${MAX_CRITERION_CHARS} characters`]
+        : r.problem === "operator"
+          ? ["含有比较符号（< > = |）", "holds a comparison operator (< > = |)"]
+          : r.problem === "control"
+            ? ["含有换行或控制字符", "holds a line break or a control character"]
+            : ["看起来像数字、日期、时间、逻辑值或错误值", "looks like a number, date, time, boolean or error value"];
+      this.issue(row, column, "error",
+        `地区名称 ${quoteValue(text)} ${why[0]}，Excel 的 SUMIFS/COUNTIFS 按地区汇总时无法准确匹配它（会当作数值或比较条件，或超出条件长度），成绩单公式与数字会不一致，本行未导入。请写成地区的正式名称（如“西宁市”）。`,
+        `Region ${quoteValue(text)} ${why[1]}: Excel's SUMIFS/COUNTIFS cannot match it exactly when summing by region (it reads it as a value or a comparison, or the criterion is too long), so the briefing's formulas would disagree with its numbers; row rejected. Use the region's proper name.`,
+        "region_ambiguous");
+      return text;
+    }
+    if (r.value !== text && !r.told) {
+      r.told = true;
+      this.issue(row, column, "warning",
+        `地区名称 ${quoteValue(text)} 按 ${quoteValue(r.value)} 导入（只差全角/半角或大小写；Excel 按地区汇总时不区分这些，视为同一地区），本文件中同样写法的其他行也一样处理。`,
+        `Region ${quoteValue(text)} was imported as ${quoteValue(r.value)} (they differ only in width or case, which Excel's sums by region do not tell apart: one region); later rows of this file spelt the same way too.`,
+        "region_folded");
+    }
+    return r.value;
+  }
+
+  /** Text longer than an Excel cell holds: the load would fail, so the row is rejected here, saying where. */
+  private tooLong(row: number, column: string, length: number): void {
+    this.issue(row, column, "error",
+      `「${column}」有 ${length} 个字符，超过 Excel 单元格最多能存的 ${MAX_CELL_CHARS} 个字符，本行未导入。请缩短这一格（长的说明可另存为文件，在此写文件名）后重新导入。`,
+      `"${column}" holds ${length} characters, more than the ${MAX_CELL_CHARS} an Excel cell can hold; row rejected. Shorten it (keep long notes in a file and name the file here) and import again.`,
+      "cell_too_long");
   }
 
   private isRequired(field: string): boolean {
@@ -759,6 +931,13 @@ export class TableEngine {
       parts.push(`${col?.title || "推算依据"}：${v.basis as string}`);
     }
     return parts.length > 0 ? parts.join("；") : null;
+  }
+
+  /** The composed 来源 of a target or figure, rejected like a cell when it would not fit in one. */
+  private sourceOf(v: ParsedRow, row: number): string | null {
+    const source = this.composeSource(v);
+    if (source !== null && source.length > MAX_CELL_CHARS) this.tooLong(row, this.colTitle.source ?? this.colTitle.quote ?? "来源", source.length);
+    return source;
   }
 
   private assemble(v: ParsedRow, row: number): { index: number } | null {
@@ -886,9 +1065,10 @@ export class TableEngine {
       region: v.region as string,
       metric: v.metric as Metric,
       value: v.value as number,
-      source: this.composeSource(v),
+      source: this.sourceOf(v, row),
     };
-    if (this.duplicate(row, `t:${t.year}|${normKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
+    if (this.rowErrors > 0) return null;
+    if (this.duplicate(row, `t:${t.year}|${regionKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
       `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 ${first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
       `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row ${first}; row rejected. Keep one target per region, metric and year.`])) return null;
     this.targets.push(t);
@@ -918,11 +1098,12 @@ export class TableEngine {
       metric: v.metric as Metric,
       value: v.value as number,
       scope,
-      source: this.composeSource(v),
+      source: this.sourceOf(v, row),
     };
+    if (this.rowErrors > 0) return null;
     if (v.status) fig.status = v.status as "采用" | "备选";
     const status = fig.status ?? "采用";
-    const key = `g:${fig.year}|${fig.through_month}|${normKey(fig.region)}|${fig.metric}|${normKey(scope ?? "")}|${status}${status === "备选" ? `|${fig.value}` : ""}`;
+    const key = `g:${fig.year}|${fig.through_month}|${regionKey(fig.region)}|${fig.metric}|${normKey(scope ?? "")}|${status}${status === "备选" ? `|${fig.value}` : ""}`;
     if (this.duplicate(row, key, this.colTitle.metric ?? null, (first) => [
       `与第 ${first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
       `Same region, period, metric and scope as row ${first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`])) return null;
@@ -945,7 +1126,7 @@ export class TableEngine {
       targets: this.targets,
       figures: this.figures,
       issues: this.issues,
-      summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected },
+      summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected, skipped: this.skipped },
       mapping: this.mapping,
       headers: this.headers,
     };
@@ -954,10 +1135,11 @@ export class TableEngine {
   }
 }
 
-type BadKind = "date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status";
+type BadKind = "date" | "phantom_date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status";
 
 const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
   date: ["不是可识别的日期", "is not a date", "请写成 2025-02-19、2025/2/19、2025年2月19日，或只写月份 2025年2月。", "Write it like 2025-02-19, 2025/2/19, 2025年2月19日, or the month only: 2025年2月."],
+  phantom_date: ["是 Excel 日期序号 60，即并不存在的 1900年2月29日（Excel 沿用 Lotus 1-2-3 的闰年错误，把 1900 年当作闰年）", "is Excel date serial 60, the nonexistent 29 February 1900 (Excel keeps Lotus 1-2-3's leap-year bug and counts 1900 as a leap year)", "请改成真实的日期。", "Enter a real date."],
   amount: ["不是金额", "is not an amount", "请填写数字，如 3500、3500万元 或 0.35亿元（列名中可注明单位，如“签约金额（万元）”）。", "Enter a number such as 3500, 3500万元 or 0.35亿元 (the column title may give the unit, e.g. 签约金额（万元）)."],
   negative: ["是负数，金额不能为负", "is negative; amounts cannot be negative", "请填写实际金额；如要冲减，请改正原记录。", "Enter the actual amount; to reverse an entry, correct the original row."],
   count: ["不是个数", "is not a count", "请填写不小于 0 的整数，如 23 或 23个。", "Enter a whole number ≥ 0, e.g. 23."],
@@ -983,7 +1165,7 @@ import { columnLetters as columnLetter } from "../core/a1";
 
 /** An empty result (an empty JSON array, a header-only file handled elsewhere). */
 export function emptyResult(kind: DatasetKind): ImportResult {
-  return { kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0 }, mapping: {}, headers: [] };
+  return { kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [] };
 }
 
 /** Merge results of several tables (a JSON bundle): arrays and issues concatenated, summaries added. */
@@ -1000,7 +1182,8 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
     out.summary.rows += p.summary.rows;
     out.summary.accepted += p.summary.accepted;
     out.summary.rejected += p.summary.rejected;
-    for (const [k, val] of Object.entries(p.mapping)) if (!(k in out.mapping)) out.mapping[k] = val;
+    out.summary.skipped = (out.summary.skipped ?? 0) + (p.summary.skipped ?? 0);
+    for (const [k, val] of Object.entries(p.mapping)) if (!Object.prototype.hasOwnProperty.call(out.mapping, k)) setOwn(out.mapping, k, val);
     for (const h of p.headers) if (!out.headers.includes(h)) out.headers.push(h);
     if (p.extras) {
       out.extras ??= [];

@@ -20,13 +20,32 @@ export interface ImportIssue {
   message_en: string;
   /** error: the row was rejected; warning: the row was kept (a bad optional cell was left blank, a total row was checked…). */
   severity: "error" | "warning";
+  /**
+   * What kind of problem, where a program needs to know: a row skipped as not data (total_row and total_mismatch: a
+   * total or subtotal row, matching the rows above or not; note_row; header_repeated), or a cell the import could
+   * not keep as it is (see IssueCode). Absent for ordinary cell and row problems.
+   */
+  code?: IssueCode;
 }
 
+export type IssueCode =
+  | "total_row" | "total_mismatch" | "note_row" | "header_repeated"
+  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded" | "region_ambiguous";
+
+/**
+ * Every non-blank row below the header is exactly one of: accepted, rejected (with at least one error issue at its
+ * row) or skipped as not data (with a warning whose code says why): rows + skipped = accepted + rejected + skipped.
+ */
 export interface ImportSummary {
-  /** Data rows seen (header, title, blank and total rows excluded). */
+  /** Data rows seen (header, title, blank rows and the skipped rows below excluded). */
   rows: number;
   accepted: number;
   rejected: number;
+  /**
+   * Rows recognised as not data and skipped, each reported by a warning at its row (code total_row, total_mismatch,
+   * note_row or header_repeated). Always set by the importer; optional for results built by hand.
+   */
+  skipped?: number;
 }
 
 /** Header → canonical field mapping; a user override is remembered per source. */

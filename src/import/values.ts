@@ -13,6 +13,30 @@ const FULLWIDTH = /[\uFF01-\uFF5E\u3000\u00A0]/;
 /** Placeholders that mean "nothing here" in a numeric or date column. */
 const PLACEHOLDER = /^(?:[-—–－/／\\]+|无|暂无|空|n\/?a|null|none|nil|未知|待定)$/i;
 
+/** Excel's date serial 60: 1900-02-29, a day that does not exist (see xlsx.ts excelDate). */
+export class PhantomDate {
+  toString(): string {
+    return "1900-02-29";
+  }
+  toJSON(): string {
+    return "1900-02-29";
+  }
+}
+export const PHANTOM_1900_02_29 = Object.freeze(new PhantomDate());
+
+/**
+ * The formula of an exceljs formula cell that has no cached value (a file written by a program that does not
+ * calculate: its value is unknown until Excel recalculates it), else null.
+ */
+export function formulaWithoutValue(v: Cell): string | null {
+  if (v === null || typeof v !== "object" || v instanceof Date) return null;
+  const o = v as Record<string, unknown>;
+  if (!("formula" in o || "sharedFormula" in o)) return null;
+  if (o.result !== undefined && o.result !== null) return null;
+  const f = typeof o.formula === "string" ? o.formula : typeof o.sharedFormula === "string" ? `(shared ${o.sharedFormula})` : "";
+  return f.startsWith("=") ? f : `=${f}`;
+}
+
 /** Flatten an exceljs cell value to a plain value: formula → result, rich text → text, hyperlink → text, error → "#N/A". */
 export function plainCell(v: Cell): Cell {
   if (v === null || v === undefined) return null;
@@ -47,6 +71,7 @@ export function cellText(v: Cell): string {
     const d = dateFromJsDate(v);
     return d ?? "";
   }
+  if (v instanceof PhantomDate) return v.toString();
   if (typeof v === "bigint") return v.toString();
   try {
     return JSON.stringify(v) ?? "";
@@ -64,19 +89,30 @@ export function safeString(v: unknown): string {
   }
 }
 
-const INJECTION_START = /^[\t\r\n]*[=+\-@]/;
+/**
+ * Text whose first visible character is a formula trigger (= + - @), possibly behind characters that a spreadsheet
+ * or a trim would remove: ASCII and Unicode spaces (no-break U+00A0, ideographic U+3000…), tabs, line breaks, the
+ * BOM and zero-width characters.
+ */
+const INJECTION_START = /^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠]/u;
 
 /**
- * Text field value: trimmed, or null when blank. Text that starts with =, +, -, @ (possibly after tabs or
- * carriage returns) is kept verbatim, untrimmed, so that what lands in the sheet is exactly what the file held.
+ * Text field value: trimmed, or null when blank. Text whose first visible character is =, +, -, @ (possibly behind
+ * whitespace of any kind, see INJECTION_START) is kept verbatim, untrimmed: trimming would leave a bare trigger, and
+ * what lands in the sheet must be exactly what the file held (the sheet writer writes it as text).
  */
+function mayHideTrigger(c: number): boolean {
+  return c === 61 || c === 43 || c === 45 || c === 64 || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x3000 || c === 0xfeff || c === 0xff0b || c === 0xff0d || c === 0xff1d || c === 0xff20;
+}
+
 export function parseText(v: Cell): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string") {
     if (v.length === 0) return null;
     const c = v.charCodeAt(0);
-    // = + - @ or a tab/CR/LF (which may precede them): check the full pattern only then.
-    if ((c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 10) && INJECTION_START.test(v)) return v;
+    // Plain text starts with a character that is neither a trigger nor whitespace: the common case, no regex.
+    if (mayHideTrigger(c) && INJECTION_START.test(v)) return v;
     const t = v.trim();
     return t.length === 0 ? null : t;
   }
@@ -96,9 +132,22 @@ export type AmountResult =
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const AMOUNT_RE = /^(约合|大约|超过|约|近|超|逾|达)?([-+]?)(\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?(余|多)?(千万元|百万元|千元|万元|亿元|千万|百万|万|亿|元)?$/i;
 
-/** Remove clean-cut thousands separators (1,234,567.8); leave anything else alone so that it fails. */
-function stripThousands(s: string): string {
-  return /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?/.test(s) ? s.replace(/,(?=\d{3})/g, "") : s;
+/**
+ * Whitespace out of a number's text: between two digits it is a thousands separator (12 345) and must group as a comma
+ * does ("12 34" stays unreadable), elsewhere it goes ("3500 万元").
+ */
+function squeeze(s: string): string {
+  return s.replace(/(\d)[\s\u3000]+(?=\d)/g, "$1,").replace(/[\s\u3000]+/g, "");
+}
+
+/**
+ * Remove clean-cut thousands separators (1,234,567.8) from the number at the start of the text; leave anything else
+ * alone so that it fails: "1,234.5,678" or "1,23" are not numbers (the number must not run on into more digits,
+ * commas or points).
+ */
+export function stripThousands(s: string): string {
+  const m = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,.])/.exec(s);
+  return m ? m[0].replace(/,/g, "") + s.slice(m[0].length) : s;
 }
 
 /**
@@ -119,7 +168,7 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
     const n = Number(s);
     return Number.isFinite(n) ? { ok: true, value: toYi(n, unit), approximate: false } : { ok: false, reason: "invalid" };
   }
-  s = fold(s).replace(/[\s\u3000]+/g, "");
+  s = squeeze(fold(s));
   if (s === "" ) return null;
   if (PLACEHOLDER.test(s)) return null;
   s = s.replace(/^[¥￥]|^(rmb|cny)/i, "").replace(/(rmb|cny|yuan)$/i, "");
@@ -142,12 +191,17 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
   return { ok: true, value, approximate: Boolean(m[1] || m[5]) };
 }
 
+/**
+ * A number in `unit` as 亿元: the decimal point shifted on the number's shortest decimal form (String(n) round-trips),
+ * so 1234.567890123456 万元 from a JSON number or an xlsx cell is the same double as the text "1234.567890123456" in a
+ * CSV (parseAmount and fastAmount shift the exponent of the text the same way). No rounding to fewer digits.
+ */
 function toYi(n: number, unit: MoneyUnit): number {
-  const d = UNIT_DIVISOR[unit];
-  if (d === 1) return n;
-  // An integer divided by a power of ten is already the double nearest the decimal result; others lose float dust.
-  if (Number.isInteger(n) && Math.abs(n) < 2 ** 53) return n / d;
-  return Number((n / d).toPrecision(15));
+  const pow = UNIT_POW[unit];
+  if (pow === 0) return n;
+  const s = String(n);
+  const e = s.indexOf("e");
+  return e < 0 ? Number(`${s}e-${pow}`) : Number(`${s.slice(0, e)}e${Number(s.slice(e + 1)) - pow}`);
 }
 
 /**
@@ -193,10 +247,10 @@ export function parseCount(v: Cell): CountResult {
   let n: number;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {
-    let s = fold(v).replace(/[\s,]+/g, "");
+    let s = squeeze(fold(v));
     if (s === "" ) return null;
     if (PLACEHOLDER.test(s)) return null;
-    s = s.replace(/^(约|近|超|逾)/, "").replace(/(余|多)?(个|项|家)$/, "");
+    s = stripThousands(s.replace(/^(约|近|超|逾)/, "")).replace(/(余|多)?(个|项|家)$/, "");
     if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return { ok: false, reason: "invalid" };
     n = Number(s);
   } else return { ok: false, reason: "invalid" };
@@ -206,7 +260,7 @@ export function parseCount(v: Cell): CountResult {
   return { ok: true, value: n };
 }
 
-export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false } | null;
+export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false; reason?: "phantom" } | null;
 
 /** Excel serials accepted as dates: 10000 (1927-05-18) .. 2958465 (9999-12-31); smaller numbers are years or ids, not dates. */
 const MIN_SERIAL = 10000;
@@ -251,6 +305,7 @@ export function parseDate(v: Cell): DateResult {
     const s = dateFromJsDate(v);
     return s ? { ok: true, value: s } : { ok: false };
   }
+  if (v instanceof PhantomDate) return { ok: false, reason: "phantom" };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { ok: false };
     if (Number.isInteger(v) && v >= 19000101 && v <= 99991231) {
@@ -308,10 +363,12 @@ export function parseYear(v: Cell): { ok: true; value: number } | { ok: false } 
   return Number.isInteger(n) && n >= 1900 && n <= 9999 ? { ok: true, value: n } : { ok: false };
 }
 
-const QUARTER_WORDS: Record<string, number> = {
+// Every lookup table keyed by cell text is a Map: a plain object would answer "constructor", "__proto__" or
+// "toString" with what Object.prototype holds (test/hardening/lookups.test.ts).
+const QUARTER_WORDS = new Map<string, number>(Object.entries({
   一季度: 3, 第一季度: 3, 一季: 3, q1: 3, 上半年: 6, h1: 6, 前三季度: 9, 三季度: 9, 第三季度: 9, q3: 9,
   二季度: 6, 第二季度: 6, q2: 6, 四季度: 12, 第四季度: 12, q4: 12, 全年: 12, 年度: 12, 下半年: 12, fy: 12,
-};
+}));
 
 /**
  * Through-month of a year-to-date figure: 3, "3", "3月", "1-3月", "一季度", "上半年", "全年". 0 is how the model writes
@@ -324,7 +381,8 @@ export function parseMonth(v: Cell): { ok: true; value: number } | { ok: false }
   else if (typeof v === "string") {
     const s = fold(v).replace(/\s+/g, "").toLowerCase();
     if (s === "") return null;
-    if (s in QUARTER_WORDS) return { ok: true, value: QUARTER_WORDS[s] };
+    const q = QUARTER_WORDS.get(s);
+    if (q !== undefined) return { ok: true, value: q };
     const m = /^(?:1[-—–~至到])?(\d{1,2})(?:月份?|月末|月底)?$/.exec(s);
     if (!m) return { ok: false };
     n = Number(m[1]);
@@ -336,14 +394,14 @@ function key(s: string): string {
   return fold(s).replace(/[\s\u3000]+/g, "").toLowerCase();
 }
 
-const STAGE_SYNONYMS: Record<string, Stage> = {};
+const STAGE_SYNONYMS = new Map<string, Stage>();
 for (const [stage, words] of Object.entries({
   在谈: ["在谈", "洽谈", "洽谈中", "在洽谈", "正在洽谈", "谈判", "谈判中", "在谈项目", "意向", "有意向", "意向项目", "对接", "对接中", "重点对接", "negotiating", "undernegotiation", "negotiation", "talks"],
   签约: ["签约", "已签约", "签约落地", "已签", "签订", "已签订", "签署", "已签署", "协议签订", "合同签订", "正式签约", "新签约", "签约项目", "引进", "已引进", "signed", "contracted"],
   开工: ["开工", "已开工", "开工建设", "在建", "建设中", "新开工", "续建", "动工", "已动工", "施工", "施工中", "开工项目", "started", "underconstruction", "construction"],
   投产: ["投产", "已投产", "竣工投产", "建成投产", "竣工", "已竣工", "建成", "已建成", "投运", "投入运营", "运营", "试生产", "达产", "inproduction", "production", "operating", "completed"],
 } as Record<Stage, string[]>)) {
-  for (const w of words) STAGE_SYNONYMS[key(w)] = stage as Stage;
+  for (const w of words) STAGE_SYNONYMS.set(key(w), stage as Stage);
 }
 
 /** Hot path of parseStage: the stage for an exact synonym as written, or undefined. */
@@ -351,16 +409,16 @@ export function fastStage(v: Cell): Stage | undefined {
   return typeof v === "string" ? STAGE_EXACT.get(v) : undefined;
 }
 
-const STAGE_EXACT = new Map<string, Stage>(Object.entries(STAGE_SYNONYMS));
+const STAGE_EXACT = new Map<string, Stage>(STAGE_SYNONYMS);
 
 export function parseStage(v: Cell): { ok: true; value: Stage } | { ok: false } | null {
   const t = parseText(v);
   if (t === null) return null;
-  const s = STAGE_SYNONYMS[key(t)];
+  const s = STAGE_SYNONYMS.get(key(t));
   return s ? { ok: true, value: s } : { ok: false };
 }
 
-const INVESTOR_SYNONYMS: Record<string, InvestorType> = {};
+const INVESTOR_SYNONYMS = new Map<string, InvestorType>();
 for (const [type, words] of Object.entries({
   世界500强: ["世界500强", "世界五百强", "世界500强企业", "财富500强", "fortune500", "global500", "世界500强投资"],
   中国500强: ["中国500强", "中国五百强", "中国企业500强", "中国500强企业", "china500"],
@@ -369,13 +427,13 @@ for (const [type, words] of Object.entries({
   上市公司: ["上市公司", "上市企业", "上市", "listed", "listedcompany"],
   其他: ["其他", "其它", "其他企业", "other", "others"],
 } as Record<InvestorType, string[]>)) {
-  for (const w of words) INVESTOR_SYNONYMS[key(w)] = type as InvestorType;
+  for (const w of words) INVESTOR_SYNONYMS.set(key(w), type as InvestorType);
 }
 
 export function parseInvestorType(v: Cell): { ok: true; value: InvestorType } | { ok: false } | null {
   const t = parseText(v);
   if (t === null) return null;
-  const s = INVESTOR_SYNONYMS[key(t)];
+  const s = INVESTOR_SYNONYMS.get(key(t));
   return s ? { ok: true, value: s } : { ok: false };
 }
 export { INVESTOR_TYPES, STAGES };
@@ -399,11 +457,11 @@ export function parseBoolean(v: Cell): { ok: true; value: boolean } | { ok: fals
   return { ok: false };
 }
 
-const METRIC_SYNONYMS: Record<string, Metric> = {};
+const METRIC_SYNONYMS = new Map<string, Metric>();
 for (const m of METRICS) {
-  METRIC_SYNONYMS[key(m)] = m;
-  METRIC_SYNONYMS[key(METRIC_INFO[m].zh)] = m;
-  METRIC_SYNONYMS[key(METRIC_INFO[m].en)] = m;
+  METRIC_SYNONYMS.set(key(m), m);
+  METRIC_SYNONYMS.set(key(METRIC_INFO[m].zh), m);
+  METRIC_SYNONYMS.set(key(METRIC_INFO[m].en), m);
 }
 for (const [metric, words] of Object.entries({
   signed_projects: ["签约项目", "签约项目个数", "签约个数", "签约项目数量", "签约数"],
@@ -412,13 +470,13 @@ for (const [metric, words] of Object.entries({
   funds_in_place_out_of_province: ["省外资金", "实际到位省外资金", "省外资金到位", "到位省外资金", "省外到位资金额"],
   projects_started: ["开工项目", "新开工项目数", "开工个数", "开工项目个数", "开工数"],
 } as Record<Metric, string[]>)) {
-  for (const w of words) METRIC_SYNONYMS[key(w)] = metric as Metric;
+  for (const w of words) METRIC_SYNONYMS.set(key(w), metric as Metric);
 }
 
 export function parseMetric(v: Cell): { ok: true; value: Metric } | { ok: false } | null {
   const t = parseText(v);
   if (t === null) return null;
-  const m = METRIC_SYNONYMS[key(t)];
+  const m = METRIC_SYNONYMS.get(key(t));
   return m ? { ok: true, value: m } : { ok: false };
 }
 

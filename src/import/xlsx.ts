@@ -6,6 +6,8 @@
 import { ImportError, throwIfAborted } from "./errors";
 import { yieldToEventLoop } from "./csv";
 import { TableEngine, type EngineOptions } from "./table";
+import { PHANTOM_1900_02_29, type PhantomDate } from "./values";
+import { guardXlsx } from "./xlsx-guard";
 import type { ImportOptions, ImportResult } from "./types";
 
 type ExcelJsModule = typeof import("exceljs");
@@ -26,7 +28,23 @@ export function loadExcelJs(): Promise<ExcelJsModule> {
 
 const YIELD_EVERY = 5000;
 
+/**
+ * A date cell as Excel means it. exceljs turns a serial into a Date as if 1900 had no 29 February, so serials 1–59
+ * (before Excel's phantom 1900-02-29) come out a day early and serial 60 comes out as 1900-02-28. Excel counts serial
+ * 60 as 1900-02-29, a day that does not exist (the 1900 leap-year bug it keeps for Lotus 1-2-3): that becomes a
+ * marker the importer reports; 1–59 are put back on the day Excel shows. Later dates are left as they are.
+ */
+function excelDate(d: Date): Date | PhantomDate {
+  const serial = d.getTime() / 86_400_000 + 25569; // exceljs's own inverse
+  if (!(serial < 61)) return d;
+  const whole = Math.floor(serial);
+  if (whole === 60) return PHANTOM_1900_02_29;
+  return new Date(d.getTime() + 86_400_000);
+}
+
 export async function importXlsxBytes(bytes: Uint8Array, opts: ImportOptions, fileName = opts.fileName): Promise<ImportResult> {
+  // Bounds first, in bounded memory (xlsx-guard.ts): exceljs would inflate everything before anything could stop it.
+  await guardXlsx(bytes, fileName, opts.signal);
   const ExcelJS = await loadExcelJs();
   throwIfAborted(opts.signal);
   const wb = new ExcelJS.Workbook();
@@ -54,16 +72,24 @@ export async function importXlsxBytes(bytes: Uint8Array, opts: ImportOptions, fi
   }
   if (!ws) throw new ImportError("EMPTY", `工作簿「${fileName}」里没有工作表。`, `The workbook "${fileName}" has no worksheets.`, { sheets: names });
   const engine = new TableEngine({ ...opts, fileLabel: `${fileName}!${ws.name}` } as EngineOptions);
-  const last = ws.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const values = ws.getRow(r).values as unknown[] | undefined;
+  const date1904 = Boolean((wb as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  // Only the rows that exist (getRow would create every missing row up to rowCount).
+  const rows: { n: number; values: unknown[] }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (Array.isArray(row.values)) rows.push({ n, values: row.values as unknown[] });
+  });
+  for (let k = 0; k < rows.length; k++) {
+    const { n, values } = rows[k];
     // exceljs rows are 1-based sparse arrays; holes are empty cells.
     const cells: unknown[] = [];
-    if (Array.isArray(values)) for (let c = 1; c < values.length; c++) cells.push(values[c] === undefined ? null : values[c]);
-    engine.push(cells, r);
-    if (r % YIELD_EVERY === 0) {
+    for (let c = 1; c < values.length; c++) {
+      const v = values[c];
+      cells.push(v === undefined ? null : v instanceof Date && !date1904 ? excelDate(v) : v);
+    }
+    engine.push(cells, n);
+    if ((k + 1) % YIELD_EVERY === 0) {
       throwIfAborted(opts.signal);
-      opts.onProgress?.(r / last);
+      opts.onProgress?.((k + 1) / rows.length);
       await yieldToEventLoop();
     }
   }

@@ -5,8 +5,9 @@
  * importing, merging or metric logic lives here.
  */
 import { importBytes, importTable, importUrl, loadSeeds, LocalStorageMappingStore, withRememberedMapping } from "../import";
-import type { DatasetKind, ImportOptions, ImportResult } from "../import/types";
-import { writeDataset, refreshDataset, undoLastRefresh } from "../excel/sheets";
+import type { DatasetKind, ImportResult } from "../import/types";
+import { writeDataset, undoLastRefresh } from "../excel/sheets";
+import { refreshSource } from "../excel/refresh-all";
 import { canRefreshWithoutDialog, listSources, sourceLabel, SourceDescriptor } from "../excel/sources";
 import { writeBriefingSheet } from "../excel/briefing-sheet";
 import { readWorkbookTableOrNull } from "../excel/read-table";
@@ -68,18 +69,6 @@ function yearOf(iso: string | null | undefined): number | null {
 
 const sorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
 
-async function reread(d: SourceDescriptor, options: Pick<ImportOptions, "onProgress" | "signal">): Promise<ImportResult> {
-  const common = { kind: d.kind, mapping: d.mapping, onProgress: options.onProgress, signal: options.signal };
-  if (d.type === "seeds") return loadSeeds()[d.kind];
-  if (d.type === "url") return importUrl(d.url ?? d.name, { ...common, fileName: d.url ?? d.name });
-  if (d.type === "table") {
-    const t = await readTableValues(d.table ?? d.name);
-    if (!t) throw new Error(`工作簿中没有表格“${d.table ?? d.name}” / No table "${d.table ?? d.name}" in the workbook`);
-    return importTable(t.values, { ...common, fileName: `${t.sheet}!${d.table ?? d.name}`, startRow: t.startRow });
-  }
-  throw new Error(`请在“数据”页重新选择文件“${d.name}” / Choose the file "${d.name}" again on the Data tab`);
-}
-
 /** Name of the values-only copy of a briefing sheet (Excel allows 31 characters). */
 export function valuesCopyName(sheet: string, language: string): string {
   const suffix = language === "zh-CN" ? " 数值" : " values";
@@ -128,11 +117,8 @@ export function createBackendsNow(): Backends {
     },
 
     async refresh(id, options) {
-      const d = (await listSources()).find((s) => s.id === id);
-      if (!d) throw new Error(`没有这个数据来源：${id} / No such source: ${id}`);
-      // Reading is the first half of the progress, writing the second.
-      const result = await reread(d, { signal: options.signal, onProgress: (f) => options.onProgress?.(f / 2) });
-      const s = await refreshDataset(id, result, { signal: options.signal, onProgress: (f) => options.onProgress?.(0.5 + f / 2) });
+      // THE refresh path, with its guard: a source with rejected rows is refused (SourceHasErrors), never archived.
+      const { summary: s, result } = await refreshSource(id, { signal: options.signal, onProgress: options.onProgress });
       return { added: s.added, updated: s.updated, removed: s.archived, unchanged: s.unchanged, issues: result.issues, at: new Date().toISOString() };
     },
 

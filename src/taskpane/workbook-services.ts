@@ -23,6 +23,7 @@ import type {
 import { zhFromMetadata } from "./functions-reference";
 import { SHEETS } from "../core/columns";
 import { readWorkbookTableOrNull } from "../excel/read-table";
+import { textCell } from "../excel/values";
 
 /**
  * Tables the add-in itself writes (the four dataset tables, and src/excel/sheets.ts's ARCHIVE and CHANGELOG
@@ -142,9 +143,10 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
         if (!existing.isNullObject) existing.delete();
         const ws = ctx.workbook.worksheets.add(name);
         const range = ws.getRangeByIndexes(0, 0, rows.length, 5);
-        // Text as text: a message starting with "=" must not become a formula.
-        range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "0" : "@")));
-        range.values = rows;
+        // Every text cell through the one text-cell rule (src/excel/values.ts): a file name, column title or message
+        // that starts with = + - @ or looks like a number or date stays exactly that text.
+        range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "0" : "General")));
+        range.values = rows.map((r) => r.map((v) => (typeof v === "string" ? textCell(v) : v)));
         ws.getRangeByIndexes(0, 0, 1, 5).format.font.bold = true;
         // Widths in points: file, row, column, severity, and a wide wrapped column for the message.
         [160, 40, 110, 48, 420].forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));

@@ -22,7 +22,7 @@ describe("cli validate", () => {
     expect(out.trim().split("\n")).toHaveLength(1);
     const j = JSON.parse(out);
     expect(Object.keys(j)).toEqual(["records", "funds", "targets", "figures", "issues", "summary"]);
-    expect(j.summary).toEqual({ rows: 30, accepted: 30, rejected: 0 });
+    expect(j.summary).toEqual({ rows: 30, accepted: 30, rejected: 0, skipped: 0 });
     expect(j.records[0].id).toBe("QH-2025-001");
     expect(j.issues).toEqual([]);
   });
@@ -39,7 +39,7 @@ describe("cli validate", () => {
     const { code, out } = await run("validate", join(FIX, "ledger-duplicates.csv"), "--json");
     expect(code).toBe(1);
     const j = JSON.parse(out);
-    expect(j.summary).toEqual({ rows: 4, accepted: 2, rejected: 2 });
+    expect(j.summary).toEqual({ rows: 4, accepted: 2, rejected: 2, skipped: 0 });
     expect(Object.keys(j.issues[0])).toEqual(["row", "column", "message", "message_en", "severity"]);
     expect(j.issues[0]).toMatchObject({ row: 4, column: "项目编号", severity: "error" });
   });
@@ -136,7 +136,7 @@ describe("cli validate", () => {
     const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
     const ok = cli(["validate", "seeds/targets.csv", "--json"]);
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).summary).toEqual({ rows: 4, accepted: 4, rejected: 0 });
+    expect(JSON.parse(ok.stdout).summary).toEqual({ rows: 4, accepted: 4, rejected: 0, skipped: 0 });
     expect(cli(["validate", join(FIX, "funds.csv")]).status).toBe(1);
     expect(cli(["validate", "does-not-exist.csv"]).status).toBe(2);
   });

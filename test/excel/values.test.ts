@@ -2,18 +2,18 @@
 import fc from "fast-check";
 import { FIGURES, FUNDS, LEDGER } from "../../src/core/columns";
 import { planMerge } from "../../src/excel/merge";
-import { chunkRows, dateCell, needsTextPrefix, recordsToRows, rowBytes, storedValue, textCell, toCell, utf8Bytes } from "../../src/excel/values";
+import { chunkRows, dateCell, isInertText, recordsToRows, rowBytes, storedValue, textCell, toCell, utf8Bytes } from "../../src/excel/values";
 import { writeDataset } from "../../src/excel/sheets";
 import { createSimulatedExcel } from "../sim";
 import { makeRecord, resultOf, tableObjects } from "./helpers";
 
-test("text Excel would reinterpret gets the apostrophe prefix; plain text does not", () => {
-  for (const s of ["=1+1", "+86", "-x", "@SUM(A1)", "'q", "0012", "1.5", "12%", "2025-03-01", "3/4", "TRUE", "false", "#N/A", "1,234", "12:30"]) {
-    expect([s, needsTextPrefix(s)]).toEqual([s, true]);
+test("text that is not provably inert gets the apostrophe prefix; inert text does not (test/hardening has the class)", () => {
+  for (const s of ["=1+1", "+86", "-x", "@SUM(A1)", "'q", "0012", "1.5", "12%", "2025-03-01", "3/4", "TRUE", "false", "#N/A", "1,234", "12:30", "QH-2025-001", "中国500强"]) {
+    expect([s, isInertText(s)]).toEqual([s, false]);
     expect(textCell(s)).toBe(`'${s}`);
     expect(storedValue(textCell(s))).toBe(s);
   }
-  for (const s of ["西宁开发区", "QH-2025-001", "a=b", "中国500强", ""]) expect([s, needsTextPrefix(s)]).toEqual([s, false]);
+  for (const s of ["西宁开发区", "a=b", "Total", ""]) expect([s, isInertText(s), textCell(s)]).toEqual([s, true, s]);
 });
 
 test("dates: full dates as serials, months as the 1st with yyyy-mm; amounts, booleans, metrics", () => {

@@ -19,6 +19,10 @@ import { csvNumber, findSoffice, recalculateWithLibreOffice } from "../../src/ex
 import { importBytes } from "../../src/import/bytes";
 import { inputCsvs, syntheticInput } from "../briefing/synthetic";
 import { compareSheet } from "./compare";
+import Papa from "papaparse";
+import { XMLValidator } from "fast-xml-parser";
+import { CRITERION_REGIONS, formulaPayloads, XML_INVALID_CHARS } from "../hardening/corpus";
+import { unzip } from "../hardening/zip";
 
 const soffice = findSoffice();
 if (!soffice) {
@@ -103,6 +107,38 @@ maybe("LibreOffice recalculates the exported briefing to the JSON's numbers", ()
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(300);
     expect(b.stats.funds_region_from_ledger).toBeGreaterThan(0);
+  });
+});
+
+maybe("hostile input: well-formed XML, and LibreOffice agrees with the JSON on every cell", () => {
+  test("wildcard and case-variant regions, formula payloads and XML-invalid characters in the text", async () => {
+    const regions: string[] = [...CRITERION_REGIONS];
+    const payloads = formulaPayloads().filter((_, i) => i % 7 === 0);
+    const ledger = regions.flatMap((region, k) => [1, 2, 3].map((j) => ({
+      项目编号: `P-${k}-${j}`, 项目名称: payloads[(k * 3 + j) % payloads.length], 所属地区: region, 签约日期: `2025-0${j}-1${j}`,
+      "签约金额（万元）": ((k + 1) * j * 1234.5678).toFixed(4), 开工日期: j === 2 ? "2025-03-01" : "", 备注: `备注${XML_INVALID_CHARS[(k + j) % XML_INVALID_CHARS.length]}`,
+    })));
+    ledger.push({ 项目编号: "P-abc", 项目名称: "abc", 所属地区: "ABC区", 签约日期: "2025-02-02", "签约金额（万元）": "70000", 开工日期: "", 备注: "" });
+    const targets = [...regions.map((region, k) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 + k })), { 年份: 2025, 所属地区: "abc区", 指标: "签约金额", 目标值: 20 }];
+    const funds = [...regions.map((region, k) => ({ 项目编号: `P-${k}-1`, 所属地区: region, 到位日期: "2025-02-20", "到位金额（亿元）": k + 0.5, 省外资金: k % 2 ? "是" : "否" })),
+      { 项目编号: "P-abc", 所属地区: "Ａｂｃ区", 到位日期: "2025-02-20", "到位金额（亿元）": 3, 省外资金: "是" }];
+    const figures = ["西宁*", "?", "海~东", "~*"].map((region, k) => ({ 年份: 2025, 截至月份: 3, 所属地区: region, 指标: "签约项目数", 数值: 90 + k }));
+    const files: Record<string, string> = {};
+    for (const [k, rows] of Object.entries({ ledger, targets, funds, figures })) fs.writeFileSync((files[k] = path.join(dir, `hostile-${k}.csv`)), Papa.unparse(rows as object[]));
+    const { b, read, parsed } = await commandRoundTrip(files, "2025Q1");
+    expect(b.regions).toEqual(expect.arrayContaining([...CRITERION_REGIONS, "ABC区"]));
+    expect(parsed.rows.length).toBe(b.tables.reduce((n, t) => n + t.rows.length + 1, 0));
+    const { mismatches, compared } = compareSheet(b, read);
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+    // The file LibreOffice read: every XML part well-formed, no character XML 1.0 cannot hold.
+    const xlsx = fs.readFileSync(path.join(dir, `brief-2025Q1-4.xlsx`));
+    for (const [name, data] of unzip(new Uint8Array(xlsx))) {
+      if (!/\.(xml|rels)$/.test(name)) continue;
+      const xml = data.toString("utf8");
+      expect({ name, valid: XMLValidator.validate(xml) }).toEqual({ name, valid: true });
+      expect({ name, bad: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml) }).toEqual({ name, bad: false });
+    }
   });
 });
 

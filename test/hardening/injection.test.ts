@@ -30,10 +30,11 @@ function injectionCsv(): Uint8Array {
 }
 
 /**
- * The importer's documented text rule: text that starts with = + - @ (possibly after tabs, CRs or LFs) is kept
- * verbatim; any other text loses only its surrounding whitespace. Every later stage must keep exactly that.
+ * The importer's documented text rule: text whose first visible character is = + - @ (possibly behind whitespace of
+ * any kind: tabs, line breaks, no-break or ideographic spaces, zero-width characters) is kept verbatim; any other
+ * text loses only its surrounding whitespace. Every later stage must keep exactly that.
  */
-const asImported = (payload: string) => (/^[\t\r\n]*[=+\-@]/.test(payload) ? payload : payload.trim());
+const asImported = (payload: string) => (/^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠]/u.test(payload) ? payload : payload.trim());
 
 let imported: Awaited<ReturnType<typeof importBytes>>;
 beforeAll(async () => {
@@ -46,7 +47,7 @@ test("the corpus has at least 50 distinct payloads", () => {
 });
 
 test("import keeps every payload as text data: every row accepted, only the surrounding whitespace trimmed", () => {
-  expect(imported.summary).toEqual({ rows: corpus.length, accepted: corpus.length, rejected: 0 });
+  expect(imported.summary).toEqual({ rows: corpus.length, accepted: corpus.length, rejected: 0, skipped: 0 });
   imported.records.forEach((r, i) => {
     expect({ i, name: r.name, notes: r.notes, investor: r.investor }).toEqual({
       i, name: asImported(corpus[i]), notes: asImported(corpus[i]), investor: asImported(corpus[corpus.length - 1 - i]),

@@ -20,7 +20,7 @@ describe("CSV encodings", () => {
     const filler = Array.from({ length: 3000 }, (_, i) => `p${i},r${i},${"x".repeat(20)}`).join("\n");
     const bytes = new Uint8Array([...utf8("name,region,notes\n" + filler + "\n"), ...encodeGbk("中文项目,西宁市,备注\n")]);
     const r = await importBytes(bytes, { fileName: "late-gbk.csv", chunkSize: 4096 });
-    expect(r.summary).toEqual({ rows: 3001, accepted: 3001, rejected: 0 });
+    expect(r.summary).toEqual({ rows: 3001, accepted: 3001, rejected: 0, skipped: 0 });
     expect(r.records[3000].name).toBe("中文项目");
   });
 
@@ -111,7 +111,7 @@ describe("units, numbers and dates", () => {
 
   test("blank cells, bad optional cells (warnings, field null) and missing required cells (errors)", async () => {
     const r = await importBytes(fixture("ledger-blank-cells.csv"), { fileName: "blank.csv" });
-    expect(r.summary).toEqual({ rows: 5, accepted: 3, rejected: 2 });
+    expect(r.summary).toEqual({ rows: 5, accepted: 3, rejected: 2, skipped: 0 });
     const byRow = (row: number) => r.issues.filter((i) => i.row === row).map((i) => [i.column, i.severity]);
     expect(byRow(2)).toEqual([]);
     expect(byRow(3)).toEqual([["项目名称", "error"]]);
@@ -172,7 +172,7 @@ describe("duplicates", () => {
   test("duplicate ids: error on the later rows naming the first; the first is kept", async () => {
     const r = await importBytes(fixture("ledger-duplicates.csv"), { fileName: "dup.csv" });
     expect(r.records.map((x) => x.id)).toEqual(["D-1", "D-2"]);
-    expect(r.summary).toEqual({ rows: 4, accepted: 2, rejected: 2 });
+    expect(r.summary).toEqual({ rows: 4, accepted: 2, rejected: 2, skipped: 0 });
     expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([[4, "项目编号", "error"], [5, "项目编号", "error"]]);
     expect(r.issues[0].message).toContain("第 2 行");
     expect(r.issues[1].message_en).toContain("row 2");
@@ -196,13 +196,15 @@ describe("title rows, unit line, totals, notes", () => {
       ["乙项目", 0.05, null],
       ["丙项目", 0.025, 0.01],
     ]);
-    expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0 });
-    // 小计 1500 matches; 合计 签约金额 1800 ≠ 1750 → warning; 计划总投资 2100 = 2100 → none.
+    // The 小计, the 合计 and the note are skipped, each with a warning at its row.
+    expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0, skipped: 3 });
+    // 小计 1500 matches; 合计 签约金额 1800 ≠ 1750 → total_mismatch, 计划总投资 2100 = 2100 said to match.
     const totals = r.issues.filter((i) => i.row === 8);
-    expect(totals.map((i) => [i.column, i.severity])).toEqual([["签约金额", "warning"]]);
+    expect(totals.map((i) => [i.column, i.severity, i.code])).toEqual([["序号", "warning", "total_mismatch"]]);
     expect(totals[0].message).toContain("1800万元");
     expect(totals[0].message).toContain("1750万元");
-    expect(r.issues.filter((i) => i.row === 6)).toEqual([]);
+    expect(totals[0].message).toContain("「计划总投资」2100万元 与明细行之和一致");
+    expect(r.issues.filter((i) => i.row === 6).map((i) => [i.code, i.message])).toEqual([["total_row", expect.stringContaining("第 6 行是小计行")]]);
     expect(r.issues.find((i) => i.row === 9)!.message).toContain("说明");
   });
 });

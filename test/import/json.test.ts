@@ -8,7 +8,7 @@ describe("JSON sources", () => {
       ["J-1", "JSON项目", "西宁市", 0.35, "2025-02-19", "签约"],
       ["J-2", "英文键项目", "海东市", 1.5, "2025-03", "开工"],
     ]);
-    expect(r.summary).toEqual({ rows: 3, accepted: 2, rejected: 1 });
+    expect(r.summary).toEqual({ rows: 3, accepted: 2, rejected: 1, skipped: 0 });
     expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([
       [0, "out_of_model", "warning"],
       [3, null, "error"],
@@ -25,7 +25,7 @@ describe("JSON sources", () => {
   test("a bundle with records, funds, targets and figures arrays", async () => {
     const r = await importBytes(fixture("bundle.json"), { fileName: "bundle.json" });
     expect(r.issues).toEqual([]);
-    expect(r.summary).toEqual({ rows: 4, accepted: 4, rejected: 0 });
+    expect(r.summary).toEqual({ rows: 4, accepted: 4, rejected: 0, skipped: 0 });
     expect(r.records[0]).toMatchObject({ id: "B-1", signed_amount: 2 });
     expect(r.funds).toEqual([{ project: "B-1", region: null, date: "2025-03-01", amount: 0.5, out_of_province: true, source: null }]);
     expect(r.targets).toEqual([{ year: 2025, region: "西宁市", metric: "signed_amount", value: 10, source: null }]);
@@ -45,7 +45,7 @@ describe("JSON sources", () => {
     await expect(importBytes(utf8('{"a": 1}'), { fileName: "x.json" })).rejects.toMatchObject({ code: "BAD_JSON" });
     await expect(importBytes(utf8("   "), { fileName: "x.json" })).rejects.toMatchObject({ code: "EMPTY" });
     const empty = await importBytes(utf8("[]"), { fileName: "x.json" });
-    expect(empty.summary).toEqual({ rows: 0, accepted: 0, rejected: 0 });
+    expect(empty.summary).toEqual({ rows: 0, accepted: 0, rejected: 0, skipped: 0 });
   });
 
   test("JSON in GBK", async () => {

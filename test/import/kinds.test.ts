@@ -11,7 +11,7 @@ describe("funds (到位资金明细)", () => {
       { project: "QH-2025-002", region: "西宁开发区", date: "2025-03-15", amount: 0.5, out_of_province: true, source: "月报" },
       { project: "QH-2025-005", region: "西宁开发区", date: "2025-03-21", amount: 0.03, out_of_province: false, source: null },
     ]);
-    expect(r.summary).toEqual({ rows: 6, accepted: 4, rejected: 2 });
+    expect(r.summary).toEqual({ rows: 6, accepted: 4, rejected: 2, skipped: 0 });
     expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([
       [4, null, "warning"], // same project/date/amount as row 2: both kept, flagged
       [5, "到位金额(万元)", "error"], // negative
@@ -33,7 +33,7 @@ describe("funds (到位资金明细)", () => {
       ["C", 0.03, true],
       ["C", 0.07, false],
     ]);
-    expect(r.summary).toEqual({ rows: 4, accepted: 3, rejected: 1 });
+    expect(r.summary).toEqual({ rows: 4, accepted: 3, rejected: 1, skipped: 0 });
     expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([[5, "其中：省外资金（万元）", "error"]]);
   });
 });
@@ -52,7 +52,7 @@ describe("targets (目标任务)", () => {
       [5, "目标值", "error"], // 12.5 projects
       [6, "指标", "error"], // unknown metric
     ]);
-    expect(r.summary).toEqual({ rows: 6, accepted: 3, rejected: 3 });
+    expect(r.summary).toEqual({ rows: 6, accepted: 3, rejected: 3, skipped: 0 });
   });
 
   test("所属地区 = 合计 is the target of the whole jurisdiction, kept as data; a 合计 in the year column is still a total row", () => {
@@ -61,7 +61,8 @@ describe("targets (目标任务)", () => {
       { fileName: "t.csv" },
     );
     expect(r.targets.map((t) => [t.region, t.value])).toEqual([["西宁市", 350], ["海东市", 150], ["合计", 520]]);
-    expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0 });
+    expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0, skipped: 1 });
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([[5, "total_row"]]);
     const figures = importCsvText("年份,截至月份,所属地区,指标,数值\n2025,3,合计,签约金额,600\n", { fileName: "f.csv" });
     expect(figures.figures.map((f) => [f.region, f.value])).toEqual([["合计", 600]]);
   });

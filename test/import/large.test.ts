@@ -43,7 +43,7 @@ run("[large] 1,048,576-row CSV", () => {
         peak = Math.max(peak, process.memoryUsage().heapUsed);
       },
     });
-    expect(r.summary).toEqual({ rows: ROWS, accepted: ROWS, rejected: 0 });
+    expect(r.summary).toEqual({ rows: ROWS, accepted: ROWS, rejected: 0, skipped: 0 });
     expect(r.issues).toEqual([]);
     expect(r.records).toHaveLength(ROWS);
     expect(r.records[ROWS - 1]).toMatchObject({ id: `P${ROWS - 1}`, name: `项目${ROWS - 1}`, region: "西宁市" }); // 1048575 % 3 = 0

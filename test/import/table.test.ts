@@ -19,9 +19,11 @@ describe("importTable (Range.values)", () => {
       ["甲", "西宁市", 12.5, "2025-02-19", null, "TRUE"],
       ["丙", "海东市", null, null, "2025-03-01", "=A1"],
     ]);
-    expect(r.summary).toEqual({ rows: 3, accepted: 2, rejected: 1 });
-    // 合计 15.5 = 12.5 + 3: the rejected row's amount still counts toward the file's own arithmetic, so no warning.
-    expect(r.issues.map((i) => [i.file, i.row, i.column, i.severity])).toEqual([["台账!Ledger", 8, "所属地区", "error"]]);
+    expect(r.summary).toEqual({ rows: 3, accepted: 2, rejected: 1, skipped: 1 });
+    // 合计 15.5 = 12.5 + 3: the rejected row's amount still counts toward the file's own arithmetic, so it matches.
+    expect(r.issues.map((i) => [i.file, i.row, i.column, i.severity, i.code ?? null])).toEqual([
+      ["台账!Ledger", 8, "所属地区", "error", null], ["台账!Ledger", 11, "项目名称", "warning", "total_row"],
+    ]);
   });
 
   test("never throws on odd cells", () => {

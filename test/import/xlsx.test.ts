@@ -23,14 +23,14 @@ describe(".xlsx ledgers", () => {
   test("title row, unit line, Date and serial dates, rich text, formulas, 合计 row excluded and checked", async () => {
     const bytes = await ledgerWorkbook();
     const r = await importBytes(bytes, { fileName: "台账.xlsx", sheet: "台账" });
-    expect(r.issues.filter((i) => i.column !== "自定义列")).toEqual([]);
-    expect(r.issues.map((i) => [i.file, i.row, i.column])).toEqual([["台账.xlsx!台账", 4, "自定义列"]]);
+    expect(r.issues.map((i) => [i.file, i.row, i.column, i.code ?? null])).toEqual([["台账.xlsx!台账", 4, "自定义列", null], ["台账.xlsx!台账", 8, "序号", "total_row"]]);
+    expect(r.issues[1].message).toContain("36400.5万元 与明细行之和一致");
     expect(r.records.map((x) => [x.id, x.name, x.region, x.signed_amount, x.signed_date, x.stage])).toEqual([
       ["X-1", "钒液流电池生产", "西宁开发区", 3.5, "2025-02-19", "签约"],
       ["X-2", "钙钛矿电池组件", "西宁开发区", 0.12005, "2025-03-01", "开工"],
       ["X-3", "=1+1", "海东市", 0.02, "2025-03", "在谈"],
     ]);
-    expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0 });
+    expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0, skipped: 1 });
     expect(r.extras).toEqual([{ kind: "ledger", index: 0, row: 5, values: { 自定义列: "甲" } }]);
   });
 
@@ -38,7 +38,7 @@ describe(".xlsx ledgers", () => {
     const r = await importBytes(await ledgerWorkbook(100), { fileName: "台账.xlsx", sheet: "台账" });
     const w = r.issues.filter((i) => i.row === 8);
     expect(w).toHaveLength(1);
-    expect(w[0]).toMatchObject({ column: "签约金额（万元）", severity: "warning" });
+    expect(w[0]).toMatchObject({ column: "序号", severity: "warning", code: "total_mismatch" });
     expect(w[0].message).toContain("36500.5万元");
     expect(w[0].message).toContain("36400.5万元");
     expect(r.summary.rows).toBe(3);

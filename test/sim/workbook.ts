@@ -10,6 +10,7 @@ import {
   MAX_COLS, MAX_ROWS, Rect, TableGeometry, cellAddress, fromR1C1, mapRefs, quoteSheet, rectAddress, shiftFormula, toR1C1,
   translateStructured,
 } from "./formula";
+import { typeIntoCell } from "./typing";
 
 export type CellValue = string | number | boolean;
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -352,10 +353,9 @@ export class WorkbookModel {
 
   // -------------------------------------------------------------- cells
   /**
-   * Write what a user or `range.values`/`range.formulas` writes: a string starting with "=" is a formula, "+" or "-"
-   * followed by something that is not a number is a formula too ("=+…"), a leading apostrophe makes the rest text
-   * (the apostrophe is not part of the value), numeric/boolean/ISO-date strings become numbers, booleans and dates,
-   * and a cell formatted as Text ("@") keeps any string as typed.
+   * Write what a user or `range.values`/`range.formulas` writes. Strings go through Excel's typing conversion,
+   * modelled (and refused where unknown) in typing.ts: formulas, the apostrophe prefix, numbers, dates, booleans,
+   * a Text-formatted ("@") cell keeping strings as typed.
    */
   writeInput(s: SheetModel, r: number, c: number, input: unknown): void {
     if (typeof input === "string" && input.startsWith("=") && input.length > 1 && s.numberFormat(r, c) !== "@") this.checkFormulaTables(s, r, c, input);
@@ -368,30 +368,16 @@ export class WorkbookModel {
     }
     if (typeof input === "boolean") { s.setRaw(r, c, input); return; }
     if (typeof input !== "string") throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${typeof input})`);
-    if (input.length > 32767) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (text longer than 32,767 characters)");
-    if (input === "") { s.setRaw(r, c, ""); return; }
-    if (s.numberFormat(r, c) === "@") { s.setRaw(r, c, input); return; }
-    if (input.startsWith("'")) { s.setRaw(r, c, input.slice(1)); return; }
-    if (input.startsWith("=") && input.length > 1) {
-      s.setFormula(r, c, input);
+    const typed = typeIntoCell(input, s.numberFormat(r, c), this.date1904);
+    if (typed.kind === "refused") throw new SimError(typed.code, typed.message);
+    if (typed.kind === "formula") {
+      s.setFormula(r, c, typed.formula);
       s.setRaw(r, c, 0);
       this.dirty = true;
       return;
     }
-    const num = parseNumberText(input, this.date1904);
-    if (num !== null) {
-      s.setRaw(r, c, num.value);
-      if (num.format && s.numberFormat(r, c) === "General") s.setNumberFormat(r, c, num.format);
-      return;
-    }
-    if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1) {
-      s.setFormula(r, c, `=${input}`);
-      s.setRaw(r, c, 0);
-      this.dirty = true;
-      return;
-    }
-    if (/^(true|false)$/i.test(input.trim())) { s.setRaw(r, c, input.trim().toLowerCase() === "true"); return; }
-    s.setRaw(r, c, input);
+    s.setRaw(r, c, typed.value);
+    if (typed.format && s.numberFormat(r, c) === "General") s.setNumberFormat(r, c, typed.format);
   }
 
   /**
@@ -516,26 +502,6 @@ export function moveCell(s: SheetModel, r: number, c: number, r2: number, c2: nu
   s.setRaw(r, c, undefined);
   s.setFormula(r, c, undefined);
   s.setNumberFormat(r, c, "General");
-}
-
-/** Numbers as Excel's value parser reads them: 12, -3.5, 1e3, 1,234.5, 12% (→ 0.12, format 0%), ISO dates. */
-export function parseNumberText(text: string, date1904 = false): { value: number; format?: string } | null {
-  const t = text.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return { value: Number(t) };
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return { value: Number(t.replace(/,/g, "")), format: "#,##0" };
-  const pct = /^([-+]?(\d+\.?\d*|\.\d+))%$/.exec(t);
-  if (pct) return { value: Number(pct[1]) / 100, format: Number.isInteger(Number(pct[1])) ? "0%" : "0.00%" };
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (iso) {
-    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    const dt = new Date(Date.UTC(y, m - 1, d));
-    if (y >= 1900 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d) {
-      const serial = Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
-      if (date1904) return y >= 1904 ? { value: serial - DATE_SYSTEM_OFFSET, format: "yyyy-mm-dd" } : null;
-      return { value: serial < 61 ? serial - 1 : serial, format: "yyyy-mm-dd" };
-    }
-  }
-  return null;
 }
 
 function renameSheetInFormula(f: string, oldName: string, newName: string): string {

@@ -25,6 +25,7 @@ import type { DatasetKind, ImportIssue, ImportResult } from "../../import/types"
 import { MessageKey, useT } from "../i18n";
 import { ProgressArea, StatusMessage, useCommonStyles, useTask } from "../common";
 import { SourceSpec, WorkbookTable, useServices } from "../services";
+import { ownValue } from "../../core/own";
 
 const PREVIEW_ROWS = 5;
 const ISSUES_SHOWN = 50;
@@ -181,7 +182,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
         const d = (err as { details?: { headers?: string[]; missing?: string[] } }).details;
         if (d?.headers?.length) {
           setUnmapped({ source: src, headers: d.headers, missing: d.missing ?? [] });
-          setDraft(Object.fromEntries(d.headers.map((h) => [h, mapping?.[h] ?? ""])));
+          setDraft(Object.fromEntries(d.headers.map((h) => [h, (mapping && ownValue(mapping, h)) ?? ""])));
         }
         throw err;
       }
@@ -352,7 +353,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
           </Text>
           <div className={s.mapping}>
             {unmapped.headers.map((h) => (
-              <MappingSelect key={h} header={h} kind={kind === "auto" ? "ledger" : kind} value={draft[h] ?? ""} onChange={(v) => setDraft((x) => ({ ...x, [h]: v }))} />
+              <MappingSelect key={h} header={h} kind={kind === "auto" ? "ledger" : kind} value={ownValue(draft, h) ?? ""} onChange={(v) => setDraft((x) => ({ ...x, [h]: v }))} />
             ))}
           </div>
           <div className={c.row}>
@@ -446,7 +447,7 @@ function DatasetPreview({
   const spec = SHEETS[result.kind];
   const rows = rowsOf(result);
   const shown = rows.slice(0, PREVIEW_ROWS);
-  const mappedFields = result.headers.map((h) => result.mapping[h]).filter((f): f is string => !!f);
+  const mappedFields = result.headers.map((h) => ownValue(result.mapping, h)).filter((f): f is string => !!f);
   const fields = spec.columns.filter((col) => mappedFields.includes(col.field));
   const title = (field: string) => {
     const col = spec.columns.find((x) => x.field === field);
@@ -502,7 +503,7 @@ function DatasetPreview({
           </Text>
           <div className={s.mapping}>
             {result.headers.map((h) => (
-              <MappingSelect key={h} header={h} kind={spec.kind} value={result.mapping[h] ?? ""} onChange={(v) => onMappingChange(h, v)} />
+              <MappingSelect key={h} header={h} kind={spec.kind} value={ownValue(result.mapping, h) ?? ""} onChange={(v) => onMappingChange(h, v)} />
             ))}
           </div>
         </details>
