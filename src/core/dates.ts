@@ -79,9 +79,9 @@ export function parseIsoDate(text: string): CalendarDate | null {
  * A date written as text, the ONE reader of date text for the functions (as_of_date, ledger dates, date criteria):
  * ISO "2025-02-19" (a time part after T or a space is ignored), "2025/2/19", "2025.02.19", "2025年2月19日", and month
  * precision "2025-02", "2025/2", "2025.2", "2025年2月". Full-width digits and punctuation ("２０２５－０２－１９") are
- * NFKC-folded first, as every numeric text is. `monthOnly` says the day was not written; the caller decides what a
+ * folded first ({@link foldWidth}), as every numeric text is. `monthOnly` says the day was not written; the caller decides what a
  * month means (the end of a reporting month for as_of_date, the whole month for a criterion).
- * The importer (src/import/values.ts parseDate) folds the same way (NFKC) and reads the same forms, plus a few that
+ * The importer (src/import/values.ts parseDate) folds the same way and reads the same forms, plus a few that
  * only files carry (20250219, serials as text).
  */
 export interface DateText {
@@ -93,9 +93,21 @@ export interface DateText {
 const DAY_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ][\d:.]+Z?)?$/;
 const MONTH_TEXT = /^(\d{4})[-/.年](\d{1,2})月?$/;
 
+/** Full-width forms (U+FF01–FF5E), the ideographic space and the no-break space: what Chinese input methods type. */
+const WIDE = /[\uFF01-\uFF5E\u3000\u00A0]/;
+
+/**
+ * Fold full-width digits, letters and punctuation to ASCII (NFKC), only when the text has any — the importer's rule
+ * (src/import/values.ts): "２０２５－０３" → "2025-03". Text without them is returned as it is, which keeps the
+ * common case fast and leaves other compatibility characters alone ("1²" does not become 12).
+ */
+export function foldWidth(text: string): string {
+  return WIDE.test(text) ? text.normalize("NFKC") : text;
+}
+
 export function parseDateText(text: string): DateText | null {
   if (typeof text !== "string" || text.length > 64) return null;
-  const t = text.normalize("NFKC").trim();
+  const t = foldWidth(text).trim();
   let m = DAY_TEXT.exec(t);
   if (m) {
     const [year, month, day] = [+m[1], +m[2], +m[3]];

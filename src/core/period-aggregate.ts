@@ -10,7 +10,7 @@
  * there. Pure TypeScript: error values of the host (Excel's CustomFunctions.Error, HyperFormula's CellError, plain
  * {code} objects) are recognised as "any non-null object" and passed through untouched.
  */
-import { CalendarDate, coerceDate, fromExcelSerial, MAX_YEAR, MIN_YEAR, parseDateText, toExcelSerial, workbookSerialDate } from "./dates";
+import { CalendarDate, coerceDate, foldWidth, fromExcelSerial, MAX_YEAR, MIN_YEAR, parseDateText, toExcelSerial, workbookSerialDate } from "./dates";
 import { fitsExcel } from "./metrics";
 import { parsePeriod, Period } from "./period";
 
@@ -32,12 +32,12 @@ const NUMERIC_TEXT = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+
 /**
  * A number written as text — the ONE rule for numeric text in the functions (arguments, amounts, criteria): optional
  * sign, thousands separators in groups of three ("1,234.5"; "1,5" and "1,0,0" are not numbers), decimals, an exponent
- * and a trailing %; full-width digits and punctuation are NFKC-folded ("１，０００", "１２％"). Null when the text is
+ * and a trailing %; full-width digits and punctuation are folded (foldWidth: "１，０００", "１２％"). Null when the text is
  * not a number, or its value is not finite.
  */
 export function numberFromText(text: string): number | null {
   if (typeof text !== "string" || text.length > 400) return null;
-  const t = text.normalize("NFKC").trim();
+  const t = foldWidth(text).trim();
   const pct = t.endsWith("%");
   const body = pct ? t.slice(0, -1) : t;
   if (!NUMERIC_TEXT.test(body)) return null;
@@ -387,7 +387,7 @@ function amount(v: Cell): number | null {
 }
 
 /** Month index of a ledger date (year × 12 + month − 1), or −1 when the cell is blank or not a date. */
-function monthKeyOf(v: Cell, serialCache: Map<number, number>, offset: number): number {
+function monthKeyOf(v: Cell, serialCache: Map<number, number>, textCache: Map<string, number>, offset: number): number {
   if (typeof v === "number") {
     // 0: a blank date as Excel desktop passes it, never a date; negative: before serial 0, no date in either system.
     if (!Number.isFinite(v) || v <= 0) return -1;
@@ -401,8 +401,13 @@ function monthKeyOf(v: Cell, serialCache: Map<number, number>, offset: number): 
     return key;
   }
   if (typeof v !== "string" || v === "") return -1;
-  const d = coerceDate(v);
-  return d ? d.year * 12 + d.month - 1 : -1;
+  let key = textCache.get(v); // ledgers repeat their date texts: parse each once per call
+  if (key === undefined) {
+    const d = coerceDate(v);
+    key = d ? d.year * 12 + d.month - 1 : -1;
+    if (textCache.size < 100_000) textCache.set(v, key);
+  }
+  return key;
 }
 
 /**
@@ -507,6 +512,7 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
     const nPairs = req.criteria.length;
     const matched: Uint8Array[] = matchers.map((m) => new Uint8Array(m.length));
     const serialCache = new Map<number, number>();
+    const textCache = new Map<string, number>();
     const offset = req.dateSerialOffset ?? 0;
     const values = req.values;
     const nCombos = combos.length;
@@ -514,7 +520,7 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
       const dateRow = req.dates[r];
       for (let c = 0; c < cols; c++) {
         const d = dateRow[c];
-        const key = monthKeyOf(readObject && d !== null && typeof d === "object" ? readObject(d, "dates", 0) : d, serialCache, offset);
+        const key = monthKeyOf(readObject && d !== null && typeof d === "object" ? readObject(d, "dates", 0) : d, serialCache, textCache, offset);
         if (key < minKey || key > maxKey) continue;
         const month = monthColumn[key - minKey];
         if (month < 0) continue;

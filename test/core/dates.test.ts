@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { fromExcelSerial, toExcelSerial, coerceDate, toIsoDate, parseIsoDate, parseDateText, workbookSerialDate, isValidDate } from "../../src/core";
+import { fromExcelSerial, toExcelSerial, coerceDate, toIsoDate, parseIsoDate, parseDateText, workbookSerialDate, isValidDate, foldWidth } from "../../src/core";
 
 describe("Excel serial dates (1900 system)", () => {
   test("known serials", () => {
@@ -68,6 +68,13 @@ describe("date text: one reader for every function (src/core/dates.ts parseDateT
     expect(coerceDate("２０２５-０３-３１")).toEqual({ year: 2025, month: 3, day: 31 });
     expect(coerceDate("２０２５－０３－３１")).toEqual({ year: 2025, month: 3, day: 31 });
     expect(coerceDate("２０２５－０２")).toEqual({ year: 2025, month: 2, day: 28 });
+  });
+
+  test("foldWidth folds what input methods type (full width, U+3000, NBSP) and nothing else, as the importer does", () => {
+    expect(foldWidth("２０２５－０３\u3000")).toBe("2025-03 ");
+    expect(foldWidth("1\u00a0000")).toBe("1 000");
+    expect(foldWidth("1²")).toBe("1²"); // NFKC would make it 12
+    expect(foldWidth("2025年3月")).toBe("2025年3月");
   });
 
   test("property: every written form, in ASCII or full width, reads as the same day", () => {

@@ -19,7 +19,7 @@ describe("numbers and dates as ledgers write them", () => {
     ["", null], ["-", null], ["%", null], ["abc", null], ["1.2.3", null], ["0x10", null], ["Infinity", null], ["12 万", null],
     // thousands separators only in groups of three (the importer's rule too): "1,5" is not 15, "1,0,0" not 100
     ["1,234,567.5", 1234567.5], ["-1,000", -1000], ["１，０００", 1000], ["1,000%", 10], ["1,5", null], ["1,0,0", null], ["1,00", null],
-    [",100", null], ["100,", null], ["1,234.5,678", null], ["1234,567", null], ["1,,000", null], ["1.000,5", null],
+    [",100", null], ["100,", null], ["1,234.5,678", null], ["1234,567", null], ["1,,000", null], ["1.000,5", null], ["1²", null], ["½", null],
   ])("%p → %p", (text, n) => {
     expect(numberFromText(text)).toBe(n);
   });
