@@ -33,16 +33,24 @@ export function dayOfYear(d: CalendarDate): number {
   return Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(d.year, 0, 1)) / MS_PER_DAY) + 1;
 }
 
+/** The years Excel's dates cover (1900 system: 1900-01-01 … 9999-12-31). Periods and text dates use the same range. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+
+export function isValidYear(year: number): boolean {
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 export function isValidDate(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    isValidYear(year) && Number.isInteger(month) && Number.isInteger(day) &&
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
   );
 }
 
 /** Excel serial (whole part) to a calendar date; null outside Excel's range 1..2958465 or at the phantom 1900-02-29. */
 export function fromExcelSerial(serial: number): CalendarDate | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
+  if (typeof serial !== "number" || !Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
   const whole = Math.floor(serial);
   if (whole === 60) return null; // 1900-02-29 does not exist
   const adjusted = whole < 60 ? whole + 1 : whole; // serials before the phantom day are one day early
@@ -68,20 +76,71 @@ export function parseIsoDate(text: string): CalendarDate | null {
 }
 
 /**
- * A date given as an Excel serial or ISO text (what custom functions and the briefing accept).
- * A month-precision ISO value "YYYY-MM" means the last day of that month (the end of a reporting month).
+ * A date written as text, the ONE reader of date text for the functions (as_of_date, ledger dates, date criteria):
+ * ISO "2025-02-19" (a time part after T or a space is ignored), "2025/2/19", "2025.02.19", "2025年2月19日", and month
+ * precision "2025-02", "2025/2", "2025.2", "2025年2月". Full-width digits and punctuation ("２０２５－０２－１９") are
+ * folded first ({@link foldWidth}), as every numeric text is. `monthOnly` says the day was not written; the caller decides what a
+ * month means (the end of a reporting month for as_of_date, the whole month for a criterion).
+ * The importer (src/import/values.ts parseDate) folds the same way and reads the same forms, plus a few that
+ * only files carry (20250219, serials as text).
+ */
+export interface DateText {
+  /** The date; for month precision, the first day of the month. */
+  date: CalendarDate;
+  monthOnly: boolean;
+}
+
+const DAY_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ][\d:.]+Z?)?$/;
+const MONTH_TEXT = /^(\d{4})[-/.年](\d{1,2})月?$/;
+
+/** Full-width forms (U+FF01–FF5E), the ideographic space and the no-break space: what Chinese input methods type. */
+const WIDE = /[\uFF01-\uFF5E\u3000\u00A0]/;
+
+/**
+ * Fold full-width digits, letters and punctuation to ASCII (NFKC), only when the text has any — the importer's rule
+ * (src/import/values.ts): "２０２５－０３" → "2025-03". Text without them is returned as it is, which keeps the
+ * common case fast and leaves other compatibility characters alone ("1²" does not become 12).
+ */
+export function foldWidth(text: string): string {
+  return WIDE.test(text) ? text.normalize("NFKC") : text;
+}
+
+export function parseDateText(text: string): DateText | null {
+  if (typeof text !== "string" || text.length > 64) return null;
+  const t = foldWidth(text).trim();
+  let m = DAY_TEXT.exec(t);
+  if (m) {
+    const [year, month, day] = [+m[1], +m[2], +m[3]];
+    return isValidDate(year, month, day) ? { date: { year, month, day }, monthOnly: false } : null;
+  }
+  m = MONTH_TEXT.exec(t);
+  if (m) {
+    const [year, month] = [+m[1], +m[2]];
+    return isValidDate(year, month, 1) ? { date: { year, month, day: 1 }, monthOnly: true } : null;
+  }
+  return null;
+}
+
+/**
+ * A date given as an Excel serial (1900 system) or as text ({@link parseDateText}). A month-precision text
+ * "2025-03" means the LAST day of that month (the end of a reporting month: as_of_date, a ledger date to the month).
  */
 export function coerceDate(value: unknown): CalendarDate | null {
   if (typeof value === "number") return fromExcelSerial(value);
   if (typeof value !== "string") return null;
-  const full = parseIsoDate(value);
-  if (full) return full;
-  const ym = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(value);
-  if (ym) {
-    const [year, month] = [Number(ym[1]), Number(ym[2])];
-    if (month >= 1 && month <= 12 && year >= 1900) return { year, month, day: daysInMonth(year, month) };
-  }
-  return null;
+  const d = parseDateText(value);
+  if (!d) return null;
+  return d.monthOnly ? { ...d.date, day: daysInMonth(d.date.year, d.date.month) } : d.date;
+}
+
+/**
+ * A serial of the workbook as a date: `offset` is what turns it into a 1900-system serial (1462 in a 1904 workbook).
+ * Nothing precedes serial 0 in either system, so a negative serial is no date (in the 1904 system it would otherwise
+ * land in 1900–1903); 0 itself is 1904-01-01 there and "1900-01-00" (no date) in the 1900 system.
+ */
+export function workbookSerialDate(serial: number, offset = 0): CalendarDate | null {
+  if (!(serial >= 0)) return null;
+  return fromExcelSerial(serial + offset);
 }
 
 /** Compare two dates: negative, zero or positive. */

@@ -13,13 +13,24 @@ export type MetricFailure =
   | "zero_base"
   /** An input is not a finite number. */
   | "not_a_number"
-  /** The inputs are finite but the result is not (1e308 ÷ 1e-308). */
+  /** The inputs are finite but the result is beyond what Excel holds (1e308 ÷ 1e-308; see {@link fitsExcel}). */
   | "overflow";
 
 export type MetricResult = { ok: true; value: number } | { ok: false; reason: MetricFailure };
 
-/** Every success passes through here: a result that overflowed is reported, never returned as Infinity. */
-const ok = (value: number): MetricResult => (Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: "overflow" });
+/**
+ * The largest number Excel holds: "Largest allowed positive number 9.99999999999999E+307" (Excel specifications and
+ * limits). JavaScript goes on to 1.797E+308, so a result in between is a number here that Excel cannot show.
+ */
+export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
+
+/** The ONE rule for "too large for Excel": a finite number whose size Excel can hold. Results failing it are #NUM!. */
+export function fitsExcel(x: number): boolean {
+  return typeof x === "number" && Number.isFinite(x) && Math.abs(x) <= EXCEL_MAX_NUMBER;
+}
+
+/** Every success passes through here: a result Excel cannot hold is reported, never returned (nor Infinity). */
+const ok = (value: number): MetricResult => (fitsExcel(value) ? { ok: true, value } : { ok: false, reason: "overflow" });
 const fail = (reason: MetricFailure): MetricResult => ({ ok: false, reason });
 const finite = (...xs: number[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
 
@@ -118,7 +129,13 @@ export function requiredMonthlyPace(actual: number, target: number, asOf: Calend
   return ok(remaining.value / monthsLeft);
 }
 
-/** Strip float dust (1e-15) without changing a value anyone could see. */
+/**
+ * Strip float dust (1e-15) without changing a value anyone could see: round to 1e-9. Only where that rounding is
+ * exact: from 2^53 / 1e9 (about 9e6) on a double has no digits at 1e-9 to clean, and x × 1e9 would overflow to
+ * Infinity past 1.8E+299, so larger values are returned as they are.
+ */
 export function cleanFloat(x: number): number {
+  if (!(Math.abs(x) < CLEAN_LIMIT)) return x;
   return Math.round(x * 1e9) / 1e9;
 }
+const CLEAN_LIMIT = 2 ** 53 / 1e9;

@@ -10,7 +10,8 @@
  * there. Pure TypeScript: error values of the host (Excel's CustomFunctions.Error, HyperFormula's CellError, plain
  * {code} objects) are recognised as "any non-null object" and passed through untouched.
  */
-import { CalendarDate, coerceDate, daysInMonth, fromExcelSerial, isValidDate, toExcelSerial } from "./dates";
+import { CalendarDate, coerceDate, foldWidth, fromExcelSerial, MAX_YEAR, MIN_YEAR, parseDateText, toExcelSerial, workbookSerialDate } from "./dates";
+import { fitsExcel } from "./metrics";
 import { parsePeriod, Period } from "./period";
 
 export type Cell = unknown;
@@ -25,90 +26,150 @@ function isBlank(v: Cell): boolean {
   return v === null || v === undefined || v === "";
 }
 
+/** Numeric text: optional sign; digits, grouped by thousands only in groups of three (1,234,567); decimals; exponent. */
+const NUMERIC_TEXT = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /**
- * A number written as text, as Excel reads criteria: optional sign, thousands separators, decimals, exponent and a
- * trailing %; full-width digits are folded. Null when the text is not a number.
+ * A number written as text — the ONE rule for numeric text in the functions (arguments, amounts, criteria): optional
+ * sign, thousands separators in groups of three ("1,234.5"; "1,5" and "1,0,0" are not numbers), decimals, an exponent
+ * and a trailing %; full-width digits and punctuation are folded (foldWidth: "１，０００", "１２％"). Null when the text is
+ * not a number, or its value is not finite.
  */
 export function numberFromText(text: string): number | null {
-  const t = text.normalize("NFKC").trim().replace(/,/g, "");
-  if (t === "" || /^[+-]?%?$/.test(t)) return null;
+  if (typeof text !== "string" || text.length > 400) return null;
+  const t = foldWidth(text).trim();
   const pct = t.endsWith("%");
   const body = pct ? t.slice(0, -1) : t;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(body)) return null;
-  const n = Number(body);
+  if (!NUMERIC_TEXT.test(body)) return null;
+  const n = Number(body.replace(/,/g, ""));
   if (!Number.isFinite(n)) return null;
   return pct ? n / 100 : n;
 }
 
 /**
- * A ledger date: an Excel serial, ISO text ("2025-02-19", month precision "2025-02"), or the forms CSV exports and
- * Chinese ledgers carry ("2025/2/19", "2025.02.19", "2025年2月19日", "2025年2月"). Null when it is none of them.
+ * A ledger date: an Excel serial (1900 system) or date text — ISO "2025-02-19", month precision "2025-02" (the month's
+ * last day), "2025/2/19", "2025.02.19", "2025年2月19日", "2025年2月", full width too. The single reader is
+ * src/core/dates.ts (coerceDate); this name stays for the callers that read ledgers. Null when it is none of them.
  */
 export function coerceLedgerDate(value: Cell): CalendarDate | null {
-  if (typeof value === "number") return fromExcelSerial(value);
-  if (typeof value !== "string") return null;
-  const iso = coerceDate(value);
-  if (iso) return iso;
-  const text = value.normalize("NFKC").trim();
-  let m = /^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$/.exec(text);
-  if (m) {
-    const [y, mo, d] = [+m[1], +m[2], +m[3]];
-    return isValidDate(y, mo, d) ? { year: y, month: mo, day: d } : null;
-  }
-  m = /^(\d{4})[/.年](\d{1,2})月?$/.exec(text);
-  if (m) {
-    const [y, mo] = [+m[1], +m[2]];
-    return y >= 1900 && y <= 9999 && mo >= 1 && mo <= 12 ? { year: y, month: mo, day: daysInMonth(y, mo) } : null;
-  }
-  return null;
+  return coerceDate(value);
 }
 
-/** A period from a cell: a period code or Chinese form, or a year written as a number (2025). */
+/** A period from a cell: a period code or Chinese form, or a year written as a number (2025); years 1900–9999. */
 export function periodFromCell(value: Cell): Period | null {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1900 && value <= 9999 ? parsePeriod(String(value)) : null;
+  if (typeof value === "number") return Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR ? parsePeriod(String(value)) : null;
   if (typeof value !== "string") return null;
   return parsePeriod(value);
 }
 
 export type Matcher = (v: Cell) => boolean;
 
-/** Excel's wildcards: * any run, ? one character, ~ escapes the next * ? or ~. */
-function wildcardRegExp(pattern: string): RegExp {
-  let src = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "~" && i + 1 < pattern.length && "*?~".includes(pattern[i + 1])) {
-      // ~~ is a literal ~ (no backslash: in a "u" RegExp "\~" is a syntax error), ~* and ~? the literal * and ?.
-      const lit = pattern[++i];
-      src += lit === "~" ? "~" : `\\${lit}`;
-    } else if (ch === "*") src += "[\\s\\S]*";
-    else if (ch === "?") src += "[\\s\\S]";
-    else src += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/* ───────────────────────── wildcards ───────────────────────── */
+
+const LITERAL = 0;
+const ONE = 1;
+const ANY = 2;
+
+/** Code points of a string, or the string itself when it has no surrogate pair (indexing it is then the same). */
+function chars(s: string): ArrayLike<string> {
+  return /[\uD800-\uDFFF]/.test(s) ? Array.from(s) : s;
+}
+
+/**
+ * SUMIFS wildcards, matched without building a regular expression from the user's text: `*` any run, `?` one
+ * character, and `~` escapes the character after it — `~*`, `~?`, `~~` are a literal * ? ~, and, as in Excel (and
+ * HyperFormula), `~x` is a plain x; a trailing `~` is a literal tilde. Case-insensitive. The classic two-pointer
+ * matcher with star backtracking: time O(pattern × text) whatever the pattern ("*a*a*a*b" cannot blow up).
+ */
+export function wildcardMatcher(pattern: string): (text: string) => boolean {
+  const p = chars(pattern.toLowerCase());
+  const kinds: number[] = [];
+  const lits: string[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === "~" && i + 1 < p.length) {
+      kinds.push(LITERAL);
+      lits.push(p[++i]);
+    } else if (ch === "*") {
+      if (kinds[kinds.length - 1] !== ANY) { kinds.push(ANY); lits.push(""); } // ** is *
+    } else if (ch === "?") {
+      kinds.push(ONE);
+      lits.push("");
+    } else {
+      kinds.push(LITERAL);
+      lits.push(ch);
+    }
   }
-  return new RegExp(`^${src}$`, "iu");
+  const n = kinds.length;
+  return (text: string) => {
+    const s = chars(text.toLowerCase());
+    let t = 0;
+    let i = 0;
+    let starT = -1;
+    let starI = 0;
+    while (i < s.length) {
+      if (t < n && kinds[t] !== ANY && (kinds[t] === ONE || lits[t] === s[i])) {
+        t++;
+        i++;
+      } else if (t < n && kinds[t] === ANY) {
+        starT = t++;
+        starI = i;
+      } else if (starT >= 0) {
+        t = starT + 1;
+        i = ++starI;
+      } else return false;
+    }
+    while (t < n && kinds[t] === ANY) t++;
+    return t === n;
+  };
 }
 
 const fold = (s: string) => s.toLowerCase();
 
-/** Serial of a date operand written as ISO (or ledger) text, for criteria such as ">=2025-01-01". */
-function dateOperand(text: string): number | null {
-  if (!/^\s*\d{4}[-/.年]/.test(text)) return null;
-  const d = coerceLedgerDate(text);
+/* ───────────────────────── dates in criteria ───────────────────────── */
+
+/**
+ * The days a date operand spans, as 1900-system serials [first, last]: one day for "2025-03-15", the whole month for
+ * "2025-03" / "2025年3月" (so ">=2025-01" is from January 1, "<2025-02" before February 1, "=2025-01" within January).
+ * Text that reads as a number ("2025.5", "45717") is a number, never a date. Null when the operand is not a date.
+ */
+function dateOperand(text: string): [number, number] | null {
+  if (numberFromText(text) !== null) return null;
+  const d = parseDateText(text);
+  if (!d) return null;
+  const first = toExcelSerial(d.date);
+  if (!d.monthOnly) return [first, first];
+  return [first, toExcelSerial(coerceDate(text)!)];
+}
+
+/** Could this text be a date? Date text starts with a digit (full width too): skips the parse for region names. */
+const MAY_BE_DATE = /^\s*[0-9\uFF10-\uFF19]/;
+
+/**
+ * The day a text cell names, as a 1900-system serial: date text (month precision: the month's last day, as in the dates
+ * argument), but not numeric text (a number, as in the operand). Null for any other text.
+ */
+function textDay(v: string): number | null {
+  if (!MAY_BE_DATE.test(v) || numberFromText(v) !== null) return null;
+  const d = coerceDate(v);
   return d ? toExcelSerial(d) : null;
+}
+
+/**
+ * The day a cell holds, as a 1900-system serial: a number that is a date serial of the workbook (its whole day;
+ * `offset` turns it into the 1900 system; 0 is blank when `zeroIsBlank`), or date text ({@link textDay}).
+ */
+function cellDay(v: Cell, offset: number, zeroIsBlank: boolean): number | null {
+  if (typeof v === "number") {
+    if (zeroIsBlank && v === 0) return null;
+    const d = workbookSerialDate(v, offset);
+    return d ? Math.floor(v) + offset : null;
+  }
+  return typeof v === "string" ? textDay(v) : null;
 }
 
 function blankOrZero(v: Cell): boolean {
   return isBlank(v) || v === 0;
-}
-
-/** The 1900-system serial of a cell holding a date (a serial of the workbook, or date text). */
-function cellSerial(v: Cell, offset = 0, zeroIsBlank = false): number | null {
-  if (typeof v === "number") return Number.isFinite(v) && !(zeroIsBlank && v === 0) ? v + offset : null;
-  if (typeof v === "string") {
-    const d = coerceLedgerDate(v);
-    return d ? toExcelSerial(d) : null;
-  }
-  return null;
 }
 
 /**
@@ -120,9 +181,17 @@ function cellSerial(v: Cell, offset = 0, zeroIsBlank = false): number | null {
  * cells never match. Ordering operators with a number compare numbers only; with text, compare text only (code-point
  * order, case-insensitive).
  *
- * Deliberate differences from Excel: an operand that is a date ("2025-01-01", "2025/1/1") compares as a date against
- * serial numbers AND against ISO/ledger date text (ledgers imported from CSV often keep dates as text, and Excel
- * would silently match none of them); full-width digits in numeric operands are read as digits.
+ * Dates (deliberate differences from Excel, decided here once; README "PERIOD_SUM / PERIOD_COUNT in detail"):
+ * - an operand written as a date ("2025-01-01", "2025/1/1", "2025年1月1日") compares as a date, by whole days, with
+ *   date serials of the workbook AND with date text (ledgers imported from CSV often keep dates as text, and Excel
+ *   would silently match none of them); a time of day in a cell does not count ("=2025-03-15" matches 15 March 18:00);
+ * - an operand written to the month ("2025-01", "2025年1月") stands for the whole month: "=" within it, ">=" from its
+ *   first day, "<" before its first day, ">" after its last day, "<=" up to its last day;
+ * - a numeric operand (45717, "=45717", ">="&DATE(2025,3,1), a date cell as the criterion) compares numbers as Excel
+ *   does, and date text in the range by its serial in the workbook's date system: the same criterion counts the same
+ *   rows whether the ledger holds dates or date text;
+ * - text that reads as a number ("2025.5") is a number, in the operand and in the cells, never a date;
+ * - full-width digits in operands are read as digits.
  */
 export interface CriterionOptions {
   /** As {@link PeriodAggregateRequest.dateSerialOffset}: added to cell serials before comparing them with dates. */
@@ -137,12 +206,17 @@ export interface CriterionOptions {
   zeroIsBlank?: boolean;
 }
 
+type Compare = (x: number) => boolean;
+const COMPARE: ReadonlyMap<string, Compare> = new Map<string, Compare>([
+  ["<", (x) => x < 0], ["<=", (x) => x <= 0], [">", (x) => x > 0], [">=", (x) => x >= 0],
+]);
+
 export function compileCriterion(criterion: Cell, options: CriterionOptions = {}): Matcher {
   const zeroIsBlank = options.zeroIsBlank === true;
   const offset = options.dateSerialOffset ?? 0;
   const blank = zeroIsBlank ? blankOrZero : isBlank;
   if (isBlank(criterion) || (zeroIsBlank && criterion === 0)) return blank;
-  if (typeof criterion === "number") return equalsNumber(criterion);
+  if (typeof criterion === "number") return Number.isFinite(criterion) ? equalsNumber(criterion, offset) : () => false;
   if (typeof criterion === "boolean") return equalsBoolean(criterion);
   if (typeof criterion !== "string") return () => false;
   const m = /^(<=|>=|<>|=|<|>)?([\s\S]*)$/.exec(criterion)!;
@@ -152,26 +226,41 @@ export function compileCriterion(criterion: Cell, options: CriterionOptions = {}
     const eq = equalityMatcher(operand, zeroIsBlank, offset);
     return op === "=" ? eq : (v) => !isErrorCell(v) && !eq(v);
   }
-  const cmp = (x: number) => (op === "<" ? x < 0 : op === "<=" ? x <= 0 : op === ">" ? x > 0 : x >= 0);
-  const date = dateOperand(operand);
-  if (date !== null) {
-    return (v) => {
-      const s = cellSerial(v, offset, zeroIsBlank);
-      return s !== null && cmp(Math.floor(s) - date);
-    };
-  }
+  const cmp = COMPARE.get(op)!;
   const n = numberFromText(operand);
   if (n !== null) {
-    if (zeroIsBlank) return (v) => (typeof v === "number" ? cmp(v - n) : (v === null || v === undefined) && cmp(-n));
-    return (v) => typeof v === "number" && cmp(v - n);
+    return (v) => {
+      if (typeof v === "number") return cmp(v - n);
+      if (typeof v === "string") {
+        const d = textDay(v);
+        return d !== null && cmp(d - offset - n);
+      }
+      return zeroIsBlank && (v === null || v === undefined) && cmp(-n);
+    };
+  }
+  const span = dateOperand(operand);
+  if (span !== null) {
+    // < and >= meet the span's first day, <= and > its last (one day for a full date).
+    const bound = op === "<" || op === ">=" ? span[0] : span[1];
+    return (v) => {
+      const d = cellDay(v, offset, zeroIsBlank);
+      return d !== null && cmp(d - bound);
+    };
   }
   if (operand === "") return () => false;
   const o = fold(operand);
   return (v) => typeof v === "string" && v !== "" && cmp(fold(v) < o ? -1 : fold(v) > o ? 1 : 0);
 }
 
-function equalsNumber(n: number): Matcher {
-  return (v) => (typeof v === "number" ? v === n : typeof v === "string" ? numberFromText(v) === n : false);
+/** Equal to the number `n`: numbers, numeric text, and date text whose serial in the workbook's system is `n`. */
+function equalsNumber(n: number, offset: number): Matcher {
+  return (v) => {
+    if (typeof v === "number") return v === n;
+    if (typeof v !== "string") return false;
+    if (numberFromText(v) === n) return true;
+    const d = textDay(v);
+    return d !== null && d - offset === n;
+  };
 }
 
 function equalsBoolean(b: boolean): Matcher {
@@ -181,23 +270,24 @@ function equalsBoolean(b: boolean): Matcher {
 
 function equalityMatcher(operand: string, zeroIsBlank: boolean, offset: number): Matcher {
   if (operand === "") return zeroIsBlank ? blankOrZero : isBlank;
-  const date = dateOperand(operand);
-  if (date !== null) {
-    return (v) => {
-      const s = cellSerial(v, offset, zeroIsBlank);
-      return s !== null && Math.floor(s) === date;
-    };
-  }
   const n = numberFromText(operand);
   if (n !== null) {
-    const eq = equalsNumber(n);
+    const eq = equalsNumber(n, offset);
     return zeroIsBlank && n === 0 ? (v) => isBlank(v) || eq(v) : eq;
+  }
+  const span = dateOperand(operand);
+  if (span !== null) {
+    const [first, last] = span;
+    return (v) => {
+      const d = cellDay(v, offset, zeroIsBlank);
+      return d !== null && d >= first && d <= last;
+    };
   }
   const upper = operand.trim().toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return equalsBoolean(upper === "TRUE");
   if (/[*?~]/.test(operand)) {
-    const re = wildcardRegExp(operand);
-    return (v) => typeof v === "string" && re.test(v);
+    const match = wildcardMatcher(operand);
+    return (v) => typeof v === "string" && match(v);
   }
   const o = fold(operand);
   return (v) => typeof v === "string" && fold(v) === o;
@@ -242,15 +332,28 @@ export type CellRole = "values" | "dates" | "period" | "criteria_range" | "crite
 export type AggregateCell =
   | { ok: true; value: number }
   | { ok: false; reason: "invalid_period"; input: Cell }
-  /** An error value in a period or criterion cell, or in a value of a matching row (as SUMIFS propagates it). */
-  | { ok: false; reason: "error_value"; error: unknown };
+  /** An error value in a period or criterion cell, or in a value of a matching row (as SUMIFS propagates it: when
+   * several matching rows hold errors, the first in range order — row by row, left to right). */
+  | { ok: false; reason: "error_value"; error: unknown }
+  /** The total is beyond what Excel holds (src/core/metrics.ts fitsExcel). */
+  | { ok: false; reason: "overflow" };
 
 export type AggregateOutcome =
   | { ok: true; cells: AggregateCell[][] }
   /** `values` or a criteria range is not the size of `dates` (index: -1 for values, else the pair). */
   | { ok: false; reason: "range_size"; index: number; expected: [number, number]; actual: [number, number] }
   /** The periods and the criteria cannot be paired into one result shape. */
-  | { ok: false; reason: "result_shape"; shapes: [number, number][] };
+  | { ok: false; reason: "result_shape"; shapes: [number, number][] }
+  /** More (criteria combination × month) totals than {@link MAX_BUCKETS}: the call must be split. */
+  | { ok: false; reason: "too_large"; buckets: number; limit: number };
+
+/**
+ * At most this many running totals (distinct criteria combinations × distinct months of the periods asked for) in one
+ * call: 2^22, two 8-byte numbers each, 64 MB. A column of 50,000 criteria against periods of any years is 50,000 ×
+ * (12 × distinct years) — far below it for a few years; beyond it the call is refused (#VALUE! saying so) instead of
+ * exhausting the memory of Excel's JavaScript runtime.
+ */
+export const MAX_BUCKETS = 2 ** 22;
 
 const dims = (g: CellGrid): [number, number] => [g.length, g.length === 0 ? 0 : g[0].length];
 
@@ -284,9 +387,10 @@ function amount(v: Cell): number | null {
 }
 
 /** Month index of a ledger date (year × 12 + month − 1), or −1 when the cell is blank or not a date. */
-function monthKeyOf(v: Cell, serialCache: Map<number, number>, offset: number): number {
+function monthKeyOf(v: Cell, serialCache: Map<number, number>, textCache: Map<string, number>, offset: number): number {
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v === 0) return -1; // 0: a blank date as Excel desktop passes it, never a date
+    // 0: a blank date as Excel desktop passes it, never a date; negative: before serial 0, no date in either system.
+    if (!Number.isFinite(v) || v <= 0) return -1;
     const whole = Math.floor(v) + offset;
     let key = serialCache.get(whole);
     if (key === undefined) {
@@ -297,14 +401,22 @@ function monthKeyOf(v: Cell, serialCache: Map<number, number>, offset: number): 
     return key;
   }
   if (typeof v !== "string" || v === "") return -1;
-  const d = coerceLedgerDate(v);
-  return d ? d.year * 12 + d.month - 1 : -1;
+  let key = textCache.get(v); // ledgers repeat their date texts: parse each once per call
+  if (key === undefined) {
+    const d = coerceDate(v);
+    key = d ? d.year * 12 + d.month - 1 : -1;
+    if (textCache.size < 100_000) textCache.set(v, key);
+  }
+  return key;
 }
 
 /**
  * SUMIFS (values given) or COUNTIFS (values null) of the rows whose date falls in each period and whose criteria
  * ranges match. Blank or unreadable dates never match. The result has the broadcast shape of the periods and the
  * criteria (a single period and single criteria give 1×1).
+ *
+ * Memory: one running total per (distinct criteria combination × month some requested period covers) — periods
+ * 1900 and 9999 in one call need 24 months, not the 97,200 between them — capped at {@link MAX_BUCKETS}.
  */
 export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
   const [rows, cols] = dims(req.dates);
@@ -323,11 +435,13 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
   if (!shape) return { ok: false, reason: "result_shape", shapes };
   const [outRows, outCols] = shape;
 
-  // Resolve each output cell: its period, and its combination of criteria (distinct criteria compiled once).
-  const matchers: Matcher[][] = req.criteria.map(() => []);
+  // Resolve each output cell: its period, and its combination of criteria (distinct criteria compiled once, after the
+  // size check below, so that a call refused for its size costs no compiling).
+  const distinct: Cell[][] = req.criteria.map(() => []);
   const matcherIndex: Map<string, number>[] = req.criteria.map(() => new Map());
   const comboIndex = new Map<string, number>();
   const combos: number[][] = [];
+  const periodCache = new Map<string, Period | null>();
   type Slot = { period: Period; combo: number } | { fail: AggregateCell };
   const slots: Slot[][] = [];
   let minKey = Infinity;
@@ -339,7 +453,12 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
     for (let c = 0; c < outCols; c++) {
       const pv = read(pick(req.periods, r, c), "period", 0);
       if (isErrorCell(pv)) { line.push({ fail: { ok: false, reason: "error_value", error: pv } }); continue; }
-      const period = periodFromCell(pv);
+      const pkey = `${typeof pv}:${String(pv)}`; // one parse per distinct period (a column of criteria repeats it)
+      let period = periodCache.get(pkey);
+      if (period === undefined) {
+        period = periodFromCell(pv);
+        periodCache.set(pkey, period);
+      }
       if (!period) { line.push({ fail: { ok: false, reason: "invalid_period", input: pv } }); continue; }
       const ks: number[] = [];
       let failed: AggregateCell | null = null;
@@ -349,8 +468,8 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
         const key = `${typeof cv}:${isBlank(cv) ? "" : String(cv)}`; // one matcher per distinct criterion
         let k = matcherIndex[j].get(key);
         if (k === undefined) {
-          k = matchers[j].length;
-          matchers[j].push(compileCriterion(cv, { dateSerialOffset: req.dateSerialOffset, zeroIsBlank: req.zeroIsBlank }));
+          k = distinct[j].length;
+          distinct[j].push(cv);
           matcherIndex[j].set(key, k);
         }
         ks.push(k);
@@ -370,14 +489,30 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
     slots.push(line);
   }
 
-  const months = combos.length > 0 ? maxKey - minKey + 1 : 0;
-  const sums = new Float64Array(combos.length * months);
-  const comps = new Float64Array(combos.length * months); // Neumaier compensation
-  const errors = new Map<number, unknown>();
+  // Number the months the periods cover (column of the bucket table), over the span of keys they reach.
+  const monthColumn = new Int32Array(combos.length > 0 ? maxKey - minKey + 1 : 0).fill(-1);
+  let months = 0;
+  for (const line of slots) {
+    for (const slot of line) {
+      if ("fail" in slot) continue;
+      const base = slot.period.year * 12 - 1 - minKey;
+      for (let m = slot.period.fromMonth; m <= slot.period.toMonth; m++) if (monthColumn[base + m] < 0) monthColumn[base + m] = months++;
+    }
+  }
+  const buckets = combos.length * months;
+  if (buckets > MAX_BUCKETS) return { ok: false, reason: "too_large", buckets, limit: MAX_BUCKETS };
+  const options: CriterionOptions = { dateSerialOffset: req.dateSerialOffset, zeroIsBlank: req.zeroIsBlank };
+  const matchers: Matcher[][] = distinct.map((cs) => cs.map((cv) => compileCriterion(cv, options)));
+
+  const sums = new Float64Array(buckets);
+  const comps = new Float64Array(buckets); // Neumaier compensation
+  /** The first error (range order) of a matching value in each bucket, with its position to compare across months. */
+  const errors = new Map<number, { at: number; error: unknown }>();
   if (months > 0 && rows > 0) {
     const nPairs = req.criteria.length;
     const matched: Uint8Array[] = matchers.map((m) => new Uint8Array(m.length));
     const serialCache = new Map<number, number>();
+    const textCache = new Map<string, number>();
     const offset = req.dateSerialOffset ?? 0;
     const values = req.values;
     const nCombos = combos.length;
@@ -385,9 +520,10 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
       const dateRow = req.dates[r];
       for (let c = 0; c < cols; c++) {
         const d = dateRow[c];
-        const key = monthKeyOf(readObject && d !== null && typeof d === "object" ? readObject(d, "dates", 0) : d, serialCache, offset);
+        const key = monthKeyOf(readObject && d !== null && typeof d === "object" ? readObject(d, "dates", 0) : d, serialCache, textCache, offset);
         if (key < minKey || key > maxKey) continue;
-        const month = key - minKey;
+        const month = monthColumn[key - minKey];
+        if (month < 0) continue;
         for (let j = 0; j < nPairs; j++) {
           const v = read(req.criteria[j].range[r][c], "criteria_range", j);
           const ms = matchers[j];
@@ -408,7 +544,7 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
           if (!all) continue;
           const at = q * months + month;
           if (errorValue !== undefined) {
-            if (!errors.has(at)) errors.set(at, errorValue);
+            if (!errors.has(at)) errors.set(at, { at: r * cols + c, error: errorValue });
             continue;
           }
           const s = sums[at];
@@ -426,16 +562,22 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
       const { period, combo } = slot;
       let sum = 0;
       let comp = 0;
+      let first: { at: number; error: unknown } | undefined;
       for (let m = period.fromMonth; m <= period.toMonth; m++) {
-        const at = combo * months + (period.year * 12 + m - 1 - minKey);
+        const at = combo * months + monthColumn[period.year * 12 + m - 1 - minKey];
         const error = errors.get(at);
-        if (error !== undefined) return { ok: false, reason: "error_value", error };
+        if (error !== undefined) {
+          if (first === undefined || error.at < first.at) first = error;
+          continue;
+        }
         const x = sums[at] + comps[at];
         const t = sum + x;
         comp += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
         sum = t;
       }
-      return { ok: true, value: sum + comp };
+      if (first !== undefined) return { ok: false, reason: "error_value", error: first.error };
+      const value = sum + comp;
+      return fitsExcel(value) ? { ok: true, value } : { ok: false, reason: "overflow" };
     }),
   );
   return { ok: true, cells };

@@ -10,7 +10,7 @@
  * Chinese forms the reports use are accepted too: "2025年一季度", "2025年上半年", "2025年前三季度",
  * "2025年1-5月", "2025年5月", "2025年全年".
  */
-import { CalendarDate, daysInMonth, toIsoDate } from "./dates";
+import { CalendarDate, daysInMonth, isValidYear, toIsoDate } from "./dates";
 
 export interface Period {
   year: number;
@@ -22,16 +22,25 @@ export interface Period {
   code: string;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+/** Chinese numerals of quarters (a Map: never an Object.prototype name by accident). */
+const CN_DIGITS = new Map<string, number>([["一", 1], ["二", 2], ["两", 2], ["三", 3], ["四", 4]]);
+const digit = (ch: string): number => CN_DIGITS.get(ch) ?? +ch;
 
 function make(year: number, fromMonth: number, toMonth: number, code: string): Period {
   return { year, fromMonth, toMonth, code };
 }
 
-/** Parse a period code; null when it is not one (the caller says what is expected). */
+/**
+ * Parse a period code; null when it is not one (the caller says what is expected). The year must be one Excel's dates
+ * reach (1900–9999, as for a year given as a number and for every date): no date can fall in 0999Q1.
+ */
 export function parsePeriod(input: string): Period | null {
-  if (typeof input !== "string") return null;
-  const text = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+  if (typeof input !== "string" || input.length > 64) return null;
+  const p = parseCode(input.normalize("NFKC").replace(/\s+/g, "").toUpperCase());
+  return p && isValidYear(p.year) ? p : null;
+}
+
+function parseCode(text: string): Period | null {
   let m = /^(\d{4})$/.exec(text);
   if (m) return make(+m[1], 1, 12, m[1]);
   m = /^(\d{4})Q([1-4])(YTD)?$/.exec(text);
@@ -57,12 +66,12 @@ function parseChinesePeriod(text: string): Period | null {
   if (m && m[2]) return make(+m[1], 1, 12, m[1]);
   m = /^(\d{4})年?(?:第)?([一二三四1-4])季度$/.exec(text);
   if (m) {
-    const q = CN_DIGITS[m[2]] ?? +m[2];
+    const q = digit(m[2]);
     return make(+m[1], q * 3 - 2, q * 3, `${m[1]}Q${q}`);
   }
   m = /^(\d{4})年?前([二三两2-3])季度$/.exec(text);
   if (m) {
-    const q = m[2] === "两" ? 2 : CN_DIGITS[m[2]] ?? +m[2];
+    const q = digit(m[2]);
     return make(+m[1], 1, q * 3, `${m[1]}Q${q}YTD`);
   }
   m = /^(\d{4})年?([上下])半年$/.exec(text);
@@ -119,28 +128,41 @@ export function periodContainsIso(p: Period, iso: string | null | undefined): bo
   return year === p.year && month >= p.fromMonth && month <= p.toMonth;
 }
 
-/** Chinese name of a year-to-date span, as reports write it: 一季度, 上半年, 前三季度, 全年, 1-5月. */
+const CN_QUARTERS = ["一", "二", "三", "四"];
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * How reports name a span of months (the glossary: 一季度, 上半年, 前三季度, 全年, 1-5月), without the year:
+ * - from January (year to date): 1月, 一季度 (1–3), 上半年 (1–6), 前三季度 (1–9), 全年 (1–12), else 1-N月;
+ * - a single quarter: 一季度 … 四季度; the second half: 下半年; one month: N月; any other span: N-M月.
+ * A span names the months it covers, so 2025Q1 and 2025Q1YTD (both January–March) read the same: 一季度.
+ */
 export function periodLabelZh(p: Period): string {
-  if (p.fromMonth === 1) {
-    switch (p.toMonth) {
+  const { fromMonth: from, toMonth: to } = p;
+  if (from === 1) {
+    switch (to) {
+      case 1: return "1月";
       case 3: return "一季度";
       case 6: return "上半年";
       case 9: return "前三季度";
       case 12: return "全年";
-      case 1: return "1月";
-      default: return `1-${p.toMonth}月`;
+      default: return `1-${to}月`;
     }
   }
-  if (p.toMonth - p.fromMonth === 2 && p.toMonth % 3 === 0) return ["一", "二", "三", "四"][p.toMonth / 3 - 1] + "季度";
-  if (p.fromMonth === p.toMonth) return `${p.toMonth}月`;
-  return `${p.fromMonth}-${p.toMonth}月`;
+  if (to - from === 2 && to % 3 === 0) return `${CN_QUARTERS[to / 3 - 1]}季度`;
+  if (from === 7 && to === 12) return "下半年";
+  if (from === to) return `${to}月`;
+  return `${from}-${to}月`;
 }
 
+/** The English name of the same spans, one for one with {@link periodLabelZh}: Q1 2025 … Q4 2025, H1/H2 2025,
+ * Q1-Q3 2025, full year 2025, Mar 2025, Jan-May 2025. */
 export function periodLabelEn(p: Period): string {
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  if (p.fromMonth === 1 && p.toMonth === 12) return `full year ${p.year}`;
-  if (p.fromMonth === 1 && p.toMonth === 3) return `Q1 ${p.year}`;
-  if (p.fromMonth === 1 && p.toMonth === 6) return `H1 ${p.year}`;
-  if (p.fromMonth === 1 && p.toMonth === 9) return `Q1-Q3 ${p.year}`;
-  return p.fromMonth === p.toMonth ? `${months[p.toMonth - 1]} ${p.year}` : `${months[p.fromMonth - 1]}-${months[p.toMonth - 1]} ${p.year}`;
+  const { fromMonth: from, toMonth: to, year } = p;
+  if (from === 1 && to === 12) return `full year ${year}`;
+  if (from === 1 && to === 6) return `H1 ${year}`;
+  if (from === 7 && to === 12) return `H2 ${year}`;
+  if (from === 1 && to === 9) return `Q1-Q3 ${year}`;
+  if (to - from === 2 && to % 3 === 0) return `Q${to / 3} ${year}`;
+  return from === to ? `${MONTHS_EN[to - 1]} ${year}` : `${MONTHS_EN[from - 1]}-${MONTHS_EN[to - 1]} ${year}`;
 }

@@ -10,7 +10,9 @@
  *   `basicValue`, "the value that would be returned by Range.values for a cell with this value" (@types/office-js):
  *   formatted numbers, doubles, strings and booleans are read as that value. Entities, linked entities (Geography,
  *   Stocks…), images and arrays have the basic value #VALUE! (basicType "Error"), so they give #VALUE! with a message
- *   saying how to use them (a field: =A2.Population). Any other object is #VALUE! too: a function never throws.
+ *   saying how to use them (a field: =A2.Population). Any other object is #VALUE! too: a function never throws, even
+ *   on an object Excel never builds (a getter that throws, a Proxy), and every lookup keyed by what a cell says is a
+ *   Map, so "constructor" or "__proto__" is an unknown name, not an Object.prototype member.
  */
 import { FunctionError, errorCodeOf, functionError, propagatedError } from "./errors";
 
@@ -23,19 +25,19 @@ export interface ArgLabel {
 }
 
 /** ErrorCellValue.errorType → the error text (Excel.ErrorCellValueType in @types/office-js). */
-const ERROR_TYPES: Record<string, string> = {
-  Div0: "#DIV/0!", NotAvailable: "#N/A", Name: "#NAME?", Null: "#NULL!", Num: "#NUM!", Ref: "#REF!", Value: "#VALUE!",
-  Spill: "#SPILL!", Calc: "#CALC!", Field: "#FIELD!", GettingData: "#GETTING_DATA", Connect: "#CONNECT!",
-  Busy: "#BUSY!", Blocked: "#BLOCKED!", External: "#EXTERNAL!", Placeholder: "#VALUE!",
-};
+const ERROR_TYPES: ReadonlyMap<string, string> = new Map([
+  ["Div0", "#DIV/0!"], ["NotAvailable", "#N/A"], ["Name", "#NAME?"], ["Null", "#NULL!"], ["Num", "#NUM!"], ["Ref", "#REF!"],
+  ["Value", "#VALUE!"], ["Spill", "#SPILL!"], ["Calc", "#CALC!"], ["Field", "#FIELD!"], ["GettingData", "#GETTING_DATA"],
+  ["Connect", "#CONNECT!"], ["Busy", "#BUSY!"], ["Blocked", "#BLOCKED!"], ["External", "#EXTERNAL!"], ["Placeholder", "#VALUE!"],
+]);
 
-const DATA_TYPE_NAMES: Record<string, { zh: string; en: string }> = {
-  Entity: { zh: "实体", en: "entity" },
-  LinkedEntity: { zh: "链接数据类型", en: "linked data type" },
-  WebImage: { zh: "图片", en: "image" },
-  Array: { zh: "数组", en: "array" },
-  Function: { zh: "函数", en: "function" },
-};
+const DATA_TYPE_NAMES: ReadonlyMap<string, { zh: string; en: string }> = new Map([
+  ["Entity", { zh: "实体", en: "entity" }],
+  ["LinkedEntity", { zh: "链接数据类型", en: "linked data type" }],
+  ["WebImage", { zh: "图片", en: "image" }],
+  ["Array", { zh: "数组", en: "array" }],
+  ["Function", { zh: "函数", en: "function" }],
+]);
 
 /** True for what a function must treat as an empty cell: blank, "" or 0 (Excel desktop passes blank cells as 0:
  * OfficeDev/office-js#4702, #1951, #5262), so an empty cell behaves the same on every platform. */
@@ -52,7 +54,11 @@ export function readCell(v: unknown, arg: ArgLabel): Basic | FunctionError {
     case "boolean":
       return v as Basic;
     case "object":
-      return fromObject(v as object, arg);
+      try {
+        return fromObject(v as object, arg);
+      } catch {
+        return unreadable(arg); // an object no host builds: a getter or a Proxy that throws
+      }
     default:
       return unreadable(arg);
   }
@@ -94,11 +100,11 @@ function fromObject(o: object, arg: ArgLabel): Basic | FunctionError {
 
 function errorText(cv: { basicValue?: unknown; errorType?: unknown }): string {
   if (typeof cv.basicValue === "string" && cv.basicValue.startsWith("#")) return cv.basicValue;
-  return (typeof cv.errorType === "string" && ERROR_TYPES[cv.errorType]) || "#VALUE!";
+  return (typeof cv.errorType === "string" && ERROR_TYPES.get(cv.errorType)) || "#VALUE!";
 }
 
 function dataType(type: string, text: unknown, arg: ArgLabel): FunctionError {
-  const kind = DATA_TYPE_NAMES[type] ?? { zh: "数据类型", en: "data type" };
+  const kind = DATA_TYPE_NAMES.get(type) ?? { zh: "数据类型", en: "data type" };
   const shown = typeof text === "string" && text !== "" ? text.slice(0, 30) : "";
   return functionError("value", {
     zh: `参数“${arg.zh}”（${arg.name}）是${kind.zh}${shown ? `“${shown}”` : ""}，不是数字、文字或日期：请引用它的某个字段（例如 =A2.字段名），或把单元格转换为文本。`,

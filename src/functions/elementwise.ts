@@ -6,7 +6,7 @@
  */
 import { ErrorKind, FunctionError, functionError, isFunctionError } from "./errors";
 import { broadcastShapes, numberFromText } from "../core/period-aggregate";
-import { readCell } from "./cells";
+import { ArgLabel, readCell } from "./cells";
 
 export type CellValue = number | string | boolean | null | undefined;
 export type Grid = CellValue[][];
@@ -20,23 +20,58 @@ export interface Argument {
   grid: Grid | CellValue;
 }
 
-/** A number from a cell: numbers as they are; blank (null, "", undefined) is 0 as Excel passes it; numeric text
- * (full-width digits, thousands separators, a trailing %) is read; anything else is null. */
+/**
+ * A number from a cell: numbers as they are; blank (null, undefined, "" or text of spaces only, which looks blank) is 0
+ * as Excel passes a blank cell; numeric text is read by the one rule of src/core (numberFromText: full-width digits,
+ * thousands separators in groups of three, a trailing %); anything else is null — booleans included: TRUE in an
+ * amount or a target is almost always a slip, so it is a #VALUE! saying so rather than 1 as Excel's arithmetic would
+ * make it (README "Custom functions").
+ */
 export function cellToNumber(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (value === null || value === undefined) return 0;
-  if (typeof value === "boolean") return null;
+  if (typeof value !== "string") return null;
   if (value.trim() === "") return 0;
   return numberFromText(value);
 }
 
-/** An argument as rows of cells: Excel passes `matrix` parameters as any[][]; a direct caller may pass one value or a
- * flat list (read as one row). Anything unexpected inside is read by readCell, never trusted. */
-function asGrid(g: unknown): Grid {
-  if (!Array.isArray(g)) return [[g as CellValue]];
-  if (g.length === 0) return [[null]];
-  if (!Array.isArray(g[0])) return [g as CellValue[]];
-  return (g as unknown[][]).map((row) => (Array.isArray(row) && row.length > 0 ? row : [null])) as Grid;
+/** An argument read as rows of cells, or why it cannot be: {@link readGrid}. */
+export type GridRead = { ok: true; grid: Grid } | { ok: false; rows: number; cols: number; error: FunctionError };
+
+/**
+ * An argument as rows of cells. Excel passes a cell as a value and a range as a rectangular any[][] (at least 1×1).
+ * A direct caller (a test, another host) may also pass one value, a flat list (read as one row) or an empty list or
+ * [[]] (read as one blank cell). Anything else — rows of different lengths, an empty row among others, rows mixed
+ * with single values — is malformed: the function answers #VALUE! naming the argument and its row lengths instead of
+ * guessing what was meant. `rows` × `cols` (the longest row) is the size of the answer. Never throws.
+ */
+export function readGrid(g: unknown, arg: ArgLabel): GridRead {
+  if (!Array.isArray(g)) return { ok: true, grid: [[g as CellValue]] };
+  if (g.length === 0) return { ok: true, grid: [[null]] };
+  const arrays = g.filter((row) => Array.isArray(row)).length;
+  if (arrays === 0) return { ok: true, grid: [g as CellValue[]] };
+  const rows = g as unknown[][];
+  if (arrays === g.length) {
+    const width = rows[0].length;
+    if (width > 0 && rows.every((row) => row.length === width)) return { ok: true, grid: rows as Grid };
+    if (rows.every((row) => row.length === 0)) return { ok: true, grid: [[null]] };
+  }
+  const lengths = rows.map((row) => (Array.isArray(row) ? row.length : 1));
+  const shown = lengths.length > 6 ? `${lengths.slice(0, 6).join("、")}…` : lengths.join("、");
+  return {
+    ok: false,
+    rows: g.length,
+    cols: Math.max(1, ...lengths),
+    error: functionError("value", {
+      zh: `参数“${arg.zh}”（${arg.name}）不是完整的矩形区域（各行长度为 ${shown}）：请选择一个连续的单元格区域。`,
+      en: `Argument ${arg.name} is not a rectangular range (row lengths ${shown.replace(/、/g, ", ")}): select one block of cells.`,
+    }),
+  };
+}
+
+/** A grid of `rows` × `cols` cells all holding `value` (an error answering the whole call, in the shape asked for). */
+export function filled<T>(rows: number, cols: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
 }
 
 /** Output shape for broadcasting, or null when the shapes cannot pair. */
@@ -59,7 +94,12 @@ export function elementwise(
   fn: (values: number[], raw: CellValue[]) => Result,
   options: { numeric?: boolean[] } = {},
 ): Result[][] {
-  const grids = args.map((a) => asGrid(a.grid));
+  const grids: Grid[] = [];
+  for (const a of args) {
+    const read = readGrid(a.grid, a);
+    if (!read.ok) return filled(read.rows, read.cols, read.error);
+    grids.push(read.grid);
+  }
   const shape = broadcastShape(grids);
   if (!shape) {
     const dims = grids.map((g, i) => `${args[i].zh} ${g.length}×${g[0]?.length ?? 1}`).join("，");

@@ -39,19 +39,28 @@ export function functionError(kind: ErrorKind, message?: { zh: string; en: strin
   return text === undefined ? { code: CODES[kind] } : { code: CODES[kind], message: text };
 }
 
-const FROM_CODE: Record<string, string> = {
-  "#DIV/0!": "#DIV/0!", "#VALUE!": "#VALUE!", "#N/A": "#N/A", "#NUM!": "#NUM!", "#NULL!": "#NULL!", "#NAME?": "#NAME?", "#REF!": "#REF!",
-  divisionByZero: "#DIV/0!", invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", nullReference: "#NULL!",
-  invalidName: "#NAME?", invalidReference: "#REF!",
-};
+/** Error text or CustomFunctions.ErrorCode → Excel's error text. A Map, so that a code such as "constructor" or
+ * "__proto__" from a cell is an unknown code, never an Object.prototype member. */
+const FROM_CODE: ReadonlyMap<string, string> = new Map([
+  ["#DIV/0!", "#DIV/0!"], ["#VALUE!", "#VALUE!"], ["#N/A", "#N/A"], ["#NUM!", "#NUM!"], ["#NULL!", "#NULL!"], ["#NAME?", "#NAME?"], ["#REF!", "#REF!"],
+  ["divisionByZero", "#DIV/0!"], ["invalidValue", "#VALUE!"], ["notAvailable", "#N/A"], ["invalidNumber", "#NUM!"], ["nullReference", "#NULL!"],
+  ["invalidName", "#NAME?"], ["invalidReference", "#REF!"],
+]);
 
-/** The Excel error text (#DIV/0!, …) of an error returned by a function, or null for a value. */
+/** The Excel error text (#DIV/0!, …) of an error returned by a function, or null for a value. Never throws: an object
+ * built by someone other than Excel (a getter that throws, a Proxy) is read as no error. */
 export function errorCodeOf(value: unknown): string | null {
-  if (!value || typeof value !== "object" || !("code" in value)) return null;
-  const code = (value as { code: unknown }).code;
+  if (!value || typeof value !== "object") return null;
+  let code: unknown;
+  try {
+    if (!("code" in value)) return null;
+    code = (value as { code: unknown }).code;
+  } catch {
+    return null;
+  }
   if (typeof code !== "string") return null; // ErrorCode values are strings; anything else is not an error (and
   // converting it could throw: an object without a usable toString)
-  return FROM_CODE[code] ?? code;
+  return FROM_CODE.get(code) ?? code;
 }
 
 export function isFunctionError(value: unknown): value is FunctionError {
@@ -61,25 +70,29 @@ export function isFunctionError(value: unknown): value is FunctionError {
 /** Excel error text → the kind a function may return. #NAME? and #REF! are input errors only (the ErrorCode doc:
  * "supported as a custom function input error, but not as a custom function output error"), and the data-type
  * errors (#SPILL!, #CALC!, #FIELD!, #BUSY!, …) have no CustomFunctions.ErrorCode at all: none of them can be returned. */
-const RETURNABLE: Record<string, ErrorKind> = { "#DIV/0!": "div0", "#VALUE!": "value", "#N/A": "na", "#NUM!": "num", "#NULL!": "null" };
+const RETURNABLE: ReadonlyMap<string, ErrorKind> = new Map<string, ErrorKind>([
+  ["#DIV/0!", "div0"], ["#VALUE!", "value"], ["#N/A", "na"], ["#NUM!", "num"], ["#NULL!", "null"],
+]);
 
 /**
  * The error a function returns for an error it received in `arg` (an error cell passed in because functions.json
  * has allowErrorForDataTypeAny): the same code when Excel lets a function return it, else #VALUE! saying which
- * argument held which error. A fresh error is built either way, so what is returned is always a CustomFunctions.Error;
- * a #VALUE! keeps the message it came with (an INVEST function's explanation, passed on by another).
+ * argument held which error. A fresh error is built either way, so what is returned is always a CustomFunctions.Error.
+ * A #VALUE! or #N/A keeps the message it came with (an INVEST function's explanation, passed on by another): those are
+ * the two codes Excel shows a message on; the others carry none.
  */
 export function propagatedError(input: { code: string; message?: string }, arg: { name: string; zh: string }): FunctionError {
   const code = errorCodeOf(input) ?? "#VALUE!";
-  const kind = RETURNABLE[code];
-  if (kind && kind !== "value") return functionError(kind);
+  const kind = RETURNABLE.get(code);
+  const kept = typeof input.message === "string" && input.message !== "" ? input.message : null;
+  if (kind === "na") return kept ? functionError("na", { zh: kept, en: kept }) : functionError("na");
   if (kind === "value") {
-    const kept = typeof input.message === "string" && input.message !== "" ? input.message : null;
     return functionError("value", kept ? { zh: kept, en: kept } : {
       zh: `参数“${arg.zh}”（${arg.name}）中有错误值 #VALUE!。`,
       en: `Argument ${arg.name} holds a #VALUE! error.`,
     });
   }
+  if (kind) return functionError(kind);
   return functionError("value", {
     zh: `参数“${arg.zh}”（${arg.name}）中有错误值 ${code}：请先修正该单元格。`,
     en: `Argument ${arg.name} holds the error ${code}: fix that cell first.`,

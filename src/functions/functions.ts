@@ -7,7 +7,7 @@
  * carries an explicit ASCII id so that formulas written by code work in every Excel language.
  * CustomFunctions.associate calls are appended by custom-functions-metadata-plugin's loader.
  */
-import { CalendarDate } from "../core/dates";
+import { CalendarDate, coerceDate, workbookSerialDate } from "../core/dates";
 import {
   completionRate as completionRateMetric,
   DEFAULT_PACE_TOLERANCE,
@@ -23,9 +23,9 @@ import {
   yoyGrowth as yoyGrowthMetric,
 } from "../core/metrics";
 import { parsePeriod, Period, periodLabelEn, periodLabelZh, samePeriodLastYear as samePeriodLastYearOf } from "../core/period";
-import { CellRole, coerceLedgerDate, periodAggregate, PeriodAggregateRequest, periodFromCell } from "../core/period-aggregate";
+import { CellGrid, CellRole, MAX_BUCKETS, periodAggregate, PeriodAggregateRequest, periodFromCell } from "../core/period-aggregate";
 import type { Language } from "../i18n/language";
-import { Argument, CellValue, Grid, Result, cellToNumber, elementwise, errorFor, notANumber } from "./elementwise";
+import { Argument, CellValue, Grid, Result, cellToNumber, elementwise, errorFor, notANumber, readGrid } from "./elementwise";
 import { FunctionError, functionError, isFunctionError } from "./errors";
 import { ArgLabel, isBlankLike, readCell } from "./cells";
 import { serialOffset } from "./date-system";
@@ -83,11 +83,12 @@ export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
 type Message = { zh: string; en: string };
 
 /**
- * A date argument (Excel serial, ISO text, 2025/3/31, 2025年3月31日) or a #VALUE! naming the argument. A serial is
- * read in the workbook's date system (src/functions/date-system.ts); 0 is a blank cell as Excel desktop passes it.
+ * A date argument (Excel serial, ISO text, 2025/3/31, 2025年3月31日, full width too; "2025-03" is the end of March) or
+ * a #VALUE! naming the argument. A serial is read in the workbook's date system (src/functions/date-system.ts): 0 is a
+ * blank cell as Excel desktop passes it, and a negative serial is no date in either system.
  */
 function readDate(arg: Pick<Argument, "name" | "zh">, value: CellValue): CalendarDate | FunctionError {
-  const d = typeof value === "number" ? (value === 0 ? null : coerceLedgerDate(value + serialOffset())) : coerceLedgerDate(value);
+  const d = typeof value === "number" ? (value === 0 ? null : workbookSerialDate(value, serialOffset())) : coerceDate(value);
   if (d) return d;
   const shown = String(value ?? "").slice(0, 30);
   if (isBlankLike(value)) {
@@ -127,19 +128,6 @@ const ACTUAL = { name: "actual", zh: "实际完成值" };
 const TARGET = { name: "target", zh: "年度目标" };
 const AS_OF = { name: "as_of_date", zh: "截至日期" };
 const BASIS = { name: "basis", zh: "计算口径" };
-
-/** A cell or a range as a grid (Excel passes matrices; direct callers may pass a single value or a flat list). */
-function toGrid(v: unknown): Grid {
-  if (Array.isArray(v)) {
-    if (v.length === 0) return [[null]];
-    if (!Array.isArray(v[0])) return [v as CellValue[]];
-    for (let r = 1; r < v.length; r++) {
-      if (!Array.isArray(v[r])) return (v as unknown[]).map((row) => (Array.isArray(row) ? row : [row])) as Grid;
-    }
-    return v as Grid;
-  }
-  return [[v as CellValue]];
-}
 
 /* ───────────────────────── 序时进度 family ───────────────────────── */
 
@@ -302,19 +290,31 @@ const PERIOD_FORMS: Message = {
 function aggregate(
   values: unknown | null, dates: unknown, period: unknown, criteria: unknown, countOnly: boolean,
 ): any[][] {
-  const pairs = (Array.isArray(criteria) ? criteria : criteria === null || criteria === undefined ? [] : [criteria]).map(toGrid);
-  if (pairs.length % 2 !== 0) {
+  const given = Array.isArray(criteria) ? criteria : criteria === null || criteria === undefined ? [] : [criteria];
+  if (given.length % 2 !== 0) {
     return [[errorFor("value",
-      `条件须成对填写：条件区域1, 条件1, 条件区域2, 条件2…（现有 ${pairs.length} 个，缺少最后一个条件）。`,
-      `Criteria come in pairs: criteria_range1, criterion1, criteria_range2, criterion2… (got ${pairs.length}; the last criterion is missing).`)]];
+      `条件须成对填写：条件区域1, 条件1, 条件区域2, 条件2…（现有 ${given.length} 个，缺少最后一个条件）。`,
+      `Criteria come in pairs: criteria_range1, criterion1, criteria_range2, criterion2… (got ${given.length}; the last criterion is missing).`)]];
   }
+  // Every range as a rectangular grid, or one #VALUE! naming the malformed argument (src/functions/elementwise.ts).
+  const grid = (v: unknown, label: ArgLabel): CellGrid | FunctionError => {
+    const read = readGrid(v, label);
+    return read.ok ? read.grid : read.error;
+  };
+  const grids: (CellGrid | FunctionError)[] = [
+    countOnly ? [] : grid(values, LABELS.values), grid(dates, LABELS.dates), grid(period, LABELS.period),
+    ...given.map((g, i) => grid(g, labelOf(i % 2 === 0 ? "criteria_range" : "criterion", Math.floor(i / 2)))),
+  ];
+  const malformed = grids.find((g): g is FunctionError => !Array.isArray(g));
+  if (malformed) return [[malformed]];
+  const [valuesGrid, datesGrid, periodGrid, ...pairs] = grids as CellGrid[];
   // Objects in cells (data types, error cells) are read during the core's one pass by readCell
   // (src/functions/cells.ts): basic values, or returnable errors, which the core treats as error values — never
   // matching in a criteria range or as a date, propagated from a matching value, a period or a criterion.
   const req: PeriodAggregateRequest = {
-    values: countOnly ? null : toGrid(values),
-    dates: toGrid(dates),
-    periods: toGrid(period),
+    values: countOnly ? null : valuesGrid,
+    dates: datesGrid,
+    periods: periodGrid,
     criteria: [],
     dateSerialOffset: serialOffset(),
     zeroIsBlank: true,
@@ -331,6 +331,11 @@ function aggregate(
         `“${which.zh}”区域为 ${ar}×${ac}，与“日期”区域 ${er}×${ec} 大小不一致：各区域应逐行对应台账的同一批行。`,
         `${which.en} is ${ar}x${ac} but dates is ${er}x${ec}: every range must cover the same ledger rows.`)]];
     }
+    if (outcome.reason === "too_large") {
+      return [[errorFor("value",
+        `一次计算的“条件组合 × 月份”过多（${outcome.buckets}，上限 ${MAX_BUCKETS}）：请减少条件个数，或把相隔很远的年份分开计算。`,
+        `Too many criteria combinations × months in one call (${outcome.buckets}, limit ${MAX_BUCKETS}): use fewer criteria, or split periods years apart into separate calls.`)]];
+    }
     const shown = outcome.shapes.map(([r, c]) => `${r}×${c}`).join("、");
     return [[errorFor("value",
       `报告期与各条件的区域大小无法对应（${shown}）：应为单个单元格，或同样大小的区域（一行与一列可交叉展开）。`,
@@ -338,11 +343,12 @@ function aggregate(
   }
   return outcome.cells.map((line) =>
     line.map((cell) => {
-      if (cell.ok) {
-        return Number.isFinite(cell.value) ? cell.value : functionError("num");
+      if (cell.ok) return cell.value;
+      switch (cell.reason) {
+        case "error_value": return cell.error as FunctionError;
+        case "overflow": return functionError("num");
+        default: return unknownPeriod(cell.input);
       }
-      if (cell.reason === "error_value") return cell.error as FunctionError;
-      return unknownPeriod(cell.input);
     }),
   );
 }

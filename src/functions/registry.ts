@@ -19,8 +19,14 @@ import {
   yoyGrowth,
 } from "./functions";
 
+/** A lookup table keyed by function id without Object.prototype behind it: a host asking for "constructor" or
+ * "toString" finds nothing, not a built-in. */
+function table<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** Every custom function by its id (as in functions.json). */
-export const INVEST_FUNCTIONS: Record<string, (...args: any[]) => any> = {
+export const INVEST_FUNCTIONS: Record<string, (...args: any[]) => any> = table({
   COMPLETION_RATE: completionRate,
   YOY_GROWTH: yoyGrowth,
   TIME_PROGRESS: timeProgress,
@@ -33,7 +39,7 @@ export const INVEST_FUNCTIONS: Record<string, (...args: any[]) => any> = {
   PERIOD_COUNT: periodCount,
   PERIOD_LABEL: periodLabel,
   SAME_PERIOD_LAST_YEAR: samePeriodLastYear,
-};
+});
 
 /** [rows, columns] of an argument or a result. */
 export type Shape = [number, number];
@@ -64,7 +70,7 @@ function periodShape(datesIndex: number, periodIndex: number): ResultShape {
   };
 }
 
-export const INVEST_RESULT_SHAPES: Record<string, ResultShape> = {
+export const INVEST_RESULT_SHAPES: Record<string, ResultShape> = table({
   COMPLETION_RATE: elementwiseShape,
   YOY_GROWTH: elementwiseShape,
   TIME_PROGRESS: elementwiseShape,
@@ -77,4 +83,4 @@ export const INVEST_RESULT_SHAPES: Record<string, ResultShape> = {
   PERIOD_COUNT: periodShape(0, 1),
   PERIOD_LABEL: elementwiseShape,
   SAME_PERIOD_LAST_YEAR: elementwiseShape,
-};
+});

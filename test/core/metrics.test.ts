@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import {
   completionRate, yoyGrowth, share, timeProgress, paceGap, paceStatusFromGap, remainingTarget, requiredMonthlyPace,
-  valueOrNull, formatPercent, roundHalfUp, DEFAULT_PACE_TOLERANCE,
+  valueOrNull, formatPercent, roundHalfUp, DEFAULT_PACE_TOLERANCE, EXCEL_MAX_NUMBER, fitsExcel, cleanFloat,
 } from "../../src/core";
 
 const d = (s: string) => ({ year: +s.slice(0, 4), month: +s.slice(5, 7), day: +s.slice(8, 10) });
@@ -43,7 +43,7 @@ describe("completion rate, growth and share", () => {
     fc.assert(fc.property(num, num, (a, b) => {
       const expectQuotient = (r: ReturnType<typeof share>, q: number) => {
         if (b === 0) expect(r).toEqual({ ok: false, reason: "zero_base" });
-        else if (!Number.isFinite(q)) expect(r).toEqual({ ok: false, reason: "overflow" });
+        else if (!fitsExcel(q)) expect(r).toEqual({ ok: false, reason: "overflow" });
         else expect(valueOrNull(r)).toBe(q);
       };
       expectQuotient(completionRate(a, b), a / b);
@@ -130,5 +130,49 @@ describe("overflow", () => {
     expect(yoyGrowth(1e308, -1e-308)).toEqual({ ok: false, reason: "overflow" });
     expect(share(-1e308, 1e-10)).toEqual({ ok: false, reason: "overflow" });
     expect(valueOrNull(completionRate(1e308, 1e-308))).toBeNull();
+  });
+});
+
+describe("one rule for what Excel can hold (9.99999999999999E+307, Excel specifications and limits)", () => {
+  test("fitsExcel: finite and no larger than Excel's largest number, either sign", () => {
+    expect([EXCEL_MAX_NUMBER, -EXCEL_MAX_NUMBER, 0, -0, 5e-324, 1e307].every(fitsExcel)).toBe(true);
+    expect([1e308, -1e308, 1.2e308, Number.MAX_VALUE, Infinity, -Infinity, NaN].some(fitsExcel)).toBe(false);
+  });
+
+  test("results between Excel's limit and JavaScript's are overflow, not numbers (defect D3)", () => {
+    expect(completionRate(9e307, 0.6)).toEqual({ ok: false, reason: "overflow" });
+    expect(yoyGrowth(9e307, 0.7)).toEqual({ ok: false, reason: "overflow" });
+    expect(share(-1.5e308, 1)).toEqual({ ok: false, reason: "overflow" });
+    expect(remainingTarget(-5e307, 6e307)).toEqual({ ok: false, reason: "overflow" });
+    expect(requiredMonthlyPace(-5e307, 6e307, d("2025-03-31"))).toEqual({ ok: false, reason: "overflow" });
+    expect(paceGap(9e306, 0.9, d("2025-03-31"))).toEqual({ ok: false, reason: "overflow" }); // 1e307 × 100 points
+  });
+
+  test("property: every metric either fits Excel or says overflow/zero_base; never a number Excel cannot show", () => {
+    const big = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(EXCEL_MAX_NUMBER, -EXCEL_MAX_NUMBER, 1e308, 5e-324, 0.6));
+    fc.assert(fc.property(big, big, (a, b) => {
+      for (const r of [completionRate(a, b), yoyGrowth(a, b), share(a, b), remainingTarget(a, b), paceGap(a, b, d("2025-05-31")), requiredMonthlyPace(a, b, d("2025-05-31"))]) {
+        if (r.ok) expect(fitsExcel(r.value)).toBe(true);
+        else expect(["overflow", "zero_base"]).toContain(r.reason);
+      }
+    }), { numRuns: 500 });
+  });
+});
+
+describe("cleanFloat strips dust without overflowing (defect D4)", () => {
+  test("small values are rounded to 1e-9; large ones are returned unchanged, never Infinity", () => {
+    expect(cleanFloat(0.1 + 0.2 - 0.3)).toBe(0);
+    expect(cleanFloat(5.900000000000002)).toBe(5.9);
+    expect(cleanFloat(1e300)).toBe(1e300);
+    expect(cleanFloat(-EXCEL_MAX_NUMBER)).toBe(-EXCEL_MAX_NUMBER);
+    expect(valueOrNull(paceGap(1e298, 1, d("2025-03-31")))! / 1e300).toBeCloseTo(1, 12);
+  });
+
+  test("property: never changes a value by more than 5e-10, and keeps every finite value finite", () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+      const y = cleanFloat(x);
+      expect(Number.isFinite(y)).toBe(true);
+      expect(Math.abs(y - x)).toBeLessThanOrEqual(5e-10 + Math.abs(x) * 1e-15);
+    }), { numRuns: 1000 });
   });
 });
