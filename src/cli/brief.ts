@@ -17,7 +17,7 @@ import { briefingJson, briefingMarkdown, type ImportReportJson } from "../briefi
 import { briefingText } from "../briefing/text";
 import type { BriefingInput } from "../briefing/types";
 import type { FormulaMode } from "../briefing/formulas";
-import { briefingXlsx, type SanitizedCell } from "../export/briefing-xlsx";
+import type { SanitizedCell } from "../export/briefing-xlsx";
 import { importBytes } from "../import/bytes"; // not ../import: its index bundles the seed CSVs (webpack only)
 import { isImportError } from "../import/errors";
 import type { DatasetKind, ImportResult } from "../import/types";
@@ -169,6 +169,8 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
     } else {
       const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
       const sanitized: SanitizedCell[] = [];
+      // exceljs is loaded here only: json and md never pay for it.
+      const { briefingXlsx } = await import("../export/briefing-xlsx");
       fs.writeFileSync(out, await briefingXlsx(input, briefing, { mode, language, text, sanitized }));
       for (const c of sanitized) {
         io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);

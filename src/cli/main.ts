@@ -1,5 +1,6 @@
 /**
- * Command line: `npm run cli -- <command> [options]`.
+ * Command line: `invest <command> [options]` (the built file, dist-cli/invest.cjs: `npm run build:cli`), or
+ * `npm run cli -- <command> [options]` (tsx, from the sources).
  *
  * Each subcommand lives in its own module (default export: a Subcommand) and is listed once in COMMANDS; modules
  * load lazily, so a command's dependencies cost nothing to the others. Adding a command is one line here.
@@ -13,7 +14,7 @@ export const COMMANDS: Record<string, () => Promise<{ default: Subcommand }>> = 
 
 function usage(): string {
   const lines = [
-    "用法 / Usage: npm run cli -- <命令 command> [选项 options]",
+    "用法 / Usage: invest <命令 command> [选项 options]（或 / or: npm run cli -- <命令 command> …）",
     "",
     "命令 / Commands:",
   ];
@@ -29,7 +30,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       lines.push(`  ${cmd.padEnd(10)} ${c.summary}`);
       lines.push(`  ${"".padEnd(10)} ${c.summary_en}`);
     }
-    lines.push("", "npm run cli -- <命令> --help 查看命令的用法 / shows a command's usage.");
+    lines.push("", "invest <命令> --help 查看命令的用法 / shows a command's usage.");
     (name ? out : err)(lines.join("\n") + "\n");
     return name ? 0 : 2;
   }

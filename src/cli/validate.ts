@@ -15,7 +15,7 @@ import type { CommandIO, Subcommand } from "./command";
 
 const KINDS = ["ledger", "funds", "targets", "figures", "auto"];
 
-const HELP = `用法 / Usage: npm run cli -- validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]
+const HELP = `用法 / Usage: invest validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]
 
   检查一个台账文件（CSV、JSON 或 .xlsx）能否导入，并列出每个问题（行号、列名、原因和改法）。
   Checks that a ledger file (CSV, JSON or .xlsx) imports, listing every problem (row, column, reason and fix).
