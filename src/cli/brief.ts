@@ -169,9 +169,9 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
     } else {
       const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
       const sanitized: SanitizedCell[] = [];
-      // exceljs is loaded here only: json and md never pay for it.
-      const { briefingXlsx } = await import("../export/briefing-xlsx");
-      fs.writeFileSync(out, await briefingXlsx(input, briefing, { mode, language, text, sanitized }));
+      // exceljs is loaded here only: json and md never pay for it. The workbook is streamed to the file.
+      const { writeBriefingXlsxFile } = await import("../export/briefing-xlsx");
+      await writeBriefingXlsxFile(out, input, briefing, { mode, language, text, sanitized });
       for (const c of sanitized) {
         io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);
       }
