@@ -49,8 +49,8 @@ function calcPr(bytes: Uint8Array): string {
 /** Input with hostile text: a control character (replaced by U+FFFD and reported) in a name, a region and a note. */
 function hostileInput(): Required<BriefingInput> {
   const input = syntheticInput({ records: 300, funds: 60, seed: 14 });
-  input.records[5] = { ...input.records[5], name: "光伏\u0001项目", notes: "备注\u000b", region: "城东区" };
-  return input;
+  const records = input.records.map((r, i) => (i === 5 ? { ...r, name: "光伏\u0001项目", notes: "备注\u000b", region: "城东区" } : r));
+  return { ...input, records };
 }
 
 const cases: [FormulaMode, Language][] = [["portable", "zh-CN"], ["values", "en-US"], ["live", "zh-CN"]];
