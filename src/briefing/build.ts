@@ -24,7 +24,7 @@ import {
 } from "../core/metrics";
 import { isMetric, metricInfo, METRICS, Metric } from "../core/model";
 import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "../core/period";
-import { CalendarDate, parseIsoDate, toIsoDate } from "../core/dates";
+import { CalendarDate, parseIsoDate, toIsoDate, ymdMonthKey } from "../core/dates";
 import { ExactSum, exactSum } from "../core/exact-sum";
 import { regionKey } from "../core/regions";
 import {
@@ -124,9 +124,9 @@ function scanLedger(
     if (base < 0) continue;
     // r = months since January of the prior year: 0..11 prior year, 12..23 this year (anything else: outside).
     // Inside, the writes are branch-free: off picks the prior/current slot, inSpan is 1 for months up to the end.
-    const sd = rec.signed_date;
+    const sd = rec.signed_ymd ?? rec.signed_date; // the importer's number, else the ISO text
     if (sd) {
-      const r = monthKey(sd) - pyStart;
+      const r = (typeof sd === "number" ? ymdMonthKey(sd) : monthKey(sd)) - pyStart;
       if ((r >>> 0) < 24) {
         const off = r < 12 ? 1 : 0;
         const inSpan = (off === 1 ? r : r - 12) < throughMonth ? 1 : 0;
@@ -139,9 +139,9 @@ function scanLedger(
         }
       }
     }
-    const st = rec.started_date;
+    const st = rec.started_ymd ?? rec.started_date;
     if (st) {
-      const r = monthKey(st) - pyStart;
+      const r = (typeof st === "number" ? ymdMonthKey(st) : monthKey(st)) - pyStart;
       if ((r >>> 0) < 24) {
         const off = r < 12 ? 1 : 0;
         seen[base + 4 + off] = 1;

@@ -21,7 +21,7 @@ function usage(): string {
   return lines.join("\n");
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void = writeStdout, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     const lines = [usage()];
@@ -40,7 +40,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return 2;
   }
   const cmd = (await load()).default;
-  return cmd.run(rest, { out, err });
+  return cmd.run(rest, { out, err, ...(out === writeStdout ? { write: writeStdoutDrained } : {}) });
+}
+
+function writeStdout(s: string): void {
+  process.stdout.write(s);
+}
+
+/** process.stdout.write, then wait for 'drain' when the stream's buffer is full (pipes are asynchronous on some systems). */
+function writeStdoutDrained(s: string): Promise<void> {
+  return process.stdout.write(s) ? Promise.resolve() : new Promise((resolve) => process.stdout.once("drain", resolve));
 }
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported by tests.

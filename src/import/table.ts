@@ -11,6 +11,7 @@
  * - Reports duplicate keys on the later rows, naming the first.
  */
 import { deriveProjectId, METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
+import { ymdFromIso } from "../core/dates";
 import { ExactSum } from "../core/exact-sum";
 import { setOwn } from "../core/own";
 import { MAX_CRITERION_CHARS, regionKey, regionProblem, type RegionProblem } from "../core/regions";
@@ -76,6 +77,8 @@ interface ColumnPlan {
   amountIdx: number;
   /** JSON: another key for a field already given by an earlier key; used when that one is blank. */
   alternate?: boolean;
+  /** A ledger date column: the record field holding the date as a YYYYMMDD number (signed_ymd, started_ymd). */
+  ymdField?: string;
 }
 
 interface ParsedRow {
@@ -208,6 +211,12 @@ export class TableEngine {
   private readonly targets: Target[] = [];
   private readonly figures: ReportedFigure[] = [];
   private readonly extras: ImportExtra[] = [];
+  /** What is kept of each accepted row (ImportOptions.keep): everything, nothing, or the listed ledger fields. */
+  private readonly keepAll: boolean;
+  private readonly keepNone: boolean;
+  private readonly keepFields: readonly string[] | null;
+  /** Accepted records, funds entries, targets and figures, kept or not. */
+  private readonly counts: Record<DatasetKind, number> = { ledger: 0, funds: 0, targets: 0, figures: 0 };
   private readonly seen = new Map<string, number>();
   /** Region key → the file's first spelling; cell text → what region() made of it. */
   private readonly regionSpellings = new Map<string, string>();
@@ -223,6 +232,10 @@ export class TableEngine {
   constructor(opts: EngineOptions) {
     this.opts = opts;
     this.file = opts.fileLabel;
+    const keep = opts.keep ?? "all";
+    this.keepAll = keep === "all";
+    this.keepNone = keep === "none";
+    this.keepFields = Array.isArray(keep) ? keep : null;
   }
 
   /** True once the header row was found. */
@@ -408,6 +421,7 @@ export class TableEngine {
       plan.def = def;
       plan.type = def.type;
       plan.extra = def.type === "extra";
+      if (kind === "ledger" && def.type === "date") plan.ymdField = YMD_FIELDS[field];
       setOwn(this.mapping, title, def.type === "ignore" ? null : field);
       if (def.type === "unit") this.unitCol = i;
       if (def.type === "amount") {
@@ -645,12 +659,14 @@ export class TableEngine {
         case "date": {
           if (isIsoDay(raw)) {
             v[col.field] = raw;
+            if (col.ymdField) v[col.ymdField] = ymdFromIso(raw);
             break;
           }
           const r = parseDate(raw);
           if (r === null) v[col.field] = null;
           else if (r.ok) {
             v[col.field] = r.value;
+            if (col.ymdField) v[col.ymdField] = ymdFromIso(r.value);
             if (r.note === "serial_text") {
               this.issue(row, col.title, "warning",
                 `「${col.title}」的值 ${quoteValue(raw)} 按 Excel 日期序号读作 ${r.value}。如果不对，请写成 2025-02-19 这样的日期。`,
@@ -769,7 +785,7 @@ export class TableEngine {
     if (valueCol) this.metricValue(v, valueCol, cells, row, rowUnit);
 
     const out = this.assemble(v, row);
-    if (out && extra && this.rowErrors === 0) this.extras.push({ kind, index: out.index, row, values: extra });
+    if (out && extra && this.rowErrors === 0 && this.keepAll) this.extras.push({ kind, index: out.index, row, values: extra });
     return out ? true : null;
   }
 
@@ -986,8 +1002,10 @@ export class TableEngine {
     const rec = v as unknown as ProjectRecord;
     rec.id = id;
     rec.signed_date = signed;
-    this.records.push(rec);
-    return { index: this.records.length - 1 };
+    this.counts.ledger++;
+    if (this.keepAll) this.records.push(rec);
+    else if (this.keepFields) this.records.push(project(rec, this.keepFields));
+    return { index: this.counts.ledger - 1 };
   }
 
   private assembleFunds(v: ParsedRow, row: number): { index: number } | null {
@@ -1028,8 +1046,10 @@ export class TableEngine {
       `与第 ${first} 行的项目、日期、金额完全相同，可能重复录入；两行都已导入，合计时会算两次。如果确是重复，请删除一行。`,
       `Same project, date and amount as row ${first}: possibly entered twice. Both rows were imported and will both count; delete one if it is a duplicate.`],
       "warning");
+    const index = this.counts.funds;
+    this.counts.funds += split > 0 ? 2 : 1;
+    if (this.keepNone) return { index };
     this.funds.push(entry);
-    const index = this.funds.length - 1;
     // Part from other provinces, part not: two entries that add up to the row's amount.
     if (split > 0) this.funds.push({ ...entry, amount: Number((amount - split).toPrecision(15)), out_of_province: false });
     return { index };
@@ -1071,8 +1091,9 @@ export class TableEngine {
     if (this.duplicate(row, `t:${t.year}|${regionKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
       `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 ${first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
       `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row ${first}; row rejected. Keep one target per region, metric and year.`])) return null;
-    this.targets.push(t);
-    return { index: this.targets.length - 1 };
+    this.counts.targets++;
+    if (!this.keepNone) this.targets.push(t);
+    return { index: this.counts.targets - 1 };
   }
 
   private assembleFigure(v: ParsedRow, row: number): { index: number } | null {
@@ -1107,8 +1128,9 @@ export class TableEngine {
     if (this.duplicate(row, key, this.colTitle.metric ?? null, (first) => [
       `与第 ${first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
       `Same region, period, metric and scope as row ${first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`])) return null;
-    this.figures.push(fig);
-    return { index: this.figures.length - 1 };
+    this.counts.figures++;
+    if (!this.keepNone) this.figures.push(fig);
+    return { index: this.counts.figures - 1 };
   }
 
   /** Close the table: the result, or an ImportError when no header was ever found. */
@@ -1129,6 +1151,7 @@ export class TableEngine {
       summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected, skipped: this.skipped },
       mapping: this.mapping,
       headers: this.headers,
+      counts: { ...this.counts },
     };
     if (this.extras.length > 0) result.extras = this.extras;
     return result;
@@ -1157,7 +1180,19 @@ function newLedgerRecord(): ProjectRecord {
   return {
     id: "", name: "", region: "", park: null, industry: null, investor: null, investor_type: null, investor_origin: null,
     stage: null, signed_date: null, started_date: null, signed_amount: null, planned_investment: null, notes: null, source: null,
+    signed_ymd: null, started_ymd: null,
   };
+}
+
+/** The record field holding each ledger date as a number. */
+const YMD_FIELDS: Record<string, string> = { signed_date: "signed_ymd", started_date: "started_ymd" };
+
+/** A record with only `fields` (ImportOptions.keep), built in one order so that all share one shape. */
+function project(rec: ProjectRecord, fields: readonly string[]): ProjectRecord {
+  const src = rec as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) out[fields[i]] = src[fields[i]];
+  return out as unknown as ProjectRecord;
 }
 
 export { columnLetters as columnLetter } from "../core/a1";
@@ -1165,7 +1200,16 @@ import { columnLetters as columnLetter } from "../core/a1";
 
 /** An empty result (an empty JSON array, a header-only file handled elsewhere). */
 export function emptyResult(kind: DatasetKind): ImportResult {
-  return { kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [] };
+  return {
+    kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [],
+    counts: { ledger: 0, funds: 0, targets: 0, figures: 0 },
+  };
+}
+
+/** How many records (entries, targets, figures) of a kind a result accepted, kept or not. */
+export function resultCount(r: ImportResult, kind: DatasetKind): number {
+  if (r.counts) return r.counts[kind];
+  return kind === "ledger" ? r.records.length : kind === "funds" ? r.funds.length : kind === "targets" ? r.targets.length : r.figures.length;
 }
 
 /** Merge results of several tables (a JSON bundle): arrays and issues concatenated, summaries added. */
@@ -1173,7 +1217,7 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
   if (parts.length === 1) return parts[0];
   const out = emptyResult(parts[0]?.kind ?? "ledger");
   for (const p of parts) {
-    const base = { ledger: out.records.length, funds: out.funds.length, targets: out.targets.length, figures: out.figures.length };
+    const base = { ...out.counts! };
     out.records.push(...p.records);
     out.funds.push(...p.funds);
     out.targets.push(...p.targets);
@@ -1183,6 +1227,7 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
     out.summary.accepted += p.summary.accepted;
     out.summary.rejected += p.summary.rejected;
     out.summary.skipped = (out.summary.skipped ?? 0) + (p.summary.skipped ?? 0);
+    for (const k of KINDS) out.counts![k] += resultCount(p, k);
     for (const [k, val] of Object.entries(p.mapping)) if (!Object.prototype.hasOwnProperty.call(out.mapping, k)) setOwn(out.mapping, k, val);
     for (const h of p.headers) if (!out.headers.includes(h)) out.headers.push(h);
     if (p.extras) {
