@@ -53,6 +53,25 @@ const MAX_SEEK_ROWS = 50;
 const TOTAL_LABEL = /^(总合计|全部合计|本页合计|累计合计|合计|小计|总计|共计|total|subtotal|grandtotal|sum)[:：]?(?:\([^()]*\))?[:：]?$/i;
 /** Cheap test before TOTAL_LABEL: the cell could be a label at all. */
 const TOTAL_HINT = /计|^[\s\u3000]*[tsgｔｓｇ]/i;
+
+/**
+ * TOTAL_HINT.test(c), answered without the expression for nearly every cell (a million-row ledger asks it several
+ * times a row): it can match only where "计" occurs, or where the cell starts with t, s or g (either case, either
+ * width) or with whitespace. test/import/total-hint.test.ts checks it against the expression.
+ */
+export function mayBeTotalLabel(c: string): boolean {
+  if (c.indexOf("计") >= 0) return true;
+  const c0 = c.charCodeAt(0);
+  if (c0 === 116 || c0 === 84 || c0 === 115 || c0 === 83 || c0 === 103 || c0 === 71) return true;
+  if (c0 === 0xff54 || c0 === 0xff34 || c0 === 0xff53 || c0 === 0xff33 || c0 === 0xff47 || c0 === 0xff27) return true;
+  return isJsWhitespace(c0) && TOTAL_HINT.test(c);
+}
+
+/** What \s matches in a regular expression (WhiteSpace and LineTerminator). */
+function isJsWhitespace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 /** Fields that a total row leaves blank (unless the label itself stands there): ids, names, dates, year, metric. */
 const TOTAL_BLANK_FIELDS: Record<DatasetKind, string[]> = {
   ledger: ["id", "name", "signed_date", "started_date"],
@@ -193,9 +212,8 @@ export class TableEngine {
   private probe: number[] = [];
   private unitCol = -1;
   private amountCols: ColumnPlan[] = [];
-  /** Exact sums of each amount column since the start, and since the last subtotal: what total rows are checked against. */
-  private grand: ExactSum[] = [];
-  private group: ExactSum[] = [];
+  /** The amounts of each amount column, in row order: what total rows are checked against (AmountLog). */
+  private amountLogs: AmountLog[] = [];
   /** Columns a total row leaves blank (TOTAL_BLANK_FIELDS present in this file). */
   private totalBlank: number[] = [];
   private deriveIds = false;
@@ -473,8 +491,7 @@ export class TableEngine {
     // In targets and reported figures, 所属地区 = 合计 with a year and a metric is data (the goal or published total of
     // the whole jurisdiction): the structure tells it from a total row, whose year and metric are blank.
     this.totalBlank = TOTAL_BLANK_FIELDS[kind].map((f) => used.get(f)?.index).filter((i): i is number => i !== undefined);
-    this.grand = this.amountCols.map(() => new ExactSum());
-    this.group = this.amountCols.map(() => new ExactSum());
+    this.amountLogs = this.amountCols.map(() => new AmountLog());
   }
 
   private data(cells: readonly Cell[], row: number): void {
@@ -496,7 +513,7 @@ export class TableEngine {
     // A total or subtotal row, recognised by its structure (see isTotalRow): skipped, checked, reported.
     for (const i of this.probe) {
       const c = cells[i];
-      if (typeof c === "string" && c.length < 40 && TOTAL_HINT.test(c)) {
+      if (typeof c === "string" && c.length < 40 && mayBeTotalLabel(c)) {
         const m = TOTAL_LABEL.exec(c.normalize("NFKC").replace(/[\s\u3000]+/g, ""));
         if (m && this.isTotalRow(cells, i)) {
           this.skipped++;
@@ -570,7 +587,7 @@ export class TableEngine {
       if (isBlank(raw)) continue;
       const unit = this.moneyUnit(col, cells);
       const r = parseAmount(raw, unit);
-      const sum = (sub ? this.group[k] : this.grand[k]).value();
+      const sum = sub ? this.amountLogs[k].groupSum() : this.amountLogs[k].grandSum();
       if (!r || !r.ok) {
         checksZh.push(`「${col.title}」为 ${quoteValue(raw)}，不是金额，无法核对`);
         checksEn.push(`"${col.title}" is ${quoteValue(raw)}, not an amount, so it cannot be checked`);
@@ -598,7 +615,7 @@ export class TableEngine {
       `第 ${row} 行是${what.zh}行（「${label}」），不作为数据导入；${checksZh.join("；")}。如果这一行其实是项目，请填写项目编号或日期。`,
       `Row ${row} is a ${what.en} row ("${label}") and is not imported as data; ${checksEn.join("; ")}. If it is in fact a project, fill in its ID or a date.`,
       mismatches > 0 ? "total_mismatch" : "total_row");
-    if (sub) this.group = this.amountCols.map(() => new ExactSum());
+    if (sub) for (const log of this.amountLogs) log.newGroup();
   }
 
   private moneyUnit(col: ColumnPlan, cells: readonly Cell[]): MoneyUnit {
@@ -682,8 +699,7 @@ export class TableEngine {
           if (fast === fast) {
             v[col.field] = fast;
             if (col.amountIdx >= 0) {
-              this.grand[col.amountIdx].add(fast);
-              this.group[col.amountIdx].add(fast);
+              this.amountLogs[col.amountIdx].push(fast);
             }
             break;
           }
@@ -693,8 +709,7 @@ export class TableEngine {
             v[col.field] = r.value;
             const k = col.amountIdx;
             if (k >= 0) {
-              this.grand[k].add(r.value);
-              this.group[k].add(r.value);
+              this.amountLogs[k].push(r.value);
             }
             if (r.approximate) {
               this.issue(row, col.title, "warning",
@@ -1174,6 +1189,47 @@ const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
   boolean: ["不是“是/否”", "is not yes/no", "请填写 是 或 否（也可写 Y/N、省外/省内）。", "Write 是 or 否 (or Y/N, 省外/省内)."],
   status: ["不是可识别的状态", "is not a known status", "请填写 采用 或 备选。", "Write 采用 (adopted) or 备选 (alternative)."],
 };
+
+/**
+ * The amounts of one column in row order, summed exactly only when a total row asks (most files have none): a row
+ * costs one store into a typed array instead of two exact additions. The grand sum is kept between total rows and
+ * extended by the amounts since, and a subtotal sums its own group once, so any number of total rows costs one
+ * exact addition per amount in all.
+ */
+class AmountLog {
+  private values = new Float64Array(1024);
+  private length = 0;
+  private readonly grand = new ExactSum();
+  private grandUpTo = 0;
+  private groupStart = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** Exact sum of every amount so far. */
+  grandSum(): number {
+    while (this.grandUpTo < this.length) this.grand.add(this.values[this.grandUpTo++]);
+    return this.grand.value();
+  }
+
+  /** Exact sum of the amounts since the last subtotal. */
+  groupSum(): number {
+    const sum = new ExactSum();
+    for (let i = this.groupStart; i < this.length; i++) sum.add(this.values[i]);
+    return sum.value();
+  }
+
+  /** A subtotal closes the group: the next starts after it. */
+  newGroup(): void {
+    this.groupStart = this.length;
+  }
+}
 
 /** An empty ledger record with every field present, in the model's order (one hidden class for all rows). */
 function newLedgerRecord(): ProjectRecord {
