@@ -1018,7 +1018,7 @@ export class TableEngine {
     rec.id = id;
     rec.signed_date = signed;
     this.counts.ledger++;
-    if (this.keepAll) this.records.push(rec);
+    if (this.keepAll) this.records.push(ownStrings(rec));
     else if (this.keepFields) this.records.push(project(rec, this.keepFields));
     return { index: this.counts.ledger - 1 };
   }
@@ -1243,11 +1243,36 @@ function newLedgerRecord(): ProjectRecord {
 /** The record field holding each ledger date as a number. */
 const YMD_FIELDS: Record<string, string> = { signed_date: "signed_ymd", started_date: "started_ymd" };
 
+/**
+ * V8 keeps a substring of 13 characters or more as a view into the string it was cut from (a "sliced string"), and
+ * papaparse cuts cells out of the 128 KiB chunk of text it parses: one project name kept from a chunk keeps the whole
+ * chunk alive, so a million kept records held the whole file's text (about 190 bytes a record on bench/ledger-data.ts).
+ * A kept long string is copied on its own; a shorter one is a copy already.
+ */
+function ownString(x: unknown): unknown {
+  // Concatenation then slice flattens into a string of its own length + 1: the chunk is no longer referenced.
+  return typeof x === "string" && x.length >= 13 ? (" " + x).slice(1) : x;
+}
+
+/** The ledger record fields that hold text of the file (the others are numbers, null or shared constants). */
+const LEDGER_TEXT_FIELDS = ["id", "name", "park", "industry", "investor", "investor_origin", "notes", "source"] as const;
+
+/** The record with its long strings copied out of the parsed text (see ownString). */
+function ownStrings(rec: ProjectRecord): ProjectRecord {
+  const r = rec as unknown as Record<string, unknown>;
+  for (let i = 0; i < LEDGER_TEXT_FIELDS.length; i++) {
+    const f = LEDGER_TEXT_FIELDS[i];
+    const x = r[f];
+    if (typeof x === "string" && x.length >= 13) r[f] = ownString(x);
+  }
+  return rec;
+}
+
 /** A record with only `fields` (ImportOptions.keep), built in one order so that all share one shape. */
 function project(rec: ProjectRecord, fields: readonly string[]): ProjectRecord {
   const src = rec as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) out[fields[i]] = src[fields[i]];
+  for (let i = 0; i < fields.length; i++) out[fields[i]] = ownString(src[fields[i]]);
   return out as unknown as ProjectRecord;
 }
 
