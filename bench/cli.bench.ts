@@ -8,7 +8,7 @@
  * (bench/baselines/plain-groupby.cjs: chunked papaparse, count and amount by region for the period and the prior
  * year) and DuckDB doing it (bench/baselines/duckdb-groupby.cjs). The three results are checked equal (the briefing's
  * signed projects, amount signed and projects started per region, this year and last) before any figure is kept.
- * The CLI is the built file (`npm run build:cli`, built here into bench/out/). Each size runs 3 times (1M: twice),
+ * The CLI is the built file (`npm run build:cli`, built here into bench/out/). Each size runs 3 times (1M: once),
  * the jobs interleaved so that load from other processes falls on all of them; the figure is the fastest run of each
  * and the note lists every run. Goals (issue 14): at 1M rows validate and brief json within 2× of the plain script
  * (wall and CPU); brief xlsx completes, peak memory < 400 MB at 100k and < 2 GB at 1M.
@@ -111,7 +111,7 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
       };
       const runs: Record<string, ProcessRun[]> = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
       const groups: Record<string, Groups["groups"]> = {};
-      const repeat = ctx.quick ? 1 : n >= 1_000_000 ? 2 : 3;
+      const repeat = ctx.quick || n >= 1_000_000 ? 1 : 3;
       for (let rep = 0; rep < repeat; rep++) {
         for (const [job, args] of Object.entries(jobs)) {
           const stdoutFile = path.join(scratch, `${job.replace(/\W+/g, "-")}.out`);
