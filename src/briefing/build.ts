@@ -91,8 +91,9 @@ function scanLedger(
   let seen = new Uint8Array(cap * LEDGER_STRIDE);
   /** Signed amounts per slot: [current, prior], exact. */
   const amounts: ExactSum[] = [];
-  const names: string[] = [];
-  const slots: number[] = [];
+  // Region text → slot, so that slotOf (which folds case and width) runs once per distinct text, however many
+  // regions there are and in whatever order the records come (a ledger's rows are seldom grouped by region).
+  const slotByText = new Map<string, number>();
   let lastRegion: string | undefined;
   let base = -1;
   const n = records.length;
@@ -101,14 +102,10 @@ function scanLedger(
     const region = rec.region;
     if (region !== lastRegion) {
       lastRegion = region;
-      let k = 0;
-      const known = names.length;
-      while (k < known && names[k] !== region) k++;
-      let slot: number;
-      if (k < known) slot = slots[k];
-      else {
+      let slot = slotByText.get(region);
+      if (slot === undefined) {
         slot = region ? slotOf(region) : -1; // a record without a region counts nowhere
-        if (known < 32) { names.push(region); slots.push(slot); }
+        slotByText.set(region, slot);
       }
       if (slot >= cap) {
         while (slot >= cap) cap *= 2;
