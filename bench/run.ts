@@ -27,7 +27,7 @@ for (const file of modules) {
   const t0 = Date.now();
   console.log(`▶ ${file}`);
   const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", path.join(here, "run-one.ts"), path.join(here, file)], {
-    cwd: root, env: { ...process.env, BENCH_QUICK: quick ? "1" : "0" }, encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: 15 * 60_000,
+    cwd: root, env: { ...process.env, BENCH_QUICK: quick ? "1" : "0" }, encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: 60 * 60_000,
   });
   const seconds = (Date.now() - t0) / 1000;
   const marker = run.stdout?.lastIndexOf("@@RESULTS@@") ?? -1;

@@ -24,7 +24,7 @@ import {
 } from "../core/metrics";
 import { isMetric, metricInfo, METRICS, Metric } from "../core/model";
 import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "../core/period";
-import { CalendarDate, parseIsoDate, toIsoDate } from "../core/dates";
+import { CalendarDate, parseIsoDate, toIsoDate, ymdMonthKey } from "../core/dates";
 import { ExactSum, exactSum } from "../core/exact-sum";
 import { regionKey } from "../core/regions";
 import {
@@ -91,8 +91,9 @@ function scanLedger(
   let seen = new Uint8Array(cap * LEDGER_STRIDE);
   /** Signed amounts per slot: [current, prior], exact. */
   const amounts: ExactSum[] = [];
-  const names: string[] = [];
-  const slots: number[] = [];
+  // Region text → slot, so that slotOf (which folds case and width) runs once per distinct text, however many
+  // regions there are and in whatever order the records come (a ledger's rows are seldom grouped by region).
+  const slotByText = new Map<string, number>();
   let lastRegion: string | undefined;
   let base = -1;
   const n = records.length;
@@ -101,14 +102,10 @@ function scanLedger(
     const region = rec.region;
     if (region !== lastRegion) {
       lastRegion = region;
-      let k = 0;
-      const known = names.length;
-      while (k < known && names[k] !== region) k++;
-      let slot: number;
-      if (k < known) slot = slots[k];
-      else {
+      let slot = slotByText.get(region);
+      if (slot === undefined) {
         slot = region ? slotOf(region) : -1; // a record without a region counts nowhere
-        if (known < 32) { names.push(region); slots.push(slot); }
+        slotByText.set(region, slot);
       }
       if (slot >= cap) {
         while (slot >= cap) cap *= 2;
@@ -124,9 +121,9 @@ function scanLedger(
     if (base < 0) continue;
     // r = months since January of the prior year: 0..11 prior year, 12..23 this year (anything else: outside).
     // Inside, the writes are branch-free: off picks the prior/current slot, inSpan is 1 for months up to the end.
-    const sd = rec.signed_date;
+    const sd = rec.signed_ymd ?? rec.signed_date; // the importer's number, else the ISO text
     if (sd) {
-      const r = monthKey(sd) - pyStart;
+      const r = (typeof sd === "number" ? ymdMonthKey(sd) : monthKey(sd)) - pyStart;
       if ((r >>> 0) < 24) {
         const off = r < 12 ? 1 : 0;
         const inSpan = (off === 1 ? r : r - 12) < throughMonth ? 1 : 0;
@@ -139,9 +136,9 @@ function scanLedger(
         }
       }
     }
-    const st = rec.started_date;
+    const st = rec.started_ymd ?? rec.started_date;
     if (st) {
-      const r = monthKey(st) - pyStart;
+      const r = (typeof st === "number" ? ymdMonthKey(st) : monthKey(st)) - pyStart;
       if ((r >>> 0) < 24) {
         const off = r < 12 ? 1 : 0;
         seen[base + 4 + off] = 1;

@@ -17,10 +17,10 @@ import { briefingJson, briefingMarkdown, type ImportReportJson } from "../briefi
 import { briefingText } from "../briefing/text";
 import type { BriefingInput } from "../briefing/types";
 import type { FormulaMode } from "../briefing/formulas";
-import { briefingXlsx, type SanitizedCell } from "../export/briefing-xlsx";
+import type { SanitizedCell } from "../export/briefing-xlsx";
 import { importBytes } from "../import/bytes"; // not ../import: its index bundles the seed CSVs (webpack only)
 import { isImportError } from "../import/errors";
-import type { DatasetKind, ImportResult } from "../import/types";
+import type { DatasetKind, ImportOptions, ImportResult } from "../import/types";
 import type { Language } from "../i18n/language";
 import type { Subcommand } from "./command";
 
@@ -73,16 +73,24 @@ class UsageError extends Error {}
 
 class UnreadableFile extends Error {}
 
-async function readDataset(file: string, kind: DatasetKind, io: CliIO): Promise<ImportResult> {
+/**
+ * The ledger fields buildBriefing reads (records, and the funds entries' projects looked up by id or name): what the
+ * json and md formats keep of each record (ImportOptions.keep), so a million records do not hold fifteen strings
+ * each. test/cli/brief-projection.test.ts checks that the briefing is the same as from whole records.
+ */
+export const BRIEFING_LEDGER_FIELDS = ["id", "name", "region", "signed_ymd", "started_ymd", "signed_amount"] as const;
+
+async function readDataset(file: string, kind: DatasetKind, io: CliIO, keep?: ImportOptions["keep"]): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(fs.readFileSync(file));
+    const buffer = fs.readFileSync(file);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // a view, not a copy
   } catch (e) {
     throw new UsageError(`无法读取文件 ${file}（${(e as Error).message}）/ cannot read ${file}`);
   }
   let result: ImportResult;
   try {
-    result = await importBytes(bytes, { fileName: path.basename(file), kind });
+    result = await importBytes(bytes, { fileName: path.basename(file), kind, keep });
   } catch (e) {
     if (isImportError(e)) throw new UnreadableFile(`${file}: ${e.message_zh}\n${e.message_en}`);
     throw e;
@@ -143,7 +151,8 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
   if (tolerance !== undefined && !Number.isFinite(tolerance)) { io.stderr(`--tolerance 应为数字 / must be a number\n`); return 2; }
 
   try {
-    const ledger = await readDataset(args.ledger, "ledger", io);
+    // The workbook's 台账 sheet holds every field; json and md need only what the builder reads.
+    const ledger = await readDataset(args.ledger, "ledger", io, format === "xlsx" ? "all" : BRIEFING_LEDGER_FIELDS);
     const targets = await readDataset(args.targets, "targets", io);
     const funds = args.funds ? await readDataset(args.funds, "funds", io) : null;
     const figures = args.figures ? await readDataset(args.figures, "figures", io) : null;
@@ -169,7 +178,9 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
     } else {
       const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
       const sanitized: SanitizedCell[] = [];
-      fs.writeFileSync(out, await briefingXlsx(input, briefing, { mode, language, text, sanitized }));
+      // exceljs is loaded here only: json and md never pay for it. The workbook is streamed to the file.
+      const { writeBriefingXlsxFile } = await import("../export/briefing-xlsx");
+      await writeBriefingXlsxFile(out, input, briefing, { mode, language, text, sanitized });
       for (const c of sanitized) {
         io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);
       }

@@ -2,6 +2,8 @@
 export interface CommandIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Standard output for long output: resolves when the text may be followed by more (the stream drained). */
+  write?: (s: string) => Promise<void>;
 }
 
 export interface Subcommand {

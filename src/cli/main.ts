@@ -1,5 +1,6 @@
 /**
- * Command line: `npm run cli -- <command> [options]`.
+ * Command line: `invest <command> [options]` (the built file, dist-cli/invest.cjs: `npm run build:cli`), or
+ * `npm run cli -- <command> [options]` (tsx, from the sources).
  *
  * Each subcommand lives in its own module (default export: a Subcommand) and is listed once in COMMANDS; modules
  * load lazily, so a command's dependencies cost nothing to the others. Adding a command is one line here.
@@ -13,14 +14,14 @@ export const COMMANDS: Record<string, () => Promise<{ default: Subcommand }>> = 
 
 function usage(): string {
   const lines = [
-    "用法 / Usage: npm run cli -- <命令 command> [选项 options]",
+    "用法 / Usage: invest <命令 command> [选项 options]（或 / or: npm run cli -- <命令 command> …）",
     "",
     "命令 / Commands:",
   ];
   return lines.join("\n");
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void = writeStdout, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     const lines = [usage()];
@@ -29,7 +30,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       lines.push(`  ${cmd.padEnd(10)} ${c.summary}`);
       lines.push(`  ${"".padEnd(10)} ${c.summary_en}`);
     }
-    lines.push("", "npm run cli -- <命令> --help 查看命令的用法 / shows a command's usage.");
+    lines.push("", "invest <命令> --help 查看命令的用法 / shows a command's usage.");
     (name ? out : err)(lines.join("\n") + "\n");
     return name ? 0 : 2;
   }
@@ -39,7 +40,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return 2;
   }
   const cmd = (await load()).default;
-  return cmd.run(rest, { out, err });
+  return cmd.run(rest, { out, err, ...(out === writeStdout ? { write: writeStdoutDrained } : {}) });
+}
+
+function writeStdout(s: string): void {
+  process.stdout.write(s);
+}
+
+/** process.stdout.write, then wait for 'drain' when the stream's buffer is full (pipes are asynchronous on some systems). */
+function writeStdoutDrained(s: string): Promise<void> {
+  return process.stdout.write(s) ? Promise.resolve() : new Promise((resolve) => process.stdout.once("drain", resolve));
 }
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported by tests.

@@ -9,13 +9,13 @@ import { parseArgs } from "node:util";
 import { setOwn } from "../core/own";
 import { importBytes } from "../import/bytes";
 import { isImportError } from "../import/errors";
-import { formatReport, toValidationJson } from "../import/report";
+import { formatReport, writeValidationJson } from "../import/report";
 import type { DatasetKind } from "../import/types";
 import type { CommandIO, Subcommand } from "./command";
 
 const KINDS = ["ledger", "funds", "targets", "figures", "auto"];
 
-const HELP = `用法 / Usage: npm run cli -- validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]
+const HELP = `用法 / Usage: invest validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]
 
   检查一个台账文件（CSV、JSON 或 .xlsx）能否导入，并列出每个问题（行号、列名、原因和改法）。
   Checks that a ledger file (CSV, JSON or .xlsx) imports, listing every problem (row, column, reason and fix).
@@ -78,7 +78,8 @@ const validate: Subcommand = {
     const file = positionals[0];
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(file));
+      const buffer = await readFile(file);
+      bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // a view, not a copy
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT") return fail(io, json, "FILE_NOT_FOUND", `找不到文件「${file}」。`, `File not found: "${file}".`);
@@ -92,9 +93,14 @@ const validate: Subcommand = {
         sheet: values.sheet,
         encoding: values.encoding,
         mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
+        // The report needs only counts and issues: keep the records only to print them.
+        keep: json ? "all" : "none",
       });
-      if (json) io.out(`${JSON.stringify(toValidationJson(result))}\n`);
-      else io.out(`${formatReport(result, file)}\n`);
+      if (json) {
+        // Written a piece at a time, waiting for the output to drain: never one string of every record.
+        await writeValidationJson(result, (chunk) => (io.write ? io.write(chunk) : io.out(chunk)));
+        io.out("\n");
+      } else io.out(`${formatReport(result, file)}\n`);
       return result.summary.rejected > 0 ? 1 : 0;
     } catch (e) {
       if (isImportError(e)) return fail(io, json, e.code, e.message_zh, e.message_en);

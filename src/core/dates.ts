@@ -147,3 +147,40 @@ export function workbookSerialDate(serial: number, offset = 0): CalendarDate | n
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
+
+/**
+ * The canonical model's numeric form of a date (ProjectRecord.signed_ymd, started_ymd): the integer YYYYMMDD, or
+ * YYYYMM00 for a month-precision "YYYY-MM". It says exactly what the ISO text says, sorts as the dates do, and is read
+ * without parsing text (the briefing's month: ymdMonthKey). Null when the text is not canonical ISO (the importer
+ * writes only canonical ISO text: "YYYY-MM-DD" or "YYYY-MM", zero-padded).
+ */
+export function ymdFromIso(iso: string | null | undefined): number | null {
+  if (typeof iso !== "string" || (iso.length !== 10 && iso.length !== 7) || iso.charCodeAt(4) !== 45) return null;
+  let n = 0;
+  for (let i = 0; i < iso.length; i++) {
+    if (i === 4 || i === 7) {
+      if (iso.charCodeAt(i) !== 45) return null;
+      continue;
+    }
+    const d = iso.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return iso.length === 7 ? n * 100 : n;
+}
+
+/** The ISO text of a YYYYMMDD number ("YYYY-MM" when the day is 00): the inverse of ymdFromIso. */
+export function isoFromYmd(ymd: number): string {
+  const y = Math.floor(ymd / 10000);
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  const mm = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
+  return d === 0 ? mm : `${mm}-${String(d).padStart(2, "0")}`;
+}
+
+/** The month key year × 12 + month − 1 of a YYYYMMDD number (integer arithmetic only). */
+export function ymdMonthKey(ymd: number): number {
+  const ym = (ymd / 100) | 0;
+  const y = (ym / 100) | 0;
+  return y * 12 + (ym - y * 100) - 1;
+}

@@ -3,7 +3,9 @@
  * Pure TypeScript: nothing here may import Office.js.
  *
  * Money is always held in 亿元 (100 million yuan), the unit every 成绩单 reports in.
- * Dates are ISO text: "YYYY-MM-DD", or "YYYY-MM" where the source gives only the month.
+ * Dates are ISO text: "YYYY-MM-DD", or "YYYY-MM" where the source gives only the month. Ledger records read by the
+ * importer also carry each date as a number (signed_ymd, started_ymd: YYYYMMDD, YYYYMM00 for a month), so that a
+ * million-row briefing reads numbers instead of parsing text; the text stays the contract of every output.
  */
 
 /** 项目阶段: the funnel from lead to production. */
@@ -31,6 +33,14 @@ export interface ProjectRecord {
   stage?: Stage | null;
   signed_date?: string | null;
   started_date?: string | null;
+  /**
+   * signed_date as the number YYYYMMDD (YYYYMM00 for a month-precision date; src/core/dates.ts ymdFromIso), null
+   * when there is none. Set by the importer; absent on records built elsewhere (readers fall back to the text).
+   * Never part of an output: the ISO text is (see LEDGER_OUTPUT_FIELDS).
+   */
+  signed_ymd?: number | null;
+  /** started_date as a YYYYMMDD number, as signed_ymd. */
+  started_ymd?: number | null;
   /** 签约金额, 亿元. */
   signed_amount?: number | null;
   /** 计划总投资, 亿元 (a stock over the project's life, not a flow in the period). */
@@ -39,6 +49,12 @@ export interface ProjectRecord {
   /** Provenance: file and row, or the quoted phrase of a report. */
   source?: string | null;
 }
+
+/** The fields of a ledger record that outputs carry (JSON, sheets), in order: the numeric dates are left out. */
+export const LEDGER_OUTPUT_FIELDS = [
+  "id", "name", "region", "park", "industry", "investor", "investor_type", "investor_origin", "stage", "signed_date",
+  "started_date", "signed_amount", "planned_investment", "notes", "source",
+] as const satisfies readonly (keyof ProjectRecord)[];
 
 /** A 到位资金明细 entry: money that actually arrived, per project and date. */
 export interface FundsEntry {

@@ -3,8 +3,16 @@
  * Chinese column titles, dates as date serials) and the briefing sheet "成绩单 2025Q1", whose cells are the formulas
  * of src/briefing/formulas.ts (portable by default: built-in functions only, so Excel without the add-in, WPS and
  * LibreOffice all recalculate them) with the builder's numbers cached as their results.
+ *
+ * Two writers, one content: `briefingXlsx` and `writeBriefingXlsx` (the command line) use exceljs's streaming
+ * WorkbookWriter (Node's zlib), which writes a ledger-sized data sheet a row at a time, so a million records go
+ * out in bounded memory (the in-memory writer keeps every cell object of the workbook, and ran out of heap on a
+ * million records); `briefingWorkbook` builds the same workbook in memory for callers that add to it. Both write
+ * the briefing sheet with the one writeBriefingSheet and the data sheets from the same row values
+ * (test/export/streaming.test.ts reads both back and compares them).
  */
 import ExcelJS from "exceljs";
+import type { Writable } from "stream";
 import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { parseIsoDate, toExcelSerial } from "../core/dates";
 import { FundsEntry, metricInfo, ProjectRecord, ReportedFigure, Target } from "../core/model";
@@ -72,27 +80,57 @@ export function dateSerial(iso: string | null | undefined): number | null {
 
 type Row = Record<string, unknown>;
 
-function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Row[], report?: SanitizedCell[]): void {
-  const ws = wb.addWorksheet(spec.sheet);
-  ws.addRow(spec.columns.map((c) => c.title));
-  ws.getRow(1).font = { bold: true };
-  rows.forEach((r, k) => {
-    const values = spec.columns.map((c, i) => {
-      const v = r[c.field];
-      if (v === null || v === undefined || v === "") return null;
-      if (c.type === "date") return dateSerial(String(v));
-      const text = c.type === "metric" ? metricInfo(v)?.zh ?? String(v) : v;
-      return (typeof text === "string" ? xmlSafeText(text, { sheet: spec.sheet, cell: `${columnLetter(i)}${k + 2}` }, report) : text) as ExcelJS.CellValue;
-    });
-    ws.addRow(values);
+/** The cells of one data row (sheet row `rowNumber`): dates as serials, metrics by their Chinese name, text made XML-safe. */
+function dataRowValues(spec: SheetSpec, r: Row, rowNumber: number, report?: SanitizedCell[]): ExcelJS.CellValue[] {
+  return spec.columns.map((c, i) => {
+    const v = r[c.field];
+    if (v === null || v === undefined || v === "") return null;
+    if (c.type === "date") return dateSerial(String(v));
+    const text = c.type === "metric" ? metricInfo(v)?.zh ?? String(v) : v;
+    return (typeof text === "string" ? xmlSafeText(text, { sheet: spec.sheet, cell: `${columnLetter(i)}${rowNumber}` }, report) : text) as ExcelJS.CellValue;
   });
+}
+
+/** Column widths and the date format of a data sheet. */
+function dataColumns(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.type === "text" ? 18 : 12;
     if (c.type === "date") col.numFmt = FMT.date;
   });
+}
+
+const DATA_VIEWS: Partial<ExcelJS.WorksheetView>[] = [{ state: "frozen", ySplit: 1 }];
+
+function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Row[], report?: SanitizedCell[]): void {
+  const ws = wb.addWorksheet(spec.sheet);
+  ws.addRow(spec.columns.map((c) => c.title));
+  ws.getRow(1).font = { bold: true };
+  rows.forEach((r, k) => ws.addRow(dataRowValues(spec, r, k + 2, report)));
+  dataColumns(ws, spec);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
-  ws.views = [{ state: "frozen", ySplit: 1 }];
+  ws.views = DATA_VIEWS;
+}
+
+/** Rows written between turns of the event loop, in which zlib compresses what was written (so memory stays bounded). */
+const ROWS_PER_TURN = 1000;
+
+/**
+ * A data sheet through the streaming writer: columns and views first (they precede the rows in the sheet's XML),
+ * then each row committed as it is made.
+ */
+async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, rows: readonly Row[], report?: SanitizedCell[]): Promise<void> {
+  const ws = wb.addWorksheet(spec.sheet, { views: DATA_VIEWS });
+  dataColumns(ws, spec);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+  const header = ws.addRow(spec.columns.map((c) => c.title));
+  header.font = { bold: true };
+  header.commit();
+  for (let k = 0; k < rows.length; k++) {
+    ws.addRow(dataRowValues(spec, rows[k], k + 2, report)).commit();
+    if (k % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  ws.commit();
 }
 
 function cellValue(c: BriefingCell, safe: (s: string) => string): ExcelJS.CellValue {
@@ -156,34 +194,109 @@ function statusTexts(language: Language): [keyof typeof STATUS_COLOURS, string][
     : [["ahead", "Ahead"], ["on_track", "On track"], ["behind", "Behind"]];
 }
 
-/** Build the workbook object (for callers that add to it); see briefingXlsx for bytes. */
-export function briefingWorkbook(input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): ExcelJS.Workbook {
+/** What both writers put in the workbook, worked out once. */
+function workbookParts(input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions) {
   const mode = options.mode ?? "portable";
   const language = options.language ?? "zh-CN";
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "招商引资成绩单 / Investment Report Card";
-  wb.created = new Date(Date.UTC(briefing.span.year, briefing.span.toMonth - 1, 1));
-  // Excel and WPS recompute every formula on opening; the cached results serve viewers that do not calculate.
-  if (mode !== "values") wb.calcProperties.fullCalcOnLoad = true;
-  // The briefing sheet first, so the workbook opens on it.
   const text = options.text ?? briefingText(briefing, { language });
   const layout = briefingLayout(briefing, text, { mode, refs: "a1", language });
-  const report = options.sanitized;
-  writeBriefingSheet(wb, layout, mode, language, report);
   const records = input.records as ProjectRecord[];
-  writeDataSheet(wb, LEDGER, records as unknown as Row[], report);
   // Formulas count funds by 所属地区: fill it from the ledger where the entry left it blank (the builder does the same).
   const funds = (input.funds ?? []) as FundsEntry[];
   const regions = resolveFundsRegions(records, funds);
-  writeDataSheet(wb, FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] })), report);
-  writeDataSheet(wb, TARGETS, (input.targets ?? []) as Target[] as unknown as Row[], report);
-  writeDataSheet(wb, FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[], report);
+  const data: [SheetSpec, readonly Row[]][] = [
+    [LEDGER, records as unknown as Row[]],
+    [FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] }))],
+    [TARGETS, (input.targets ?? []) as Target[] as unknown as Row[]],
+    [FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[]],
+  ];
+  return {
+    mode, language, layout, data, report: options.sanitized,
+    creator: "招商引资成绩单 / Investment Report Card",
+    created: new Date(Date.UTC(briefing.span.year, briefing.span.toMonth - 1, 1)),
+    // Excel and WPS recompute every formula on opening; the cached results serve viewers that do not calculate.
+    fullCalcOnLoad: mode !== "values",
+  };
+}
+
+/** Build the workbook object in memory (for callers that add to it); briefingXlsx streams the same workbook. */
+export function briefingWorkbook(input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): ExcelJS.Workbook {
+  const parts = workbookParts(input, briefing, options);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = parts.creator;
+  wb.created = parts.created;
+  if (parts.fullCalcOnLoad) wb.calcProperties.fullCalcOnLoad = true;
+  // The briefing sheet first, so the workbook opens on it.
+  writeBriefingSheet(wb, parts.layout, parts.mode, parts.language, parts.report);
+  for (const [spec, rows] of parts.data) writeDataSheet(wb, spec, rows as Row[], parts.report);
   return wb;
 }
 
-/** The briefing workbook as xlsx bytes. */
+/**
+ * exceljs's streaming writer writes `<calcPr>` without attributes whatever the workbook says; ask for a full
+ * recalculation on load in the one place it is written (xl/workbook.xml, added by addWorkbook at commit).
+ */
+function setFullCalcOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const writer = wb as unknown as { addWorkbook(): Promise<void>; zip: { append(source: unknown, data: { name: string }): unknown } };
+  const addWorkbook = writer.addWorkbook.bind(writer);
+  writer.addWorkbook = async () => {
+    const zip = writer.zip;
+    const append = zip.append;
+    zip.append = (source, data) => {
+      const xml = data.name === "/xl/workbook.xml" && typeof source === "string"
+        ? source.replace(/<calcPr\b(?![^>]*fullCalcOnLoad)([^>]*?)\s*\/>/, '<calcPr$1 fullCalcOnLoad="1"/>')
+        : source;
+      return append.call(zip, xml, data);
+    };
+    try {
+      await addWorkbook();
+    } finally {
+      zip.append = append;
+    }
+  };
+}
+
+/**
+ * Write the briefing workbook to `stream` with exceljs's streaming writer: the briefing sheet first (it is small
+ * and written cell by cell), then each data sheet a row at a time. Resolves when the last byte was handed to the stream.
+ */
+export async function writeBriefingXlsx(stream: Writable, input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): Promise<void> {
+  const parts = workbookParts(input, briefing, options);
+  // Inline strings (no shared-strings table to hold in memory); styles for the number formats, fonts and fills.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = parts.creator;
+  wb.created = parts.created;
+  if (parts.fullCalcOnLoad) setFullCalcOnLoad(wb);
+  writeBriefingSheet(wb, parts.layout, parts.mode, parts.language, parts.report).commit();
+  for (const [spec, rows] of parts.data) await streamDataSheet(wb, spec, rows, parts.report);
+  await wb.commit();
+}
+
+/** Write the briefing workbook to a file (streamed: memory does not grow with the ledger). */
+export async function writeBriefingXlsxFile(file: string, input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): Promise<void> {
+  const { createWriteStream } = await import("fs");
+  const out = createWriteStream(file);
+  const closed = new Promise<void>((resolve, reject) => {
+    out.on("close", resolve);
+    out.on("error", reject);
+  });
+  try {
+    await writeBriefingXlsx(out, input, briefing, options);
+  } catch (e) {
+    out.destroy();
+    throw e;
+  }
+  await closed;
+}
+
+/** The briefing workbook as xlsx bytes (streamed into memory). */
 export async function briefingXlsx(input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): Promise<Uint8Array> {
-  const wb = briefingWorkbook(input, briefing, options);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const { PassThrough } = await import("stream");
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => sink.on("end", resolve));
+  await writeBriefingXlsx(sink, input, briefing, options);
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }

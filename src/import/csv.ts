@@ -4,7 +4,7 @@
  * progress is reported and an AbortSignal is honoured).
  */
 import Papa from "papaparse";
-import { ImportError, throwIfAborted } from "./errors";
+import { ImportError, isImportError, throwIfAborted } from "./errors";
 import { recognise, SUSPICIOUS_TEXT, TableEngine, type EngineOptions } from "./table";
 import type { ImportOptions, ImportResult } from "./types";
 
@@ -247,18 +247,36 @@ export function importCsvText(text: string, opts: ImportOptions, fileLabel = opt
 /** Decode and parse CSV bytes chunk by chunk. */
 export async function importCsvBytes(bytes: Uint8Array, opts: ImportOptions, fileLabel = opts.fileName): Promise<ImportResult> {
   if (bytes.length === 0) throw new ImportError("EMPTY", `「${fileLabel}」是空文件。`, `"${fileLabel}" is an empty file.`);
-  const encoding = opts.encoding ? normalizeEncoding(opts.encoding) : detectEncoding(bytes);
-  return run(bytes, opts, fileLabel, encoding);
+  if (opts.encoding) return run(bytes, opts, fileLabel, normalizeEncoding(opts.encoding));
+  if (hasBom(bytes)) return run(bytes, opts, fileLabel, detectEncoding(bytes));
+  // Most files are UTF-8: decode strictly while parsing (one decoding of the file, not a check and then a decoding).
+  // At the first byte that is not UTF-8, start again with the encoding the whole file's evidence gives
+  // (detectEncoding), so the result is exactly what deciding first would have given.
+  try {
+    return await run(bytes, opts, fileLabel, "utf-8", true);
+  } catch (e) {
+    if (!(e instanceof NotUtf8) && !(isImportError(e) && !isUtf8(bytes))) throw e;
+  }
+  return run(bytes, opts, fileLabel, detectEncoding(bytes));
+}
+
+/** The optimistic UTF-8 pass met a byte that is not UTF-8. */
+class NotUtf8 extends Error {}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    || (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)));
 }
 
 /** More NUL bytes than this share of the start of a file: binary data, not text with a stray NUL. */
 const BINARY_NUL_SHARE = 0.01;
 
-async function run(bytes: Uint8Array, opts: ImportOptions, fileLabel: string, encoding: string): Promise<ImportResult> {
+async function run(bytes: Uint8Array, opts: ImportOptions, fileLabel: string, encoding: string, strictUtf8 = false): Promise<ImportResult> {
   let decoder: TextDecoder;
   try {
-    // Never fatal: a byte that is not of the encoding becomes U+FFFD and its row is reported (TableEngine.checkText).
-    decoder = new TextDecoder(encoding);
+    // Never fatal but in the optimistic UTF-8 pass: a byte that is not of the encoding becomes U+FFFD and its row is
+    // reported (TableEngine.checkText).
+    decoder = new TextDecoder(encoding, { fatal: strictUtf8 });
   } catch {
     throw new ImportError("FILE_UNREADABLE", `不支持的文本编码“${encoding}”。请使用 UTF-8 或 GB18030/GBK。`, `Unsupported text encoding "${encoding}". Use UTF-8 or GB18030/GBK.`);
   }
@@ -279,7 +297,13 @@ async function run(bytes: Uint8Array, opts: ImportOptions, fileLabel: string, en
   for (let off = 0; off < total; off += chunkSize) {
     throwIfAborted(opts.signal);
     const end = Math.min(total, off + chunkSize);
-    const text = decoder.decode(bytes.subarray(off, end), { stream: end < total });
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(off, end), { stream: end < total });
+    } catch (e) {
+      if (strictUtf8) throw new NotUtf8();
+      throw e;
+    }
     streamer.feed(text, end >= total);
     opts.onProgress?.(end / total);
     if (end < total) await slicer.maybeYield();

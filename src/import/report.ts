@@ -1,5 +1,7 @@
 /** Presenting an ImportResult: the CLI's --json object and a readable bilingual report. */
+import { LEDGER_OUTPUT_FIELDS, type ProjectRecord } from "../core/model";
 import { KIND_LABELS } from "./fields";
+import { resultCount } from "./table";
 import type { ImportResult } from "./types";
 
 export interface ValidationJson {
@@ -11,15 +13,56 @@ export interface ValidationJson {
   summary: ImportResult["summary"];
 }
 
+/** A ledger record as outputs carry it: the model's fields in order, without the numeric dates. */
+export function outputRecord(rec: ProjectRecord): ProjectRecord {
+  return JSON.parse(JSON.stringify(rec, LEDGER_KEYS)) as ProjectRecord;
+}
+
+const LEDGER_KEYS = [...LEDGER_OUTPUT_FIELDS] as string[];
+
+function issuesJson(r: ImportResult): ValidationJson["issues"] {
+  return r.issues.map((i) => ({ row: i.row, column: i.column, message: i.message, message_en: i.message_en, severity: i.severity }));
+}
+
 export function toValidationJson(r: ImportResult): ValidationJson {
   return {
-    records: r.records,
+    records: r.records.map(outputRecord),
     funds: r.funds,
     targets: r.targets,
     figures: r.figures,
-    issues: r.issues.map((i) => ({ row: i.row, column: i.column, message: i.message, message_en: i.message_en, severity: i.severity })),
+    issues: issuesJson(r),
     summary: r.summary,
   };
+}
+
+/** Array elements serialised per piece of output. */
+const JSON_BATCH = 2000;
+
+/**
+ * The --json object of `validate`, written a piece at a time: exactly the text of JSON.stringify(toValidationJson(r)),
+ * without ever holding it as one string (a million records make some 400 MB of JSON, near V8's longest string).
+ * `write` may return a promise (to wait for the output to drain).
+ */
+export async function writeValidationJson(r: ImportResult, write: (chunk: string) => void | Promise<void>): Promise<void> {
+  const arrays: [string, readonly unknown[], ((x: unknown) => string)][] = [
+    ["records", r.records, (x) => JSON.stringify(x, LEDGER_KEYS)],
+    ["funds", r.funds, (x) => JSON.stringify(x)],
+    ["targets", r.targets, (x) => JSON.stringify(x)],
+    ["figures", r.figures, (x) => JSON.stringify(x)],
+    ["issues", issuesJson(r), (x) => JSON.stringify(x)],
+  ];
+  let head = "{";
+  for (const [key, items, json] of arrays) {
+    head += `${head === "{" ? "" : ","}${JSON.stringify(key)}:[`;
+    for (let i = 0; i < items.length; i += JSON_BATCH) {
+      const part: string[] = [];
+      for (let k = i; k < Math.min(items.length, i + JSON_BATCH); k++) part.push(json(items[k]));
+      await write(`${head}${i > 0 ? "," : ""}${part.join(",")}`);
+      head = "";
+    }
+    head += "]";
+  }
+  await write(`${head},"summary":${JSON.stringify(r.summary)}}`);
 }
 
 /** A readable report: Chinese first, English below each line. At most `maxIssues` issues are listed. */
@@ -32,11 +75,12 @@ export function formatReport(r: ImportResult, fileName: string, maxIssues = 200)
   lines.push(`File: ${fileName} (read as ${kind.en})`);
   lines.push(`数据行 ${r.summary.rows}，已导入 ${r.summary.accepted}，未导入 ${r.summary.rejected}；错误 ${errors} 条，警告 ${warnings} 条。`);
   lines.push(`Rows ${r.summary.rows}, accepted ${r.summary.accepted}, rejected ${r.summary.rejected}; ${errors} error(s), ${warnings} warning(s).`);
+  const [records, funds, targets, figures] = (["ledger", "funds", "targets", "figures"] as const).map((k) => resultCount(r, k));
   const counts = [
-    r.records.length ? `项目 ${r.records.length} / projects` : "",
-    r.funds.length ? `到位资金 ${r.funds.length} / funds entries` : "",
-    r.targets.length ? `目标 ${r.targets.length} / targets` : "",
-    r.figures.length ? `汇总数 ${r.figures.length} / figures` : "",
+    records ? `项目 ${records} / projects` : "",
+    funds ? `到位资金 ${funds} / funds entries` : "",
+    targets ? `目标 ${targets} / targets` : "",
+    figures ? `汇总数 ${figures} / figures` : "",
   ].filter(Boolean);
   if (counts.length) lines.push(counts.join("；"));
   if (r.issues.length === 0) {

@@ -11,6 +11,7 @@
  * - Reports duplicate keys on the later rows, naming the first.
  */
 import { deriveProjectId, METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
+import { ymdFromIso } from "../core/dates";
 import { ExactSum } from "../core/exact-sum";
 import { setOwn } from "../core/own";
 import { MAX_CRITERION_CHARS, regionKey, regionProblem, type RegionProblem } from "../core/regions";
@@ -52,6 +53,25 @@ const MAX_SEEK_ROWS = 50;
 const TOTAL_LABEL = /^(总合计|全部合计|本页合计|累计合计|合计|小计|总计|共计|total|subtotal|grandtotal|sum)[:：]?(?:\([^()]*\))?[:：]?$/i;
 /** Cheap test before TOTAL_LABEL: the cell could be a label at all. */
 const TOTAL_HINT = /计|^[\s\u3000]*[tsgｔｓｇ]/i;
+
+/**
+ * TOTAL_HINT.test(c), answered without the expression for nearly every cell (a million-row ledger asks it several
+ * times a row): it can match only where "计" occurs, or where the cell starts with t, s or g (either case, either
+ * width) or with whitespace. test/import/total-hint.test.ts checks it against the expression.
+ */
+export function mayBeTotalLabel(c: string): boolean {
+  if (c.indexOf("计") >= 0) return true;
+  const c0 = c.charCodeAt(0);
+  if (c0 === 116 || c0 === 84 || c0 === 115 || c0 === 83 || c0 === 103 || c0 === 71) return true;
+  if (c0 === 0xff54 || c0 === 0xff34 || c0 === 0xff53 || c0 === 0xff33 || c0 === 0xff47 || c0 === 0xff27) return true;
+  return isJsWhitespace(c0) && TOTAL_HINT.test(c);
+}
+
+/** What \s matches in a regular expression (WhiteSpace and LineTerminator). */
+function isJsWhitespace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 /** Fields that a total row leaves blank (unless the label itself stands there): ids, names, dates, year, metric. */
 const TOTAL_BLANK_FIELDS: Record<DatasetKind, string[]> = {
   ledger: ["id", "name", "signed_date", "started_date"],
@@ -76,6 +96,8 @@ interface ColumnPlan {
   amountIdx: number;
   /** JSON: another key for a field already given by an earlier key; used when that one is blank. */
   alternate?: boolean;
+  /** A ledger date column: the record field holding the date as a YYYYMMDD number (signed_ymd, started_ymd). */
+  ymdField?: string;
 }
 
 interface ParsedRow {
@@ -190,9 +212,8 @@ export class TableEngine {
   private probe: number[] = [];
   private unitCol = -1;
   private amountCols: ColumnPlan[] = [];
-  /** Exact sums of each amount column since the start, and since the last subtotal: what total rows are checked against. */
-  private grand: ExactSum[] = [];
-  private group: ExactSum[] = [];
+  /** The amounts of each amount column, in row order: what total rows are checked against (AmountLog). */
+  private amountLogs: AmountLog[] = [];
   /** Columns a total row leaves blank (TOTAL_BLANK_FIELDS present in this file). */
   private totalBlank: number[] = [];
   private deriveIds = false;
@@ -208,6 +229,12 @@ export class TableEngine {
   private readonly targets: Target[] = [];
   private readonly figures: ReportedFigure[] = [];
   private readonly extras: ImportExtra[] = [];
+  /** What is kept of each accepted row (ImportOptions.keep): everything, nothing, or the listed ledger fields. */
+  private readonly keepAll: boolean;
+  private readonly keepNone: boolean;
+  private readonly keepFields: readonly string[] | null;
+  /** Accepted records, funds entries, targets and figures, kept or not. */
+  private readonly counts: Record<DatasetKind, number> = { ledger: 0, funds: 0, targets: 0, figures: 0 };
   private readonly seen = new Map<string, number>();
   /** Region key → the file's first spelling; cell text → what region() made of it. */
   private readonly regionSpellings = new Map<string, string>();
@@ -223,6 +250,10 @@ export class TableEngine {
   constructor(opts: EngineOptions) {
     this.opts = opts;
     this.file = opts.fileLabel;
+    const keep = opts.keep ?? "all";
+    this.keepAll = keep === "all";
+    this.keepNone = keep === "none";
+    this.keepFields = Array.isArray(keep) ? keep : null;
   }
 
   /** True once the header row was found. */
@@ -408,6 +439,7 @@ export class TableEngine {
       plan.def = def;
       plan.type = def.type;
       plan.extra = def.type === "extra";
+      if (kind === "ledger" && def.type === "date") plan.ymdField = YMD_FIELDS[field];
       setOwn(this.mapping, title, def.type === "ignore" ? null : field);
       if (def.type === "unit") this.unitCol = i;
       if (def.type === "amount") {
@@ -459,8 +491,7 @@ export class TableEngine {
     // In targets and reported figures, 所属地区 = 合计 with a year and a metric is data (the goal or published total of
     // the whole jurisdiction): the structure tells it from a total row, whose year and metric are blank.
     this.totalBlank = TOTAL_BLANK_FIELDS[kind].map((f) => used.get(f)?.index).filter((i): i is number => i !== undefined);
-    this.grand = this.amountCols.map(() => new ExactSum());
-    this.group = this.amountCols.map(() => new ExactSum());
+    this.amountLogs = this.amountCols.map(() => new AmountLog());
   }
 
   private data(cells: readonly Cell[], row: number): void {
@@ -482,7 +513,7 @@ export class TableEngine {
     // A total or subtotal row, recognised by its structure (see isTotalRow): skipped, checked, reported.
     for (const i of this.probe) {
       const c = cells[i];
-      if (typeof c === "string" && c.length < 40 && TOTAL_HINT.test(c)) {
+      if (typeof c === "string" && c.length < 40 && mayBeTotalLabel(c)) {
         const m = TOTAL_LABEL.exec(c.normalize("NFKC").replace(/[\s\u3000]+/g, ""));
         if (m && this.isTotalRow(cells, i)) {
           this.skipped++;
@@ -556,7 +587,7 @@ export class TableEngine {
       if (isBlank(raw)) continue;
       const unit = this.moneyUnit(col, cells);
       const r = parseAmount(raw, unit);
-      const sum = (sub ? this.group[k] : this.grand[k]).value();
+      const sum = sub ? this.amountLogs[k].groupSum() : this.amountLogs[k].grandSum();
       if (!r || !r.ok) {
         checksZh.push(`「${col.title}」为 ${quoteValue(raw)}，不是金额，无法核对`);
         checksEn.push(`"${col.title}" is ${quoteValue(raw)}, not an amount, so it cannot be checked`);
@@ -584,7 +615,7 @@ export class TableEngine {
       `第 ${row} 行是${what.zh}行（「${label}」），不作为数据导入；${checksZh.join("；")}。如果这一行其实是项目，请填写项目编号或日期。`,
       `Row ${row} is a ${what.en} row ("${label}") and is not imported as data; ${checksEn.join("; ")}. If it is in fact a project, fill in its ID or a date.`,
       mismatches > 0 ? "total_mismatch" : "total_row");
-    if (sub) this.group = this.amountCols.map(() => new ExactSum());
+    if (sub) for (const log of this.amountLogs) log.newGroup();
   }
 
   private moneyUnit(col: ColumnPlan, cells: readonly Cell[]): MoneyUnit {
@@ -645,12 +676,14 @@ export class TableEngine {
         case "date": {
           if (isIsoDay(raw)) {
             v[col.field] = raw;
+            if (col.ymdField) v[col.ymdField] = ymdFromIso(raw);
             break;
           }
           const r = parseDate(raw);
           if (r === null) v[col.field] = null;
           else if (r.ok) {
             v[col.field] = r.value;
+            if (col.ymdField) v[col.ymdField] = ymdFromIso(r.value);
             if (r.note === "serial_text") {
               this.issue(row, col.title, "warning",
                 `「${col.title}」的值 ${quoteValue(raw)} 按 Excel 日期序号读作 ${r.value}。如果不对，请写成 2025-02-19 这样的日期。`,
@@ -666,8 +699,7 @@ export class TableEngine {
           if (fast === fast) {
             v[col.field] = fast;
             if (col.amountIdx >= 0) {
-              this.grand[col.amountIdx].add(fast);
-              this.group[col.amountIdx].add(fast);
+              this.amountLogs[col.amountIdx].push(fast);
             }
             break;
           }
@@ -677,8 +709,7 @@ export class TableEngine {
             v[col.field] = r.value;
             const k = col.amountIdx;
             if (k >= 0) {
-              this.grand[k].add(r.value);
-              this.group[k].add(r.value);
+              this.amountLogs[k].push(r.value);
             }
             if (r.approximate) {
               this.issue(row, col.title, "warning",
@@ -769,7 +800,7 @@ export class TableEngine {
     if (valueCol) this.metricValue(v, valueCol, cells, row, rowUnit);
 
     const out = this.assemble(v, row);
-    if (out && extra && this.rowErrors === 0) this.extras.push({ kind, index: out.index, row, values: extra });
+    if (out && extra && this.rowErrors === 0 && this.keepAll) this.extras.push({ kind, index: out.index, row, values: extra });
     return out ? true : null;
   }
 
@@ -986,8 +1017,10 @@ export class TableEngine {
     const rec = v as unknown as ProjectRecord;
     rec.id = id;
     rec.signed_date = signed;
-    this.records.push(rec);
-    return { index: this.records.length - 1 };
+    this.counts.ledger++;
+    if (this.keepAll) this.records.push(ownStrings(rec));
+    else if (this.keepFields) this.records.push(project(rec, this.keepFields));
+    return { index: this.counts.ledger - 1 };
   }
 
   private assembleFunds(v: ParsedRow, row: number): { index: number } | null {
@@ -1028,8 +1061,10 @@ export class TableEngine {
       `与第 ${first} 行的项目、日期、金额完全相同，可能重复录入；两行都已导入，合计时会算两次。如果确是重复，请删除一行。`,
       `Same project, date and amount as row ${first}: possibly entered twice. Both rows were imported and will both count; delete one if it is a duplicate.`],
       "warning");
+    const index = this.counts.funds;
+    this.counts.funds += split > 0 ? 2 : 1;
+    if (this.keepNone) return { index };
     this.funds.push(entry);
-    const index = this.funds.length - 1;
     // Part from other provinces, part not: two entries that add up to the row's amount.
     if (split > 0) this.funds.push({ ...entry, amount: Number((amount - split).toPrecision(15)), out_of_province: false });
     return { index };
@@ -1071,8 +1106,9 @@ export class TableEngine {
     if (this.duplicate(row, `t:${t.year}|${regionKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
       `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 ${first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
       `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row ${first}; row rejected. Keep one target per region, metric and year.`])) return null;
-    this.targets.push(t);
-    return { index: this.targets.length - 1 };
+    this.counts.targets++;
+    if (!this.keepNone) this.targets.push(t);
+    return { index: this.counts.targets - 1 };
   }
 
   private assembleFigure(v: ParsedRow, row: number): { index: number } | null {
@@ -1107,8 +1143,9 @@ export class TableEngine {
     if (this.duplicate(row, key, this.colTitle.metric ?? null, (first) => [
       `与第 ${first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
       `Same region, period, metric and scope as row ${first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`])) return null;
-    this.figures.push(fig);
-    return { index: this.figures.length - 1 };
+    this.counts.figures++;
+    if (!this.keepNone) this.figures.push(fig);
+    return { index: this.counts.figures - 1 };
   }
 
   /** Close the table: the result, or an ImportError when no header was ever found. */
@@ -1129,6 +1166,7 @@ export class TableEngine {
       summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected, skipped: this.skipped },
       mapping: this.mapping,
       headers: this.headers,
+      counts: { ...this.counts },
     };
     if (this.extras.length > 0) result.extras = this.extras;
     return result;
@@ -1152,12 +1190,90 @@ const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
   status: ["不是可识别的状态", "is not a known status", "请填写 采用 或 备选。", "Write 采用 (adopted) or 备选 (alternative)."],
 };
 
+/**
+ * The amounts of one column in row order, summed exactly only when a total row asks (most files have none): a row
+ * costs one store into a typed array instead of two exact additions. The grand sum is kept between total rows and
+ * extended by the amounts since, and a subtotal sums its own group once, so any number of total rows costs one
+ * exact addition per amount in all.
+ */
+class AmountLog {
+  private values = new Float64Array(1024);
+  private length = 0;
+  private readonly grand = new ExactSum();
+  private grandUpTo = 0;
+  private groupStart = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** Exact sum of every amount so far. */
+  grandSum(): number {
+    while (this.grandUpTo < this.length) this.grand.add(this.values[this.grandUpTo++]);
+    return this.grand.value();
+  }
+
+  /** Exact sum of the amounts since the last subtotal. */
+  groupSum(): number {
+    const sum = new ExactSum();
+    for (let i = this.groupStart; i < this.length; i++) sum.add(this.values[i]);
+    return sum.value();
+  }
+
+  /** A subtotal closes the group: the next starts after it. */
+  newGroup(): void {
+    this.groupStart = this.length;
+  }
+}
+
 /** An empty ledger record with every field present, in the model's order (one hidden class for all rows). */
 function newLedgerRecord(): ProjectRecord {
   return {
     id: "", name: "", region: "", park: null, industry: null, investor: null, investor_type: null, investor_origin: null,
     stage: null, signed_date: null, started_date: null, signed_amount: null, planned_investment: null, notes: null, source: null,
+    signed_ymd: null, started_ymd: null,
   };
+}
+
+/** The record field holding each ledger date as a number. */
+const YMD_FIELDS: Record<string, string> = { signed_date: "signed_ymd", started_date: "started_ymd" };
+
+/**
+ * V8 keeps a substring of 13 characters or more as a view into the string it was cut from (a "sliced string"), and
+ * papaparse cuts cells out of the 128 KiB chunk of text it parses: one project name kept from a chunk keeps the whole
+ * chunk alive, so a million kept records held the whole file's text (about 190 bytes a record on bench/ledger-data.ts).
+ * A kept long string is copied on its own; a shorter one is a copy already.
+ */
+function ownString(x: unknown): unknown {
+  // Concatenation then slice flattens into a string of its own length + 1: the chunk is no longer referenced.
+  return typeof x === "string" && x.length >= 13 ? (" " + x).slice(1) : x;
+}
+
+/** The ledger record fields that hold text of the file (the others are numbers, null or shared constants). */
+const LEDGER_TEXT_FIELDS = ["id", "name", "park", "industry", "investor", "investor_origin", "notes", "source"] as const;
+
+/** The record with its long strings copied out of the parsed text (see ownString). */
+function ownStrings(rec: ProjectRecord): ProjectRecord {
+  const r = rec as unknown as Record<string, unknown>;
+  for (let i = 0; i < LEDGER_TEXT_FIELDS.length; i++) {
+    const f = LEDGER_TEXT_FIELDS[i];
+    const x = r[f];
+    if (typeof x === "string" && x.length >= 13) r[f] = ownString(x);
+  }
+  return rec;
+}
+
+/** A record with only `fields` (ImportOptions.keep), built in one order so that all share one shape. */
+function project(rec: ProjectRecord, fields: readonly string[]): ProjectRecord {
+  const src = rec as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) out[fields[i]] = ownString(src[fields[i]]);
+  return out as unknown as ProjectRecord;
 }
 
 export { columnLetters as columnLetter } from "../core/a1";
@@ -1165,7 +1281,16 @@ import { columnLetters as columnLetter } from "../core/a1";
 
 /** An empty result (an empty JSON array, a header-only file handled elsewhere). */
 export function emptyResult(kind: DatasetKind): ImportResult {
-  return { kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [] };
+  return {
+    kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [],
+    counts: { ledger: 0, funds: 0, targets: 0, figures: 0 },
+  };
+}
+
+/** How many records (entries, targets, figures) of a kind a result accepted, kept or not. */
+export function resultCount(r: ImportResult, kind: DatasetKind): number {
+  if (r.counts) return r.counts[kind];
+  return kind === "ledger" ? r.records.length : kind === "funds" ? r.funds.length : kind === "targets" ? r.targets.length : r.figures.length;
 }
 
 /** Merge results of several tables (a JSON bundle): arrays and issues concatenated, summaries added. */
@@ -1173,7 +1298,7 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
   if (parts.length === 1) return parts[0];
   const out = emptyResult(parts[0]?.kind ?? "ledger");
   for (const p of parts) {
-    const base = { ledger: out.records.length, funds: out.funds.length, targets: out.targets.length, figures: out.figures.length };
+    const base = { ...out.counts! };
     out.records.push(...p.records);
     out.funds.push(...p.funds);
     out.targets.push(...p.targets);
@@ -1183,6 +1308,7 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
     out.summary.accepted += p.summary.accepted;
     out.summary.rejected += p.summary.rejected;
     out.summary.skipped = (out.summary.skipped ?? 0) + (p.summary.skipped ?? 0);
+    for (const k of KINDS) out.counts![k] += resultCount(p, k);
     for (const [k, val] of Object.entries(p.mapping)) if (!Object.prototype.hasOwnProperty.call(out.mapping, k)) setOwn(out.mapping, k, val);
     for (const h of p.headers) if (!out.headers.includes(h)) out.headers.push(h);
     if (p.extras) {

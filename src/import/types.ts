@@ -64,6 +64,11 @@ export interface ImportResult {
   /** Source column titles in order (for previews and for columns the user added). */
   headers: string[];
   /**
+   * How many records, funds entries, targets and figures were accepted: the arrays' lengths, also when
+   * ImportOptions.keep left them empty or projected. Always set by the importer; optional for results built by hand.
+   */
+  counts?: Record<DatasetKind, number>;
+  /**
    * Cells of source columns that have no place in the model (columns the user added, 公布完成率, a ledger's
    * cumulative 到位资金…), per accepted row, so nothing is lost: `index` points into the kind's array
    * (records / funds / targets / figures). Absent when the source has no such cells.
@@ -104,6 +109,14 @@ export interface ImportOptions {
   startRow?: number;
   /** CSV: bytes decoded and parsed per chunk (default 128 KiB). */
   chunkSize?: number;
+  /**
+   * What to keep of each accepted row. "all" (default): everything. "none": nothing (records, funds, targets,
+   * figures and extras stay empty; `counts` says how many were accepted): `validate` without --json. A list of
+   * ledger fields: each ledger record holds only those (funds, targets and figures are kept whole; no extras): the
+   * briefing keeps the 6 fields of 17 it reads. Every cell is read and checked whatever is kept: the issues, the
+   * summary and the counts are the same.
+   */
+  keep?: "all" | "none" | readonly (keyof ProjectRecord)[];
 }
 
 /** Options of importUrl. */
