@@ -168,25 +168,29 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
 });
 
 describe("workbook states Excel documents that the simulator cannot hold, so a guard of the writer is never run", () => {
-  test.failing("merged cells below a growing table (Range.merge, ExcelApi 1.2) stop the refresh with WriteBlockedError", async () => {
+  test("merged cells below a growing table (Range.merge, ExcelApi 1.2) stop the refresh with WriteBlockedError (the simulator merges cells now)", async () => {
     // The writer checks Range.getMergedAreasOrNullObject before adding rows; the simulator always answers null because
     // it has no Range.merge ("Merge the range cells into one region in the worksheet."), so the check never fires in
     // any test.
     sim = await loadedWorkbook();
     const r = await edit((ctx) => {
       (ctx.workbook.worksheets.getItem("台账").getRange("A14:C14") as unknown as { merge(across?: boolean): void }).merge(false);
-    }).then(() => refreshDataset("ledger", resultOf([...base(), makeRecord(30), makeRecord(31)])), (e) => e);
+    }).then(() => refreshDataset("ledger", resultOf([...base(), makeRecord(30), makeRecord(31)])).catch((e: unknown) => e), (e) => e);
     expect(r).toBeInstanceOf(WriteBlockedError);
+    expect((r as WriteBlockedError).address).toBe("台账!A14:C14");
+    expect(sim.workbook.table("Ledger")!.rowCount).toBe(8);
   });
 
-  test.failing("a protected 台账 (WorksheetProtection.protect, ExcelApi 1.2) is refused clearly before anything changes", async () => {
+  test("a protected 台账 (WorksheetProtection.protect, ExcelApi 1.2) is refused clearly before anything changes (the simulator protects sheets, the writer checks)", async () => {
     // WorksheetProtection.protect: "Protects a worksheet. Fails if the worksheet has already been protected." Neither
     // the simulator (no Worksheet.protection) nor the writer (never reads protection/protected) model it: a refresh of
     // a protected sheet in Excel fails in the commit batch with whatever Excel says, after the staging work.
     sim = await loadedWorkbook();
     const r = await edit((ctx) => {
       (ctx.workbook.worksheets.getItem("台账") as unknown as { protection: { protect(): void } }).protection.protect();
-    }).then(() => refreshDataset("ledger", resultOf(base().slice(1))), (e) => e);
+    }).then(() => refreshDataset("ledger", resultOf(base().slice(1))).catch((e: unknown) => e), (e) => e);
     expect(r).toBeInstanceOf(WriteBlockedError);
+    expect((r as WriteBlockedError).message_zh).toMatch(/受保护/);
+    expect(sim.workbook.table("Ledger")!.rowCount).toBe(8);
   });
 });

@@ -270,6 +270,7 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
     DeleteShiftDirection: { up: "Up", left: "Left" },
+    SpecialCellType: { conditionalFormats: "ConditionalFormats", dataValidations: "DataValidations", blanks: "Blanks", constants: "Constants", formulas: "Formulas", sameConditionalFormat: "SameConditionalFormat", sameDataValidation: "SameDataValidation", visible: "Visible" },
     InsertShiftDirection: { down: "Down", right: "Right" },
     FilterOn: { values: "Values", custom: "Custom", topItems: "TopItems", bottomItems: "BottomItems", topPercent: "TopPercent", bottomPercent: "BottomPercent", cellColor: "CellColor", fontColor: "FontColor", dynamic: "Dynamic", icon: "Icon" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },

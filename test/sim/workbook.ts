@@ -416,9 +416,11 @@ export class WorkbookModel {
    * a Text-formatted ("@") cell keeping strings as typed.
    */
   writeInput(s: SheetModel, r: number, c: number, input: unknown): void {
+    // null (in a 2-D array) leaves the cell unchanged: "Use null in 2-D arrays to leave specific cells unchanged while
+    // updating others" (excel-add-ins-blank-null-values.md), its formula included.
+    if (input === null || input === undefined) return;
     if (typeof input === "string" && input.startsWith("=") && input.length > 1 && s.numberFormat(r, c) !== "@") this.checkFormulaTables(s, r, c, input);
     s.setFormula(r, c, undefined);
-    if (input === null || input === undefined) return; // null leaves the cell unchanged, as in Excel
     if (typeof input === "number") {
       if (!Number.isFinite(input)) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (number is not finite)");
       s.setRaw(r, c, input);
