@@ -271,6 +271,52 @@ describe("ranges", () => {
   });
 });
 
+describe("identity and charts", () => {
+  test("Table.id and Worksheet.id stay the same when the table or sheet is renamed; tables.getItem finds a table by its id", async () => {
+    // d.ts Table.id: "Returns a value that uniquely identifies the table in a given workbook. The value of the
+    // identifier remains the same even when the table is renamed." Worksheet.id: "… remains the same even when the
+    // worksheet is renamed or moved." TableCollection.getItem: "Gets a table by name or ID."
+    await table();
+    const ids = await Excel.run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem("T");
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      t.load("id");
+      s.load("id");
+      await ctx.sync();
+      t.name = "改名";
+      s.name = "表一";
+      await ctx.sync();
+      const again = ctx.workbook.tables.getItem(t.id);
+      again.load("id, name");
+      const sheet = ctx.workbook.worksheets.getItem("表一");
+      sheet.load("id");
+      await ctx.sync();
+      return [t.id, again.id, again.name, s.id, sheet.id];
+    });
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe("改名");
+    expect(ids[3]).toBe(ids[4]);
+  });
+
+  test("ChartCollection items after load; Chart.delete removes that chart only", async () => {
+    // d.ts Chart.delete: "Deletes the chart object."; ChartCollection.items: "Gets the loaded child items in this
+    // collection."
+    await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("A1:B3").values = [["地区", "金额"], ["甲", 1], ["乙", 2]];
+      s.charts.add("ColumnClustered" as never, s.getRange("A1:B3"), "Columns" as never).name = "ours";
+      s.charts.add("ColumnClustered" as never, s.getRange("A1:B3"), "Columns" as never).name = "theirs";
+      await ctx.sync();
+      s.charts.load("items/name");
+      await ctx.sync();
+      expect(s.charts.items.map((c) => c.name)).toEqual(["ours", "theirs"]);
+      s.charts.items[0].delete();
+      await ctx.sync();
+    });
+    expect(sim.workbook.charts("Sheet1").map((c) => c.name)).toEqual(["theirs"]);
+  });
+});
+
 describe("protection", () => {
   test("a protected sheet reports protected; writes to it are refused (not documented); protect twice fails", async () => {
     // d.ts WorksheetProtection: protected "Specifies if the worksheet is protected"; protect "Protects a worksheet.
