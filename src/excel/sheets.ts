@@ -840,6 +840,8 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
           return undoRecordOf(item.isNullObject ? null : item.value)?.batch !== batch;
         }).catch(() => false);
         if (!finished) throw new RollbackFailedError(e, rollbackError);
+        // Not swallowed: the write's error carries it (the sheets are back; leftover work sheets go with the next write).
+        if (e && typeof e === "object") Object.assign(e, { rollbackCleanupError: rollbackError });
       }
     } else if (run.phase === "staging") await cleanUp([run.stage, run.undo]).catch(() => undefined);
     throw e;
