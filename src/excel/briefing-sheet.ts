@@ -16,7 +16,9 @@ import { briefingText } from "../briefing/text";
 import type { Briefing } from "../briefing/types";
 import { Metric, METRIC_INFO } from "../core/model";
 import { missingTables, renameTables, tablesIn } from "./briefing-tables";
+import { BriefingArea, claimBriefingSheet, rememberBriefingSheet } from "./briefing-place";
 import { textCell } from "./values";
+import { QueueTicket, serialised } from "./write-queue";
 
 export interface WriteBriefingSheetOptions {
   /** Only built-in Excel functions (no INVEST.*). */
@@ -38,6 +40,10 @@ export interface WriteBriefingSheetOptions {
   tableNames?: Readonly<Record<string, string>>;
   /** The sheet's name instead of "成绩单 <period>" (the self-test's temporary sheet). */
   sheetName?: string;
+  /** The setting that remembers which sheets the writer wrote (default invest.briefings; the self-test's own). */
+  settingsKey?: string;
+  /** The write queue's ticket of a write that holds the queue and runs this one inside it (the self-test). */
+  ticket?: QueueTicket;
 }
 
 export interface WriteBriefingSheetResult {
@@ -72,13 +78,18 @@ function valueInput(v: BriefingCell["value"]): string | number | boolean {
   return typeof v === "string" ? textCell(v) : v;
 }
 
-/** Write (or rewrite) the briefing sheet. Runs its own Excel.run unless a context is given. */
+/**
+ * Write (or rewrite) the briefing sheet. Without a context it goes through the write queue (write-queue.ts) and runs
+ * its own Excel.run; with one, the caller runs it. A sheet of that name the add-in wrote before, holding nothing of the
+ * user's, is rewritten in place (kept, so formulas elsewhere that point at it keep working); one that holds content of
+ * the user's is left alone and the briefing goes to a new sheet, with a warning (briefing-place.ts).
+ */
 export async function writeBriefingSheet(
   briefing: Briefing,
   options: WriteBriefingSheetOptions = {},
   context?: Excel.RequestContext,
 ): Promise<WriteBriefingSheetResult> {
-  if (!context) return Excel.run((ctx) => writeBriefingSheet(briefing, options, ctx));
+  if (!context) return serialised(() => Excel.run((ctx) => writeBriefingSheet(briefing, options, ctx)), options.ticket);
   const language = options.language ?? currentLanguage();
   const mode: FormulaMode = options.valuesOnly ? "values" : options.portable ? "portable" : "live";
   const text = options.text ?? briefingText(briefing, { language });
@@ -89,14 +100,15 @@ export async function writeBriefingSheet(
   // Formulas over tables that do not exist are not written (Excel's answer to them is not documented): those cells
   // get the value computed now, and the user is told which dataset to load (src/excel/briefing-tables.ts).
   const missing = mode === "values" ? new Set<string>() : await fixTableReferences(context, layout, options.tableNames ?? {});
-  const sheets = context.workbook.worksheets;
-  const existing = sheets.getItemOrNullObject(layout.sheetName);
-  await context.sync();
-  if (!existing.isNullObject) existing.delete();
-  const sheet = sheets.add(layout.sheetName);
-
   const rows = layout.grid.length;
   const address = `A1:${columnLetter(COLUMN_COUNT - 1)}${rows}`;
+  const withCharts = options.charts !== false && layout.tables.some((t) => t.regions.length);
+  const place = await claimBriefingSheet(context, layout.sheetName, options.settingsKey, {
+    address, charts: [], ...(withCharts ? { chartData: chartDataAddress(layout) } : {}),
+  });
+  layout.sheetName = place.sheetName;
+  const sheet = place.sheet;
+
   const range = sheet.getRange(address);
   range.numberFormat = layout.grid.map((row) => row.map((c) => c.numFmt ?? "General"));
   range.formulas = layout.grid.map((row) => row.map(cellInput)) as unknown as string[][];
@@ -131,8 +143,11 @@ export async function writeBriefingSheet(
   let charts = 0;
   if (options.charts !== false) charts = addCharts(sheet, layout, language, mode);
   if (options.activate !== false) sheet.activate();
+  const area: BriefingArea = { address, charts: charts ? layout.tables.flatMap((t) => (t.regions.length ? [`${t.metric}-actual-target`, `${t.metric}-rate-progress`] : [])) : [] };
+  if (charts) area.chartData = chartDataAddress(layout);
+  rememberBriefingSheet(context, place, area);
   await context.sync();
-  const warnings: WriteBriefingSheetResult["warnings"] = [];
+  const warnings: WriteBriefingSheetResult["warnings"] = [...place.warnings];
   if (missing.size) {
     const list = [...missing].join("、");
     warnings.push({
@@ -189,6 +204,14 @@ function addStatusFormats(sheet: Excel.Worksheet, address: string, language: Lan
     cf.textComparison.format.font.color = STATUS_STYLE[status].font;
     cf.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text: labels[status] };
   }
+}
+
+/** The block the charts' linked data take, right of the tables (what addCharts writes). */
+function chartDataAddress(layout: BriefingLayout): string {
+  const rows = layout.tables.filter((t) => t.regions.length);
+  const first = Math.min(...rows.map((t) => t.headerRow + 1));
+  const last = Math.max(...rows.map((t) => t.totalRow));
+  return `${columnLetter(CHART_DATA_COL)}${first}:${columnLetter(CHART_DATA_COL + 2)}${last}`;
 }
 
 /**

@@ -50,8 +50,16 @@ export interface MergePlan {
   rows: Cell[][];
   /** Per-cell number formats: canonical cells whose format differs from the column's, and every user cell. */
   formats: (string | undefined)[][];
-  /** Final column indexes written with formulasR1C1 (user columns holding at least one formula). */
+  /**
+   * Final column indexes written with formulasR1C1: user columns holding at least one formula, and columns of the
+   * add-in's where the user typed a formula into a record's cell (kept, see `keptFormulas`).
+   */
   formulaColumns: number[];
+  /**
+   * Cells of the add-in's columns where the user's formula was kept instead of the source's value (a refresh never
+   * overwrites the user's work silently: the summary says which).
+   */
+  keptFormulas: { key: string; field: string; formula: string; source: Cell }[];
   /** Rows taken out of the table: display key and the stored values of every final column. */
   archived: { key: string; values: Cell[] }[];
   changes: ChangeEntry[];
@@ -147,6 +155,8 @@ export function planMerge(
   const changes: ChangeEntry[] = [];
   const counts = { added: 0, updated: 0, archived: 0, unchanged: 0 };
   const used = new Set<number>();
+  const keptFormulas: MergePlan["keptFormulas"] = [];
+  const canonicalFormulaCols = new Set<number>();
   const comparable = headers.map((h, i) => canonical[i] >= 0 && oldCol(h) >= 0);
 
   newRows.forEach((written, n) => {
@@ -156,7 +166,18 @@ export function planMerge(
     const fmt: (string | undefined)[] = new Array(headers.length);
     headers.forEach((_, c) => {
       const k = canonical[c];
-      if (k >= 0) {
+      const j0 = oldCol(headers[c]);
+      const f0 = o !== undefined && existing && j0 >= 0 ? existing.formulasR1C1[o]?.[j0] ?? "" : "";
+      if (k >= 0 && o !== undefined && j0 >= 0 && isFormula(oldRows[o][j0] ?? "", f0)) {
+        // The user typed a formula into one of our columns: it stays (and its number format), the source's value is
+        // reported instead of written.
+        row[c] = f0;
+        fmt[c] = newFormats[n]?.[k];
+        canonicalFormulaCols.add(c);
+        if (!sameCell(storedValue(oldRows[o][j0] ?? ""), storedValue(written[k]))) {
+          keptFormulas.push({ key: "", field: headers[c], formula: String(f0), source: written[k] });
+        }
+      } else if (k >= 0) {
         row[c] = written[k];
         fmt[c] = newFormats[n]?.[k];
       } else if (o !== undefined && existing) {
@@ -172,6 +193,7 @@ export function planMerge(
     rows.push(row);
     formats.push(fmt);
     const label = displayKey(newStored[n]);
+    for (const kf of keptFormulas) if (kf.key === "") kf.key = label;
     if (o === undefined) {
       counts.added++;
       changes.push({ action: "added", key: label, field: "", old: "", new: "" });
@@ -182,6 +204,7 @@ export function planMerge(
     headers.forEach((h, c) => {
       if (!comparable[c]) return;
       const k = canonical[c];
+      if (typeof row[c] === "string" && isFormula(oldRows[o][oldCol(h)] ?? "", row[c])) return; // the user's formula, kept
       const before = oldCanon[o][k];
       const after = newStored[n][k];
       if (!sameCell(before, after)) {
@@ -221,7 +244,8 @@ export function planMerge(
     changes.push({ action: "archived", key: label, field: "", old: "", new: "" });
   });
 
-  return { headers, canonical, rows, formats, formulaColumns, archived, changes, counts };
+  for (const c of canonicalFormulaCols) if (!formulaColumns.includes(c)) formulaColumns.push(c);
+  return { headers, canonical, rows, formats, formulaColumns, keptFormulas, archived, changes, counts };
 }
 
 function isBlankRow(row: Cell[]): boolean {

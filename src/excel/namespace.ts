@@ -2,7 +2,7 @@
  * Where the sheet writer keeps a family of datasets: sheet names, table names and the workbook settings that
  * remember sources and the undo record. The add-in's own family is the default (台账/Ledger, invest.sources …). The
  * self-test (self-test.ts) writes a family of its own with temporary names, so it can exercise the real writer in a
- * user's workbook without touching the user's Ledger table or remembered sources and undo.
+ * user's workbook without touching the user's Ledger table or remembered sources, tables and undo.
  */
 import { SHEETS, SheetSpec } from "../core/columns";
 import type { DatasetKind } from "../import/types";
@@ -27,6 +27,8 @@ export interface Names {
   changeLog: { sheet: string; table: string };
   settingsSources: string;
   settingsUndo: string;
+  /** The tables the writer wrote, by Table.id (table-identity.ts). */
+  settingsTables: string;
 }
 
 export function namesOf(ns: WriterNamespace = DEFAULT_NAMESPACE): Names {
@@ -41,5 +43,6 @@ export function namesOf(ns: WriterNamespace = DEFAULT_NAMESPACE): Names {
     changeLog: { sheet: sheet(CHANGELOG_BASE.sheet), table: table(CHANGELOG_BASE.table) },
     settingsSources: `${ns.settingsPrefix}sources`,
     settingsUndo: `${ns.settingsPrefix}undo`,
+    settingsTables: `${ns.settingsPrefix}tables`,
   };
 }

@@ -15,8 +15,11 @@
  *  8. clean-up: every temporary sheet and setting removed (also after a failure), checked.
  *
  * Nothing of the user's is touched: the temporary family has its own sheet, table and settings names (a random tag
- * per run), its own undo record, and the active sheet is activated again at the end. The report (reportText) is
- * plain text a user can copy and send.
+ * per run), its own undo record, and the active sheet is activated again at the end. The clean-up removes only what
+ * this run created (sheets, tables and settings that were not there when it started), so a sheet of the user's whose
+ * name happens to start like ours stays. The whole run holds the write queue (write-queue.ts): a load or refresh the
+ * user starts meanwhile waits, and cannot be undone by the clean-up's re-activation of the old active sheet. The
+ * report (reportText) is plain text a user can copy and send.
  */
 import { buildBriefing } from "../briefing/build";
 import { COL } from "../briefing/formulas";
@@ -29,6 +32,7 @@ import { namesOf, WriterNamespace } from "./namespace";
 import { readWorkbookTableOrNull } from "./read-table";
 import { REQUIRED_SETS } from "./requirements";
 import { deleteWorkSheet, refreshDataset, undoLastRefresh, writeDataset } from "./sheets";
+import { QueueTicket, serialised } from "./write-queue";
 
 export interface SelfTestStep {
   id: string;
@@ -140,7 +144,19 @@ function resultOf(kind: ImportResult["kind"], rows: { records?: ProjectRecord[];
 
 // ------------------------------------------------------------------------------------------------- the run
 
-export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestReport> {
+/** Run the self-test (after any write queued before it, holding the queue until it is done). */
+export function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestReport> {
+  return serialised((ticket) => selfTest(opts, ticket));
+}
+
+/** What existed when the run started: the clean-up never removes those. */
+interface Existing {
+  sheets: Set<string>;
+  tables: Set<string>;
+  settings: Set<string>;
+}
+
+async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<SelfTestReport> {
   const started = Date.now();
   const tag = opts.tag ?? randomTag();
   const ns = selfTestNamespace(tag);
@@ -177,6 +193,7 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
 
   let activeSheet: string | null = null;
   let afterUserEdits: unknown[][] | null = null;
+  let existing: Existing | null = null;
 
   await step("environment", "运行环境", "Environment", async () => {
     for (const [n, v] of [...REPORTED_SETS, ...REQUIRED_SETS.map((s) => [s.name, s.version] as [string, string])]) {
@@ -185,8 +202,16 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
     await excel().run(async (ctx) => {
       const active = ctx.workbook.worksheets.getActiveWorksheet();
       active.load("name");
+      ctx.workbook.worksheets.load("items/name");
+      ctx.workbook.tables.load("items/name");
+      ctx.workbook.settings.load("items/key");
       env.date1904 = await detectDate1904(ctx);
       activeSheet = active.name;
+      existing = {
+        sheets: new Set(ctx.workbook.worksheets.items.map((w) => w.name)),
+        tables: new Set(ctx.workbook.tables.items.map((t) => t.name)),
+        settings: new Set(ctx.workbook.settings.items.map((x) => x.key)),
+      };
       // Nothing of this run may exist already (a previous run with the same tag that could not clean up).
       const probes = [ledger.sheet, names.archive.sheet, names.changeLog.sheet, ns.briefing, ns.portable, ns.functions].map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
       await ctx.sync();
@@ -198,7 +223,7 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
   });
 
   await step("ledger", "写入台账表格", "Write a ledger table", async () => {
-    const s = await writeDataset("ledger", resultOf("ledger", { records: LEDGER_V1 }), { type: "file", name: "自检 / self-test" }, { namespace: ns });
+    const s = await writeDataset("ledger", resultOf("ledger", { records: LEDGER_V1 }), { type: "file", name: "自检 / self-test" }, { namespace: ns, ticket });
     expect(s.rows === 4 && s.table === ledger.table, `表格行数 ${s.rows}`, `table rows ${s.rows}`);
     const t = await readWorkbookTableOrNull(ledger.table);
     expect(!!t && t.values.length === 5, "读回的行数不对", "wrong number of rows read back");
@@ -232,7 +257,7 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
   });
 
   await step("refresh", "刷新：新增、修改、删除各一条", "Refresh: one added, one changed, one removed", async () => {
-    const s = await refreshDataset("ledger", resultOf("ledger", { records: LEDGER_V2 }), { namespace: ns });
+    const s = await refreshDataset("ledger", resultOf("ledger", { records: LEDGER_V2 }), { namespace: ns, ticket });
     expect(s.added === 1 && s.updated === 1 && s.archived === 1, `新增 ${s.added}、修改 ${s.updated}、归档 ${s.archived}`, `added ${s.added}, changed ${s.updated}, archived ${s.archived}`);
     const state = await excel().run(async (ctx) => {
       const t = ctx.workbook.tables.getItem(ledger.table);
@@ -266,7 +291,7 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
   });
 
   await step("undo", "撤销刷新", "Undo the refresh", async () => {
-    const u = await undoLastRefresh({ namespace: ns });
+    const u = await undoLastRefresh({ namespace: ns, ticket });
     expect(!!u, "没有可撤销的操作", "nothing to undo");
     const now = await readBody(ledger.table);
     expect(JSON.stringify(now) === JSON.stringify(afterUserEdits), "撤销后表格与刷新前不同", "after undo the table differs from before the refresh");
@@ -276,8 +301,8 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
     const id = portable ? "briefing-portable" : "briefing-live";
     await step(id, portable ? "成绩单（可移植公式）" : "成绩单（实时公式）", portable ? "Briefing (portable formulas)" : "Briefing (live formulas)", async () => {
       if (!portable) {
-        await writeDataset("targets", resultOf("targets", { targets: TARGETS }), { type: "file", name: "自检 / self-test" }, { namespace: ns });
-        await writeDataset("figures", resultOf("figures", {}), { type: "file", name: "自检 / self-test" }, { namespace: ns });
+        await writeDataset("targets", resultOf("targets", { targets: TARGETS }), { type: "file", name: "自检 / self-test" }, { namespace: ns, ticket });
+        await writeDataset("figures", resultOf("figures", {}), { type: "file", name: "自检 / self-test" }, { namespace: ns, ticket });
       }
       const read = async (kind: "ledger" | "targets") => {
         const t = await readWorkbookTableOrNull(names.spec(kind).table);
@@ -287,7 +312,10 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
       const [l, tg] = [await read("ledger"), await read("targets")];
       const b = buildBriefing({ records: l.records, funds: [], targets: tg.targets, figures: [] }, { period: `${YEAR}Q1`, metrics: ["signed_projects", "signed_amount"] });
       const tableNames = Object.fromEntries((["ledger", "funds", "targets", "figures"] as const).map((k) => [namesOf().spec(k).table, names.spec(k).table]));
-      const out = await writeBriefingSheet(b, { portable, charts: false, activate: false, tableNames, sheetName: portable ? ns.portable : ns.briefing, language: "zh-CN" });
+      const out = await writeBriefingSheet(b, {
+        portable, charts: false, activate: false, tableNames, sheetName: portable ? ns.portable : ns.briefing, language: "zh-CN",
+        settingsKey: `${ns.settingsPrefix}briefings`, ticket,
+      });
       expect(out.warnings.length === 0, out.warnings.map((w) => w.message).join(" "), out.warnings.map((w) => w.message_en).join(" "));
       const values = await waitForValues(out.sheetName, out.address, opts.functionTimeoutMs ?? 20_000);
       let compared = 0;
@@ -326,7 +354,7 @@ export async function runSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestR
 
   const leftovers: string[] = [];
   await step("cleanup", "清理临时内容", "Remove everything created", async () => {
-    leftovers.push(...(await cleanUp(ns, names, activeSheet)));
+    leftovers.push(...(await cleanUp(ns, names, activeSheet, existing)));
     expect(leftovers.length === 0, `仍有残留：${leftovers.join("、")}`, `left behind: ${leftovers.join(", ")}`);
   }, true);
 
@@ -357,18 +385,22 @@ async function waitForValues(sheet: string, address: string, timeoutMs: number):
 }
 
 /**
- * Remove everything of the run: its sheets (made Hidden first when very hidden), its settings; the user's active
- * sheet activated again. Returns what is still there afterwards.
+ * Remove everything the run created: its sheets (made Hidden first when very hidden) and settings, that is those with
+ * its names that were not there when it started (`existing`; nothing when the run could not even look); the user's
+ * active sheet activated again. Returns what the run created that is still there afterwards.
  */
-async function cleanUp(ns: ReturnType<typeof selfTestNamespace>, names: ReturnType<typeof namesOf>, activeSheet: string | null): Promise<string[]> {
-  const mine = (n: string) => n.startsWith(ns.sheetPrefix);
-  const keys = (k: string) => k.startsWith(ns.settingsPrefix);
+async function cleanUp(ns: ReturnType<typeof selfTestNamespace>, names: ReturnType<typeof namesOf>, activeSheet: string | null, existing: Existing | null): Promise<string[]> {
+  if (!existing) return [];
+  const was = existing;
+  const mine = (n: string) => n.startsWith(ns.sheetPrefix) && !was.sheets.has(n);
+  const keys = (k: string) => k.startsWith(ns.settingsPrefix) && !was.settings.has(k);
+  const ourTable = (n: string) => n.startsWith(ns.tablePrefix) && !was.tables.has(n);
   return excel().run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name, items/visibility");
     ctx.workbook.settings.load("items/key, items/value");
     await ctx.sync();
-    const undo = ctx.workbook.settings.items.find((s) => s.key === names.settingsUndo)?.value as { undoSheet?: string } | undefined;
+    const undo = keys(names.settingsUndo) ? ctx.workbook.settings.items.find((s) => s.key === names.settingsUndo)?.value as { undoSheet?: string } | undefined : undefined;
     if (activeSheet) {
       const back = ctx.workbook.worksheets.getItemOrNullObject(activeSheet);
       await ctx.sync();
@@ -384,7 +416,7 @@ async function cleanUp(ns: ReturnType<typeof selfTestNamespace>, names: ReturnTy
     await ctx.sync();
     return [
       ...sheets.items.map((s) => s.name).filter((n) => mine(n) || n === undo?.undoSheet),
-      ...tables.items.map((t) => t.name).filter((n) => n.startsWith(ns.tablePrefix)),
+      ...tables.items.map((t) => t.name).filter(ourTable),
       ...ctx.workbook.settings.items.map((s) => s.key).filter(keys),
     ];
   });

@@ -119,11 +119,11 @@ export function createBackendsNow(): Backends {
     async refresh(id, options) {
       // THE refresh path, with its guard: a source with rejected rows is refused (SourceHasErrors), never archived.
       const { summary: s, result } = await refreshSource(id, { signal: options.signal, onProgress: options.onProgress });
-      return { added: s.added, updated: s.updated, removed: s.archived, unchanged: s.unchanged, issues: result.issues, at: new Date().toISOString() };
+      return { added: s.added, updated: s.updated, removed: s.archived, unchanged: s.unchanged, issues: result.issues, at: new Date().toISOString(), notices: s.notices };
     },
 
-    async undoLastRefresh() {
-      const r = await undoLastRefresh();
+    async undoLastRefresh(options) {
+      const r = await undoLastRefresh({ force: options?.force === true });
       return r ? { description: r.description } : null;
     },
 

@@ -63,6 +63,8 @@ export interface RefreshReport {
   issues: ImportIssue[];
   /** When the refresh finished, ISO. */
   at: string;
+  /** What the user should know about the write (e.g. formulas of theirs kept, a table of theirs left alone). */
+  notices?: { zh: string; en: string }[];
 }
 
 export interface UndoReport {
@@ -121,7 +123,7 @@ export interface TaskPaneServices {
   listSources(): Promise<LoadedSource[]>;
   refresh(id: string, options: WriteOptions): Promise<RefreshReport>;
   /** Null when there is nothing to undo. */
-  undoLastRefresh(): Promise<UndoReport | null>;
+  undoLastRefresh(options?: { force?: boolean }): Promise<UndoReport | null>;
   briefingAvailability(): Promise<BriefingAvailability>;
   buildBriefing(request: BriefingRequest): Promise<BriefingOutcome>;
   /** zh-CN function descriptions by id (from the generated functions.json); empty when unavailable. */

@@ -41,7 +41,7 @@ export interface Backends {
   writeDataset(result: ImportResult, source: SourceSpec, options: WriteOptions): Promise<WriteReport>;
   listSources(): Promise<LoadedSource[]>;
   refresh(id: string, options: WriteOptions): Promise<RefreshReport>;
-  undoLastRefresh(): Promise<UndoReport | null>;
+  undoLastRefresh(options?: { force?: boolean }): Promise<UndoReport | null>;
   briefingAvailability(): Promise<BriefingAvailability>;
   buildBriefing(request: BriefingRequest): Promise<BriefingOutcome>;
 }
@@ -160,7 +160,7 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
 
     listSources: () => backends.listSources(),
     refresh: (id, options) => backends.refresh(id, options),
-    undoLastRefresh: () => backends.undoLastRefresh(),
+    undoLastRefresh: (options) => backends.undoLastRefresh(options),
     briefingAvailability: () => backends.briefingAvailability(),
     buildBriefing: (request) => backends.buildBriefing(request),
 

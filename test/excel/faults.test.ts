@@ -2,7 +2,7 @@
  * Faults and cancellation: whichever sync of a refresh fails (before anything is applied, or part-way through
  * the commit batch), and whenever the user cancels, the sheets end fully old (or, after success, fully new).
  */
-import { refreshDataset, writeDataset } from "../../src/excel/sheets";
+import { refreshDataset, RollbackFailedError, undoLastRefresh, writeDataset } from "../../src/excel/sheets";
 import { createSimulatedExcel, SimulatedExcel } from "../sim";
 import { addUserColumn, makeRecord, resultOf, stripUndo } from "./helpers";
 
@@ -64,6 +64,32 @@ test("a commit batch that fails part-way is rolled back from the snapshot: fully
     sim.close();
   }
   expect(failed).toBeGreaterThanOrEqual(5);
+});
+
+test("a rollback that fails too is reported with both errors (never swallowed), and Undo then finishes it: fully old", async () => {
+  let reported = 0;
+  for (let j = 0; j < 8; j++) {
+    for (const afterCommands of [undefined, 2]) {
+      const sim = await prepared();
+      const before = dataOf(sim.workbook.snapshot());
+      sim.failNextSync({ skip: syncsOfRefresh - 1, afterCommands: 6 }); // the commit fails…
+      sim.failNextSync({ skip: j, afterCommands }); // …and then a sync of its rollback
+      const outcome = await refreshDataset("ledger", resultOf(edited)).then(() => "ok", (e: unknown) => e);
+      if (outcome instanceof RollbackFailedError) {
+        reported++;
+        expect(outcome.message_zh).toMatch(/写入失败.*恢复原状时也出错.*撤销/);
+        expect(outcome.message_en).toMatch(/putting the sheets back failed too.*Undo/);
+        expect(outcome.rollbackError).toMatchObject({ code: "GeneralException" });
+        await expect(undoLastRefresh()).resolves.toMatchObject({ kind: "ledger" });
+      } else {
+        // The fault came after the rollback was done (or hit nothing): the sheets are back, the write's error stands.
+        expect([j, afterCommands, outcome === "ok" ? "ok" : (outcome as { code?: string }).code]).toEqual([j, afterCommands, "GeneralException"]);
+      }
+      expect([j, afterCommands, dataOf(sim.workbook.snapshot())]).toEqual([j, afterCommands, before]);
+      sim.close();
+    }
+  }
+  expect(reported).toBeGreaterThanOrEqual(3);
 });
 
 test("cancelling (AbortSignal) during the write leaves the workbook exactly as it was", async () => {

@@ -180,6 +180,8 @@ export abstract class SimProxy<T> {
     const props = this._props;
     const navs = this._navs;
     const want = paths ?? Object.keys(props);
+    // Paths through one navigation property load together (a collection's items are made once).
+    const viaNav = new Map<string, string[] | null>();
     for (const path of want) {
       const [head, ...rest] = path.split("/");
       if (head in props) {
@@ -187,8 +189,8 @@ export abstract class SimProxy<T> {
         this.context._host.countResponse(v);
         this._values.set(head, v);
       } else if (head in navs) {
-        const nav = navs[head]();
-        nav._doLoad(rest.length ? [rest.join("/")] : null);
+        const prev = viaNav.has(head) ? viaNav.get(head)! : [];
+        viaNav.set(head, rest.length && prev !== null ? [...prev, rest.join("/")] : null);
       } else if (head === "items" && this instanceof SimCollection) {
         (this as unknown as SimCollection<unknown, SimProxy<any>>)._loadItems(rest.length ? [rest.join("/")] : null);
       } else if (this instanceof SimCollection) {
@@ -197,6 +199,7 @@ export abstract class SimProxy<T> {
         throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (unknown property ${head} of ${this._cls})`);
       }
     }
+    for (const [head, rest] of viaNav) navs[head]()._doLoad(rest);
   }
 
   toJSON(): Record<string, unknown> {
@@ -402,6 +405,12 @@ export class SimWorksheet extends SimProxy<SheetModel> {
   get freezePanes(): SimFreezePanes {
     return this._nav("freezePanes", () => new SimFreezePanes(this.context, this, "freezePanes", [], () => this._req()));
   }
+  get protection(): SimWorksheetProtection {
+    return this._nav("protection", () => new SimWorksheetProtection(this.context, this, "protection", [], () => liveSheet(this.context._book, this._req())));
+  }
+  protected override get _navs() {
+    return { protection: () => this.protection };
+  }
   getRange(address?: string): SimRange {
     return new SimRange(this.context, this, "getRange", [address ?? null], () => {
       const s = liveSheet(this.context._book, this._req());
@@ -448,16 +457,50 @@ export class SimWorksheet extends SimProxy<SheetModel> {
   }
 }
 
+/**
+ * WorksheetFreezePanes (ExcelApi 1.7): "Freeze the top row or rows of the worksheet in place." Panes belong to the
+ * sheet's window view; what freezing does on a sheet that is not visible (Hidden, VeryHidden) is not documented, nor
+ * on a protected sheet: refused.
+ */
+function freezable(b: WorkbookModel, s: SheetModel): SheetModel {
+  if (s.visibility !== "Visible") throw notModelled(`freeze panes on the ${s.visibility} sheet "${s.name}"`);
+  b.assertUnprotected(s, "freeze panes");
+  return s;
+}
+
+/**
+ * WorksheetProtection (ExcelApi 1.2): `protected` ("Specifies if the worksheet is protected"), protect ("Protects a
+ * worksheet. Fails if the worksheet has already been protected."), unprotect. Writes to a protected sheet are refused
+ * by the model (WorkbookModel.assertUnprotected): what Excel does with them through the API is not documented.
+ */
+export class SimWorksheetProtection extends SimProxy<SheetModel> {
+  readonly _cls = "WorksheetProtection";
+  protected override get _props() {
+    return { protected: (s: SheetModel) => s.protected };
+  }
+  get protected(): boolean { return this._get("protected"); }
+  protect(options?: unknown, password?: string): void {
+    this._call("protect", [options ?? null, password ?? null], (s) => {
+      if (s.protected) throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (the worksheet is already protected)");
+      s.protected = true;
+    });
+  }
+  unprotect(password?: string): void {
+    this._call("unprotect", [password ?? null], (s) => { s.protected = false; });
+  }
+}
+
 export class SimFreezePanes extends SimProxy<SheetModel> {
   readonly _cls = "WorksheetFreezePanes";
   freezeRows(count = 1): void {
-    this._call("freezeRows", [count], (s) => { s.freezeRows = count; s.freezeCols = 0; });
+    this._call("freezeRows", [count], (s) => { freezable(this.context._book, s); s.freezeRows = count; s.freezeCols = 0; });
   }
   freezeColumns(count = 1): void {
-    this._call("freezeColumns", [count], (s) => { s.freezeCols = count; s.freezeRows = 0; });
+    this._call("freezeColumns", [count], (s) => { freezable(this.context._book, s); s.freezeCols = count; s.freezeRows = 0; });
   }
   freezeAt(range: SimRange | string): void {
     this._call("freezeAt", [typeof range === "string" ? range : range._id], (s) => {
+      freezable(this.context._book, s);
       const rect = typeof range === "string" ? parseAddress(range)?.rect : range._req().rect;
       if (!rect) throw new SimError("InvalidArgument", "Invalid freeze range");
       s.freezeRows = rect.r1 + 1;
@@ -465,7 +508,7 @@ export class SimFreezePanes extends SimProxy<SheetModel> {
     });
   }
   unfreeze(): void {
-    this._call("unfreeze", [], (s) => { s.freezeRows = 0; s.freezeCols = 0; });
+    this._call("unfreeze", [], (s) => { freezable(this.context._book, s); s.freezeRows = 0; s.freezeCols = 0; });
   }
   getLocationOrNullObject(): SimRange {
     return new SimRange(this.context, this, "getLocationOrNullObject", [], () => {
@@ -498,6 +541,15 @@ function readGrid<V>(t: RangeTarget, read: (r: number, c: number) => V): V[][] {
     out.push(row);
   }
   return out;
+}
+
+/**
+ * excel-add-ins-blank-null-values.md: "`null` isn't a valid input for a single property. For example, the following
+ * code snippet isn't valid, as the `values` property of the range cannot be set to `null`." (null inside a 2-D array
+ * leaves that cell unchanged.)
+ */
+function notNull(v: unknown, property: string): void {
+  if (v === null || v === undefined) throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${property} set to ${String(v)})`);
 }
 
 /** Apply a 2-D array (or one value for every cell) to a range, as Range.values/formulas/numberFormat setters do. */
@@ -566,20 +618,22 @@ export class SimRange extends SimProxy<RangeTarget> {
   get valueTypes(): string[][] { return this._get("valueTypes"); }
   get values(): unknown[][] { return this._get("values"); }
   set values(v: unknown[][]) {
-    this._set("values", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x)));
+    this._set("values", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x), "values"));
   }
   get formulas(): unknown[][] { return this._get("formulas"); }
   set formulas(v: unknown[][]) {
-    this._set("formulas", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x)));
+    this._set("formulas", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x), "formulas"));
   }
   get formulasR1C1(): unknown[][] { return this._get("formulasR1C1"); }
   set formulasR1C1(v: unknown[][]) {
-    this._set("formulasR1C1", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeFormulaR1C1(t.sheet, r, c, x)));
+    this._set("formulasR1C1", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeFormulaR1C1(t.sheet, r, c, x), "formulasR1C1"));
   }
   get numberFormat(): string[][] { return this._get("numberFormat"); }
   set numberFormat(v: string[][]) {
     this._set("numberFormat", v, (t) => {
       liveSheet(this.context._book, t.sheet);
+      notNull(v, "numberFormat");
+      this.context._book.assertUnprotected(t.sheet, "setting number formats");
       this.context._book.assertNotFiltered(t.sheet, t.rect, "setting number formats");
       writeGrid(t, v, (r, c, x) => {
         if (x === null || x === undefined) return;
@@ -588,11 +642,13 @@ export class SimRange extends SimProxy<RangeTarget> {
       this.context._book.dirty = true;
     });
   }
-  private _write(t: RangeTarget, v: unknown, write: (r: number, c: number, x: unknown) => void): void {
+  private _write(t: RangeTarget, v: unknown, write: (r: number, c: number, x: unknown) => void, property: string): void {
     liveSheet(this.context._book, t.sheet);
+    notNull(v, property);
+    this.context._book.assertUnprotected(t.sheet, "writing cells");
     this.context._book.assertNotFiltered(t.sheet, t.rect, "writing cells");
     writeGrid(t, v, write);
-    this.context._book.syncHeaders(t.sheet, t.rect);
+    this.context._book.syncHeaders(t.sheet, t.rect, true);
     this.context._book.dirty = true;
   }
 
@@ -641,12 +697,17 @@ export class SimRange extends SimProxy<RangeTarget> {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this._call("clear", [applyTo], (t) => {
       liveSheet(this.context._book, t.sheet);
+      this.context._book.assertUnprotected(t.sheet, "clearing cells");
       this.context._book.assertNotFiltered(t.sheet, t.rect, "clearing cells");
-      t.sheet.clear(t.rect, applyTo);
       if (applyTo !== "Formats") {
-        // A table keeps its header row: cleared header cells get generic names (Column1…), as in Excel.
-        for (const tb of this.context._book.tables) if (tb.sheet === t.sheet) this.context._book.syncHeaders(t.sheet, tb.rect);
+        // What a table's header cell becomes when cleared is not documented for the API (the UI names it Column1…).
+        for (const tb of this.context._book.tables) {
+          if (tb.sheet === t.sheet && t.rect.r0 <= tb.rect.r0 && tb.rect.r0 <= t.rect.r1 && t.rect.c0 <= tb.rect.c1 && tb.rect.c0 <= t.rect.c1) {
+            throw notModelled(`clearing header cells of the table "${tb.name}"`);
+          }
+        }
       }
+      t.sheet.clear(t.rect, applyTo);
       this.context._book.dirty = true;
     });
   }
@@ -700,9 +761,10 @@ export class SimRange extends SimProxy<RangeTarget> {
           }
         }
       }
+      b.assertUnprotected(t.sheet, "Range.copyFrom");
       b.assertNotFiltered(t.sheet, to, "Range.copyFrom");
       b.copy(from.sheet, from.rect, t.sheet, to, copyType, skipBlanks);
-      b.syncHeaders(t.sheet, to);
+      b.syncHeaders(t.sheet, to, true);
     });
   }
   /** Used cells within this range (ExcelApi 1.4: "If there are no used cells within the range … a null object"). */
@@ -726,13 +788,87 @@ export class SimRange extends SimProxy<RangeTarget> {
     }, true);
   }
   /**
-   * Merged areas (ExcelApi 1.13): always a null object, truthfully, because the simulated host has no way to merge
-   * cells (Range.merge is not implemented), so no workbook it holds has any.
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13): "a `RangeAreas` object that represents the merged areas in this
+   * range. Note that if the merged areas count in this range is more than 512, then this method will fail to return the
+   * result." A null object when there are none. Merged areas that meet the range are returned whole.
    */
-  getMergedAreasOrNullObject(): SimRange {
-    return new SimRange(this.context, this, "getMergedAreasOrNullObject", [], () => {
-      this._req();
-      return null;
+  getMergedAreasOrNullObject(): SimRangeAreas {
+    return new SimRangeAreas(this.context, this, "getMergedAreasOrNullObject", [], () => {
+      const t = this._req();
+      const merges = t.sheet.mergesIn(t.rect);
+      if (merges.length > 512) throw new SimError("GeneralException", "There was an internal error while processing the request. (more than 512 merged areas)");
+      return merges.length ? { sheet: t.sheet, areas: merges.map((m) => ({ ...m })) } : null;
+    }, true);
+  }
+  /**
+   * Range.merge (ExcelApi 1.2): "Merge the range cells into one region in the worksheet"; `across`: "merge cells in
+   * each row of the specified range as separate merged cells". Refused, as not documented for the API: merging cells
+   * other than the top-left one that hold something (the UI keeps only the top-left value, after a prompt), merging
+   * over an existing merged area, and merging cells of a table (the UI does not allow it).
+   */
+  merge(across = false): void {
+    this._call("merge", [across], (t) => {
+      const b = this.context._book;
+      liveSheet(b, t.sheet);
+      b.assertUnprotected(t.sheet, "Range.merge");
+      const regions: Rect[] = across
+        ? Array.from({ length: t.rect.r1 - t.rect.r0 + 1 }, (_, i) => ({ ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i }))
+        : [{ ...t.rect }];
+      for (const m of regions) {
+        if (m.r0 === m.r1 && m.c0 === m.c1) continue;
+        if (t.sheet.mergesIn(m).length) throw notModelled("Range.merge over cells that are already merged");
+        if (b.tables.some((x) => x.sheet === t.sheet && x.rect.r0 <= m.r1 && m.r0 <= x.rect.r1 && x.rect.c0 <= m.c1 && m.c0 <= x.rect.c1)) throw notModelled("Range.merge of cells of a table");
+        for (let r = m.r0; r <= m.r1; r++) {
+          for (let c = m.c0; c <= m.c1; c++) {
+            if ((r !== m.r0 || c !== m.c0) && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c))) throw notModelled("Range.merge of cells other than the top-left one that hold something");
+          }
+        }
+      }
+      for (const m of regions) if (m.r0 !== m.r1 || m.c0 !== m.c1) t.sheet.merges.push(m);
+      b.dirty = true;
+    });
+  }
+  /** Range.unmerge (ExcelApi 1.2): "Unmerge the range cells into separate cells." Every merged area that meets it. */
+  unmerge(): void {
+    this._call("unmerge", [], (t) => {
+      liveSheet(this.context._book, t.sheet);
+      this.context._book.assertUnprotected(t.sheet, "Range.unmerge");
+      const hit = new Set(t.sheet.mergesIn(t.rect));
+      t.sheet.merges = t.sheet.merges.filter((m) => !hit.has(m));
+    });
+  }
+  /**
+   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9): "the `RangeAreas` object, comprising one or more ranges, that
+   * represents all the cells that match the specified type and value. If no special cells are found, then this method
+   * returns an object with its `isNullObject` property set to `true`." Modelled for cellType "Formulas" with every
+   * value type (cellValueType omitted or "All"); others are refused. How Excel splits the cells into areas is not
+   * documented: the simulator gives runs down each column, side by side runs of the same rows joined.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): SimRangeAreas {
+    return new SimRangeAreas(this.context, this, "getSpecialCellsOrNullObject", [cellType, cellValueType ?? null], () => {
+      const t = this._req();
+      if (cellType !== "Formulas" || (cellValueType !== undefined && cellValueType !== "All")) throw notModelled(`getSpecialCells of type ${cellType}${cellValueType ? `/${cellValueType}` : ""}`);
+      const runs: Rect[] = [];
+      const byCol = new Map<number, number[]>();
+      for (const k of t.sheet.fmls.keys()) {
+        const r = Math.floor(k / MAX_COLS), c = k % MAX_COLS;
+        if (r < t.rect.r0 || r > t.rect.r1 || c < t.rect.c0 || c > t.rect.c1) continue;
+        let list = byCol.get(c);
+        if (!list) byCol.set(c, (list = []));
+        list.push(r);
+      }
+      for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
+        const rows = byCol.get(c)!.sort((a, b) => a - b);
+        for (let i = 0; i < rows.length; ) {
+          let j = i;
+          while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+          const prev = runs.find((x) => x.c1 === c - 1 && x.r0 === rows[i] && x.r1 === rows[j]);
+          if (prev) prev.c1 = c;
+          else runs.push({ r0: rows[i], r1: rows[j], c0: c, c1: c });
+          i = j + 1;
+        }
+      }
+      return runs.length ? { sheet: t.sheet, areas: runs } : null;
     }, true);
   }
   /** Tables that overlap the range, or lie fully inside it (ExcelApi 1.9, Range.getTables). */
@@ -753,6 +889,7 @@ export class SimRange extends SimProxy<RangeTarget> {
       const b = this.context._book;
       liveSheet(b, t.sheet);
       if (shift !== "Up") throw notModelled(`Range.delete shifting ${shift}`);
+      b.assertUnprotected(t.sheet, "Range.delete");
       const n = t.rect.r1 - t.rect.r0 + 1;
       const hosts = b.tables.filter((x) => x.sheet === t.sheet && x.rect.r0 <= t.rect.r1 && t.rect.r0 <= x.rect.r1 && x.rect.c0 <= t.rect.c1 && t.rect.c0 <= x.rect.c1);
       for (const x of hosts) {
@@ -775,6 +912,48 @@ export class SimRange extends SimProxy<RangeTarget> {
   }
 }
 
+interface AreasTarget {
+  sheet: SheetModel;
+  areas: Rect[];
+}
+
+/**
+ * RangeAreas (ExcelApi 1.9): "a collection of one or more rectangular ranges in the same worksheet". `address`: "the
+ * `RangeAreas` reference in A1-style. Address will contain the worksheet name for each rectangular block of cells";
+ * `areas`: "a collection of rectangular ranges that make up this `RangeAreas` object".
+ */
+export class SimRangeAreas extends SimProxy<AreasTarget> {
+  readonly _cls = "RangeAreas";
+  protected override get _props() {
+    return {
+      address: (t: AreasTarget) => t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rectAddress(a)}`).join(", "),
+      areaCount: (t: AreasTarget) => t.areas.length,
+      cellCount: (t: AreasTarget) => t.areas.reduce((n, a) => n + cellsOf(a), 0),
+    };
+  }
+  protected override get _navs() {
+    return { areas: () => this.areas };
+  }
+  get address(): string { return this._get("address"); }
+  get areaCount(): number { return this._get("areaCount"); }
+  get cellCount(): number { return this._get("cellCount"); }
+  get areas(): SimRangeCollection {
+    return this._nav("areas", () => new SimRangeCollection(this.context, this, "areas", [], () => this._req()));
+  }
+}
+
+/** RangeCollection (ExcelApi 1.9): the rectangular ranges of a RangeAreas. */
+export class SimRangeCollection extends SimCollection<AreasTarget, SimRange> {
+  readonly _cls = "RangeCollection";
+  protected _list(t: AreasTarget): unknown[] {
+    return t.areas.map((rect) => ({ sheet: t.sheet, rect }));
+  }
+  protected _wrap(item: unknown): SimRange {
+    const it = item as RangeTarget;
+    return new SimRange(this.context, this, "_item", [rectAddress(it.rect)], () => it);
+  }
+}
+
 export class SimRangeFormat extends SimProxy<RangeTarget> {
   readonly _cls = "RangeFormat";
   protected override get _props() {
@@ -790,16 +969,19 @@ export class SimRangeFormat extends SimProxy<RangeTarget> {
   }
   get columnWidth(): number { return this._get("columnWidth"); }
   set columnWidth(v: number) {
-    this._set("columnWidth", v, (t) => { for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.colWidths.set(c, v); });
+    this._set("columnWidth", v, (t) => {
+      this.context._book.assertUnprotected(t.sheet, "setting column widths");
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.colWidths.set(c, v);
+    });
   }
   get rowHeight(): number { return this._get("rowHeight"); }
   set rowHeight(v: number) {
     this._set("rowHeight", v, (t) => { for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 100_000); r++) t.sheet.rowHeights.set(r, v); });
   }
   get horizontalAlignment(): string { return this._get("horizontalAlignment"); }
-  set horizontalAlignment(v: string) { this._set("horizontalAlignment", v, (t) => styleRect(t, { horizontalAlignment: v })); }
+  set horizontalAlignment(v: string) { this._set("horizontalAlignment", v, (t) => styleRect(t, { horizontalAlignment: v }, this.context._book)); }
   get wrapText(): boolean { return this._get("wrapText"); }
-  set wrapText(v: boolean) { this._set("wrapText", v, (t) => styleRect(t, { wrapText: v })); }
+  set wrapText(v: boolean) { this._set("wrapText", v, (t) => styleRect(t, { wrapText: v }, this.context._book)); }
   get font(): SimStyleProxy {
     return this._nav("font", () => new SimStyleProxy(this.context, this, "font", [], () => this._req(), "RangeFont", { bold: "bold", italic: "italic", color: "fontColor" }));
   }
@@ -843,7 +1025,8 @@ function uniform<V>(t: RangeTarget, f: (r: number, c: number) => V, colsOnly = f
   return first ?? null;
 }
 
-function styleRect(t: RangeTarget, patch: Partial<CellStyle>): void {
+function styleRect(t: RangeTarget, patch: Partial<CellStyle>, b?: WorkbookModel): void {
+  b?.assertUnprotected(t.sheet, "formatting cells");
   const rEnd = Math.min(t.rect.r1, t.rect.r0 + 1_100_000);
   for (let r = t.rect.r0; r <= rEnd; r++) for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.setStyle(r, c, patch);
 }
@@ -872,7 +1055,10 @@ export class SimStyleProxy extends SimProxy<RangeTarget> {
   }
   private _setStyle(name: string, v: unknown): void {
     const field = this._map[name];
-    this._set(name, v, (t) => styleRect(t, { [field]: field === "fill" || field === "fontColor" ? normaliseColor(String(v)) : v }));
+    this._set(name, v, (t) => {
+      notNull(v, name);
+      styleRect(t, { [field]: field === "fill" || field === "fontColor" ? normaliseColor(String(v)) : v }, this.context._book);
+    });
   }
   get bold(): boolean { return this._prop("bold") as boolean; }
   set bold(v: boolean) { this._setStyle("bold", v); }
@@ -951,6 +1137,7 @@ export class SimTableCollection extends SimCollection<TableScope, SimTable> {
       }
       if (!sheet || !rect) throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table address ${String(address)})`);
       if (scope.sheet && sheet !== scope.sheet) throw new SimError("InvalidArgument", "The address is not on this worksheet.");
+      b.assertUnprotected(sheet, "TableCollection.add");
       // A table always has at least one data row: a header-only range gets an empty one.
       if (hasHeaders && rect.r0 === rect.r1) rect = { ...rect, r1: rect.r0 + 1 };
       table._target = b.addTable(sheet, rect, hasHeaders);
@@ -981,6 +1168,7 @@ export class SimTable extends SimProxy<TableModel> {
   get name(): string { return this._get("name"); }
   set name(v: string) {
     this._set("name", v, (t) => {
+      this.context._book.assertUnprotected(t.sheet, "renaming a table");
       this.context._book.validateTableName(v, t);
       const old = t.name;
       t.name = v;
@@ -1000,6 +1188,7 @@ export class SimTable extends SimProxy<TableModel> {
   set showTotals(v: boolean) {
     this._set("showTotals", v, (t) => {
       if (v === t.showTotals) return;
+      this.context._book.assertUnprotected(t.sheet, "Table.showTotals");
       if (v) {
         const below = t.rect.r1 + 1;
         for (let c = t.rect.c0; c <= t.rect.c1; c++) {
@@ -1035,6 +1224,7 @@ export class SimTable extends SimProxy<TableModel> {
   clearFilters(): void {
     this._call("clearFilters", [], (t) => {
       this._live();
+      this.context._book.assertUnprotected(t.sheet, "Table.clearFilters");
       t.filters.clear();
       t.hiddenRows.clear();
     });
@@ -1071,6 +1261,7 @@ export class SimTable extends SimProxy<TableModel> {
     this._call("delete", [], (t) => {
       const b = this.context._book;
       this._live();
+      b.assertUnprotected(t.sheet, "Table.delete");
       t.sheet.clear(t.rect, "All");
       b.tables = b.tables.filter((x) => x !== t);
       b.dirty = true;
@@ -1082,6 +1273,7 @@ export class SimTable extends SimProxy<TableModel> {
     this._call("convertToRange", [], (t) => {
       const b = this.context._book;
       this._live();
+      b.assertUnprotected(t.sheet, "Table.convertToRange");
       range._target = { sheet: t.sheet, rect: t.rect };
       b.tables = b.tables.filter((x) => x !== t);
     });
@@ -1095,6 +1287,7 @@ export class SimTable extends SimProxy<TableModel> {
     this._call("resize", [typeof newRange === "string" ? newRange : { range: newRange._id }], (t) => {
       const b = this.context._book;
       this._live();
+      b.assertUnprotected(t.sheet, "Table.resize");
       let rect: Rect | undefined;
       let sheet = t.sheet;
       if (typeof newRange === "string") {
@@ -1151,6 +1344,7 @@ function bodyRect(t: TableModel): Rect | null {
  * shifts in the UI; for the API it is not documented): refused.
  */
 function shiftRows(b: WorkbookModel, s: SheetModel, c0: number, c1: number, from: number, n: number): void {
+  b.assertNoMergesInShift(s, c0, c1, n > 0 ? from : from + n);
   for (const t of b.tables) {
     if (t.sheet === s && t.rect.r1 >= from && t.rect.c0 <= c1 && t.rect.c1 >= c0 && (t.rect.c0 < c0 || t.rect.c1 > c1) && t.rect.r0 >= from) {
       throw notModelled(`shifting cells of columns that cut the table "${t.name}"`);
@@ -1165,6 +1359,24 @@ function shiftRows(b: WorkbookModel, s: SheetModel, c0: number, c1: number, from
   for (const t of b.tables) {
     if (t.sheet === s && t.rect.r0 >= from && t.rect.c0 >= c0 && t.rect.c1 <= c1) t.rect = { ...t.rect, r0: t.rect.r0 + n, r1: t.rect.r1 + n };
   }
+}
+
+/** The first cell outside columns c0..c1, at or below row `from`, that holds a value, formula, format or merge. */
+function besideBelow(s: SheetModel, c0: number, c1: number, from: number): string | null {
+  const last = Math.max(s.vals.length, s.nfs.length) - 1;
+  for (let r = from; r <= last; r++) {
+    const width = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      if (c >= c0 && c <= c1) continue;
+      if (s.value(r, c) !== "" || s.numberFormat(r, c) !== "General") return rectAddress({ r0: r, c0: c, r1: r, c1: c });
+    }
+  }
+  for (const k of s.fmls.keys()) {
+    const r = Math.floor(k / MAX_COLS), c = k % MAX_COLS;
+    if (r >= from && (c < c0 || c > c1)) return rectAddress({ r0: r, c0: c, r1: r, c1: c });
+  }
+  const m = s.merges.find((x) => x.r1 >= from && (x.c0 < c0 || x.c1 > c1));
+  return m ? rectAddress(m) : null;
 }
 
 export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow> {
@@ -1195,29 +1407,38 @@ export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow
    * Insert Table Rows does); a shown total row moves down with them. Refused: adding under a filter, and
    * alwaysInsert false ("added below the table": not described further).
    */
-  add(index?: number | null, values?: unknown[][], alwaysInsert?: boolean): SimTableRow {
+  add(index?: number | null, values?: unknown[][] | string | number | boolean, alwaysInsert?: boolean): SimTableRow {
     const n = Array.isArray(values) ? values.length : 1;
     this._call("add", [index ?? null, values ?? null], (t) => {
       const b = this.context._book;
+      b.assertUnprotected(t.sheet, "TableRowCollection.add");
       if (t.filters.size) throw notModelled(`TableRowCollection.add on "${t.name}" while a filter is applied`);
       if (alwaysInsert === false) throw notModelled("TableRowCollection.add with alwaysInsert false");
+      // The d.ts types `values` as a 2-D array or one boolean, string or number; it describes only "A 2D array of
+      // unformatted values of the table row". What one value does (every cell? the first?) is not documented.
+      if (values !== undefined && values !== null && !Array.isArray(values)) throw notModelled("TableRowCollection.add with a single value instead of a 2-D array");
       const body = bodyRect(t);
       const bodyTop = t.rect.r0 + 1;
       const count = body ? body.r1 - body.r0 + 1 : 0;
       const at = index === null || index === undefined || index === -1 ? count : index;
       if (at < 0 || at > count) throw new SimError("InvalidArgument", "The index is out of range.");
       const width = t.rect.c1 - t.rect.c0 + 1;
-      if (values && values.some((r) => !Array.isArray(r) || r.length !== width)) {
+      if (Array.isArray(values) && values.some((r) => !Array.isArray(r) || r.length !== width)) {
         throw new SimError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
       }
       const row0 = bodyTop + at;
+      // "Any rows below the inserted row are shifted downwards": whole sheet rows, or the cells under the table's
+      // columns (the UI's Insert Table Rows)? Not documented. Both readings agree when nothing lies beside the table
+      // in the rows that move; otherwise refused.
+      const beside = besideBelow(t.sheet, t.rect.c0, t.rect.c1, row0);
+      if (beside) throw notModelled(`TableRowCollection.add on "${t.name}" with cells beside the table in the rows that would move (${beside})`);
       shiftRows(b, t.sheet, t.rect.c0, t.rect.c1, row0, n);
       t.rect = { ...t.rect, r1: t.rect.r1 + n };
       // New rows take the number formats of the row above (Excel extends a table's formatting).
       for (let i = 0; i < n; i++) {
         for (let c = t.rect.c0; c <= t.rect.c1; c++) {
           if (row0 > bodyTop) t.sheet.setNumberFormat(row0 + i, c, t.sheet.numberFormat(row0 - 1, c));
-          const v = values ? values[i][c - t.rect.c0] : null;
+          const v = Array.isArray(values) ? (values[i] as unknown[])[c - t.rect.c0] : null;
           b.writeInput(t.sheet, row0 + i, c, v);
         }
       }
@@ -1319,6 +1540,7 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
       }
       const c = t.rect.c0 + at;
       const s = t.sheet;
+      b.assertUnprotected(s, "TableColumnCollection.add");
       if (t.filters.size) throw notModelled(`TableColumnCollection.add on "${t.name}" while a filter is applied`);
       // "Columns with a higher index will be shifted to the side" (d.ts). Appending at the end next to an empty column
       // takes it; what happens to cells that lie right of the table when appending is not documented: refused.
@@ -1328,6 +1550,10 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
       for (let r = t.rect.r0; !emptyNext && r <= t.rect.r1; r++) {
         const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
         for (let cc = rowLen - 1; cc >= c; cc--) moveCell(s, r, cc, r, cc + 1);
+      }
+      const header = name ?? (values ? values[0][0] : null);
+      if (header !== null && header !== undefined && String(header).trim() !== "" && t.columns.some((x) => x.name.toLowerCase() === String(header).trim().toLowerCase())) {
+        throw notModelled(`TableColumnCollection.add on "${t.name}" with the name of an existing column ("${String(header)}")`);
       }
       const col = { id: b.newColumnId(), name: "" };
       t.columns.splice(at, 0, col);
@@ -1361,8 +1587,9 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
   set name(v: string) {
     this._set("name", v, (x) => {
       const c = x.t.rect.c0 + x.t.columns.indexOf(x.col);
+      this.context._book.assertUnprotected(x.t.sheet, "renaming a table column");
       this.context._book.writeInput(x.t.sheet, x.t.rect.r0, c, v);
-      this.context._book.syncHeaders(x.t.sheet, x.t.rect);
+      this.context._book.syncHeaders(x.t.sheet, x.t.rect, true);
     });
   }
   get id(): number { return this._get("id"); }
@@ -1400,6 +1627,7 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
       const b = this.context._book;
       const t = x.t;
       if (t.columns.length === 1) throw new SimError("InvalidOperation", "A table must keep at least one column.");
+      b.assertUnprotected(t.sheet, "TableColumn.delete");
       if (t.filters.size) throw notModelled(`TableColumn.delete on "${t.name}" while a filter is applied`);
       const c = t.rect.c0 + t.columns.indexOf(x.col);
       const s = t.sheet;
@@ -1434,6 +1662,7 @@ export class SimFilter extends SimProxy<ColumnTarget> {
   apply(criteria: FilterCriteriaModel): void {
     const copy = JSON.parse(JSON.stringify(criteria)) as FilterCriteriaModel;
     this._call("apply", [copy], (x) => {
+      this.context._book.assertUnprotected(x.t.sheet, "Filter.apply");
       if (copy.filterOn !== "Values") throw notModelled(`a filter on ${copy.filterOn}`);
       x.t.filters.set(x.col.id, copy);
       this.context._book.applyFilters(x.t);
@@ -1441,6 +1670,7 @@ export class SimFilter extends SimProxy<ColumnTarget> {
   }
   clear(): void {
     this._call("clear", [], (x) => {
+      this.context._book.assertUnprotected(x.t.sheet, "Filter.clear");
       x.t.filters.delete(x.col.id);
       this.context._book.applyFilters(x.t);
     });
@@ -1502,7 +1732,7 @@ export class SimSettingCollection extends SimCollection<WorkbookModel, SimSettin
     this._call("add", [key, value], (b) => {
       if (!key || key.length > 255) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting key)");
       if (json === undefined) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting value)");
-      b.settings.set(key, json);
+      b.setSetting(key, json);
     });
     return new SimSetting(this.context, this, "add", [key], () => key);
   }
@@ -1531,7 +1761,10 @@ export class SimSetting extends SimProxy<string> {
   get value(): unknown { return this._get("value"); }
   set value(v: unknown) {
     const json = JSON.stringify(v);
-    this._set("value", v, (k) => { this.context._book.settings.set(k, json); });
+    this._set("value", v, (k) => {
+      if (json === undefined) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting value)");
+      this.context._book.setSetting(k, json);
+    });
   }
   delete(): void {
     this._call("delete", [], (k) => { this.context._book.settings.delete(k); });
@@ -1563,6 +1796,7 @@ export class SimChartCollection extends SimCollection<SheetModel, SimChart> {
   add(type: string, sourceData: SimRange, seriesBy: string = "Auto"): SimChart {
     const chart = new SimChart(this.context, this, "add", [type], () => null);
     this._call("add", [type, { range: sourceData._id }, seriesBy], (s) => {
+      this.context._book.assertUnprotected(s, "ChartCollection.add");
       const src = sourceData._req();
       if (!type) throw new SimError("InvalidArgument", "Chart type is required.");
       const n = s.charts.length + 1;

@@ -39,7 +39,11 @@ export function recalculate(book: WorkbookModel, factory: EngineFactory): void {
           const vals = s.vals[r];
           for (let c = 0; c <= used.c1; c++) {
             const f = s.formula(r, c);
-            if (f) {
+            if (f && /#REF!/.test(f)) {
+              // A reference Excel turned into #REF! (a deleted sheet): the formula's value is #REF! (an error literal
+              // for the engine, so formulas that use this cell get #REF! too).
+              row.push("#REF!");
+            } else if (f) {
               const host: TableModel | undefined = book.tableAt(s, r, c);
               row.push(translateStructured(f, tables, host ? book.geometry(host) : undefined, r));
             } else {

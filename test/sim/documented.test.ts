@@ -212,6 +212,187 @@ describe("ranges", () => {
       expect(merged.isNullObject).toBe(true);
     });
   });
+
+  test("Range.merge makes merged areas getMergedAreasOrNullObject returns; shifting cells across them is refused", async () => {
+    // d.ts: merge "Merge the range cells into one region in the worksheet"; getMergedAreasOrNullObject "a RangeAreas
+    // object that represents the merged areas in this range"; what a row insert does to merged cells beside or below
+    // is not documented, nor merging cells that hold values other than the top-left one.
+    await table();
+    await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("A8").values = [["合并"]];
+      s.getRange("A8:C8").merge(false);
+      s.getRange("E1:F2").merge(true);
+      const m = s.getRange("A5:F20").getMergedAreasOrNullObject();
+      m.load("address, areaCount");
+      const none = s.getRange("A20:C30").getMergedAreasOrNullObject();
+      await ctx.sync();
+      expect(m.address).toBe("Sheet1!A8:C8");
+      expect(none.isNullObject).toBe(true);
+      const all = s.getRange("A1:F9").getMergedAreasOrNullObject();
+      all.load("areaCount");
+      await ctx.sync();
+      expect(all.areaCount).toBe(3);
+      ctx.workbook.tables.getItem("T").rows.add(null as never, [["丁", "海东市", 1]]);
+      await expect(ctx.sync()).rejects.toMatchObject(notModelled);
+      s.getRange("H1:H2").values = [["a"], ["b"]];
+      s.getRange("H1:H2").merge();
+      await expect(ctx.sync()).rejects.toMatchObject(notModelled);
+      s.getRange("A8:C8").unmerge();
+      await ctx.sync();
+      ctx.workbook.tables.getItem("T").rows.add(null as never, [["丁", "海东市", 1]]);
+      await ctx.sync();
+    });
+    expect(sim.workbook.values("Sheet1", "A9")).toEqual([["合并"]]);
+  });
+
+  test("Range.getSpecialCellsOrNullObject(Formulas) gives the formula cells as RangeAreas, or a null object", async () => {
+    // d.ts: "the RangeAreas object, comprising one or more ranges, that represents all the cells that match the
+    // specified type and value. If no special cells are found, then this method returns an object with its
+    // isNullObject property set to true." How the cells are split into areas is not documented.
+    await table();
+    await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("D2:D4").formulas = [["=C2*2"], ["=C3*2"], [7]];
+      s.getRange("E3").formulas = [["=1+1"]];
+      const f = s.getRange("A1:F9").getSpecialCellsOrNullObject("Formulas" as never);
+      f.load("address, cellCount, areas/items/address, areas/items/formulasR1C1");
+      const none = s.getRange("A1:C4").getSpecialCellsOrNullObject("Formulas" as never);
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(f.cellCount).toBe(3);
+      expect(f.areas.items.map((a) => [a.address, a.formulasR1C1])).toEqual([
+        ["Sheet1!D2:D3", [["=RC[-1]*2"], ["=RC[-1]*2"]]],
+        ["Sheet1!E3", [["=1+1"]]],
+      ]);
+      s.getRange("A1:C4").getSpecialCellsOrNullObject("Constants" as never).load("address");
+      await expect(ctx.sync()).rejects.toMatchObject(notModelled);
+    });
+  });
+});
+
+describe("identity and charts", () => {
+  test("Table.id and Worksheet.id stay the same when the table or sheet is renamed; tables.getItem finds a table by its id", async () => {
+    // d.ts Table.id: "Returns a value that uniquely identifies the table in a given workbook. The value of the
+    // identifier remains the same even when the table is renamed." Worksheet.id: "… remains the same even when the
+    // worksheet is renamed or moved." TableCollection.getItem: "Gets a table by name or ID."
+    await table();
+    const ids = await Excel.run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem("T");
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      t.load("id");
+      s.load("id");
+      await ctx.sync();
+      t.name = "改名";
+      s.name = "表一";
+      await ctx.sync();
+      const again = ctx.workbook.tables.getItem(t.id);
+      again.load("id, name");
+      const sheet = ctx.workbook.worksheets.getItem("表一");
+      sheet.load("id");
+      await ctx.sync();
+      return [t.id, again.id, again.name, s.id, sheet.id];
+    });
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe("改名");
+    expect(ids[3]).toBe(ids[4]);
+  });
+
+  test("ChartCollection items after load; Chart.delete removes that chart only", async () => {
+    // d.ts Chart.delete: "Deletes the chart object."; ChartCollection.items: "Gets the loaded child items in this
+    // collection."
+    await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("A1:B3").values = [["地区", "金额"], ["甲", 1], ["乙", 2]];
+      s.charts.add("ColumnClustered" as never, s.getRange("A1:B3"), "Columns" as never).name = "ours";
+      s.charts.add("ColumnClustered" as never, s.getRange("A1:B3"), "Columns" as never).name = "theirs";
+      await ctx.sync();
+      s.charts.load("items/name");
+      await ctx.sync();
+      expect(s.charts.items.map((c) => c.name)).toEqual(["ours", "theirs"]);
+      s.charts.items[0].delete();
+      await ctx.sync();
+    });
+    expect(sim.workbook.charts("Sheet1").map((c) => c.name)).toEqual(["theirs"]);
+  });
+});
+
+describe("protection", () => {
+  test("a protected sheet reports protected; writes to it are refused (not documented); protect twice fails", async () => {
+    // d.ts WorksheetProtection: protected "Specifies if the worksheet is protected"; protect "Protects a worksheet.
+    // Fails if the worksheet has already been protected." What an API write to a protected sheet does is not
+    // documented (excel-add-ins-worksheets.md only shows protect/unprotect).
+    await table();
+    await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.protection.protect();
+      s.load("protection/protected");
+      await ctx.sync();
+      expect(s.protection.protected).toBe(true);
+      for (const write of [
+        () => { s.getRange("A10").values = [[1]]; },
+        () => { s.getRange("A10").numberFormat = [["0"]]; },
+        () => { ctx.workbook.tables.getItem("T").rows.add(null as never, [["丁", "海东市", 1]]); },
+        () => { ctx.workbook.tables.getItem("T").columns.getItem("地区").filter.apply({ filterOn: "Values", values: ["西宁市"] }); },
+      ]) {
+        write();
+        await expect(ctx.sync()).rejects.toMatchObject(notModelled);
+      }
+      s.protection.protect();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      s.protection.unprotect();
+      s.getRange("A10").values = [[1]];
+      await ctx.sync();
+    });
+    expect(sim.workbook.values("Sheet1", "A10")).toEqual([[1]]);
+  });
+});
+
+describe("documented limits and names", () => {
+  test("the request limit is 5,000,000 bytes with each operation's overhead: performance.md's 5,000 ranges pass, 10,000 fail", async () => {
+    // performance.md: "The payload size of a request combines: The number of API calls. The number of objects, such as
+    // Range objects. The length of the value to set or get." Its sample: 10,000 × getRangeByIndexes + values [["1"]]
+    // "would likely exceed the 5MB payload size limit"; two loops of 5,000 with a sync after each avoid it.
+    const loop = async (from: number, to: number) => Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      for (let row = from; row < to; row++) sheet.getRangeByIndexes(row, 1, 1, 1).values = [["1"]];
+      await ctx.sync();
+    });
+    await loop(1, 5000);
+    await loop(5001, 10000);
+    await expect(loop(1, 10000)).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(sim.stats.bytesPerSync.at(-1)).toBeGreaterThan(5_000_000);
+    expect(sim.stats.bytesPerSync[0]).toBeLessThan(5_000_000);
+  });
+
+  test("settings hold at most 2 MB in all (OfficeDev/office-js#621); a larger setting is refused with InvalidArgument (#3957)", async () => {
+    await Excel.run(async (ctx) => {
+      ctx.workbook.settings.add("a", "汇".repeat(600_000)); // 1.8 MB of UTF-8
+      await ctx.sync();
+      ctx.workbook.settings.add("b", "汇".repeat(100_000));
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      ctx.workbook.settings.add("a", "small");
+      ctx.workbook.settings.add("b", "汇".repeat(100_000));
+      await ctx.sync();
+    });
+    expect(Object.keys(sim.workbook.settings())).toEqual(["a", "b"]);
+  });
+
+  test("a deleted sheet's references become #REF!, also after a sheet of that name is added again", async () => {
+    // support.microsoft.com "How to correct a #REF! error": "This happens most often when cells that were referenced
+    // by formulas get deleted".
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add("数据").getRange("B5").values = [[42]];
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A2").formulas = [["=数据!B5"], ["=A1+1"]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("数据").delete();
+      await ctx.sync();
+      ctx.workbook.worksheets.add("数据").getRange("B5").values = [[7]];
+      await ctx.sync();
+    });
+    expect(sim.workbook.formulas("Sheet1", "A1")).toEqual([["=#REF!B5"]]);
+    expect(sim.workbook.values("Sheet1", "A1:A2")).toEqual([["#REF!"], ["#REF!"]]);
+  });
 });
 
 describe("the 1904 date system", () => {

@@ -23,8 +23,23 @@ import { CellStyle, CellValue, SimError, TableModel, Visibility, WorkbookModel, 
 export { SimError } from "./workbook";
 export type { CellValue } from "./workbook";
 
-/** Excel's request payload limit (Excel on the web: 5 MB per request and per response). */
-export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * Excel's request payload limit: "Excel on the web limits requests and responses to 5 MB" (performance.md;
+ * resource-limits-and-performance-optimization.md: "5MB"). Read strictly, as 5,000,000 bytes.
+ */
+export const PAYLOAD_LIMIT = 5_000_000;
+
+/**
+ * What one queued operation (an object created by a method or navigation, a property set, a method call, a load)
+ * adds to a request beyond its arguments. performance.md: "The payload size of a request combines: The number of API
+ * calls. The number of objects, such as Range objects. The length of the value to set or get." Office.js sends each
+ * object as an object path and each call as an action (JSON objects with ids, type, name, parent and argument info);
+ * the simulator's own encoding is far more compact, so this overhead is added per operation. Its size follows the
+ * same page's sample: 10,000 × (getRangeByIndexes + values = [["1"]]) "would likely exceed the 5MB payload size
+ * limit", split into two loops of 5,000 it does not; so one range plus one property set costs between 500 and 1,000
+ * bytes. 300 per operation (600 the pair) is inside that bracket.
+ */
+export const REQUEST_BYTES_PER_OPERATION = 300;
 
 export interface SimOptions {
   /** Initial sheet names (default ["Sheet1"]). */
@@ -44,7 +59,7 @@ export interface SimOptions {
 
 export interface SimStats {
   syncs: number;
-  /** UTF-8 size of each sync's serialised commands, in order. */
+  /** Request size of each sync: UTF-8 size of its serialised commands plus REQUEST_BYTES_PER_OPERATION each. */
   bytesPerSync: number[];
   /** UTF-8 size of what each sync returned (loaded values). */
   responseBytesPerSync: number[];
@@ -179,7 +194,7 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
       const ops = ctx._queue;
       ctx._queue = [];
       const payload = JSON.stringify(ops.map((o) => o.d));
-      const bytes = utf8Length(payload);
+      const bytes = utf8Length(payload) + ops.length * REQUEST_BYTES_PER_OPERATION;
       stats.syncs++;
       stats.bytesPerSync.push(bytes);
       await Promise.resolve(); // the request leaves the add-in: other code may run meanwhile
@@ -255,6 +270,7 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
     DeleteShiftDirection: { up: "Up", left: "Left" },
+    SpecialCellType: { conditionalFormats: "ConditionalFormats", dataValidations: "DataValidations", blanks: "Blanks", constants: "Constants", formulas: "Formulas", sameConditionalFormat: "SameConditionalFormat", sameDataValidation: "SameDataValidation", visible: "Visible" },
     InsertShiftDirection: { down: "Down", right: "Right" },
     FilterOn: { values: "Values", custom: "Custom", topItems: "TopItems", bottomItems: "BottomItems", topPercent: "TopPercent", bottomPercent: "BottomPercent", cellColor: "CellColor", fontColor: "FontColor", dynamic: "Dynamic", icon: "Icon" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },

@@ -77,7 +77,16 @@ export class SheetModel {
   freezeCols = 0;
   charts: ChartModel[] = [];
   tabColor = "";
+  /** Merged areas (Range.merge), each a rectangle. */
+  merges: Rect[] = [];
+  /** WorksheetProtection.protect was called (and not unprotect). */
+  protected = false;
   constructor(public name: string) {}
+
+  /** The merged areas that meet `rect`. */
+  mergesIn(rect: Rect): Rect[] {
+    return this.merges.filter((m) => m.r0 <= rect.r1 && rect.r0 <= m.r1 && m.c0 <= rect.c1 && rect.c0 <= m.c1);
+  }
 
   value(r: number, c: number): CellValue {
     const row = this.vals[r];
@@ -183,6 +192,14 @@ export interface TableModel {
   hiddenRows: Set<number>;
 }
 
+/**
+ * The most the add-in's settings may hold: "We only support 2MB maximum for settings" (Microsoft, OfficeDev/office-js
+ * #621, Excel on Windows); #3957 reports "The argument is invalid or missing or has an incorrect format" above it.
+ * Counted as UTF-8 bytes of every key and JSON value, 2,000,000 (the strict reading of 2 MB).
+ */
+export const SETTINGS_LIMIT = 2_000_000;
+const utf8 = new TextEncoder();
+
 export interface FormulaEngine {
   compute(book: WorkbookModel): void;
 }
@@ -197,6 +214,8 @@ export class WorkbookModel {
   date1904 = false;
   dirty = false;
   private nextColumnId = 1;
+  /** Table.id "uniquely identifies the table in a given workbook": never reused after a delete. */
+  private nextTableId = 1;
   private nextSheetNumber = 1;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
@@ -211,7 +230,9 @@ export class WorkbookModel {
   }
 
   validateSheetName(name: string, except?: SheetModel): void {
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    // support.microsoft.com "Rename a worksheet": at most 31 characters; none of : \ / ? * [ ]; no apostrophe first or
+    // last; and not "History", "a reserved word Excel uses internally".
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
       throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
     }
     const other = this.findSheet(name);
@@ -243,6 +264,10 @@ export class WorkbookModel {
     this.tables = this.tables.filter((t) => t.sheet !== s);
     this.sheets = this.sheets.filter((x) => x !== s);
     if (this.active === s) this.active = this.sheets.find((x) => x.visibility === "Visible") ?? null;
+    // Excel turns references to a deleted sheet into #REF! (support.microsoft.com "How to correct a #REF! error":
+    // "This happens most often when cells that were referenced by formulas get deleted"): ='Old'!B5 becomes =#REF!B5,
+    // and stays #REF! when a sheet of that name is added again.
+    this.rewriteFormulas((f) => renameSheetInFormula(f, s.name, "#REF!", false));
     this.dirty = true;
   }
 
@@ -286,7 +311,10 @@ export class WorkbookModel {
   }
 
   validateTableName(name: string, except?: TableModel): void {
-    if (!/^[A-Za-z_\\\u3400-\u9fff][\w.\\\u3400-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RC]$/i.test(name) || name.length > 255) {
+    // Table.name (d.ts): "must follow the guidelines specified in the Rename an Excel table article": a letter,
+    // underscore or backslash first; no spaces; at most 255 characters; not "the same as a cell reference, such as
+    // Z$100 or R1C1" (A1 references, and R, C, RC, R1C1, R2C3… of the R1C1 notation).
+    if (!/^[A-Za-z_\\\u3400-\u9fff][\w.\\\u3400-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C?\d*$/i.test(name) || /^C\d*$/i.test(name) || name.length > 255) {
       throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table name "${name}")`);
     }
     const other = this.findTable(name);
@@ -303,10 +331,11 @@ export class WorkbookModel {
       r = { ...rect, r1: rect.r1 + 1 };
     }
     for (const t of this.tables) if (t.sheet === s && overlaps(t.rect, r)) throw new SimError("InvalidOperation", "A table can't overlap another table.");
+    if (s.mergesIn(r).length) throw notModelled("a table over merged cells");
     let n = 1;
     while (this.findTable(`Table${n}`)) n++;
     const t: TableModel = {
-      id: String(this.tables.length + 1), name: `Table${n}`, sheet: s, rect: r, hasHeaders: true, showTotals: false, style: "TableStyleMedium2", columns: [],
+      id: String(this.nextTableId++), name: `Table${n}`, sheet: s, rect: r, hasHeaders: true, showTotals: false, style: "TableStyleMedium2", columns: [],
       filters: new Map(), hiddenRows: new Set(),
     };
     const used = new Set<string>();
@@ -329,13 +358,23 @@ export class WorkbookModel {
     return { name: t.name, sheet: t.sheet.name, rect: t.rect, hasHeaders: t.hasHeaders, showTotals: t.showTotals, columns: t.columns.map((c) => c.name) };
   }
 
-  /** Keep table column names equal to their header cells (Excel renames a column when its header is edited). */
-  syncHeaders(s: SheetModel, rect: Rect): void {
+  /**
+   * Keep table column names equal to their header cells (Excel renames a column when its header is edited).
+   * `written`: the header cells were written (values, formulas, copyFrom, TableColumn.name). What a blank header, or
+   * one that repeats another column's name, becomes then is not documented for the API (the UI makes "Column2",
+   * "负责人2"): refused. A new column without a name takes the default name (TableColumnCollection.add: "If null, the
+   * default name will be used"), as do resize's new columns.
+   */
+  syncHeaders(s: SheetModel, rect: Rect, written = false): void {
     for (const t of this.tables) {
       if (t.sheet !== s || t.rect.r0 < rect.r0 || t.rect.r0 > rect.r1) continue;
       for (let c = Math.max(rect.c0, t.rect.c0); c <= Math.min(rect.c1, t.rect.c1); c++) {
         const col = t.columns[c - t.rect.c0];
         let v = String(s.value(t.rect.r0, c)).trim();
+        if (written && col.name && v !== col.name) {
+          if (!v) throw notModelled(`a blank header written to the column "${col.name}" of the table "${t.name}"`);
+          if (t.columns.some((x) => x !== col && x.name.toLowerCase() === v.toLowerCase())) throw notModelled(`a header written to the table "${t.name}" that repeats the column name "${v}"`);
+        }
         if (!v) v = `Column${c - t.rect.c0 + 1}`;
         if (s.formula(t.rect.r0, c)) s.setFormula(t.rect.r0, c, undefined);
         if (col.name !== v) {
@@ -351,6 +390,25 @@ export class WorkbookModel {
     return this.nextColumnId++;
   }
 
+  /**
+   * A change to the cells, tables, formats, filters or panes of a protected sheet (WorksheetProtection.protect,
+   * ExcelApi 1.2). The docs describe protection ("control whether users can edit worksheet data",
+   * excel-add-ins-worksheets.md) but not what an API write to a protected sheet does (which error, whether unlocked
+   * cells may change): refused.
+   */
+  assertUnprotected(s: SheetModel, what: string): void {
+    if (s.protected) throw notModelled(`${what} on the protected sheet "${s.name}"`);
+  }
+
+  /**
+   * Cells of columns c0..c1 from row `from` down shift by a row insert or delete: merged areas that meet them, or
+   * that the shift would cut, are refused (what Excel does to them through the API is not documented).
+   */
+  assertNoMergesInShift(s: SheetModel, c0: number, c1: number, from: number): void {
+    const hit = s.merges.find((m) => m.r1 >= from && m.c0 <= c1 && m.c1 >= c0);
+    if (hit) throw notModelled(`shifting cells across the merged area ${rectAddress(hit)} of "${s.name}"`);
+  }
+
   // -------------------------------------------------------------- cells
   /**
    * Write what a user or `range.values`/`range.formulas` writes. Strings go through Excel's typing conversion,
@@ -358,9 +416,11 @@ export class WorkbookModel {
    * a Text-formatted ("@") cell keeping strings as typed.
    */
   writeInput(s: SheetModel, r: number, c: number, input: unknown): void {
+    // null (in a 2-D array) leaves the cell unchanged: "Use null in 2-D arrays to leave specific cells unchanged while
+    // updating others" (excel-add-ins-blank-null-values.md), its formula included.
+    if (input === null || input === undefined) return;
     if (typeof input === "string" && input.startsWith("=") && input.length > 1 && s.numberFormat(r, c) !== "@") this.checkFormulaTables(s, r, c, input);
     s.setFormula(r, c, undefined);
-    if (input === null || input === undefined) return; // null leaves the cell unchanged, as in Excel
     if (typeof input === "number") {
       if (!Number.isFinite(input)) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (number is not finite)");
       s.setRaw(r, c, input);
@@ -488,6 +548,16 @@ export class WorkbookModel {
     for (const s of this.sheets) for (const [k, f] of s.fmls) s.fmls.set(k, fn(f));
   }
 
+  /** Store a setting (JSON text), refusing what would take the settings past SETTINGS_LIMIT. */
+  setSetting(key: string, json: string): void {
+    let total = utf8.encode(key).length + utf8.encode(json).length;
+    for (const [k, v] of this.settings) if (k !== key) total += utf8.encode(k).length + utf8.encode(v).length;
+    if (total > SETTINGS_LIMIT) {
+      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (settings would hold ${total} bytes; the limit is 2 MB)`);
+    }
+    this.settings.set(key, json);
+  }
+
   hasFormulas(): boolean {
     return this.sheets.some((s) => s.fmls.size > 0);
   }
@@ -504,10 +574,10 @@ export function moveCell(s: SheetModel, r: number, c: number, r2: number, c2: nu
   s.setNumberFormat(r, c, "General");
 }
 
-function renameSheetInFormula(f: string, oldName: string, newName: string): string {
+function renameSheetInFormula(f: string, oldName: string, newName: string, quote = true): string {
   const patterns = [`${quoteSheet(oldName, true)}!`, `${oldName}!`];
   let out = f;
-  for (const p of patterns) out = out.split(p).join(`${quoteSheet(newName)}!`);
+  for (const p of patterns) out = out.split(p).join(quote ? `${quoteSheet(newName)}!` : newName);
   return out;
 }
 

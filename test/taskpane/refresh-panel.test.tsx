@@ -86,6 +86,31 @@ describe("刷新 panel", () => {
     expect(await screen.findByText("没有可撤销的刷新。")).toBeInTheDocument();
   });
 
+  test("an undo refused because the sheets changed since shows why and offers to undo anyway, which passes force", async () => {
+    const user = userEvent.setup();
+    const blocked = Object.assign(new Error("上次写入之后，工作表又被修改过：表格“Ledger”第 3 行。没有撤销。"), { code: "UNDO_BLOCKED" });
+    const undo = jest.fn().mockRejectedValueOnce(blocked).mockResolvedValueOnce({ description: "台账 2025-04-02 09:00 的刷新" });
+    renderPanel(<RefreshPanel />, fakeServices({ listSources: jest.fn(async () => [ledger]), undoLastRefresh: undo }));
+    expect(screen.queryByRole("button", { name: /仍然撤销/ })).toBeNull();
+    await user.click(await screen.findByRole("button", { name: "撤销上次刷新" }));
+    expect(await screen.findByText(/又被修改过/)).toBeInTheDocument();
+    await user.click(await screen.findByRole("button", { name: /仍然撤销/ }));
+    expect(await screen.findByText("已撤销：台账 2025-04-02 09:00 的刷新")).toBeInTheDocument();
+    expect(undo.mock.calls).toEqual([[undefined], [{ force: true }]]);
+    expect(screen.queryByRole("button", { name: /仍然撤销/ })).toBeNull();
+  });
+
+  test("a refresh's notices (a formula of the user's kept) are shown with its counts", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({
+      listSources: jest.fn(async () => [ledger]),
+      refresh: jest.fn(async () => ({ added: 0, updated: 0, removed: 0, unchanged: 30, issues: [], at: "2025-04-02T09:00:00Z", notices: [{ zh: "1 个单元格保留了您输入的公式", en: "1 cell(s) keep the formula you typed" }] })),
+    });
+    renderPanel(<RefreshPanel />, services);
+    await user.click(await screen.findByRole("button", { name: /刷新“/ }));
+    expect(await screen.findByText(/保留了您输入的公式/)).toBeInTheDocument();
+  });
+
   test("English", async () => {
     renderPanel(<RefreshPanel />, fakeServices({ listSources: jest.fn(async () => [local]) }), "en-US");
     expect(await screen.findByRole("button", { name: 'Refresh "目标.xlsx"' })).toBeInTheDocument();

@@ -42,15 +42,25 @@ export function RefreshPanel() {
     if (!report) return;
     setReports((r) => ({ ...r, [src.id]: report }));
     const changedAny = report.added + report.updated + report.removed > 0;
+    const notices = (report.notices ?? []).map((n) => (lang === "zh-CN" ? n.zh : n.en));
     task.setStatus({
-      intent: "success",
-      text: `${src.label}: ${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`,
+      intent: notices.length ? "warning" : "success",
+      text: [`${src.label}: ${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`, ...notices].join(" "),
     });
     await reload();
   }
 
-  async function onUndo() {
-    const undone = await task.run(t("working"), () => services.undoLastRefresh());
+  // The last undo was refused because the sheets changed after the write: offer to undo anyway (the user confirms).
+  const [undoBlocked, setUndoBlocked] = React.useState(false);
+
+  async function onUndo(force = false) {
+    setUndoBlocked(false);
+    const undone = await task.run(t("working"), () =>
+      services.undoLastRefresh(force ? { force: true } : undefined).catch((e: unknown) => {
+        if ((e as { code?: unknown } | null)?.code === "UNDO_BLOCKED") setUndoBlocked(true);
+        throw e;
+      }),
+    );
     if (undone === undefined) return; // error or cancel: status already set
     task.setStatus(undone ? { intent: "success", text: t("undone", { what: undone.description }) } : { intent: "info", text: t("nothingToUndo") });
     await reload();
@@ -111,9 +121,14 @@ export function RefreshPanel() {
         </Text>
       )}
       <div className={c.row}>
-        <Button onClick={onUndo} disabled={task.running || !sources || sources.length === 0}>
+        <Button onClick={() => onUndo()} disabled={task.running || !sources || sources.length === 0}>
           {t("undo")}
         </Button>
+        {undoBlocked && (
+          <Button appearance="secondary" onClick={() => onUndo(true)} disabled={task.running}>
+            {t("undoAnyway")}
+          </Button>
+        )}
       </div>
       <ProgressArea task={task} />
       <StatusMessage status={task.status} />
