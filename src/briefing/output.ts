@@ -33,7 +33,7 @@ export interface BriefingJsonRow {
 /** What the importer said about one input file: the numbers leave out its rejected and skipped rows. */
 export interface ImportReportJson {
   file: string;
-  kind: "ledger" | "funds" | "targets" | "figures";
+  kind: "ledger" | "funds" | "targets" | "figures" | "regions";
   summary: { rows: number; accepted: number; rejected: number; skipped: number };
   issues: Array<{ row: number; column: string | null; severity: "error" | "warning"; code?: string; message: string; message_en: string }>;
 }
