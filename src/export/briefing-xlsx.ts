@@ -9,7 +9,8 @@ import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { parseIsoDate, toExcelSerial } from "../core/dates";
 import { FundsEntry, metricInfo, ProjectRecord, ReportedFigure, Target } from "../core/model";
 import type { Language } from "../i18n/language";
-import { resolveFundsRegions } from "../briefing/build";
+import { sheetRows } from "../briefing/sheet-data";
+import type { RegionHierarchy } from "../core/region-hierarchy";
 import { briefingLayout, BriefingCell, BriefingLayout, columnLetter, COL, FMT, FormulaMode } from "../briefing/formulas";
 import { briefingText } from "../briefing/text";
 import type { Briefing, BriefingInput } from "../briefing/types";
@@ -22,6 +23,8 @@ export interface BriefingXlsxOptions {
   text?: string;
   /** Collects every cell whose text held characters XML cannot hold (each replaced by U+FFFD), to report them. */
   sanitized?: SanitizedCell[];
+  /** The regions: records not resolved at import get their 地区路径 from it (the formulas of a card by level need it). */
+  hierarchy?: RegionHierarchy;
 }
 
 /** A cell of the exported workbook whose text was changed so that the file stays well-formed XML. */
@@ -170,12 +173,11 @@ export function briefingWorkbook(input: BriefingInput, briefing: Briefing, optio
   const layout = briefingLayout(briefing, text, { mode, refs: "a1", language });
   const report = options.sanitized;
   writeBriefingSheet(wb, layout, mode, language, report);
-  const records = input.records as ProjectRecord[];
+  // Formulas count funds by 所属地区 (and 地区路径): filled from the ledger where the entry left it blank, as the builder
+  // attributes it; records and entries get their 地区路径 from the hierarchy when the import did not give one.
+  const { records, funds } = sheetRows(input, options.hierarchy);
   writeDataSheet(wb, LEDGER, records as unknown as Row[], report);
-  // Formulas count funds by 所属地区: fill it from the ledger where the entry left it blank (the builder does the same).
-  const funds = (input.funds ?? []) as FundsEntry[];
-  const regions = resolveFundsRegions(records, funds);
-  writeDataSheet(wb, FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] })), report);
+  writeDataSheet(wb, FUNDS, funds as unknown as Row[], report);
   writeDataSheet(wb, TARGETS, (input.targets ?? []) as Target[] as unknown as Row[], report);
   writeDataSheet(wb, FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[], report);
   return wb;
