@@ -421,7 +421,7 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
   const rows = shown.filter((r) => r.role !== "zone" || visible.has(r.of));
 
   const jName = J >= 0 ? h.names[J] : NATION;
-  const label = (r: { node: number; role: RowRole }) => (r.role === "own" ? `${h.names[r.node]}本级` : r.role === "zone" ? `其中：${h.names[r.node]}` : h.names[r.node]);
+  const label = (r: { node: number; role: RowRole }) => (r.role === "own" ? `${h.displays[r.node]}本级` : r.role === "zone" ? `其中：${h.displays[r.node]}` : h.displays[r.node]);
   const reconciliation: ReconciliationEntry[] = [];
 
   // ---- the tables ----

@@ -27,8 +27,10 @@ export interface DivisionAlias {
 export interface Division {
   /** GB/T 2260 code: 2 digits (province), 4 (prefecture) or 6 (county). */
   code: string;
-  /** The name rows show (unique among divisions). */
+  /** The canonical name (unique among divisions: a name two share is qualified by the parent, 西宁市城中区). */
   name: string;
+  /** The name as a row of a report card shows it, when it differs from `name` (城中区 for 西宁市城中区). */
+  short?: string;
   official: string;
   level: RegionLevel;
   /** The parent's code; null for a province. */
@@ -159,6 +161,7 @@ function qualifyDuplicates(list: Division[]): void {
     if (same.length < 2) continue;
     for (const d of same) {
       const parent = d.parent ? nameOf.get(d.parent) : undefined;
+      d.short = name;
       d.name = parent ? `${parent}${name}` : `${name}${d.code}`;
       d.aliases.unshift(alias(name, d.level === "县区" ? ALIAS_TIER.countyShort : ALIAS_TIER.majorShort));
     }

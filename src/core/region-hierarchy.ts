@@ -66,6 +66,8 @@ interface AliasHit { index: number; tier: number }
 /** The resolved hierarchy (immutable once built). */
 export class RegionHierarchy {
   readonly names: string[] = [];
+  /** How a report card's row names the region (the canonical name, or 城中区 for the built-in 西宁市城中区). */
+  readonly displays: string[] = [];
   readonly levels: RegionLevel[] = [];
   /** Parent index, or -1 for a top-level region. */
   readonly parents: number[] = [];
@@ -255,6 +257,7 @@ export class RegionHierarchy {
   add(name: string, level: RegionLevel, code: string | null): number {
     const i = this.names.length;
     this.names.push(name);
+    this.displays.push(name);
     this.levels.push(level);
     this.parents.push(-1);
     this.depths.push(1);
@@ -345,6 +348,7 @@ export function buildHierarchy(
   const probe = new RegionHierarchy();
   for (const d of base ?? []) {
     const i = probe.add(d.name, d.level, d.code);
+    if (d.short) probe.displays[i] = d.short;
     baseIndex.set(d.code, i);
     probe.index(d.name, i, TIER_NAME);
     for (const a of d.aliases) probe.index(a.text, i, a.tier);
@@ -433,6 +437,7 @@ export function buildHierarchy(
     const h = new RegionHierarchy();
     for (let i = 0; i < probe.size; i++) {
       h.add(probe.names[i], probe.levels[i], probe.codes[i]);
+      h.displays[i] = probe.displays[i];
       h.parents[i] = probe.parents[i];
       h.aliasesOf[i].push(...probe.aliasesOf[i]);
     }
@@ -444,6 +449,7 @@ export function buildHierarchy(
         const old = h.names[i];
         if (old !== row.name) h.aliasesOf[i].unshift(old);
         h.names[i] = row.name;
+        h.displays[i] = row.name;
         h.userRows[i] = k;
         nodeOf[k] = i;
       } else {

@@ -7,6 +7,8 @@ export interface ValidationJson {
   funds: ImportResult["funds"];
   targets: ImportResult["targets"];
   figures: ImportResult["figures"];
+  /** Only for a regions table. */
+  regions?: ImportResult["regions"];
   issues: Array<{ row: number; column: string | null; message: string; message_en: string; severity: "error" | "warning" }>;
   summary: ImportResult["summary"];
 }
@@ -17,6 +19,7 @@ export function toValidationJson(r: ImportResult): ValidationJson {
     funds: r.funds,
     targets: r.targets,
     figures: r.figures,
+    ...(r.kind === "regions" ? { regions: r.regions ?? [] } : {}),
     issues: r.issues.map((i) => ({ row: i.row, column: i.column, message: i.message, message_en: i.message_en, severity: i.severity })),
     summary: r.summary,
   };
@@ -37,6 +40,7 @@ export function formatReport(r: ImportResult, fileName: string, maxIssues = 200)
     r.funds.length ? `到位资金 ${r.funds.length} / funds entries` : "",
     r.targets.length ? `目标 ${r.targets.length} / targets` : "",
     r.figures.length ? `汇总数 ${r.figures.length} / figures` : "",
+    r.regions?.length ? `地区 ${r.regions.length} / regions` : "",
   ].filter(Boolean);
   if (counts.length) lines.push(counts.join("；"));
   if (r.issues.length === 0) {
