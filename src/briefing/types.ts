@@ -132,7 +132,9 @@ export interface BriefingTable {
 
 export interface BriefingWarning {
   code: "duplicate_figure" | "duplicate_target" | "unattributed_funds" | "funds_region_from_ledger" | "region_variants"
-    | "outside_jurisdiction" | "unknown_regions" | "flat_fallback";
+    | "outside_jurisdiction" | "unknown_regions" | "flat_fallback"
+    /** The task pane: the data sheets' 地区路径 do not follow the regions table now (refresh the ledger and funds). */
+    | "region_paths_stale";
   message: string;
   message_en: string;
 }
