@@ -13,6 +13,7 @@
  * ('台账'!$L:$L, for the exported workbook). Dates in the data sheets are date serials, so span bounds are
  * ">="&DATE(y,1,1) and "<="&DATE(y,m,last).
  */
+import { sectionRows } from "./sections-layout";
 import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { daysInMonth, parseIsoDate, toExcelSerial } from "../core/dates";
 import { PACE_STATUS_LABELS } from "../core/metrics";
@@ -387,6 +388,9 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
     });
     tables.push({ metric: t.metric, titleRow, headerRow, firstRow, totalRow, regions: t.rows.map((r) => r.region) });
   }
+
+  // Breakdowns and key projects (values, computed now: ./sections-layout.ts).
+  for (const r of sectionRows(b, language, COLUMN_COUNT)) grid.push(r);
 
   newRow();
   const textRow = grid.length;

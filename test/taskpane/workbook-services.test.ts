@@ -101,6 +101,16 @@ test("the report card by level through the pane: 青海省 by 市州 with 西宁
   expect(rowText(q1.sheet, "签约金额（亿元）", "合计")[1]).toBe("245.00"); // the 其中 row is not added a second time
   expect(labels).not.toContain("兰州市"); // another province's city is not in 青海省's card
   expect(q1.text.zh).toMatch(/重点项目/);
+  // the breakdown and key projects are tables of the sheet too (values), between the metric tables and the text
+  const col0 = rows.map((r) => r[0]);
+  const bd = col0.indexOf("按产业类别（本期签约）");
+  const kp = col0.indexOf("重点项目（前 3 个）");
+  expect(bd).toBeGreaterThan(start);
+  expect(kp).toBeGreaterThan(bd);
+  expect(col0.indexOf("简报文字")).toBeGreaterThan(kp);
+  expect(rows[bd + 1].slice(0, 3)).toEqual(["类别", "项目数", "金额（亿元）"]);
+  expect(rows[kp + 2][0]).toBe("1");
+  expect(sim.workbook.formulas(q1.sheet).slice(bd).flat().filter((f) => typeof f === "string" && f.startsWith("=") && !String(f).includes("简报"))).toEqual([]);
   // the same as asked for explicitly, and 2024Q1's published rates
   await services.buildBriefing({ ...base, period: "2024Q1", within: "青海省", level: "市州" });
   expect(rowText("成绩单 2024Q1", "签约金额（亿元）", "西宁市").slice(0, 4)).toEqual(["西宁市", "357.50", "350.00", "102.14%"]);
