@@ -86,7 +86,9 @@ export function randomHierCase(seed: number, o: { regions?: number; records?: nu
   const figures: ReportedFigure[] = [];
   for (let i = 0; i < (o.figures ?? 3); i++) {
     const y = r() < 0.6 ? year : year - 1;
-    figures.push({ year: y, through_month: pick([3, 6]), region: pick(names), metric: pick(METRICS), value: Math.round(r() * 9000) / 10, scope: null, status: r() < 0.8 ? "采用" : "备选" });
+    const metric = pick(METRICS);
+    const value = metric === "signed_projects" || metric === "projects_started" ? Math.floor(r() * 90) : Math.round(r() * 9000) / 10;
+    figures.push({ year: y, through_month: pick([3, 6]), region: pick(names), metric, value, scope: null, status: r() < 0.8 ? "采用" : "备选" });
   }
   const aliases = new Map<string, string>();
   for (const row of rows) if (row.aliases && row.aliases.length > 0) aliases.set(row.name, row.aliases[0]);
