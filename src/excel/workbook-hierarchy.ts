@@ -20,7 +20,9 @@ export interface WorkbookRegions {
 /** Divisions plus the workbook's Regions table (rows the table rejects are left out, as the importer reports them). */
 export async function readWorkbookRegions(): Promise<WorkbookRegions> {
   const divisions = await loadDivisions();
-  const t = await readWorkbookTableOrNull(REGIONS.table);
+  // Without a workbook (a plain browser tab reading files, src/taskpane/no-workbook.ts): the divisions alone.
+  const x = (globalThis as { Excel?: { run?: unknown } }).Excel;
+  const t = x && typeof x.run === "function" ? await readWorkbookTableOrNull(REGIONS.table) : null;
   const table = t ? importTable(t.values, { fileName: `${REGIONS.sheet}!${REGIONS.table}`, kind: "regions", startRow: t.startRow, divisions }) : null;
   return { divisions, hierarchy: buildHierarchy(divisions, table?.regions ?? []).hierarchy, hasTable: t !== null };
 }
