@@ -27,8 +27,12 @@ import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "
 import { CalendarDate, parseIsoDate, toIsoDate, ymdMonthKey } from "../core/dates";
 import { ExactSum, exactSum } from "../core/exact-sum";
 import { regionKey } from "../core/regions";
+import { buildBreakdowns, keyProjects } from "./breakdowns";
+import { BriefingError } from "./errors";
+import { buildReportCard } from "./report-card";
 import {
-  ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, TOTAL_REGION,
+  ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, BREAKDOWN_KINDS,
+  TOTAL_REGION,
 } from "./types";
 
 /** A reported figure applies as the actual when its scope is blank and it is not marked 备选. */
@@ -57,12 +61,7 @@ const TOTAL_KEY = regionKey(TOTAL_REGION);
 /** Chinese collation for region order (created once: building a collator costs about half a millisecond). */
 let zhCollator: Intl.Collator | null = null;
 
-export class BriefingError extends Error {
-  constructor(message: string, readonly message_en: string) {
-    super(message);
-    this.name = "BriefingError";
-  }
-}
+export { BriefingError } from "./errors";
 
 interface Spans { pyStart: number; throughMonth: number }
 
@@ -203,6 +202,49 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const year = span.year;
   const throughMonth = span.toMonth;
 
+  const wantedMetrics: readonly Metric[] = options.metrics && options.metrics.length > 0 ? options.metrics : METRICS;
+  const badMetric = wantedMetrics.find((m) => !isMetric(m));
+  if (badMetric !== undefined) {
+    throw new BriefingError(`未知指标“${String(badMetric)}”。可用：${METRICS.join("、")}。`, `Unknown metric "${String(badMetric)}". Metrics: ${METRICS.join(", ")}.`);
+  }
+  const badBreakdown = (options.breakdowns ?? []).find((k) => !(BREAKDOWN_KINDS as readonly string[]).includes(k));
+  if (badBreakdown !== undefined) {
+    throw new BriefingError(`未知分类“${String(badBreakdown)}”。可用：${BREAKDOWN_KINDS.join("、")}。`, `Unknown breakdown "${String(badBreakdown)}". Breakdowns: ${BREAKDOWN_KINDS.join(", ")}.`);
+  }
+  // Breakdowns and key projects (./breakdowns.ts), over the records `include` admits.
+  const extras = (b: Briefing, include: (i: number) => boolean, province: string | null): Briefing => {
+    const c = {
+      span: [year * 12, year * 12 + throughMonth - 1] as [number, number],
+      priorSpan: [(year - 1) * 12, (year - 1) * 12 + throughMonth - 1] as [number, number],
+      monthKey, include, province, hierarchy: options.hierarchy,
+    };
+    if (options.breakdowns && options.breakdowns.length > 0) b.breakdowns = buildBreakdowns(input.records, options.breakdowns, c);
+    if (options.top && options.top > 0) b.key_projects = keyProjects(input.records, options.top, c);
+    return b;
+  };
+
+  // ---- the report card by level (./report-card.ts), when the regions are a hierarchy ----
+  let fallback: BriefingWarning | null = null;
+  if (options.hierarchy && !(options.regions && options.regions.length > 0)) {
+    const card = buildReportCard(input, options, {
+      year, throughMonth, asOf, basis, tolerance, timeProgress: tp, wanted: wantedMetrics,
+      explicitMetrics: !!(options.metrics && options.metrics.length > 0), figureApplies, monthKey,
+    }, options.hierarchy);
+    if (card) {
+      return extras({
+        period: parsed.code, span, prior_span: priorSpan, as_of: toIsoDate(asOf), basis, tolerance, time_progress: tp,
+        regions: card.regions, metrics: card.tables.map((t) => t.metric), tables: card.tables, warnings: card.warnings,
+        jurisdiction: card.jurisdiction, level: card.level, reconciliation: card.reconciliation,
+        stats: { records: input.records.length, funds: (input.funds ?? []).length, ...card.stats },
+      }, card.inJurisdiction, card.jurisdiction.province);
+    }
+    fallback = {
+      code: "flat_fallback",
+      message: "数据中的地区都不在地区表或内置行政区划中，无法按层级汇总，改为各地区并列的成绩单。请在地区表中加上这些地区及其上级地区。",
+      message_en: "None of the data's regions is in the regions table or the built-in divisions, so the card cannot be built by level: every region is shown side by side. Add these regions and their parents to the regions table.",
+    };
+  }
+
   // ---- regions: explicit list, or discovered while reading ----
   // Regions are one region when src/core/regions.ts says so (case and width folded, as Excel's criteria compare):
   // slots are keyed by regionKey; a region is shown by its first spelling in code-point order (so the row order
@@ -231,7 +273,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   };
   if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(regionKey(r))) { regionIndex.set(regionKey(r), regionNames.length); regionNames.push(r); }
 
-  const warnings: BriefingWarning[] = [];
+  const warnings: BriefingWarning[] = fallback ? [fallback] : [];
 
   // ---- reported figures and targets (small tables) ----
   const figureKey = (region: string, metric: string, y: number) => `${y}\u0001${metric}\u0001${region}`;
@@ -373,11 +415,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   }
 
   // ---- assemble the tables ----
-  const wanted: readonly Metric[] = options.metrics && options.metrics.length > 0 ? options.metrics : METRICS;
-  const unknownMetric = wanted.find((m) => !isMetric(m));
-  if (unknownMetric !== undefined) {
-    throw new BriefingError(`未知指标“${String(unknownMetric)}”。可用：${METRICS.join("、")}。`, `Unknown metric "${String(unknownMetric)}". Metrics: ${METRICS.join(", ")}.`);
-  }
+  const wanted = wantedMetrics;
   const tables: BriefingTable[] = [];
   const cell = (metric: Metric, s: number, region: string, current: boolean): [number | null, ActualSource | null] => {
     const y = current ? year : year - 1;
@@ -448,7 +486,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     tables.push({ metric, rows, total, total_target_source: totalTargetSource });
   });
 
-  return {
+  return extras({
     period: parsed.code,
     span,
     prior_span: priorSpan,
@@ -461,7 +499,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     tables,
     warnings,
     stats: { records: n, funds: funds.length, funds_region_from_ledger: fromLedger, funds_unattributed: unattributed },
-  };
+  }, () => true, null);
 }
 
 /** A completion rate rounded to 12 decimals for ranking (float dust never separates a tie). */

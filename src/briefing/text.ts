@@ -25,13 +25,30 @@ const ZH_LEAD: Record<Metric, (v: string) => string> = {
   projects_started: (v) => `开工项目${v}个`,
 };
 
-const EN_LEAD: Record<Metric, (v: string) => string> = {
-  signed_projects: (v) => `${v} projects signed`,
-  signed_amount: (v) => `${v} (100m CNY) signed`,
-  funds_in_place: (v) => `${v} (100m CNY) of funds in place`,
-  funds_in_place_out_of_province: (v) => `${v} (100m CNY) of out-of-province funds in place`,
-  projects_started: (v) => `${v} projects started`,
+/** English leads take the number itself (a count for plurals, 亿元 turned into CNY millions or billions). */
+const EN_LEAD: Record<Metric, (v: number) => string> = {
+  signed_projects: (v) => `${projects(v)} signed`,
+  signed_amount: (v) => `${cny(v)} signed`,
+  funds_in_place: (v) => `${cny(v)} of funds in place`,
+  funds_in_place_out_of_province: (v) => `${cny(v)} of out-of-province funds in place`,
+  projects_started: (v) => `${projects(v)} started`,
 };
+
+/** "1 project", "2 projects", "2.5 projects" (a reported count is whole; a sum of figures may not be). */
+export function projects(n: number): string {
+  const v = formatAmount(n, 2);
+  return `${v} ${v === "1" ? "project" : "projects"}`;
+}
+
+/**
+ * An amount in 亿元 as reports in English write it: 1 亿元 = CNY 100 million; 36.9 亿元 = CNY 3.69 billion; 0.35 亿元 = CNY
+ * 35 million. Billions from CNY 1 billion (10 亿元) up.
+ */
+export function cny(yi: number): string {
+  const million = yi * 100;
+  if (Math.abs(million) >= 1000) return `CNY ${formatAmount(million / 1000, 3)} billion`;
+  return `CNY ${formatAmount(million, 2)} million`;
+}
 
 const points = (gap: number) => formatAmount(Math.abs(gap), 2);
 
@@ -48,7 +65,7 @@ export function metricClause(row: BriefingRow, language: Language = "zh-CN", dig
   if (row.actual === null) return null;
   const zh = language === "zh-CN";
   const value = formatAmount(row.actual, 2);
-  const parts: string[] = [zh ? ZH_LEAD[row.metric](value) : EN_LEAD[row.metric](value)];
+  const parts: string[] = [zh ? ZH_LEAD[row.metric](value) : EN_LEAD[row.metric](row.actual)];
   if (row.completion_rate !== null) {
     parts.push(zh ? `完成年度目标任务的${formatPercent(row.completion_rate, digits)}` : `${formatPercent(row.completion_rate, digits)} of the annual target`);
   }
@@ -71,6 +88,18 @@ export function metricClause(row: BriefingRow, language: Language = "zh-CN", dig
     }
   }
   return parts.join(zh ? "，" : ", ");
+}
+
+/** How reports name the whole jurisdiction: 全省, 全市, 全州, 全县, 全区…; 全国; else its name. */
+export function wholeOf(b: Briefing, zh: boolean): string {
+  const j = b.jurisdiction;
+  if (!j) return zh ? "各地区合计" : "All regions together";
+  if (!zh) return j.name === "全国" ? "Nationwide" : `${j.name} as a whole`;
+  if (j.name === "全国") return "全国";
+  if (j.level === "省") return /自治区$|^(内蒙古|广西|西藏|宁夏|新疆)$/.test(j.name) ? "全区" : /市$/.test(j.name) ? "全市" : "全省";
+  const m = /(市|州|盟|地区|县|区|旗)$/.exec(j.name);
+  if (m && j.level !== "园区") return `全${m[1] === "地区" ? "地区" : m[1]}`;
+  return j.name;
 }
 
 /** Sentences naming the regions ranked by completion rate, best first (only where at least two regions rank). */
@@ -111,15 +140,29 @@ export function briefingText(b: Briefing, options: BriefingTextOptions = {}): st
   paragraphs.push(zh
     ? `${periodZh}（截至${m}月${d}日，序时进度${tp}）招商引资成绩单如下。`
     : `Investment report card, ${periodLabelEn(b.span)} (as of ${b.as_of}; ${tp} of the year elapsed).`);
-  const regions = b.regions.length > 1 ? [TOTAL_REGION, ...b.regions] : b.regions;
-  for (const region of regions) {
+  // The rows as the tables show them: the level's regions, 本级 rows and 其中 rows (by level), or every region.
+  const labels: { key: string; role: string; label: string }[] = [];
+  if (b.jurisdiction) {
+    const first = b.tables[0];
+    for (const r of first?.rows ?? []) labels.push({ key: r.label ?? r.region, role: r.role ?? "region", label: r.label ?? r.region });
+  } else for (const region of b.regions) labels.push({ key: region, role: "region", label: region });
+  const counted = labels.filter((l) => l.role !== "zone").length;
+  const entries = counted > 1 || (b.jurisdiction && b.tables.some((t) => t.total.actual !== null) && counted !== 1)
+    ? [{ key: TOTAL_REGION, role: "total", label: TOTAL_REGION }, ...labels]
+    : labels;
+  for (const e of entries) {
     const clauses = b.tables
-      .map((t) => (region === TOTAL_REGION ? t.total : t.rows.find((r) => r.region === region)))
+      .map((t) => (e.key === TOTAL_REGION && e.role === "total" ? t.total : t.rows.find((r) => (r.label ?? r.region) === e.key)))
       .filter((r): r is BriefingRow => !!r)
       .map((r) => metricClause(r, language, digits))
       .filter((c): c is string => c !== null);
     if (clauses.length === 0) continue;
-    const who = region === TOTAL_REGION ? (zh ? "各地区合计" : "All regions together") : singleLine(region);
+    if (e.role === "zone") {
+      const name = singleLine(e.label.replace(/^其中：/, ""));
+      paragraphs.push(zh ? `其中，${name}${clauses.join("；")}。` : `Of which ${name}: ${clauses.join("; ")}.`);
+      continue;
+    }
+    const who = e.role === "total" ? wholeOf(b, zh) : singleLine(e.role === "own" && !zh ? `${e.label.replace(/本级$/, "")} (its own projects)` : e.label);
     paragraphs.push(zh
       ? `${periodLabelZh(b.span)}，${who}${clauses.join("；")}。`
       : `${who}: ${clauses.join("; ")}.`);
@@ -128,8 +171,64 @@ export function briefingText(b: Briefing, options: BriefingTextOptions = {}): st
     const s = rankingSentence(b, t.metric, language, digits);
     if (s) paragraphs.push(s);
   }
+  const industry = industrySentence(b, zh);
+  if (industry) paragraphs.push(industry);
+  const key = keyProjectsSentence(b, zh);
+  if (key) paragraphs.push(key);
   if (paragraphs.length === 1) {
     paragraphs.push(zh ? "本期没有可报告的数据。" : "There is no data to report for this period.");
   }
   return paragraphs.join("\n");
+}
+
+/** 从产业看，签约金额居前的是…: the leading industries of the industry breakdown (by amount, else by projects). */
+function industrySentence(b: Briefing, zh: boolean): string | null {
+  const bd = b.breakdowns?.find((x) => x.kind === "industry");
+  if (!bd) return null;
+  const named = bd.rows.filter((r) => r.key !== "unspecified" && r.projects > 0);
+  if (named.length === 0) return null;
+  const byAmount = named.some((r) => r.amount !== null && r.amount > 0);
+  const top = (byAmount ? [...named].filter((r) => r.amount !== null && r.amount > 0) : named).slice(0, 3);
+  if (zh) {
+    const list = top.map((r) => byAmount
+      ? `${singleLine(r.label)}（${formatAmount(r.amount!, 2)}亿元${r.share_amount !== null ? `，占${formatPercent(r.share_amount)}` : ""}）`
+      : `${singleLine(r.label)}（${r.projects}项）`);
+    return `从产业看，${byAmount ? "签约金额" : "签约项目数"}居前的是${list.join("、")}。`;
+  }
+  const list = top.map((r) => byAmount
+    ? `${singleLine(r.label_en)} (${cny(r.amount!)}${r.share_amount !== null ? `, ${formatPercent(r.share_amount)}` : ""})`
+    : `${singleLine(r.label_en)} (${projects(r.projects)})`);
+  return `By industry, the ${byAmount ? "largest amounts signed were" : "most projects signed were"} in ${joinEn(list)}.`;
+}
+
+/** 重点项目: the key projects, with region and amount (or date), as reports list them. */
+function keyProjectsSentence(b: Briefing, zh: boolean): string | null {
+  const list = b.key_projects;
+  if (!list || list.length === 0) return null;
+  const when = (iso: string) => {
+    const [, mm, dd] = iso.split("-").map(Number);
+    return dd ? (zh ? `${mm}月${dd}日` : `${EN_MONTHS[mm - 1]} ${dd}`) : (zh ? `${mm}月` : EN_MONTHS[mm - 1]);
+  };
+  if (zh) {
+    const items = list.map((p) => {
+      const what = p.event === "signed" ? "签约" : "开工";
+      const amount = p.amount !== null ? `，${p.amount_kind === "planned" ? "计划总投资" : "签约金额"}${formatAmount(p.amount, 2)}亿元` : "";
+      return `${singleLine(p.name)}（${singleLine(p.region)}，${when(p.date)}${what}${amount}）`;
+    });
+    return `重点项目：${items.join("；")}。`;
+  }
+  const items = list.map((p) => {
+    const what = p.event === "signed" ? "signed" : "started";
+    const amount = p.amount !== null ? `, ${p.amount_kind === "planned" ? "planned investment " : ""}${cny(p.amount)}` : "";
+    return `${singleLine(p.name)} (${singleLine(p.region)}, ${what} ${when(p.date)}${amount})`;
+  });
+  return `${list.length === 1 ? "Key project" : "Key projects"}: ${items.join("; ")}.`;
+}
+
+const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function joinEn(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  if (items.length === 2) return `${items[0]} and ${items[1]}`;
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

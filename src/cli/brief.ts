@@ -2,10 +2,13 @@
  * `npm run cli -- brief`: the quarterly briefing (成绩单) from files.
  *
  *   npm run cli -- brief --ledger 台账.csv [--funds 到位资金.csv] [--figures 汇总数.csv] --targets 目标.csv \
- *       --period 2025Q1 [--as-of 2025-03-31] [--basis month|day] [--tolerance 10] [--regions 甲,乙] \
+ *       --period 2025Q1 [--as-of 2025-03-31] [--basis month|day] [--tolerance 10] \
+ *       [--regions 地区表.csv] [--within 青海省] [--level 市州] [--show-empty] [--no-zones] [--only 甲,乙] \
+ *       [--breakdown industry,origin,investor_type,stage] [--top 10] \
  *       [--format json|xlsx|md] [--mode portable|values|live] [--language zh-CN|en-US] [--out path]
  *
- * Files are read with the importer (CSV in any encoding, JSON, xlsx). json prints the contract of
+ * Files are read with the importer (CSV in any encoding, JSON, xlsx), region names resolved through the built-in
+ * divisions and the regions table (--regions): the report card is for one jurisdiction at one level. json prints the contract of
  * src/briefing/output.ts (ratios as fractions, pace_gap in percentage points, null where not computable); md prints
  * the tables and the text; xlsx writes the briefing workbook (data sheets + the briefing sheet with portable formulas
  * and cached values) to --out (default ./成绩单-<period>.xlsx).
@@ -21,6 +24,10 @@ import type { SanitizedCell } from "../export/briefing-xlsx";
 import { importBytes } from "../import/bytes"; // not ../import: its index bundles the seed CSVs (webpack only)
 import { isImportError } from "../import/errors";
 import type { DatasetKind, ImportOptions, ImportResult } from "../import/types";
+import { loadDivisions, type Division } from "../core/divisions";
+import { buildHierarchy, type RegionHierarchy } from "../core/region-hierarchy";
+import { parseLevel } from "../core/region-levels";
+import { BREAKDOWN_KINDS, type BreakdownKind } from "../briefing/types";
 import type { Language } from "../i18n/language";
 import type { Subcommand } from "./command";
 
@@ -36,9 +43,19 @@ const defaultIO: CliIO = {
 
 export const BRIEF_USAGE = `用法 / usage:
   npm run cli -- brief --ledger <文件> [--funds <文件>] [--figures <文件>] --targets <文件> --period 2025Q1
-                       [--as-of YYYY-MM-DD] [--basis month|day] [--tolerance 10] [--regions 甲,乙]
+                       [--as-of YYYY-MM-DD] [--basis month|day] [--tolerance 10]
+                       [--regions <地区表文件>] [--within <辖区>] [--level 省|市州|县区|园区] [--show-empty] [--no-zones]
+                       [--breakdown industry,origin,investor_type,stage] [--top N] [--only 甲,乙]
                        [--format json|xlsx|md] [--mode portable|values|live] [--language zh-CN|en-US] [--out <路径>]
   --period   报告期：2025Q1、2025H1、2025M05YTD、“2025年一季度”…（统计口径为年初至期末）
+  --regions  地区表（地区、上级地区、级别、别名、排序）：补充和改写内置的行政区划 / the regions table
+  --within   辖区：成绩单写给哪个地区（默认：台账项目最多的地区；“全国”为各省）/ the jurisdiction (default: most records)
+  --level    各行的级别（默认：辖区内多数项目所在的级别）/ the level of the rows (default: where most records fall)
+  --show-empty 也列出既无数据也无目标的地区 / also list regions with neither data nor a target
+  --no-zones 不列“其中”行（园区）/ no 其中 rows for zones and parks
+  --breakdown 分类表：industry 产业类别、origin 投资来源地、investor_type 企业类型、stage 项目阶段（或 all）
+  --top      重点项目数（签约或开工的最大项目）/ key projects: the N largest signed or started
+  --only     只列这些地区，各地区并列（不按层级）/ only these regions, side by side (not by level)
   --format   json（默认，打印到标准输出）、md（表格+文字）、xlsx（写出成绩单工作簿）
   --mode     xlsx 的公式：portable（默认，仅内置函数）、values（只有数值）、live（INVEST.* 函数，需加载项）
   JSON: ratios are fractions (1.0214 = 102.14%), pace_gap is in percentage points, null where not computable;
@@ -53,7 +70,12 @@ export const BRIEF_EXIT = { ok: 0, failure: 1, usage: 2, rowsRejected: 3 } as co
 /** Issues printed per file on standard error (all of them are in --format json and md). */
 const PRINTED_ISSUES = 10;
 
-const FLAGS = new Set(["ledger", "funds", "figures", "targets", "period", "as-of", "basis", "tolerance", "regions", "format", "mode", "language", "out"]);
+const FLAGS = new Set([
+  "ledger", "funds", "figures", "targets", "period", "as-of", "basis", "tolerance", "regions", "format", "mode", "language", "out",
+  "within", "level", "breakdown", "top", "only",
+]);
+/** Flags that take no value. */
+const SWITCHES = new Set(["show-empty", "no-zones"]);
 
 export function parseBriefArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -61,6 +83,7 @@ export function parseBriefArgs(argv: string[]): Record<string, string> {
     const arg = argv[i];
     if (arg === "-h" || arg === "--help") { out.help = "1"; continue; }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (m && SWITCHES.has(m[1]) && m[2] === undefined) { out[m[1]] = "1"; continue; }
     if (!m || !FLAGS.has(m[1])) throw new UsageError(`未知参数 ${arg} / unknown argument ${arg}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined || (m[2] === undefined && value.startsWith("--"))) throw new UsageError(`${arg} 缺少取值 / ${arg} needs a value`);
@@ -78,9 +101,9 @@ class UnreadableFile extends Error {}
  * json and md formats keep of each record (ImportOptions.keep), so a million records do not hold fifteen strings
  * each. test/cli/brief-projection.test.ts checks that the briefing is the same as from whole records.
  */
-export const BRIEFING_LEDGER_FIELDS = ["id", "name", "region", "signed_ymd", "started_ymd", "signed_amount"] as const;
+export const BRIEFING_LEDGER_FIELDS = ["id", "name", "region", "park", "signed_ymd", "started_ymd", "signed_amount"] as const;
 
-async function readDataset(file: string, kind: DatasetKind, io: CliIO, keep?: ImportOptions["keep"]): Promise<ImportResult> {
+async function readDataset(file: string, kind: DatasetKind, io: CliIO, options: Pick<ImportOptions, "hierarchy" | "divisions" | "keep"> = {}): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
     const buffer = fs.readFileSync(file);
@@ -90,7 +113,7 @@ async function readDataset(file: string, kind: DatasetKind, io: CliIO, keep?: Im
   }
   let result: ImportResult;
   try {
-    result = await importBytes(bytes, { fileName: path.basename(file), kind, keep });
+    result = await importBytes(bytes, { fileName: path.basename(file), kind, ...options });
   } catch (e) {
     if (isImportError(e)) throw new UnreadableFile(`${file}: ${e.message_zh}\n${e.message_en}`);
     throw e;
@@ -149,23 +172,50 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
   const language: Language = args.language === "en-US" || args.language === "en" ? "en-US" : "zh-CN";
   const tolerance = args.tolerance !== undefined ? Number(args.tolerance) : undefined;
   if (tolerance !== undefined && !Number.isFinite(tolerance)) { io.stderr(`--tolerance 应为数字 / must be a number\n`); return 2; }
+  const level = args.level !== undefined ? parseLevel(args.level) : undefined;
+  if (level === null) { io.stderr(`--level 只能是 省、市州、县区 或 园区 / must be 省, 市州, 县区 or 园区 (province, prefecture, county, zone)\n`); return 2; }
+  const top = args.top !== undefined ? Number(args.top) : undefined;
+  if (top !== undefined && !(Number.isInteger(top) && top >= 0)) { io.stderr(`--top 应为不小于 0 的整数 / must be a whole number ≥ 0\n`); return 2; }
+  let breakdowns: BreakdownKind[] | undefined;
+  if (args.breakdown !== undefined) {
+    const list = args.breakdown.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
+    breakdowns = list.includes("all") ? [...BREAKDOWN_KINDS] : (list as BreakdownKind[]);
+    const bad = breakdowns.find((k) => !(BREAKDOWN_KINDS as readonly string[]).includes(k));
+    if (bad !== undefined) { io.stderr(`--breakdown 只能是 ${BREAKDOWN_KINDS.join("、")} 或 all / unknown breakdown "${bad}"\n`); return 2; }
+  }
+  // --regions names the regions table; a list of names (甲,乙: no such file) is the former --regions, now --only.
+  let only: string | undefined = args.only;
+  let regionsFile: string | undefined = args.regions;
+  if (regionsFile !== undefined && !fs.existsSync(regionsFile) && !/[\\/]|\.(csv|xlsx|json|txt)$/i.test(regionsFile)) {
+    only = only ?? regionsFile;
+    regionsFile = undefined;
+    io.stderr(`提示 / note: --regions 现在是地区表文件；地区名单请用 --only（本次按 --only ${only} 处理）/ --regions now names the regions table; for a list of regions use --only (read as --only this time)\n`);
+  }
 
   try {
-    // The workbook's 台账 sheet holds every field; json and md need only what the builder reads.
-    const ledger = await readDataset(args.ledger, "ledger", io, format === "xlsx" ? "all" : BRIEFING_LEDGER_FIELDS);
-    const targets = await readDataset(args.targets, "targets", io);
-    const funds = args.funds ? await readDataset(args.funds, "funds", io) : null;
-    const figures = args.figures ? await readDataset(args.figures, "figures", io) : null;
+    const divisions: Division[] = await loadDivisions();
+    const regionTable = regionsFile ? await readDataset(regionsFile, "regions", io, { divisions }) : null;
+    const hierarchy: RegionHierarchy = buildHierarchy(divisions, regionTable?.regions ?? []).hierarchy;
+    // The workbook's 台账 sheet holds every field, and so do the breakdowns and key projects; otherwise json and md
+    // need only what the builder reads (with 项目园区, which places a project in a zone of the hierarchy).
+    const keep: ImportOptions["keep"] = format === "xlsx" || (breakdowns?.length ?? 0) > 0 || (top ?? 0) > 0 ? "all" : BRIEFING_LEDGER_FIELDS;
+    const ledger = await readDataset(args.ledger, "ledger", io, { hierarchy, keep });
+    const targets = await readDataset(args.targets, "targets", io, { hierarchy });
+    const funds = args.funds ? await readDataset(args.funds, "funds", io, { hierarchy }) : null;
+    const figures = args.figures ? await readDataset(args.figures, "figures", io, { hierarchy }) : null;
     const input: BriefingInput = {
       records: ledger.records, targets: targets.targets, funds: funds?.funds ?? [], figures: figures?.figures ?? [],
     };
-    const imports = ([[args.ledger, ledger], [args.targets, targets], [args.funds, funds], [args.figures, figures]] as const)
-      .filter((x): x is readonly [string, ImportResult] => x[1] !== null)
+    const inputs: [string | undefined, ImportResult | null][] = [[args.ledger, ledger], [args.targets, targets], [args.funds, funds], [args.figures, figures], [regionsFile, regionTable]];
+    const imports = inputs
+      .filter((x): x is [string, ImportResult] => x[1] !== null && x[0] !== undefined)
       .map(([file, r]) => importReport(file, r));
     const rejected = imports.reduce((n, f) => n + f.summary.rejected, 0);
     const briefing = buildBriefing(input, {
       period: args.period, asOf: args["as-of"], basis, tolerance,
-      regions: args.regions ? args.regions.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : undefined,
+      regions: only ? only.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : undefined,
+      hierarchy, within: args.within, level: level ?? undefined, showEmpty: args["show-empty"] === "1",
+      zones: args["no-zones"] !== "1", breakdowns, top,
     });
     const text = briefingText(briefing, { language });
     for (const w of briefing.warnings) io.stderr(`提示 / note: ${language === "zh-CN" ? w.message : w.message_en}\n`);
@@ -180,7 +230,7 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
       const sanitized: SanitizedCell[] = [];
       // exceljs is loaded here only: json and md never pay for it. The workbook is streamed to the file.
       const { writeBriefingXlsxFile } = await import("../export/briefing-xlsx");
-      await writeBriefingXlsxFile(out, input, briefing, { mode, language, text, sanitized });
+      await writeBriefingXlsxFile(out, input, briefing, { mode, language, text, sanitized, hierarchy });
       for (const c of sanitized) {
         io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);
       }

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { seedsFromTexts, type SeedResults } from "../import/seed-texts";
+import { seedsFromTexts, type SeedOptions, type SeedResults } from "../import/seed-texts";
 
 export const SEEDS_DIR = join(__dirname, "..", "..", "seeds");
 
-export function loadSeedsFromDisk(dir = SEEDS_DIR): SeedResults {
+export function loadSeedsFromDisk(dir = SEEDS_DIR, options: SeedOptions = {}): SeedResults {
   const read = (name: string) => readFileSync(join(dir, `${name}.csv`), "utf8");
-  return seedsFromTexts({ projects: read("projects"), funds: read("funds"), targets: read("targets"), figures: read("figures") });
+  return seedsFromTexts({ projects: read("projects"), funds: read("funds"), targets: read("targets"), figures: read("figures"), regions: read("regions") }, options);
 }

@@ -1,5 +1,5 @@
 /**
- * `validate <file> [--sheet NAME] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]`
+ * `validate <file> [--sheet NAME] [--kind ledger|funds|targets|figures|regions] [--regions 地区表] [--json] [--encoding gbk] [--map 列名=字段 …]`
  *
  * Reads a ledger file as the add-in would and reports every problem. Exit code: 0 every row accepted (warnings
  * allowed), 1 some rows rejected, 2 the file cannot be read at all (missing, unreadable, not a table) or bad usage.
@@ -10,18 +10,21 @@ import { setOwn } from "../core/own";
 import { importBytes } from "../import/bytes";
 import { isImportError } from "../import/errors";
 import { formatReport, writeValidationJson } from "../import/report";
-import type { DatasetKind } from "../import/types";
+import type { DatasetKind, ImportOptions } from "../import/types";
+import { loadDivisions } from "../core/divisions";
+import { buildHierarchy } from "../core/region-hierarchy";
 import type { CommandIO, Subcommand } from "./command";
 
-const KINDS = ["ledger", "funds", "targets", "figures", "auto"];
+const KINDS = ["ledger", "funds", "targets", "figures", "regions", "auto"];
 
-const HELP = `用法 / Usage: invest validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures] [--json] [--encoding gbk] [--map 列名=字段 …]
+const HELP = `用法 / Usage: invest validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures|regions] [--regions 地区表] [--json] [--encoding gbk] [--map 列名=字段 …]
 
   检查一个台账文件（CSV、JSON 或 .xlsx）能否导入，并列出每个问题（行号、列名、原因和改法）。
   Checks that a ledger file (CSV, JSON or .xlsx) imports, listing every problem (row, column, reason and fix).
 
   --sheet     .xlsx 的工作表名（默认第一个） / the .xlsx sheet (default: the first)
-  --kind      数据类型（默认按表头判断） / dataset kind (default: from the headers)
+  --kind      数据类型（默认按表头判断；regions 为地区表） / dataset kind (default: from the headers; regions: the regions table)
+  --regions   地区表文件：地区名称按它和内置行政区划核对 / a regions table: names are resolved through it and the built-in divisions
   --json      输出一个 JSON 对象 / print one JSON object
   --encoding  CSV 编码（默认自动识别 UTF-8/GB18030） / CSV encoding (default: detected)
   --map       列映射，可重复：--map 工程=name --map 片区=region（字段留空则忽略该列）
@@ -48,6 +51,7 @@ const validate: Subcommand = {
         options: {
           sheet: { type: "string" },
           kind: { type: "string" },
+          regions: { type: "string" },
           json: { type: "boolean", default: false },
           encoding: { type: "string" },
           map: { type: "string", multiple: true },
@@ -87,8 +91,24 @@ const validate: Subcommand = {
       return fail(io, json, "FILE_UNREADABLE", `无法读取「${file}」（${code ?? String(e)}）。`, `Cannot read "${file}" (${code ?? String(e)}).`);
     }
     try {
+      // Region names are checked as the add-in checks them: the built-in divisions, with the user's regions table.
+      const divisions = await loadDivisions();
+      let regionRows: NonNullable<ImportOptions["hierarchy"]> | undefined;
+      if (values.regions) {
+        let table: Uint8Array;
+        try {
+          table = new Uint8Array(await readFile(values.regions));
+        } catch {
+          return fail(io, json, "FILE_NOT_FOUND", `找不到地区表「${values.regions}」。`, `Regions table not found: "${values.regions}".`);
+        }
+        const r = await importBytes(table, { fileName: values.regions, kind: "regions", divisions });
+        regionRows = buildHierarchy(divisions, r.regions ?? []).hierarchy;
+      }
+      const hierarchy = regionRows ?? buildHierarchy(divisions, []).hierarchy;
       const result = await importBytes(bytes, {
         fileName: file,
+        divisions,
+        hierarchy,
         kind: (values.kind as DatasetKind | "auto" | undefined) ?? "auto",
         sheet: values.sheet,
         encoding: values.encoding,

@@ -44,6 +44,9 @@ export const LEDGER: SheetSpec = {
     { field: "planned_investment", title: "计划总投资(亿元)", title_en: "Planned investment (100m CNY)", type: "amount" },
     { field: "notes", title: "备注", title_en: "Notes", type: "text" },
     { field: "source", title: "来源", title_en: "Source", type: "text" },
+    // Derived at import from 所属地区 (and 园区) and the regions (src/core/region-hierarchy.ts): the briefing's formulas
+    // sum a region with its descendants by one criterion on it ("青海省›西宁市›*"). Blank when the region is unknown.
+    { field: "region_path", title: "地区路径", title_en: "Region path", type: "text" },
   ],
 };
 
@@ -58,6 +61,7 @@ export const FUNDS: SheetSpec = {
     { field: "amount", title: "到位金额(亿元)", title_en: "Amount (100m CNY)", type: "amount", required: true },
     { field: "out_of_province", title: "省外资金", title_en: "Out of province", type: "boolean" },
     { field: "source", title: "来源", title_en: "Source", type: "text" },
+    { field: "region_path", title: "地区路径", title_en: "Region path", type: "text" },
   ],
 };
 
@@ -90,7 +94,23 @@ export const FIGURES: SheetSpec = {
   ],
 };
 
-export const SHEETS: Record<DatasetKind, SheetSpec> = { ledger: LEDGER, funds: FUNDS, targets: TARGETS, figures: FIGURES };
+/** 地区表: the user's regions, overriding and extending the built-in divisions (src/core/region-hierarchy.ts). */
+export const REGIONS: SheetSpec = {
+  kind: "regions",
+  sheet: "地区",
+  table: "Regions",
+  columns: [
+    { field: "name", title: "地区", title_en: "Region", type: "text", required: true },
+    { field: "parent", title: "上级地区", title_en: "Parent", type: "text" },
+    { field: "level", title: "级别", title_en: "Level", type: "text" },
+    { field: "aliases", title: "别名", title_en: "Aliases", type: "text" },
+    { field: "order", title: "排序", title_en: "Order", type: "count" },
+    { field: "code", title: "区划代码", title_en: "Code", type: "text" },
+    { field: "source", title: "来源", title_en: "Source", type: "text" },
+  ],
+};
+
+export const SHEETS: Record<DatasetKind, SheetSpec> = { ledger: LEDGER, funds: FUNDS, targets: TARGETS, figures: FIGURES, regions: REGIONS };
 
 /** Title of a canonical column, by field. */
 export function columnTitle(spec: SheetSpec, field: string): string {

@@ -54,6 +54,16 @@ export class ExactSum {
     return this;
   }
 
+  /** Add everything another sum holds, exactly (its partials; a region's total from its parts'). */
+  addAll(other: ExactSum): this {
+    for (let j = 0; j < other.n; j++) this.add(other.p[j]);
+    if (other.hasSpecial) {
+      this.special += other.special;
+      this.hasSpecial = true;
+    }
+    return this;
+  }
+
   /** The exact sum, rounded once to the nearest double (ties to even), as math.fsum does. */
   value(): number {
     if (this.hasSpecial) return this.special;

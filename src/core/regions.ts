@@ -15,7 +15,12 @@
  *   criterion's operator; HyperFormula refuses "=<>" and "==x" as incorrect criteria and misreads "西<>宁" and "西宁>"
  *   even inside, and neither case is documented; HyperFormula also takes | for "or"), or a line break or control
  *   character (HyperFormula matches no cell);
- *   a name whose criterion exceeds the 255 characters Excel's criteria allow. The importer rejects such rows.
+ *   a name whose criterion exceeds the 255 characters Excel's criteria allow; a name holding the path separator ›
+ *   (below). The importer rejects such rows.
+ * - regionPathText is the text of the 地区路径 column the data sheets carry (each canonical name from the top-level
+ *   region down, each followed by ›: "青海省›西宁市›西宁开发区›"), so that ONE criterion matches a region and all its
+ *   descendants: "青海省›西宁市›*" (pathCriterion), exactly, since no name holds the separator; and "青海省›西宁市›" alone
+ *   matches the records of 西宁市 itself. See src/core/region-hierarchy.ts for the hierarchy.
  */
 
 /** The comparison key of a region name: NFKC (full width → half width), lower case; every space counts, as in Excel. */
@@ -50,12 +55,33 @@ const MONTH_WORDS = /jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|au
 /** What numbers, dates, times, currency and percentages are written with, besides digits. */
 const NUMERIC_VOCABULARY = /[\s.,:/\-+()%$¥€£年月日号时分秒点eE]/gu;
 
-export type RegionProblem = "value_like" | "operator" | "control" | "too_long";
+export type RegionProblem = "value_like" | "operator" | "control" | "too_long" | "separator";
+
+/**
+ * Separates the names of a 地区路径 (region path). A name may not hold it (regionProblem), which is what makes a path
+ * prefix match exactly one subtree. U+203A: printable in every font Excel uses, unchanged by NFKC, never typed in a
+ * place name, and no operator or wildcard in any engine.
+ */
+export const REGION_PATH_SEPARATOR = "\u203A";
+
+/** The 地区路径 text of a region: its canonical names from the top down, each followed by the separator. */
+export function regionPathText(names: readonly string[]): string {
+  return names.length === 0 ? "" : names.join(REGION_PATH_SEPARATOR) + REGION_PATH_SEPARATOR;
+}
+
+/**
+ * The criterion text (for SUMIFS/COUNTIFS over the 地区路径 column) matching a region's records: with `subtree`, the
+ * region and everything beneath it (path + "*"); without, the region's own records only. Wildcards in names escaped.
+ */
+export function pathCriterion(pathText: string, subtree: boolean): string {
+  return criterionText(pathText) + (subtree ? "*" : "");
+}
 
 /** Why a region name cannot be matched exactly by a criterion, or null when it can. */
 export function regionProblem(name: string): RegionProblem | null {
   const t = name.normalize("NFKC").trim();
   if (OPERATOR.test(t)) return "operator";
+  if (t.includes(REGION_PATH_SEPARATOR)) return "separator";
   if (CONTROL.test(name)) return "control";
   if (/^(true|false)$/i.test(t) || ERROR_LITERAL.test(t)) return "value_like";
   if (/\p{N}/u.test(t)) {

@@ -138,6 +138,13 @@ export async function writeBriefingSheet(
     if (mode !== "values") addStatusFormats(sheet, `${columnLetter(COL.status)}${t.firstRow + 1}:${columnLetter(COL.status)}${t.totalRow + 1}`, language);
   }
   sheet.getRange(`A${layout.textRow + 1}`).format.font.bold = true;
+  // Breakdown and key-project tables (between the last metric table and the text): titles, headers and totals bold.
+  const lastTable = layout.tables.length ? layout.tables[layout.tables.length - 1].totalRow : 0;
+  for (let r = lastTable + 1; r < layout.textRow; r++) {
+    const role = layout.grid[r][0].role;
+    if (role === "table-title" || role === "total") sheet.getRange(`A${r + 1}`).format.font.bold = true;
+    if (role === "header") rowRange(r).format.font.bold = true;
+  }
   layout.columnWidths.forEach((w, i) => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7));
 
   let charts = 0;

@@ -16,6 +16,7 @@ export const KEY_FIELDS: Record<DatasetKind, string[]> = {
   funds: ["project", "date"],
   targets: ["year", "region", "metric"],
   figures: ["year", "through_month", "region", "metric", "scope", "status"],
+  regions: ["name"],
 };
 
 export interface ExistingTable {

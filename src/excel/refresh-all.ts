@@ -13,6 +13,8 @@ import type { ImportIssue, ImportResult } from "../import/types";
 import { readWorkbookTable, readWorkbookTableOrNull } from "./read-table";
 import { refreshDataset, WriteOptions, WriteSummary } from "./sheets";
 import { canRefreshWithoutDialog, listSources, SourceDescriptor } from "./sources";
+import { regionImportOptions } from "./workbook-hierarchy";
+import { loadDivisions } from "../core/divisions";
 
 export interface SourceLoaders {
   url(d: SourceDescriptor, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ImportResult>;
@@ -28,15 +30,18 @@ function excel(): typeof Excel {
 
 export { readWorkbookTable, readWorkbookTableOrNull };
 
+// Names are resolved through the workbook's regions (src/excel/workbook-hierarchy.ts), as at the first import: a
+// refresh keeps the 地区路径 column the briefing's formulas read.
 export const defaultLoaders: SourceLoaders = {
-  url: (d, signal, onProgress) => importUrl(d.url ?? d.name, { fileName: d.url ?? d.name, kind: d.kind, mapping: d.mapping, signal, onProgress }),
+  url: async (d, signal, onProgress) =>
+    importUrl(d.url ?? d.name, { fileName: d.url ?? d.name, kind: d.kind, mapping: d.mapping, signal, onProgress, ...(await regionImportOptions(d.kind)) }),
   async table(d, _signal, onProgress) {
     const { values, label, startRow } = await readWorkbookTable(d.table ?? d.name);
     onProgress?.(0.5);
-    return importTable(values, { fileName: label, kind: d.kind, mapping: d.mapping, startRow });
+    return importTable(values, { fileName: label, kind: d.kind, mapping: d.mapping, startRow, ...(await regionImportOptions(d.kind)) });
   },
   async seeds(d) {
-    return loadSeeds()[d.kind];
+    return loadSeeds({ divisions: await loadDivisions() })[d.kind];
   },
 };
 

@@ -72,7 +72,7 @@ export async function listSources(namespace: WriterNamespace = DEFAULT_NAMESPACE
  */
 const SourceSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
-  kind: v.picklist(["ledger", "funds", "targets", "figures"]),
+  kind: v.picklist(["ledger", "funds", "targets", "figures", "regions"]),
   type: v.picklist(["file", "url", "table", "seeds"]),
   name: v.string(),
   url: v.optional(v.string()),

@@ -125,7 +125,8 @@ export function toCell(col: ColumnSpec, value: unknown, date1904 = false): { cel
       return { cell: textCell(info ? info.zh : String(value)) };
     }
     default:
-      return { cell: textCell(String(value)) };
+      // A list (a region's 别名) is written as reports write lists: 、 between items (the importer splits on it).
+      return { cell: textCell(Array.isArray(value) ? value.join("、") : String(value)) };
   }
 }
 
@@ -136,6 +137,7 @@ export function recordsOf(result: ImportResult, kind: DatasetKind = result.kind)
     case "funds": return result.funds as unknown as Record<string, unknown>[];
     case "targets": return result.targets as unknown as Record<string, unknown>[];
     case "figures": return result.figures as unknown as Record<string, unknown>[];
+    case "regions": return (result.regions ?? []) as unknown as Record<string, unknown>[];
   }
 }
 

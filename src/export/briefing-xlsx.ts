@@ -17,7 +17,8 @@ import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { parseIsoDate, toExcelSerial } from "../core/dates";
 import { FundsEntry, metricInfo, ProjectRecord, ReportedFigure, Target } from "../core/model";
 import type { Language } from "../i18n/language";
-import { resolveFundsRegions } from "../briefing/build";
+import { sheetRows } from "../briefing/sheet-data";
+import type { RegionHierarchy } from "../core/region-hierarchy";
 import { briefingLayout, BriefingCell, BriefingLayout, columnLetter, COL, FMT, FormulaMode } from "../briefing/formulas";
 import { briefingText } from "../briefing/text";
 import type { Briefing, BriefingInput } from "../briefing/types";
@@ -30,6 +31,8 @@ export interface BriefingXlsxOptions {
   text?: string;
   /** Collects every cell whose text held characters XML cannot hold (each replaced by U+FFFD), to report them. */
   sanitized?: SanitizedCell[];
+  /** The regions: records not resolved at import get their 地区路径 from it (the formulas of a card by level need it). */
+  hierarchy?: RegionHierarchy;
 }
 
 /** A cell of the exported workbook whose text was changed so that the file stays well-formed XML. */
@@ -200,13 +203,12 @@ function workbookParts(input: BriefingInput, briefing: Briefing, options: Briefi
   const language = options.language ?? "zh-CN";
   const text = options.text ?? briefingText(briefing, { language });
   const layout = briefingLayout(briefing, text, { mode, refs: "a1", language });
-  const records = input.records as ProjectRecord[];
-  // Formulas count funds by 所属地区: fill it from the ledger where the entry left it blank (the builder does the same).
-  const funds = (input.funds ?? []) as FundsEntry[];
-  const regions = resolveFundsRegions(records, funds);
+  // Formulas count funds by 所属地区 (and 地区路径): filled from the ledger where the entry left it blank, as the builder
+  // attributes it; records and entries get their 地区路径 from the hierarchy when the import did not give one.
+  const { records, funds } = sheetRows(input, options.hierarchy);
   const data: [SheetSpec, readonly Row[]][] = [
     [LEDGER, records as unknown as Row[]],
-    [FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] }))],
+    [FUNDS, funds as unknown as Row[]],
     [TARGETS, (input.targets ?? []) as Target[] as unknown as Row[]],
     [FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[]],
   ];

@@ -3,7 +3,7 @@
  * header aliases people write in 台账 (Chinese and English), and a few helper fields that are not in the model
  * but are recognised so that they raise no "unknown column" warning (序号, 单位, 来源文件, 原文…).
  */
-import { FIGURES, FUNDS, LEDGER, SHEETS, TARGETS, type SheetSpec } from "../core/columns";
+import { FIGURES, FUNDS, LEDGER, REGIONS, SHEETS, TARGETS, type SheetSpec } from "../core/columns";
 import type { DatasetKind } from "./types";
 
 export type FieldType =
@@ -18,6 +18,10 @@ export type FieldType =
   | "investor_type"
   | "boolean"
   | "status"
+  /** A region level: 省 / 市州 / 县区 / 园区 and synonyms. */
+  | "level"
+  /** A sort key: a number (排序). */
+  | "order"
   /** A value whose unit depends on the row's metric: a count or an amount in 亿元. */
   | "metric_value"
   /** A per-row unit column (单位: 亿元 / 万元 / 个). */
@@ -62,6 +66,8 @@ export const LEDGER_FIELDS: FieldDef[] = [
   { field: "notes", type: "text", label: "备注", label_en: "Notes", aliases: ["备注", "说明", "备注说明", "notes", "note", "remarks"] },
   { field: "source", type: "text", label: "来源", label_en: "Source", aliases: SOURCE_ALIASES },
   seq,
+  // The 地区路径 column the add-in writes (derived from 所属地区 and the regions): recognised, never read back.
+  { field: "region_path", type: "ignore", label: "地区路径", label_en: "Region path", aliases: ["地区路径", "region path"] },
   // A ledger's cumulative 到位资金 has no date, so it cannot become a 到位资金明细 entry: recognised, kept as an extra, and explained once.
   { field: "funds_total", type: "extra", label: "到位资金", label_en: "Funds in place", aliases: ["到位资金", "到位金额", "累计到位资金", "实际到位资金", "累计到位", "funds in place"] },
 ];
@@ -75,6 +81,7 @@ export const FUNDS_FIELDS: FieldDef[] = [
   { field: "out_of_province", type: "boolean", label: "省外资金", label_en: "Out of province", aliases: ["省外资金", "是否省外", "是否省外资金", "省外", "out of province"] },
   { field: "source", type: "text", label: "来源", label_en: "Source", aliases: SOURCE_ALIASES },
   seq,
+  { field: "region_path", type: "ignore", label: "地区路径", label_en: "Region path", aliases: ["地区路径", "region path"] },
 ];
 
 export const TARGETS_FIELDS: FieldDef[] = [
@@ -106,20 +113,37 @@ export const FIGURES_FIELDS: FieldDef[] = [
   seq,
 ];
 
+/** 地区表: the user's regions (see src/core/region-hierarchy.ts). 地区 and 上级地区 are required columns. */
+export const REGIONS_FIELDS: FieldDef[] = [
+  { field: "name", type: "text", required: true, label: "地区", label_en: "Region", aliases: ["地区", "地区名称", "名称", "区域", "单位", "region", "name"] },
+  { field: "parent", type: "text", label: "上级地区", label_en: "Parent", aliases: ["上级地区", "上级", "上级区域", "所属上级", "隶属", "隶属于", "parent", "parent region"] },
+  { field: "level", type: "level", label: "级别", label_en: "Level", aliases: ["级别", "层级", "地区级别", "行政级别", "level"] },
+  { field: "aliases", type: "text", label: "别名", label_en: "Aliases", aliases: ["别名", "简称", "又称", "别称", "其他名称", "aliases", "alias"] },
+  { field: "order", type: "order", label: "排序", label_en: "Order", aliases: ["排序", "顺序", "排列顺序", "排序号", "order", "sort"] },
+  { field: "code", type: "text", label: "区划代码", label_en: "Code", aliases: ["区划代码", "行政区划代码", "代码", "code"] },
+  { field: "source_file", type: "text", label: "来源文件", label_en: "Source file", aliases: SOURCE_FILE_ALIASES },
+  { field: "quote", type: "text", label: "原文", label_en: "Quote", aliases: ["原文", "引文", "原文摘录", "quote"] },
+  { field: "basis", type: "text", label: "依据", label_en: "Basis", aliases: ["依据", "说明", "备注", "notes"] },
+  { field: "source", type: "text", label: "来源", label_en: "Source", aliases: SOURCE_ALIASES },
+  seq,
+];
+
 export const KIND_FIELDS: Record<DatasetKind, FieldDef[]> = {
   ledger: LEDGER_FIELDS,
   funds: FUNDS_FIELDS,
   targets: TARGETS_FIELDS,
   figures: FIGURES_FIELDS,
+  regions: REGIONS_FIELDS,
 };
 
-export const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures"];
+export const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures", "regions"];
 
 export const KIND_LABELS: Record<DatasetKind, { zh: string; en: string }> = {
   ledger: { zh: "项目台账", en: "project ledger" },
   funds: { zh: "到位资金明细", en: "funds in place" },
   targets: { zh: "目标任务", en: "targets" },
   figures: { zh: "汇总数", en: "reported figures" },
+  regions: { zh: "地区表", en: "regions table" },
 };
 
 /** Money units, as the divisor that turns a value in that unit into 亿元. */
@@ -219,4 +243,4 @@ export function resolveFieldName(kind: DatasetKind, target: string): string | nu
 }
 
 // Kept for consumers that want the sheet specs next to the aliases.
-export { LEDGER, FUNDS, TARGETS, FIGURES };
+export { LEDGER, FUNDS, TARGETS, FIGURES, REGIONS };

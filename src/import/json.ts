@@ -9,7 +9,7 @@ import { emptyResult, mergeResults, TableEngine, type EngineOptions } from "./ta
 import type { DatasetKind, ImportOptions, ImportResult } from "./types";
 
 const AUTO_KEYS = ["records", "data", "rows", "items", "projects", "ledger"];
-const KIND_KEYS: DatasetKind[] = ["funds", "targets", "figures"];
+const KIND_KEYS: DatasetKind[] = ["funds", "targets", "figures", "regions"];
 const YIELD_EVERY = 20000;
 
 export function parseJsonText(text: string, fileLabel: string): unknown {

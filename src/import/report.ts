@@ -9,6 +9,8 @@ export interface ValidationJson {
   funds: ImportResult["funds"];
   targets: ImportResult["targets"];
   figures: ImportResult["figures"];
+  /** Only for a regions table. */
+  regions?: ImportResult["regions"];
   issues: Array<{ row: number; column: string | null; message: string; message_en: string; severity: "error" | "warning" }>;
   summary: ImportResult["summary"];
 }
@@ -18,7 +20,8 @@ export function outputRecord(rec: ProjectRecord): ProjectRecord {
   return JSON.parse(JSON.stringify(rec, LEDGER_KEYS)) as ProjectRecord;
 }
 
-const LEDGER_KEYS = [...LEDGER_OUTPUT_FIELDS] as string[];
+// 地区路径 is added by the region resolution (src/import/regions.ts) where a hierarchy is known.
+const LEDGER_KEYS = [...LEDGER_OUTPUT_FIELDS, "region_path"] as string[];
 
 function issuesJson(r: ImportResult): ValidationJson["issues"] {
   return r.issues.map((i) => ({ row: i.row, column: i.column, message: i.message, message_en: i.message_en, severity: i.severity }));
@@ -30,6 +33,7 @@ export function toValidationJson(r: ImportResult): ValidationJson {
     funds: r.funds,
     targets: r.targets,
     figures: r.figures,
+    ...(r.kind === "regions" ? { regions: r.regions ?? [] } : {}),
     issues: issuesJson(r),
     summary: r.summary,
   };
@@ -49,6 +53,7 @@ export async function writeValidationJson(r: ImportResult, write: (chunk: string
     ["funds", r.funds, (x) => JSON.stringify(x)],
     ["targets", r.targets, (x) => JSON.stringify(x)],
     ["figures", r.figures, (x) => JSON.stringify(x)],
+    ...(r.kind === "regions" ? [["regions", r.regions ?? [], (x: unknown) => JSON.stringify(x)] as [string, readonly unknown[], (x: unknown) => string]] : []),
     ["issues", issuesJson(r), (x) => JSON.stringify(x)],
   ];
   let head = "{";
@@ -81,6 +86,7 @@ export function formatReport(r: ImportResult, fileName: string, maxIssues = 200)
     funds ? `到位资金 ${funds} / funds entries` : "",
     targets ? `目标 ${targets} / targets` : "",
     figures ? `汇总数 ${figures} / figures` : "",
+    resultCount(r, "regions") ? `地区 ${resultCount(r, "regions")} / regions` : "",
   ].filter(Boolean);
   if (counts.length) lines.push(counts.join("；"));
   if (r.issues.length === 0) {

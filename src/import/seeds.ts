@@ -6,10 +6,12 @@ import projectsCsv from "../../seeds/projects.csv";
 import fundsCsv from "../../seeds/funds.csv";
 import targetsCsv from "../../seeds/targets.csv";
 import figuresCsv from "../../seeds/figures.csv";
-import { seedsFromTexts, type SeedResults } from "./seed-texts";
+import regionsCsv from "../../seeds/regions.csv";
+import { seedsFromTexts, type SeedOptions, type SeedResults } from "./seed-texts";
 
-export type { SeedResults };
+export type { SeedOptions, SeedResults };
 
-export function loadSeeds(): SeedResults {
-  return seedsFromTexts({ projects: projectsCsv, funds: fundsCsv, targets: targetsCsv, figures: figuresCsv });
+/** The sample datasets; pass the built-in divisions to resolve their regions (see SeedOptions). */
+export function loadSeeds(options: SeedOptions = {}): SeedResults {
+  return seedsFromTexts({ projects: projectsCsv, funds: fundsCsv, targets: targetsCsv, figures: figuresCsv, regions: regionsCsv }, options);
 }

@@ -15,6 +15,9 @@ import { ymdFromIso } from "../core/dates";
 import { ExactSum } from "../core/exact-sum";
 import { setOwn } from "../core/own";
 import { MAX_CRITERION_CHARS, regionKey, regionProblem, type RegionProblem } from "../core/regions";
+import { buildHierarchy, type RegionIssue, type RegionRow } from "../core/region-hierarchy";
+import { parseLevel, type RegionLevel } from "../core/region-levels";
+import { applyRegionResolution } from "./regions";
 import { ImportError, quoteValue } from "./errors";
 import {
   ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName, UNIT_DIVISOR,
@@ -78,6 +81,7 @@ const TOTAL_BLANK_FIELDS: Record<DatasetKind, string[]> = {
   funds: ["project", "project_name", "date"],
   targets: ["year", "metric"],
   figures: ["year", "metric"],
+  regions: ["parent", "level", "code"],
 };
 const NOTE_RE = /^(?:注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表|审核人|审核[:：]|负责人[:：]|联系人|联系电话|数据来源[:：]|资料来源[:：]|来源[:：]|单位[:：]|填报单位|填表日期|填报日期|note[:\s])/i;
 const UNIT_LINE_RE = /(?:金额)?单位[:：]\s*([^\s,，;；)）]+)/;
@@ -142,8 +146,8 @@ function countDecimals(v: Cell): number {
 
 /** Score how well a header row fits each kind; used both to find the header row and to pick the kind. */
 export function recognise(cells: string[], mapping: ColumnMapping | undefined): { count: number; byKind: Record<DatasetKind, number> } {
-  const byKind = { ledger: 0, funds: 0, targets: 0, figures: 0 } as Record<DatasetKind, number>;
-  const fieldsSeen: Record<DatasetKind, Set<string>> = { ledger: new Set(), funds: new Set(), targets: new Set(), figures: new Set() };
+  const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<DatasetKind, number>;
+  const fieldsSeen = Object.fromEntries(KINDS.map((k) => [k, new Set<string>()])) as Record<DatasetKind, Set<string>>;
   const mapKeys = mappingKeys(mapping);
   let count = 0;
   for (const raw of cells) {
@@ -181,6 +185,7 @@ function requiredFields(kind: DatasetKind): string[][] {
     case "funds": return [["project", "project_name"], ["date"], ["amount"]];
     case "targets": return [["year"], ["region"], ["metric"], ["value"]];
     case "figures": return [["year"], ["region"], ["metric"], ["value"]];
+    case "regions": return [["name"], ["parent"]];
   }
 }
 
@@ -228,13 +233,19 @@ export class TableEngine {
   private readonly funds: FundsEntry[] = [];
   private readonly targets: Target[] = [];
   private readonly figures: ReportedFigure[] = [];
+  private readonly regionRows: RegionRow[] = [];
+  /** Source row of each regions-table row (messages of the whole-table checks name it). */
+  private readonly regionRowNumbers: number[] = [];
   private readonly extras: ImportExtra[] = [];
   /** What is kept of each accepted row (ImportOptions.keep): everything, nothing, or the listed ledger fields. */
   private readonly keepAll: boolean;
   private readonly keepNone: boolean;
   private readonly keepFields: readonly string[] | null;
   /** Accepted records, funds entries, targets and figures, kept or not. */
-  private readonly counts: Record<DatasetKind, number> = { ledger: 0, funds: 0, targets: 0, figures: 0 };
+  private readonly counts: Record<DatasetKind, number> = { ledger: 0, funds: 0, targets: 0, figures: 0, regions: 0 };
+  /** With ImportOptions.hierarchy: rows per distinct region name, and the first row that carries it. */
+  private readonly regionWeights = new Map<string, number>();
+  private readonly regionFirstRow = new Map<string, number>();
   private readonly seen = new Map<string, number>();
   /** Region key → the file's first spelling; cell text → what region() made of it. */
   private readonly regionSpellings = new Map<string, string>();
@@ -669,8 +680,28 @@ export class TableEngine {
         case "id":
         case "text": {
           const t = parseText(raw);
-          v[col.field] = t !== null && col.field === "region" ? this.region(t, row, col.title) : t;
+          v[col.field] = t !== null && (col.field === "region" || (col.field === "name" && kind === "regions")) ? this.region(t, row, col.title) : t;
           if (t !== null && t.length > MAX_CELL_CHARS) this.tooLong(row, col.title, t.length);
+          break;
+        }
+        case "level": {
+          const t = parseText(raw);
+          if (t === null) v[col.field] = null;
+          else {
+            const level = parseLevel(t);
+            if (level) v[col.field] = level;
+            else this.badCell(row, col, def, raw, "level");
+          }
+          break;
+        }
+        case "order": {
+          const t = parseText(raw);
+          if (t === null) v[col.field] = null;
+          else {
+            const n = Number(t.normalize("NFKC").replace(/,/g, ""));
+            if (Number.isFinite(n) && t.trim() !== "") v[col.field] = n;
+            else this.badCell(row, col, def, raw, "order");
+          }
           break;
         }
         case "date": {
@@ -899,12 +930,21 @@ export class TableEngine {
           ? ["含有比较符号（< > = |）", "holds a comparison operator (< > = |)"]
           : r.problem === "control"
             ? ["含有换行或控制字符", "holds a line break or a control character"]
-            : ["看起来像数字、日期、时间、逻辑值或错误值", "looks like a number, date, time, boolean or error value"];
+            : r.problem === "separator"
+              ? ["含有地区路径的分隔符 ›", "holds the region path separator ›"]
+              : ["看起来像数字、日期、时间、逻辑值或错误值", "looks like a number, date, time, boolean or error value"];
       this.issue(row, column, "error",
         `地区名称 ${quoteValue(text)} ${why[0]}，Excel 的 SUMIFS/COUNTIFS 按地区汇总时无法准确匹配它（会当作数值或比较条件，或超出条件长度），成绩单公式与数字会不一致，本行未导入。请写成地区的正式名称（如“西宁市”）。`,
         `Region ${quoteValue(text)} ${why[1]}: Excel's SUMIFS/COUNTIFS cannot match it exactly when summing by region (it reads it as a value or a comparison, or the criterion is too long), so the briefing's formulas would disagree with its numbers; row rejected. Use the region's proper name.`,
         "region_ambiguous");
       return text;
+    }
+    if (this.opts.hierarchy) {
+      const w = this.regionWeights.get(r.value);
+      if (w === undefined) {
+        this.regionWeights.set(r.value, 1);
+        this.regionFirstRow.set(r.value, row);
+      } else this.regionWeights.set(r.value, w + 1);
     }
     if (r.value !== text && !r.told) {
       r.told = true;
@@ -977,7 +1017,70 @@ export class TableEngine {
       case "funds": return this.assembleFunds(v, row);
       case "targets": return this.assembleTarget(v, row);
       case "figures": return this.assembleFigure(v, row);
+      case "regions": return this.assembleRegion(v, row);
     }
+  }
+
+  /** A row of the regions table; the checks that need the whole table (parents, cycles, aliases) run in finish(). */
+  private assembleRegion(v: ParsedRow, row: number): { index: number } | null {
+    const name = v.name as string | null;
+    if (!name) {
+      if (!this.rowHasErrorFor("name", row)) this.missing(row, "name");
+      return null;
+    }
+    if (this.rowErrors > 0) return null;
+    const aliases = typeof v.aliases === "string"
+      ? [...new Set(v.aliases.split(/[、;；,，\n]+/).map((a) => a.normalize("NFKC").trim()).filter((a) => a !== ""))]
+      : [];
+    const parent = typeof v.parent === "string" ? v.parent.normalize("NFKC").trim() : null;
+    const r: RegionRow = {
+      name,
+      parent: parent || null,
+      level: (v.level as RegionLevel | null | undefined) ?? null,
+      aliases,
+      order: (v.order as number | null | undefined) ?? null,
+      code: (v.code as string | null | undefined) ?? null,
+      source: this.sourceOf(v, row),
+    };
+    if (this.rowErrors > 0) return null;
+    this.regionRows.push(r);
+    this.regionRowNumbers.push(row);
+    this.counts.regions++;
+    return { index: this.regionRows.length - 1 };
+  }
+
+  /**
+   * The regions table as a whole (src/core/region-hierarchy.ts buildHierarchy): names used twice, aliases pointing at
+   * two regions, unknown or ambiguous parents, cycles, depth. Rows with errors are taken out and counted as rejected.
+   */
+  private validateRegions(): void {
+    const rows = this.regionRows;
+    if (rows.length === 0) return;
+    // Without the built-in divisions (divisions undefined) a parent outside the table is not checked: it may be one.
+    const { issues, rejected } = buildHierarchy(this.opts.divisions ?? null, rows, (i) => this.regionRowNumbers[i], { allowUnknownParents: this.opts.divisions === undefined });
+    const codeOf: Record<RegionIssue["code"], IssueCode> = {
+      duplicate_name: "region_duplicate", same_region: "region_duplicate", alias_conflict: "region_alias_conflict",
+      unknown_parent: "region_parent", ambiguous_parent: "region_parent", self_parent: "region_parent", parent_rejected: "region_parent",
+      cycle: "region_cycle", too_deep: "region_depth", path_too_long: "region_depth", level_order: "region_level",
+    };
+    for (const i of issues) {
+      this.issue(this.regionRowNumbers[i.index], this.colTitle[i.field] ?? fieldDef("regions", i.field)?.label ?? null, i.severity, i.message, i.message_en, codeOf[i.code]);
+    }
+    if (rejected.size === 0) return;
+    const keep: number[] = [];
+    rows.forEach((_, k) => { if (!rejected.has(k)) keep.push(k); });
+    const newIndex = new Map(keep.map((k, j) => [k, j]));
+    const kept = keep.map((k) => rows[k]);
+    const keptRows = keep.map((k) => this.regionRowNumbers[k]);
+    rows.length = 0;
+    rows.push(...kept);
+    this.regionRowNumbers.length = 0;
+    this.regionRowNumbers.push(...keptRows);
+    this.accepted -= rejected.size;
+    this.rejected += rejected.size;
+    const extras = this.extras.filter((e) => e.kind !== "regions" || newIndex.has(e.index)).map((e) => (e.kind === "regions" ? { ...e, index: newIndex.get(e.index)! } : e));
+    this.extras.length = 0;
+    this.extras.push(...extras);
   }
 
   private assembleLedger(v: ParsedRow, row: number): { index: number } | null {
@@ -1156,12 +1259,19 @@ export class TableEngine {
       }
       this.noHeader();
     }
+    if (this.kind === "regions") this.validateRegions();
+    else if (this.opts.hierarchy) {
+      // Names resolved to canonical regions; ledger records and funds entries get their 地区路径 (./regions.ts).
+      const data = { records: this.records, funds: this.funds, targets: this.targets, figures: this.figures };
+      for (const i of applyRegionResolution(this.opts.hierarchy, this.regionWeights, this.regionFirstRow, data, this.colTitle.region ?? "所属地区", this.file)) this.issues.push(i);
+    }
     const result: ImportResult = {
       kind: this.kind,
       records: this.records,
       funds: this.funds,
       targets: this.targets,
       figures: this.figures,
+      regions: this.regionRows,
       issues: this.issues,
       summary: { rows: this.rows, accepted: this.accepted, rejected: this.rejected, skipped: this.skipped },
       mapping: this.mapping,
@@ -1173,7 +1283,7 @@ export class TableEngine {
   }
 }
 
-type BadKind = "date" | "phantom_date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status";
+type BadKind = "date" | "phantom_date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status" | "level" | "order";
 
 const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
   date: ["不是可识别的日期", "is not a date", "请写成 2025-02-19、2025/2/19、2025年2月19日，或只写月份 2025年2月。", "Write it like 2025-02-19, 2025/2/19, 2025年2月19日, or the month only: 2025年2月."],
@@ -1188,6 +1298,8 @@ const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
   investor_type: ["不是可识别的企业类型", "is not a known investor type", "可用：世界500强、中国500强、央企、民营500强、上市公司、其他。", "Use 世界500强, 中国500强, 央企, 民营500强, 上市公司 or 其他."],
   boolean: ["不是“是/否”", "is not yes/no", "请填写 是 或 否（也可写 Y/N、省外/省内）。", "Write 是 or 否 (or Y/N, 省外/省内)."],
   status: ["不是可识别的状态", "is not a known status", "请填写 采用 或 备选。", "Write 采用 (adopted) or 备选 (alternative)."],
+  level: ["不是可识别的级别", "is not a known level", "可用：省、市州、县区、园区（也可写 市、州、县、区、开发区）。", "Use 省 (province), 市州 (prefecture), 县区 (county) or 园区 (zone or park)."],
+  order: ["不是数字", "is not a number", "排序请填写数字，如 1、2、3。", "Write a number such as 1, 2, 3."],
 };
 
 /**
@@ -1282,15 +1394,15 @@ import { columnLetters as columnLetter } from "../core/a1";
 /** An empty result (an empty JSON array, a header-only file handled elsewhere). */
 export function emptyResult(kind: DatasetKind): ImportResult {
   return {
-    kind, records: [], funds: [], targets: [], figures: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [],
-    counts: { ledger: 0, funds: 0, targets: 0, figures: 0 },
+    kind, records: [], funds: [], targets: [], figures: [], regions: [], issues: [], summary: { rows: 0, accepted: 0, rejected: 0, skipped: 0 }, mapping: {}, headers: [],
+    counts: { ledger: 0, funds: 0, targets: 0, figures: 0, regions: 0 },
   };
 }
 
 /** How many records (entries, targets, figures) of a kind a result accepted, kept or not. */
 export function resultCount(r: ImportResult, kind: DatasetKind): number {
   if (r.counts) return r.counts[kind];
-  return kind === "ledger" ? r.records.length : kind === "funds" ? r.funds.length : kind === "targets" ? r.targets.length : r.figures.length;
+  return kind === "regions" ? (r.regions?.length ?? 0) : kind === "ledger" ? r.records.length : kind === "funds" ? r.funds.length : kind === "targets" ? r.targets.length : r.figures.length;
 }
 
 /** Merge results of several tables (a JSON bundle): arrays and issues concatenated, summaries added. */
@@ -1303,6 +1415,7 @@ export function mergeResults(parts: ImportResult[]): ImportResult {
     out.funds.push(...p.funds);
     out.targets.push(...p.targets);
     out.figures.push(...p.figures);
+    (out.regions ??= []).push(...(p.regions ?? []));
     out.issues.push(...p.issues);
     out.summary.rows += p.summary.rows;
     out.summary.accepted += p.summary.accepted;

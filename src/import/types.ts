@@ -3,9 +3,11 @@
  * and how problems are reported. Pure TypeScript.
  */
 import type { FundsEntry, ProjectRecord, ReportedFigure, Target } from "../core/model";
+import type { Division } from "../core/divisions";
+import type { RegionHierarchy, RegionRow } from "../core/region-hierarchy";
 
 /** Which table a source holds. "auto" decides from the headers. */
-export type DatasetKind = "ledger" | "funds" | "targets" | "figures";
+export type DatasetKind = "ledger" | "funds" | "targets" | "figures" | "regions";
 
 export interface ImportIssue {
   /** File name, URL or "工作表!表名" the row came from. */
@@ -30,7 +32,15 @@ export interface ImportIssue {
 
 export type IssueCode =
   | "total_row" | "total_mismatch" | "note_row" | "header_repeated"
-  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded" | "region_ambiguous";
+  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded" | "region_ambiguous"
+  /** Region resolution (ImportOptions.hierarchy): a name folded to its region through an alias or short form; a name
+   * no region has (kept, with the closest name suggested); a short form two regions share that the data's context
+   * could not settle (kept). */
+  | "region_alias" | "region_unknown" | "region_unresolved"
+  /** The regions table (地区表): a name or region given twice, an alias pointing at two regions, an unknown or
+   * ambiguous parent (or itself, or one left out), a cycle, a chain too deep or a path too long, a level coarser than
+   * its parent's (warning). */
+  | "region_duplicate" | "region_alias_conflict" | "region_parent" | "region_cycle" | "region_depth" | "region_level";
 
 /**
  * Every non-blank row below the header is exactly one of: accepted, rejected (with at least one error issue at its
@@ -57,6 +67,8 @@ export interface ImportResult {
   funds: FundsEntry[];
   targets: Target[];
   figures: ReportedFigure[];
+  /** Rows of a regions table (kind "regions"); absent or empty for the other kinds. */
+  regions?: RegionRow[];
   issues: ImportIssue[];
   summary: ImportSummary;
   /** The mapping used: source column title → canonical field (null = ignored). */
@@ -117,6 +129,17 @@ export interface ImportOptions {
    * summary and the counts are the same.
    */
   keep?: "all" | "none" | readonly (keyof ProjectRecord)[];
+  /**
+   * Resolve region names to canonical regions (aliases and short forms fold, unknown names are kept and reported with
+   * the closest known name) and give each ledger record and funds entry its 地区路径. Without it names are only
+   * folded for width and case (src/core/regions.ts).
+   */
+  hierarchy?: RegionHierarchy;
+  /**
+   * A regions table is validated against these built-in divisions (parents may name them). null: against none (a
+   * parent must be in the table); undefined (default): a parent outside the table is not checked.
+   */
+  divisions?: readonly Division[] | null;
 }
 
 /** Options of importUrl. */

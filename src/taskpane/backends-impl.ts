@@ -14,12 +14,16 @@ import { readWorkbookTableOrNull } from "../excel/read-table";
 import { buildBriefing } from "../briefing/build";
 import { briefingText } from "../briefing/text";
 import type { BriefingInput } from "../briefing/types";
+import { NATION } from "../briefing/report-card";
+import type { RegionHierarchy } from "../core/region-hierarchy";
+import { loadDivisions } from "../core/divisions";
+import { readWorkbookRegions, regionImportOptions } from "../excel/workbook-hierarchy";
 import { SHEETS } from "../core/columns";
 import { currentLanguage } from "../i18n/language";
 import type { Backends } from "./workbook-services";
 import type { BriefingAvailability, BriefingOutcome, BriefingRequest, LoadedSource, SourceSpec } from "./services";
 
-const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures"];
+const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures", "regions"];
 const SAMPLE_LABEL = "示例数据";
 
 function excel(): typeof Excel {
@@ -51,14 +55,60 @@ export async function readTableValues(name: string): Promise<{ values: unknown[]
   return readWorkbookTableOrNull(name);
 }
 
-/** The datasets as they are in the workbook now (users may have edited them), read back through the importer. */
-async function readWorkbookDatasets(): Promise<Record<DatasetKind, ImportResult | null>> {
-  const out = {} as Record<DatasetKind, ImportResult | null>;
+interface WorkbookDatasets {
+  data: Record<DatasetKind, ImportResult | null>;
+  hierarchy: RegionHierarchy;
+  /** Distinct 地区路径 the Ledger and Funds sheets carry now (what the sheet formulas match). */
+  sheetPaths: Set<string>;
+}
+
+/**
+ * The datasets as they are in the workbook now (users may have edited them), read back through the importer, names
+ * resolved through the workbook's regions (divisions + its 地区 sheet).
+ */
+async function readWorkbookDatasets(): Promise<WorkbookDatasets> {
+  const { hierarchy } = await readWorkbookRegions();
+  const data = {} as Record<DatasetKind, ImportResult | null>;
+  const sheetPaths = new Set<string>();
   for (const kind of KINDS) {
     const spec = SHEETS[kind];
-    const t = await readTableValues(spec.table);
-    out[kind] = t ? importTable(t.values, { fileName: `${spec.sheet}!${spec.table}`, kind, startRow: t.startRow }) : null;
+    const t = kind === "regions" ? null : await readTableValues(spec.table);
+    data[kind] = t ? importTable(t.values, { fileName: `${spec.sheet}!${spec.table}`, kind, startRow: t.startRow, hierarchy }) : null;
+    if (t && (kind === "ledger" || kind === "funds")) {
+      const col = (t.values[0] ?? []).findIndex((h) => h === "地区路径");
+      for (const row of t.values.slice(1)) if (col >= 0 && row[col]) sheetPaths.add(String(row[col]));
+    }
   }
+  return { data, hierarchy, sheetPaths };
+}
+
+/** Whether a dataset's 地区路径 (as resolved now) are all on its sheet: else the sheet's formulas would miss rows. */
+function pathsCurrent(d: WorkbookDatasets): boolean {
+  for (const list of [d.data.ledger?.records ?? [], d.data.funds?.funds ?? []]) {
+    for (const r of list as readonly { region_path?: string | null }[]) if (r.region_path && !d.sheetPaths.has(r.region_path)) return false;
+  }
+  return true;
+}
+
+/**
+ * The jurisdictions a report card can be written for: 全国, and every region that holds (or lies above) a region of
+ * the data and has regions beneath it; top-down, in report order.
+ */
+function jurisdictionChoices(h: RegionHierarchy, names: Iterable<string>): { name: string; level: string | null }[] {
+  const wanted = new Set<number>();
+  for (const name of names) {
+    const i = h.lookup(name);
+    for (let a = i >= 0 ? h.parents[i] : -1; a >= 0; a = h.parents[a]) wanted.add(a);
+  }
+  const out: { name: string; level: string | null }[] = [{ name: NATION, level: null }];
+  const walk = (parent: number) => {
+    for (const c of h.children(parent)) {
+      if (!wanted.has(c)) continue;
+      out.push({ name: h.names[c], level: h.levels[c] });
+      walk(c);
+    }
+  };
+  walk(-1);
   return out;
 }
 
@@ -91,12 +141,14 @@ const mappings = new LocalStorageMappingStore();
 export function createBackendsNow(): Backends {
   return {
     // A mapping the user chose is remembered; without one, the remembered mapping of the same source applies.
-    importBytes: async (bytes, o) => importBytes(bytes, await withRememberedMapping(mappings, o)),
-    importUrl: async (url, o) => importUrl(url, await withRememberedMapping(mappings, o)),
-    importTable: async (values, o) => importTable(values, await withRememberedMapping(mappings, o)),
+    // Region names are resolved through the workbook's regions (src/excel/workbook-hierarchy.ts): canonical names and
+    // the 地区路径 column the briefing's formulas read.
+    importBytes: async (bytes, o) => importBytes(bytes, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
+    importUrl: async (url, o) => importUrl(url, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
+    importTable: async (values, o) => importTable(values, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
     loadSeeds: async () => {
-      const s = loadSeeds();
-      return [s.ledger, s.figures, s.targets, s.funds];
+      const s = loadSeeds({ divisions: await loadDivisions() });
+      return [s.regions, s.ledger, s.figures, s.targets, s.funds];
     },
 
     async writeDataset(result, source, options) {
@@ -128,7 +180,8 @@ export function createBackendsNow(): Backends {
     },
 
     async briefingAvailability(): Promise<BriefingAvailability> {
-      const d = await readWorkbookDatasets();
+      const w = await readWorkbookDatasets();
+      const d = w.data;
       const regions = new Set<string>();
       const dataYears: number[] = [];
       let latest: { year: number; month: number } | undefined;
@@ -157,6 +210,7 @@ export function createBackendsNow(): Backends {
       for (const t of d.targets?.targets ?? []) regions.add(t.region);
       return {
         regions: [...regions].sort((a, b) => a.localeCompare(b, "zh-CN")),
+        jurisdictions: jurisdictionChoices(w.hierarchy, regions) as BriefingAvailability["jurisdictions"],
         dataYears: sorted(dataYears),
         targetYears: sorted(targetYears),
         ...(latest ? { latest } : {}),
@@ -164,7 +218,8 @@ export function createBackendsNow(): Backends {
     },
 
     async buildBriefing(req: BriefingRequest): Promise<BriefingOutcome> {
-      const d = await readWorkbookDatasets();
+      const w = await readWorkbookDatasets();
+      const d = w.data;
       req.onProgress?.(0.3);
       const input: BriefingInput = {
         records: d.ledger?.records ?? [],
@@ -178,7 +233,21 @@ export function createBackendsNow(): Backends {
         tolerance: req.tolerance,
         regions: req.regions,
         metrics: req.metrics,
+        // The report card by level (when no list of regions is given): jurisdiction, level, 其中 rows, 合计 rule.
+        hierarchy: w.hierarchy,
+        within: req.within,
+        level: req.level,
+        showEmpty: req.showEmpty,
+        breakdowns: req.breakdowns,
+        top: req.top,
       });
+      if (!req.valuesOnly && !pathsCurrent(w)) {
+        briefing.warnings.push({
+          code: "region_paths_stale",
+          message: "台账或到位资金表中的“地区路径”与当前地区表不一致（地区表改过之后尚未刷新），成绩单中的公式可能少算。请先刷新台账和到位资金，再生成成绩单。",
+          message_en: "The 地区路径 (region path) column of the ledger or funds sheet does not match the regions table now (it changed after they were loaded): the report card's formulas may miss rows. Refresh the ledger and the funds, then build the report card again.",
+        });
+      }
       if (req.signal?.aborted) throw Object.assign(new Error("已取消 / Cancelled"), { name: "AbortError" });
       req.onProgress?.(0.5);
       const language = currentLanguage();

@@ -7,6 +7,8 @@ import * as React from "react";
 import type { ColumnMapping, DatasetKind, ImportIssue, ImportResult } from "../import/types";
 import type { Metric } from "../core/model";
 import type { ProgressBasis } from "../core/metrics";
+import type { RegionLevel } from "../core/region-levels";
+import type { BreakdownKind } from "../briefing/types";
 import type { SelfTestReport, SelfTestStep } from "../excel/self-test";
 
 /** Where a dataset comes from. */
@@ -81,12 +83,27 @@ export interface BriefingAvailability {
   targetYears: number[];
   /** The latest month with data (dates in the ledger and funds, 截至月份 of reported figures): the default period. */
   latest?: { year: number; month: number };
+  /**
+   * The jurisdictions a report card by level can be written for (全国 first, then top-down), from the regions
+   * (built-in divisions and the workbook's 地区 sheet). Absent: no hierarchy, the card lists regions side by side.
+   */
+  jurisdictions?: { name: string; level: RegionLevel | null }[];
 }
 
 export interface BriefingRequest {
   /** Period code, e.g. "2025Q1". */
   period: string;
-  regions: string[];
+  /** Only these regions, side by side; absent: the report card by level (jurisdiction, level). */
+  regions?: string[];
+  /** The jurisdiction (a region or 全国); absent: the one holding most records. */
+  within?: string;
+  /** The level of the rows; absent: where most of the jurisdiction's records fall. */
+  level?: RegionLevel;
+  /** Also list regions with neither data nor a target in the period (default false). */
+  showEmpty?: boolean;
+  breakdowns?: BreakdownKind[];
+  /** 重点项目: the N largest projects signed or started in the period (0: none). */
+  top?: number;
   metrics: Metric[];
   basis: ProgressBasis;
   tolerance: number;

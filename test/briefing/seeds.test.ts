@@ -7,7 +7,8 @@ import { briefingText } from "../../src/briefing/text";
 import { formatPercent } from "../../src/core/format";
 import type { Metric } from "../../src/core/model";
 import type { Briefing, BriefingRow } from "../../src/briefing/types";
-import { seedInput } from "./seed-data";
+import { briefingJson } from "../../src/briefing/output";
+import { seedHierarchy, seedInput } from "./seed-data";
 
 function row(b: Briefing, metric: Metric, region: string): BriefingRow {
   const t = briefingTable(b, metric);
@@ -99,5 +100,29 @@ describe("published completion rates of the seed reports", () => {
     const total = row(b, "signed_amount", "合计");
     // 245 this year comes from 西宁开发区, 357.5 last year from 西宁市: no growth rate across different regions.
     expect(total).toMatchObject({ actual: 245, prior: 357.5, yoy_growth: null, target: null });
+  });
+});
+
+describe("the sample data as a report card by level (seeds/regions.csv with the built-in divisions)", () => {
+  test("2025Q1 for 青海省 by 市州 (the default): 西宁市 with 西宁开发区 as 其中, 合计 245 not 490; 兰州市 left out", () => {
+    const b = buildBriefing(seedInput(), { period: "2025Q1", hierarchy: seedHierarchy() });
+    expect([b.jurisdiction?.name, b.level]).toEqual(["青海省", "市州"]);
+    const j = briefingJson(b, briefingText(b, { language: "zh-CN" }));
+    const amount = j.rows.filter((r) => r.metric === "signed_amount");
+    const labels = amount.map((r) => (r as { label?: string }).label);
+    expect(labels.slice(labels.indexOf("西宁市"), labels.indexOf("西宁市") + 2)).toEqual(["西宁市", "其中：西宁开发区"]);
+    const zone = amount.find((r) => (r as { label?: string }).label === "其中：西宁开发区") as unknown as Record<string, unknown>;
+    expect(zone).toMatchObject({ role: "zone", of: "西宁市", level: "园区", parent: "西宁市", actual: 245, target: 281 });
+    expect(formatPercent(zone.completion_rate as number)).toBe("87.19%");
+    expect(amount.find((r) => r.region === "西宁市")).toMatchObject({ actual: 245, level: "市州", parent: "青海省" });
+    expect(amount.find((r) => r.region === "合计")!.actual).toBe(245);
+    expect(amount.some((r) => r.region === "兰州市")).toBe(false);
+  });
+
+  test("2024Q1 for 青海省 by 市州: 西宁市 reproduces 102.14% (签约金额) and 15.12% (省外到位资金)", () => {
+    const b = buildBriefing(seedInput(), { period: "2024Q1", hierarchy: seedHierarchy(), within: "青海省", level: "市州" });
+    expect(formatPercent(row(b, "signed_amount", "西宁市").completion_rate!)).toBe("102.14%");
+    expect(formatPercent(row(b, "funds_in_place_out_of_province", "西宁市").completion_rate!)).toBe("15.12%");
+    expect(row(b, "signed_amount", "西宁市").completion_rate).toBeCloseTo(357.5 / 350, 12);
   });
 });

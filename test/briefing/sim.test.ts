@@ -9,14 +9,17 @@ import { COL } from "../../src/briefing/formulas";
 import type { Briefing, BriefingInput } from "../../src/briefing/types";
 import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../../src/core/columns";
 import { METRIC_INFO, Metric } from "../../src/core/model";
-import { resolveFundsRegions } from "../../src/briefing/build";
+import { sheetRows } from "../../src/briefing/sheet-data";
+import { columnLetter } from "../../src/briefing/formulas";
+import type { RegionHierarchy } from "../../src/core/region-hierarchy";
 import { writeBriefingSheet } from "../../src/excel/briefing-sheet";
 import { dateSerial } from "../../src/export/briefing-xlsx";
 import { investMetadata } from "../functions/hf-support";
 import { createSimulatedExcel, SimulatedExcel } from "../sim";
 import { compareSheet } from "../export/compare";
-import { seedInput } from "./seed-data";
+import { seedHierarchy, seedInput } from "./seed-data";
 import { syntheticInput } from "./synthetic";
+import { randomHierCase } from "./hier-data";
 
 jest.setTimeout(120_000);
 
@@ -36,13 +39,12 @@ function cellsOf(spec: SheetSpec, rows: readonly object[]): (string | number | b
   }));
 }
 
-/** Write the four data tables as the add-in's workbook holds them (canonical titles, date serials). */
-async function writeData(input: BriefingInput): Promise<void> {
-  const funds = input.funds ?? [];
-  const regions = resolveFundsRegions(input.records, funds);
+/** Write the four data tables as the add-in's workbook holds them (canonical titles, date serials, 地区路径). */
+async function writeData(input: BriefingInput, hierarchy?: RegionHierarchy): Promise<void> {
+  const { records, funds } = sheetRows(input, hierarchy);
   const data: [SheetSpec, (string | number | boolean)[][]][] = [
-    [LEDGER, cellsOf(LEDGER, input.records)],
-    [FUNDS, cellsOf(FUNDS, funds.map((e, i) => ({ ...e, region: regions[i] })))],
+    [LEDGER, cellsOf(LEDGER, records)],
+    [FUNDS, cellsOf(FUNDS, funds)],
     [TARGETS, cellsOf(TARGETS, input.targets ?? [])],
     [FIGURES, cellsOf(FIGURES, input.figures ?? [])],
   ];
@@ -52,8 +54,7 @@ async function writeData(input: BriefingInput): Promise<void> {
       await ctx.sync();
       if (!existing.isNullObject) existing.delete();
       const ws = ctx.workbook.worksheets.add(spec.sheet);
-      const n = spec.columns.length;
-      const last = String.fromCharCode(64 + n);
+      const last = columnLetter(spec.columns.length - 1);
       const body = rows.length > 0 ? rows : [spec.columns.map(() => "")];
       ws.getRange(`A1:${last}${body.length + 1}`).values = [spec.columns.map((c) => c.title), ...body] as never;
       const t = ws.tables.add(`A1:${last}${body.length + 1}`, true);
@@ -160,5 +161,69 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
     });
     expect(compareSheet(after, reader(frozen.sheetName), { refs: "structured", mode: "values" }).mismatches).toEqual([]);
     expect(sim.workbook.formulas(frozen.sheetName, "A1:L100").flat().some((f) => String(f).startsWith("="))).toBe(false);
+  });
+});
+
+describe("the report card by level in the simulated Excel host (live, portable, values)", () => {
+  test("seeds: 2025Q1 青海省 by 市州 lists 西宁市 with 西宁开发区 as 其中; 2024Q1 reproduces 102.14% and 15.12%", async () => {
+    const input = seedInput();
+    const hierarchy = seedHierarchy();
+    await writeData(input);
+    for (const [period, within, level] of [["2025Q1", undefined, undefined], ["2024Q1", undefined, undefined], ["2025Q1", "青海省", "县区"], ["2025Q1", "全国", undefined]] as const) {
+      const b = buildBriefing(input, { period, hierarchy, within, level });
+      for (const mode of [{}, { portable: true }, { valuesOnly: true }]) {
+        const { result, mismatches, compared } = await briefAndCompare(input, b, { charts: false, ...mode });
+        expect({ period, within, mode: result.mode, mismatches }).toEqual({ period, within, mode: result.mode, mismatches: [] });
+        expect(compared).toBeGreaterThan(10);
+      }
+    }
+    const q1 = buildBriefing(input, { period: "2025Q1", hierarchy });
+    expect([q1.jurisdiction?.name, q1.level]).toEqual(["青海省", "市州"]);
+    const live = await writeBriefingSheet(q1, { language: "zh-CN", charts: false });
+    const t = live.layout.tables.find((x) => x.metric === "signed_amount")!;
+    const read = reader(live.sheetName);
+    const labels = t.regions;
+    const k = labels.indexOf("西宁市");
+    expect(labels[k + 1]).toBe("其中：西宁开发区");
+    expect(read(t.firstRow + k, COL.actual)).toBe(245);
+    expect(read(t.firstRow + k + 1, COL.actual)).toBe(245);
+    expect(read(t.totalRow, COL.actual)).toBe(245); // the 其中 row is not added a second time
+    expect(read(t.firstRow + k, COL.prior)).toBe(357.5);
+    expect(read(t.firstRow + k, COL.yoy)).toBe(""); // this year the zone's figure, last year the city's: not like for like
+    const formulas = sim.workbook.formulas(live.sheetName, "A1:L60").flat().map(String);
+    expect(formulas.some((f) => f.includes("Ledger[地区路径]") && f.includes('"青海省›西宁市›*"'))).toBe(true);
+    const b24 = buildBriefing(input, { period: "2024Q1", hierarchy });
+    const w24 = await writeBriefingSheet(b24, { language: "zh-CN", charts: false });
+    const t24 = w24.layout.tables.find((x) => x.metric === "signed_amount")!;
+    expect(reader(w24.sheetName)(t24.firstRow, COL.rate)).toBeCloseTo(1.0214285714, 9);
+    const o24 = w24.layout.tables.find((x) => x.metric === "funds_in_place_out_of_province")!;
+    expect(reader(w24.sheetName)(o24.firstRow, COL.rate)).toBeCloseTo(36.9 / 244, 10);
+  });
+
+  test.each([3, 17])("random hierarchy %i: live and portable formulas agree with the JSON, also after a ledger edit", async (seed) => {
+    const c = randomHierCase(seed, { regions: 14, records: 80, figures: 5, year: 2025 });
+    await writeData(c.input, c.hierarchy);
+    const withinList = ["全国", ...c.rows.filter((r) => r.level === "省" || r.level === "市州").map((r) => r.name)];
+    for (const within of withinList.slice(0, 3)) {
+      const b = buildBriefing(c.input, { period: "2025Q1", hierarchy: c.hierarchy, within, showEmpty: true });
+      for (const mode of [{}, { portable: true }]) {
+        const { mismatches } = await briefAndCompare(c.input, b, { charts: false, ...mode });
+        expect({ within, mode, mismatches }).toEqual({ within, mode, mismatches: [] });
+      }
+    }
+    // An edit: one record signed in 2025Q1 gets another amount; the live sheet follows the builder's new answer.
+    const b = buildBriefing(c.input, { period: "2025Q1", hierarchy: c.hierarchy, within: "全国" });
+    const live = await writeBriefingSheet(b, { language: "zh-CN", charts: false });
+    const k = c.input.records.findIndex((r) => !!r.signed_date && r.signed_date >= "2025-01" && r.signed_date < "2025-04" && r.signed_amount != null);
+    if (k >= 0) {
+      const amountCol = columnLetter(LEDGER.columns.findIndex((col) => col.field === "signed_amount"));
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(LEDGER.sheet).getRange(`${amountCol}${k + 2}`).values = [[4321.5]];
+        await ctx.sync();
+      });
+      const edited = { ...c.input, records: c.input.records.map((r, i) => (i === k ? { ...r, signed_amount: 4321.5 } : r)) };
+      const after = buildBriefing(edited, { period: "2025Q1", hierarchy: c.hierarchy, within: "全国" });
+      expect(compareSheet(after, reader(live.sheetName), { refs: "structured", mode: "live" }).mismatches).toEqual([]);
+    }
   });
 });

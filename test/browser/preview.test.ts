@@ -67,7 +67,7 @@ run("offline preview in headless Chromium", () => {
     await expectVisible(page.getByText("预览模式 — 未连接 Excel"));
     const sheetTabs = page.getByRole("tablist", { name: "工作表" }).getByRole("tab");
     const names = await sheetTabs.allInnerTexts();
-    expect(names).toEqual(expect.arrayContaining(["台账", "目标任务", "汇总数", "到位资金"]));
+    expect(names).toEqual(expect.arrayContaining(["台账", "目标任务", "汇总数", "到位资金", "地区"]));
     await page.getByRole("tab", { name: "台账" }).click();
     await expectVisible(grid().getByText("绿电智算融合示范基地项目").first());
     // the real task pane, in Chinese, with the Office look
@@ -78,7 +78,7 @@ run("offline preview in headless Chromium", () => {
   test("the task pane's refresh panel lists the sample sources", async () => {
     await pane().getByRole("tab", { name: "刷新" }).click();
     await expectVisible(pane().getByRole("button", { name: "刷新“示例数据”" }).first());
-    expect(await pane().getByRole("button", { name: "刷新“示例数据”" }).count()).toBe(4);
+    expect(await pane().getByRole("button", { name: "刷新“示例数据”" }).count()).toBe(5); // the regions table too
     // refresh the ledger (the same sample data: nothing changes), then undo it
     const ledgerCard = pane().getByRole("listitem").filter({ hasText: "项目台账" });
     await ledgerCard.getByRole("button", { name: "刷新“示例数据”" }).click();
@@ -89,7 +89,7 @@ run("offline preview in headless Chromium", () => {
     await expectVisible(grid().getByText("绿电智算融合示范基地项目").first());
   });
 
-  test("builds the 2025Q1 成绩单: 西宁开发区 signed 245 亿元, 87.19% of the 281 target, shown on the rendered sheet", async () => {
+  test("builds the 2025Q1 成绩单 for 青海省 by 市州: 西宁市 with 其中：西宁开发区 signed 245 亿元, 87.19% of the 281 target; an industry breakdown and key projects", async () => {
     // keyboard: from the selected tab, arrow keys move between tabs and Enter selects
     await pane().getByRole("tab", { name: "刷新" }).focus();
     await page.keyboard.press("ArrowRight");
@@ -97,6 +97,13 @@ run("offline preview in headless Chromium", () => {
     const period = pane().getByRole("combobox", { name: "报告期" });
     await expectVisible(period);
     await period.selectOption("2025Q1");
+    // the report card by level: automatic jurisdiction and level, regions without data hidden
+    await expectVisible(pane().getByRole("combobox", { name: "辖区" }));
+    expect(await pane().getByRole("combobox", { name: "辖区" }).inputValue()).toBe("");
+    expect(await pane().getByRole("option", { name: "青海省（省级）" }).count()).toBe(1);
+    expect(await pane().getByRole("switch", { name: "显示无数据地区" }).isChecked()).toBe(false);
+    await pane().getByRole("checkbox", { name: "产业类别" }).check();
+    await pane().getByRole("spinbutton", { name: /重点项目数/ }).fill("3");
     await pane().getByRole("checkbox", { name: /插入图表/ }).check();
     await pane().getByRole("button", { name: "生成成绩单" }).click();
     await expectVisible(pane().getByText("成绩单已写入工作表“成绩单 2025Q1”。"), 60_000);
@@ -104,9 +111,12 @@ run("offline preview in headless Chromium", () => {
     await expectVisible(page.getByRole("tab", { name: "成绩单 2025Q1", selected: true }));
     // charts were asked for: the preview lists them under the grid
     expect(await page.getByRole("list", { name: "本表的图表" }).getByRole("listitem").count()).toBeGreaterThan(0);
-    const row = await gridRow("签约金额（亿元）", "西宁开发区");
-    expect(row.slice(0, 7)).toEqual(["西宁开发区", "245.00", "281.00", "87.19%", "25.00%", "62.19", "超序时"]);
-    expect((await gridRow("签约项目数（个）", "西宁开发区")).slice(0, 2)).toEqual(["西宁开发区", "23"]);
+    const row = await gridRow("签约金额（亿元）", "其中：西宁开发区");
+    expect(row.slice(0, 7)).toEqual(["其中：西宁开发区", "245.00", "281.00", "87.19%", "25.00%", "62.19", "超序时"]);
+    expect((await gridRow("签约项目数（个）", "其中：西宁开发区")).slice(0, 2)).toEqual(["其中：西宁开发区", "23"]);
+    expect((await gridRow("签约金额（亿元）", "合计")).slice(0, 2)).toEqual(["合计", "245.00"]); // not 490: 其中 is not added again
+    expect((await gridRow("按产业类别（本期签约）", "合计")).slice(0, 1)).toEqual(["合计"]);
+    expect((await gridRow("重点项目（前 3 个）", "1")).slice(0, 2)).toEqual(["1", "绿电智算融合示范基地项目"]);
     const text = await pane().getByRole("textbox", { name: "简报文字" }).inputValue();
     expect(text).toContain("签约金额245亿元，完成年度目标任务的87.19%");
     // a status cell carries its colour (超序时 = Excel's "good" green)
@@ -195,9 +205,9 @@ run("offline preview in headless Chromium", () => {
     const rows: string[][] = await grid().evaluate((table: HTMLTableElement) =>
       [...table.tBodies[0].rows].map((tr) => [...tr.cells].slice(1).map((td) => td.textContent ?? "")),
     );
-    expect(rows.filter((r) => r[0] === "西宁开发区" && r[1] === "245.00")[0]?.slice(0, 4)).toEqual(["西宁开发区", "245.00", "281.00", "87.19%"]);
+    expect(rows.filter((r) => r[0] === "其中：西宁开发区" && r[1] === "245.00")[0]?.slice(0, 4)).toEqual(["其中：西宁开发区", "245.00", "281.00", "87.19%"]);
     const text = await pane().getByRole("textbox", { name: "Briefing text" }).inputValue();
-    expect(text).toMatch(/245/);
+    expect(text).toMatch(/CNY 24\.5 billion/);
     expect(text).toMatch(/87\.19%/);
     expect(await axeSeriousViolations()).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "preview-800-en-briefing.png"), fullPage: false });

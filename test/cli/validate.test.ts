@@ -16,8 +16,10 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe("cli validate", () => {
+  const REGIONS = ["--regions", join(ROOT, "seeds", "regions.csv")];
+
   test("seeds: exit 0, exactly one JSON object with the documented keys", async () => {
-    const { code, out } = await run("validate", join(ROOT, "seeds", "projects.csv"), "--json");
+    const { code, out } = await run("validate", join(ROOT, "seeds", "projects.csv"), "--json", ...REGIONS);
     expect(code).toBe(0);
     expect(out.trim().split("\n")).toHaveLength(1);
     const j = JSON.parse(out);
@@ -25,6 +27,39 @@ describe("cli validate", () => {
     expect(j.summary).toEqual({ rows: 30, accepted: 30, rejected: 0, skipped: 0 });
     expect(j.records[0].id).toBe("QH-2025-001");
     expect(j.issues).toEqual([]);
+    // Names are resolved as the add-in resolves them: each record carries its 地区路径 (park refining the region).
+    expect(j.records[0].region_path).toBe("青海省›西宁市›西宁开发区›南川工业园区›");
+  });
+
+  test("regions: without the regions table 西宁开发区 is unknown (a warning, kept); aliases fold to canonical names", async () => {
+    const alone = JSON.parse((await run("validate", join(ROOT, "seeds", "projects.csv"), "--json")).out);
+    expect(alone.summary.rejected).toBe(0);
+    expect(alone.issues).toEqual([expect.objectContaining({ row: 2, column: "所属地区", severity: "warning" })]);
+    expect(alone.issues[0].message).toContain("西宁开发区");
+    const dir = mkdtempSync(join(tmpdir(), "cli-"));
+    const file = join(dir, "aliases.csv");
+    writeFileSync(file, "项目名称,所属地区\n甲,西宁\n乙,海西蒙古族藏族自治州\n丙,海南\n丁,兰洲市\n");
+    const r = JSON.parse((await run("validate", file, "--json")).out);
+    expect(r.records.map((x: { region: string }) => x.region)).toEqual(["西宁市", "海西州", "海南州", "兰洲市"]);
+    const text = r.issues.map((i: { message: string }) => i.message).join("\n");
+    expect(text).toContain("西宁 是 西宁市 的别名或简称");
+    expect(text).toContain("判断为 海南州 导入");
+    expect(text).toContain("是不是 兰州市");
+  });
+
+  test("validate --kind regions: cycles, a region its own parent, an alias on two regions, unknown parents, at their rows", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-"));
+    const file = join(dir, "regions.csv");
+    writeFileSync(file, "地区,上级地区,级别,别名\n甲园区,西宁,园区,乙\n乙园区,甲园区,,乙\n丙,丙,,\n丁,戊,,\n戊,丁,,\n己区,不存在市,,\n");
+    const { code, out } = await run("validate", file, "--kind", "regions", "--json");
+    expect(code).toBe(1);
+    const j = JSON.parse(out);
+    expect(j.regions.map((x: { name: string }) => x.name)).toEqual(["甲园区"]);
+    expect(j.issues.map((i: { row: number; column: string; severity: string }) => [i.row, i.column, i.severity])).toEqual([
+      [3, "别名", "error"], [4, "上级地区", "error"], [5, "上级地区", "error"], [6, "上级地区", "error"], [7, "上级地区", "error"],
+    ]);
+    expect(j.issues[2].message).toContain("丁 → 戊 → 丁");
+    expect(j.issues[2].message_en).toContain("cycle");
   });
 
   test("figures and targets: amounts in 亿元, dates as text", async () => {
@@ -98,11 +133,11 @@ describe("cli validate", () => {
   });
 
   test("--json output reads back in with the same records", async () => {
-    const first = await run("validate", join(ROOT, "seeds", "projects.csv"), "--json");
+    const first = await run("validate", join(ROOT, "seeds", "projects.csv"), "--json", ...REGIONS);
     const dir = mkdtempSync(join(tmpdir(), "cli-"));
     const file = join(dir, "out.json");
     writeFileSync(file, first.out);
-    const again = await run("validate", file, "--json");
+    const again = await run("validate", file, "--json", ...REGIONS);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out).records).toEqual(JSON.parse(first.out).records);
   });
@@ -110,10 +145,10 @@ describe("cli validate", () => {
   test("figures and targets --json read back in too (through_month 0 = no month)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-"));
     for (const seed of ["figures", "targets"]) {
-      const first = await run("validate", join(ROOT, "seeds", `${seed}.csv`), "--json");
+      const first = await run("validate", join(ROOT, "seeds", `${seed}.csv`), "--json", ...REGIONS);
       const file = join(dir, `${seed}.json`);
       writeFileSync(file, first.out);
-      const again = await run("validate", file, "--json");
+      const again = await run("validate", file, "--json", ...REGIONS);
       expect(again.code).toBe(0);
       expect(JSON.parse(again.out)[seed]).toEqual(JSON.parse(first.out)[seed]);
       expect(JSON.parse(again.out).issues).toEqual([]);

@@ -24,7 +24,7 @@ test("first load of the seeds: table, titles, formats, note, frozen header, reme
   const summary = await writeDataset("ledger", seeds, { type: "seeds", name: "示例数据" }, { now: () => NOW });
   expect(summary).toMatchObject({ kind: "ledger", sheet: "台账", table: "Ledger", rows: seeds.records.length, added: seeds.records.length });
   const info = sim.workbook.table("Ledger")!;
-  expect(info.address).toBe(`台账!A2:O${seeds.records.length + 2}`);
+  expect(info.address).toBe(`台账!A2:${String.fromCharCode(64 + LEDGER.columns.length)}${seeds.records.length + 2}`); // 16 columns, 地区路径 last
   expect(info.columns).toEqual(LEDGER.columns.map((c) => c.title));
   const rows = tableObjects(sim, "Ledger");
   expect(rows.map((r) => r["项目编号"])).toEqual(seeds.records.map((r) => r.id));

@@ -28,7 +28,7 @@ export function compareSheet(b: Briefing, read: Read, options: Pick<FormulaOptio
       const r = lt.firstRow + k;
       const where = `${lt.metric}/${row.region}`;
       const region = read(r, COL.region);
-      if (region !== row.region) mismatches.push(`${where}: region cell ${String(region)}`);
+      if (region !== (row.label ?? row.region)) mismatches.push(`${where}: region cell ${String(region)}`);
       for (const [field, col] of FIELDS) {
         const want = row[field] as number | null;
         const got = read(r, col);

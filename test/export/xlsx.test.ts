@@ -96,7 +96,7 @@ describe("brief command", () => {
     const code = await briefCommand(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
     return { code, out, err };
   };
-  const base = ["--ledger", path.join(seeds, "projects.csv"), "--targets", path.join(seeds, "targets.csv"), "--figures", path.join(seeds, "figures.csv")];
+  const base = ["--ledger", path.join(seeds, "projects.csv"), "--targets", path.join(seeds, "targets.csv"), "--figures", path.join(seeds, "figures.csv"), "--regions", path.join(seeds, "regions.csv")];
 
   test("json: the contract with fractions and nulls", async () => {
     const r = await run([...base, "--period", "2024Q1"]);
@@ -112,8 +112,9 @@ describe("brief command", () => {
   test("md and English; xlsx to --out; errors exit 2 with both languages", async () => {
     const md = await run([...base, "--period", "2025年一季度", "--format", "md", "--language", "en-US"]);
     expect(md.code).toBe(0);
-    expect(md.out).toContain("# Investment report card 2025Q1");
-    expect(md.out).toContain("西宁开发区: 23 projects signed");
+    expect(md.out).toContain("# Investment report card 2025Q1 (青海省 · by prefecture)");
+    expect(md.out).toContain("Of which 西宁开发区: 23 projects signed");
+    expect(md.out).toContain("CNY 24.5 billion signed, 87.19% of the annual target");
     const out = path.join(dir, "b.xlsx");
     const x = await run([...base, "--period", "2025Q1", "--format", "xlsx", "--out", out]);
     expect(x.code).toBe(0);
@@ -125,5 +126,48 @@ describe("brief command", () => {
     expect(bad.err).toContain("Unrecognised period");
     expect((await run([...base, "--period", "2025Q1", "--format", "pdf"])).code).toBe(2);
     expect((await run(["--ledger", path.join(dir, "missing.csv"), "--targets", "x", "--period", "2025Q1"])).code).toBe(2);
+  });
+});
+
+describe("brief by level: flags and the JSON sections", () => {
+  const seeds = path.join(__dirname, "..", "..", "seeds");
+  const run = async (args: string[]) => {
+    let out = "";
+    let err = "";
+    const code = await briefCommand(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+    return { code, out, err };
+  };
+  const files = ["--ledger", path.join(seeds, "projects.csv"), "--targets", path.join(seeds, "targets.csv"), "--figures", path.join(seeds, "figures.csv"), "--regions", path.join(seeds, "regions.csv")];
+
+  test("2025Q1: 青海省 by 市州 (the default), 西宁市 with 西宁开发区 as 其中 (of), level and parent, reconciliation", async () => {
+    const r = await run([...files, "--period", "2025Q1", "--breakdown", "industry,stage", "--top", "3"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.jurisdiction).toMatchObject({ name: "青海省", level: "省", path: "青海省›" });
+    expect(j.level).toBe("市州");
+    const signed = j.rows.filter((x: { metric: string }) => x.metric === "signed_amount");
+    expect(signed.map((x: { label: string }) => x.label)).toEqual(["西宁市", "其中：西宁开发区", "海南州", "海西州", "合计"]);
+    expect(signed[0]).toMatchObject({ region: "西宁市", level: "市州", parent: "青海省", of: null, role: "region", actual: 245, prior: 357.5, yoy_growth: null, source: "figure", figure_regions: ["西宁开发区"], prior_figure_regions: ["西宁市"] });
+    expect(signed[1]).toMatchObject({ region: "西宁开发区", level: "园区", parent: "西宁市", of: "西宁市", role: "zone", actual: 245, target: 281 });
+    expect(signed[4]).toMatchObject({ region: "合计", role: "total", actual: 245, prior: 357.5, yoy_growth: null });
+    expect(j.reconciliation.map((e: { kind: string; region: string }) => `${e.kind}/${e.region}`)).toEqual(expect.arrayContaining(["composed/西宁市", "not_comparable/西宁市", "alternatives/西宁开发区"]));
+    expect(j.breakdowns.map((b: { kind: string }) => b.kind)).toEqual(["industry", "stage"]);
+    expect(j.key_projects.map((p: { name: string }) => p.name)).toEqual(["绿电智算融合示范基地项目", "青海昌通物流有限公司物流园项目", "柴达木格尔木东沙漠基地电源项目"]);
+    expect(j.text).toContain("其中，西宁开发区共签约项目23项；签约金额245亿元，完成年度目标任务的87.19%");
+  });
+
+  test("--within, --level, --show-empty, --no-zones; bad values exit 2", async () => {
+    const lz = JSON.parse((await run([...files, "--period", "2024Q4", "--within", "兰州", "--level", "县区"])).out);
+    expect(lz.jurisdiction.name).toBe("兰州市");
+    expect(lz.rows.filter((x: { metric: string }) => x.metric === "signed_projects").map((x: { label: string; actual: number }) => [x.label, x.actual])).toEqual([["合计", 437]]);
+    const empty = JSON.parse((await run([...files, "--period", "2025Q1", "--within", "西宁市", "--level", "县区", "--show-empty", "--no-zones"])).out);
+    const labels = empty.rows.filter((x: { metric: string }) => x.metric === "signed_amount").map((x: { label: string }) => x.label);
+    expect(labels).toEqual(expect.arrayContaining(["城东区", "城中区", "大通县", "西宁开发区", "合计"]));
+    expect(labels.some((l: string) => l.startsWith("其中"))).toBe(false);
+    for (const bad of [["--level", "乡镇"], ["--within", "火星"], ["--breakdown", "colour"], ["--top", "-1"]]) {
+      const r = await run([...files, "--period", "2025Q1", ...bad]);
+      expect([bad.join(" "), r.code]).toEqual([bad.join(" "), 2]);
+    }
+    expect((await run([...files, "--period", "2025Q1", "--within", "火星"])).err).toContain("无法识别辖区");
   });
 });

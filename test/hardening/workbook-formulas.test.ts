@@ -7,6 +7,8 @@
 import Papa from "papaparse";
 import { buildBriefing } from "../../src/briefing/build";
 import { briefingLayout } from "../../src/briefing/formulas";
+import { buildHierarchy } from "../../src/core/region-hierarchy";
+import { builtInDivisions } from "../briefing/seed-data";
 import { briefingText } from "../../src/briefing/text";
 import type { Briefing } from "../../src/briefing/types";
 import { writeBriefingSheet } from "../../src/excel/briefing-sheet";
@@ -43,10 +45,16 @@ let sim: SimulatedExcel;
 let imports: Record<"ledger" | "funds" | "targets" | "figures", ImportResult>;
 let issues: ImportIssue[];
 const briefings: Briefing[] = [];
+/** The CSVs as loaded last (the ledger after its refresh), for the pane's briefing by level (names resolved). */
+const lastCsv: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
   sim = createSimulatedExcel({ sheets: ["Sheet1"], functionsMetadata: await investMetadata() }).install();
   const regions = [...CRITERION_REGIONS];
+  lastCsv.funds = csv(regions.map((region, k) => ({ 项目编号: `P-${k * 3 + 1}`, 所属地区: region, 到位日期: "2025-02-20", "到位金额（亿元）": k + 0.5, 省外资金: "是", 来源: text(k) })));
+  lastCsv.targets = csv(regions.map((region, k) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 + k, 推算依据: text(k + 3) })));
+  lastCsv.figures = csv(["西宁*", "?"].map((region, k) => ({ 年份: 2025, 截至月份: 3, 所属地区: region, 指标: "签约项目数", 数值: 90 + k, 口径: "", 原文: text(k) })));
+  lastCsv.ledger = csv(ledgerRows(2));
   imports = {
     ledger: await importBytes(csv(ledgerRows(1)), { fileName: "台账.csv", kind: "ledger" }),
     funds: await importBytes(csv(regions.map((region, k) => ({ 项目编号: `P-${k * 3 + 1}`, 所属地区: region, 到位日期: "2025-02-20", "到位金额（亿元）": k + 0.5, 省外资金: "是", 来源: text(k) }))), { fileName: "资金.csv", kind: "funds" }),
@@ -73,6 +81,12 @@ beforeAll(async () => {
   const input = { records: imports.ledger.records, funds: imports.funds.funds, targets: imports.targets.targets, figures: imports.figures.figures };
   const b = buildBriefing(input, { period: "2025Q2" });
   briefings.push(b);
+  // What the pane's backend built: the report card by level over the tables read back, names resolved through the
+  // built-in divisions (the workbook has no regions table).
+  const hierarchy = buildHierarchy(builtInDivisions(), []).hierarchy;
+  const resolved = async (kind: "ledger" | "funds" | "targets" | "figures") => importBytes(lastCsv[kind], { fileName: `${kind}.csv`, kind, hierarchy });
+  const [rl, rf, rt, rg] = [await resolved("ledger"), await resolved("funds"), await resolved("targets"), await resolved("figures")];
+  briefings.push(buildBriefing({ records: rl.records, funds: rf.funds, targets: rt.targets, figures: rg.figures }, { period: "2025Q1", hierarchy }));
   await writeBriefingSheet(b, { portable: true, charts: true, language: "zh-CN" });
   const en = { ...b, period: "2025H1" };
   briefings.push(en);

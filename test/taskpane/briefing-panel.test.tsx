@@ -4,6 +4,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { BriefingPanel, quarterOptions } from "../../src/taskpane/panels/BriefingPanel";
+import { topValue } from "../../src/taskpane/panels/ReportCardOptions";
 import { fakeServices, renderPanel } from "./fakes";
 
 const avail = { regions: ["西宁开发区", "西宁市"], dataYears: [2024, 2025], targetYears: [2024, 2025] };
@@ -124,5 +125,97 @@ describe("成绩单 panel", () => {
     expect(screen.getByRole("checkbox", { name: "Amount signed" })).toBeChecked();
     await user.click(screen.getByRole("button", { name: "Build report card" }));
     expect(await screen.findByRole("textbox", { name: "Briefing text" })).toHaveValue("Briefing");
+  });
+});
+
+describe("成绩单 panel: the report card by level", () => {
+  const hier = {
+    ...avail,
+    regions: ["兰州市", "西宁开发区", "西宁市", "青海省"],
+    jurisdictions: [
+      { name: "全国", level: null },
+      { name: "甘肃省", level: "省" as const },
+      { name: "青海省", level: "省" as const },
+      { name: "西宁市", level: "市州" as const },
+    ],
+  };
+  const built = { sheet: "成绩单 2025Q1", text: { zh: "文字", en: "text" }, warnings: [] };
+
+  test("defaults: automatic jurisdiction and level, regions without data hidden, no breakdowns, no key projects", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({ briefingAvailability: jest.fn(async () => hier), buildBriefing: jest.fn(async () => built) });
+    renderPanel(<BriefingPanel basis="month" tolerance={10} />, services);
+    const within = await screen.findByRole("combobox", { name: "辖区" });
+    expect(within).toHaveValue("");
+    expect(screen.getByRole("combobox", { name: "各行的级别" })).toHaveValue("");
+    expect(screen.getByRole("switch", { name: "显示无数据地区" })).not.toBeChecked();
+    expect(screen.getByText("默认不列出本期既无数据也无目标任务的地区。")).toBeInTheDocument();
+    for (const name of ["产业类别", "投资来源地（省内 / 省外 / 境外）", "企业类型", "项目阶段（在谈 → 签约 → 开工 → 投产）"]) {
+      expect(screen.getByRole("checkbox", { name })).not.toBeChecked();
+    }
+    expect(screen.getByRole("spinbutton", { name: /重点项目数/ })).toHaveValue(0);
+    await user.click(screen.getByRole("button", { name: "生成成绩单" }));
+    const req = (services.buildBriefing as jest.Mock).mock.calls[0][0];
+    expect(req).toEqual(expect.objectContaining({ within: undefined, level: undefined, showEmpty: false, breakdowns: [], top: 0 }));
+    expect(req.regions).toBeUndefined(); // every region: the card by level, not a list side by side
+  });
+
+  test("jurisdiction, level, show-empty, breakdowns (kept in order) and N reach the build", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({ briefingAvailability: jest.fn(async () => hier), buildBriefing: jest.fn(async () => built) });
+    renderPanel(<BriefingPanel basis="month" tolerance={10} />, services);
+    const within = await screen.findByRole("combobox", { name: "辖区" });
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(expect.arrayContaining(["自动（台账项目最多处）", "全国（各省）", "青海省（省级）", "西宁市（市州级）"]));
+    await user.selectOptions(within, "青海省");
+    await user.selectOptions(screen.getByRole("combobox", { name: "各行的级别" }), "市州");
+    await user.click(screen.getByRole("switch", { name: "显示无数据地区" }));
+    await user.click(screen.getByRole("checkbox", { name: "项目阶段（在谈 → 签约 → 开工 → 投产）" }));
+    await user.click(screen.getByRole("checkbox", { name: "产业类别" }));
+    const top = screen.getByRole("spinbutton", { name: /重点项目数/ });
+    await user.clear(top);
+    await user.type(top, "5");
+    await user.click(screen.getByRole("button", { name: "生成成绩单" }));
+    expect(services.buildBriefing).toHaveBeenCalledWith(
+      expect.objectContaining({ within: "青海省", level: "市州", showEmpty: true, breakdowns: ["industry", "stage"], top: 5 }),
+    );
+  });
+
+  test("some regions only: listed side by side, jurisdiction and level disabled with the reason", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({ briefingAvailability: jest.fn(async () => hier), buildBriefing: jest.fn(async () => built) });
+    renderPanel(<BriefingPanel basis="month" tolerance={10} />, services);
+    await user.click(await screen.findByRole("checkbox", { name: "兰州市" }));
+    expect(screen.getByRole("combobox", { name: "辖区" })).toBeDisabled();
+    expect(screen.getByRole("combobox", { name: "各行的级别" })).toBeDisabled();
+    expect(screen.getByRole("note")).toHaveTextContent("未选中全部地区时");
+    await user.click(screen.getByRole("button", { name: "生成成绩单" }));
+    const req = (services.buildBriefing as jest.Mock).mock.calls[0][0];
+    expect(req.regions).toEqual(["西宁开发区", "西宁市", "青海省"]);
+    expect(req.within).toBeUndefined();
+  });
+
+  test("a bad N: the reason, and nothing is built", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({ briefingAvailability: jest.fn(async () => hier), buildBriefing: jest.fn(async () => built) });
+    renderPanel(<BriefingPanel basis="month" tolerance={10} />, services);
+    const top = await screen.findByRole("spinbutton", { name: /重点项目数/ });
+    await user.clear(top);
+    await user.type(top, "99");
+    expect(screen.getAllByText("重点项目数应为 0 到 50 之间的整数。").length).toBeGreaterThan(0);
+    expect(screen.getByRole("button", { name: "生成成绩单" })).toBeDisabled();
+    expect(topValue("３")).toBe(3);
+    expect(topValue("-1")).toBeNull();
+    expect(topValue("2.5")).toBeNull();
+  });
+
+  test("English: every control labelled", async () => {
+    renderPanel(<BriefingPanel basis="month" tolerance={10} />, fakeServices({ briefingAvailability: jest.fn(async () => hier) }), "en-US");
+    expect(await screen.findByRole("combobox", { name: "Jurisdiction" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Level of the rows" })).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: "Whole country (provinces)" })).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: "西宁市 (prefecture)" })).toBeInTheDocument();
+    expect(screen.getByRole("switch", { name: "Show regions without data" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Industry" })).toBeInTheDocument();
+    expect(screen.getByRole("spinbutton", { name: /Key projects/ })).toBeInTheDocument();
   });
 });

@@ -54,6 +54,29 @@ describe("数据 panel", () => {
     expect(services.write.mock.calls[0][1]).toEqual({ type: "sample" });
   });
 
+  test("the regions table (地区表) is a dataset kind: chosen explicitly and previewed with its rows", async () => {
+    const user = userEvent.setup();
+    const regions: ImportResult = {
+      ...ledgerResult(),
+      kind: "regions",
+      records: [],
+      regions: [{ name: "西宁开发区", parent: "西宁市", level: "园区", aliases: ["西宁国家级经济技术开发区"], order: null }],
+      headers: ["地区", "上级地区", "级别", "别名"],
+      mapping: { 地区: "name", 上级地区: "parent", 级别: "level", 别名: "aliases" },
+      summary: { rows: 1, accepted: 1, rejected: 0 },
+    };
+    const services = fakeServices({ read: jest.fn(async () => [regions]) });
+    renderPanel(<DataPanel />, services);
+    await user.click(screen.getByRole("radio", { name: "文件" }));
+    await user.upload(screen.getByTestId("file-input"), new File(["地区,上级地区\n西宁开发区,西宁市\n"], "地区表.csv", { type: "text/csv" }));
+    expect(screen.getByRole("option", { name: "地区表" })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "数据类型" }), "regions");
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(services.read).toHaveBeenCalledWith(expect.objectContaining({ type: "file" }), expect.objectContaining({ kind: "regions" }));
+    expect(await screen.findByRole("heading", { name: /预览：地区表，共 1 行/ })).toBeInTheDocument();
+    expect(screen.getByText("西宁市")).toBeInTheDocument();
+  });
+
   test("a file of an unsupported type is refused with a message; nothing is read", async () => {
     const user = userEvent.setup({ applyAccept: false });
     const services = fakeServices();

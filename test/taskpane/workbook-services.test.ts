@@ -10,6 +10,7 @@ import { createBackends } from "../../src/taskpane/backends";
 import { valuesCopyName } from "../../src/taskpane/backends-impl";
 import type { TaskPaneServices } from "../../src/taskpane/services";
 import { setLanguage } from "../../src/i18n/language";
+import { LEDGER } from "../../src/core/columns";
 
 let metadata: { functions: unknown[] };
 let sim: SimulatedExcel;
@@ -44,12 +45,15 @@ function rowText(sheet: string, title: string, region: string): string[] {
   return rows.slice(start + 1).find((r) => r[0] === region) ?? [];
 }
 
-test("sample data: four datasets read, written to their sheets, remembered as sources", async () => {
+test("sample data: five datasets (the regions table too) read, written to their sheets, remembered as sources", async () => {
   const reports = await loadSamples();
-  expect(reports.map((r) => r.sheet).sort()).toEqual(["到位资金", "汇总数", "台账", "目标任务"].sort());
+  expect(reports.map((r) => r.sheet).sort()).toEqual(["到位资金", "汇总数", "台账", "目标任务", "地区"].sort());
   expect(sim.workbook.table("Ledger")!.rowCount).toBe(30);
+  // names resolved through the divisions and the sample's regions table: every ledger row carries its 地区路径
+  const pathCol = LEDGER.columns.findIndex((c) => c.field === "region_path");
+  expect(sim.workbook.tableValues("Ledger").map((row) => String(row[pathCol])).filter((p) => !/^(青海省|甘肃省)›/.test(p))).toEqual([]);
   const sources = await services.listSources();
-  expect(sources.map((s) => s.kind).sort()).toEqual(["figures", "funds", "ledger", "targets"]);
+  expect(sources.map((s) => s.kind).sort()).toEqual(["figures", "funds", "ledger", "regions", "targets"]);
   expect(sources.every((s) => s.label === "示例数据" && s.refreshable && s.lastRefreshed)).toBe(true);
 });
 
@@ -67,7 +71,7 @@ test("briefing 2025Q1 over the sample data: 西宁开发区 signed 245 (亿元),
   expect(out.sheet).toBe("成绩单 2025Q1");
   expect(out.text.zh).toContain("245亿元");
   expect(out.text.zh).toContain("87.19%");
-  expect(out.text.en).toMatch(/245/);
+  expect(out.text.en).toMatch(/CNY 24\.5 billion/); // 245 亿元, as reports in English name amounts
   // 地区 | 实际完成 | 年度目标 | 完成率 | 序时进度 | 超/欠序时进度 | 状态 …
   expect(rowText("成绩单 2025Q1", "签约金额（亿元）", "西宁开发区").slice(0, 7)).toEqual(["西宁开发区", "245.00", "281.00", "87.19%", "25.00%", "62.19", "超序时"]);
   expect(rowText("成绩单 2025Q1", "签约项目数（个）", "西宁开发区").slice(0, 2)).toEqual(["西宁开发区", "23"]);
@@ -78,6 +82,58 @@ test("briefing 2025Q1 over the sample data: 西宁开发区 signed 245 (亿元),
   expect(sim.workbook.sheetNames()).toContain(copy);
   expect(sim.workbook.formulas(copy).flat().some((f) => typeof f === "string" && f.startsWith("="))).toBe(false);
   expect(rowText(copy, "签约金额（亿元）", "西宁开发区").slice(0, 4)).toEqual(["西宁开发区", "245.00", "281.00", "87.19%"]);
+});
+
+test("the report card by level through the pane: 青海省 by 市州 with 西宁开发区 as 其中 (2025Q1), 102.14% and 15.12% (2024Q1)", async () => {
+  await loadSamples();
+  const avail = await services.briefingAvailability();
+  expect(avail.jurisdictions?.map((j) => j.name)).toEqual(expect.arrayContaining(["全国", "青海省", "西宁市", "甘肃省"]));
+  expect(avail.jurisdictions?.[0]).toEqual({ name: "全国", level: null });
+  const base = { metrics: ["signed_projects", "signed_amount", "funds_in_place_out_of_province"] as never, basis: "month" as const, tolerance: 10, portable: false, valuesOnly: false, charts: false };
+  // defaults (no jurisdiction or level given): the builder's, 青海省 by 市州
+  const q1 = await services.buildBriefing({ ...base, period: "2025Q1", breakdowns: ["industry"], top: 3 });
+  const rows = sim.workbook.text(q1.sheet);
+  const start = rows.findIndex((r) => r[0] === "签约金额（亿元）");
+  const labels = rows.slice(start + 1).map((r) => r[0]);
+  const k = labels.indexOf("西宁市");
+  expect(k).toBeGreaterThan(0);
+  expect(labels[k + 1]).toBe("其中：西宁开发区");
+  expect(rowText(q1.sheet, "签约金额（亿元）", "合计")[1]).toBe("245.00"); // the 其中 row is not added a second time
+  expect(labels).not.toContain("兰州市"); // another province's city is not in 青海省's card
+  expect(q1.text.zh).toMatch(/重点项目/);
+  // the breakdown and key projects are tables of the sheet too (values), between the metric tables and the text
+  const col0 = rows.map((r) => r[0]);
+  const bd = col0.indexOf("按产业类别（本期签约）");
+  const kp = col0.indexOf("重点项目（前 3 个）");
+  expect(bd).toBeGreaterThan(start);
+  expect(kp).toBeGreaterThan(bd);
+  expect(col0.indexOf("简报文字")).toBeGreaterThan(kp);
+  expect(rows[bd + 1].slice(0, 3)).toEqual(["类别", "项目数", "金额（亿元）"]);
+  expect(rows[kp + 2][0]).toBe("1");
+  expect(sim.workbook.formulas(q1.sheet).slice(bd).flat().filter((f) => typeof f === "string" && f.startsWith("=") && !String(f).includes("简报"))).toEqual([]);
+  // the same as asked for explicitly, and 2024Q1's published rates
+  await services.buildBriefing({ ...base, period: "2024Q1", within: "青海省", level: "市州" });
+  expect(rowText("成绩单 2024Q1", "签约金额（亿元）", "西宁市").slice(0, 4)).toEqual(["西宁市", "357.50", "350.00", "102.14%"]);
+  expect(rowText("成绩单 2024Q1", "省外到位资金（亿元）", "西宁市")[3]).toBe("15.12%");
+  // regions without data are listed only when asked for
+  const hidden = sim.workbook.text("成绩单 2024Q1").map((r) => r[0]);
+  await services.buildBriefing({ ...base, period: "2024Q1", within: "青海省", level: "市州", showEmpty: true });
+  const shown = sim.workbook.text("成绩单 2024Q1").map((r) => r[0]);
+  expect(shown).toContain("玉树州");
+  expect(hidden).not.toContain("玉树州");
+});
+
+test("a regions table loaded after the ledger: the build warns that the ledger's 地区路径 are out of date", async () => {
+  await loadSamples();
+  // 西宁开发区 moved under 城东区: every path through it changes, and the ledger sheet still has the old ones
+  const csv = "地区,上级地区,级别\n西宁开发区,城东区,园区\n南川工业园区,西宁开发区,园区\n甘河工业园区,西宁开发区,园区\n生物园区,西宁开发区,园区\n";
+  const [regions] = await services.read({ type: "file", name: "地区表.csv", bytes: new TextEncoder().encode(csv) }, { kind: "regions" });
+  expect(regions.issues.filter((i) => i.severity === "error")).toEqual([]);
+  await services.write(regions, { type: "file", name: "地区表.csv", bytes: new Uint8Array() }, {});
+  const out = await services.buildBriefing({
+    period: "2025Q1", metrics: ["signed_amount"], basis: "month", tolerance: 10, portable: false, valuesOnly: false, charts: false,
+  });
+  expect(out.warnings.map((w) => w.zh).join("\n")).toMatch(/地区路径.*请先刷新台账和到位资金/);
 });
 
 test("refresh of the sample source changes nothing; undo reverts the last write", async () => {
@@ -133,7 +189,7 @@ test("the add-in's own tables, not offered as sources, are named as src/excel na
 });
 
 test("nothing loaded: no regions or years, and no sources", async () => {
-  expect(await services.briefingAvailability()).toEqual({ regions: [], dataYears: [], targetYears: [] });
+  expect(await services.briefingAvailability()).toEqual({ regions: [], dataYears: [], targetYears: [], jurisdictions: [{ name: "全国", level: null }] });
   expect(await services.listSources()).toEqual([]);
   expect(await services.undoLastRefresh()).toBeNull();
 });

@@ -16,6 +16,7 @@ import type { ProgressBasis } from "../../core/metrics";
 import { MessageKey, useT } from "../i18n";
 import { ProgressArea, Status, StatusMessage, useCommonStyles, useTask } from "../common";
 import { BriefingAvailability, BriefingOutcome, errorText, useServices } from "../services";
+import { DEFAULT_CARD_CHOICES, ReportCardChoices, ReportCardOptions, topValue } from "./ReportCardOptions";
 
 const useStyles = makeStyles({
   fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column" },
@@ -44,6 +45,7 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
   const [portable, setPortable] = React.useState(false);
   const [valuesOnly, setValuesOnly] = React.useState(false);
   const [charts, setCharts] = React.useState(false);
+  const [card, setCard] = React.useState<ReportCardChoices>(DEFAULT_CARD_CHOICES);
   const [outcome, setOutcome] = React.useState<BriefingOutcome | null>(null);
   const [copyStatus, setCopyStatus] = React.useState<Status>(null);
 
@@ -76,7 +78,11 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
   const quarterName = (code: string) =>
     t("quarterOption", { year: code.slice(0, 4), quarter: t(`q${code.slice(5)}` as MessageKey) });
   const missingTargets = !noData && Number.isFinite(year) && !avail.targetYears.includes(year);
-  const invalid = metrics.length === 0 ? t("pickMetric") : regions.length === 0 ? t("pickRegion") : null;
+  // With the regions as a hierarchy, every region chosen means the report card by level; some of them: side by side.
+  const hierarchical = (avail.jurisdictions?.length ?? 0) > 0;
+  const byLevel = hierarchical && regions.length === avail.regions.length;
+  const top = topValue(card.top);
+  const invalid = metrics.length === 0 ? t("pickMetric") : regions.length === 0 ? t("pickRegion") : top === null ? t("cardTopInvalid") : null;
 
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
@@ -85,7 +91,11 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
     const result = await task.run(t("building"), (signal, onProgress) =>
       services.buildBriefing({
         period,
-        regions: avail!.regions.filter((r) => regions.includes(r)),
+        ...(byLevel
+          ? { within: card.within || undefined, level: card.level || undefined, showEmpty: card.showEmpty }
+          : { regions: avail!.regions.filter((r) => regions.includes(r)) }),
+        breakdowns: card.breakdowns,
+        top: top ?? 0,
         metrics: METRICS.filter((m) => metrics.includes(m)),
         basis,
         tolerance,
@@ -150,6 +160,8 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
               />
             ))}
           </fieldset>
+
+          {hierarchical && <ReportCardOptions jurisdictions={avail.jurisdictions!} value={card} onChange={setCard} byLevel={byLevel} />}
 
           <fieldset className={s.fieldset}>
             <legend className={s.legend}>{t("metrics")}</legend>

@@ -29,7 +29,7 @@ import { ownValue } from "../../core/own";
 
 const PREVIEW_ROWS = 5;
 const ISSUES_SHOWN = 50;
-const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures"];
+const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures", "regions"];
 const FILE_TYPES = /\.(csv|txt|json|xlsx)$/i;
 
 type SourceType = "file" | "url" | "table" | "sample";
@@ -74,7 +74,7 @@ const useStyles = makeStyles({
 
 /** The rows of a result for its kind. */
 function rowsOf(r: ImportResult): Record<string, unknown>[] {
-  const rows = r.kind === "ledger" ? r.records : r.kind === "funds" ? r.funds : r.kind === "targets" ? r.targets : r.figures;
+  const rows = r.kind === "ledger" ? r.records : r.kind === "funds" ? r.funds : r.kind === "targets" ? r.targets : r.kind === "regions" ? r.regions ?? [] : r.figures;
   return rows as unknown as Record<string, unknown>[];
 }
 
