@@ -30,7 +30,8 @@ export interface ImportIssue {
 
 export type IssueCode =
   | "total_row" | "total_mismatch" | "note_row" | "header_repeated"
-  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded" | "region_ambiguous";
+  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded" | "region_ambiguous"
+  | "header_continued" | "region_total_label" | "cell_error" | "date_trailing_text";
 
 /**
  * Every non-blank row below the header is exactly one of: accepted, rejected (with at least one error issue at its

@@ -68,12 +68,12 @@ describe("A. record boundaries lost without an error", () => {
     "P3,钒电池,海东市,2025-02-01,3,在谈\n" +
     "P4,锂电,海东市,2025-02-02,4,在谈\n";
 
-  test.failing("a stray quote: the two rows after it are neither accepted, rejected nor skipped (4 data rows, 2 accounted)", async () => {
+  test("a stray quote: the two rows after it are neither accepted, rejected nor skipped (4 data rows, 2 accounted)", async () => {
     const r = await imp(STRAY);
     expect(accounted(r)).toBe(4);
   });
 
-  test.failing("a stray quote: `validate` exits 0 (every row accepted) and `brief` exits 0 although P3 and P4 are not counted", async () => {
+  test("a stray quote: `validate` exits 0 (every row accepted) and `brief` exits 0 although P3 and P4 are not counted", async () => {
     const ledger = tmp.file("stray.csv", STRAY);
     const targets = tmp.file("stray-targets.csv", "年份,所属地区,指标,目标值\n2025,海东市,签约金额,10\n2025,西宁市,签约金额,10\n");
     const v = await validateCli([ledger]);
@@ -83,7 +83,7 @@ describe("A. record boundaries lost without an error", () => {
     expect({ validate: v.code, brief: b.code, haidong: haidong?.actual ?? null }).toEqual({ validate: 1, brief: 3, haidong: 7 });
   });
 
-  test.failing("a lone CR (old Mac line end) inside an LF file: P2 is glued to P1, P1's amount is lost, 3 data rows give 2", async () => {
+  test("a lone CR (old Mac line end) inside an LF file: P2 is glued to P1, P1's amount is lost, 3 data rows give 2", async () => {
     const r = await imp("项目编号,项目名称,所属地区,签约日期,签约金额\nP1,光伏,西宁市,2025-01-05,1\rP2,储能,海东市,2025-01-06,2\nP3,钒电池,海东市,2025-02-01,3\n");
     expect({ accounted: accounted(r), ids: r.records.map((x) => x.id), p1: r.records[0]?.signed_amount }).toEqual({ accounted: 3, ids: ["P1", "P2", "P3"], p1: 1 });
   });
@@ -95,7 +95,7 @@ describe("A. record boundaries lost without an error", () => {
     });
     afterEach(() => sim.uninstall());
 
-    test.failing("a URL ledger re-read with a stray quote: P3 and P4 are archived as if deleted (README: nothing archived by mistake)", async () => {
+    test("a URL ledger re-read with a stray quote: P3 and P4 are archived as if deleted (README: nothing archived by mistake)", async () => {
       const source = { type: "url" as const, name: "https://bureau.example/ledger.csv", url: "https://bureau.example/ledger.csv" };
       const clean = await imp(STRAY.replace("\"待补合同", "待补合同"));
       expect(clean.records).toHaveLength(4);
@@ -160,12 +160,12 @@ describe("C'. the 16M-character bound on one unfinished CSV record", () => {
 
 // ------------------------------------------------------------------------------------------------------------ D
 describe("D. units written a little differently are not seen: amounts 10,000 times too large", () => {
-  test.failing("a unit row under the header (,,,万元) — the amounts of the data rows are read as 亿元", async () => {
+  test("a unit row under the header (,,,万元) — the amounts of the data rows are read as 亿元", async () => {
     const r = await imp("项目名称,所属地区,签约日期,签约金额\n,,,万元\n光伏,西宁市,2025-01-05,3500\n");
     expect(r.records[0].signed_amount).toBe(0.35);
   });
 
-  test.failing.each([
+  test.each([
     ["单位 : 万元 (a space before the colon)", "招商引资项目台账\n单位 : 万元\n"],
     ["（单位（万元））in the title", "2025年招商引资项目台账（单位（万元））\n"],
     ["金额单位为万元", "金额单位为万元\n"],
@@ -177,13 +177,13 @@ describe("D. units written a little differently are not seen: amounts 10,000 tim
 
 // ------------------------------------------------------------------------------------------------------------ E
 describe("E. layout not recognised", () => {
-  test.failing("two exports concatenated (BOM mid-file): the second header becomes a project in region 所属地区", async () => {
+  test("two exports concatenated (BOM mid-file): the second header becomes a project in region 所属地区", async () => {
     const head = "项目编号,项目名称,所属地区,签约日期,签约金额（万元）\n";
     const r = await imp(concat(utf8(`\uFEFF${head}P1,光伏,西宁市,2025-01-05,100\n`), utf8(`\uFEFF${head}P2,储能,海东市,2025-01-06,200\n`)));
     expect(r.records.map((x) => x.region)).toEqual(["西宁市", "海东市"]);
   });
 
-  test.failing("a two-row header (签约情况 over 签约日期 | 签约金额): the sub-header is rejected as 'missing name', every date and amount is dropped", async () => {
+  test("a two-row header (签约情况 over 签约日期 | 签约金额): the sub-header is rejected as 'missing name', every date and amount is dropped", async () => {
     const r = await imp("项目名称,所属地区,签约情况,\n,,签约日期,签约金额（万元）\n光伏,西宁市,2025-01-05,3500\n储能,海东市,2025-02-01,1200\n");
     expect(r.records.map((x) => [x.signed_date, x.signed_amount])).toEqual([["2025-01-05", 0.35], ["2025-02-01", 0.12]]);
   });
@@ -191,13 +191,13 @@ describe("E. layout not recognised", () => {
   // WPS re-exports: a per-region subtotal and a grand total whose label names its scope, with no id, name or date.
   const TOTALS = "序号,项目名称,所属地区,签约日期,签约金额\n1,光伏,西宁市,2025-01-05,1\n2,储能,西宁市,2025-01-06,2\n,西宁市小计,,,3\n3,钒电池,海东市,2025-02-01,4\n,海东市小计,,,4\n,全市合计,,,7\n";
 
-  test.failing("subtotal / total rows labelled 西宁市小计, 海东市小计, 全市合计 are rejected as errors (so brief exits 3 and the refresh is blocked), not skipped as totals", async () => {
+  test("subtotal / total rows labelled 西宁市小计, 海东市小计, 全市合计 are rejected as errors (so brief exits 3 and the refresh is blocked), not skipped as totals", async () => {
     const r = await imp(TOTALS);
     expect({ rejected: r.summary.rejected, skipped: r.summary.skipped, codes: r.issues.map((i) => i.code ?? i.severity) })
       .toEqual({ rejected: 0, skipped: 3, codes: ["total_row", "total_row", "total_row"] });
   });
 
-  test.failing("a total row 合计：2个项目 with a dash in the region column is ACCEPTED as a project in region —", async () => {
+  test("a total row 合计：2个项目 with a dash in the region column is ACCEPTED as a project in region —", async () => {
     const r = await imp("序号,项目名称,所属地区,签约日期,签约金额\n1,光伏,西宁市,2025-01-05,1\n2,储能,西宁市,2025-01-06,2\n,合计：2个项目,—,,3\n");
     expect(r.records.map((x) => x.name)).toEqual(["光伏", "储能"]);
   });
@@ -205,7 +205,7 @@ describe("E. layout not recognised", () => {
 
 // ------------------------------------------------------------------------------------------------------------ F
 describe("F. a ledger region called 合计", () => {
-  test.failing("is accepted without a word; the briefing then has two rows named 合计 per metric, and the region takes the jurisdiction's target", async () => {
+  test("is accepted without a word; the briefing then has two rows named 合计 per metric, and the region takes the jurisdiction's target", async () => {
     const led = await imp("项目编号,项目名称,所属地区,签约日期,签约金额\nP1,光伏,西宁市,2025-01-05,1\nP2,储能,合计,2025-01-06,2\n");
     const tg = await imp("年份,所属地区,指标,目标值\n2025,西宁市,签约金额,10\n2025,合计,签约金额,100\n", { fileName: "目标.csv" });
     const b = buildBriefing({ records: led.records, targets: tg.targets }, { period: "2025Q1" });
@@ -219,23 +219,23 @@ describe("F. a ledger region called 合计", () => {
 describe("G. JSON objects: values dropped or invented silently", () => {
   const json = (s: string) => imp(s, { fileName: "台账.json" });
 
-  test.failing("duplicate keys in one object ({\"项目名称\":\"光伏\",…,\"项目名称\":\"储能\"}): 光伏 disappears without an issue", async () => {
+  test("duplicate keys in one object ({\"项目名称\":\"光伏\",…,\"项目名称\":\"储能\"}): 光伏 disappears without an issue", async () => {
     const r = await json('[{"项目名称":"光伏","所属地区":"西宁市","项目名称":"储能"}]');
     expect(r.issues.length).toBeGreaterThan(0);
   });
 
-  test.failing("two keys for one field ({\"项目名称\":\"光伏\",\"name\":\"储能\"}): 储能 is dropped, neither reported nor kept as an extra", async () => {
+  test("two keys for one field ({\"项目名称\":\"光伏\",\"name\":\"储能\"}): 储能 is dropped, neither reported nor kept as an extra", async () => {
     const r = await json('[{"项目名称":"光伏","name":"储能","所属地区":"西宁市"}]');
     expect(r.issues.length > 0 || JSON.stringify(r.extras ?? []).includes("储能")).toBe(true);
   });
 
-  test.failing("a __proto__ column: the row that lacks it gets the invented value \"{}\" (Object.prototype, a prototype lookup)", async () => {
+  test("a __proto__ column: the row that lacks it gets the invented value \"{}\" (Object.prototype, a prototype lookup)", async () => {
     const r = await json('[{"项目名称":"光伏","所属地区":"西宁市","__proto__":"备注甲"},{"项目名称":"储能","所属地区":"海东市"}]');
     const second = r.extras?.find((e) => e.index === 1)?.values ?? {};
     expect(Object.prototype.hasOwnProperty.call(second, "__proto__") ? second["__proto__"] : undefined).toBeUndefined();
   });
 
-  test.failing("ids beyond 2^53 (12345678901234567890, …891) change to 12345678901234567000 and the second row is rejected as a duplicate of an id the file does not hold", async () => {
+  test("ids beyond 2^53 (12345678901234567890, …891) change to 12345678901234567000 and the second row is rejected as a duplicate of an id the file does not hold", async () => {
     const r = await json('[{"项目编号":12345678901234567890,"项目名称":"光伏","所属地区":"西宁市"},{"项目编号":12345678901234567891,"项目名称":"储能","所属地区":"西宁市"}]');
     expect({ accepted: r.summary.accepted, ids: r.records.map((x) => x.id) }).toEqual({ accepted: 2, ids: ["12345678901234567890", "12345678901234567891"] });
   });
@@ -243,6 +243,9 @@ describe("G. JSON objects: values dropped or invented silently", () => {
 
 // ------------------------------------------------------------------------------------------------------------ H
 describe("H. encodings", () => {
+  // Not fixed: the documented design (README "Sources", test/hardening/encoding.test.ts) keeps a row with undecodable
+  // characters and warns (code encoding); rejecting rows whose region holds U+FFFD changes that design and needs
+  // the lead's decision. Big5 and Shift-JIS detection (below) is not done either.
   test.failing("a UTF-8 ledger with two GBK region names (西宁, 海东): both become \"����\", one region, rows accepted", async () => {
     let body = "项目编号,项目名称,所属地区,签约日期,签约金额\n";
     for (let i = 0; i < 100; i++) body += `P${i},项目${i},西宁市,2025-01-05,1\n`;
@@ -264,7 +267,7 @@ describe("H. encodings", () => {
 
 // ------------------------------------------------------------------------------------------------------------ I
 describe("I. dates with trailing text are read as their first date, silently", () => {
-  test.failing.each(["2025-03-31 至 2025-06-30", "2025/3/31 取消", "2025-2-28T25:99"])("%s", async (date) => {
+  test.each(["2025-03-31 至 2025-06-30", "2025/3/31 取消", "2025-2-28T25:99"])("%s", async (date) => {
     const r = await imp(`项目名称,所属地区,签约日期\n光伏,西宁市,${date}\n`);
     expect(r.issues.length).toBeGreaterThan(0);
   });
@@ -295,7 +298,7 @@ describe("K. cells over 32,767 characters composed by the add-in", () => {
     expect(Math.max(...briefingText(b, {}).split("\n").map((l) => l.length))).toBeGreaterThan(32767);
   });
 
-  test.failing("brief --format xlsx writes that line into one cell (Excel refuses such a cell) and says nothing", async () => {
+  test("brief --format xlsx writes that line into one cell (Excel refuses such a cell) and says nothing", async () => {
     const ledger = tmp.file("long-regions.csv", Papa.unparse(input.records.map((r) => ({ 项目编号: r.id, 项目名称: r.name, 所属地区: r.region, 签约日期: r.signed_date, 签约金额: r.signed_amount }))));
     const targets = tmp.file("long-targets.csv", Papa.unparse(input.targets.map((t) => ({ 年份: t.year, 所属地区: t.region, 指标: "签约金额", 目标值: t.value }))));
     const out = path.join(tmp.dir, "long.xlsx");
@@ -314,12 +317,12 @@ describe("K. cells over 32,767 characters composed by the add-in", () => {
     });
     afterEach(() => sim.uninstall());
 
-    test.failing("writeBriefingSheet fails on that line (the host refuses a cell over 32,767 characters)", async () => {
+    test("writeBriefingSheet fails on that line (the host refuses a cell over 32,767 characters)", async () => {
       const b = buildBriefing(input, { period: "2025Q1" });
       await expect(writeBriefingSheet(b, { valuesOnly: true, language: "zh-CN" })).resolves.toBeDefined();
     });
 
-    test.failing("a column titled with 40,000 characters: its 'unknown column' issue cannot be written to the 导入问题 sheet", async () => {
+    test("a column titled with 40,000 characters: its 'unknown column' issue cannot be written to the 导入问题 sheet", async () => {
       const r = await imp(`项目名称,所属地区,${"长".repeat(40000)}\n光伏,西宁市,x\n`);
       const services = createWorkbookServices({ host: "excel", backends: createBackendsNow() });
       await expect(services.writeIssues(r.issues, "zh-CN")).resolves.toBeDefined();
@@ -351,7 +354,7 @@ describe("L. region grouping vs the spreadsheet's case-insensitive match (LibreO
 
 // ------------------------------------------------------------------------------------------------------------ M
 describe("M. terminal control sequences reach the terminal", () => {
-  test.failing("validate prints an ESC sequence from a column title and a cell verbatim (ESC[2J clears the screen, OSC 0 retitles the window)", async () => {
+  test("validate prints an ESC sequence from a column title and a cell verbatim (ESC[2J clears the screen, OSC 0 retitles the window)", async () => {
     const file = tmp.file("esc.csv", "项目名称,所属地区,签约日期,\u001b[2J\u001b]0;pwned\u0007\n光伏,西宁市,\u001b[31m2025-99-99,x\n");
     const run = await validateCli([file]);
     expect(/\u001b/.test(run.out + run.err)).toBe(false);
@@ -362,17 +365,17 @@ describe("M. terminal control sequences reach the terminal", () => {
 describe("N. xlsx cells by column role", () => {
   const book = (rows: string) => imp(xlsx(sheetXml(rows)), { fileName: "台账.xlsx" });
 
-  test.failing("an uncached =ROW()-1 in the ignored 序号 column rejects the row (README: 序号 is ignored)", async () => {
+  test("an uncached =ROW()-1 in the ignored 序号 column rejects the row (README: 序号 is ignored)", async () => {
     const r = await book(`<row r="1">${str("A1", "序号")}${str("B1", "项目名称")}${str("C1", "所属地区")}</row><row r="2"><c r="A2"><f>ROW()-1</f></c>${str("B2", "光伏")}${str("C2", "西宁市")}</row>`);
     expect(r.summary.accepted).toBe(1);
   });
 
-  test.failing("an uncached formula in an unknown column becomes \"\" in extras, not reported", async () => {
+  test("an uncached formula in an unknown column becomes \"\" in extras, not reported", async () => {
     const r = await book(`<row r="1">${str("A1", "项目名称")}${str("B1", "所属地区")}${str("C1", "联系人")}</row><row r="2">${str("A2", "光伏")}${str("B2", "西宁市")}<c r="C2"><f>CONCAT("张","三")</f></c></row>`);
     expect(r.issues.some((i) => i.code === "formula_without_value")).toBe(true);
   });
 
-  test.failing("a cached error value (#DIV/0!) in 项目名称 is imported as the project name, with no issue", async () => {
+  test("a cached error value (#DIV/0!) in 项目名称 is imported as the project name, with no issue", async () => {
     const r = await book(`${LEDGER_HEADER_ROW}<row r="2"><c r="A2" t="e"><f>1/0</f><v>#DIV/0!</v></c>${str("B2", "西宁市")}${num("C2", 1)}</row>`);
     expect(r.records.map((x) => x.name).includes("#DIV/0!") && r.issues.length === 0).toBe(false);
   });
