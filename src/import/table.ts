@@ -1135,8 +1135,9 @@ export class TableEngine {
   private assembleLedger(v: ParsedRow, row: number): { index: number } | null {
     const name = v.name as string | null;
     const region = v.region as string | null;
-    if (!name) this.missing(row, "name");
-    if (!region) this.missing(row, "region");
+    // Said once: a name or region whose cell was already reported (an error value, a bad region) is not "missing" too.
+    if (!name && !this.rowHasErrorFor("name", row)) this.missing(row, "name");
+    if (!region && !this.rowHasErrorFor("region", row)) this.missing(row, "region");
     if (!name || !region) return null;
     const signed = (v.signed_date as string | null) ?? null;
     let id = v.id as string | null;

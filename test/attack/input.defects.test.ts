@@ -109,6 +109,8 @@ describe("A. record boundaries lost without an error", () => {
 });
 
 // ------------------------------------------------------------------------------------------------------------ B
+// Not fixed yet (time box; lower priority than data lost or invented): xlsx-guard.ts reads r="…" only and the part
+// name without a leading slash.
 describe("B. the xlsx limits are bypassed by spellings the guard does not read", () => {
   // Row 3 holds a cell in column XFD: README's limit table says "a sparse sheet reaching XFD is refused".
   const reachingXfd = (ref: string) => sheetXml(`${LEDGER_HEADER_ROW}<row r="2">${str("A2", "光伏")}${str("B2", "西宁市")}${num("C2", 1)}</row>` +
@@ -137,6 +139,7 @@ describe("B. the xlsx limits are bypassed by spellings the guard does not read",
 });
 
 // ------------------------------------------------------------------------------------------------------------ C
+// Not fixed yet (time box): untitled columns are reported one issue each.
 describe("C. one issue per untitled CSV column: memory grows with the delimiters", () => {
   test.failing("one row of 100,000 'x' cells (200 KB): 100,000 issues of ~160 characters each", async () => {
     const r = await imp("项目名称,所属地区\n光伏,西宁市" + ",x".repeat(100_000) + "\n");
@@ -151,6 +154,7 @@ describe("C. one issue per untitled CSV column: memory grows with the delimiters
   });
 });
 
+// Not fixed yet: a record still open at the end of the file is now split into lines (class A), not refused TOO_LARGE.
 describe("C'. the 16M-character bound on one unfinished CSV record", () => {
   heavy("a record left open by a stray quote and 17M characters long is read whole (rejected as a row), not refused TOO_LARGE", async () => {
     const f = await failure(imp(concat(utf8("项目名称,所属地区\n光伏,\""), new Uint8Array(17 * 1024 * 1024).fill(0x61))));
@@ -274,6 +278,7 @@ describe("I. dates with trailing text are read as their first date, silently", (
 });
 
 // ------------------------------------------------------------------------------------------------------------ J
+// Not fixed yet (time box): the out-of-province split subtracts in floating point (assembleFunds).
 describe("J. exact sums", () => {
   test.failing("到位金额 0.3 with 0.1 out of province: the total is 0.30000000000000004, the same row unsplit gives 0.3", async () => {
     const split = await imp("项目编号,所属地区,到位日期,到位金额（亿元）,其中：省外资金（亿元）\nP1,西宁市,2025-02-01,0.3,0.1\n", { kind: "funds" });
@@ -332,6 +337,7 @@ describe("K. cells over 32,767 characters composed by the add-in", () => {
 
 // ------------------------------------------------------------------------------------------------------------ L
 /** LibreOffice cross-checks: run where soffice is installed (CI installs it), as test/export/libreoffice.test.ts. */
+// Not fixed yet (L, P): regionKey folds with toLowerCase (final sigma), and the exported xlsx writes CR raw.
 const lo = findSoffice() ? test.failing : test.skip;
 describe("L. region grouping vs the spreadsheet's case-insensitive match (LibreOffice)", () => {
   lo("ΟΔΟΣ 区 and οδοσ 区 (final sigma): the JSON counts 1 and 2, LibreOffice recalculates 3 for each, and the total 1026 against 1023", async () => {
@@ -382,6 +388,7 @@ describe("N. xlsx cells by column role", () => {
 });
 
 // ------------------------------------------------------------------------------------------------------------ O
+// Not fixed yet (time box): each reference to a shared string copies and checks it again.
 describe("O. shared strings multiply the work", () => {
   test.failing("20,000 rows referencing one 40,000-character shared string (a 0.3 MB file, within every documented limit) take far more than 5 s", async () => {
     let rows = LEDGER_HEADER_ROW;
