@@ -30,6 +30,7 @@ import { parseLevel } from "../core/region-levels";
 import { BREAKDOWN_KINDS, type BreakdownKind } from "../briefing/types";
 import type { Language } from "../i18n/language";
 import type { Subcommand } from "./command";
+import { terminalSafe } from "./terminal";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -149,7 +150,9 @@ function importReport(file: string, r: ImportResult): ImportReportJson {
 }
 
 /** Run the command; returns the exit code (BRIEF_EXIT: 0 ok, 1 failure, 2 usage or unreadable file, 3 rows rejected). */
-export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promise<number> {
+export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Promise<number> {
+  // What reaches a terminal never carries a file's control characters (terminal.ts); JSON escapes them itself.
+  const io: CliIO = { stdout: (t) => rawIo.stdout(t), stderr: (t) => rawIo.stderr(terminalSafe(t)) };
   let args: Record<string, string>;
   try {
     args = parseBriefArgs(argv);
@@ -224,7 +227,7 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
       if (args.out) fs.writeFileSync(args.out, json); else io.stdout(json);
     } else if (format === "md") {
       const md = briefingMarkdown(briefing, text, language, imports);
-      if (args.out) fs.writeFileSync(args.out, md); else io.stdout(md);
+      if (args.out) fs.writeFileSync(args.out, md); else io.stdout(terminalSafe(md));
     } else {
       const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
       const sanitized: SanitizedCell[] = [];
@@ -232,6 +235,10 @@ export async function briefCommand(argv: string[], io: CliIO = defaultIO): Promi
       const { writeBriefingXlsxFile } = await import("../export/briefing-xlsx");
       await writeBriefingXlsxFile(out, input, briefing, { mode, language, text, sanitized, hierarchy });
       for (const c of sanitized) {
+        if (c.truncated) {
+          io.stderr(`提示 / note: ${c.sheet}!${c.cell} 的文字有 ${c.truncated} 个字符，超过 Excel 单元格上限 32,767，已截断（完整内容见 --format json 或 md）/ held ${c.truncated} characters, more than the 32,767 an Excel cell holds: cut (the whole text is in --format json or md)\n`);
+          continue;
+        }
         io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);
       }
       io.stdout(`已写出 / written: ${out}\n`);

@@ -14,6 +14,7 @@ import type { DatasetKind, ImportOptions } from "../import/types";
 import { loadDivisions } from "../core/divisions";
 import { buildHierarchy } from "../core/region-hierarchy";
 import type { CommandIO, Subcommand } from "./command";
+import { terminalSafe } from "./terminal";
 
 const KINDS = ["ledger", "funds", "targets", "figures", "regions", "auto"];
 
@@ -35,7 +36,7 @@ const HELP = `用法 / Usage: invest validate <文件 file> [--sheet 工作表] 
 
 function fail(io: CommandIO, json: boolean, code: string, zh: string, en: string): number {
   if (json) io.out(`${JSON.stringify({ error: { code, message: zh, message_en: en } })}\n`);
-  else io.err(`${zh}\n${en}\n`);
+  else io.err(terminalSafe(`${zh}\n${en}\n`));
   return 2;
 }
 
@@ -120,7 +121,7 @@ const validate: Subcommand = {
         // Written a piece at a time, waiting for the output to drain: never one string of every record.
         await writeValidationJson(result, (chunk) => (io.write ? io.write(chunk) : io.out(chunk)));
         io.out("\n");
-      } else io.out(`${formatReport(result, file)}\n`);
+      } else io.out(`${terminalSafe(formatReport(result, file))}\n`); // a file's text never drives the terminal
       return result.summary.rejected > 0 ? 1 : 0;
     } catch (e) {
       if (isImportError(e)) return fail(io, json, e.code, e.message_zh, e.message_en);

@@ -59,7 +59,28 @@ const ANY_DIGIT = /\p{N}/u;
  * forms (which differs by locale and Excel version) has to be complete.
  */
 export function textCell(s: string): string {
+  if (s.length > MAX_TEXT_CELL) s = fitCell(s);
   return isInertText(s) ? s : `'${s}`;
+}
+
+/** Excel's limit on a cell's characters (specifications and limits: 32,767); the prefix apostrophe is not part of the value. */
+export const MAX_TEXT_CELL = 32767;
+
+/** Marker ending text cut to fit one cell. */
+export const TRUNCATED_MARK = "…（超过 32,767 字，已截断 / truncated at 32,767 characters）";
+
+/**
+ * Text the add-in composes (a briefing line over hundreds of regions, an issue quoting a huge column title) can
+ * exceed what a cell holds, and Excel refuses the whole write. It is cut to fit, never in the middle of a surrogate
+ * pair, and ends with TRUNCATED_MARK so that the cut shows. (Imported cells never get here: the importer rejects a
+ * cell over the limit, cell_too_long.)
+ */
+export function fitCell(s: string, max = MAX_TEXT_CELL): string {
+  if (s.length <= max) return s;
+  let end = max - TRUNCATED_MARK.length;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end) + TRUNCATED_MARK;
 }
 
 /** The stored value a written cell will have (what reading Range.values returns): the text prefix removed. */

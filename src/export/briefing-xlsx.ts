@@ -21,6 +21,7 @@ import { sheetRows } from "../briefing/sheet-data";
 import type { RegionHierarchy } from "../core/region-hierarchy";
 import { briefingLayout, BriefingCell, BriefingLayout, columnLetter, COL, FMT, FormulaMode } from "../briefing/formulas";
 import { briefingText } from "../briefing/text";
+import { fitCell, MAX_TEXT_CELL } from "../excel/values";
 import type { Briefing, BriefingInput } from "../briefing/types";
 
 export interface BriefingXlsxOptions {
@@ -42,6 +43,8 @@ export interface SanitizedCell {
   cell: string;
   /** The characters replaced, as U+XXXX. */
   characters: string[];
+  /** Set when the text was longer than a cell holds (32,767 characters) and was cut: its length. */
+  truncated?: number;
 }
 
 /**
@@ -53,6 +56,11 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 
 /** Text made fit for XML; what was replaced goes into `report`. */
 export function xmlSafeText(text: string, where: { sheet: string; cell: string }, report?: SanitizedCell[]): string {
+  if (text.length > MAX_TEXT_CELL) {
+    // Longer than a cell holds (a composed briefing line): Excel would refuse the file. Cut, marked, and reported.
+    report?.push({ ...where, characters: [], truncated: text.length });
+    text = fitCell(text);
+  }
   XML_INVALID.lastIndex = 0;
   if (!XML_INVALID.test(text)) return text;
   const found = new Set<string>();

@@ -179,6 +179,7 @@ export function sniffCsv(sample: string, opts: Pick<ImportOptions, "mapping">): 
 export class CsvStreamer {
   private parser: Papa.Parser | null = null;
   private newline: "\n" | "\r" = "\n";
+  private delimiter = ",";
   private pending: string[] = [];
   private pendingLength = 0;
   private partial = "";
@@ -198,15 +199,66 @@ export class CsvStreamer {
     if (!this.parser) {
       const { delimiter, newline } = sniffCsv(input.slice(0, 65536), this.opts);
       this.newline = newline;
+      this.delimiter = delimiter;
       this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
     }
-    const res = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-    // Rows of a piece of text with no replacement character, NUL or surrogate need no per-cell check.
-    const clean = !SUSPICIOUS_TEXT.test(input);
-    const base = this.rowNo;
+    const whole = this.newline === "\n" && LONE_CR.test(input) ? loneCrToLf(input, this.delimiter) : input;
+    const cursor = this.parseRows(whole, last);
+    this.partial = last ? "" : whole.substring(cursor);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new ImportError("TOO_LARGE",
+        `第 ${this.rowNo + 1} 行超过 ${MAX_RECORD_CHARS / 1024 / 1024}M 个字符仍未结束（多半是一个没有配对的引号），未继续读取。请检查这一行的双引号。`,
+        `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`);
+    }
+  }
+
+  /**
+   * Parse `input` and push its complete rows; returns how much of it was consumed. A quote that swallows record
+   * boundaries (an opening quote never closed, or a misplaced quote whose cell then runs over line ends) must not
+   * take the rows after it along: the line that holds it is rejected with an error saying so, and parsing starts
+   * again on the next line, so every later row is read as the row it is.
+   */
+  private parseRows(input: string, last: boolean): number {
+    let offset = 0;
+    for (;;) {
+      const text = offset === 0 ? input : input.substring(offset);
+      const res = this.parser!.parse(text, 0, !last) as Papa.ParseResult<string[]>;
+      const data = res.data;
+      const bad = res.errors.find((e) => e.code === "MissingQuotes" || (e.code === "InvalidQuotes" && typeof e.row === "number" && data[e.row]?.some((c) => c.includes(this.newline))));
+      const upto = bad && typeof bad.row === "number" ? Math.min(bad.row, data.length) : data.length;
+      const base = this.rowNo;
+      this.pushRows(data, upto, !SUSPICIOUS_TEXT.test(text));
+      for (const e of res.errors) {
+        if (e === bad || (typeof e.row === "number" && e.row >= upto) || e.code !== "InvalidQuotes") continue;
+        const row = base + (typeof e.row === "number" ? e.row : 0) + 1;
+        this.engine.note(row, null, "warning",
+          `第 ${row} 行的引号用法不规范（引号后面紧跟了其他字符），已尽量读取。请检查这一行的双引号。`,
+          `Row ${row} has a misplaced quote (a quote followed by other characters); read as well as possible. Check the double quotes in that row.`);
+      }
+      if (!bad) return offset + res.meta.cursor;
+      const start = upto === 0 ? 0 : (new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"', preview: upto }).parse(text, 0, false) as Papa.ParseResult<string[]>).meta.cursor;
+      let end = text.indexOf(this.newline, Math.max(start, typeof bad.index === "number" ? bad.index : start));
+      if (end < 0) {
+        if (!last) return offset + start; // the line is not complete yet
+        end = text.length;
+      }
+      let line = text.substring(start, end);
+      if (this.newline === "\n" && line.endsWith("\r")) line = line.slice(0, -1);
+      this.rowNo++;
+      const row = this.rowNo;
+      this.engine.push(line.split(this.delimiter), row, false, {
+        column: null,
+        zh: `第 ${row} 行有一个没有配对（或位置不对）的双引号，从引号起的内容会把后面的行吞进同一个单元格。本行未导入；后面的行已照常逐行读取。请改正这一行的双引号（单元格中的引号要写成两个 ""）后重新导入。`,
+        en: `Row ${row} has an unmatched (or misplaced) double quote: from the quote on, the following rows would be read into one cell. This row was rejected; the rows after it were read line by line as usual. Correct the quotes in this row (a quote inside a cell is written "") and import again.`,
+      });
+      offset += Math.min(text.length, end + this.newline.length);
+      if (offset >= input.length) return input.length;
+    }
+  }
+
+  private pushRows(data: string[][], upto: number, clean: boolean): void {
     const stripCr = this.newline === "\n";
-    const data = res.data;
-    for (let i = 0; i < data.length; i++) {
+    for (let i = 0; i < upto; i++) {
       const row = data[i];
       if (stripCr && row.length > 0) {
         const lastCell = row[row.length - 1];
@@ -215,25 +267,52 @@ export class CsvStreamer {
       this.rowNo++;
       this.engine.push(row, this.rowNo, clean);
     }
-    for (const e of res.errors) {
-      const row = base + (typeof e.row === "number" ? e.row : 0) + 1;
-      if (e.code === "MissingQuotes") {
-        this.engine.note(row, null, "warning",
-          `第 ${row} 行有一个引号没有配对：从这里到文件末尾的内容都被读进了同一个单元格。请检查这一行的双引号。`,
-          `Row ${row} has an unmatched quote: everything from there to the end of the file was read as one cell. Check the double quotes in that row.`);
-      } else if (e.code === "InvalidQuotes") {
-        this.engine.note(row, null, "warning",
-          `第 ${row} 行的引号用法不规范（引号后面紧跟了其他字符），已尽量读取。请检查这一行的双引号。`,
-          `Row ${row} has a misplaced quote (a quote followed by other characters); read as well as possible. Check the double quotes in that row.`);
-      }
-    }
-    this.partial = last ? "" : input.substring(res.meta.cursor);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new ImportError("TOO_LARGE",
-        `第 ${this.rowNo + 1} 行超过 ${MAX_RECORD_CHARS / 1024 / 1024}M 个字符仍未结束（多半是一个没有配对的引号），未继续读取。请检查这一行的双引号。`,
-        `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`);
-    }
   }
+}
+
+/** A carriage return not followed by a line feed (an old Mac line end, or a cell's line break). */
+const LONE_CR = /\r(?=[^\n])/;
+
+/**
+ * A lone CR outside quotes is a line end (Excel and LibreOffice read CR, LF and CRLF alike); papaparse, told the file
+ * uses LF, would glue the two records into one. Inside a quoted cell it stays (a line break in the cell). Quotes are
+ * read as papaparse reads them: a quote opens a quoted cell only at the start of a cell; "" inside is a quote.
+ */
+export function loneCrToLf(text: string, delimiter: string): string {
+  const d = delimiter.charCodeAt(0);
+  const out: string[] = [];
+  let from = 0;
+  let quoted = false;
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === 34 && cellStart) {
+      quoted = true;
+      cellStart = false;
+      continue;
+    }
+    if (c === d || c === 10) {
+      cellStart = true;
+      continue;
+    }
+    if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) !== 10) {
+      out.push(text.substring(from, i), "\n");
+      from = i + 1;
+      cellStart = true;
+      continue;
+    }
+    cellStart = false;
+  }
+  if (out.length === 0) return text;
+  out.push(text.substring(from));
+  return out.join("");
 }
 
 /** Parse CSV text at once (small inputs: the bundled seeds, tests). */

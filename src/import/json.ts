@@ -3,7 +3,8 @@
  * `ledger`) and/or `funds`, `targets`, `figures` arrays (the CLI's --json output reads back in); an array of arrays
  * (a table with its header row). Keys are column titles or canonical field names; row numbers are 1-based indexes.
  */
-import { ImportError, throwIfAborted } from "./errors";
+import { ImportError, quoteValue, throwIfAborted } from "./errors";
+import { scanJson, type DuplicateKeys } from "./json-scan";
 import { yieldToEventLoop } from "./csv";
 import { emptyResult, mergeResults, TableEngine, type EngineOptions } from "./table";
 import type { DatasetKind, ImportOptions, ImportResult } from "./types";
@@ -12,11 +13,26 @@ const AUTO_KEYS = ["records", "data", "rows", "items", "projects", "ledger"];
 const KIND_KEYS: DatasetKind[] = ["funds", "targets", "figures", "regions"];
 const YIELD_EVERY = 20000;
 
+/** Parsed JSON and what JSON.parse would have lost (json-scan.ts): keys given twice in a row object. */
+export interface ParsedJson {
+  value: unknown;
+  duplicates: DuplicateKeys;
+}
+
+const PARSED = new WeakMap<object, DuplicateKeys>();
+
+/**
+ * JSON.parse, after a scan for what it loses silently: integers beyond 2^53 are read as their digits (text), and the
+ * keys given twice in a row object are remembered with the parsed value (importJsonValue reports those rows).
+ */
 export function parseJsonText(text: string, fileLabel: string): unknown {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (t.trim() === "") throw new ImportError("EMPTY", `「${fileLabel}」是空的。`, `"${fileLabel}" is empty.`);
   try {
-    return JSON.parse(t);
+    const scan = scanJson(t);
+    const value = JSON.parse(scan.text) as unknown;
+    if (scan.duplicates.size > 0 && value !== null && typeof value === "object") PARSED.set(value, scan.duplicates);
+    return value;
   } catch (e) {
     const detail = e instanceof Error ? e.message.slice(0, 200) : String(e);
     throw new ImportError("BAD_JSON", `「${fileLabel}」不是有效的 JSON（${detail}）。请检查文件内容，或改用 CSV/xlsx。`,
@@ -25,23 +41,23 @@ export function parseJsonText(text: string, fileLabel: string): unknown {
 }
 
 /** The arrays a JSON value holds, with the kind each is read as. */
-function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string }> {
+function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string; key: string }> {
   const wanted = opts.kind ?? "auto";
-  if (Array.isArray(value)) return [{ kind: wanted, rows: value, label: fileLabel }];
+  if (Array.isArray(value)) return [{ kind: wanted, rows: value, label: fileLabel, key: "" }];
   if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    const out: Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string }> = [];
+    const out: Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string; key: string }> = [];
     const autoKey = AUTO_KEYS.find((k) => Array.isArray(o[k]));
     // Asked for one kind that has its own array ({funds: [...]}): read only that array.
     const ownArray = wanted !== "auto" && wanted !== "ledger" && Array.isArray(o[wanted]);
     if (autoKey && !ownArray) {
       const k: DatasetKind | "auto" = autoKey === "projects" || autoKey === "ledger" ? "ledger" : wanted;
-      if (wanted === "auto" || k === wanted) out.push({ kind: k, rows: o[autoKey] as unknown[], label: fileLabel });
+      if (wanted === "auto" || k === wanted) out.push({ kind: k, rows: o[autoKey] as unknown[], label: fileLabel, key: autoKey });
     }
     for (const k of KIND_KEYS) {
       if (!Array.isArray(o[k])) continue;
       if (wanted !== "auto" && wanted !== k) continue;
-      out.push({ kind: k, rows: o[k] as unknown[], label: `${fileLabel}#${k}` });
+      out.push({ kind: k, rows: o[k] as unknown[], label: `${fileLabel}#${k}`, key: k });
     }
     // A bundle whose records array is empty but which has other arrays: drop the empty records part.
     const nonEmpty = out.filter((p) => p.rows.length > 0);
@@ -57,6 +73,7 @@ function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array
 export async function importJsonValue(value: unknown, opts: ImportOptions, fileLabel = opts.fileName): Promise<ImportResult> {
   const parts: ImportResult[] = [];
   const arrays = arraysOf(value, opts, fileLabel);
+  const duplicates = value !== null && typeof value === "object" ? PARSED.get(value) : undefined;
   const totalRows = arrays.reduce((n, a) => n + a.rows.length, 0) || 1;
   let done = 0;
   for (const part of arrays) {
@@ -92,16 +109,23 @@ export async function importJsonValue(value: unknown, opts: ImportOptions, fileL
     }
     const headerEngine = new TableEngine({ ...opts, kind, fileLabel: part.label, headerFirst: true } as EngineOptions);
     headerEngine.push(keys, 0);
+    const twice = duplicates?.get(part.key);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       if (r && typeof r === "object" && !Array.isArray(r)) {
         const o = r as Record<string, unknown>;
         const cells = new Array<unknown>(keys.length);
         for (let k = 0; k < keys.length; k++) {
-          const val = o[keys[k]];
+          // Own keys only: a row without "__proto__" must not read Object.prototype.
+          const val = Object.prototype.hasOwnProperty.call(o, keys[k]) ? o[keys[k]] : undefined;
           cells[k] = val === undefined ? null : val;
         }
-        headerEngine.push(cells, i + 1);
+        const dup = twice?.get(i);
+        headerEngine.push(cells, i + 1, false, dup ? {
+          column: dup[0],
+          zh: `第 ${i + 1} 项中键 ${dup.map((k) => quoteValue(k)).join("、")} 出现了两次，JSON 只保留最后一个值，前面的值会丢失，本项未导入。请删除或改名重复的键。`,
+          en: `Item ${i + 1} gives the key ${dup.map((k) => quoteValue(k)).join(", ")} twice; JSON keeps only the last value and the first would be lost, so the item was not imported. Remove or rename the repeated key.`,
+        } : undefined);
       } else {
         headerEngine.rejectRow(i + 1,
           `第 ${i + 1} 项不是对象（而是 ${r === null ? "null" : Array.isArray(r) ? "数组" : typeof r}），本项未导入。每一项应是 {"项目名称": …, "所属地区": …} 这样的对象。`,

@@ -30,7 +30,7 @@ import type { Cell } from "./values";
 
 // Bound once: the row loop calls these millions of times.
 const {
-  cellText, isBlank, fastAmount, fastStage, formulaWithoutValue, isIsoDay, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
+  cellText, errorValue, isBlank, fastAmount, fastStage, formulaWithoutValue, isIsoDay, parseAmount, parseBoolean, parseCount, parseDate, parseInvestorType, parseMetric, parseMonth,
   parseStage, parseStatus, parseText, parseUnit, parseYear, plainCell,
 } = values;
 
@@ -54,6 +54,19 @@ const MAX_SEEK_ROWS = 50;
  * "小计：", "Total (10k CNY)"). A name that merely contains such a word (合计收入分成项目, SUM光伏, Total2) is not one.
  */
 const TOTAL_LABEL = /^(总合计|全部合计|本页合计|累计合计|合计|小计|总计|共计|total|subtotal|grandtotal|sum)[:：]?(?:\([^()]*\))?[:：]?$/i;
+/**
+ * A total label naming its scope or its count, as WPS and hand-made ledgers write them: 西宁市小计, 全市合计,
+ * 合计：2个项目, 小计（3项）. The scope must be a place or a page (ending in 市 县 区 州 省 盟 旗 镇 乡, or 全市,
+ * 本页…) or a region the file already used, so that 光伏合计 stays a name; after the label only a colon or a bracket
+ * may follow, so 合计收入分成项目 stays a name too.
+ */
+const SCOPED_TOTAL = /^(.{1,12}?)?(总合计|全部合计|本页合计|累计合计|合计|小计|总计|共计)(?:[:：].{0,30}|\([^()]{0,30}\))?$/;
+/**
+ * Ledger and funds regions that would read as the briefing's total row (TOTAL_REGION, 合计) or another Chinese total
+ * label: rejected (region_total_label). "Total" is left alone: the briefing never names its total row so.
+ */
+const RESERVED_REGION = /^(总合计|全部合计|本页合计|累计合计|合计|小计|总计|共计)[:：]?(?:\([^()]*\))?[:：]?$/;
+const SCOPE_WORD = /^(?:[全本](?:市|省|州|县|区|盟|旗|页|表|年|季度?|月)|.{1,10}(?:市|县|区|州|省|盟|旗|镇|乡|园区|开发区|新区))$/;
 /** Cheap test before TOTAL_LABEL: the cell could be a label at all. */
 const TOTAL_HINT = /计|^[\s\u3000]*[tsgｔｓｇ]/i;
 
@@ -84,7 +97,8 @@ const TOTAL_BLANK_FIELDS: Record<DatasetKind, string[]> = {
   regions: ["parent", "level", "code"],
 };
 const NOTE_RE = /^(?:注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表|审核人|审核[:：]|负责人[:：]|联系人|联系电话|数据来源[:：]|资料来源[:：]|来源[:：]|单位[:：]|填报单位|填表日期|填报日期|note[:\s])/i;
-const UNIT_LINE_RE = /(?:金额)?单位[:：]\s*([^\s,，;；)）]+)/;
+/** 单位：万元, 单位 : 万元, （单位（万元））, 金额单位为万元 (after NFKC). */
+const UNIT_LINE_RE = /单位\s*(?:[:：]|为|是)?\s*[(（]?\s*([^\s,，;；)）(（]+)/;
 
 interface ColumnPlan {
   index: number;
@@ -102,6 +116,13 @@ interface ColumnPlan {
   alternate?: boolean;
   /** A ledger date column: the record field holding the date as a YYYYMMDD number (signed_ymd, started_ymd). */
   ymdField?: string;
+}
+
+/** What the source reader found wrong with a whole row (a JSON key given twice, a stray quote): the row is rejected. */
+export interface RowProblem {
+  column: string | null;
+  zh: string;
+  en: string;
 }
 
 interface ParsedRow {
@@ -249,7 +270,7 @@ export class TableEngine {
   private readonly seen = new Map<string, number>();
   /** Region key → the file's first spelling; cell text → what region() made of it. */
   private readonly regionSpellings = new Map<string, string>();
-  private readonly regionCache = new Map<string, { value: string; problem: RegionProblem | null; told: boolean }>();
+  private readonly regionCache = new Map<string, { value: string; problem: RegionProblem | null; told: boolean; totalLabel: boolean }>();
   /** Ledger ids (explicit or derived) → first row. */
   private readonly ids = new KeyIndex();
   private rows = 0;
@@ -257,6 +278,9 @@ export class TableEngine {
   private rejected = 0;
   private skipped = 0;
   private rowErrors = 0;
+  /** Issues before the header's own (a second header line re-plans the columns and says them again). */
+  private headerIssues = 0;
+  private continuationChecked = false;
 
   constructor(opts: EngineOptions) {
     this.opts = opts;
@@ -285,19 +309,23 @@ export class TableEngine {
   }
 
   /** A data row the reader could not turn into cells (a JSON element that is not an object): counted and rejected. */
-  rejectRow(row: number, zh: string, en: string): void {
+  rejectRow(row: number, zh: string, en: string, column: string | null = null): void {
     this.rows++;
     this.rejected++;
-    this.issue(row, null, "error", zh, en);
+    this.issue(row, column, "error", zh, en);
   }
 
   /**
    * Feed one source row. `row` is the 1-based row number the user sees. `clean`: the caller knows the row holds no
    * replacement character, NUL or surrogate (a CSV chunk without any), so the per-cell check can be skipped.
    */
-  push(cells: readonly Cell[], row: number, clean = false): void {
+  push(cells: readonly Cell[], row: number, clean = false, problem?: RowProblem): void {
     if (this.seeking) {
       this.seek(cells, row);
+      return;
+    }
+    if (problem) {
+      this.rejectRow(row, problem.zh, problem.en, problem.column);
       return;
     }
     this.data(clean ? cells : this.checkText(cells, row), row);
@@ -379,6 +407,7 @@ export class TableEngine {
 
   private startHeader(titles: string[], row: number): void {
     this.seeking = false;
+    this.headerIssues = this.issues.length;
     this.headerRow = row;
     this.headers = titles.slice();
     while (this.headers.length > 0 && this.headers[this.headers.length - 1] === "") this.headers.pop();
@@ -516,6 +545,11 @@ export class TableEngine {
       }
     }
     if (nonBlank === 0) return;
+    // The first row under the header may be its second line: sub-titles under a merged group title, or the units.
+    if (!this.continuationChecked) {
+      this.continuationChecked = true;
+      if (this.headerContinued(cells, row)) return;
+    }
     if (this.rows + this.skipped >= MAX_DATA_ROWS) {
       throw new ImportError("TOO_LARGE",
         `「${this.file}」的数据超过 ${MAX_DATA_ROWS} 行（一张 Excel 工作表最多能放的行数），第 ${row} 行起未读取。请把文件按年份或地区拆分后分别导入。`,
@@ -524,18 +558,20 @@ export class TableEngine {
     // A total or subtotal row, recognised by its structure (see isTotalRow): skipped, checked, reported.
     for (const i of this.probe) {
       const c = cells[i];
-      if (typeof c === "string" && c.length < 40 && mayBeTotalLabel(c)) {
-        const m = TOTAL_LABEL.exec(c.normalize("NFKC").replace(/[\s\u3000]+/g, ""));
-        if (m && this.isTotalRow(cells, i)) {
+      if (typeof c === "string" && c.length < 48 && mayBeTotalLabel(c)) {
+        const label = this.totalLabel(c);
+        if (label && this.isTotalRow(cells, i)) {
           this.skipped++;
-          this.totalRow(cells, row, m[1], i);
+          this.totalRow(cells, row, label, i);
           return;
         }
       }
     }
     // The header repeated further down (paged exports print it on every page): not a project called "项目名称".
     const k = this.repeatProbe;
-    if (k >= 0 && cells[k] === this.headers[k] && this.isHeaderAgain(cells)) {
+    const probeCell = k >= 0 ? cells[k] : null;
+    if (typeof probeCell === "string" && (probeCell === this.headers[k] || (probeCell.length > this.headers[k].length && probeCell.trim() === this.headers[k]))
+      && this.isHeaderAgain(cells)) {
       this.skipped++;
       this.issue(row, null, "warning",
         `第 ${row} 行重复了表头，已跳过。`,
@@ -560,6 +596,80 @@ export class TableEngine {
       return;
     }
     this.accepted++;
+  }
+
+  /**
+   * A second header line right under the header: every non-blank cell is a column title (签约日期 under a group title
+   * 签约情况) or a unit (万元, （万元）, 单位：万元). Titles are merged into the header (the columns are planned again),
+   * units set the unit of their column; the row is skipped with a warning saying what it changed.
+   */
+  private headerContinued(cells: readonly Cell[], row: number): boolean {
+    const titles = new Map<number, string>();
+    const units = new Map<number, Unit>();
+    for (let i = 0; i < cells.length; i++) {
+      const t = cellText(plainCell(cells[i])).trim();
+      if (!t) continue;
+      const unitText = t.normalize("NFKC").replace(/\s+/g, "").replace(/^[(（\[【]?(?:金额)?(?:单位)?[:：]?/, "").replace(/[)）\]】]$/, "");
+      if (/^(?:千万元|百万元|亿元|万元|千元|元|个|项|家)$/.test(unitText)) {
+        units.set(i, detectUnit(unitText)!);
+        continue;
+      }
+      const { key } = normalizeHeader(t);
+      if (key && ALIAS_INDEX[this.kind].get(key) && (i >= this.headers.length || !this.plan[i]?.field || this.plan[i].extra)) {
+        titles.set(i, t);
+        continue;
+      }
+      return false;
+    }
+    if (titles.size === 0 && units.size === 0) return false;
+    const saidZh: string[] = [];
+    const saidEn: string[] = [];
+    if (titles.size > 0) {
+      const merged = this.headers.slice();
+      for (const [i, t] of titles) {
+        while (merged.length <= i) merged.push("");
+        merged[i] = t;
+      }
+      // Plan again from the merged titles, forgetting what the first line alone said.
+      this.issues.length = this.headerIssues;
+      this.plan = [];
+      this.mapping = {};
+      this.unitCol = -1;
+      this.amountCols = [];
+      this.colTitle = {};
+      this.startHeader(merged, this.headerRow);
+      saidZh.push(`列名 ${[...titles.values()].map((t) => `「${t}」`).join("")} 已并入第 ${this.headerRow} 行的表头`);
+      saidEn.push(`the titles ${[...titles.values()].map((t) => `"${t}"`).join(", ")} were merged into the header of row ${this.headerRow}`);
+    }
+    for (const [i, unit] of units) {
+      const col = this.plan[i];
+      if (!col || !col.title) continue;
+      if (col.unit && col.unit !== unit) {
+        saidZh.push(`「${col.title}」的表头已写明单位 ${col.unit}，本行的“${unit}”未采用，请核对`);
+        saidEn.push(`"${col.title}" already states its unit (${col.unit}) in the header; "${unit}" in this row was not used, check which is right`);
+        continue;
+      }
+      col.unit = unit;
+      saidZh.push(`「${col.title}」按 ${unit} 读取`);
+      saidEn.push(`"${col.title}" is read in ${unit}`);
+    }
+    this.skipped++;
+    this.issue(row, null, "warning",
+      `第 ${row} 行是表头的第二行（列名或单位），不是数据，已跳过：${saidZh.join("；")}。`,
+      `Row ${row} is the header's second line (titles or units), not data; skipped: ${saidEn.join("; ")}.`, "header_continued");
+    return true;
+  }
+
+  /** The total label a cell holds (合计, 小计…, also with a scope or a count: 西宁市小计, 合计：2个项目), or null. */
+  private totalLabel(c: string): string | null {
+    const t = c.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+    const m = TOTAL_LABEL.exec(t);
+    if (m) return m[1];
+    const s = SCOPED_TOTAL.exec(t);
+    if (!s) return null;
+    const scope = s[1];
+    if (scope && !SCOPE_WORD.test(scope) && !this.regionSpellings.has(regionKey(scope))) return null;
+    return s[2];
   }
 
   /** At least half of the titled columns (and two) hold their own title. */
@@ -659,13 +769,23 @@ export class TableEngine {
     for (let p = 0; p < this.plan.length; p++) {
       const col = this.plan[p];
       const raw0 = cells[col.index];
-      if (col.field === null || col.extra) {
+      if (col.field === null || col.extra || col.type === "ignore") {
         if (col.extra && col.title && !isBlank(raw0)) {
-          setOwn((extra ??= {}), col.title, cellText(plainCell(raw0)));
+          const uncached = formulaWithoutValue(raw0);
+          if (uncached !== null) {
+            // Kept columns keep what the cell shows; a formula never calculated shows nothing anyone has seen.
+            this.issue(row, col.title, "warning",
+              `「${col.title}」是公式 ${quoteValue(uncached, 80)}，但文件里没有它的计算结果（文件不是由 Excel 保存的），这一格未保留，其余内容照常导入。请在 Excel 中打开该文件、保存后重新导入。`,
+              `"${col.title}" holds the formula ${quoteValue(uncached, 80)} but the file has no calculated value for it (it was not saved by Excel); the cell was not kept, the rest of the row was imported. Open the file in Excel, save it and import again.`,
+              "formula_without_value");
+          } else setOwn((extra ??= {}), col.title, cellText(plainCell(raw0)));
         }
+        continue; // 序号 and other ignored columns: nothing in them matters, not even a formula
+      }
+      if (col.alternate && (isBlank(raw0) || v[col.field] != null)) {
+        if (!isBlank(raw0)) this.alternateDiffers(cells, p, row);
         continue;
       }
-      if (col.alternate && (isBlank(raw0) || v[col.field] != null)) continue;
       const uncached = formulaWithoutValue(raw0);
       if (uncached !== null) {
         this.issue(row, col.title, "error",
@@ -676,6 +796,11 @@ export class TableEngine {
       }
       const raw = plainCell(raw0);
       const def = col.def!;
+      const error = errorValue(raw0);
+      if (error !== null) {
+        this.badCell(row, col, def, error, "error_value", "cell_error");
+        continue;
+      }
       switch (col.type) {
         case "id":
         case "text": {
@@ -721,6 +846,7 @@ export class TableEngine {
                 `"${col.title}" value ${quoteValue(raw)} was read as an Excel date serial: ${r.value}. If that is wrong, write the date like 2025-02-19.`);
             }
           } else if (r.reason === "phantom") this.badCell(row, col, def, raw, "phantom_date", "date_1900_02_29");
+          else if (r.reason === "trailing") this.badCell(row, col, def, raw, "date_trailing", "date_trailing_text");
           else this.badCell(row, col, def, raw, "date");
           break;
         }
@@ -835,6 +961,25 @@ export class TableEngine {
     return out ? true : null;
   }
 
+  /**
+   * JSON: a field given under two keys in one object ("项目名称" and "name"). The first is used; when the other says
+   * something else, the row is rejected rather than one of the two values dropped without a word.
+   */
+  private alternateDiffers(cells: readonly Cell[], p: number, row: number): void {
+    const col = this.plan[p];
+    const text = cellText(plainCell(cells[col.index])).trim();
+    for (let q = 0; q < p; q++) {
+      const first = this.plan[q];
+      if (first.field !== col.field || isBlank(cells[first.index])) continue;
+      const firstText = cellText(plainCell(cells[first.index])).trim();
+      if (firstText === text) return;
+      this.issue(row, col.title, "error",
+        `「${first.title}」和「${col.title}」都是${col.def?.label ?? col.field}，但值不同（${quoteValue(firstText)} 与 ${quoteValue(text)}），本项未导入。请只保留一个键，或改正其中一个值。`,
+        `"${first.title}" and "${col.title}" both give ${col.def?.label_en ?? col.field} but differ (${quoteValue(firstText)} and ${quoteValue(text)}); item rejected. Keep one key, or correct one of the values.`);
+      return;
+    }
+  }
+
   /** Cells under a column with no title: reported once per column, never dropped silently. */
   private unexpected(cells: readonly Cell[], row: number): void {
     for (let i = 0; i < cells.length; i++) {
@@ -920,8 +1065,15 @@ export class TableEngine {
       const key = regionKey(folded);
       const first = this.regionSpellings.get(key);
       if (first === undefined && !problem) this.regionSpellings.set(key, folded);
-      r = { value: problem ? text : (first ?? folded), problem, told: false };
+      r = { value: problem ? text : (first ?? folded), problem, told: false, totalLabel: RESERVED_REGION.test(folded.replace(/[\s\u3000]+/g, "")) };
       this.regionCache.set(text, r);
+    }
+    if (r.totalLabel && (this.kind === "ledger" || this.kind === "funds")) {
+      this.issue(row, column, "error",
+        `地区名称 ${quoteValue(text)} 是合计行的标签；成绩单用“合计”表示全辖区，这个地区会与合计行混在一起（并取走全辖区的目标），本行未导入。请写成项目所在地区的正式名称（如“西宁市”）；如果这一行本是合计行，请删除它。`,
+        `Region ${quoteValue(text)} is a total label; the briefing uses 合计 for the whole jurisdiction, so this region would be mixed up with the total row (and take the jurisdiction's target); row rejected. Write the project's actual region; if the row is a total row, delete it.`,
+        "region_total_label");
+      return text;
     }
     if (r.problem) {
       const why = r.problem === "too_long"
@@ -1086,8 +1238,9 @@ export class TableEngine {
   private assembleLedger(v: ParsedRow, row: number): { index: number } | null {
     const name = v.name as string | null;
     const region = v.region as string | null;
-    if (!name) this.missing(row, "name");
-    if (!region) this.missing(row, "region");
+    // Said once: a name or region whose cell was already reported (an error value, a bad region) is not "missing" too.
+    if (!name && !this.rowHasErrorFor("name", row)) this.missing(row, "name");
+    if (!region && !this.rowHasErrorFor("region", row)) this.missing(row, "region");
     if (!name || !region) return null;
     const signed = (v.signed_date as string | null) ?? null;
     let id = v.id as string | null;
@@ -1283,9 +1436,11 @@ export class TableEngine {
   }
 }
 
-type BadKind = "date" | "phantom_date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status" | "level" | "order";
+type BadKind = "error_value" | "date_trailing" | "date" | "phantom_date" | "amount" | "negative" | "count" | "year" | "month" | "metric" | "stage" | "investor_type" | "boolean" | "status" | "level" | "order";
 
 const BAD_TEXT: Record<BadKind, [string, string, string, string]> = {
+  error_value: ["是 Excel 的错误值，不是数据", "is an Excel error value, not data", "请在 Excel 中改正产生错误的公式（或填写实际的值）后重新导入。", "Correct the formula that gives the error in Excel (or enter the actual value) and import again."],
+  date_trailing: ["在日期后面还有其他文字，不能确定是哪一天", "has other text after the date, so which day it means is not certain", "请只写一个日期，如 2025-03-31；说明文字请写在备注里。", "Write one date only, e.g. 2025-03-31; put remarks in 备注 (notes)."],
   date: ["不是可识别的日期", "is not a date", "请写成 2025-02-19、2025/2/19、2025年2月19日，或只写月份 2025年2月。", "Write it like 2025-02-19, 2025/2/19, 2025年2月19日, or the month only: 2025年2月."],
   phantom_date: ["是 Excel 日期序号 60，即并不存在的 1900年2月29日（Excel 沿用 Lotus 1-2-3 的闰年错误，把 1900 年当作闰年）", "is Excel date serial 60, the nonexistent 29 February 1900 (Excel keeps Lotus 1-2-3's leap-year bug and counts 1900 as a leap year)", "请改成真实的日期。", "Enter a real date."],
   amount: ["不是金额", "is not an amount", "请填写数字，如 3500、3500万元 或 0.35亿元（列名中可注明单位，如“签约金额（万元）”）。", "Enter a number such as 3500, 3500万元 or 0.35亿元 (the column title may give the unit, e.g. 签约金额（万元）)."],

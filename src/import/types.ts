@@ -40,7 +40,8 @@ export type IssueCode =
   /** The regions table (地区表): a name or region given twice, an alias pointing at two regions, an unknown or
    * ambiguous parent (or itself, or one left out), a cycle, a chain too deep or a path too long, a level coarser than
    * its parent's (warning). */
-  | "region_duplicate" | "region_alias_conflict" | "region_parent" | "region_cycle" | "region_depth" | "region_level";
+  | "region_duplicate" | "region_alias_conflict" | "region_parent" | "region_cycle" | "region_depth" | "region_level"
+  | "header_continued" | "region_total_label" | "cell_error" | "date_trailing_text";
 
 /**
  * Every non-blank row below the header is exactly one of: accepted, rejected (with at least one error issue at its

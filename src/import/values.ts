@@ -37,6 +37,19 @@ export function formulaWithoutValue(v: Cell): string | null {
   return f.startsWith("=") ? f : `=${f}`;
 }
 
+/**
+ * The error value an xlsx cell holds (an exceljs error cell, or a formula whose cached result is an error such as
+ * #DIV/0!), else null. Such a cell holds no data: it must not become a name. Text that merely reads "#N/A" (a CSV)
+ * is text; as a region it is rejected by the region rule (region_ambiguous).
+ */
+export function errorValue(v: Cell): string | null {
+  if (v === null || typeof v !== "object" || v instanceof Date) return null;
+  const o = v as Record<string, unknown>;
+  if ("error" in o) return safeString(o.error);
+  if ("result" in o && o.result !== null && typeof o.result === "object") return errorValue(o.result);
+  return null;
+}
+
 /** Flatten an exceljs cell value to a plain value: formula → result, rich text → text, hyperlink → text, error → "#N/A". */
 export function plainCell(v: Cell): Cell {
   if (v === null || v === undefined) return null;
@@ -260,7 +273,7 @@ export function parseCount(v: Cell): CountResult {
   return { ok: true, value: n };
 }
 
-export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false; reason?: "phantom" } | null;
+export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false; reason?: "phantom" | "trailing" } | null;
 
 /** Excel serials accepted as dates: 10000 (1927-05-18) .. 2958465 (9999-12-31); smaller numbers are years or ids, not dates. */
 const MIN_SERIAL = 10000;
@@ -290,7 +303,9 @@ function ym(y: number, m: number): string | null {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[T\s].*)?$/;
+const DATE_FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(.*)$/s;
+/** What may follow a date: a time of day (08:30, T08:30:00, 08:30:00.000Z). Anything else is text after the date. */
+const TIME_AFTER = /^T?\s*([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const DATE_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
@@ -328,6 +343,8 @@ export function parseDate(v: Cell): DateResult {
   if (PLACEHOLDER.test(s)) return null;
   let m = DATE_FULL.exec(s);
   if (m) {
+    // "2025-03-31 至 2025-06-30", "2025/3/31 取消": not one day; never read as the first date silently.
+    if (m[4] !== "" && !TIME_AFTER.test(m[4])) return { ok: false, reason: "trailing" };
     const r = ymd(+m[1], +m[2], +m[3]);
     return r ? { ok: true, value: r } : { ok: false };
   }
