@@ -2,8 +2,8 @@
 import * as React from "react";
 import { Button, Card, Spinner, Subtitle2, Text, makeStyles } from "@fluentui/react-components";
 import { MessageKey, useT } from "../i18n";
-import { ProgressArea, StatusMessage, formatTime, useCommonStyles, useTask } from "../common";
-import { LoadedSource, RefreshReport, errorText, useServices } from "../services";
+import { ProgressArea, StatusMessage, formatTime, useCommonStyles, useTask, userError } from "../common";
+import { LoadedSource, RefreshReport, useServices } from "../services";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
@@ -29,13 +29,16 @@ export function RefreshPanel() {
       setLoadError(null);
     } catch (err) {
       setSources([]);
-      setLoadError(errorText(err, lang));
+      setLoadError(userError(err, t, lang));
     }
-  }, [services, lang]);
+  }, [services, t, lang]);
 
   React.useEffect(() => {
     void reload();
   }, [reload]);
+
+  /** The sample source's stored label is Chinese: name it in the UI language. */
+  const labelOf = (src: LoadedSource) => (src.sample ? t("sourceSample") : src.label);
 
   async function onRefresh(src: LoadedSource) {
     const report = await task.run(t("refreshing"), (signal, onProgress) => services.refresh(src.id, { signal, onProgress }));
@@ -44,7 +47,7 @@ export function RefreshPanel() {
     const changedAny = report.added + report.updated + report.removed > 0;
     task.setStatus({
       intent: "success",
-      text: `${src.label}: ${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`,
+      text: `${labelOf(src)}${lang === "zh-CN" ? "：" : ": "}${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`,
     });
     await reload();
   }
@@ -65,7 +68,7 @@ export function RefreshPanel() {
         <Spinner size="tiny" label={t("working")} />
       ) : sources.length === 0 ? (
         <>
-          {loadError && <StatusMessage status={{ intent: "error", text: t("errorPrefix") + loadError }} />}
+          {loadError && <StatusMessage status={{ intent: "error", text: loadError }} />}
           <Text>{t("refreshEmpty")}</Text>
         </>
       ) : (
@@ -76,7 +79,7 @@ export function RefreshPanel() {
               <li key={src.id}>
                 <Card className={s.card} size="small">
                   <Text weight="semibold" className={s.label}>
-                    {src.label}
+                    {labelOf(src)}
                   </Text>
                   <Text size={200}>{t("sourceRows", { rows: src.rows, kind: t(`kind_${src.kind}` as MessageKey) })}</Text>
                   <Text size={200}>
@@ -96,7 +99,7 @@ export function RefreshPanel() {
                   )}
                   <div className={c.row}>
                     <Button onClick={() => onRefresh(src)} disabled={task.running || !src.refreshable}>
-                      {t("refreshButton", { label: src.label })}
+                      {t("refreshButton", { label: labelOf(src) })}
                     </Button>
                   </div>
                 </Card>
@@ -116,7 +119,7 @@ export function RefreshPanel() {
         </Button>
       </div>
       <ProgressArea task={task} />
-      <StatusMessage status={task.status} />
+      <StatusMessage status={task.status} focusOnChange />
     </section>
   );
 }
