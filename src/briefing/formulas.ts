@@ -183,6 +183,9 @@ function targetFormula(ctx: Ctx, metric: Metric, regionCell: string): string {
   return `IF(COUNTIFS(${crit})>0,SUMIFS(${T("value")},${crit}),`;
 }
 
+/** The time-progress basis as the briefing sheet shows it (cell F2); INVEST.* functions accept each of these. */
+export const BASIS_LABELS = { "zh-CN": { month: "按月", day: "按日" }, "en-US": { month: "month", day: "day" } } as const;
+
 function labelsOf(language: Language) {
   return language === "zh-CN"
     ? {
@@ -191,7 +194,7 @@ function labelsOf(language: Language) {
       total: TOTAL_REGION,
       title: (b: Briefing) => `${b.span.year}年${spanZh(b)}招商引资成绩单`,
       params: ["截至日期", "序时进度", "计算方式", "滞后容差(百分点)"],
-      basis: { month: "按月", day: "按日" },
+      basis: BASIS_LABELS["zh-CN"],
       note: "完成率 = 实际完成 ÷ 年度目标；超/欠序时进度 = 完成率 − 序时进度，单位为百分点；有汇总数（口径为空、状态不是备选）的地区以汇总数为实际完成，否则按台账汇总；空白表示无数据，不作 0 处理。",
       unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].zh}（亿元）` : `${METRIC_INFO[m].zh}（个）`),
       textTitle: "简报文字",
@@ -202,7 +205,7 @@ function labelsOf(language: Language) {
       total: TOTAL_REGION,
       title: (b: Briefing) => `Investment report card ${b.period}`,
       params: ["As of", "Time progress", "Basis", "Tolerance (points)"],
-      basis: { month: "month", day: "day" },
+      basis: BASIS_LABELS["en-US"],
       note: "Completion = actual ÷ annual target; pace gap = completion − time progress, in percentage points; a region with a reported figure (blank scope, not 备选) uses it as the actual, otherwise the ledger is summed; blank means no data, never 0.",
       unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].en} (100m CNY)` : `${METRIC_INFO[m].en} (count)`),
       textTitle: "Briefing text",
@@ -248,10 +251,11 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
   p[2] = { value: L.params[1], role: "param-label" };
   const tpFormula = live
     ? `=INVEST.TIME_PROGRESS(${PARAMS.asOf},${PARAMS.basis})`
-    : `=IF(${PARAMS.basis}="day",(${PARAMS.asOf}-DATE(YEAR(${PARAMS.asOf}),1,1)+1)/(DATE(YEAR(${PARAMS.asOf})+1,1,1)-DATE(YEAR(${PARAMS.asOf}),1,1)),IF(DAY(${PARAMS.asOf})>=DAY(EOMONTH(${PARAMS.asOf},0)),MONTH(${PARAMS.asOf}),MONTH(${PARAMS.asOf})-1)/12)`;
+    : `=IF(OR(${PARAMS.basis}="day",${PARAMS.basis}="${BASIS_LABELS["zh-CN"].day}"),(${PARAMS.asOf}-DATE(YEAR(${PARAMS.asOf}),1,1)+1)/(DATE(YEAR(${PARAMS.asOf})+1,1,1)-DATE(YEAR(${PARAMS.asOf}),1,1)),IF(DAY(${PARAMS.asOf})>=DAY(EOMONTH(${PARAMS.asOf},0)),MONTH(${PARAMS.asOf}),MONTH(${PARAMS.asOf})-1)/12)`;
   p[3] = { value: b.time_progress, formula: withFormulas ? tpFormula : undefined, numFmt: FMT.percent, role: "param" };
   p[4] = { value: L.params[2], role: "param-label" };
-  p[5] = { value: b.basis, role: "param" };
+  // In the sheet's language (按月 / month): INVEST.TIME_PROGRESS and the portable formula accept both.
+  p[5] = { value: L.basis[b.basis], role: "param" };
   p[6] = { value: L.params[3], role: "param-label" };
   p[7] = { value: b.tolerance, role: "param", numFmt: "0.##" };
   newRow()[0] = { value: L.note, role: "note" };
