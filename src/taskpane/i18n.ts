@@ -173,7 +173,7 @@ const en: Messages = {
   tabData: "Data",
   tabRefresh: "Refresh",
   tabBriefing: "Report",
-  tabFunctions: "Functions",
+  tabFunctions: "Formulas", // Excel's own name for where functions live; "Functions" pushed the row past 320 px
   tabSettings: "Settings",
   noExcel: "Excel not detected: writing to the workbook is unavailable.",
   cancel: "Cancel",

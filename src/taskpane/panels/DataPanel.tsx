@@ -455,7 +455,8 @@ function DatasetPreview({
   const headingId = `preview-${result.kind}`;
 
   return (
-    <section aria-labelledby={headingId} className={c.panel}>
+    // Not a landmark itself (no name): its table's scroll region below is, named by the same heading.
+    <section className={c.panel}>
       <Subtitle2 as="h3" id={headingId} className={c.heading}>
         {t("previewHeading", { kind: kindName(result.kind), rows: rows.length, shown: shown.length })}
       </Subtitle2>

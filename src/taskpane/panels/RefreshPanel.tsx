@@ -44,19 +44,21 @@ export function RefreshPanel() {
     const report = await task.run(t("refreshing"), (signal, onProgress) => services.refresh(src.id, { signal, onProgress }));
     if (!report) return;
     setReports((r) => ({ ...r, [src.id]: report }));
+    // The list first, then the status: the status takes the focus and scrolls to it, and must not be pushed down
+    // by the list growing after it did.
+    await reload();
     const changedAny = report.added + report.updated + report.removed > 0;
     task.setStatus({
       intent: "success",
       text: `${labelOf(src)}${lang === "zh-CN" ? "：" : ": "}${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`,
     });
-    await reload();
   }
 
   async function onUndo() {
     const undone = await task.run(t("working"), () => services.undoLastRefresh());
     if (undone === undefined) return; // error or cancel: status already set
-    task.setStatus(undone ? { intent: "success", text: t("undone", { what: undone.description }) } : { intent: "info", text: t("nothingToUndo") });
     await reload();
+    task.setStatus(undone ? { intent: "success", text: t("undone", { what: undone.description }) } : { intent: "info", text: t("nothingToUndo") });
   }
 
   return (
