@@ -156,6 +156,9 @@ export function StatusMessage({ status, focusOnChange = false }: { status: Statu
       className={c.result}
       tabIndex={focusOnChange ? -1 : undefined}
       intent={status.intent}
+      // Multiline from the start: "auto" renders one line, measures, then reflows taller, after the message was
+      // scrolled into view (it then ended 3 px below the fold at 1280 px in English).
+      layout="multiline"
       role={status.intent === "error" ? "alert" : "status"}
       data-status-intent={status.intent}
     >
