@@ -226,6 +226,9 @@ function targetFormula(ctx: Ctx, metric: Metric, regionCell: string): string {
   return `IF(COUNTIFS(${crit})>0,SUMIFS(${T("value")},${crit}),`;
 }
 
+/** The time-progress basis as the briefing sheet shows it (cell F2); INVEST.* functions accept each of these. */
+export const BASIS_LABELS = { "zh-CN": { month: "按月", day: "按日" }, "en-US": { month: "month", day: "day" } } as const;
+
 function labelsOf(language: Language) {
   return language === "zh-CN"
     ? {
@@ -234,7 +237,7 @@ function labelsOf(language: Language) {
       total: TOTAL_REGION,
       title: (b: Briefing) => `${b.span.year}年${spanZh(b)}${b.jurisdiction ? `${b.jurisdiction.name}` : ""}招商引资成绩单${b.jurisdiction && b.level ? `（按${b.level}）` : ""}`,
       params: ["截至日期", "序时进度", "计算方式", "滞后容差(百分点)"],
-      basis: { month: "按月", day: "按日" },
+      basis: BASIS_LABELS["zh-CN"],
       note: "完成率 = 实际完成 ÷ 年度目标；超/欠序时进度 = 完成率 − 序时进度，单位为百分点；有汇总数（口径为空、状态不是备选）的地区以汇总数为实际完成，否则按台账汇总；空白表示无数据，不作 0 处理。",
       hierNote: "各地区含下级地区；有汇总数（口径为空、状态不是备选）的地区以汇总数为准，否则按台账汇总，下级的汇总数代替其台账；“其中”行不计入合计；“本级”为直属该地区的项目；合计为辖区的汇总数，没有时为各行之和；空白表示无数据。",
       unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].zh}（亿元）` : `${METRIC_INFO[m].zh}（个）`),
@@ -246,7 +249,7 @@ function labelsOf(language: Language) {
       total: TOTAL_REGION,
       title: (b: Briefing) => `Investment report card ${b.period}${b.jurisdiction ? `, ${b.jurisdiction.name}${b.level ? ` by ${LEVEL_EN[b.level]}` : ""}` : ""}`,
       params: ["As of", "Time progress", "Basis", "Tolerance (points)"],
-      basis: { month: "month", day: "day" },
+      basis: BASIS_LABELS["en-US"],
       note: "Completion = actual ÷ annual target; pace gap = completion − time progress, in percentage points; a region with a reported figure (blank scope, not 备选) uses it as the actual, otherwise the ledger is summed; blank means no data, never 0.",
       hierNote: "Each region includes its descendants; a reported figure (blank scope, not 备选) stands for its region, otherwise the ledger is summed, a descendant's figure replacing its part; 其中 rows are not added to the total; 本级 rows are the region's own projects; the total is the jurisdiction's reported figure, else the sum of the rows; blank means no data.",
       unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].en} (100m CNY)` : `${METRIC_INFO[m].en} (count)`),
@@ -293,10 +296,11 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
   p[2] = { value: L.params[1], role: "param-label" };
   const tpFormula = live
     ? `=INVEST.TIME_PROGRESS(${PARAMS.asOf},${PARAMS.basis})`
-    : `=IF(${PARAMS.basis}="day",(${PARAMS.asOf}-DATE(YEAR(${PARAMS.asOf}),1,1)+1)/(DATE(YEAR(${PARAMS.asOf})+1,1,1)-DATE(YEAR(${PARAMS.asOf}),1,1)),IF(DAY(${PARAMS.asOf})>=DAY(EOMONTH(${PARAMS.asOf},0)),MONTH(${PARAMS.asOf}),MONTH(${PARAMS.asOf})-1)/12)`;
+    : `=IF(OR(${PARAMS.basis}="day",${PARAMS.basis}="${BASIS_LABELS["zh-CN"].day}"),(${PARAMS.asOf}-DATE(YEAR(${PARAMS.asOf}),1,1)+1)/(DATE(YEAR(${PARAMS.asOf})+1,1,1)-DATE(YEAR(${PARAMS.asOf}),1,1)),IF(DAY(${PARAMS.asOf})>=DAY(EOMONTH(${PARAMS.asOf},0)),MONTH(${PARAMS.asOf}),MONTH(${PARAMS.asOf})-1)/12)`;
   p[3] = { value: b.time_progress, formula: withFormulas ? tpFormula : undefined, numFmt: FMT.percent, role: "param" };
   p[4] = { value: L.params[2], role: "param-label" };
-  p[5] = { value: b.basis, role: "param" };
+  // In the sheet's language (按月 / month): INVEST.TIME_PROGRESS and the portable formula accept both.
+  p[5] = { value: L.basis[b.basis], role: "param" };
   p[6] = { value: L.params[3], role: "param-label" };
   p[7] = { value: b.tolerance, role: "param", numFmt: "0.##" };
   newRow()[0] = { value: b.jurisdiction ? L.hierNote : L.note, role: "note" };

@@ -4,12 +4,32 @@
  * Clicking a cell (or typing its address in the name box) selects it: the task pane's 函数 panel inserts there.
  */
 import * as React from "react";
-import { Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { SimWorkbookInspector } from "../../test/sim";
+import { estimateWidth, layoutGrid } from "./grid-layout";
 
 /** Rows and columns drawn at most (the preview shows, it does not page through 100k rows). */
 const MAX_ROWS = 200;
 const MAX_COLS = 26;
+const FONT_PX = 12;
+const FONT_FAMILY = "Calibri, 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+/** Cell padding, left and right together (the cell style's 4px each side). */
+const CELL_PADDING = 8;
+
+let canvas: CanvasRenderingContext2D | null | undefined;
+/** A text's width as the grid draws it: canvas measureText in a browser, an estimate where there is no canvas. */
+function measureText(text: string, bold: boolean): number {
+  if (canvas === undefined) {
+    try {
+      canvas = typeof document !== "undefined" && !/jsdom/i.test(navigator.userAgent) ? document.createElement("canvas").getContext("2d") : null;
+    } catch {
+      canvas = null;
+    }
+  }
+  if (!canvas) return estimateWidth(text, FONT_PX) * (bold ? 1.1 : 1);
+  canvas.font = `${bold ? 700 : 400} ${FONT_PX}px ${FONT_FAMILY}`;
+  return canvas.measureText(text).width;
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, flexGrow: 1, gap: "4px" },
@@ -35,7 +55,7 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minHeight: "120px",
   },
-  grid: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: "12px", fontFamily: "Calibri, 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif" },
+  grid: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: `${FONT_PX}px`, fontFamily: FONT_FAMILY },
   head: {
     position: "sticky",
     top: 0,
@@ -57,15 +77,17 @@ const useStyles = makeStyles({
     textAlign: "right",
     minWidth: "2.5em",
   },
+  // No ellipsis: Excel clips, and runs text on over empty neighbours (grid-layout.ts decides how far).
   cell: {
     border: "1px solid #e1e1e1",
     padding: "1px 4px",
     whiteSpace: "nowrap",
     overflow: "hidden",
-    textOverflow: "ellipsis",
     cursor: "cell",
     height: "18px",
   },
+  overflowing: { overflow: "visible", position: "relative", zIndex: 1 },
+  clip: { display: "block", overflow: "hidden", whiteSpace: "nowrap" },
   selected: { outline: "2px solid #217346", outlineOffset: "-2px" },
   tabs: {
     flexWrap: "nowrap",
@@ -86,6 +108,18 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
 });
+
+/** Excel's names of the chart types the add-in inserts, in the UI language; an unknown type shows as Excel names it. */
+const CHART_TYPES: Record<string, { zh: string; en: string }> = {
+  ColumnClustered: { zh: "簇状柱形图", en: "clustered column" },
+  BarClustered: { zh: "簇状条形图", en: "clustered bar" },
+  Line: { zh: "折线图", en: "line" },
+  Pie: { zh: "饼图", en: "pie" },
+};
+function chartTypeName(type: string, lang: "zh-CN" | "en-US"): string {
+  const known = Object.prototype.hasOwnProperty.call(CHART_TYPES, type) ? CHART_TYPES[type] : undefined;
+  return known ? (lang === "zh-CN" ? known.zh : known.en) : type;
+}
 
 export { columnLetters as colName } from "../core/a1";
 import { columnLetters as colName } from "../core/a1";
@@ -147,11 +181,17 @@ export function WorkbookView({
   cols = Math.max(cols, 8);
   const address = `A1:${colName(cols - 1)}${rows}`;
   // Excel column widths are in points (Range.format.columnWidth); 64 px is Excel's default column.
-  const widths = Array.from({ length: cols }, (_, c) => {
-    const w = sheet ? inspector.columnWidth(sheet, c) : undefined;
-    return w ? Math.max(24, Math.min(360, Math.round((w * 4) / 3))) : 64;
-  });
+  const setWidths = Array.from({ length: cols }, (_, c) => (sheet ? inspector.columnWidth(sheet, c) : undefined));
   const text = sheet ? inspector.text(sheet, address) : [];
+  const styleOf = (r: number, c: number) => (sheet && text[r]?.[c] !== "" ? inspector.cell(sheet, `${colName(c)}${r + 1}`).style : {});
+  const layout = layoutGrid(
+    text,
+    setWidths.map((w) => (w ? Math.max(24, Math.round((w * 4) / 3)) : 64)),
+    setWidths.map((w) => !!w),
+    (t, r, c) => measureText(t, !!styleOf(r, c).bold),
+    CELL_PADDING,
+  );
+  const widths = layout.widths;
   const sel = selection && selection.sheet === sheet ? selection : null;
   // Charts are not drawn: the preview lists them (title, type, data range) under the grid.
   const charts = sheet ? inspector.charts(sheet) : [];
@@ -191,7 +231,8 @@ export function WorkbookView({
             </colgroup>
             <thead>
               <tr>
-                <th className={s.head} aria-label={lang === "zh-CN" ? "行号" : "Row"} />
+                {/* the corner above the row numbers: no header of anything (axe: empty-table-header) */}
+                <td className={s.head} />
                 {Array.from({ length: cols }, (_, c) => (
                   <th key={c} className={s.head} scope="col">
                     {colName(c)}
@@ -206,22 +247,33 @@ export function WorkbookView({
                     {r + 1}
                   </th>
                   {row.map((v, c) => {
-                    const st = v !== "" ? inspector.cell(sheet, `${colName(c)}${r + 1}`).style : {};
-                    const numeric = /^-?[\d,.]+%?$/.test(v);
+                    const st = styleOf(r, c);
+                    const box = layout.cells[r][c];
+                    // The gridline between a text and the empty cells it runs over is not drawn (as in Excel).
+                    const runsOn = box.overflow > 0;
                     return (
                       <td
                         key={c}
-                        className={`${s.cell} ${sel && sel.r === r && sel.c === c ? s.selected : ""}`}
+                        className={mergeClasses(s.cell, runsOn && s.overflowing, !!sel && sel.r === r && sel.c === c && s.selected)}
                         style={{
                           backgroundColor: st.fill,
                           color: st.fontColor,
                           fontWeight: st.bold ? 700 : undefined,
-                          textAlign: numeric ? "right" : undefined,
+                          textAlign: box.numeric ? "right" : undefined,
+                          borderRightColor: layout.cells[r][c + 1]?.covered ? "transparent" : undefined,
                         }}
                         onClick={() => select(r, c)}
                         title={v}
+                        data-value={box.shown !== v ? v : undefined}
+                        data-overflow={runsOn ? box.overflow : undefined}
                       >
-                        {v}
+                        {runsOn ? (
+                          <span className={s.clip} style={{ width: box.room }}>
+                            {box.shown}
+                          </span>
+                        ) : (
+                          box.shown
+                        )}
                       </td>
                     );
                   })}
@@ -239,7 +291,7 @@ export function WorkbookView({
           {charts.map((ch) => (
             <li key={ch.name}>
               {lang === "zh-CN" ? "图表：" : "Chart: "}
-              {ch.title || ch.name} — {ch.type}, {ch.source}
+              {ch.title || ch.name} — {chartTypeName(ch.type, lang)}, {ch.source}
             </li>
           ))}
         </ul>

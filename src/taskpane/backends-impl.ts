@@ -165,6 +165,7 @@ export function createBackendsNow(): Backends {
         rows: d.rows ?? 0,
         lastRefreshed: d.lastRefresh,
         refreshable: canRefreshWithoutDialog(d),
+        sample: d.type === "seeds",
       }));
     },
 

@@ -9,8 +9,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useT } from "./i18n";
-import { errorText, isAbort } from "./services";
+import { Translate, useT } from "./i18n";
+import { errorText, isAbort, saysWhatToDo } from "./services";
 
 export const useCommonStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -27,7 +27,20 @@ export const useCommonStyles = makeStyles({
   progressBar: { flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
   heading: { margin: 0 },
+  /** A result that receives focus: clear of the sticky tab row when scrolled to. */
+  result: { scrollMarginTop: "48px", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
 });
+
+/**
+ * An error as the pane shows it: in the UI language, and always with what to do next. Import errors say it
+ * themselves (file, row, column, fix); anything else (Excel refusing a write, a network failure) gets the general
+ * next step: retry, then the self-test, whose report support can read.
+ */
+export function userError(err: unknown, t: Translate, lang: "zh-CN" | "en-US"): string {
+  const text = errorText(err, lang).trim();
+  const sep = /[。.!！?？]$/.test(text) ? (lang === "zh-CN" ? "" : " ") : lang === "zh-CN" ? "。" : ". ";
+  return t("errorPrefix") + text + (saysWhatToDo(text, lang) ? "" : sep + t("errorNextStep"));
+}
 
 export type Status = { intent: "success" | "error" | "warning" | "info"; text: string } | null;
 
@@ -77,7 +90,7 @@ export function useTask(): Task {
       } catch (err) {
         if (!mounted.current) return undefined;
         if (isAbort(err) || ctl.signal.aborted) setStatus({ intent: "info", text: t("cancelled") });
-        else setStatus({ intent: "error", text: t("errorPrefix") + errorText(err, lang) });
+        else setStatus({ intent: "error", text: userError(err, t, lang) });
         return undefined;
       } finally {
         if (mounted.current && controller.current === ctl) {
@@ -126,13 +139,43 @@ export function ProgressArea({ task, cancellable = true }: { task: Task; cancell
   );
 }
 
-export function StatusMessage({ status }: { status: Status }) {
+/**
+ * A status message. With `focusOnChange`, each new status takes the keyboard focus and scrolls into view: the
+ * result of an action is where the user's attention (and a screen reader's cursor) goes next.
+ */
+export function StatusMessage({ status, focusOnChange = false }: { status: Status; focusOnChange?: boolean }) {
+  const ref = React.useRef<HTMLDivElement>(null);
+  const c = useCommonStyles();
+  React.useEffect(() => {
+    if (focusOnChange && status) focusResult(ref.current);
+  }, [status, focusOnChange]);
   if (!status) return null;
   return (
-    <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
+    <MessageBar
+      ref={ref}
+      className={c.result}
+      tabIndex={focusOnChange ? -1 : undefined}
+      intent={status.intent}
+      // Multiline from the start: "auto" renders one line, measures, then reflows taller, after the message was
+      // scrolled into view (it then ended 3 px below the fold at 1280 px in English).
+      layout="multiline"
+      role={status.intent === "error" ? "alert" : "status"}
+      data-status-intent={status.intent}
+    >
       <MessageBarBody>{status.text}</MessageBarBody>
     </MessageBar>
   );
+}
+
+/**
+ * Move focus to a result and scroll it into view below the pane's sticky tab row (scroll-margin-top on the target
+ * keeps it clear of the row). preventScroll + scrollIntoView: focus() alone scrolls as little as it can, which can
+ * leave the result at the very bottom edge.
+ */
+export function focusResult(el: HTMLElement | null, block: ScrollLogicalPosition = "start") {
+  if (!el) return;
+  el.focus({ preventScroll: true });
+  el.scrollIntoView?.({ block, behavior: "auto" });
 }
 
 /** Time as the user reads it, in the UI language. */

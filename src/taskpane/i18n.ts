@@ -21,6 +21,7 @@ const zh = {
   progressLabel: "进度",
   close: "关闭",
   errorPrefix: "出错了：",
+  errorNextStep: "请再试一次；如果仍然出错，请在“设置”页运行自检，并把自检报告发给技术支持。",
 
   // Data panel
   dataHeading: "导入数据",
@@ -62,7 +63,7 @@ const zh = {
   mappingNeeded: "没有认出全部必填列（缺：{fields}）。请为来源列指定对应的字段，然后重新读取。",
   readWithMapping: "按此对应重新读取",
   load: "载入工作簿",
-  loadAll: "载入全部 {count} 个数据集",
+  readDone: "已读取 {datasets} 个数据集，共 {rows} 行。请检查下面的预览和问题，然后点“载入工作簿”。",
   loading: "正在写入工作表…",
   loaded: "已写入“{sheet}”：{rows} 行。",
   loadedSamples: "示例数据已载入：{sheets}。",
@@ -195,7 +196,7 @@ const en: Messages = {
   tabData: "Data",
   tabRefresh: "Refresh",
   tabBriefing: "Report",
-  tabFunctions: "Functions",
+  tabFunctions: "Formulas", // Excel's own name for where functions live; "Functions" pushed the row past 320 px
   tabSettings: "Settings",
   noExcel: "Excel not detected: writing to the workbook is unavailable.",
   cancel: "Cancel",
@@ -204,6 +205,7 @@ const en: Messages = {
   progressLabel: "Progress",
   close: "Close",
   errorPrefix: "Error: ",
+  errorNextStep: "Try again; if it fails again, run the self-test on the Settings tab and send its report to support.",
 
   dataHeading: "Import data",
   sourceType: "Source",
@@ -244,7 +246,7 @@ const en: Messages = {
   mappingNeeded: "Not all required columns were recognised (missing: {fields}). Choose the field of each source column, then read again.",
   readWithMapping: "Read again with this mapping",
   load: "Load into workbook",
-  loadAll: "Load all {count} datasets",
+  readDone: "Read {datasets} dataset(s), {rows} rows. Check the preview and the issues below, then select Load into workbook.",
   loading: "Writing to the sheet…",
   loaded: "Wrote \"{sheet}\": {rows} rows.",
   loadedSamples: "Sample data loaded: {sheets}.",

@@ -55,6 +55,8 @@ export interface LoadedSource {
   lastRefreshed: string | null;
   /** Whether it can be refreshed (a file needs to be chosen again). */
   refreshable: boolean;
+  /** The bundled sample data: shown as “示例数据” / “Sample data” in the UI language, whatever `label` says. */
+  sample?: boolean;
 }
 
 export interface RefreshReport {
@@ -178,7 +180,27 @@ export function errorText(err: unknown, lang: "zh-CN" | "en-US" = "zh-CN"): stri
   if (e && typeof e === "object") {
     if (lang === "en-US" && e.message_en) return e.message_en;
     if (lang === "zh-CN" && e.message_zh) return e.message_zh;
-    if (typeof e.message === "string") return e.message;
+    if (typeof e.message === "string") return pickLanguage(e.message, lang);
   }
-  return String(err);
+  return pickLanguage(String(err), lang);
+}
+
+/**
+ * The half of a bilingual "中文 / English" message (the form src/excel throws) in the UI language; any other text
+ * unchanged. Only " / " with spaces separates: a URL's slashes do not.
+ */
+export function pickLanguage(message: string, lang: "zh-CN" | "en-US"): string {
+  const at = message.indexOf(" / ");
+  if (at < 0) return message;
+  const zh = message.slice(0, at).trim();
+  const en = message.slice(at + 3).trim();
+  if (!/[\u3400-\u9fff]/.test(zh) || /[\u3400-\u9fff]/.test(en.replace(/[“”「」"][^“”「」"]*[“”「」"]/g, ""))) return message;
+  return lang === "zh-CN" ? zh : en;
+}
+
+/** Whether a message already tells the user what to do (an import error names the file, row and fix). */
+export function saysWhatToDo(text: string, lang: "zh-CN" | "en-US"): boolean {
+  return lang === "zh-CN"
+    ? /请|重新选择|需要/.test(text)
+    : /\b(choose|load|select|enter|check|try|open|install|use|run|needs?|map|fix|remove|save|close)\b/i.test(text);
 }

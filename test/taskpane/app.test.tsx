@@ -107,10 +107,10 @@ describe("task pane app", () => {
     });
     await renderApp(<App services={services} officeLanguage="zh-CN" initialTab="refresh" />);
     await user.click(await screen.findByRole("button", { name: "刷新“https://zs.example.gov.cn/l.csv”" }));
-    expect(await screen.findByText("https://zs.example.gov.cn/l.csv: 新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
+    expect(await screen.findByText("https://zs.example.gov.cn/l.csv：新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
     expect(await screen.findByText("32 行 · 项目台账")).toBeInTheDocument();
     expect(screen.getByText(/上次刷新：2025/)).toBeInTheDocument();
-    expect(screen.getByText("https://zs.example.gov.cn/l.csv: 新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
+    expect(screen.getByText("https://zs.example.gov.cn/l.csv：新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
   });
 
   test("outside Excel a warning says writing is unavailable", async () => {

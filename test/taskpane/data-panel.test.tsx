@@ -35,12 +35,20 @@ describe("数据 panel", () => {
     });
     renderPanel(<DataPanel />, services);
     expect(screen.getByRole("radio", { name: "示例数据" })).toBeChecked();
+    // one name for the load button, before and after a preview of several datasets (issue 16)
+    expect(screen.getByRole("button", { name: "载入工作簿" })).toBeDisabled();
     await user.click(screen.getByRole("button", { name: "读取并预览" }));
     expect(services.read).toHaveBeenCalledWith({ type: "sample" }, expect.objectContaining({ kind: "auto" }));
     expect(await screen.findByRole("heading", { name: /预览：项目台账，共 2 行/ })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: /预览：目标任务，共 1 行/ })).toBeInTheDocument();
     expect(screen.getByText("绿电智算融合示范基地项目")).toBeInTheDocument();
     expect(screen.getByText("281")).toBeInTheDocument();
+    // the metric is shown by its name in the UI language, never as the model's key (issue 16)
+    expect(screen.getByText("签约金额")).toBeInTheDocument();
+    expect(screen.queryByText("signed_amount")).not.toBeInTheDocument();
+    // the read says what it found and what to do next, and takes the focus
+    const read = screen.getByText(/^已读取 2 个数据集，共 3 行。.*然后点“载入工作簿”/);
+    expect(read.closest("[data-status-intent]")).toHaveFocus();
     // mapped columns only, with their canonical titles; the ignored column is not shown
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(
       expect.arrayContaining(["项目编号", "项目名称", "所属地区", "项目阶段", "签约金额(亿元)"]),
@@ -48,8 +56,9 @@ describe("数据 panel", () => {
     expect(screen.queryByText("无关列")).not.toBeInTheDocument();
     expect(screen.getByText("没有发现问题。")).toBeInTheDocument();
 
-    await user.click(screen.getByRole("button", { name: "载入全部 2 个数据集" }));
-    expect(await screen.findByText(/示例数据已载入：台账（2）、目标任务（2）/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "载入工作簿" }));
+    const loaded = await screen.findByText(/示例数据已载入：台账（2）、目标任务（2）/);
+    expect(loaded.closest("[data-status-intent]")).toHaveFocus();
     expect(services.write).toHaveBeenCalledTimes(2);
     expect(services.write.mock.calls[0][1]).toEqual({ type: "sample" });
   });

@@ -19,7 +19,8 @@ describe("刷新 panel", () => {
 
   test("a failure to list sources is shown, not swallowed", async () => {
     renderPanel(<RefreshPanel />, fakeServices({ listSources: jest.fn(async () => Promise.reject(new Error("设置已损坏"))) }));
-    expect(await screen.findByText("出错了：设置已损坏")).toBeInTheDocument();
+    // the error in the UI language, with what to do next (issue 16)
+    expect(await screen.findByText("出错了：设置已损坏。请再试一次；如果仍然出错，请在“设置”页运行自检，并把自检报告发给技术支持。")).toBeInTheDocument();
   });
 
   test("one button per source with its last refresh; refreshing shows what changed", async () => {

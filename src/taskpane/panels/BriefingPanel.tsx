@@ -14,7 +14,7 @@ import {
 import { METRICS, METRIC_INFO, Metric } from "../../core/model";
 import type { ProgressBasis } from "../../core/metrics";
 import { MessageKey, useT } from "../i18n";
-import { ProgressArea, Status, StatusMessage, useCommonStyles, useTask } from "../common";
+import { ProgressArea, Status, StatusMessage, useCommonStyles, useTask, userError } from "../common";
 import { BriefingAvailability, BriefingOutcome, errorText, useServices } from "../services";
 import { DEFAULT_CARD_CHOICES, ReportCardChoices, ReportCardOptions, topValue } from "./ReportCardOptions";
 
@@ -64,7 +64,7 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
           setPeriod(`${Math.max(...years)}Q1`);
         }
       })
-      .catch((err) => live && (setAvailError(errorText(err, lang)), setAvail({ regions: [], dataYears: [], targetYears: [] })));
+      .catch((err) => live && (setAvailError(userError(err, t, lang)), setAvail({ regions: [], dataYears: [], targetYears: [] })));
     return () => {
       live = false;
     };
@@ -128,7 +128,7 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
       <Subtitle2 as="h2" id="briefing-heading" className={c.heading}>
         {t("briefingHeading")}
       </Subtitle2>
-      {availError && <StatusMessage status={{ intent: "error", text: t("errorPrefix") + availError }} />}
+      {availError && <StatusMessage status={{ intent: "error", text: availError }} />}
       {noData ? (
         <Text>{t("briefingNoData")}</Text>
       ) : (
@@ -191,7 +191,8 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
         </>
       )}
       <ProgressArea task={task} />
-      <StatusMessage status={task.status} />
+      {/* The result takes the focus and scrolls to the top of the pane (below the sticky tabs): the text follows it. */}
+      <StatusMessage status={task.status} focusOnChange />
       {outcome?.warnings.map((w, i) => (
         <StatusMessage key={i} status={{ intent: "warning", text: lang === "zh-CN" ? w.zh : w.en }} />
       ))}

@@ -24,6 +24,7 @@ import { SHEETS } from "../../core/columns";
 import type { DatasetKind, ImportIssue, ImportResult } from "../../import/types";
 import { MessageKey, useT } from "../i18n";
 import { ProgressArea, StatusMessage, useCommonStyles, useTask } from "../common";
+import { displayValue } from "../display";
 import { SourceSpec, WorkbookTable, useServices } from "../services";
 import { ownValue } from "../../core/own";
 
@@ -86,12 +87,6 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
     reader.readAsArrayBuffer(file);
   });
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "boolean") return v ? "✓" : "";
-  return String(v);
 }
 
 export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
@@ -190,6 +185,8 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
     if (out) {
       setSource(src);
       setResults(out);
+      const rows = out.reduce((n, r) => n + rowsOf(r).length, 0);
+      task.setStatus({ intent: "info", text: t("readDone", { datasets: out.length, rows }) });
     }
   }
 
@@ -329,12 +326,13 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
         <Button onClick={onRead} disabled={!canRead}>
           {t("readSource")}
         </Button>
+        {/* One name whatever was read (the count of datasets is in the read status above the previews). */}
         <Button appearance="primary" onClick={onLoad} disabled={task.running || !results.length || services.host === null}>
-          {results.length > 1 ? t("loadAll", { count: results.length }) : t("load")}
+          {t("load")}
         </Button>
       </div>
       <ProgressArea task={task} />
-      <StatusMessage status={task.status} />
+      <StatusMessage status={task.status} focusOnChange />
 
       {unmapped && (
         <section aria-labelledby="unmapped-heading" className={c.panel}>
@@ -457,7 +455,8 @@ function DatasetPreview({
   const headingId = `preview-${result.kind}`;
 
   return (
-    <section aria-labelledby={headingId} className={c.panel}>
+    // Not a landmark itself (no name): its table's scroll region below is, named by the same heading.
+    <section className={c.panel}>
       <Subtitle2 as="h3" id={headingId} className={c.heading}>
         {t("previewHeading", { kind: kindName(result.kind), rows: rows.length, shown: shown.length })}
       </Subtitle2>
@@ -480,8 +479,8 @@ function DatasetPreview({
               {shown.map((row, i) => (
                 <TableRow key={i}>
                   {fields.map((f) => (
-                    <TableCell key={f.field} className={s.cell} title={cellText(row[f.field])}>
-                      {cellText(row[f.field])}
+                    <TableCell key={f.field} className={s.cell} title={displayValue(row[f.field], f.type, lang)}>
+                      {displayValue(row[f.field], f.type, lang)}
                     </TableCell>
                   ))}
                 </TableRow>

@@ -53,7 +53,7 @@ export function FunctionsPanel() {
         {t("functionsHeading")}
       </Subtitle2>
       <Text size={200}>{t("functionsHint")}</Text>
-      <StatusMessage status={task.status} />
+      <StatusMessage status={task.status} focusOnChange />
       <ul className={s.list}>
         {docs.map((d) => (
           <li key={d.id}>

@@ -2,8 +2,8 @@
 import * as React from "react";
 import { Button, Card, Spinner, Subtitle2, Text, makeStyles } from "@fluentui/react-components";
 import { MessageKey, useT } from "../i18n";
-import { ProgressArea, StatusMessage, formatTime, useCommonStyles, useTask } from "../common";
-import { LoadedSource, RefreshReport, errorText, useServices } from "../services";
+import { ProgressArea, StatusMessage, formatTime, useCommonStyles, useTask, userError } from "../common";
+import { LoadedSource, RefreshReport, useServices } from "../services";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
@@ -29,25 +29,30 @@ export function RefreshPanel() {
       setLoadError(null);
     } catch (err) {
       setSources([]);
-      setLoadError(errorText(err, lang));
+      setLoadError(userError(err, t, lang));
     }
-  }, [services, lang]);
+  }, [services, t, lang]);
 
   React.useEffect(() => {
     void reload();
   }, [reload]);
 
+  /** The sample source's stored label is Chinese: name it in the UI language. */
+  const labelOf = (src: LoadedSource) => (src.sample ? t("sourceSample") : src.label);
+
   async function onRefresh(src: LoadedSource) {
     const report = await task.run(t("refreshing"), (signal, onProgress) => services.refresh(src.id, { signal, onProgress }));
     if (!report) return;
     setReports((r) => ({ ...r, [src.id]: report }));
+    // The list first, then the status: the status takes the focus and scrolls to it, and must not be pushed down
+    // by the list growing after it did.
+    await reload();
     const changedAny = report.added + report.updated + report.removed > 0;
     const notices = (report.notices ?? []).map((n) => (lang === "zh-CN" ? n.zh : n.en));
     task.setStatus({
       intent: notices.length ? "warning" : "success",
-      text: [`${src.label}: ${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`, ...notices].join(" "),
+      text: [`${labelOf(src)}${lang === "zh-CN" ? "：" : ": "}${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`, ...notices].join(" "),
     });
-    await reload();
   }
 
   // The last undo was refused because the sheets changed after the write: offer to undo anyway (the user confirms).
@@ -62,8 +67,8 @@ export function RefreshPanel() {
       }),
     );
     if (undone === undefined) return; // error or cancel: status already set
-    task.setStatus(undone ? { intent: "success", text: t("undone", { what: undone.description }) } : { intent: "info", text: t("nothingToUndo") });
     await reload();
+    task.setStatus(undone ? { intent: "success", text: t("undone", { what: undone.description }) } : { intent: "info", text: t("nothingToUndo") });
   }
 
   return (
@@ -75,7 +80,7 @@ export function RefreshPanel() {
         <Spinner size="tiny" label={t("working")} />
       ) : sources.length === 0 ? (
         <>
-          {loadError && <StatusMessage status={{ intent: "error", text: t("errorPrefix") + loadError }} />}
+          {loadError && <StatusMessage status={{ intent: "error", text: loadError }} />}
           <Text>{t("refreshEmpty")}</Text>
         </>
       ) : (
@@ -86,7 +91,7 @@ export function RefreshPanel() {
               <li key={src.id}>
                 <Card className={s.card} size="small">
                   <Text weight="semibold" className={s.label}>
-                    {src.label}
+                    {labelOf(src)}
                   </Text>
                   <Text size={200}>{t("sourceRows", { rows: src.rows, kind: t(`kind_${src.kind}` as MessageKey) })}</Text>
                   <Text size={200}>
@@ -106,7 +111,7 @@ export function RefreshPanel() {
                   )}
                   <div className={c.row}>
                     <Button onClick={() => onRefresh(src)} disabled={task.running || !src.refreshable}>
-                      {t("refreshButton", { label: src.label })}
+                      {t("refreshButton", { label: labelOf(src) })}
                     </Button>
                   </div>
                 </Card>
@@ -131,7 +136,7 @@ export function RefreshPanel() {
         )}
       </div>
       <ProgressArea task={task} />
-      <StatusMessage status={task.status} />
+      <StatusMessage status={task.status} focusOnChange />
     </section>
   );
 }

@@ -107,7 +107,7 @@ export function SettingsPanel({
           {t("save")}
         </Button>
       </div>
-      <StatusMessage status={task.status} />
+      <StatusMessage status={task.status} focusOnChange />
     </section>
     <SelfTestSection />
     </>
@@ -196,7 +196,7 @@ function SelfTestSection() {
         </ol>
       )}
       <ProgressArea task={task} cancellable={false} />
-      <StatusMessage status={task.status} />
+      <StatusMessage status={task.status} focusOnChange />
       {report && text && (
         <>
           <Field label={t("selfTestReport")}>
