@@ -240,8 +240,8 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     }
     fallback = {
       code: "flat_fallback",
-      message: "数据中的地区都不在地区表或内置行政区划中，无法按层级汇总，改为各地区并列的成绩单。请在地区表中加上这些地区及其上级地区。",
-      message_en: "None of the data's regions is in the regions table or the built-in divisions, so the card cannot be built by level: every region is shown side by side. Add these regions and their parents to the regions table.",
+      message: "数据中的地区大多不在地区表或内置行政区划中，无法按层级汇总，改为各地区并列的成绩单。请在地区表中加上这些地区及其上级地区（或用 --within 指定辖区）。",
+      message_en: "Most of the data's regions are in neither the regions table nor the built-in divisions, so the card cannot be built by level: every region is shown side by side. Add these regions and their parents to the regions table (or name the jurisdiction with --within).",
     };
   }
 

@@ -287,6 +287,13 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
   } else {
     const roots = h.children(-1).filter((r) => under[r] > 0);
     if (roots.length === 0) return null;
+    // Most records name regions the hierarchy does not know: a card by level would leave most of the data out, so
+    // the caller shows every region side by side instead (asked for with --within, the card by level is built).
+    let unknownTotal = 0;
+    for (const c of unknownRecords.values()) unknownTotal += c;
+    let placedTotal = 0;
+    for (let i = 0; i < n; i++) placedTotal += placedCount[i];
+    if (unknownTotal > placedTotal) return null;
     J = roots.reduce((best, r) => (under[r] > under[best] ? r : best), roots[0]);
     // Narrow down while one child holds everything (a city's ledger is the city's card, not the province's).
     for (;;) {

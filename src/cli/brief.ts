@@ -241,7 +241,8 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
         }
         io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);
       }
-      io.stdout(`已写出 / written: ${out}\n`);
+      // The full path: a default name lands in the current directory, which the user should see.
+      io.stdout(`已写出 / written: ${path.resolve(out)}\n`);
     }
     if (rejected > 0) {
       io.stderr(`共有 ${rejected} 行未导入，成绩单的数字不含这些行（退出码 3）。 / ${rejected} rows were rejected and are not in the numbers (exit code 3).\n`);

@@ -41,9 +41,15 @@ export function randomHierCase(seed: number, o: { regions?: number; records?: nu
   const n = o.regions ?? 12;
   // Roots first, then each region under a random earlier one, at its level or finer.
   const roots = 1 + Math.floor(r() * 2);
+  // Depth of each row: a regions table holds at most 8 levels (parks under parks could go deeper), so a parent is
+  // drawn among the rows above that depth.
+  const depth: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (i < roots) { rows.push({ name: nameFor("省"), level: "省", aliases: [], order: null }); continue; }
-    const parent = rows[Math.floor(r() * rows.length)];
+    if (i < roots) { rows.push({ name: nameFor("省"), level: "省", aliases: [], order: null }); depth.push(1); continue; }
+    const open = rows.map((_, k) => k).filter((k) => depth[k] < 8);
+    const p = open[Math.floor(r() * open.length)];
+    const parent = rows[p];
+    depth.push(depth[p] + 1);
     const pr = LEVELS.indexOf(parent.level!);
     const level = LEVELS[Math.min(3, pr + (parent.level === "园区" ? 0 : 1 + (r() < 0.2 ? 1 : 0)))];
     const name = nameFor(level);
