@@ -1,7 +1,7 @@
 /**
  * `npm run test:blanks-as-zero`: the tests that run the INVEST functions through the simulated Excel, again with blank
  * cells passed to the functions as 0, as Excel desktop does (OfficeDev/office-js#4702, #1951, #5262), where Excel on
- * the web passes null. The functions must give the same results both ways; `npm test` runs both modes.
+ * the web passes null. The functions must give the same results both ways; `npm run test:all` (CI) runs both modes.
  * Extra arguments go to jest.
  */
 import { spawnSync } from "node:child_process";

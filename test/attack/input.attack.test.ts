@@ -18,7 +18,8 @@ import { writeBriefingSheet } from "../../src/excel/briefing-sheet";
 import { defaultLoaders, refreshSource } from "../../src/excel/refresh-all";
 import { writeDataset } from "../../src/excel/sheets";
 import { briefingXlsx, type SanitizedCell } from "../../src/export/briefing-xlsx";
-import { csvNumber, findSoffice, recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { csvNumber, recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { libreOffice, testWith } from "../support/tools";
 import { importTable, importUrl } from "../../src/import/bytes";
 import type { ImportIssue, ImportResult } from "../../src/import/types";
 import { createBackendsNow } from "../../src/taskpane/backends-impl";
@@ -549,8 +550,7 @@ describe("10. regions", () => {
     expect(r.issues.filter((i) => i.code === "region_folded").map((i) => i.row)).toEqual([2, 3]);
   });
 
-  const maybeLo = findSoffice() ? test : test.skip;
-  maybeLo("LibreOffice agrees with the JSON for invisible and special characters: ZWSP, soft hyphen, RLM, ẞ/ß, İ/i̇, wildcards", async () => {
+  testWith(libreOffice(), "LibreOffice agrees with the JSON for invisible and special characters: ZWSP, soft hyphen, RLM, ẞ/ß, İ/i̇, wildcards", async () => {
     const regions = ["西宁市", "西宁\u200B市", "西宁\u00AD市", "\u200F海东", "ẞ区", "ß区", "İ区", "i\u0307区", "西宁*", "海?东", "~海北"];
     const ledger = tmp.file("lo-regions.csv", Papa.unparse(regions.map((r, k) => ({ 项目编号: `P${k}`, 项目名称: `项目${k}`, 所属地区: r, 签约日期: "2025-02-01", 签约金额: 2 ** k }))));
     const targets = tmp.file("lo-targets.csv", Papa.unparse(regions.filter((_, k) => k !== 5 && k !== 7).map((r, k) => ({ 年份: 2025, 所属地区: r, 指标: "签约金额", 目标值: 1000 + k }))));

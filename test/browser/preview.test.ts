@@ -10,18 +10,13 @@
 import { mkdirSync, readFileSync } from "fs";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { ROOT, hasChromium, launchChromium, serve, webpackBuild } from "./serve";
+import { ROOT, launchChromium, serve, webpackBuild } from "./serve";
+import { chromium, describeWith } from "../support/tools";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 /** A URL nothing listens on (port 9, discard): the walk's failing read. */
 const UNREACHABLE = "http://127.0.0.1:9/";
-const run = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) {
-  // eslint-disable-next-line no-console
-  console.warn("test/browser/preview.test.ts skipped: /usr/bin/chromium is missing (apt-get install -y --no-install-recommends chromium fonts-wqy-microhei)");
-}
-
-run("offline preview in headless Chromium", () => {
+describeWith(chromium(), "offline preview in headless Chromium", () => {
   let server: { url: string; close: () => Promise<void> };
   let context: BrowserContext;
   let page: Page;

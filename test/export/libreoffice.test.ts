@@ -15,7 +15,8 @@ import type { Briefing, BriefingInput } from "../../src/briefing/types";
 import { briefCommand } from "../../src/cli/brief";
 import { LEDGER } from "../../src/core/columns";
 import { briefingXlsx } from "../../src/export/briefing-xlsx";
-import { csvNumber, findSoffice, recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { csvNumber, recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { describeWith, libreOffice } from "../support/tools";
 import { importBytes } from "../../src/import/bytes";
 import { inputCsvs, SYNTH_REGIONS, syntheticInput, toCsv } from "../briefing/synthetic";
 import { randomHierCase } from "../briefing/hier-data";
@@ -28,12 +29,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { CRITERION_REGIONS, formulaPayloads, XML_INVALID_CHARS } from "../hardening/corpus";
 import { unzip } from "../hardening/zip";
 
-const soffice = findSoffice();
-if (!soffice) {
-  // eslint-disable-next-line no-console
-  console.warn("SKIPPED test/export/libreoffice.test.ts: LibreOffice (soffice) is not installed. Install it with `apt-get install -y --no-install-recommends libreoffice-calc` (CI does: .ci/run).");
-}
-const maybe = soffice ? describe : describe.skip;
+const maybe = (title: string, body: () => void) => describeWith(libreOffice(), title, body);
 // LibreOffice recalculates a hierarchical card (hundreds of SUMIFS over 地区路径) in about 50 s of CPU; on a shared,
 // loaded machine that can take several minutes of wall time.
 jest.setTimeout(900_000);
