@@ -18,7 +18,7 @@
  * - Regions with neither data nor a target are hidden unless asked for; 本级 rows only appear with data.
  * Records and funds entries are each read once; the rest is per region.
  */
-import { CalendarDate } from "../core/dates";
+import { CalendarDate, ymdMonthKey } from "../core/dates";
 import { ExactSum } from "../core/exact-sum";
 import { formatAmount } from "../core/format";
 import { METRIC_INFO, METRICS, Metric } from "../core/model";
@@ -135,9 +135,9 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
       continue;
     }
     placedCount[node]++;
-    const sd = rec.signed_date;
+    const sd = rec.signed_ymd ?? rec.signed_date; // the importer's number, else the ISO text (as buildBriefing reads)
     if (sd) {
-      const r = ctx.monthKey(sd) - pyStart;
+      const r = (typeof sd === "number" ? ymdMonthKey(sd) : ctx.monthKey(sd)) - pyStart;
       if (r >= 0 && r < 24) {
         const y = r < 12 ? 1 : 0;
         const inSpan = (y === 1 ? r : r - 12) < throughMonth;
@@ -150,9 +150,9 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
         }
       }
     }
-    const st = rec.started_date;
+    const st = rec.started_ymd ?? rec.started_date;
     if (st) {
-      const r = ctx.monthKey(st) - pyStart;
+      const r = (typeof st === "number" ? ymdMonthKey(st) : ctx.monthKey(st)) - pyStart;
       if (r >= 0 && r < 24) {
         const y = r < 12 ? 1 : 0;
         seen[slot(node, ST, y)] = 1;

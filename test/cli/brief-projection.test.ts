@@ -49,3 +49,24 @@ test("realistic generated ledger: 40 regions, dates in three forms, 万元", asy
   const whole = await both(ledgerCsvBytes(5000, 3), { targets, funds: [], figures: [] }, "2025Q3");
   expect(new Set(whole.records.map((r) => r.region)).size).toBe(40);
 });
+
+test("seeds with the regions hierarchy: the report card by level is the same from kept fields as from whole records", async () => {
+  const { loadDivisions } = await import("../../src/core/divisions");
+  const { buildHierarchy } = await import("../../src/core/region-hierarchy");
+  const bytes = (f: string) => new Uint8Array(fs.readFileSync(path.join(SEEDS, f)));
+  const divisions = await loadDivisions();
+  const table = await importBytes(bytes("regions.csv"), { fileName: "regions.csv", kind: "regions", divisions });
+  const hierarchy = buildHierarchy(divisions, table.regions ?? []).hierarchy;
+  const read = async (f: string, kind: "funds" | "targets" | "figures") => importBytes(bytes(f), { fileName: f, kind, hierarchy });
+  const rest = { funds: (await read("funds.csv", "funds")).funds, targets: (await read("targets.csv", "targets")).targets, figures: (await read("figures.csv", "figures")).figures };
+  const whole = await importBytes(bytes("projects.csv"), { fileName: "projects.csv", kind: "ledger", hierarchy });
+  const some = await importBytes(bytes("projects.csv"), { fileName: "projects.csv", kind: "ledger", hierarchy, keep: BRIEFING_LEDGER_FIELDS });
+  for (const period of ["2025Q1", "2024Q1", "2024Q4"]) {
+    const a = buildBriefing({ ...rest, records: some.records }, { period, hierarchy });
+    const b = buildBriefing({ ...rest, records: whole.records }, { period, hierarchy });
+    expect(a.level).toBeTruthy(); // a card by level, not the flat fallback
+    expect(a).toEqual(b);
+    // Projects signed and started in the period reach the total, as whole records give them.
+    expect(a.tables.find((t) => t.metric === "signed_projects")?.total.actual ?? 0).toBe(b.tables.find((t) => t.metric === "signed_projects")?.total.actual ?? 0);
+  }
+});
