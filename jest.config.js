@@ -13,6 +13,7 @@ const SLOW = [
   "test/import/large.test.ts",
   "test/excel/large.test.ts",
   "test/attack/",
+  "test/taskpane/app.axe.test.tsx",
 ];
 // Files named on the command line (npx jest test/browser/preview.test.ts) run whatever their group.
 const namedFiles = process.argv.slice(2).some((a) => !a.startsWith("-") && /(^|\/)test\//.test(a));

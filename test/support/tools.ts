@@ -42,7 +42,7 @@ export function describeWith(tool: Tool, title: string, body: () => void): void 
 }
 
 /** test(), or, without the tool, a skipped test that says why (a failing one under CI). */
-export function testWith(tool: Tool, title: string, body: () => Promise<void> | void, timeout?: number): void {
+export function testWith(tool: Tool, title: string, body: () => Promise<unknown>, timeout?: number): void {
   if (tool.found) return test(title, body, timeout);
   if (process.env.CI) {
     test(title, () => {
