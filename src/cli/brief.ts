@@ -65,7 +65,7 @@ export const BRIEF_USAGE = `用法 / usage:
                     3 已输出，但有行未导入（数字不含这些行）written, but rows were rejected (the numbers leave them out)
 `;
 
-/** Exit codes of `brief` (README "Command line"). */
+/** Exit codes of `brief` (docs/briefing.md "Command line"). */
 export const BRIEF_EXIT = { ok: 0, failure: 1, usage: 2, rowsRejected: 3 } as const;
 
 /** Issues printed per file on standard error (all of them are in --format json and md). */

@@ -181,7 +181,7 @@ function blankOrZero(v: Cell): boolean {
  * cells never match. Ordering operators with a number compare numbers only; with text, compare text only (code-point
  * order, case-insensitive).
  *
- * Dates (deliberate differences from Excel, decided here once; README "PERIOD_SUM / PERIOD_COUNT in detail"):
+ * Dates (deliberate differences from Excel, decided here once; docs/functions.md "PERIOD_SUM / PERIOD_COUNT in detail"):
  * - an operand written as a date ("2025-01-01", "2025/1/1", "2025年1月1日") compares as a date, by whole days, with
  *   date serials of the workbook AND with date text (ledgers imported from CSV often keep dates as text, and Excel
  *   would silently match none of them); a time of day in a cell does not count ("=2025-03-15" matches 15 March 18:00);

@@ -14,7 +14,7 @@
  * - other parts of the add-in that learn the date system (the sheet writer, the task pane) call
  *   `setFunctionsDateSystem`;
  * - until an answer arrives (or when none can be had) the functions assume the 1900 date system, which Excel uses
- *   for every new workbook. README says so.
+ *   for every new workbook. docs/functions.md says so.
  */
 export type DateSystem = "1900" | "1904";
 

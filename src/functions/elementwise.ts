@@ -25,7 +25,7 @@ export interface Argument {
  * as Excel passes a blank cell; numeric text is read by the one rule of src/core (numberFromText: full-width digits,
  * thousands separators in groups of three, a trailing %); anything else is null — booleans included: TRUE in an
  * amount or a target is almost always a slip, so it is a #VALUE! saying so rather than 1 as Excel's arithmetic would
- * make it (README "Custom functions").
+ * make it (docs/functions.md).
  */
 export function cellToNumber(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;

@@ -34,7 +34,7 @@ import { parseLanguageArgument, workbookLanguage } from "./language";
 /**
  * Map a metric result to a cell value or an Excel error. A zero base is #DIV/0! and a result beyond Excel's range
  * #NUM!, as Excel's own arithmetic gives them; neither carries a message, because Excel shows none for these codes
- * (src/functions/errors.ts). The help text and README say which argument causes them.
+ * (src/functions/errors.ts). The help text and docs/functions.md say which argument causes them.
  */
 function toCell(r: MetricResult): Result {
   if (r.ok) return r.value;

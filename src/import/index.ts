@@ -1,6 +1,6 @@
 /**
  * Import: investment records from files, URLs and workbook tables into the canonical model (src/core/model.ts),
- * with every problem reported by file, row and column in Chinese and English. See README "Import · 导入台账".
+ * with every problem reported by file, row and column in Chinese and English. See docs/import.md.
  */
 export { importBytes, importTable, importUrl, detectFormat } from "./bytes";
 export { loadSeeds, type SeedResults } from "./seeds";

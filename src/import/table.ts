@@ -1381,7 +1381,7 @@ export class TableEngine {
           "Through-month is missing; row rejected. A year-to-date figure needs the month it runs to (Q1 = 3, full year = 12); only scoped figures (an event, a cumulative total) may leave it blank.");
         return null;
       }
-      month = 0; // not a year-to-date figure: see README (截至月份留空 → 0)
+      month = 0; // not a year-to-date figure: see docs/import.md (截至月份留空 → 0)
     }
     const fig: ReportedFigure = {
       year: v.year as number,

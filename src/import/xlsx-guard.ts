@@ -15,7 +15,7 @@
  */
 import { ImportError, throwIfAborted } from "./errors";
 
-/** Documented limits (README "Import · 导入台账"): a workbook beyond any of them is refused before it is read. */
+/** Documented limits (docs/import.md "Limits"): a workbook beyond any of them is refused before it is read. */
 export const XLSX_LIMITS = {
   /** Parts (files) in the zip. */
   maxParts: 10_000,

@@ -2,7 +2,7 @@
  * Attacks on the INVEST.* custom functions that the code withstands today (the defects found are in
  * functions.defects.test.ts). Arguments are what Excel passes: numbers, strings, booleans, null (blank or omitted),
  * 2-D arrays for ranges, CustomFunctions.Error objects for error cells, data-type objects. Expected behaviour comes
- * from README "Custom functions" and Microsoft's SUMIFS rules, and, for the period totals, from an independent model
+ * from docs/functions.md and Microsoft's SUMIFS rules, and, for the period totals, from an independent model
  * (oracle.ts) or from relations any correct total obeys (metamorphic properties).
  */
 import fc from "fast-check";
@@ -69,7 +69,7 @@ describe("hostile numeric text in a numeric argument", () => {
 
 /* ───────────────────────── blank cells: null (web) or 0 (desktop) ───────────────────────── */
 
-describe("blank cells: null and 0 must give the same result everywhere (README 'Blank cells')", () => {
+describe("blank cells: null and 0 must give the same result everywhere (docs/functions.md 'Blank cells')", () => {
   const BLANK = Symbol("blank");
   const cellPool: unknown[] = [
     BLANK, BLANK, BLANK, 5, -3, 100, "", "x", "西宁市", "2025Q1", "2025年一季度", "2025-03-31", "2025/2/19", serial("2025-02-19"),
@@ -164,7 +164,7 @@ describe("error cells (allowErrorForDataTypeAny) in every argument of every func
 
 /* ───────────────────────── broadcasting and spill ───────────────────────── */
 
-describe("ranges pair cell by cell and spill (README: a row and a column expand into a table)", () => {
+describe("ranges pair cell by cell and spill (docs/functions.md: a row and a column expand into a table)", () => {
   const value = fc.constantFrom<unknown>(null, 0, 1, -2.5, 100, "12%", "2025-03-31", "2025-06-15", "day", "month", "en-US", "zh-CN", "2025Q1", "2025年上半年", 7, "x", { code: "#N/A" });
   const shape = fc.tuple(fc.constantFrom(1, 3), fc.constantFrom(1, 2));
 
@@ -388,7 +388,7 @@ describe("PERIOD_SUM / PERIOD_COUNT: SUMIFS semantics (independent model) and me
     }), RUNS);
   });
 
-  test("an error value propagates only into the periods and criteria its row meets (README, SUMIFS)", () => {
+  test("an error value propagates only into the periods and criteria its row meets (docs/functions.md, SUMIFS)", () => {
     const v = col(1, { code: "#N/A" }, 4);
     const d = col("2025-01-10", "2025-05-10", "2025-07-10");
     const r = col("甲", "乙", "甲");

@@ -1,6 +1,6 @@
 /**
  * Defects found by attacking the INVEST.* functions with inputs Excel passes, kept as the tester's independent corpus.
- * Each test states the behaviour the README / Microsoft's documentation promises; each was marked `test.failing`
+ * Each test states the behaviour the docs/functions.md / Microsoft's documentation promises; each was marked `test.failing`
  * while the code did not deliver it, and every one is fixed now, so the tests guard the fixes. The comments say what
  * the defect was; the fixes and their own tests are in src/core and test/core, test/functions (hostile-inputs,
  * period-aggregate). Severity in brackets: [high] reachable from an ordinary formula and wrong or crashing;
@@ -23,7 +23,7 @@ const q1 = (n: number) => rows(...Array.from({ length: n }, () => "2025-01-15"))
 const countIf = (range: unknown[][], criterion: unknown) => one(F.PERIOD_COUNT(q1(range.length), [["2025Q1"]], [range, [[criterion]]]));
 
 describe("D1 [high] the wildcard escape ~~ (a literal tilde) works (it threw a JS exception)", () => {
-  // SUMIFS/COUNTIFS: "~" escapes the next * ? or ~ (README: "wildcards * ? and ~ to escape"). wildcardRegExp emits
+  // SUMIFS/COUNTIFS: "~" escapes the next * ? or ~ (docs/functions.md: "wildcards * ? and ~ to escape"). wildcardRegExp emits
   // "\~", which a /u regular expression refuses: SyntaxError "Invalid escape".
   const range = rows("~", "a~b", "a~~b", "x");
 
@@ -72,7 +72,7 @@ describe("D2 [medium] a date criterion written to the month (\">=2025-01\", \"<2
 });
 
 describe("D3 [medium] results beyond Excel's largest number (9.99999999999999E+307) are #NUM! (they were returned as numbers)", () => {
-  // README: "A result too large for Excel is #NUM!"; "#NUM! | a result or total beyond Excel's number range". The code
+  // docs/functions.md: "A result too large for Excel is #NUM!"; "#NUM! | a result or total beyond Excel's number range". The code
   // tests Number.isFinite, i.e. JavaScript's limit 1.797E+308, so results in (1E+308, 1.797E+308) pass through.
   test("COMPLETION_RATE(9E+307, 0.6) = 1.5E+308 → #NUM!", () => {
     expect(code(one(F.COMPLETION_RATE([[9e307]], [[0.6]])))).toBe("#NUM!");
@@ -103,7 +103,7 @@ describe("D4 [low] PACE_GAP / PACE_STATUS give a gap Excel can hold (they gave #
 describe("D5 [low] an object whose code is an Object.prototype name is #VALUE! (it made every function throw)", () => {
   // errorCodeOf looks the code up in a plain object literal (FROM_CODE[code] ?? code): "constructor", "__proto__",
   // "toString"… return a function / Object.prototype, and readCell then calls .startsWith on it (TypeError).
-  // README: "A property test passes arbitrary objects in every argument of every function: no function throws."
+  // docs/functions.md: "A property test passes arbitrary objects in every argument of every function: no function throws."
   for (const c of ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty"]) {
     test(`{code: "${c}"} in COMPLETION_RATE / PERIOD_SUM criteria → a #VALUE!, not a TypeError`, () => {
       const cell = JSON.parse(`{"code":"${c}"}`);
@@ -141,7 +141,7 @@ describe("D6 [low] years before 1900 are refused in text periods, as in numeric 
 });
 
 describe("D7 [low] PERIOD_LABEL names H2 and quarters 2-4 as reports (and its own Q1/H1) do", () => {
-  // README: PERIOD_LABEL gives "the period as reports name it"; 2025年下半年 is accepted as 2025H2, and English
+  // docs/functions.md: PERIOD_LABEL gives "the period as reports name it"; 2025年下半年 is accepted as 2025H2, and English
   // names Q1 "Q1 2025" and H1 "H1 2025".
   test("2025H2 → 2025年下半年 (was 2025年7-12月)", () => {
     expect(one(F.PERIOD_LABEL([["2025H2"]], [["zh-CN"]]))).toBe("2025年下半年");
@@ -153,7 +153,7 @@ describe("D7 [low] PERIOD_LABEL names H2 and quarters 2-4 as reports (and its ow
 });
 
 describe("D8 [low] full-width ISO date text is read, as full-width 2025/3/31 and 2025年3月31日 are", () => {
-  // README promises full-width digits for numeric text and the rules call for them; coerceDate (ISO) does not fold
+  // docs/functions.md promises full-width digits for numeric text and the rules call for them; coerceDate (ISO) does not fold
   // NFKC, and the NFKC branch of coerceLedgerDate accepts / . 年 but not -.
   test("TIME_PROGRESS(\"２０２５-０３-３１\") and (\"２０２５－０３－３１\") = 25%", () => {
     expect(one(F.TIME_PROGRESS([["２０２５/３/３１"]]))).toBe(0.25);
@@ -175,7 +175,7 @@ describe("D9 [low] in a 1904 workbook, negative serials are no dates (they were 
 });
 
 describe("D10 [low] #N/A passed in keeps the message it came with", () => {
-  // README, table "Errors": "#N/A … from an argument | … | the one it came with". Excel shows messages on #N/A, so
+  // docs/functions.md, table "Errors": "#N/A … from an argument | … | the one it came with". Excel shows messages on #N/A, so
   // an #N/A with an explanation from another custom function reaches the cell without it.
   test("COMPLETION_RATE(#N/A 'not in the ledger', 1) keeps the message", () => {
     installExcelRuntime();
@@ -201,7 +201,7 @@ describe("D11 [low] inputs Excel never builds, but direct callers (and the no-th
 });
 
 describe("D12 [low] a date criterion built the usual Excel way (\">=\"&DATE(…), a date cell) counts text dates too", () => {
-  // README: "a date criterion also compares ISO-text dates" (ledgers imported from CSV keep dates as text). That holds
+  // docs/functions.md: "a date criterion also compares ISO-text dates" (ledgers imported from CSV keep dates as text). That holds
   // for ">=2025-03-01" but not for ">="&DATE(2025,3,1), which Excel hands over as ">=45717", nor for a criterion cell
   // holding a date (a serial): the same criterion, written the way Excel users write it, counts differently.
   const dates = [["2025-03-15"], ["2025-02-15"]];

@@ -1,7 +1,7 @@
 /**
  * Input attack — what held up. An independent tester's own corpus (sloppy clerks and attackers) against the import
- * and output paths; every test here passes on the current code and pins a promise of the README (Import, Command line,
- * Quarterly briefing, Security and robustness). The defects found are in input.defects.test.ts.
+ * and output paths; every test here passes on the current code and pins a promise of docs/ (import.md, cli.md,
+ * briefing.md, security.md). The defects found are in input.defects.test.ts.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -54,7 +54,7 @@ const HOSTILE_TEXT = [
   ...LOOKALIKES.map((l, i) => `${PREFIXES[i % PREFIXES.length]}${l}cmd|' /C calc'!A0`),
   "'=1+1", "''", "'", "\"=1+1\"", "=1+1\n=2+2", "标题\n=1+1", "备注\t=1", "a\u0000b".replace("\u0000", ""),
 ];
-/** The README's text rule: kept verbatim when its first visible character is a trigger behind whitespace, else trimmed. */
+/** docs/security.md's text rule: kept verbatim when its first visible character is a trigger behind whitespace, else trimmed. */
 const landed = (s: string) => (/^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠]/u.test(s) ? s : s.trim());
 const MARKERS = /cmd\||calc|notepad|HYPERLINK|WEBSERVICE|IMPORTXML|DDE\(|evil\.example/i;
 
@@ -119,7 +119,7 @@ describe("1. no input becomes a formula; text lands unaltered (sheets of the sim
     expect(cells).toBeGreaterThan(3000);
   });
 
-  test("every hostile text lands as the README says (verbatim behind a trigger, else trimmed) in the ledger, archive and change log", () => {
+  test("every hostile text lands as docs/security.md says (verbatim behind a trigger, else trimmed) in the ledger, archive and change log", () => {
     const cols = sim.workbook.table("Ledger")!.columns;
     const rows = new Map(sim.workbook.tableValues("Ledger").map((r) => [r[cols.indexOf("项目编号")], r]));
     let checked = 0;

@@ -1,6 +1,6 @@
 /**
  * Input attack — the defects. An independent tester's own corpus (sloppy clerks and attackers) against the import and
- * output paths. Each test states what the README promises and FAILS on the current code for exactly that reason
+ * output paths. Each test states what README.md and docs/ promise and FAILS on the current code for exactly that reason
  * (`test.failing`): when a defect is fixed, its test starts passing, jest reports it, and it should become a plain
  * `test`. What held up is in input.attack.test.ts.
  *
@@ -56,7 +56,7 @@ const heavy = process.env.LARGE_TESTS === "0" ? test.skip : test.failing;
 const tmp = tempDir("attack-input-defects-");
 afterAll(() => tmp.remove());
 
-/** The invariant of README "Rows": every non-blank row below the header is accepted, rejected or skipped. */
+/** The invariant of docs/import.md "Rows": every non-blank row below the header is accepted, rejected or skipped. */
 const accounted = (r: { summary: { accepted: number; rejected: number; skipped?: number } }) => r.summary.accepted + r.summary.rejected + (r.summary.skipped ?? 0);
 
 // ------------------------------------------------------------------------------------------------------------ A
@@ -95,7 +95,7 @@ describe("A. record boundaries lost without an error", () => {
     });
     afterEach(() => sim.uninstall());
 
-    test("a URL ledger re-read with a stray quote: P3 and P4 are archived as if deleted (README: nothing archived by mistake)", async () => {
+    test("a URL ledger re-read with a stray quote: P3 and P4 are archived as if deleted (docs/security.md: nothing archived by mistake)", async () => {
       const source = { type: "url" as const, name: "https://bureau.example/ledger.csv", url: "https://bureau.example/ledger.csv" };
       const clean = await imp(STRAY.replace("\"待补合同", "待补合同"));
       expect(clean.records).toHaveLength(4);
@@ -112,7 +112,7 @@ describe("A. record boundaries lost without an error", () => {
 // Not fixed yet (time box; lower priority than data lost or invented): xlsx-guard.ts reads r="…" only and the part
 // name without a leading slash.
 describe("B. the xlsx limits are bypassed by spellings the guard does not read", () => {
-  // Row 3 holds a cell in column XFD: README's limit table says "a sparse sheet reaching XFD is refused".
+  // Row 3 holds a cell in column XFD: docs/import.md's limit table says "a sparse sheet reaching XFD is refused".
   const reachingXfd = (ref: string) => sheetXml(`${LEDGER_HEADER_ROW}<row r="2">${str("A2", "光伏")}${str("B2", "西宁市")}${num("C2", 1)}</row>` +
     `<row r="3">${str("A3", "储能")}${str("B3", "西宁市")}<c ${ref} t="inlineStr"><is><t>x</t></is></c></row>`);
 
@@ -247,7 +247,7 @@ describe("G. JSON objects: values dropped or invented silently", () => {
 
 // ------------------------------------------------------------------------------------------------------------ H
 describe("H. encodings", () => {
-  // Not fixed: the documented design (README "Sources", test/hardening/encoding.test.ts) keeps a row with undecodable
+  // Not fixed: the documented design (docs/import.md "Sources", test/hardening/encoding.test.ts) keeps a row with undecodable
   // characters and warns (code encoding); rejecting rows whose region holds U+FFFD changes that design and needs
   // the lead's decision. Big5 and Shift-JIS detection (below) is not done either.
   test.failing("a UTF-8 ledger with two GBK region names (西宁, 海东): both become \"����\", one region, rows accepted", async () => {
@@ -290,7 +290,7 @@ describe("J. exact sums", () => {
 
 // ------------------------------------------------------------------------------------------------------------ K
 describe("K. cells over 32,767 characters composed by the add-in", () => {
-  // Region names are accepted up to 255 characters of criterion (README); 200 of ~190 characters, all behind.
+  // Region names are accepted up to 255 characters of criterion (docs/briefing.md); 200 of ~190 characters, all behind.
   const regions = Array.from({ length: 200 }, (_, i) => `地区${"长".repeat(180)}${[Math.floor(i / 100), Math.floor(i / 10) % 10, i % 10].map((d) => "零一二三四五六七八九"[d]).join("")}号区`);
   const record = (region: string, i: number): ProjectRecord => ({
     id: `P${i}`, name: `项目${i}`, region, park: null, industry: null, investor: null, investor_type: null, investor_origin: null, stage: null,
@@ -371,7 +371,7 @@ describe("M. terminal control sequences reach the terminal", () => {
 describe("N. xlsx cells by column role", () => {
   const book = (rows: string) => imp(xlsx(sheetXml(rows)), { fileName: "台账.xlsx" });
 
-  test("an uncached =ROW()-1 in the ignored 序号 column rejects the row (README: 序号 is ignored)", async () => {
+  test("an uncached =ROW()-1 in the ignored 序号 column rejects the row (docs/import.md: 序号 is ignored)", async () => {
     const r = await book(`<row r="1">${str("A1", "序号")}${str("B1", "项目名称")}${str("C1", "所属地区")}</row><row r="2"><c r="A2"><f>ROW()-1</f></c>${str("B2", "光伏")}${str("C2", "西宁市")}</row>`);
     expect(r.summary.accepted).toBe(1);
   });

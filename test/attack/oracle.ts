@@ -1,6 +1,6 @@
 /**
- * An independent model of the PERIOD_SUM / PERIOD_COUNT promises (README "PERIOD_SUM / PERIOD_COUNT in detail" and
- * "Blank cells"), written from the README and Microsoft's SUMIFS rules, not from src/core: row by row, no buckets,
+ * An independent model of the PERIOD_SUM / PERIOD_COUNT promises (docs/functions.md "PERIOD_SUM / PERIOD_COUNT in detail" and
+ * "Blank cells"), written from docs/functions.md and Microsoft's SUMIFS rules, not from src/core: row by row, no buckets,
  * wildcards by recursion instead of regular expressions. Only the cell and criterion kinds the attack generators
  * produce are modelled.
  */
@@ -10,7 +10,7 @@ const isError = (v: Cell) => v !== null && typeof v === "object";
 /** A blank cell: Excel on the web passes null, desktop 0; "" (a formula's empty text) counts as blank for "" / "<>". */
 const blank = (v: Cell) => v === null || v === undefined || v === "" || v === 0;
 
-/** Numeric text as the README reads it (ASCII digits suffice for the generators). */
+/** Numeric text as docs/functions.md reads it (ASCII digits suffice for the generators). */
 function textNumber(s: string): number | null {
   const t = s.trim().replace(/,/g, "");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(t)) return null;

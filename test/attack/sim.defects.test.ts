@@ -154,7 +154,7 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
   test("a formula naming a deleted sheet is #REF! and stays so when a sheet of that name is added again (was: re-bound)", async () => {
     // Excel turns references to a deleted sheet into #REF! (support.microsoft.com "How to correct a #REF! error": "This
     // happens most often when cells that were referenced by formulas get deleted"). The simulator keeps the text and
-    // re-binds it (README: "a deleted sheet's name re-binds"), which hides what writeBriefingSheet's delete-and-add of
+    // re-binds it (docs/simulator.md: "a deleted sheet's name re-binds"), which hides what writeBriefingSheet's delete-and-add of
     // 成绩单 <period> does to the user's formulas that point at it.
     sim = createSimulatedExcel({ sheets: ["Sheet1", "成绩单 2025Q1"] }).install();
     await edit((ctx) => {

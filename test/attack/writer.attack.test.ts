@@ -1,6 +1,6 @@
 /**
  * Attack on the sheet writer, the part that HELD: workbook states and interruptions an analyst produces, through the
- * simulated host, where the writer kept its promises (README "Sheets and refresh"). Defects are in
+ * simulated host, where the writer kept its promises (docs/excel.md "Sheets and refresh"). Defects are in
  * writer.defects.test.ts.
  */
 import { refreshDataset, undoLastRefresh, writeDataset } from "../../src/excel/sheets";

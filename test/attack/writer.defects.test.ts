@@ -5,7 +5,7 @@
  * test whose title says what holds, its comment what the defect was. Where the original assertions could not both hold
  * once fixed (a "nothing changed" check written for a refresh that failed), the test now pins the fixed behaviour.
  *
- * Promises tested (README "Sheets and refresh", "Self-test", HELPER_RULES "Users first"): refresh by record key never
+ * Promises tested (docs/excel.md "Sheets and refresh", "Self-test", HELPER_RULES "Users first"): refresh by record key never
  * loses anyone's work; user columns follow their records; removed records are archived, never deleted; every change is
  * logged; a sheet that holds the user's own content is never written over; undo restores table, archive, change log
  * and sources exactly; a failing sync leaves the sheets fully old or fully new; writes stay within Excel's documented

@@ -33,7 +33,7 @@ afterEach(() => {
   delete (globalThis as any).CustomFunctions;
 });
 
-describe("error cells passed in (functions.json allowErrorForDataTypeAny): each cell does what README says", () => {
+describe("error cells passed in (functions.json allowErrorForDataTypeAny): each cell does what docs/functions.md says", () => {
   const values = [[10], [{ code: "#N/A" }], [5], [{ code: "#DIV/0!" }]];
   const dates = [["2025-01-15"], ["2025-04-01"], [{ code: "#REF!" }], ["2025-02-01"]];
   const regions = [["西宁市"], ["西宁市"], ["海东市"], [{ code: "#N/A" }]];

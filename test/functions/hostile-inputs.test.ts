@@ -1,7 +1,7 @@
 /**
  * Inputs Excel never builds but a direct caller, another host or a fuzzer does — objects whose keys or values are
  * Object.prototype names, getters and Proxies that throw, ragged or empty arrays — and error messages passed on.
- * Promise (README "Custom functions"): no function throws; every result cell is something Excel can show.
+ * Promise (docs/functions.md): no function throws; every result cell is something Excel can show.
  * Defects D5, D10 and D11 of the attack report (test/attack/functions.defects.test.ts holds the tester's own cases).
  */
 import fc from "fast-check";

@@ -1,7 +1,7 @@
 /**
  * Class 10 (issue 12): `brief` no longer hides problems. Whatever input file holds them, the rows it rejected and the
  * warnings that change what is counted are printed, listed in the JSON ("import") and the Markdown, and the exit code
- * says that rows were left out (3, documented in --help and the README); an unreadable file is exit 2 with its message.
+ * says that rows were left out (3, documented in --help and docs/briefing.md); an unreadable file is exit 2 with its message.
  */
 import * as fs from "fs";
 import * as os from "os";
