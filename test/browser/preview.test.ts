@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync } from "fs";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { ROOT, hasChromium, launchChromium, serve, webpackBuild } from "./serve";
+import { ROOT, hasChromium, launchChromium, serve, webpackBuild } from "../../packages/test-support/src/browser-harness";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 /** A URL nothing listens on (port 9, discard): the walk's failing read. */

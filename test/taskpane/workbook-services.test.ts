@@ -4,7 +4,7 @@
  */
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { OWN_TABLES, createWorkbookServices } from "../../src/taskpane/workbook-services";
 import { createBackends } from "../../src/taskpane/backends";
 import { valuesCopyName } from "../../src/taskpane/backends-impl";
