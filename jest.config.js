@@ -16,7 +16,7 @@ const SLOW = [
   "test/taskpane/app.axe.test.tsx",
 ];
 // Files named on the command line (npx jest test/browser/preview.test.ts) run whatever their group.
-const namedFiles = process.argv.slice(2).some((a) => !a.startsWith("-") && /(^|\/)test\//.test(a));
+const namedFiles = process.argv.slice(2).some((a) => !a.startsWith("-") && /(^|\/)(test|packages)(\/|$)/.test(a));
 const group = process.env.JEST_GROUP ?? (namedFiles ? "all" : "fast");
 if (!["fast", "slow", "all"].includes(group)) throw new Error(`JEST_GROUP must be fast, slow or all, not ${group}`);
 const escape = (p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -27,7 +27,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", ...(group === "fast" ? SLOW.map((p) => `<rootDir>/${escape(p)}`) : [])],
   reporters: ["default", "<rootDir>/test/support/skip-reporter.cjs"],
   testEnvironment: "node",
-  roots: ["<rootDir>/test"],
+  roots: ["<rootDir>/test", "<rootDir>/packages"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json", diagnostics: false }],
     // Seed CSVs are bundled as raw text by webpack (asset/source); jest gets the same string.

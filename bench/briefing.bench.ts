@@ -25,9 +25,9 @@ import { METRIC_INFO, Metric } from "../src/core/model";
 import { briefingXlsx, dateSerial } from "../src/export/briefing-xlsx";
 import { csvNumber, findSoffice, recalculateWithLibreOffice } from "../src/export/libreoffice";
 import { importBytes } from "../src/import/bytes";
-import { syntheticInput } from "../test/briefing/synthetic";
+import { syntheticInput } from "../packages/test-support/src/synthetic-briefing";
 import { fundsCsv, ledgerCsvBytes, targetsCsv } from "./ledger-data";
-import { compareSheet } from "../test/export/compare";
+import { compareSheet } from "../packages/test-support/src/compare-briefing-sheet";
 
 const PERIOD = "2025Q2";
 

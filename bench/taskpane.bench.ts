@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, statSync } from "fs";
 import path from "path";
 import { gzipSync } from "zlib";
 import type { BenchContext, BenchResult } from "./harness";
-import { hasChromium, launchChromium, serve, webpackBuild } from "../test/browser/serve";
+import { hasChromium, launchChromium, serve, webpackBuild } from "../packages/test-support/src/browser-harness";
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 

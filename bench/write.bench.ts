@@ -8,7 +8,7 @@
 import type { ProjectRecord } from "../src/core/model";
 import type { ImportResult } from "../src/import/types";
 import { refreshDataset, writeDataset } from "../src/excel/sheets";
-import { createSimulatedExcel, PAYLOAD_LIMIT } from "../test/sim";
+import { createSimulatedExcel, PAYLOAD_LIMIT } from "../packages/excel-sim/src";
 import type { BenchContext, BenchResult } from "./harness";
 
 const MB4 = 4_000_000;

@@ -1,7 +1,7 @@
 /**
  * What the build does to the functions.json that custom-functions-metadata generates from the JSDoc, before Excel
  * reads it. One place, used by webpack (webpack.config.js) and by the tests that need the metadata Excel really
- * gets (test/functions/hf-support.ts), so the simulated host and Excel read the same file.
+ * gets (packages/test-support/src/invest-functions.ts), so the simulated host and Excel read the same file.
  *
  * 1. `"allowErrorForDataTypeAny": true` at the top level. Without it Excel does not pass error cells to the
  *    functions (docs/excel/custom-functions-errors.md, "Errors as custom function inputs": "To process inputs that

@@ -10,7 +10,7 @@ import path from "node:path";
 
 const FILES = [
   "test/functions/",
-  "test/sim/",
+  "packages/excel-sim/",
   "test/briefing/sim.test.ts",
   "test/taskpane/functions-reference.test.ts",
   "test/taskpane/workbook-services.test.ts",

@@ -11,12 +11,13 @@ import { importBytes } from "../import/bytes";
 import { isImportError } from "../import/errors";
 import { formatReport, writeValidationJson } from "../import/report";
 import type { DatasetKind, ImportOptions } from "../import/types";
+import { DATASET_KINDS } from "../core/columns";
 import { loadDivisions } from "../core/divisions";
 import { buildHierarchy } from "../core/region-hierarchy";
 import type { CommandIO, Subcommand } from "./command";
 import { terminalSafe } from "./terminal";
 
-const KINDS = ["ledger", "funds", "targets", "figures", "regions", "auto"];
+const KINDS: readonly string[] = [...DATASET_KINDS, "auto"];
 
 const HELP = `用法 / Usage: invest validate <文件 file> [--sheet 工作表] [--kind ledger|funds|targets|figures|regions] [--regions 地区表] [--json] [--encoding gbk] [--map 列名=字段 …]
 

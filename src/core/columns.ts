@@ -3,7 +3,12 @@
  * each, and the ASCII table names formulas refer to (Ledger[签约金额(亿元)]). Import recognises these titles (and
  * aliases), the sheet writer writes them, the briefing's formulas and the xlsx exporter reference them.
  */
-import type { DatasetKind } from "../import/types";
+
+/** Which table a source holds (the import layer adds "auto": decide from the headers). */
+export type DatasetKind = "ledger" | "funds" | "targets" | "figures" | "regions";
+
+/** Every dataset kind, in the order the add-in lists them. */
+export const DATASET_KINDS: readonly DatasetKind[] = ["ledger", "funds", "targets", "figures", "regions"];
 
 export type ColumnType = "text" | "date" | "amount" | "count" | "boolean" | "year" | "month" | "metric";
 
@@ -111,6 +116,13 @@ export const REGIONS: SheetSpec = {
 };
 
 export const SHEETS: Record<DatasetKind, SheetSpec> = { ledger: LEDGER, funds: FUNDS, targets: TARGETS, figures: FIGURES, regions: REGIONS };
+
+/** The sheet writer's archive of removed and replaced rows, and its change log (base names, before a namespace). */
+export const ARCHIVE_BASE = { sheet: "归档", table: "Archive" } as const;
+export const CHANGELOG_BASE = { sheet: "变更日志", table: "ChangeLog" } as const;
+
+/** Tables the add-in itself writes (the dataset tables, the archive and the change log): never offered as sources. */
+export const OWN_TABLES: readonly string[] = [...Object.values(SHEETS).map((s) => s.table), ARCHIVE_BASE.table, CHANGELOG_BASE.table];
 
 /** Title of a canonical column, by field. */
 export function columnTitle(spec: SheetSpec, field: string): string {

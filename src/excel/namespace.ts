@@ -4,8 +4,8 @@
  * self-test (self-test.ts) writes a family of its own with temporary names, so it can exercise the real writer in a
  * user's workbook without touching the user's Ledger table or remembered sources, tables and undo.
  */
-import { SHEETS, SheetSpec } from "../core/columns";
-import type { DatasetKind } from "../import/types";
+import { ARCHIVE_BASE, CHANGELOG_BASE, SHEETS, SheetSpec } from "../core/columns";
+import type { DatasetKind } from "../core/columns";
 
 export interface WriterNamespace {
   /** Put before every sheet name ("" for the add-in's own). */
@@ -18,8 +18,7 @@ export interface WriterNamespace {
 
 export const DEFAULT_NAMESPACE: WriterNamespace = { sheetPrefix: "", tablePrefix: "", settingsPrefix: "invest." };
 
-export const ARCHIVE_BASE = { sheet: "归档", table: "Archive" } as const;
-export const CHANGELOG_BASE = { sheet: "变更日志", table: "ChangeLog" } as const;
+export { ARCHIVE_BASE, CHANGELOG_BASE };
 
 export interface Names {
   spec(kind: DatasetKind): SheetSpec;

@@ -3,7 +3,7 @@
  * header aliases people write in 台账 (Chinese and English), and a few helper fields that are not in the model
  * but are recognised so that they raise no "unknown column" warning (序号, 单位, 来源文件, 原文…).
  */
-import { FIGURES, FUNDS, LEDGER, REGIONS, SHEETS, TARGETS, type SheetSpec } from "../core/columns";
+import { DATASET_KINDS, FIGURES, FUNDS, LEDGER, REGIONS, SHEETS, TARGETS, type SheetSpec } from "../core/columns";
 import type { DatasetKind } from "./types";
 
 export type FieldType =
@@ -136,7 +136,7 @@ export const KIND_FIELDS: Record<DatasetKind, FieldDef[]> = {
   regions: REGIONS_FIELDS,
 };
 
-export const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures", "regions"];
+export const KINDS = DATASET_KINDS;
 
 export const KIND_LABELS: Record<DatasetKind, { zh: string; en: string }> = {
   ledger: { zh: "项目台账", en: "project ledger" },

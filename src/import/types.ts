@@ -6,8 +6,9 @@ import type { FundsEntry, ProjectRecord, ReportedFigure, Target } from "../core/
 import type { Division } from "../core/divisions";
 import type { RegionHierarchy, RegionRow } from "../core/region-hierarchy";
 
-/** Which table a source holds. "auto" decides from the headers. */
-export type DatasetKind = "ledger" | "funds" | "targets" | "figures" | "regions";
+/** Which table a source holds (defined in the core). "auto" decides from the headers. */
+export type { DatasetKind } from "../core/columns";
+import type { DatasetKind } from "../core/columns";
 
 export interface ImportIssue {
   /** File name, URL or "工作表!表名" the row came from. */

@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { SimWorkbookInspector } from "../../test/sim";
+import type { SimWorkbookInspector } from "../../packages/excel-sim/src";
 import { estimateWidth, layoutGrid } from "./grid-layout";
 
 /** Rows and columns drawn at most (the preview shows, it does not page through 100k rows). */

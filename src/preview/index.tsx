@@ -1,6 +1,6 @@
 /**
  * Offline preview (dev only: webpack adds this entry in development mode): the REAL task pane — same App, same
- * services, same import / workbook / briefing modules — over the simulated Excel host (test/sim), installed as the
+ * services, same import / workbook / briefing modules — over the simulated Excel host (packages/excel-sim), installed as the
  * global `Excel` before anything renders, beside a rendering of the simulated workbook. It starts with the sample
  * data loaded through the same code path as the 数据 panel's 载入 button. HyperFormula (GPL-3) computes the
  * formulas, INVEST.* included, registered from the functions.json the build generates; it never reaches the
@@ -20,7 +20,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { createSimulatedExcel, SimulatedExcel } from "../../test/sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { App } from "../taskpane/App";
 import { createBackends } from "../taskpane/backends";
 import { createWorkbookServices } from "../taskpane/workbook-services";

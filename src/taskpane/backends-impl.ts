@@ -18,12 +18,11 @@ import { NATION } from "../briefing/report-card";
 import type { RegionHierarchy } from "../core/region-hierarchy";
 import { loadDivisions } from "../core/divisions";
 import { readWorkbookRegions, regionImportOptions } from "../excel/workbook-hierarchy";
-import { SHEETS } from "../core/columns";
+import { DATASET_KINDS, SHEETS } from "../core/columns";
 import { currentLanguage } from "../i18n/language";
 import type { Backends } from "./workbook-services";
 import type { BriefingAvailability, BriefingOutcome, BriefingRequest, LoadedSource, SourceSpec } from "./services";
 
-const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures", "regions"];
 const SAMPLE_LABEL = "示例数据";
 
 function excel(): typeof Excel {
@@ -70,7 +69,7 @@ async function readWorkbookDatasets(): Promise<WorkbookDatasets> {
   const { hierarchy } = await readWorkbookRegions();
   const data = {} as Record<DatasetKind, ImportResult | null>;
   const sheetPaths = new Set<string>();
-  for (const kind of KINDS) {
+  for (const kind of DATASET_KINDS) {
     const spec = SHEETS[kind];
     const t = kind === "regions" ? null : await readTableValues(spec.table);
     data[kind] = t ? importTable(t.values, { fileName: `${spec.sheet}!${spec.table}`, kind, startRow: t.startRow, hierarchy }) : null;

@@ -21,15 +21,9 @@ import type {
   WriteReport,
 } from "./services";
 import { zhFromMetadata } from "./functions-reference";
-import { SHEETS } from "../core/columns";
+import { OWN_TABLES } from "../core/columns";
 import { readWorkbookTableOrNull } from "../excel/read-table";
 import { textCell } from "../excel/values";
-
-/**
- * Tables the add-in itself writes (the four dataset tables, and src/excel/sheets.ts's ARCHIVE and CHANGELOG
- * tables; a test keeps these names in step): not offered as sources.
- */
-export const OWN_TABLES: readonly string[] = [...Object.values(SHEETS).map((s) => s.table), "Archive", "ChangeLog"];
 
 /** What the task pane needs from the import, workbook and briefing modules. */
 export interface Backends {

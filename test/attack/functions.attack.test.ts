@@ -10,7 +10,7 @@ import { ARITY, ELEMENTWISE, F, GOOD_ARGS, code, installExcelRuntime, isExcelVal
 import { Cell, LedgerRow, meets, periodTotal, wildcardMatch } from "./oracle";
 import { setFunctionsDateSystem } from "../../src/functions/date-system";
 import { setLanguage } from "../../src/i18n/language";
-import { hfError, investSheet } from "../functions/hf-support";
+import { hfError, investSheet } from "../../packages/test-support/src/invest-functions";
 
 afterEach(() => {
   setLanguage(null);

@@ -24,8 +24,8 @@ import { importTable, importUrl } from "../../src/import/bytes";
 import type { ImportIssue, ImportResult } from "../../src/import/types";
 import { createBackendsNow } from "../../src/taskpane/backends-impl";
 import { createWorkbookServices } from "../../src/taskpane/workbook-services";
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel, type SimulatedExcel } from "../sim";
+import { investMetadata } from "../../packages/test-support/src/invest-functions";
+import { createSimulatedExcel, type SimulatedExcel } from "../../packages/excel-sim/src";
 import {
   brief, concat, failure, imp, LEDGER_HEADER_ROW, legacyEncode, makeZip, num, sheetXml, str, tempDir, utf16le, utf8, validateCli, xlsx,
 } from "./input-kit";

@@ -43,7 +43,7 @@ import { briefingXlsx } from "../../src/export/briefing-xlsx";
 import { csvNumber, findSoffice, recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { createBackendsNow } from "../../src/taskpane/backends-impl";
 import { createWorkbookServices } from "../../src/taskpane/workbook-services";
-import { createSimulatedExcel, type SimulatedExcel } from "../sim";
+import { createSimulatedExcel, type SimulatedExcel } from "../../packages/excel-sim/src";
 import {
   brief, cliProcess, concat, failure, imp, LEDGER_HEADER_ROW, legacyEncode, num, sheetXml, str, tallSheet, tempDir, utf8, validateCli, xlsx,
 } from "./input-kit";

@@ -1,5 +1,5 @@
 /**
- * Audit of the simulated Excel host (test/sim) against Microsoft's documentation: places where it ALLOWS what Excel
+ * Audit of the simulated Excel host (packages/excel-sim) against Microsoft's documentation: places where it ALLOWS what Excel
  * documents as failing, or answers where Excel's behaviour is undocumented (the project's rule: "where Excel's
  * behaviour is unknown it REFUSES"), or cannot represent a workbook state Excel documents, so that a guard of the
  * product is never exercised. Each was a `test.failing` that failed at its last expectation for the reason its title
@@ -12,7 +12,7 @@
  * the d.ts and the simulator themselves cite ("Rename an Excel table", "Rename a worksheet").
  */
 import { refreshDataset, WriteBlockedError } from "../../src/excel/sheets";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { base, edit, loadedWorkbook, makeRecord, resultOf } from "./writer-support";
 
 let sim: SimulatedExcel | undefined;

@@ -4,7 +4,7 @@
  */
 import type { ProjectRecord } from "../../src/core/model";
 import { writeDataset } from "../../src/excel/sheets";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, makeRecord, resultOf, tableObjects } from "../excel/helpers";
 
 export { addUserColumn, makeRecord, resultOf, tableObjects };

@@ -7,8 +7,8 @@ import { refreshDataset, undoLastRefresh, writeDataset } from "../../src/excel/s
 import { runSelfTest } from "../../src/excel/self-test";
 import { loadSeeds } from "../../src/import";
 import { stripUndo } from "../excel/helpers";
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { investMetadata } from "../../packages/test-support/src/invest-functions";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, base, edit, ids, loadedWorkbook, makeRecord, resultOf, tableObjects } from "./writer-support";
 
 let sim: SimulatedExcel | undefined;

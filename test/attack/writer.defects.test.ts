@@ -18,8 +18,8 @@ import { ARCHIVE, refreshDataset, UndoBlockedError, undoLastRefresh, WriteBlocke
 import { isInertText } from "../../src/excel/values";
 const needsTextPrefix = (s: string) => !isInertText(s);
 import { loadSeeds } from "../../src/import";
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { investMetadata } from "../../packages/test-support/src/invest-functions";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { stripUndo } from "../excel/helpers";
 import { addUserColumn, base, edit, ids, loadedWorkbook, makeRecord, resultOf, SOURCE, tableObjects } from "./writer-support";
 

@@ -9,7 +9,7 @@ import { buildHierarchy, RegionHierarchy, RegionRow } from "../../src/core/regio
 import type { RegionLevel } from "../../src/core/region-levels";
 import { FundsEntry, METRICS, Metric, ProjectRecord, ReportedFigure, Target } from "../../src/core/model";
 import type { BriefingInput } from "../../src/briefing/types";
-import { rng } from "./synthetic";
+import { rng } from "../../packages/test-support/src/synthetic-briefing";
 
 /** Name stems, with wildcard and case traps (Excel's criteria) among them. */
 const STEMS = ["东", "西", "南", "北", "中", "高新", "经开", "临空", "滨海", "河*", "山?", "湖~", "ab", "AB"];

@@ -1,5 +1,5 @@
 /**
- * The briefing sheet in the simulated Excel host (test/sim: Office.js proxies + HyperFormula with INVEST.*):
+ * The briefing sheet in the simulated Excel host (packages/excel-sim: Office.js proxies + HyperFormula with INVEST.*):
  * writeBriefingSheet's live formulas (SUMIFS/COUNTIFS over the Ledger/Funds/Targets/Figures tables, INVEST.* for the
  * ratios) compute the same numbers as the builder's JSON; so do the portable formulas; editing a ledger amount
  * changes the briefing after recalculation; the values-only copy does not move.
@@ -14,11 +14,11 @@ import { columnLetter } from "../../src/briefing/formulas";
 import type { RegionHierarchy } from "../../src/core/region-hierarchy";
 import { writeBriefingSheet } from "../../src/excel/briefing-sheet";
 import { dateSerial } from "../../src/export/briefing-xlsx";
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
-import { compareSheet } from "../export/compare";
+import { investMetadata } from "../../packages/test-support/src/invest-functions";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
+import { compareSheet } from "../../packages/test-support/src/compare-briefing-sheet";
 import { seedHierarchy, seedInput } from "./seed-data";
-import { syntheticInput } from "./synthetic";
+import { syntheticInput } from "../../packages/test-support/src/synthetic-briefing";
 import { randomHierCase } from "./hier-data";
 
 jest.setTimeout(120_000);

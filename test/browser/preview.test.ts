@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync } from "fs";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { ROOT, launchChromium, serve, webpackBuild } from "./serve";
+import { ROOT, launchChromium, serve, webpackBuild } from "../../packages/test-support/src/browser-harness";
 import { chromium, describeWith } from "../support/tools";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");

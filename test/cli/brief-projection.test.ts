@@ -11,7 +11,7 @@ import type { BriefingInput } from "../../src/briefing/types";
 import { BRIEFING_LEDGER_FIELDS } from "../../src/cli/brief";
 import { importBytes } from "../../src/import/bytes";
 import { ledgerCsvBytes, targetsCsv } from "../../bench/ledger-data";
-import { inputCsvs, syntheticInput } from "../briefing/synthetic";
+import { inputCsvs, syntheticInput } from "../../packages/test-support/src/synthetic-briefing";
 
 const enc = new TextEncoder();
 const SEEDS = path.join(__dirname, "..", "..", "seeds");

@@ -12,7 +12,7 @@ import { refreshAll, readWorkbookTable } from "../../src/excel/refresh-all";
 import { writeDataset } from "../../src/excel/sheets";
 import { listSources } from "../../src/excel/sources";
 import { importTable, loadSeeds } from "../../src/import";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, makeRecord, resultOf, tableObjects } from "./helpers";
 
 let sim: SimulatedExcel;

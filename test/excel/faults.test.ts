@@ -3,7 +3,7 @@
  * the commit batch), and whenever the user cancels, the sheets end fully old (or, after success, fully new).
  */
 import { refreshDataset, RollbackFailedError, undoLastRefresh, writeDataset } from "../../src/excel/sheets";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, makeRecord, resultOf, stripUndo } from "./helpers";
 
 const base = Array.from({ length: 14 }, (_, i) => makeRecord(i + 1));

@@ -2,7 +2,7 @@
 import type { ProjectRecord } from "../../src/core/model";
 import { loadSeeds } from "../../src/import";
 import type { ImportResult } from "../../src/import/types";
-import type { SimulatedExcel } from "../sim";
+import type { SimulatedExcel } from "../../packages/excel-sim/src";
 
 /** The seed ledger through the importer's loadSeeds(). */
 export function seedLedger(): ImportResult {

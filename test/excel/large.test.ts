@@ -3,7 +3,7 @@
  * syncs is at most ceil(total payload / 4 MB) + a small constant, and a refresh of it works the same way.
  */
 import { refreshDataset, writeDataset } from "../../src/excel/sheets";
-import { createSimulatedExcel, PAYLOAD_LIMIT } from "../sim";
+import { createSimulatedExcel, PAYLOAD_LIMIT } from "../../packages/excel-sim/src";
 import { makeRecord, resultOf } from "./helpers";
 
 const MB4 = 4_000_000;

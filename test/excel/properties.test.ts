@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { ProjectRecord } from "../../src/core/model";
 import { ARCHIVE, CHANGELOG, refreshDataset, undoLastRefresh, writeDataset } from "../../src/excel/sheets";
-import { createSimulatedExcel } from "../sim";
+import { createSimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, makeRecord, resultOf, stripUndo, tableObjects } from "./helpers";
 
 type Edit =

@@ -12,7 +12,7 @@ import { readWorkbookTable } from "../../src/excel/refresh-all";
 import { ARCHIVE, CHANGELOG, refreshDataset, undoLastRefresh, WriteBlockedError, writeDataset } from "../../src/excel/sheets";
 import { leftoverSheets, ownerId, parseWorkSheetName, STALE_AFTER_MS, workSheetName } from "../../src/excel/leftovers";
 import { importTable, loadSeeds } from "../../src/import";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, makeRecord, resultOf, stripUndo, tableObjects } from "./helpers";
 
 let sim: SimulatedExcel;

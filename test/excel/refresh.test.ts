@@ -7,7 +7,7 @@ import { LEDGER } from "../../src/core/columns";
 import type { ProjectRecord } from "../../src/core/model";
 import { ARCHIVE, CHANGELOG, refreshDataset, undoLastRefresh, writeDataset } from "../../src/excel/sheets";
 import { listSources } from "../../src/excel/sources";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, makeRecord, resultOf, seedLedger, stripUndo, tableObjects } from "./helpers";
 
 let sim: SimulatedExcel;

@@ -6,7 +6,7 @@ import { FIGURES, FUNDS, LEDGER, TARGETS } from "../../src/core/columns";
 import { ARCHIVE, CHANGELOG, refreshDataset, undoLastRefresh, writeDataset } from "../../src/excel/sheets";
 import { loadSeeds } from "../../src/import";
 import type { ImportResult } from "../../src/import/types";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { addUserColumn, stripUndo, tableObjects } from "./helpers";
 
 let sim: SimulatedExcel;

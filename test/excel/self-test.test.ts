@@ -5,8 +5,8 @@
 import { loadSeeds } from "../../src/import";
 import { writeDataset, undoLastRefresh } from "../../src/excel/sheets";
 import { reportText, runSelfTest } from "../../src/excel/self-test";
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { investMetadata } from "../../packages/test-support/src/invest-functions";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 
 let sim: SimulatedExcel;
 afterEach(() => sim.close());

@@ -4,7 +4,7 @@ import { FIGURES, FUNDS, LEDGER } from "../../src/core/columns";
 import { planMerge } from "../../src/excel/merge";
 import { chunkRows, dateCell, isInertText, recordsToRows, rowBytes, storedValue, textCell, toCell, utf8Bytes } from "../../src/excel/values";
 import { writeDataset } from "../../src/excel/sheets";
-import { createSimulatedExcel } from "../sim";
+import { createSimulatedExcel } from "../../packages/excel-sim/src";
 import { makeRecord, resultOf, tableObjects } from "./helpers";
 
 test("text that is not provably inert gets the apostrophe prefix; inert text does not (test/hardening has the class)", () => {

@@ -15,7 +15,7 @@ import type { BriefingInput } from "../../src/briefing/types";
 import type { FormulaMode } from "../../src/briefing/formulas";
 import { briefingWorkbook, briefingXlsx, writeBriefingXlsxFile, type SanitizedCell } from "../../src/export/briefing-xlsx";
 import type { Language } from "../../src/i18n/language";
-import { syntheticInput } from "../briefing/synthetic";
+import { syntheticInput } from "../../packages/test-support/src/synthetic-briefing";
 import { unzip } from "../hardening/zip";
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

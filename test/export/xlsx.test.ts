@@ -12,8 +12,8 @@ import { briefingText } from "../../src/briefing/text";
 import { briefCommand } from "../../src/cli/brief";
 import { FIGURES, FUNDS, LEDGER, TARGETS } from "../../src/core/columns";
 import { briefingXlsx, dateSerial } from "../../src/export/briefing-xlsx";
-import { syntheticInput } from "../briefing/synthetic";
-import { compareSheet } from "./compare";
+import { syntheticInput } from "../../packages/test-support/src/synthetic-briefing";
+import { compareSheet } from "../../packages/test-support/src/compare-briefing-sheet";
 
 const BUILT_IN = new Set(["TRUE", "IF", "OR", "SUMIFS", "COUNTIFS", "COUNTIF", "COUNT", "SUM", "ROWS", "ROUND", "ABS", "DATE", "YEAR", "MONTH", "DAY", "EOMONTH", "IFERROR"]);
 

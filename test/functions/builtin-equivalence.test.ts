@@ -8,7 +8,7 @@ import { completionRate, periodCount, periodSum, share, yoyGrowth } from "../../
 import { errorCodeOf } from "../../src/functions/errors";
 import { parsePeriod, periodEnd, periodStart } from "../../src/core/period";
 import { toExcelSerial } from "../../src/core/dates";
-import { investSheet, hfError, Sheet } from "./hf-support";
+import { investSheet, hfError, Sheet } from "../../packages/test-support/src/invest-functions";
 
 let s: Sheet;
 beforeAll(async () => {

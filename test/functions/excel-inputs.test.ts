@@ -11,7 +11,7 @@ import { INVEST_FUNCTIONS } from "../../src/functions/registry";
 import { detectDateSystem, functionsDateSystem, setFunctionsDateSystem } from "../../src/functions/date-system";
 import { toExcelSerial } from "../../src/core/dates";
 import { setLanguage } from "../../src/i18n/language";
-import { hfError, investMetadata, investSheet } from "./hf-support";
+import { hfError, investMetadata, investSheet } from "../../packages/test-support/src/invest-functions";
 
 const code = (v: unknown) => errorCodeOf(v);
 const msg = (v: unknown) => (v as { message?: string }).message ?? "";
@@ -75,7 +75,7 @@ describe("error cells passed in (functions.json allowErrorForDataTypeAny): each 
     expect(s.get("D1")).toBe(15);
     expect(s.values("E1:E3").map((r) => hfError(r[0]) ?? r[0])).toEqual([1, "#N/A", 0.5]);
     // Without the flag (the generator's own output), Excel would not call the function at all.
-    const { generatedMetadata } = require("./hf-support");
+    const { generatedMetadata } = require("../../packages/test-support/src/invest-functions");
     const raw = await investSheet({}, await generatedMetadata());
     raw.set("A1", [[10, "2025-01-15"], ["=NA()", "2025-04-01"], [5, "2025-02-01"]]);
     raw.set("D1", '=INVEST.PERIOD_SUM(A1:A3,B1:B3,"2025Q1")');
@@ -225,7 +225,7 @@ describe("the 1904 date system (src/functions/date-system.ts)", () => {
   });
 
   test("detectDateSystem over the simulated Excel host (DATE evaluated by the host) in both date systems", async () => {
-    const { createSimulatedExcel } = await import("../sim");
+    const { createSimulatedExcel } = await import("../../packages/excel-sim/src");
     for (const date1904 of [false, true]) {
       const sim = createSimulatedExcel({ date1904 });
       expect(await detectDateSystem(sim.Excel)).toBe(date1904 ? "1904" : "1900");

@@ -1,11 +1,11 @@
 /**
  * The INVEST.* functions as a workbook uses them: formulas in cells of a HyperFormula engine that registers them from
- * the generated functions.json (test/sim/hyperformula-invest.ts). Results, errors with their messages, and spills.
+ * the generated functions.json (packages/excel-sim/src/hyperformula-invest.ts). Results, errors with their messages, and spills.
  */
 import { HyperFormula } from "hyperformula";
-import { createInvestEngine, registerInvestFunctions, registeredInvestFunctions } from "../sim/hyperformula-invest";
+import { createInvestEngine, registerInvestFunctions, registeredInvestFunctions } from "../../packages/excel-sim/src/hyperformula-invest";
 import { INVEST_FUNCTIONS } from "../../src/functions/registry";
-import { investMetadata, investSheet, hfError } from "./hf-support";
+import { investMetadata, investSheet, hfError } from "../../packages/test-support/src/invest-functions";
 
 const close = (v: unknown, x: number) => expect(v as number).toBeCloseTo(x, 9);
 
@@ -53,7 +53,7 @@ describe("registration from functions.json", () => {
   test("the adapter and what it imports use no Node-only API (the browser preview loads them)", () => {
     const fs = require("fs");
     const path = require("path");
-    const files = ["../sim/hyperformula-invest.ts", "../../src/functions/registry.ts", "../../src/functions/functions.ts",
+    const files = ["../../packages/excel-sim/src/hyperformula-invest.ts", "../../src/functions/registry.ts", "../../src/functions/functions.ts",
       "../../src/functions/elementwise.ts", "../../src/functions/errors.ts", "../../src/functions/language.ts", "../../src/core/period-aggregate.ts"];
     for (const f of files) {
       const src: string = fs.readFileSync(path.join(__dirname, f), "utf8");

@@ -8,7 +8,7 @@ import path from "path";
 import Papa from "papaparse";
 import { completionRate, paceGap, paceStatus, yoyGrowth } from "../../src/functions/functions";
 import { formatPercent } from "../../src/core/format";
-import { investSheet } from "./hf-support";
+import { investSheet } from "../../packages/test-support/src/invest-functions";
 
 type Row = Record<string, string>;
 const read = (file: string): Row[] =>

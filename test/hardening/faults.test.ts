@@ -6,7 +6,7 @@
 import { importUrl, isImportError } from "../../src/import";
 import { refreshAll, refreshDataset, writeDataset } from "../../src/excel";
 import type { ImportResult } from "../../src/import/types";
-import { createSimulatedExcel } from "../sim";
+import { createSimulatedExcel } from "../../packages/excel-sim/src";
 import { makeRecord, resultOf } from "../excel/helpers";
 
 const URL_SOURCE = "https://zs.example.gov.cn/ledger.csv";

@@ -11,7 +11,7 @@ import { writeDataset } from "../../src/excel";
 import { buildBriefing } from "../../src/briefing";
 import { briefingXlsx } from "../../src/export";
 import { LEDGER } from "../../src/core";
-import { createSimulatedExcel } from "../sim";
+import { createSimulatedExcel } from "../../packages/excel-sim/src";
 
 const corpus = payloads as string[];
 

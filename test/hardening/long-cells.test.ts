@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { importBytes, importTable } from "../../src/import";
 import type { DatasetKind } from "../../src/import/types";
 import { writeDataset } from "../../src/excel";
-import { createSimulatedExcel } from "../sim";
+import { createSimulatedExcel } from "../../packages/excel-sim/src";
 import { LONG_LENGTHS, LONG_TEXT_FIELDS } from "./corpus";
 
 const BASE: Record<DatasetKind, Record<string, string>> = {

@@ -7,7 +7,7 @@ import { refreshAll, refreshSource, SourceHasErrors, writeDataset } from "../../
 import { readWorkbookTable } from "../../src/excel/refresh-all";
 import { importTable } from "../../src/import";
 import { createBackendsNow } from "../../src/taskpane/backends-impl";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { textCell } from "../../src/excel/values";
 
 const HEADER = ["项目编号", "项目名称", "所属地区", "签约日期", "签约金额(亿元)"];

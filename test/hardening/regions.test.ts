@@ -13,9 +13,9 @@ import { compileCriterion } from "../../src/core/period-aggregate";
 import { criterionText, regionKey, regionProblem } from "../../src/core/regions";
 import { importBytes } from "../../src/import";
 import type { DatasetKind, ImportResult } from "../../src/import/types";
-import { compareSheet } from "../export/compare";
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel } from "../sim";
+import { compareSheet } from "../../packages/test-support/src/compare-briefing-sheet";
+import { investMetadata } from "../../packages/test-support/src/invest-functions";
+import { createSimulatedExcel } from "../../packages/excel-sim/src";
 import { CASE_WIDTH_VARIANTS, CRITERION_REGIONS, VALUE_LIKE_REGIONS } from "./corpus";
 
 jest.setTimeout(180_000);

@@ -4,7 +4,7 @@
  * Against the class, not examples: every formula trigger (ASCII and full width) behind every invisible prefix a
  * spreadsheet or an importer may trim, with arithmetic, DDE and HYPERLINK tails; every form Excel converts when
  * typed in a zh-CN or en-US locale; random Unicode text (fast-check). Two halves:
- * 1. the simulated Excel (test/sim/typing.ts) converts or refuses each of these forms when written unprotected, so a
+ * 1. the simulated Excel (packages/excel-sim/src/typing.ts) converts or refuses each of these forms when written unprotected, so a
  *    missing protection anywhere fails a test;
  * 2. through textCell (src/excel/values.ts, THE text-cell function) each one lands as exactly its text.
  */
@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { isInertText, storedValue, textCell } from "../../src/excel/values";
 import { parseText } from "../../src/import/values";
 import { briefingText, singleLine } from "../../src/briefing/text";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { CONVERTIBLE_TEXT, formulaPayloads, INVISIBLE_PREFIXES, MULTILINE_NAMES, TRIGGERS } from "./corpus";
 
 let sim: SimulatedExcel;

@@ -18,8 +18,8 @@ import { importBytes } from "../../src/import";
 import type { ImportIssue, ImportResult } from "../../src/import/types";
 import { createBackendsNow } from "../../src/taskpane/backends-impl";
 import { createWorkbookServices } from "../../src/taskpane/workbook-services";
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
+import { investMetadata } from "../../packages/test-support/src/invest-functions";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { CONVERTIBLE_TEXT, CRITERION_REGIONS, formulaPayloads } from "./corpus";
 
 jest.setTimeout(180_000);

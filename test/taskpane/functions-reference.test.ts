@@ -6,7 +6,7 @@
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { EXAMPLES, ENGLISH, exampleFormula, functionDocs, zhFromMetadata } from "../../src/taskpane/functions-reference";
-import { createInvestEngine } from "../sim/hyperformula-invest";
+import { createInvestEngine } from "../../packages/excel-sim/src/hyperformula-invest";
 
 let metadata: { functions: { id: string; parameters: { name: string; optional?: boolean; repeating?: boolean }[] }[] };
 

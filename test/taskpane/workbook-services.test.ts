@@ -4,13 +4,13 @@
  */
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { createSimulatedExcel, SimulatedExcel } from "../sim";
-import { OWN_TABLES, createWorkbookServices } from "../../src/taskpane/workbook-services";
+import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
+import { createWorkbookServices } from "../../src/taskpane/workbook-services";
 import { createBackends } from "../../src/taskpane/backends";
 import { valuesCopyName } from "../../src/taskpane/backends-impl";
 import type { TaskPaneServices } from "../../src/taskpane/services";
 import { setLanguage } from "../../src/i18n/language";
-import { LEDGER } from "../../src/core/columns";
+import { LEDGER, OWN_TABLES } from "../../src/core/columns";
 
 let metadata: { functions: unknown[] };
 let sim: SimulatedExcel;

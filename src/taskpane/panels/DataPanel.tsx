@@ -20,7 +20,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { SHEETS } from "../../core/columns";
+import { DATASET_KINDS, SHEETS } from "../../core/columns";
 import type { DatasetKind, ImportIssue, ImportResult } from "../../import/types";
 import { MessageKey, useT } from "../i18n";
 import { ProgressArea, StatusMessage, useCommonStyles, useTask } from "../common";
@@ -30,7 +30,6 @@ import { ownValue } from "../../core/own";
 
 const PREVIEW_ROWS = 5;
 const ISSUES_SHOWN = 50;
-const KINDS: DatasetKind[] = ["ledger", "funds", "targets", "figures", "regions"];
 const FILE_TYPES = /\.(csv|txt|json|xlsx)$/i;
 
 type SourceType = "file" | "url" | "table" | "sample";
@@ -314,7 +313,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
         <Field label={t("datasetKind")}>
           <Select value={kind} onChange={(_, d) => setKind(d.value as DatasetKind | "auto")}>
             <option value="auto">{t("kindAuto")}</option>
-            {KINDS.map((k) => (
+            {DATASET_KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindName(k)}
               </option>

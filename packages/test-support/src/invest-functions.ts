@@ -5,9 +5,9 @@
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { HyperFormula, ConfigParams } from "hyperformula";
-import { BridgeOptions, createInvestEngine } from "../sim/hyperformula-invest";
+import { BridgeOptions, createInvestEngine } from "../../excel-sim/src/hyperformula-invest";
 
-const { finalizeMetadata } = require("../../scripts/functions-metadata.cjs");
+const { finalizeMetadata } = require("../../../scripts/functions-metadata.cjs");
 
 export type Metadata = { allowCustomDataForDataTypeAny?: boolean; allowErrorForDataTypeAny?: boolean; functions: any[] };
 
@@ -16,7 +16,7 @@ let generated: Metadata | null = null;
 /** What custom-functions-metadata generates from the JSDoc, before the build finishes it. */
 export async function generatedMetadata(): Promise<Metadata> {
   if (!generated) {
-    const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../src/functions/functions.ts")], true);
+    const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../../src/functions/functions.ts")], true);
     if (result.errors.length) throw new Error(result.errors.join("\n"));
     generated = JSON.parse(result.metadataJson);
   }

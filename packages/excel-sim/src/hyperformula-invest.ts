@@ -27,7 +27,7 @@
  *   unhandled errors or exceptions"). A null in a returned array is shown as 0 (OfficeDev/office-js#1503, by
  *   design). A returned NaN or Infinity is not documented: refused.
  *
- * Used by the tests, the simulated Excel host (test/sim/) and the browser offline preview: no Node-only API here.
+ * Used by the tests, this simulated Excel host (./index.ts) and the browser offline preview: no Node-only API here.
  * HyperFormula is GPL-3, so this file stays out of the shipped bundle (src/ never imports it).
  */
 import {
@@ -40,8 +40,8 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from "hyperformula";
-import { errorCodeOf } from "../../src/functions/errors";
-import { INVEST_FUNCTIONS, INVEST_RESULT_SHAPES, ResultShape, Shape, elementwiseShape } from "../../src/functions/registry";
+import { errorCodeOf } from "../../../src/functions/errors";
+import { INVEST_FUNCTIONS, INVEST_RESULT_SHAPES, ResultShape, Shape, elementwiseShape } from "../../../src/functions/registry";
 
 /** The parts of functions.json the adapter reads. */
 export interface CustomFunctionsMetadata {

@@ -10,8 +10,8 @@ import { OfficeMockObject } from "office-addin-mock";
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
-import { listSources, SourceDescriptor } from "../../src/excel/sources";
-import { createSimulatedExcel } from "./index";
+import { listSources, SourceDescriptor } from "../../../src/excel/sources";
+import { createSimulatedExcel } from "../src";
 
 const g = globalThis as { Excel?: unknown };
 

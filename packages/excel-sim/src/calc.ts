@@ -1,9 +1,9 @@
 /**
  * Formula evaluation for the simulated host: the workbook's formulas are translated (structured references →
  * A1 ranges, see formula.ts) and computed by HyperFormula, then the results are stored as the cells' values.
- * HyperFormula is GPL-3: this file lives under test/ and is used by tests and the offline preview only.
+ * HyperFormula is GPL-3: this package is used by the tests, the benchmarks and the offline preview, never by the add-in bundle.
  *
- * The engine factory is injectable: test/sim/hyperformula-invest.ts (INVEST.* functions) is passed in by
+ * The engine factory is injectable: hyperformula-invest.ts (INVEST.* functions) is passed in by
  * index.ts when it exists; otherwise plain HyperFormula is used and INVEST.* formulas evaluate to #NAME?.
  */
 import { HyperFormula } from "hyperformula";

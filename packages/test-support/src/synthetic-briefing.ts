@@ -4,9 +4,9 @@
  * 合计 target for one metric) and reported figures (whole-scope, scoped and 备选), plus CSV writers with the
  * canonical Chinese column titles.
  */
-import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../../src/core/columns";
-import { FundsEntry, METRIC_INFO, Metric, ProjectRecord, ReportedFigure, Target } from "../../src/core/model";
-import type { BriefingInput } from "../../src/briefing/types";
+import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../../../src/core/columns";
+import { FundsEntry, METRIC_INFO, Metric, ProjectRecord, ReportedFigure, Target } from "../../../src/core/model";
+import type { BriefingInput } from "../../../src/briefing/types";
 
 export const SYNTH_REGIONS = ["城东区", "城西区", "高新区", "经开区", "临空区", "南山县", "北川县", "西湖镇"];
 

@@ -1,12 +1,12 @@
 /**
- * The simulated host's custom-function bridge (test/sim/hyperformula-invest.ts) follows Excel's documented contract,
+ * The simulated host's custom-function bridge (packages/excel-sim/src/hyperformula-invest.ts) follows Excel's documented contract,
  * not our functions: error cells only with allowErrorForDataTypeAny, blanks as null or (switch) 0, messages only on
  * #VALUE! and #N/A, undocumented outcomes refused. Probe functions record exactly what they receive.
  */
 import { HyperFormula } from "hyperformula";
-import { bridgeOptions, NotModelledError, registerInvestFunctions, setBridgeOptions } from "./hyperformula-invest";
-import { hfError, investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel } from "./index";
+import { bridgeOptions, NotModelledError, registerInvestFunctions, setBridgeOptions } from "../src/hyperformula-invest";
+import { hfError, investMetadata } from "../../test-support/src/invest-functions";
+import { createSimulatedExcel } from "../src";
 
 const calls: unknown[][] = [];
 const probe = (...args: unknown[]) => {

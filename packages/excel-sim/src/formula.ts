@@ -15,8 +15,8 @@ export interface Rect {
   c1: number;
 }
 
-export { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../src/core/a1";
-import { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../src/core/a1";
+export { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../../src/core/a1";
+import { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../../src/core/a1";
 
 /** Whether a sheet name must be quoted in an address (Excel quotes names with spaces or punctuation). */
 export function quoteSheet(name: string, always = false): string {

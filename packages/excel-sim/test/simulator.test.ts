@@ -3,7 +3,7 @@
  * PropertyNotLoaded, *OrNullObject, formula-vs-text writes, the request payload limit, 5M-cell reads, tables,
  * settings, calculation, and fault injection.
  */
-import { createSimulatedExcel, PAYLOAD_LIMIT, SimulatedExcel } from "./index";
+import { createSimulatedExcel, PAYLOAD_LIMIT, SimulatedExcel } from "../src";
 
 let sim: SimulatedExcel;
 beforeEach(() => {

@@ -9,7 +9,7 @@ import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 
-export const ROOT = path.join(__dirname, "../..");
+export const ROOT = path.join(__dirname, "../../..");
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = () => existsSync(CHROMIUM);
 

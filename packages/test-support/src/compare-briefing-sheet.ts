@@ -1,8 +1,8 @@
 /** Compare a recalculated briefing sheet (rows of cells) with the builder's numbers, cell by cell. */
-import { briefingLayout, COL, FormulaOptions } from "../../src/briefing/formulas";
-import { briefingText } from "../../src/briefing/text";
-import { PACE_STATUS_LABELS } from "../../src/core/metrics";
-import type { Briefing, BriefingRow } from "../../src/briefing/types";
+import { briefingLayout, COL, FormulaOptions } from "../../../src/briefing/formulas";
+import { briefingText } from "../../../src/briefing/text";
+import { PACE_STATUS_LABELS } from "../../../src/core/metrics";
+import type { Briefing, BriefingRow } from "../../../src/briefing/types";
 
 /** A cell's value; `undefined` means "0 or blank, cannot tell" (exceljs reads a cached 0 and "" alike). */
 export type Read = (row: number, col: number) => number | string | null | undefined;

@@ -1,6 +1,6 @@
-/** INVEST.* custom functions inside the simulated host (HyperFormula + test/sim/hyperformula-invest.ts), over tables. */
-import { investMetadata } from "../functions/hf-support";
-import { createSimulatedExcel } from "./index";
+/** INVEST.* custom functions inside the simulated host (HyperFormula + packages/excel-sim/src/hyperformula-invest.ts), over tables. */
+import { investMetadata } from "../../test-support/src/invest-functions";
+import { createSimulatedExcel } from "../src";
 
 test("INVEST.COMPLETION_RATE over a structured reference to a table column, recalculated after each sync", async () => {
   const sim = createSimulatedExcel({ functionsMetadata: await investMetadata() }).install();

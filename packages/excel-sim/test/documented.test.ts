@@ -4,7 +4,7 @@
  * OfficeDev/office-js-docs-pr; OfficeDev/office-js issues), and where Excel's behaviour is not documented the
  * simulator refuses with a "not modelled" error instead of allowing it.
  */
-import { createSimulatedExcel, SimulatedExcel } from "./index";
+import { createSimulatedExcel, SimulatedExcel } from "../src";
 
 let sim: SimulatedExcel;
 beforeEach(() => {

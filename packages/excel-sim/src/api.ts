@@ -5,7 +5,7 @@
  * getters return proxies whose `isNullObject` is known after the next sync.
  *
  * Only the subset of the API the add-in uses is implemented, each member as documented for Excel (see
- * README "Simulated Excel host"). No Node APIs: the offline preview runs this in a browser.
+ * packages/excel-sim/README.md). No Node APIs: the offline preview runs this in a browser.
  */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress } from "./formula";
 import {
