@@ -75,3 +75,33 @@ describe("D3: the total's target when a counted row has no target", () => {
     }), { numRuns: 150 });
   });
 });
+
+describe("D4: the side-by-side card resolves the names it is given", () => {
+  const input: BriefingInput = {
+    records: [rec("A", canon("西宁市"), "2025-02-01", 4), rec("B", canon("海西州"), "2025-02-01", 6), rec("C", "西宁开发区", "2025-02-01", 5)],
+    targets: [target(canon("西宁市"), 40), target(canon("海西州"), 20)],
+  };
+  test("aliases and short forms give the canonical region's row; repeats after resolution are one row", () => {
+    const b = buildBriefing(input, { period: "2025Q1", hierarchy: h, regions: ["西宁", "西宁市", "西宁开发区", "海西", "西宁国家级经济技术开发区"], metrics: ["signed_amount"] });
+    const t = b.tables[0];
+    expect(t.rows.map((r) => [r.region, r.actual, r.target])).toEqual([[canon("西宁市"), 4, 40], ["西宁开发区", 5, null], [canon("海西州"), 6, 20]]);
+    expect(b.regions).toEqual([canon("西宁市"), "西宁开发区", canon("海西州")]);
+    const w = b.warnings.find((x) => x.code === "region_list_resolved")!;
+    expect(w.message).toContain("「西宁」「西宁市」");
+    expect(w.message).toContain("「海西」");
+  });
+
+  test("a name nobody knows is listed as written and reported, with the closest name", () => {
+    const b = buildBriefing(input, { period: "2025Q1", hierarchy: h, regions: ["西宁", "西宇市"], metrics: ["signed_amount"] });
+    expect(b.regions).toEqual([canon("西宁市"), "西宇市"]);
+    const w = b.warnings.find((x) => x.code === "unknown_regions")!;
+    expect(w.message).toContain("「西宇市」");
+    expect(w.message_en).toContain('"西宇市"');
+  });
+
+  test("a name the hierarchy does not know but the data carries is not reported", () => {
+    const b = buildBriefing({ ...input, records: [...input.records, rec("D", "某新区", "2025-02-01", 1)] }, { period: "2025Q1", hierarchy: h, regions: ["某新区"], metrics: ["signed_amount"] });
+    expect(b.tables[0].rows.map((r) => [r.region, r.actual])).toEqual([["某新区", 1]]);
+    expect(b.warnings.map((x) => x.code)).not.toContain("unknown_regions");
+  });
+});
