@@ -27,6 +27,7 @@ import { parsePeriod, Period, periodEnd, samePeriodLastYear, yearToDate } from "
 import { CalendarDate, parseIsoDate, toIsoDate, ymdMonthKey } from "../core/dates";
 import { ExactSum, exactSum } from "../core/exact-sum";
 import { regionKey } from "../core/regions";
+import type { RegionHierarchy } from "../core/region-hierarchy";
 import { buildBreakdowns, keyProjects } from "./breakdowns";
 import { BriefingError } from "./errors";
 import { buildReportCard } from "./report-card";
@@ -249,7 +250,10 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // Regions are one region when src/core/regions.ts says so (case and width folded, as Excel's criteria compare):
   // slots are keyed by regionKey; a region is shown by its first spelling in code-point order (so the row order
   // of the input never changes the label), or as asked in options.regions.
-  const explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => regionKey(r) !== TOTAL_KEY) : null;
+  const listNotes: BriefingWarning[] = [];
+  let explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => regionKey(r) !== TOTAL_KEY) : null;
+  // Names asked for resolve as the data's did at import (aliases and short forms to the canonical region).
+  if (explicitRegions && options.hierarchy) explicitRegions = resolveRegionList(explicitRegions, options.hierarchy, input, listNotes);
   const regionNames: string[] = [];
   const regionIndex = new Map<string, number>();
   const variants = new Map<number, Set<string>>();
@@ -273,7 +277,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   };
   if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(regionKey(r))) { regionIndex.set(regionKey(r), regionNames.length); regionNames.push(r); }
 
-  const warnings: BriefingWarning[] = fallback ? [fallback] : [];
+  const warnings: BriefingWarning[] = fallback ? [fallback, ...listNotes] : listNotes;
 
   // ---- reported figures and targets (small tables) ----
   const figureKey = (region: string, metric: string, y: number) => `${y}\u0001${metric}\u0001${region}`;
@@ -500,6 +504,65 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     warnings,
     stats: { records: n, funds: funds.length, funds_region_from_ledger: fromLedger, funds_unattributed: unattributed },
   }, () => true, null);
+}
+
+/**
+ * The regions of a side-by-side card asked for by name, resolved through the hierarchy: an alias or short form
+ * becomes its canonical region (西宁 → 西宁市), names that then name one region give one row, and a name neither the
+ * hierarchy nor the data knows, or one that could be several regions, is kept as written with a warning.
+ */
+function resolveRegionList(names: readonly string[], h: RegionHierarchy, input: BriefingInput, notes: BriefingWarning[]): string[] {
+  const out: string[] = [];
+  const spellings = new Map<string, string[]>();
+  let dataKeys: Set<string> | null = null;
+  const inData = (name: string) => {
+    if (!dataKeys) {
+      dataKeys = new Set<string>();
+      for (const list of [input.records, input.funds ?? [], input.targets ?? [], input.figures ?? []] as readonly (readonly { region?: string | null }[])[]) {
+        let last: string | null | undefined;
+        for (const x of list) if (x.region && x.region !== last) dataKeys.add(regionKey((last = x.region)));
+      }
+    }
+    return dataKeys.has(regionKey(name));
+  };
+  const unknown: [string, string][] = [];
+  for (const written of names) {
+    const name = written.trim();
+    if (name === "") continue;
+    const r = h.resolve(name);
+    let canonical = name;
+    if (r.kind === "name" || r.kind === "alias") canonical = h.names[r.index];
+    else if (!inData(name)) {
+      const could = r.kind === "ambiguous" ? r.candidates.map((c) => h.names[c]) : [];
+      const hint = r.kind === "unknown" ? r.suggestion : null;
+      unknown.push(could.length > 0
+        ? [`「${name}」（可指 ${could.join("、")}）`, `"${name}" (could be ${could.join(" or ")})`]
+        : [`「${name}」${hint ? `（是不是「${hint}」？）` : ""}`, `"${name}"${hint ? ` (did you mean "${hint}"?)` : ""}`]);
+    }
+    const key = regionKey(canonical);
+    const seen = spellings.get(key);
+    if (seen) { if (!seen.includes(name)) seen.push(name); continue; }
+    spellings.set(key, [name]);
+    out.push(canonical);
+  }
+  const merged = [...spellings].filter(([, s]) => s.length > 1);
+  const renamed = out.filter((c) => { const s = spellings.get(regionKey(c))!; return s.length === 1 && s[0] !== c; });
+  if (merged.length > 0 || renamed.length > 0) {
+    const zh = [...merged.map(([key]) => out.find((c) => regionKey(c) === key)!), ...renamed].map((c) => `${spellings.get(regionKey(c))!.map((n) => `「${n}」`).join("")}→「${c}」`);
+    notes.push({
+      code: "region_list_resolved",
+      message: `所列地区按地区表和内置行政区划识别为规范名称（同一地区只列一行）：${zh.join("，")}。`,
+      message_en: `The regions listed were resolved to their canonical names through the regions table and built-in divisions (one row per region): ${zh.join(", ")}.`,
+    });
+  }
+  if (unknown.length > 0) {
+    notes.push({
+      code: "unknown_regions",
+      message: `所列地区中以下名称不在地区表中，也不是内置的行政区划，数据中也没有：${unknown.map((u) => u[0]).join("、")}；按原样列出（没有数据）。请改正名称。`,
+      message_en: `These regions listed are neither in the regions table nor built-in divisions, nor in the data: ${unknown.map((u) => u[1]).join(", ")}; listed as written (no data). Correct the names.`,
+    });
+  }
+  return out;
 }
 
 /** A completion rate rounded to 12 decimals for ranking (float dust never separates a tie). */

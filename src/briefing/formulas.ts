@@ -444,7 +444,6 @@ function hierarchicalRows(
   // Rows that count in the total (the level's regions and 本级 rows; 其中 rows never), as runs of ranges.
   const counted = t.rows.map((r, k) => (r.role === "zone" ? -1 : k)).filter((k) => k >= 0);
   const runs = (col: number) => runRefs(firstRow, counted, col);
-  const regionCount = t.rows.filter((r) => r.role === "region").length;
   const totalRow = firstRow + t.rows.length;
   const totalActual = a1(totalRow, COL.actual, true);
   const f = (formula: string | undefined) => (withFormulas ? formula : undefined);
@@ -473,7 +472,11 @@ function hierarchicalRows(
       priorF = sumOf(COL.prior, year - 1);
       const jt = plan.region !== "" ? targetOf(plan.region) : null;
       const tt = targetOf(TOTAL_REGION);
-      const summed = regionCount > 0 ? `IF(${overRanges("COUNT", runs(COL.target))}=${regionCount},${overRanges("SUM", runs(COL.target))},"")` : `""`;
+      // The rows' targets add up to the whole only when every counted row with an actual has a target (./report-card.ts).
+      const withBoth = runs(COL.actual).map((x, i) => `COUNTIFS(${x},">-1E+300",${runs(COL.target)[i]},">-1E+300")`).join("+");
+      const summed = counted.length > 0
+        ? `IF(AND(${overRanges("COUNT", runs(COL.target))}>0,${withBoth}=${overRanges("COUNT", runs(COL.actual))}),${overRanges("SUM", runs(COL.target))},"")`
+        : `""`;
       targetF = `=${jt ? `IF(${jt.count}>0,${jt.value},` : ""}IF(${tt.count}>0,${tt.value},${summed})${jt ? ")" : ""}`;
       const srcRuns = runs(COL.source);
       const n = (label: string) => (srcRuns.length > 0 ? srcRuns.map((x) => `COUNTIF(${x},${quote(label)})`).join("+") : "0");

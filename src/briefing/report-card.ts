@@ -11,8 +11,9 @@
  *   西宁市 = 西宁开发区's figure + the rest of 西宁市's ledger, and no record or figure is counted twice.
  * - Zones and parks (园区) beneath a row are shown as 其中 rows under it: never added into the total.
  * - 合计 is the jurisdiction's own reported figure where one exists, else the sum of the rows (本级 included); the
- *   prior year by the same rule; the target is the jurisdiction's own (or a 合计 target), else the sum of the rows'
- *   targets when every row has one.
+ *   prior year by the same rule; the target is the jurisdiction's own (or a 合计 target), else the sum of the counted
+ *   rows' targets when every counted row with an actual has one (a 本级 row with data has none: then blank, and a
+ *   warning says why).
  * - Growth is given only like for like: a row whose value this year and last year come from different sources (this
  *   year the zone's figure, last year the city's) gets none, and the reconciliation says why.
  * - Regions with neither data nor a target are hidden unless asked for; 本级 rows only appear with data.
@@ -469,12 +470,24 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     };
     const jTarget = J >= 0 ? targetOf(J, k) : null;
     const explicitTotal = totalTargets.get(k)?.value();
-    const regionRows = counted.filter((r) => r.role === "region");
     let totalTarget: number | null = null;
     let totalTargetSource: BriefingTable["total_target_source"] = null;
     if (jTarget !== null) { totalTarget = jTarget; totalTargetSource = "explicit"; }
     else if (explicitTotal !== undefined) { totalTarget = explicitTotal; totalTargetSource = "explicit"; }
-    else if (regionRows.length > 0 && regionRows.every((r) => r.target !== null)) { totalTarget = sumOf(regionRows.map((r) => r.target)); totalTargetSource = "sum"; }
+    else {
+      // The sum of the rows' targets stands for the whole only when every counted row with an actual this year has a
+      // target (a 本级 row never has one): else the completion rate would set all the actual against part of it.
+      const untargeted = counted.filter((r) => r.actual !== null && r.target === null);
+      if (untargeted.length === 0 && counted.some((r) => r.target !== null)) { totalTarget = sumOf(counted.map((r) => r.target)); totalTargetSource = "sum"; }
+      else if (untargeted.length > 0 && counted.some((r) => r.target !== null)) {
+        const names = untargeted.map((r) => r.label ?? r.region);
+        warnings.push({
+          code: "total_target_incomplete",
+          message: `“${METRIC_INFO[metric].zh}”合计不给目标和完成率：${names.join("、")}有完成数但没有目标，各行目标之和不是${jName}的目标。请在目标任务中给出${jName}（或“合计”）的目标。`,
+          message_en: `No target or completion rate for the total ${METRIC_INFO[metric].en}: ${names.join(", ")} ${names.length === 1 ? "has" : "have"} an actual but no target, so the rows' targets do not add up to ${jName}'s. Give a target for ${jName} (or 合计) in the targets.`,
+        });
+      }
+    }
     const cur = totalCell(0);
     const prior = totalCell(1);
     const total = rowFor(ctx, TOTAL_REGION, metric, cur, totalTarget, prior);

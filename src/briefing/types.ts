@@ -133,6 +133,10 @@ export interface BriefingTable {
 export interface BriefingWarning {
   code: "duplicate_figure" | "duplicate_target" | "unattributed_funds" | "funds_region_from_ledger" | "region_variants"
     | "outside_jurisdiction" | "unknown_regions" | "flat_fallback"
+    /** The card by level: a counted row has an actual but no target, so 合计 has no target (no completion rate). */
+    | "total_target_incomplete"
+    /** The side-by-side card: names listed (--only, the pane's list) resolved to canonical regions, repeats merged. */
+    | "region_list_resolved"
     /** The task pane: the data sheets' 地区路径 do not follow the regions table now (refresh the ledger and funds). */
     | "region_paths_stale";
   message: string;

@@ -6,8 +6,9 @@
  * name. Ledger records and funds entries then get their 地区路径 (region_path), which the data sheets carry for the
  * briefing's formulas. One pass over the rows, only when something changes; a Map lookup per row.
  */
-import type { FundsEntry, ProjectRecord, ReportedFigure, Target } from "../core/model";
+import { METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
 import type { RegionHierarchy } from "../core/region-hierarchy";
+import { regionKey } from "../core/regions";
 import { quoteValue } from "./errors";
 import type { ImportIssue } from "./types";
 
@@ -23,11 +24,14 @@ export interface ResolvableData {
   figures: ReportedFigure[];
 }
 
-/** Resolve the names, rewrite aliases to canonical names, give paths; returns the issues (warnings). */
+/**
+ * Resolve the names, rewrite aliases to canonical names, give paths; returns the issues (warnings) and the names
+ * rewritten (as written → canonical).
+ */
 export function applyRegionResolution(
   h: RegionHierarchy, weights: ReadonlyMap<string, number>, firstRow: ReadonlyMap<string, number>, data: ResolvableData,
   column: string, file: string,
-): ImportIssue[] {
+): { issues: ImportIssue[]; rename: ReadonlyMap<string, string> } {
   const issues: ImportIssue[] = [];
   const warn = (row: number, zh: string, en: string, code: ImportIssue["code"]) =>
     issues.push({ file, row, column, message: zh, message_en: en, severity: "warning", code });
@@ -96,5 +100,53 @@ export function applyRegionResolution(
   };
   for (const r of data.records) (r as ProjectRecord & WithRegionPath).region_path = r.region ? pathOf(r.region, r.park) : null;
   for (const f of data.funds) (f as FundsEntry & WithRegionPath).region_path = f.region ? pathOf(f.region, null) : null;
-  return issues;
+  return { issues, rename };
+}
+
+/**
+ * A target or adopted figure as accepted, keyed as the row engine keys duplicates: `before` + region key + `after`
+ * (targets: year | region | metric; figures: year | month | region | metric | scope | status).
+ */
+export interface KeyedRow {
+  row: number;
+  /** Index in the result's targets or figures. */
+  index: number;
+  kind: "targets" | "figures";
+  region: string;
+  before: string;
+  after: string;
+  year: number;
+  metric: Metric;
+  month?: number;
+}
+
+/**
+ * Duplicates that meet only once names are resolved (西宁 and 西宁市, an alias and its region): the row engine already
+ * rejected repeats written the same way; a later row naming the same resolved region is rejected here, its issue
+ * naming the first row and both spellings. Nothing to do when no name was rewritten.
+ */
+export function duplicatesAfterResolution(
+  rows: readonly KeyedRow[], rename: ReadonlyMap<string, string>, column: string, file: string,
+): { rejected: KeyedRow[]; issues: ImportIssue[] } {
+  const rejected: KeyedRow[] = [];
+  const issues: ImportIssue[] = [];
+  if (rename.size === 0) return { rejected, issues };
+  const first = new Map<string, KeyedRow>();
+  for (const r of [...rows].sort((a, b) => a.row - b.row)) {
+    const canonical = rename.get(r.region) ?? r.region;
+    const key = `${r.before}${regionKey(canonical)}${r.after}`;
+    const f = first.get(key);
+    if (!f) { first.set(key, r); continue; }
+    rejected.push(r);
+    const m = METRIC_INFO[r.metric];
+    const what = r.kind === "targets" ? `${r.year} 年的“${m.zh}”目标` : `${r.year} 年${r.month ? ` 1-${r.month} 月` : ""}“${m.zh}”的同一口径、同一状态的汇总数`;
+    const whatEn = r.kind === "targets" ? `the ${r.year} target for ${m.en}` : `a figure of the same scope and status for ${m.en}, ${r.year}${r.month ? ` through month ${r.month}` : ""},`;
+    // Written differently (repeats written the same way were rejected row by row), so both spellings are named.
+    issues.push({
+      file, row: r.row, column, severity: "error",
+      message: `「${quoteValue(r.region)}」与第 ${f.row} 行的「${quoteValue(f.region)}」是同一地区「${quoteValue(canonical)}」：${what}已在第 ${f.row} 行给出，本行未导入。同一地区只能有一个${r.kind === "targets" ? "目标" : "“采用”的数（另一个请标为“备选”）"}：请删除其中一行，或改正地区名称。`,
+      message_en: `"${quoteValue(r.region)}" and "${quoteValue(f.region)}" in row ${f.row} are the same region, "${quoteValue(canonical)}": ${whatEn} is already given in row ${f.row}; row rejected. Keep one ${r.kind === "targets" ? "target" : "adopted figure (mark the other 备选)"} per region: delete one row, or correct the region name.`,
+    });
+  }
+  return { rejected, issues };
 }

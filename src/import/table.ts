@@ -17,7 +17,7 @@ import { setOwn } from "../core/own";
 import { MAX_CRITERION_CHARS, regionKey, regionProblem, type RegionProblem } from "../core/regions";
 import { buildHierarchy, type RegionIssue, type RegionRow } from "../core/region-hierarchy";
 import { parseLevel, type RegionLevel } from "../core/region-levels";
-import { applyRegionResolution } from "./regions";
+import { applyRegionResolution, duplicatesAfterResolution, type KeyedRow } from "./regions";
 import { ImportError, quoteValue } from "./errors";
 import {
   ALIAS_INDEX, detectUnit, fieldDef, KIND_FIELDS, KIND_LABELS, KINDS, normalizeHeader, resolveFieldName, UNIT_DIVISOR,
@@ -268,6 +268,8 @@ export class TableEngine {
   private readonly regionWeights = new Map<string, number>();
   private readonly regionFirstRow = new Map<string, number>();
   private readonly seen = new Map<string, number>();
+  /** Targets and figures accepted, keyed for the duplicate check once names are resolved (./regions.ts). */
+  private readonly keyed: KeyedRow[] = [];
   /** Region key → the file's first spelling; cell text → what region() made of it. */
   private readonly regionSpellings = new Map<string, string>();
   private readonly regionCache = new Map<string, { value: string; problem: RegionProblem | null; told: boolean; totalLabel: boolean }>();
@@ -1362,6 +1364,7 @@ export class TableEngine {
     if (this.duplicate(row, `t:${t.year}|${regionKey(t.region)}|${t.metric}`, this.colTitle.metric ?? null, (first) => [
       `${t.year} 年「${t.region}」的“${METRIC_INFO[t.metric].zh}”目标已在第 ${first} 行给出，本行未导入。一个地区、一个指标每年只能有一个目标，请删除或改正其中一行。`,
       `The ${t.year} target for "${t.region}" / ${METRIC_INFO[t.metric].en} is already given in row ${first}; row rejected. Keep one target per region, metric and year.`])) return null;
+    if (this.opts.hierarchy) this.keyed.push({ row, index: this.counts.targets, kind: "targets", region: t.region, before: `t:${t.year}|`, after: `|${t.metric}`, year: t.year, metric: t.metric });
     this.counts.targets++;
     if (!this.keepNone) this.targets.push(t);
     return { index: this.counts.targets - 1 };
@@ -1399,9 +1402,41 @@ export class TableEngine {
     if (this.duplicate(row, key, this.colTitle.metric ?? null, (first) => [
       `与第 ${first} 行是同一地区、同一时期、同一指标和口径的${status}数，本行未导入。同一口径只能有一个“采用”的数；另一个数请把状态标为“备选”。`,
       `Same region, period, metric and scope as row ${first} (both ${status === "采用" ? "adopted" : "alternative"}); row rejected. Keep one adopted figure per scope and mark the other 备选.`])) return null;
+    if (this.opts.hierarchy) {
+      const before = `g:${fig.year}|${fig.through_month}|`; // the key above, split around the region
+      this.keyed.push({ row, index: this.counts.figures, kind: "figures", region: fig.region, before, after: key.slice(before.length + regionKey(fig.region).length), year: fig.year, metric: fig.metric, month: fig.through_month });
+    }
     this.counts.figures++;
     if (!this.keepNone) this.figures.push(fig);
     return { index: this.counts.figures - 1 };
+  }
+
+  /**
+   * Targets and figures that name one region two ways (西宁 and 西宁市) are duplicates too: the later row is taken
+   * out and counted as rejected, with an error at its row (duplicatesAfterResolution, ./regions.ts).
+   */
+  private rejectResolvedDuplicates(rename: ReadonlyMap<string, string>, column: string): void {
+    const { rejected, issues } = duplicatesAfterResolution(this.keyed, rename, column, this.file);
+    if (rejected.length === 0) return;
+    for (const i of issues) this.issues.push(i);
+    for (const kind of ["targets", "figures"] as const) {
+      const gone = new Set(rejected.filter((r) => r.kind === kind).map((r) => r.index));
+      if (gone.size === 0) continue;
+      const list: unknown[] = this[kind];
+      if (!this.keepNone) {
+        const kept = list.filter((_, i) => !gone.has(i));
+        list.length = 0;
+        list.push(...kept);
+      }
+      // Extras (columns of the user's) follow their rows to the new indexes.
+      const shift = (index: number) => { let n = 0; for (const g of gone) if (g < index) n++; return index - n; };
+      const extras = this.extras.filter((e) => e.kind !== kind || !gone.has(e.index)).map((e) => (e.kind === kind ? { ...e, index: shift(e.index) } : e));
+      this.extras.length = 0;
+      this.extras.push(...extras);
+      this.counts[kind] -= gone.size;
+    }
+    this.accepted -= rejected.length;
+    this.rejected += rejected.length;
   }
 
   /** Close the table: the result, or an ImportError when no header was ever found. */
@@ -1416,7 +1451,10 @@ export class TableEngine {
     else if (this.opts.hierarchy) {
       // Names resolved to canonical regions; ledger records and funds entries get their 地区路径 (./regions.ts).
       const data = { records: this.records, funds: this.funds, targets: this.targets, figures: this.figures };
-      for (const i of applyRegionResolution(this.opts.hierarchy, this.regionWeights, this.regionFirstRow, data, this.colTitle.region ?? "所属地区", this.file)) this.issues.push(i);
+      const column = this.colTitle.region ?? "所属地区";
+      const { issues, rename } = applyRegionResolution(this.opts.hierarchy, this.regionWeights, this.regionFirstRow, data, column, this.file);
+      for (const i of issues) this.issues.push(i);
+      this.rejectResolvedDuplicates(rename, column);
     }
     const result: ImportResult = {
       kind: this.kind,

@@ -200,6 +200,28 @@ describe("the report card by level in the simulated Excel host (live, portable, 
     expect(reader(w24.sheetName)(o24.firstRow, COL.rate)).toBeCloseTo(36.9 / 244, 10);
   });
 
+  test("合计's target: blank when 青海省本级 has an actual and no target, the rows' sum when every row with data has one (attack D3)", async () => {
+    const hierarchy = seedHierarchy();
+    const canon = (n: string) => hierarchy.names[hierarchy.lookup(n)];
+    const rec = (id: string, region: string, amount: number) => ({ id, name: id, region, signed_date: "2025-02-01", signed_amount: amount });
+    const targets = [canon("西宁市"), canon("海西州")].map((region) => ({ year: 2025, region, metric: "signed_amount" as const, value: 40 }));
+    for (const [records, want] of [
+      [[rec("K1", canon("西宁市"), 10), rec("K2", canon("海西州"), 10), rec("K3", "青海省", 100)], ""],
+      [[rec("K1", canon("西宁市"), 10), rec("K2", canon("海西州"), 10)], 80],
+    ] as const) {
+      const input = { records: [...records], targets, funds: [], figures: [] };
+      await writeData(input, hierarchy);
+      const b = buildBriefing(input, { period: "2025Q1", hierarchy, within: "青海省", level: "市州", metrics: ["signed_amount"] });
+      expect(b.tables[0].total.target).toBe(want === "" ? null : want);
+      for (const mode of [{}, { portable: true }]) {
+        const { result, mismatches } = await briefAndCompare(input, b, { charts: false, ...mode });
+        expect({ mode: result.mode, mismatches }).toEqual({ mode: result.mode, mismatches: [] });
+        const t = result.layout.tables[0];
+        expect([reader(result.sheetName)(t.totalRow, COL.target), reader(result.sheetName)(t.totalRow, COL.rate)]).toEqual([want, want === "" ? "" : 0.25]);
+      }
+    }
+  });
+
   test.each([3, 17])("random hierarchy %i: live and portable formulas agree with the JSON, also after a ledger edit", async (seed) => {
     const c = randomHierCase(seed, { regions: 14, records: 80, figures: 5, year: 2025 });
     await writeData(c.input, c.hierarchy);
