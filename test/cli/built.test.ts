@@ -34,7 +34,7 @@ function invest(args: string[], file = bin): { code: number | null; out: string;
 }
 
 const BRIEF = ["brief", "--ledger", join(SEEDS, "projects.csv"), "--funds", join(SEEDS, "funds.csv"), "--figures", join(SEEDS, "figures.csv"),
-  "--targets", join(SEEDS, "targets.csv"), "--period", "2025Q1"];
+  "--targets", join(SEEDS, "targets.csv"), "--regions", join(SEEDS, "regions.csv"), "--period", "2025Q1"];
 
 describe("built CLI (one file, plain Node)", () => {
   test("is one executable file with a Node shebang", () => {
@@ -68,7 +68,8 @@ describe("built CLI (one file, plain Node)", () => {
       let errs = "";
       const code = await briefCommand([...BRIEF.slice(1), "--format", format], { stdout: (t) => (expected += t), stderr: (t) => (errs += t) });
       const r = invest([...BRIEF, "--format", format]);
-      expect([format, r.code, errs]).toEqual([format, code, ""]);
+      // The same notes too (the seeds' Gansu projects lie outside the card's jurisdiction, 青海省).
+      expect([format, r.code, r.err]).toEqual([format, code, errs]);
       expect(r.out).toBe(expected);
       expect(r.exceljs).toBe(false);
     }
@@ -92,7 +93,8 @@ describe("built CLI (one file, plain Node)", () => {
       symlinkSync(bin, link);
       const out = join(linkDir, "b.xlsx");
       const r = spawnSync(link, [...BRIEF, "--format", "xlsx", "--out", out], { cwd: linkDir, encoding: "utf8" });
-      expect([r.status, r.stderr]).toEqual([0, ""]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).not.toMatch(/Error|Cannot find module/);
       expect(statSync(out).size).toBeGreaterThan(1000);
     } finally {
       rmSync(linkDir, { recursive: true, force: true });

@@ -40,7 +40,7 @@ describe("keep: none and a projection change nothing but what is kept", () => {
     const [all, none, some] = await three(bytes, { fileName: path.basename(file) });
     same(all, none);
     same(all, some);
-    expect(all.counts).toEqual({ ledger: all.records.length, funds: all.funds.length, targets: all.targets.length, figures: all.figures.length });
+    expect(all.counts).toEqual({ ledger: all.records.length, funds: all.funds.length, targets: all.targets.length, figures: all.figures.length, regions: all.regions?.length ?? 0 });
     expect([none.records, none.funds, none.targets, none.figures, none.extras]).toEqual([[], [], [], [], undefined]);
     expect(some.extras).toBeUndefined();
     // The readable report says the same with or without the records.
