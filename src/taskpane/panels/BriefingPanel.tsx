@@ -122,7 +122,11 @@ export function BriefingPanel({ basis, tolerance, active = true }: { basis: Prog
     );
     if (result) {
       setOutcome(result);
-      task.setStatus({ intent: "success", text: t("built", { sheet: result.sheet }) });
+      task.setStatus(
+        result.noData
+          ? { intent: "warning", text: t("builtNoData", { sheet: result.sheet, period: quarterName(period) }) }
+          : { intent: "success", text: t("built", { sheet: result.sheet }) },
+      );
     }
   }
 
