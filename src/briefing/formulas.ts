@@ -246,15 +246,29 @@ function labelsOf(language: Language) {
     : {
       headers: ["Region", "Actual", "Annual target", "Completion", "Time progress", "Pace gap (points)", "Status", "Same period last year", "YoY growth", "Share", "Rank", "Source"],
       source: ["Reported figure", "Ledger", "Figures + ledger"] as [string, string, string],
-      total: TOTAL_REGION,
+      total: "Total",
       title: (b: Briefing) => `Investment report card ${b.period}${b.jurisdiction ? `, ${b.jurisdiction.name}${b.level ? ` by ${LEVEL_EN[b.level]}` : ""}` : ""}`,
       params: ["As of", "Time progress", "Basis", "Tolerance (points)"],
       basis: BASIS_LABELS["en-US"],
-      note: "Completion = actual ÷ annual target; pace gap = completion − time progress, in percentage points; a region with a reported figure (blank scope, not 备选) uses it as the actual, otherwise the ledger is summed; blank means no data, never 0.",
-      hierNote: "Each region includes its descendants; a reported figure (blank scope, not 备选) stands for its region, otherwise the ledger is summed, a descendant's figure replacing its part; 其中 rows are not added to the total; 本级 rows are the region's own projects; the total is the jurisdiction's reported figure, else the sum of the rows; blank means no data.",
+      note: "Completion = actual ÷ annual target; pace gap = completion − time progress, in percentage points; a region with a reported figure (blank scope, status not alternative 备选) uses it as the actual, otherwise the ledger is summed; blank means no data, never 0.",
+      hierNote: "Each region includes its descendants; a reported figure (blank scope, status not alternative 备选) stands for its region, otherwise the ledger is summed, a descendant's figure replacing its part; “of which” rows are not added to the total; “(own level)” rows are the region's own projects; the total is the jurisdiction's reported figure, else the sum of the rows; blank means no data.",
       unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].en} (100m CNY)` : `${METRIC_INFO[m].en} (count)`),
       textTitle: "Briefing text",
     };
+}
+
+/**
+ * The first column of a row as the sheet shows it: the place name (user data, as it is) with the words the add-in
+ * adds in the sheet's language (合计 → Total, 其中：X → of which: X, X本级 → X (own level)). Formulas never look a row
+ * up by this text: the total's target criterion is the literal 合计 of the targets table.
+ */
+export function rowLabel(row: BriefingRow, language: Language, isTotal: boolean): string {
+  if (isTotal) return labelsOf(language).total;
+  const label = row.label ?? row.region;
+  if (language === "zh-CN") return label;
+  if (row.role === "zone") return `of which: ${label.replace(/^其中：/, "")}`;
+  if (row.role === "own") return `${label.replace(/本级$/, "")} (own level)`;
+  return label;
 }
 
 function spanZh(b: Briefing): string {
@@ -321,7 +335,7 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
     if (b.jurisdiction) {
       // The report card by level: its own rows (本级, 其中), literal criteria on 地区路径, totals over the counted rows.
       hierarchicalRows(ctx, t, firstRow, newRow, fmtValue, live, withFormulas, statusLabels);
-      tables.push({ metric: t.metric, titleRow, headerRow, firstRow, totalRow, regions: t.rows.map((r) => r.label ?? r.region) });
+      tables.push({ metric: t.metric, titleRow, headerRow, firstRow, totalRow, regions: t.rows.map((r) => rowLabel(r, language, false)) });
       continue;
     }
     const all: BriefingRow[] = [...t.rows, t.total];
@@ -332,8 +346,9 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
       const A = (col: number) => a1(r, col);
       // The criterion that matches exactly this region (wildcards escaped, "=" before an operator): the one rule of
       // src/core/regions.ts, which the builder groups by and the importer folds to.
-      const regionCell = regionCriterion(a1(r, COL.region, false, true), row.region);
-      cells[COL.region] = { value: row.region, role: isTotal ? "total" : "region" };
+      // The total's cell shows "Total" in English: its target is looked up by the literal 合计, not by the cell.
+      const regionCell = isTotal ? quote(TOTAL_REGION) : regionCriterion(a1(r, COL.region, false, true), row.region);
+      cells[COL.region] = { value: isTotal ? L.total : row.region, role: isTotal ? "total" : "region" };
       const f = (formula: string | undefined) => (withFormulas ? formula : undefined);
       // Actual and prior
       const actualF = isTotal
@@ -458,7 +473,7 @@ function hierarchicalRows(
     const plan = row.plan!;
     const cells = newRow();
     const A = (col: number) => a1(r, col);
-    cells[COL.region] = { value: row.label ?? row.region, role: isTotal ? "total" : "region" };
+    cells[COL.region] = { value: rowLabel(row, language, isTotal), role: isTotal ? "total" : "region" };
     const B = A(COL.actual), C = A(COL.target), D = A(COL.rate), F = A(COL.gap), H = A(COL.prior);
     let actualF: string, priorF: string, targetF: string | undefined, sourceF: string;
     if (isTotal) {

@@ -597,8 +597,8 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     const list = [...placedOutside].sort((a, b) => b[1] - a[1]).slice(0, 5);
     warnings.push({
       code: "outside_jurisdiction",
-      message: `台账中有 ${total} 条项目不在${jName}范围内（${list.map(([r, c]) => `${h.names[r]} ${c} 条`).join("、")}），未计入本成绩单；要看它们，请另选辖区。`,
-      message_en: `${total} ledger projects lie outside ${jName} (${list.map(([r, c]) => `${h.names[r]}: ${c}`).join(", ")}) and are not in this report card; choose another jurisdiction to see them.`,
+      message: `台账中（所有时期）共有 ${total} 条项目不在${jName}范围内（${list.map(([r, c]) => `${h.names[r]} ${c} 条`).join("、")}），未计入本成绩单；要看它们，请另选辖区。`,
+      message_en: `In the whole ledger (all periods), ${total} projects lie outside ${jName} (${list.map(([r, c]) => `${h.names[r]}: ${c}`).join(", ")}) and are not in this report card; choose another jurisdiction to see them.`,
     });
   }
   const unknown = new Map(unknownRecords);

@@ -179,6 +179,13 @@ export function WorkbookView({
   }
   rows = Math.max(rows, 20);
   cols = Math.max(cols, 8);
+  // The grid reaches the selected cell even beyond the used range (Excel's grid has no end): L3 typed in the name
+  // box of a sheet used up to H20 is drawn, selected.
+  const selHere = selection && selection.sheet === sheet ? selection : null;
+  if (selHere) {
+    rows = Math.max(rows, Math.min(selHere.r + 1, MAX_ROWS));
+    cols = Math.max(cols, Math.min(selHere.c + 1, MAX_COLS));
+  }
   const address = `A1:${colName(cols - 1)}${rows}`;
   // Excel column widths are in points (Range.format.columnWidth); 64 px is Excel's default column.
   const setWidths = Array.from({ length: cols }, (_, c) => (sheet ? inspector.columnWidth(sheet, c) : undefined));
@@ -200,6 +207,14 @@ export function WorkbookView({
   React.useEffect(() => setNameBox(selAddress), [selAddress]);
 
   const select = (r: number, c: number) => sheet && onSelect({ sheet, r, c });
+  // A cell chosen in the name box is scrolled into view (as Excel does), once the grid has drawn it.
+  const scrollRef = React.useRef<HTMLDivElement>(null);
+  const [reveal, setReveal] = React.useState(0);
+  React.useEffect(() => {
+    if (!reveal || !selAddress) return;
+    const cell = scrollRef.current?.querySelector<HTMLElement>(`td[data-cell="${selAddress}"]`);
+    cell?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [reveal, selAddress]);
 
   return (
     <section className={s.root} aria-label={lang === "zh-CN" ? "模拟工作簿" : "Simulated workbook"}>
@@ -213,14 +228,17 @@ export function WorkbookView({
           onKeyDown={(e) => {
             if (e.key !== "Enter") return;
             const p = parseCell(nameBox);
-            if (p) select(p.r, p.c);
+            if (p && p.r < MAX_ROWS && p.c < MAX_COLS) {
+              select(p.r, p.c);
+              setReveal((n) => n + 1);
+            }
           }}
         />
         <div className={s.formula} role="status" aria-label={lang === "zh-CN" ? "编辑栏" : "Formula bar"} title={selFormula}>
           {selFormula}
         </div>
       </div>
-      <div className={s.scroll} tabIndex={0} role="region" aria-label={sheet ?? ""} data-sheet={sheet}>
+      <div ref={scrollRef} className={s.scroll} tabIndex={0} role="region" aria-label={sheet ?? ""} data-sheet={sheet}>
         {sheet ? (
           <table className={s.grid} data-testid="sheet-grid" style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
             <colgroup>
@@ -254,6 +272,8 @@ export function WorkbookView({
                     return (
                       <td
                         key={c}
+                        data-cell={`${colName(c)}${r + 1}`}
+                        data-selected={!!sel && sel.r === r && sel.c === c ? "" : undefined}
                         className={mergeClasses(s.cell, runsOn && s.overflowing, !!sel && sel.r === r && sel.c === c && s.selected)}
                         style={{
                           backgroundColor: st.fill,

@@ -152,14 +152,13 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
             </TabList>
             {TABS.map((id) => (
               <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={s.panel}>
+                {/* Every panel stays mounted (hidden when not shown) so that its results, choices and messages survive a
+                    visit to another tab; the panels that read the workbook read it afresh each time they are shown. */}
                 {id === "data" && <DataPanel defaultUrl={settings.productionUrl} />}
-                {/* Mounted when shown, so each visit reads the workbook afresh (sources, regions, years). */}
-                {id === "refresh" && tab === id && <RefreshPanel />}
-                {id === "briefing" && tab === id && <BriefingPanel basis={settings.basis} tolerance={settings.tolerance} />}
-                {id === "functions" && tab === id && <FunctionsPanel />}
-                {id === "settings" && tab === id && (
-                  <SettingsPanel settings={settings} officeLanguage={officeLanguage} onChange={onSettings} />
-                )}
+                {id === "refresh" && <RefreshPanel active={tab === id} />}
+                {id === "briefing" && <BriefingPanel basis={settings.basis} tolerance={settings.tolerance} active={tab === id} />}
+                {id === "functions" && <FunctionsPanel />}
+                {id === "settings" && <SettingsPanel settings={settings} officeLanguage={officeLanguage} onChange={onSettings} />}
               </div>
             ))}
           </main>

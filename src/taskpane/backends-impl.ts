@@ -263,6 +263,7 @@ export function createBackendsNow(): Backends {
         sheet: written.sheetName,
         text: { zh: briefingText(briefing, { language: "zh-CN" }), en: briefingText(briefing, { language: "en-US" }) },
         warnings: briefing.warnings.map((w) => ({ zh: w.message, en: w.message_en })),
+        noData: briefing.tables.every((t) => t.total.actual == null && t.rows.every((r) => r.actual == null)),
       };
     },
   };

@@ -49,6 +49,8 @@ export interface Task {
   /** 0..1, or undefined while indeterminate. */
   progress: number | undefined;
   label: string;
+  /** The task was started from a focused button (which it disables): its Cancel button takes the focus meanwhile. */
+  focusCancel: boolean;
   status: Status;
   setStatus: (s: Status) => void;
   /** Run `fn` with a fresh AbortSignal; errors become an error status, a cancel becomes an info status. */
@@ -61,6 +63,7 @@ export function useTask(): Task {
   const [running, setRunning] = React.useState(false);
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [label, setLabel] = React.useState("");
+  const [focusCancel, setFocusCancel] = React.useState(false);
   const [status, setStatus] = React.useState<Status>(null);
   const controller = React.useRef<AbortController | null>(null);
   const mounted = React.useRef(true);
@@ -77,6 +80,8 @@ export function useTask(): Task {
       controller.current?.abort();
       const ctl = new AbortController();
       controller.current = ctl;
+      // The starting button disables itself while the task runs, which drops the keyboard focus to <body>.
+      setFocusCancel(typeof document !== "undefined" && document.activeElement instanceof HTMLButtonElement);
       setRunning(true);
       setProgress(undefined);
       setLabel(what);
@@ -103,7 +108,7 @@ export function useTask(): Task {
     [t, lang],
   );
   const cancel = React.useCallback(() => controller.current?.abort(), []);
-  return { running, progress, label, status, setStatus, run, cancel };
+  return { running, progress, label, focusCancel, status, setStatus, run, cancel };
 }
 
 /** The progress area: always the same height; a bar, its label and a cancel button while a task runs. */
@@ -111,6 +116,10 @@ export function ProgressArea({ task, cancellable = true }: { task: Task; cancell
   const { t } = useT();
   const s = useCommonStyles();
   const pct = task.progress === undefined ? undefined : Math.round(task.progress * 100);
+  const cancelRef = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => {
+    if (task.running && task.focusCancel) cancelRef.current?.focus();
+  }, [task.running, task.focusCancel]);
   return (
     <div className={s.progress} aria-live="polite" aria-busy={task.running}>
       {task.running ? (
@@ -128,7 +137,7 @@ export function ProgressArea({ task, cancellable = true }: { task: Task; cancell
               aria-label={t("progressLabel")}
             />
             {cancellable && (
-              <Button size="small" onClick={task.cancel}>
+              <Button size="small" onClick={task.cancel} ref={cancelRef}>
                 {t("cancel")}
               </Button>
             )}

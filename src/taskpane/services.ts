@@ -120,6 +120,8 @@ export interface BriefingOutcome {
   sheet: string;
   text: { zh: string; en: string };
   warnings: { zh: string; en: string }[];
+  /** No region has an actual for the period (the card holds only its total rows): say so instead of a success. */
+  noData?: boolean;
 }
 
 /** Settings kept in the workbook (shared by everyone who opens it). */

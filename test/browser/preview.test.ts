@@ -212,7 +212,9 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
     const rows: string[][] = await grid().evaluate((table: HTMLTableElement) =>
       [...table.tBodies[0].rows].map((tr) => [...tr.cells].slice(1).map((td) => td.textContent ?? "")),
     );
-    expect(rows.filter((r) => r[0] === "其中：西宁开发区" && r[1] === "245.00")[0]?.slice(0, 4)).toEqual(["其中：西宁开发区", "245.00", "281.00", "87.19%"]);
+    // English words around the place names (issue 16: the English sheet said 合计 and 其中：)
+    expect(rows.filter((r) => r[0] === "of which: 西宁开发区" && r[1] === "245.00")[0]?.slice(0, 4)).toEqual(["of which: 西宁开发区", "245.00", "281.00", "87.19%"]);
+    expect(rows.map((r) => r[0]).filter((v) => /合计|其中|本级/.test(v))).toEqual([]);
     const text = await pane().getByRole("textbox", { name: "Briefing text" }).inputValue();
     expect(text).toMatch(/CNY 24\.5 billion/);
     expect(text).toMatch(/87\.19%/);

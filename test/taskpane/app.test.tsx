@@ -102,6 +102,44 @@ describe("task pane app", () => {
     expect(screen.getByText("https://zs.example.gov.cn/l.csv：新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
   });
 
+  test("results stay when the user visits another tab and comes back (every panel keeps its state)", async () => {
+    const user = userEvent.setup();
+    const source = { id: "ledger", kind: "ledger" as const, label: "https://zs.example.gov.cn/l.csv", rows: 30, lastRefreshed: null, refreshable: true };
+    const services = fakeServices({
+      briefingAvailability: jest.fn(async () => ({ regions: ["西宁开发区", "西宁市"], dataYears: [2025], targetYears: [2025] })),
+      listSources: jest.fn(async () => [source]),
+      refresh: jest.fn(async () => ({ added: 1, updated: 0, removed: 0, unchanged: 29, issues: [], at: "2025-04-02T09:00:00Z" })),
+    });
+    await renderApp(<App services={services} officeLanguage="zh-CN" />);
+    // 数据: a preview read
+    await user.click(screen.getByRole("button", { name: "读取并预览" }));
+    expect(await screen.findByText(/已读取 1 个数据集/)).toBeInTheDocument();
+    // 刷新: a refresh summary
+    await user.click(screen.getByRole("tab", { name: "刷新" }));
+    await user.click(await screen.findByRole("button", { name: "刷新“https://zs.example.gov.cn/l.csv”" }));
+    const refreshed = "https://zs.example.gov.cn/l.csv：新增 1 行，更新 0 行，删除 0 行，未变 29 行。";
+    expect(await screen.findByText(refreshed)).toBeInTheDocument();
+    // 成绩单: a region unticked, then built
+    await user.click(screen.getByRole("tab", { name: "成绩单" }));
+    await user.click(await screen.findByRole("checkbox", { name: "西宁市" }));
+    await user.click(screen.getByRole("button", { name: "生成成绩单" }));
+    expect(await screen.findByText("成绩单已写入工作表“成绩单”。")).toBeInTheDocument();
+    // Away to 设置 and back to each panel: everything is still there.
+    await user.click(screen.getByRole("tab", { name: "设置" }));
+    await user.click(screen.getByRole("tab", { name: "成绩单" }));
+    await act(async () => undefined);
+    expect(screen.getByText("成绩单已写入工作表“成绩单”。")).toBeVisible();
+    expect(screen.getByRole("textbox", { name: "简报文字" })).toHaveValue("简报");
+    expect(screen.getByRole("checkbox", { name: "西宁市" })).not.toBeChecked();
+    expect(services.briefingAvailability).toHaveBeenCalledTimes(2); // read afresh on the second visit
+    await user.click(screen.getByRole("tab", { name: "刷新" }));
+    await act(async () => undefined);
+    expect(screen.getByText(refreshed)).toBeVisible();
+    await user.click(screen.getByRole("tab", { name: "数据" }));
+    expect(screen.getByText(/已读取 1 个数据集/)).toBeVisible();
+    expect(screen.getByRole("button", { name: "载入工作簿" })).toBeEnabled();
+  });
+
   test("outside Excel a warning says writing is unavailable", async () => {
     await renderApp(<App services={fakeServices({ host: null })} officeLanguage={null} />);
     expect(screen.getByText("未检测到 Excel：写入工作簿的操作不可用。")).toBeInTheDocument();

@@ -114,6 +114,21 @@ describe("成绩单 panel", () => {
     expect(await screen.findByText("无法复制，请手动选择文字复制。")).toBeInTheDocument();
   });
 
+  test("a period without data: a warning that says so and what to do, not a success", async () => {
+    const user = userEvent.setup();
+    const services = fakeServices({
+      briefingAvailability: jest.fn(async () => avail),
+      buildBriefing: jest.fn(async () => ({ sheet: "成绩单 2024Q1", text: { zh: "文字", en: "text" }, warnings: [], noData: true })),
+    });
+    renderPanel(<BriefingPanel basis="month" tolerance={10} />, services);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "报告期" }), "2024Q1");
+    await user.click(screen.getByRole("button", { name: "生成成绩单" }));
+    const status = (await screen.findByText(/没有数据/)).closest("[data-status-intent]");
+    expect(status).toHaveAttribute("data-status-intent", "warning");
+    expect(status).toHaveTextContent("2024 年一季度没有数据：工作表“成绩单 2024Q1”中的成绩单只有合计行。请另选报告期，或在“数据”页载入这一时期的数据。");
+    expect(screen.queryByText(/成绩单已写入/)).not.toBeInTheDocument();
+  });
+
   test("English: English text and labels", async () => {
     const user = userEvent.setup();
     renderPanel(

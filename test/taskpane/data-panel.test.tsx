@@ -106,7 +106,8 @@ describe("数据 panel", () => {
     });
     renderPanel(<DataPanel />, services);
     await user.click(screen.getByRole("radio", { name: "文件" }));
-    const browse = screen.getByRole("button", { name: "选择文件（CSV、JSON、xlsx）" });
+    // WCAG 2.5.3 (axe label-content-name-mismatch): the name holds the visible text, then the field's label.
+    const browse = screen.getByRole("button", { name: "浏览… 选择文件（CSV、JSON、xlsx）" });
     expect(browse).toHaveTextContent("浏览…");
     expect(browse).toHaveAccessibleDescription("未选择文件 文件只在本机读取，不会上传。");
     const openDialog = jest.spyOn(screen.getByTestId("file-input") as HTMLInputElement, "click").mockImplementation(() => undefined);
@@ -140,7 +141,9 @@ describe("数据 panel", () => {
     const input = screen.getByRole("textbox", { name: /数据网址/ });
     await user.type(input, "ftp:/bad");
     await user.click(screen.getByRole("button", { name: "读取并预览" }));
-    expect(screen.getByText(/网址无效/)).toBeInTheDocument();
+    // The refusal is the result of the click: it takes the focus, as other results do.
+    await waitFor(() => expect(screen.getByText(/网址无效/)).toHaveFocus());
+    expect(input).toHaveAccessibleDescription(expect.stringContaining("网址无效"));
     expect(services.read).not.toHaveBeenCalled();
     await user.clear(input);
     await user.type(input, "https://data.example.gov.cn/ledger.csv");
@@ -203,9 +206,12 @@ describe("数据 panel", () => {
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     expect(screen.getByText("正在写入工作表… 40%")).toBeInTheDocument();
     expect(area).toHaveAttribute("aria-busy", "true");
-    await user.click(screen.getByRole("button", { name: "取消" }));
+    // The load button disabled itself: the keyboard focus waits on Cancel, not on <body>.
+    await waitFor(() => expect(screen.getByRole("button", { name: "取消" })).toHaveFocus());
+    await user.keyboard("{Enter}");
     expect(seenSignal?.aborted).toBe(true);
     expect(await screen.findByText("已取消，工作簿未改动。")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText("已取消，工作簿未改动。").closest("[data-status-intent]")).toHaveFocus());
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 

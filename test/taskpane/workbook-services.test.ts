@@ -121,6 +121,9 @@ test("the report card by level through the pane: 青海省 by 市州 with 西宁
   const shown = sim.workbook.text("成绩单 2024Q1").map((r) => r[0]);
   expect(shown).toContain("玉树州");
   expect(hidden).not.toContain("玉树州");
+  // a period without data (the sample data starts in 2024) is flagged; the periods with data are not
+  expect(q1.noData).toBe(false);
+  expect((await services.buildBriefing({ ...base, period: "2023Q1" })).noData).toBe(true);
 });
 
 test("a regions table loaded after the ledger: the build warns that the ledger's 地区路径 are out of date", async () => {

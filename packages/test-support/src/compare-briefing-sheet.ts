@@ -28,7 +28,19 @@ export function compareSheet(b: Briefing, read: Read, options: Pick<FormulaOptio
       const r = lt.firstRow + k;
       const where = `${lt.metric}/${row.region}`;
       const region = read(r, COL.region);
-      if (region !== (row.label ?? row.region)) mismatches.push(`${where}: region cell ${String(region)}`);
+      // The first column in the sheet's language: English words around the place names (issue 16).
+      const label = row.label ?? row.region;
+      const shown =
+        (options.language ?? "zh-CN") === "zh-CN"
+          ? label
+          : row === table.total
+            ? "Total"
+            : row.role === "zone"
+              ? `of which: ${label.replace(/^其中：/, "")}`
+              : row.role === "own"
+                ? `${label.replace(/本级$/, "")} (own level)`
+                : label;
+      if (region !== shown) mismatches.push(`${where}: region cell ${String(region)}`);
       for (const [field, col] of FIELDS) {
         const want = row[field] as number | null;
         const got = read(r, col);

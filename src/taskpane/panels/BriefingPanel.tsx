@@ -31,7 +31,11 @@ export function quarterOptions(years: number[]): string[] {
   return sorted.flatMap((y) => [4, 3, 2, 1].map((q) => `${y}Q${q}`));
 }
 
-export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tolerance: number }) {
+/**
+ * `active`: the panel is shown. It stays mounted while hidden (its result survives a visit to another tab) and reads
+ * what the workbook holds afresh each time it is shown, keeping the user's choices where they still apply.
+ */
+export function BriefingPanel({ basis, tolerance, active = true }: { basis: ProgressBasis; tolerance: number; active?: boolean }) {
   const { t, lang } = useT();
   const services = useServices();
   const c = useCommonStyles();
@@ -49,13 +53,23 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
   const [outcome, setOutcome] = React.useState<BriefingOutcome | null>(null);
   const [copyStatus, setCopyStatus] = React.useState<Status>(null);
 
+  const availRef = React.useRef<BriefingAvailability | null>(null);
   React.useEffect(() => {
+    if (!active) return;
     let live = true;
     services
       .briefingAvailability()
       .then((a) => {
         if (!live) return;
+        const before = availRef.current;
+        availRef.current = a;
         setAvail(a);
+        setAvailError(null);
+        if (before && before.regions.length > 0) {
+          // Seen before: keep the chosen regions (all stays all) and a period still offered.
+          setRegions((cur) => (cur.length === before.regions.length ? a.regions : a.regions.filter((r) => cur.includes(r))));
+          return;
+        }
         setRegions(a.regions);
         // Default: the quarter of the latest data; else the first quarter of the latest year known.
         if (a.latest) setPeriod(`${a.latest.year}Q${Math.ceil(a.latest.month / 3)}`);
@@ -68,7 +82,7 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
     return () => {
       live = false;
     };
-  }, [services]);
+  }, [services, active]);
 
   if (!avail) return <Spinner size="tiny" label={t("working")} />;
 
@@ -108,7 +122,11 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
     );
     if (result) {
       setOutcome(result);
-      task.setStatus({ intent: "success", text: t("built", { sheet: result.sheet }) });
+      task.setStatus(
+        result.noData
+          ? { intent: "warning", text: t("builtNoData", { sheet: result.sheet, period: quarterName(period) }) }
+          : { intent: "success", text: t("built", { sheet: result.sheet }) },
+      );
     }
   }
 

@@ -23,7 +23,7 @@ import {
 import { DATASET_KINDS, SHEETS } from "../../core/columns";
 import type { DatasetKind, ImportIssue, ImportResult } from "../../import/types";
 import { MessageKey, useT } from "../i18n";
-import { ProgressArea, StatusMessage, useCommonStyles, useTask } from "../common";
+import { ProgressArea, StatusMessage, focusResult, useCommonStyles, useTask } from "../common";
 import { displayValue } from "../display";
 import { SourceSpec, WorkbookTable, useServices } from "../services";
 import { ownValue } from "../../core/own";
@@ -101,6 +101,12 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
   const [file, setFile] = React.useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [url, setUrl] = React.useState(defaultUrl);
   const [urlError, setUrlError] = React.useState<string | null>(null);
+  /** Counts the refused URLs: each refusal moves the focus to its message, like any other result. */
+  const [urlRefusals, setUrlRefusals] = React.useState(0);
+  const urlMessageId = useId("data-url-message");
+  React.useEffect(() => {
+    if (urlRefusals > 0) focusResult(document.getElementById(urlMessageId));
+  }, [urlRefusals, urlMessageId]);
   const [tables, setTables] = React.useState<WorkbookTable[] | null>(null);
   const [table, setTable] = React.useState("");
   const [source, setSource] = React.useState<SourceSpec | null>(null);
@@ -153,6 +159,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
         const u = url.trim();
         if (!/^https?:\/\/[^\s/]+/i.test(u)) {
           setUrlError(t("urlInvalid"));
+          setUrlRefusals((n) => n + 1);
           return null;
         }
         setUrlError(null);
@@ -269,8 +276,10 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
             aria-hidden="true"
           />
           <div className={c.row}>
+            {/* Named by its own visible text first, then the field label (WCAG 2.5.3: a voice user says what is seen). */}
             <Button
-              aria-labelledby={`${fileId}-label`}
+              id={`${fileId}-browse`}
+              aria-labelledby={`${fileId}-browse ${fileId}-label`}
               aria-describedby={`${fileId}-name ${fileId}-hint`}
               onClick={() => fileInput.current?.click()}
             >
@@ -290,7 +299,7 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
           label={t("urlLabel")}
           hint={t("urlHint")}
           validationState={urlError ? "error" : "none"}
-          validationMessage={urlError ?? undefined}
+          validationMessage={urlError ? { children: urlError, id: urlMessageId, tabIndex: -1, className: c.result } : undefined}
         >
           <Input type="url" value={url} onChange={(_, d) => setUrl(d.value)} placeholder="https://" />
         </Field>

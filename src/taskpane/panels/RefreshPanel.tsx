@@ -13,7 +13,8 @@ const useStyles = makeStyles({
 
 const counts = (r: RefreshReport) => ({ added: r.added, updated: r.updated, removed: r.removed, unchanged: r.unchanged });
 
-export function RefreshPanel() {
+/** `active`: the panel is shown; each time it becomes shown it lists the sources afresh (data may have been loaded). */
+export function RefreshPanel({ active = true }: { active?: boolean }) {
   const { t, lang } = useT();
   const services = useServices();
   const c = useCommonStyles();
@@ -34,8 +35,8 @@ export function RefreshPanel() {
   }, [services, t, lang]);
 
   React.useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (active) void reload();
+  }, [reload, active]);
 
   /** The sample source's stored label is Chinese: name it in the UI language. */
   const labelOf = (src: LoadedSource) => (src.sample ? t("sourceSample") : src.label);
