@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Selection, WorkbookView } from "../../src/preview/WorkbookView";
-import type { SimWorkbookInspector } from "../sim";
+import type { SimWorkbookInspector } from "../../packages/excel-sim/src";
 
 /** A sheet 台账 with text in A1:H20 (only what WorkbookView reads). */
 function inspector(): SimWorkbookInspector {
