@@ -47,11 +47,11 @@ import { checkRequirements } from "./requirements";
 import { restore, RollbackFailedError, UndoBlockedError, undoRecordOf, verifyUndo } from "./restore";
 import { applyFilters, deleteWorkSheet, locate, quoteSheet, setRowCount, TableState } from "./table-ops";
 import { parseSources, SourceDescriptor, sourceLabel, upsertSource } from "./sources";
-import { isFormulaAt, readBody, writeColumn } from "./table-body";
+import { readBody, writeColumn } from "./table-body";
 import {
   datasetColumnsProblem, findTable, freeTableName, holdsColumns, missingColumnsMessage, parseTablesMemory, renamedTableMessage, TableRef, TablesMemory,
 } from "./table-identity";
-import { encodeMeta, runsOf, SnapshotMeta, type Filters } from "./undo-snapshot";
+import { encodeMeta, runsOf, SnapshotMeta } from "./undo-snapshot";
 import { Cell, FORMATS, chunkRows, formatFor, recordsOf, recordsToRows, rowBytes, storedValue, textCell, utf8Bytes } from "./values";
 import { QueueTicket, serialised } from "./write-queue";
 
@@ -332,7 +332,7 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, names: Name
   const notices: WorkbookState["notices"] = [];
 
   // ---- which tables are ours
-  let data: TableState | null = cur ? cur.read() : null;
+  const data: TableState | null = cur ? cur.read() : null;
   if (data) {
     if (data.by === "id" && data.ref.name !== spec.table) {
       const m = renamedTableMessage(spec.table, data.ref.name);

@@ -15,7 +15,7 @@ import { METRICS, METRIC_INFO, Metric } from "../../core/model";
 import type { ProgressBasis } from "../../core/metrics";
 import { MessageKey, useT } from "../i18n";
 import { ProgressArea, Status, StatusMessage, useCommonStyles, useTask, userError } from "../common";
-import { BriefingAvailability, BriefingOutcome, errorText, useServices } from "../services";
+import { BriefingAvailability, BriefingOutcome, useServices } from "../services";
 import { DEFAULT_CARD_CHOICES, ReportCardChoices, ReportCardOptions, topValue } from "./ReportCardOptions";
 
 const useStyles = makeStyles({
@@ -68,6 +68,8 @@ export function BriefingPanel({ basis, tolerance }: { basis: ProgressBasis; tole
     return () => {
       live = false;
     };
+    // Once per services: re-running on a language switch would reset the period the analyst chose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t and lang only word an error message here
   }, [services]);
 
   if (!avail) return <Spinner size="tiny" label={t("working")} />;
