@@ -192,6 +192,7 @@ export async function refreshDataset(sourceId: string, newResult: ImportResult, 
       const item = ctx.workbook.settings.getItemOrNullObject(names.settingsSources);
       item.load("value");
       await ctx.sync();
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       return item.isNullObject ? [] : parseSources(item.value);
     });
     const desc = sources.find((s) => s.id === sourceId);
@@ -222,6 +223,7 @@ export async function undoLastRefresh(opts: UndoOptions = {}): Promise<{ batch: 
       const item = ctx.workbook.settings.getItemOrNullObject(names.settingsUndo);
       item.load("value");
       await ctx.sync();
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       return item.isNullObject ? null : (item.value as unknown);
     });
     if (raw === null) return null;
@@ -837,6 +839,7 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
           const item = ctx.workbook.settings.getItemOrNullObject(names.settingsUndo);
           item.load("value");
           await ctx.sync();
+          // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
           return undoRecordOf(item.isNullObject ? null : item.value)?.batch !== batch;
         }).catch(() => false);
         if (!finished) throw new RollbackFailedError(e, rollbackError);
