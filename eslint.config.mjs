@@ -34,8 +34,8 @@ export default tseslint.config(
     },
   },
   {
-    // `const { dropped, ...rest } = o` is how a property is left out of a copy.
-    rules: { "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }] },
+    // `const { dropped, ...rest } = o` leaves a property out of a copy; `_name` marks a parameter kept for a signature.
+    rules: { "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }] },
   },
   {
     settings: { react: { version: "18.3" } },

@@ -17,7 +17,6 @@ const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const UNREACHABLE = "http://127.0.0.1:9/";
 const run = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) {
-  // eslint-disable-next-line no-console
   console.warn("test/browser/preview.test.ts skipped: /usr/bin/chromium is missing (apt-get install -y --no-install-recommends chromium fonts-wqy-microhei)");
 }
 

@@ -30,7 +30,6 @@ import { unzip } from "../hardening/zip";
 
 const soffice = findSoffice();
 if (!soffice) {
-  // eslint-disable-next-line no-console
   console.warn("SKIPPED test/export/libreoffice.test.ts: LibreOffice (soffice) is not installed. Install it with `apt-get install -y --no-install-recommends libreoffice-calc` (CI does: .ci/run).");
 }
 const maybe = soffice ? describe : describe.skip;
