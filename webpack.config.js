@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * One build for the add-in: task pane (React), ribbon commands and custom functions, all loaded in the one page
  * of the shared runtime (taskpane.html). functions.json is generated from the JSDoc of src/functions/functions.ts;

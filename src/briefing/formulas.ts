@@ -115,7 +115,7 @@ export function columnRef(spec: SheetSpec, field: string, refs: RefStyle): strin
   const index = spec.columns.findIndex((c) => c.field === field);
   if (index < 0) throw new Error(`${spec.table} has no column ${field}`);
   const title = spec.columns[index].title;
-  if (refs === "structured") return `${spec.table}[${title.replace(/(['\[\]#])/g, "'$1")}]`;
+  if (refs === "structured") return `${spec.table}[${title.replace(/(['[\]#])/g, "'$1")}]`;
   const letter = columnLetter(index);
   return `'${spec.sheet}'!$${letter}:$${letter}`;
 }

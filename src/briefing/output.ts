@@ -133,7 +133,7 @@ export function briefingMarkdown(b: Briefing, text: string, language: Language =
     out.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 || i === 6 ? "---" : "---:")).join("|")}|`);
     for (const r of [...t.rows, t.total] as BriefingRow[]) {
       const name = r.label ?? r.region;
-      const region = r === t.total ? `**${name}**` : r.role === "zone" ? `　${name}` : name;
+      const region = r === t.total ? `**${name}**` : r.role === "zone" ? `\u3000${name}` : name;
       const cells = [region, num(r.actual), num(r.target), pct(r.completion_rate), pct(r.time_progress), pts(r.pace_gap),
         r.status ? labels[r.status] : "", num(r.prior), pct(r.yoy_growth), pct(r.share), r.rank === null ? "" : String(r.rank)];
       out.push(`| ${cells.map((c) => singleLine(c).replace(/\|/g, "\\|")).join(" | ")} |`);

@@ -6,6 +6,7 @@
  */
 
 /** C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional embedding/override/isolate marks. */
+// eslint-disable-next-line no-control-regex -- these control characters are what it removes from terminal output
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** `text` with every control character written as a visible escape (`\u001B`); tab and line feed are kept. */

@@ -84,6 +84,7 @@ export async function claimBriefingSheet(ctx: Excel.RequestContext, wanted: stri
   const item = ctx.workbook.settings.getItemOrNullObject(key);
   item.load("value");
   await ctx.sync();
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
   const memory = parseMemory(item.isNullObject ? null : item.value);
   const ids = new Set(sheets.items.map((s) => String(s.id)));
   for (const id of Object.keys(memory.sheets)) if (!ids.has(id)) delete memory.sheets[id];
@@ -103,6 +104,7 @@ export async function claimBriefingSheet(ctx: Excel.RequestContext, wanted: stri
       const needed = (next ? boxes(next) : old).map((b) => ({ b, r: ws.getRange(a1Of(b)) }));
       for (const n of needed) n.r.load("formulas");
       await ctx.sync();
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       if (ws.protection.protected) continue;
       // A cell the new briefing needs outside what we wrote last time, holding anything: the user's; never written over.
       const taken = needed.some(({ b, r }) => (r.formulas as unknown[][]).some((row, i) => row.some((v, j) => {
@@ -115,6 +117,7 @@ export async function claimBriefingSheet(ctx: Excel.RequestContext, wanted: stri
       // Ours: clear what we wrote and write again on the same sheet; the user's own content and charts stay.
       ws.getRange(mine.address).clear("All");
       if (mine.chartData) ws.getRange(mine.chartData).clear("All");
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       for (const c of ws.charts.items) if (mine.charts.includes(c.name)) c.delete();
       if (k > 1) warn(warnings, wanted, name);
       return { sheet: ws, sheetName: existing.name, id: String(existing.id), key, memory, warnings };

@@ -200,6 +200,7 @@ async function fixTableReferences(ctx: Excel.RequestContext, layout: BriefingLay
 /** Conditional formats on a status column, where the host supports them (ExcelApi 1.6). */
 function addStatusFormats(sheet: Excel.Worksheet, address: string, language: Language): void {
   const range = sheet.getRange(address);
+  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property (a proxy object), not a value to load
   const formats = (range as unknown as { conditionalFormats?: Excel.ConditionalFormatCollection }).conditionalFormats;
   if (!formats || typeof formats.add !== "function") return;
   const labels = language === "zh-CN"

@@ -54,6 +54,7 @@ export function queueAreaChecks(ctx: Excel.RequestContext, checks: readonly Area
     const ws = ctx.workbook.worksheets.getItem(name);
     ws.load("protection/protected");
     pending.push(() => {
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
       if (ws.protection.protected) {
         throw new WriteBlockedError(
           `工作表“${name}”受保护，加载项不会写入受保护的工作表。请先撤消保护（审阅 → 撤消工作表保护），完成后可再保护。本次没有做任何改动。`,
@@ -98,11 +99,15 @@ export function queueAreaChecks(ctx: Excel.RequestContext, checks: readonly Area
           const r = x.getRange();
           r.load("address");
           return () => {
+            // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
             const rect = parseA1(r.address);
             if (rect.c0 < ch.left || rect.c1 > ch.left + width - 1) {
               throw new WriteBlockedError(
+                // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
                 `表格“${ch.table}”下方的表格“${x.name}”（${r.address}）只有一部分在同样的列中，表格增减行时无法随之移动。请移动其中一个表格后再试。本次没有做任何改动。`,
+                // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
                 `The table "${x.name}" below "${ch.table}" (${r.address}) lies only partly in the same columns and cannot move when table rows are added or removed. Move one of the tables, then try again. Nothing was changed.`,
+                // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
                 r.address,
               );
             }
@@ -127,10 +132,14 @@ export function queueAreaChecks(ctx: Excel.RequestContext, checks: readonly Area
       const usedRight = right.getUsedRangeOrNullObject(true);
       usedRight.load("address");
       pending.push(() => {
+        // eslint-disable-next-line office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
         if (!usedRight.isNullObject) {
           throw new WriteBlockedError(
+            // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
             `表格“${ch.table}”需要在右侧增加 ${ch.newCols} 列，但 ${usedRight.address} 有内容。请移走这些内容后再刷新。本次没有做任何改动。`,
+            // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
             `The table "${ch.table}" needs ${ch.newCols} more column(s) on its right, but ${usedRight.address} is not empty. Move that content, then refresh again. Nothing was changed.`,
+            // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
             usedRight.address,
           );
         }

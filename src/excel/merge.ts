@@ -85,6 +85,7 @@ function rawKey(parts: Cell[]): string {
 function numbered(keys: string[]): string[] {
   const seen = new Map<string, number>();
   return keys.map((k) => {
+    // eslint-disable-next-line no-control-regex -- \u0001 joins the parts of a composite key
     if (k.replace(/\u0001/g, "") === "") return "";
     const n = (seen.get(k) ?? 0) + 1;
     seen.set(k, n);
@@ -224,7 +225,7 @@ export function planMerge(
     if (oldKeys[i] === "") {
       if (isBlankRow(row)) return;
       // A row the user typed without a key: not a source record, so it stays in the table, after the records.
-      rows.push(headers.map((h, c) => {
+      rows.push(headers.map((h) => {
         const j = oldCol(h);
         if (j < 0) return "";
         return userCell(row[j] ?? "", existing!.formulasR1C1[i]?.[j] ?? "");

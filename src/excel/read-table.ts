@@ -22,11 +22,13 @@ export async function readWorkbookTableOrNull(name: string): Promise<{ values: u
     const t = ctx.workbook.tables.getItemOrNullObject(name);
     const is1904 = queueDateSystem(ctx);
     await ctx.sync();
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
     if (t.isNullObject) return null;
     const header = t.getHeaderRowRange();
     header.load("values, rowIndex, columnIndex, columnCount");
     const body = t.getDataBodyRange();
     body.load("rowCount");
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
     const ws = t.worksheet;
     ws.load("name");
     await ctx.sync();
@@ -34,15 +36,20 @@ export async function readWorkbookTableOrNull(name: string): Promise<{ values: u
     const cols = header.columnCount;
     const values: unknown[][] = [header.values[0]];
     const per = Math.max(1, Math.floor(100_000 / cols));
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
     for (let r = 0; r < body.rowCount; r += per) {
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       const part = ws.getRangeByIndexes(header.rowIndex + 1 + r, header.columnIndex, Math.min(per, body.rowCount - r), cols);
+      // eslint-disable-next-line office-addins/no-empty-load -- the argument is an expression naming the properties, not an empty load
       part.load(date1904 ? "values, numberFormat" : "values");
       await ctx.sync();
       if (!date1904) {
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- load() names its properties through an expression; ctx.sync() above has run
         values.push(...part.values);
         continue;
       }
       part.values.forEach((row, i) => {
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- load() names its properties through an expression; ctx.sync() above has run
         values.push(row.map((v, c) => (typeof v === "number" && isDateFormat(String(part.numberFormat[i][c])) ? to1900Serial(v, true) : v)));
       });
     }

@@ -22,12 +22,6 @@ export interface SourceLoaders {
   seeds(d: SourceDescriptor): Promise<ImportResult>;
 }
 
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
-
 export { readWorkbookTable, readWorkbookTableOrNull };
 
 // Names are resolved through the workbook's regions (src/excel/workbook-hierarchy.ts), as at the first import: a

@@ -47,11 +47,11 @@ import { checkRequirements } from "./requirements";
 import { restore, RollbackFailedError, UndoBlockedError, undoRecordOf, verifyUndo } from "./restore";
 import { applyFilters, deleteWorkSheet, locate, quoteSheet, setRowCount, TableState } from "./table-ops";
 import { parseSources, SourceDescriptor, sourceLabel, upsertSource } from "./sources";
-import { isFormulaAt, readBody, writeColumn } from "./table-body";
+import { readBody, writeColumn } from "./table-body";
 import {
   datasetColumnsProblem, findTable, freeTableName, holdsColumns, missingColumnsMessage, parseTablesMemory, renamedTableMessage, TableRef, TablesMemory,
 } from "./table-identity";
-import { encodeMeta, runsOf, SnapshotMeta, type Filters } from "./undo-snapshot";
+import { encodeMeta, runsOf, SnapshotMeta } from "./undo-snapshot";
 import { Cell, FORMATS, chunkRows, formatFor, recordsOf, recordsToRows, rowBytes, storedValue, textCell, utf8Bytes } from "./values";
 import { QueueTicket, serialised } from "./write-queue";
 
@@ -192,6 +192,7 @@ export async function refreshDataset(sourceId: string, newResult: ImportResult, 
       const item = ctx.workbook.settings.getItemOrNullObject(names.settingsSources);
       item.load("value");
       await ctx.sync();
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       return item.isNullObject ? [] : parseSources(item.value);
     });
     const desc = sources.find((s) => s.id === sourceId);
@@ -222,6 +223,7 @@ export async function undoLastRefresh(opts: UndoOptions = {}): Promise<{ batch: 
       const item = ctx.workbook.settings.getItemOrNullObject(names.settingsUndo);
       item.load("value");
       await ctx.sync();
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       return item.isNullObject ? null : (item.value as unknown);
     });
     if (raw === null) return null;
@@ -332,7 +334,7 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, names: Name
   const notices: WorkbookState["notices"] = [];
 
   // ---- which tables are ours
-  let data: TableState | null = cur ? cur.read() : null;
+  const data: TableState | null = cur ? cur.read() : null;
   if (data) {
     if (data.by === "id" && data.ref.name !== spec.table) {
       const m = renamedTableMessage(spec.table, data.ref.name);
@@ -837,6 +839,7 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
           const item = ctx.workbook.settings.getItemOrNullObject(names.settingsUndo);
           item.load("value");
           await ctx.sync();
+          // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
           return undoRecordOf(item.isNullObject ? null : item.value)?.batch !== batch;
         }).catch(() => false);
         if (!finished) throw new RollbackFailedError(e, rollbackError);

@@ -62,6 +62,7 @@ export async function listSources(namespace: WriterNamespace = DEFAULT_NAMESPACE
     const item = ctx.workbook.settings.getItemOrNullObject(namesOf(namespace).settingsSources);
     item.load("value");
     await ctx.sync();
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
     return item.isNullObject ? [] : parseSources(item.value);
   });
 }

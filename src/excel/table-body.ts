@@ -47,6 +47,7 @@ export async function readBody(
     opts.checkAbort?.();
     const n = Math.min(perChunk, at.rows - start);
     const range = ws.getRangeByIndexes(at.top + start, at.left, n, at.cols);
+    // eslint-disable-next-line office-addins/no-empty-load -- the argument is an expression naming the properties, not an empty load
     range.load(opts.formats ? "values, numberFormat" : "values");
     const found = range.getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
     if (start === 0) opts.withFirst?.();
@@ -55,19 +56,24 @@ export async function readBody(
     const every = Math.max(1, Math.floor(n / 256));
     let sampled = 0;
     for (let i = 0; i < n; i++) {
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- load() names its properties through an expression; ctx.sync() above has run
       const row = range.values[i] as Cell[];
       out.values.push(row);
       if (i % every === 0) sampled += rowBytes(row);
       if (out.formats) {
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- load() names its properties through an expression; ctx.sync() above has run
         const nf = range.numberFormat[i] as string[];
         out.formats.push(nf);
         if (i % every === 0) sampled += rowBytes(nf);
       }
     }
     let bytes = (sampled * n) / Math.ceil(n / every);
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
     if (!found.isNullObject) {
+      // eslint-disable-next-line office-addins/no-empty-load -- the argument is an expression naming the properties, not an empty load
       found.areas.load(opts.formulaText ? "items/rowIndex, items/columnIndex, items/rowCount, items/columnCount, items/formulasR1C1" : "items/rowIndex, items/columnIndex, items/rowCount, items/columnCount");
       await ctx.sync();
+      // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       for (const area of found.areas.items) {
         bytes += 80;
         for (let r = 0; r < area.rowCount; r++) {

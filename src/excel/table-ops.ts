@@ -52,11 +52,13 @@ export function locate(ctx: Excel.RequestContext, ref: TableRef, by: "id" | "nam
   t.load("showTotals");
   // Table.autoFilter (ExcelApi 1.9): criteria per column and whether any filter applies.
   t.autoFilter.load("criteria, isDataFiltered");
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property (a proxy object), not a value to load
   const sheet = t.worksheet;
   sheet.load("name");
   return {
     table: t,
     read(): TableState {
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- read in a callback that runs after the caller's ctx.sync()
       const filtered = t.autoFilter.isDataFiltered;
       return {
         ref, by,
@@ -64,7 +66,9 @@ export function locate(ctx: Excel.RequestContext, ref: TableRef, by: "id" | "nam
         top: header.rowIndex,
         left: header.columnIndex,
         cols: header.columnCount,
+        // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
         rows: body.rowCount,
+        // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
         showTotals: t.showTotals,
         headers: (header.values[0] as Cell[]).map(String),
         filters: filtered ? t.autoFilter.criteria.map((c) => (isActiveCriteria(c) ? c : null)) : null,

@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import type { Writable } from "stream";
 import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { parseIsoDate, toExcelSerial } from "../core/dates";
-import { FundsEntry, metricInfo, ProjectRecord, ReportedFigure, Target } from "../core/model";
+import { metricInfo, ReportedFigure, Target } from "../core/model";
 import type { Language } from "../i18n/language";
 import { sheetRows } from "../briefing/sheet-data";
 import type { RegionHierarchy } from "../core/region-hierarchy";
@@ -52,6 +52,7 @@ export interface SanitizedCell {
  * surrogate). exceljs writes them raw, which makes the part malformed: Excel refuses the file and other readers
  * blank every later cell. They are replaced by U+FFFD on the way out and reported (SanitizedCell).
  */
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids, removed before writing
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text made fit for XML; what was replaced goes into `report`. */

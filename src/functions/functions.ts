@@ -55,7 +55,7 @@ function toCell(r: MetricResult): Result {
  * @param target 年度目标任务，单元格或区域；为 0 或空白时结果为 #DIV/0!。
  * @returns 完成率（小数；设置为百分比格式即显示为 102.14%）。
  */
-export function completionRate(actual: any[][], target: any[][]): any[][] {
+export function completionRate(actual: unknown[][], target: unknown[][]): unknown[][] {
   const args: Argument[] = [
     { ...ACTUAL, grid: actual as Grid },
     { ...TARGET, grid: target as Grid },
@@ -70,7 +70,7 @@ export function completionRate(actual: any[][], target: any[][]): any[][] {
  * @param prior 上年同期值（或上期值），单元格或区域；为 0 或空白时结果为 #DIV/0!。
  * @returns 增长率（小数；设置为百分比格式显示）。
  */
-export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
+export function yoyGrowth(current: unknown[][], prior: unknown[][]): unknown[][] {
   const args: Argument[] = [
     { name: "current", zh: "本期值", grid: current as Grid },
     { name: "prior", zh: "上年同期值", grid: prior as Grid },
@@ -138,7 +138,7 @@ const BASIS = { name: "basis", zh: "计算口径" };
  * @param [basis] 计算口径："month"（按月，默认）或 "day"（按日）。
  * @returns 序时进度（小数；设置为百分比格式显示）。
  */
-export function timeProgress(as_of_date: any[][], basis?: any[][]): any[][] {
+export function timeProgress(as_of_date: unknown[][], basis?: unknown[][]): unknown[][] {
   return elementwise(
     [{ ...AS_OF, grid: as_of_date as Grid }, { ...BASIS, grid: (basis ?? null) as Grid }],
     (_, [d, b]) => {
@@ -161,7 +161,7 @@ export function timeProgress(as_of_date: any[][], basis?: any[][]): any[][] {
  * @param [basis] 序时进度口径："month"（按月，默认）或 "day"（按日）。
  * @returns 与序时进度之差，单位为百分点（5.9 表示超出 5.9 个百分点）。
  */
-export function paceGap(actual: any[][], target: any[][], as_of_date: any[][], basis?: any[][]): any[][] {
+export function paceGap(actual: unknown[][], target: unknown[][], as_of_date: unknown[][], basis?: unknown[][]): unknown[][] {
   return elementwise(
     [
       { ...ACTUAL, grid: actual as Grid },
@@ -192,8 +192,8 @@ export function paceGap(actual: any[][], target: any[][], as_of_date: any[][], b
  * @returns 状态文字：超序时 / 正常 / 滞后。
  */
 export function paceStatus(
-  actual: any[][], target: any[][], as_of_date: any[][], basis?: any[][], tolerance?: any[][], language?: any[][],
-): any[][] {
+  actual: unknown[][], target: unknown[][], as_of_date: unknown[][], basis?: unknown[][], tolerance?: unknown[][], language?: unknown[][],
+): unknown[][] {
   const tolArg = { name: "tolerance", zh: "容差" };
   return elementwise(
     [
@@ -235,7 +235,7 @@ export function paceStatus(
  * @param total 总量，单元格或区域；为 0 或空白时结果为 #DIV/0!。
  * @returns 占比（小数；设置为百分比格式显示）。
  */
-export function share(part: any[][], total: any[][]): any[][] {
+export function share(part: unknown[][], total: unknown[][]): unknown[][] {
   return elementwise(
     [{ name: "part", zh: "部分", grid: part as Grid }, { name: "total", zh: "总量", grid: total as Grid }],
     ([p, t]) => toCell(shareMetric(p, t)),
@@ -249,7 +249,7 @@ export function share(part: any[][], total: any[][]): any[][] {
  * @param target 年度目标任务，单元格或区域。
  * @returns 尚需完成的量（与输入同单位，例如亿元或个）。
  */
-export function remainingTarget(actual: any[][], target: any[][]): any[][] {
+export function remainingTarget(actual: unknown[][], target: unknown[][]): unknown[][] {
   return elementwise(
     [{ ...ACTUAL, grid: actual as Grid }, { ...TARGET, grid: target as Grid }],
     ([a, t]) => toCell(remainingTargetMetric(a, t)),
@@ -264,7 +264,7 @@ export function remainingTarget(actual: any[][], target: any[][]): any[][] {
  * @param as_of_date 截至日期（Excel 日期或 ISO 文本）。
  * @returns 剩余各月月均需完成的量。
  */
-export function requiredMonthlyPace(actual: any[][], target: any[][], as_of_date: any[][]): any[][] {
+export function requiredMonthlyPace(actual: unknown[][], target: unknown[][], as_of_date: unknown[][]): unknown[][] {
   return elementwise(
     [
       { ...ACTUAL, grid: actual as Grid },
@@ -289,7 +289,7 @@ const PERIOD_FORMS: Message = {
 
 function aggregate(
   values: unknown | null, dates: unknown, period: unknown, criteria: unknown, countOnly: boolean,
-): any[][] {
+): unknown[][] {
   const given = Array.isArray(criteria) ? criteria : criteria === null || criteria === undefined ? [] : [criteria];
   if (given.length % 2 !== 0) {
     return [[errorFor("value",
@@ -383,7 +383,7 @@ function unknownPeriod(input: unknown): FunctionError {
  * @param [criteria] 条件区域与条件，成对填写：条件区域1, 条件1, 条件区域2, 条件2…；条件可为一列区域，结果按条件展开。
  * @returns 各报告期的合计。
  */
-export function periodSum(values: any[][], dates: any[][], period: any[][], criteria?: any[][][]): any[][] {
+export function periodSum(values: unknown[][], dates: unknown[][], period: unknown[][], criteria?: unknown[][][]): unknown[][] {
   return aggregate(values, dates, period, criteria, false);
 }
 
@@ -395,7 +395,7 @@ export function periodSum(values: any[][], dates: any[][], period: any[][], crit
  * @param [criteria] 条件区域与条件，成对填写：条件区域1, 条件1, 条件区域2, 条件2…
  * @returns 各报告期的行数。
  */
-export function periodCount(dates: any[][], period: any[][], criteria?: any[][][]): any[][] {
+export function periodCount(dates: unknown[][], period: unknown[][], criteria?: unknown[][][]): unknown[][] {
   return aggregate(null, dates, period, criteria, true);
 }
 
@@ -412,7 +412,7 @@ function readPeriod(value: CellValue): Period | FunctionError {
  * @param [language] 语言："zh-CN" 或 "en-US"；留空跟随工作簿。
  * @returns 报告期的名称。
  */
-export function periodLabel(period: any[][], language?: any[][]): any[][] {
+export function periodLabel(period: unknown[][], language?: unknown[][]): unknown[][] {
   return elementwise(
     [{ name: "period", zh: "报告期", grid: period as Grid }, { name: "language", zh: "语言", grid: (language ?? null) as Grid }],
     (_, [p, lang]) => {
@@ -432,7 +432,7 @@ export function periodLabel(period: any[][], language?: any[][]): any[][] {
  * @param period 报告期（2025Q1、2025H1YTD、2025年1-5月 等），单元格或区域。
  * @returns 上年同期的报告期代码。
  */
-export function samePeriodLastYear(period: any[][]): any[][] {
+export function samePeriodLastYear(period: unknown[][]): unknown[][] {
   return elementwise(
     [{ name: "period", zh: "报告期", grid: period as Grid }],
     (_, [p]) => {

@@ -26,6 +26,7 @@ function table<T>(entries: Record<string, T>): Record<string, T> {
 }
 
 /** Every custom function by its id (as in functions.json). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of functions of differing arities, called by id with whatever cells the host passes
 export const INVEST_FUNCTIONS: Record<string, (...args: any[]) => any> = table({
   COMPLETION_RATE: completionRate,
   YOY_GROWTH: yoyGrowth,

@@ -179,7 +179,7 @@ export interface NormalizedHeader {
  * {key: "signedamount", unit: "亿元"}; "* 项目名称：" → {key: "项目名称"}.
  */
 export function normalizeHeader(raw: unknown): NormalizedHeader {
-  let s = (typeof raw === "string" ? raw : raw == null ? "" : safeText(raw)).normalize("NFKC").replace(/[【〔［\[]/g, "(").replace(/[】〕］\]]/g, ")");
+  let s = (typeof raw === "string" ? raw : raw == null ? "" : safeText(raw)).normalize("NFKC").replace(/[【〔［[]/g, "(").replace(/[】〕］\]]/g, ")");
   let unit: Unit | null = null;
   s = s.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
     const u = detectUnit(inner.replace(/^单位[:：]?/, ""));

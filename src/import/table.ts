@@ -35,6 +35,7 @@ const {
 } = values;
 
 /** A replacement character, NUL or any surrogate: the cheap test before the per-cell check of TableEngine.checkText. */
+// eslint-disable-next-line no-control-regex -- a NUL in text is a sign of a binary or mis-decoded file
 export const SUSPICIOUS_TEXT = /[\uFFFD\u0000\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, "g");
@@ -356,6 +357,7 @@ export class TableEngine {
       nul ||= hasNul;
       lone ||= hasLone;
       (columns ??= []).push(this.plan[i]?.title || `${columnLetter(i)}`);
+      // eslint-disable-next-line no-control-regex -- NUL characters are removed from cells
       if (hasNul || hasLone) (out ??= cells.slice())[i] = c.replace(/\u0000/g, "").replace(LONE_SURROGATE_ALL, "\uFFFD");
     }
     if (columns) {
@@ -611,7 +613,7 @@ export class TableEngine {
     for (let i = 0; i < cells.length; i++) {
       const t = cellText(plainCell(cells[i])).trim();
       if (!t) continue;
-      const unitText = t.normalize("NFKC").replace(/\s+/g, "").replace(/^[(（\[【]?(?:金额)?(?:单位)?[:：]?/, "").replace(/[)）\]】]$/, "");
+      const unitText = t.normalize("NFKC").replace(/\s+/g, "").replace(/^[(（[【]?(?:金额)?(?:单位)?[:：]?/, "").replace(/[)）\]】]$/, "");
       if (/^(?:千万元|百万元|亿元|万元|千元|元|个|项|家)$/.test(unitText)) {
         units.set(i, detectUnit(unitText)!);
         continue;

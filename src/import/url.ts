@@ -77,7 +77,7 @@ export async function fetchBytes(url: string, opts: ImportUrlOptions): Promise<{
     let res: Response;
     try {
       res = await fetchImpl(u.toString(), { signal: controller.signal, redirect: "follow", credentials: "omit" });
-    } catch (e) {
+    } catch {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       if (timedOut) throw timeoutError();
       throw new ImportError("NETWORK",

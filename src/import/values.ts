@@ -4,7 +4,7 @@
  */
 import { INVESTOR_TYPES, METRIC_INFO, METRICS, STAGES, type InvestorType, type Metric, type Stage } from "../core/model";
 import { daysInMonth, fromExcelSerial, isValidDate, toIsoDate } from "../core/dates";
-import { detectUnit, UNIT_DIVISOR, type MoneyUnit, type Unit } from "./fields";
+import { detectUnit, type MoneyUnit, type Unit } from "./fields";
 
 /** A cell as sources give it. exceljs objects (formula, rich text, hyperlink, error) are flattened by `plainCell`. */
 export type Cell = unknown;

@@ -201,7 +201,9 @@ async function inflateBounded(data: Uint8Array, declared: number, onChunk: (chun
 
 function hasDeflateRaw(): boolean {
   try {
-    return typeof DecompressionStream === "function" && new DecompressionStream("deflate-raw") !== null;
+    if (typeof DecompressionStream !== "function") return false;
+    new DecompressionStream("deflate-raw"); // throws where the format is not supported
+    return true;
   } catch {
     return false;
   }

@@ -140,7 +140,6 @@ export interface Selection {
 
 export function WorkbookView({
   inspector,
-  version,
   activations,
   selection,
   onSelect,

@@ -75,7 +75,7 @@ export function layoutGrid(
       let k = c + 1;
       while (need > room && k < w.length && (row[k] ?? "") === "") {
         room += w[k];
-        out[k] && (out[k].covered = true);
+        if (out[k]) out[k].covered = true;
         k++;
       }
       box.overflow = k - c - 1;

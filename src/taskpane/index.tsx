@@ -1,5 +1,4 @@
 /** Task pane entry: waits for Office (or its absence, in a plain browser) and renders the app. */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createBackends, preloadBackends } from "./backends";

@@ -32,7 +32,6 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { buildBriefing, briefingRows } from "../../src/briefing/build";
-import { briefingJson } from "../../src/briefing/output";
 import { briefingText } from "../../src/briefing/text";
 import { briefingLayout, COL } from "../../src/briefing/formulas";
 import type { ProjectRecord } from "../../src/core/model";

@@ -2,7 +2,6 @@
  * What `npm start` decides and prints (scripts/start-plan.cjs): no certificate install attempted where it can only
  * fail with "sudo: not found", an explanation of the http fallback instead, and the address the server really uses.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const plan = require("../../scripts/start-plan.cjs");
 
 describe("npm start's certificate plan", () => {

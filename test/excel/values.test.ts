@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { FIGURES, FUNDS, LEDGER } from "../../src/core/columns";
 import { planMerge } from "../../src/excel/merge";
-import { chunkRows, dateCell, isInertText, recordsToRows, rowBytes, storedValue, textCell, toCell, utf8Bytes } from "../../src/excel/values";
+import { chunkRows, dateCell, isInertText, rowBytes, storedValue, textCell, toCell, utf8Bytes } from "../../src/excel/values";
 import { writeDataset } from "../../src/excel/sheets";
 import { createSimulatedExcel } from "../../packages/excel-sim/src";
 import { makeRecord, resultOf, tableObjects } from "./helpers";

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import * as React from "react";
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";

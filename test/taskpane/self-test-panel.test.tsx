@@ -3,7 +3,6 @@
  * 设置 → 自检: the button runs the self-test through the services, shows each step as it finishes and the report as
  * plain text with a copy button; a self-test run from the ribbon shows its report in the pane (CommandNotice).
  */
-import * as React from "react";
 import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";

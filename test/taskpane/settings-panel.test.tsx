@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import * as React from "react";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";

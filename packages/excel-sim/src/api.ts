@@ -1231,7 +1231,7 @@ export class SimTable extends SimProxy<TableModel> {
   }
   /** Table.reapplyFilters (ExcelApi 1.2): "Reapplies all the filters currently on the table." */
   reapplyFilters(): void {
-    this._call("reapplyFilters", [], (t) => this.context._book.applyFilters(this._live()));
+    this._call("reapplyFilters", [], () => this.context._book.applyFilters(this._live()));
   }
   private _range(method: string, f: (t: TableModel) => Rect | null, nullable = false): SimRange {
     return new SimRange(this.context, this, method, [], () => {

@@ -256,7 +256,7 @@ class InvestFunctionsPlugin extends FunctionPlugin {
 export function registerInvestFunctions(
   HyperFormulaClass: typeof HyperFormula,
   metadata: CustomFunctionsMetadata,
-  implementations: Record<string, Function> = INVEST_FUNCTIONS,
+  implementations: Record<string, (...args: never[]) => unknown> = INVEST_FUNCTIONS,
   resultShapes: Record<string, ResultShape> = INVEST_RESULT_SHAPES,
   options: Partial<BridgeOptions> = {},
 ): void {

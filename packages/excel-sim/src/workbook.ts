@@ -8,7 +8,6 @@
  */
 import {
   MAX_COLS, MAX_ROWS, Rect, TableGeometry, cellAddress, fromR1C1, mapRefs, quoteSheet, rectAddress, shiftFormula, toR1C1,
-  translateStructured,
 } from "./formula";
 import { typeIntoCell } from "./typing";
 

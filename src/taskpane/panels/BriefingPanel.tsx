@@ -15,7 +15,7 @@ import { METRICS, METRIC_INFO, Metric } from "../../core/model";
 import type { ProgressBasis } from "../../core/metrics";
 import { MessageKey, useT } from "../i18n";
 import { ProgressArea, Status, StatusMessage, useCommonStyles, useTask, userError } from "../common";
-import { BriefingAvailability, BriefingOutcome, errorText, useServices } from "../services";
+import { BriefingAvailability, BriefingOutcome, useServices } from "../services";
 import { DEFAULT_CARD_CHOICES, ReportCardChoices, ReportCardOptions, topValue } from "./ReportCardOptions";
 
 const useStyles = makeStyles({
@@ -82,6 +82,8 @@ export function BriefingPanel({ basis, tolerance, active = true }: { basis: Prog
     return () => {
       live = false;
     };
+    // On each visit to the panel, not on a language switch: that would reset the period the analyst chose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t and lang only word an error message here
   }, [services, active]);
 
   if (!avail) return <Spinner size="tiny" label={t("working")} />;

@@ -3,7 +3,6 @@
  * breakdown tables and the number of key projects. The choices map one to one onto BriefingOptions (within, level,
  * showEmpty, breakdowns, top) and the CLI flags --within, --level, --show-empty, --breakdown, --top.
  */
-import * as React from "react";
 import { Checkbox, Field, Input, Select, Switch, Text, makeStyles } from "@fluentui/react-components";
 import { REGION_LEVELS, type RegionLevel } from "../../core/region-levels";
 import { BREAKDOWN_KINDS, type BreakdownKind } from "../../briefing/types";
