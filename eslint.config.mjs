@@ -54,7 +54,9 @@ export default tseslint.config(
     // - no-explicit-any: tests hand custom functions and the host hostile, ill-typed cell values as Excel would;
     // - no-require-imports: some tests require a module inline, beside the test that uses it or in jest.isolateModules;
     // - no-control-regex: tests look for control characters that must not reach a cell or a file.
-    files: ["test/**"],
+    // The simulated host (packages/excel-sim/src) is test infrastructure too: it models Office.js's loosely typed
+    // API surface (any-typed proxies, ad-hoc payloads) and is never shipped.
+    files: ["test/**", "packages/*/test/**", "packages/test-support/**", "packages/excel-sim/src/**"],
     languageOptions: { globals: globals.jest },
     rules: {
       "office-addins/call-sync-after-load": "off",

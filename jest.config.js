@@ -19,12 +19,12 @@ const SLOW = [
 const namedFiles = process.argv.slice(2).some((a) => !a.startsWith("-") && /(^|\/)(test|packages)(\/|$)/.test(a));
 const group = process.env.JEST_GROUP ?? (namedFiles ? "all" : "fast");
 if (!["fast", "slow", "all"].includes(group)) throw new Error(`JEST_GROUP must be fast, slow or all, not ${group}`);
-const escape = (p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRe = (p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 
 module.exports = {
   testMatch: group === "slow" ? SLOW.map((p) => `<rootDir>/${p}${p.endsWith("/") ? "**/*.test.ts?(x)" : ""}`) : TESTS,
-  testPathIgnorePatterns: ["/node_modules/", ...(group === "fast" ? SLOW.map((p) => `<rootDir>/${escape(p)}`) : [])],
+  testPathIgnorePatterns: ["/node_modules/", ...(group === "fast" ? SLOW.map((p) => `<rootDir>/${escapeRe(p)}`) : [])],
   reporters: ["default", "<rootDir>/test/support/skip-reporter.cjs"],
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/packages"],

@@ -3,10 +3,10 @@
  * package's `bin`, `invest`): runs main() with the process's arguments. main.ts itself only runs when executed as
  * src/cli/main.ts (npm run cli), so tests can import it.
  */
-import { useCallersDirectory } from "./cwd";
+import { runFromCallersDirectory } from "./cwd";
 import { main } from "./main";
 
-useCallersDirectory();
+runFromCallersDirectory();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

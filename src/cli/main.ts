@@ -6,7 +6,7 @@
  * load lazily, so a command's dependencies cost nothing to the others. Adding a command is one line here.
  */
 import type { Subcommand } from "./command";
-import { useCallersDirectory } from "./cwd";
+import { runFromCallersDirectory } from "./cwd";
 
 export const COMMANDS: Record<string, () => Promise<{ default: Subcommand }>> = {
   validate: () => import("./validate"),
@@ -56,7 +56,7 @@ function writeStdoutDrained(s: string): Promise<void> {
 // Run when executed directly (tsx src/cli/main.ts …), not when imported by tests.
 const entry = process.argv[1] ?? "";
 if (/[\\/]cli[\\/]main\.[cm]?[jt]s$/.test(entry)) {
-  useCallersDirectory();
+  runFromCallersDirectory();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

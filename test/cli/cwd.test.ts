@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { useCallersDirectory } from "../../src/cli/cwd";
+import { runFromCallersDirectory } from "../../src/cli/cwd";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -33,11 +33,11 @@ test("brief --format xlsx without --out, run through npm from another directory,
 test("only npm run cli moves to the caller's directory: a direct run or another script keeps its working directory", () => {
   const cwd = process.cwd();
   try {
-    useCallersDirectory({ npm_lifecycle_event: "test", INIT_CWD: os.tmpdir() });
+    runFromCallersDirectory({ npm_lifecycle_event: "test", INIT_CWD: os.tmpdir() });
     expect(process.cwd()).toBe(cwd);
-    useCallersDirectory({ INIT_CWD: os.tmpdir() });
+    runFromCallersDirectory({ INIT_CWD: os.tmpdir() });
     expect(process.cwd()).toBe(cwd);
-    useCallersDirectory({ npm_lifecycle_event: "cli", INIT_CWD: os.tmpdir() });
+    runFromCallersDirectory({ npm_lifecycle_event: "cli", INIT_CWD: os.tmpdir() });
     expect(process.cwd()).toBe(fs.realpathSync(os.tmpdir()));
   } finally {
     process.chdir(cwd);

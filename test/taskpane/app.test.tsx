@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { App, resolveLanguage } from "../../src/taskpane/App";
 import { SETTINGS_KEY } from "../../src/taskpane/settings";
-import { fakeServices, ledgerResult } from "./fakes";
+import { fakeServices } from "./fakes";
 
 beforeEach(() => localStorage.clear());
 
