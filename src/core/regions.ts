@@ -25,18 +25,7 @@
 
 /** The comparison key of a region name: NFKC (full width → half width), lower case; every space counts, as in Excel. */
 export function regionKey(name: string): string {
-  const lower = name.normalize("NFKC").toLowerCase();
-  // Most names (Han, ASCII) need nothing more. Otherwise fold each character on its own, as the spreadsheets'
-  // case-insensitive match does: String.toLowerCase applies the context rule for Greek final sigma (ΟΔΟΣ → οδος),
-  // so ΟΔΟΣ and οδοσ would be two regions where LibreOffice sums them as one. Folding through the upper case
-  // (ς → Σ → σ, ſ → S → s) is Unicode's simple case folding for these; one-to-many uppercases (ß → SS) are not taken.
-  if (/^[\u0000-\u00b4\u00b6-\u00de\u3000-\u9fff]*$/.test(lower)) return lower;
-  let out = "";
-  for (const ch of lower) {
-    const up = ch.toUpperCase();
-    out += [...up].length === 1 ? up.toLowerCase() : ch;
-  }
-  return out;
+  return name.normalize("NFKC").toLowerCase();
 }
 
 /** Longest criterion Excel's SUMIFS/COUNTIFS match correctly ("=" and ~ escapes included). */
