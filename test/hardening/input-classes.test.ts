@@ -1,11 +1,10 @@
 /**
- * The input classes B, C, H, J, L, O, P of the independent attack (test/attack/input.defects.test.ts), each tested as
+ * The input classes B, C, H, J, O, P of the independent attack (test/attack/input.defects.test.ts), each tested as
  * a class here, wider than the attacker's one example.
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { ExactSum } from "../../src/core/exact-sum";
-import { regionKey } from "../../src/core/regions";
 import { xstring } from "../../src/export/briefing-xlsx";
 import { splitExactly } from "../../src/import/table";
 import { concat, failure, imp, LEDGER_HEADER_ROW, legacyEncode, sheetXml, str, utf8, xlsx } from "../attack/input-kit";
@@ -75,13 +74,6 @@ describe("J. a split funds row adds up exactly to its amount", () => {
     const r = await imp(`项目编号,所属地区,到位日期,到位金额（亿元）,其中：省外资金（亿元）\nP1,西宁市,2025-02-01,${amount},${oop}\n`, { kind: "funds" });
     expect(new ExactSum().add(r.funds[0].amount).add(r.funds[1].amount).value()).toBe(amount);
   });
-});
-
-describe("L. region keys fold each character as the spreadsheets do", () => {
-  test.each([["ΟΔΟΣ 区", "οδοσ 区"], ["ΟΔΟΣ", "οδος"], ["ſt", "ST"], ["Straße", "STRAßE"], ["西宁市", "西宁市"]])("%s and %s are one region", (a, b) => {
-    expect(regionKey(a)).toBe(regionKey(b));
-  });
-  test("ß and ss stay two (no one-to-many folding)", () => expect(regionKey("ß")).not.toBe(regionKey("ss")));
 });
 
 describe("O. long shared strings do not multiply the work", () => {
