@@ -132,13 +132,16 @@ export interface ReportedFigure {
  */
 export function deriveProjectId(name: string, region: string, signedDate?: string | null): string {
   const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-  const key = `${norm(name)}|${norm(region)}|${signedDate ?? ""}`;
-  return `AUTO-${fnv1a32(key).toString(16).padStart(8, "0").toUpperCase()}`;
+  // Hashed part by part, as if over `name|region|date`: a concatenated key is a V8 cons string, whose charCodeAt
+  // goes through the runtime for every character (20,000 rows of a 40,000-character name took minutes).
+  let hash = 0x811c9dc5;
+  for (const part of [norm(name), "|", norm(region), "|", signedDate ?? ""]) hash = fnv1a32(part, hash);
+  return `AUTO-${hash.toString(16).padStart(8, "0").toUpperCase()}`;
 }
 
 /** FNV-1a over UTF-16 code units: tiny, deterministic, good enough for an id (collisions are reported as duplicates). */
-function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
+function fnv1a32(text: string, start = 0x811c9dc5): number {
+  let hash = start;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;

@@ -73,6 +73,27 @@ export function xmlSafeText(text: string, where: { sheet: string; cell: string }
   return out;
 }
 
+/**
+ * Text as an xlsx string element must spell it (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). A CR written raw is turned
+ * into LF by every XML parser (XML 1.0 §2.11 end-of-line handling), so it is written as the escape _x000D_; text
+ * that already looks like an escape (_x000D_ typed by someone) is protected by escaping its underscore (_x005F_),
+ * or readers would decode it into the character. Used for plain text cells only, after xmlSafeText.
+ */
+export function xstring(text: string): string {
+  if (!text.includes("_x") && !text.includes("_X") && !text.includes("\r")) return text;
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)/gi, "_x005F_").replace(/\r/g, "_x000D_");
+}
+
+/**
+ * A text cell's value for exceljs. exceljs's streaming writer puts plain text in <v> of a t="str" cell, which readers
+ * disagree on (exceljs takes _x000D_ literally, LibreOffice decodes it); text that needs an escape is written as an
+ * inline string (<is><r><t>), an ST_Xstring that Excel, LibreOffice and exceljs all decode. Other text is unchanged.
+ */
+function textValue(text: string): ExcelJS.CellValue {
+  const x = xstring(text);
+  return x === text ? text : ({ richText: [{ text: x }] } as ExcelJS.CellRichTextValue);
+}
+
 /** Status fills: green / amber / red, as the reports' traffic lights. */
 export const STATUS_COLOURS = {
   ahead: { fill: "FFC6EFCE", font: "FF006100" },
@@ -99,7 +120,7 @@ function dataRowValues(spec: SheetSpec, r: Row, rowNumber: number, report?: Sani
     if (v === null || v === undefined || v === "") return null;
     if (c.type === "date") return dateSerial(String(v));
     const text = c.type === "metric" ? metricInfo(v)?.zh ?? String(v) : v;
-    return (typeof text === "string" ? xmlSafeText(text, { sheet: spec.sheet, cell: `${columnLetter(i)}${rowNumber}` }, report) : text) as ExcelJS.CellValue;
+    return (typeof text === "string" ? textValue(xmlSafeText(text, { sheet: spec.sheet, cell: `${columnLetter(i)}${rowNumber}` }, report)) : text) as ExcelJS.CellValue;
   });
 }
 
@@ -148,10 +169,11 @@ async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
 function cellValue(c: BriefingCell, safe: (s: string) => string): ExcelJS.CellValue {
   const v = typeof c.value === "string" ? safe(c.value) : c.value;
   if (c.formula) {
+    // A cached result (<v>) is not an ST_Xstring and is recalculated on load: left unescaped.
     const result = v === null ? "" : (v as number | string | boolean);
     return { formula: c.formula.slice(1), result } as ExcelJS.CellFormulaValue;
   }
-  return v as ExcelJS.CellValue;
+  return (typeof v === "string" ? textValue(v) : v) as ExcelJS.CellValue;
 }
 
 function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: FormulaMode, language: Language, report?: SanitizedCell[]): ExcelJS.Worksheet {

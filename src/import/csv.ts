@@ -205,11 +205,13 @@ export class CsvStreamer {
     const whole = this.newline === "\n" && LONE_CR.test(input) ? loneCrToLf(input, this.delimiter) : input;
     const cursor = this.parseRows(whole, last);
     this.partial = last ? "" : whole.substring(cursor);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new ImportError("TOO_LARGE",
-        `第 ${this.rowNo + 1} 行超过 ${MAX_RECORD_CHARS / 1024 / 1024}M 个字符仍未结束（多半是一个没有配对的引号），未继续读取。请检查这一行的双引号。`,
-        `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`);
-    }
+    if (this.partial.length > MAX_RECORD_CHARS) this.recordTooLong();
+  }
+
+  private recordTooLong(): never {
+    throw new ImportError("TOO_LARGE",
+      `第 ${this.rowNo + 1} 行超过 ${MAX_RECORD_CHARS / 1024 / 1024}M 个字符仍未结束（多半是一个没有配对的引号），未继续读取。请检查这一行的双引号。`,
+      `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`);
   }
 
   /**
@@ -237,6 +239,8 @@ export class CsvStreamer {
       }
       if (!bad) return offset + res.meta.cursor;
       const start = upto === 0 ? 0 : (new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"', preview: upto }).parse(text, 0, false) as Papa.ParseResult<string[]>).meta.cursor;
+      // The same bound whether the file ends before the record does or not (papaparse held it open to the end).
+      if (bad.code === "MissingQuotes" && text.length - start > MAX_RECORD_CHARS) this.recordTooLong();
       let end = text.indexOf(this.newline, Math.max(start, typeof bad.index === "number" ? bad.index : start));
       if (end < 0) {
         if (!last) return offset + start; // the line is not complete yet

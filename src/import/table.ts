@@ -222,6 +222,27 @@ function mappingKeys(mapping: ColumnMapping | undefined): Map<string, string | n
   return m;
 }
 
+/** Whether a + b is exactly `total` as real numbers (Knuth's TwoSum: the rounded sum is total and its error is 0). */
+function addsUpExactly(a: number, b: number, total: number): boolean {
+  const s = a + b;
+  const bb = s - a;
+  return s === total && a - (s - bb) + (b - bb) === 0;
+}
+
+/**
+ * A funds row split into its out-of-province part and the rest, as two numbers whose exact sum is the row's amount
+ * (so every total, summed exactly, is the same whether the row is split or not). The short decimal (0.3 − 0.1 = 0.2)
+ * is kept when it adds up exactly; otherwise the rest is amount − outside rounded once, and `outside` is re-derived
+ * from it, which Sterbenz's lemma makes exact (a change of at most one unit in the last place of the amount).
+ */
+export function splitExactly(amount: number, outside: number): { outside: number; inside: number } {
+  const short = Number((amount - outside).toPrecision(15));
+  if (addsUpExactly(outside, short, amount)) return { outside, inside: short };
+  if (outside * 2 >= amount) return { outside, inside: amount - outside };
+  const inside = amount - outside;
+  return { outside: amount - inside, inside };
+}
+
 export class TableEngine {
   private readonly opts: EngineOptions;
   private readonly file: string;
@@ -331,7 +352,32 @@ export class TableEngine {
       this.rejectRow(row, problem.zh, problem.en, problem.column);
       return;
     }
+    if (this.rejectOverlong(cells, row)) return;
     this.data(clean ? cells : this.checkText(cells, row), row);
+  }
+
+  /**
+   * A cell longer than an Excel cell holds, in a column that is imported, rejects its row before anything else reads
+   * the text: an xlsx can make 20,000 cells reference one 40,000-character shared string (a 0.3 MB file), and every
+   * check, fold and hash would then run over 800M characters.
+   */
+  private rejectOverlong(cells: readonly Cell[], row: number): boolean {
+    let found = false;
+    const n = Math.min(cells.length, this.plan.length);
+    for (let i = 0; i < n; i++) {
+      const c = cells[i];
+      if (typeof c !== "string" || c.length <= MAX_CELL_CHARS) continue;
+      const col = this.plan[i];
+      if (!col.title || col.type === "ignore" || (col.field === null && !col.extra)) continue;
+      if (!found) {
+        found = true;
+        this.rows++;
+        this.rejected++;
+      }
+      this.tooLong(row, col.title, c.length);
+    }
+    if (found) this.rowErrors = 0;
+    return found;
   }
 
   /**
@@ -356,7 +402,8 @@ export class TableEngine {
       fffd ||= hasFffd;
       nul ||= hasNul;
       lone ||= hasLone;
-      (columns ??= []).push(this.plan[i]?.title || `${columnLetter(i)}`);
+      // A key column (id, region) with an undecodable character rejects the row in data(): no warning here too.
+      if (!((hasFffd || hasLone) && this.isKeyColumn(i))) (columns ??= []).push(this.plan[i]?.title || `${columnLetter(i)}`);
       // eslint-disable-next-line no-control-regex -- NUL characters are removed from cells
       if (hasNul || hasLone) (out ??= cells.slice())[i] = c.replace(/\u0000/g, "").replace(LONE_SURROGATE_ALL, "\uFFFD");
     }
@@ -809,6 +856,10 @@ export class TableEngine {
         case "id":
         case "text": {
           const t = parseText(raw);
+          if (t !== null && t.includes("\uFFFD") && this.isKeyColumn(col.index)) {
+            this.undecodableKey(row, col.title, t);
+            continue;
+          }
           v[col.field] = t !== null && (col.field === "region" || (col.field === "name" && kind === "regions")) ? this.region(t, row, col.title) : t;
           if (t !== null && t.length > MAX_CELL_CHARS) this.tooLong(row, col.title, t.length);
           break;
@@ -984,16 +1035,36 @@ export class TableEngine {
     }
   }
 
-  /** Cells under a column with no title: reported once per column, never dropped silently. */
+  /**
+   * Cells under a column with no title: never dropped silently, reported once per column, but in one issue per row
+   * that first shows data there, the columns given as ranges (a row of 100,000 stray delimiters is one issue, not
+   * 100,000: memory must not grow with the delimiters).
+   */
   private unexpected(cells: readonly Cell[], row: number): void {
+    let fresh: number[] | null = null;
     for (let i = 0; i < cells.length; i++) {
       if ((i < this.plan.length && this.plan[i].title) || this.unexpectedCols.has(i) || isBlank(cells[i])) continue;
       this.unexpectedCols.add(i);
-      const letter = columnLetter(i);
-      this.issue(row, null, "warning",
-        `第 ${i + 1} 列（${letter} 列）没有列名，但从第 ${row} 行起有内容（如 ${quoteValue(cellText(plainCell(cells[i])))}）；这一列未导入。请给它加上列名。`,
-        `Column ${i + 1} (${letter}) has no title but holds data from row ${row} (e.g. ${quoteValue(cellText(plainCell(cells[i])))}); it was not imported. Give it a title.`);
+      (fresh ??= []).push(i);
     }
+    if (!fresh) return;
+    const runs: [number, number][] = [];
+    for (const i of fresh) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === i - 1) last[1] = i;
+      else runs.push([i, i]);
+    }
+    const SHOWN = 10;
+    const spell = (lang: "zh" | "en") => runs.slice(0, SHOWN).map(([a, b]) => a === b
+      ? lang === "zh" ? `第 ${a + 1} 列（${columnLetter(a)} 列）` : `column ${a + 1} (${columnLetter(a)})`
+      : lang === "zh" ? `第 ${a + 1}–${b + 1} 列（${columnLetter(a)}–${columnLetter(b)} 列）` : `columns ${a + 1}–${b + 1} (${columnLetter(a)}–${columnLetter(b)})`)
+      .join(lang === "zh" ? "、" : ", ");
+    const more = runs.length > SHOWN ? runs.slice(SHOWN).reduce((n, [a, b]) => n + b - a + 1, 0) : 0;
+    const example = quoteValue(cellText(plainCell(cells[fresh[0]])));
+    const n = fresh.length;
+    this.issue(row, null, "warning",
+      `${spell("zh")}${more ? ` 及另外 ${more} 列` : ""}没有列名，但从第 ${row} 行起有内容（如 ${example}）；${n > 1 ? `这 ${n} 列` : "这一列"}未导入。请给它们加上列名，或删去多余的分隔符。`,
+      `${spell("en").replace(/^c/, "C")}${more ? ` and ${more} more columns` : ""} ${n > 1 ? "have" : "has"} no title but ${n > 1 ? "hold" : "holds"} data from row ${row} (e.g. ${example}); not imported. Give ${n > 1 ? "them titles" : "it a title"}, or remove the stray delimiters.`);
   }
 
   private metricValue(v: ParsedRow, col: ColumnPlan, cells: readonly Cell[], row: number, rowUnit: Unit | null): void {
@@ -1110,6 +1181,24 @@ export class TableEngine {
         "region_folded");
     }
     return r.value;
+  }
+
+  /** Whether column i holds what rows are grouped or matched by: the project id, the region (a regions file's name). */
+  private isKeyColumn(i: number): boolean {
+    const f = this.plan[i]?.field;
+    return f === "id" || f === "project" || f === "region" || (f === "name" && this.kind === "regions");
+  }
+
+  /**
+   * An id or region holding U+FFFD: grouping or matching by it is meaningless (西宁 and 海东 in GBK inside a UTF-8 file
+   * both decode to "����"; kept, they would be one region), so the row is rejected, saying which column.
+   */
+  private undecodableKey(row: number, column: string, text: string): void {
+    const enc = this.opts.encodingLabel;
+    this.issue(row, column, "error",
+      `「${column}」${quoteValue(text)} 含有无法识别的字符（�）${enc ? `（文件按 ${enc} 读取）` : ""}，无法据此区分${column}，本行未导入。请核对原文并改正这一格；如果整个文件的编码不对，请另存为 UTF-8 后重新导入。`,
+      `"${column}" ${quoteValue(text)} holds characters that could not be decoded (�)${enc ? ` (the file was read as ${enc})` : ""}, so rows cannot be told apart by it; row rejected. Correct the cell from the original; if the whole file's encoding is wrong, save it as UTF-8 and import again.`,
+      "encoding");
   }
 
   /** Text longer than an Excel cell holds: the load would fail, so the row is rejected here, saying where. */
@@ -1309,11 +1398,12 @@ export class TableEngine {
       else split = oop;
     }
     if (this.rowErrors > 0 || !project) return null;
+    const parts = split > 0 ? splitExactly(amount, split) : null;
     const entry: FundsEntry = {
       project,
       region: (v.region as string | null) ?? null,
       date: v.date as string,
-      amount: split > 0 ? split : amount,
+      amount: parts ? parts.outside : amount,
       out_of_province: split > 0 ? true : flag,
       source: (v.source as string | null) ?? null,
     };
@@ -1326,7 +1416,7 @@ export class TableEngine {
     if (this.keepNone) return { index };
     this.funds.push(entry);
     // Part from other provinces, part not: two entries that add up to the row's amount.
-    if (split > 0) this.funds.push({ ...entry, amount: Number((amount - split).toPrecision(15)), out_of_province: false });
+    if (parts) this.funds.push({ ...entry, amount: parts.inside, out_of_province: false });
     return { index };
   }
 

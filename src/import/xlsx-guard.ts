@@ -129,7 +129,13 @@ function partData(b: Uint8Array, e: Entry, fileName: string): Uint8Array {
   return b.subarray(start, start + e.compressedSize);
 }
 
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+/**
+ * A part read as a worksheet. exceljs strips one leading "/" and then matches xl/worksheets/sheetN.xml anywhere in
+ * the name (unanchored): the guard counts every part whose name, slashes normalised, holds xl/worksheets/….xml, so
+ * no spelling of the name exceljs reads can pass uncounted (counting a part it would not read is merely cautious).
+ */
+const WORKSHEET = /xl\/+worksheets\/+[^/]*\.xml/i;
+const isWorksheet = (name: string) => WORKSHEET.test(name.replace(/\\/g, "/"));
 
 /** Counts rows, cells and the furthest row and column of worksheet XML streaming by in pieces. */
 class SheetCounter {
@@ -139,7 +145,12 @@ class SheetCounter {
   lastRow = 0;
   private carry = "";
   private readonly decoder = new TextDecoder();
-  private static readonly TAG = /<(c|row)\b([^>]*)>?/g;
+  /** The column of the last cell seen in the current row: a cell without r="…" follows it (ECMA-376 18.3.1.4). */
+  private column = 0;
+  private row = 0;
+  // Any XML spelling of the start tag: a namespace prefix (<x:c>), whitespace, either quote, spaces around "=".
+  private static readonly TAG = /<(?:[A-Za-z_][\w.-]*:)?(c|row)(?=[\s/>])([^>]*)>?/g;
+  private static readonly REF = /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
   feed(chunk: Uint8Array, last: boolean): void {
     const text = this.carry + this.decoder.decode(chunk, { stream: !last });
@@ -151,16 +162,37 @@ class SheetCounter {
     SheetCounter.TAG.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SheetCounter.TAG.exec(body)) !== null) {
-      const r = /\br="([A-Za-z]*)(\d*)"/.exec(m[2]);
+      const a = SheetCounter.REF.exec(m[2]);
+      const ref = a ? xmlEntities(a[1] ?? a[2] ?? "").trim() : "";
+      const r = /^\$?([A-Za-z]*)\$?(\d*)$/.exec(ref);
+      if (!r) throw new UnreadableReference(ref);
       if (m[1] === "row") {
         this.rows++;
-        if (r && r[2]) this.lastRow = Math.max(this.lastRow, Number(r[2]));
+        this.row = r[2] ? Number(r[2]) : this.row + 1;
+        this.column = 0;
+        this.lastRow = Math.max(this.lastRow, this.row);
       } else {
         this.cells++;
-        if (r && r[1]) this.lastColumn = Math.max(this.lastColumn, columnNumber(r[1]));
+        // A reference the guard cannot read is refused rather than guessed at.
+        this.column = r[1] ? columnNumber(r[1]) : this.column + 1;
+        this.lastColumn = Math.max(this.lastColumn, this.column);
       }
     }
   }
+}
+
+/** A cell or row reference the guard cannot read: refused rather than guessed at. */
+class UnreadableReference extends Error {
+  constructor(readonly ref: string) {
+    super(`cell reference "${ref.slice(0, 40)}" not understood`);
+  }
+}
+
+/** The five predefined XML entities and character references (r="&#88;FD3" is r="XFD3"). */
+function xmlEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(?:#x([0-9A-Fa-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex: string, dec: string, name: string) =>
+    hex || dec ? String.fromCodePoint(Math.min(parseInt(hex || dec, hex ? 16 : 10), 0x10ffff)) : ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[name]);
 }
 
 function columnNumber(letters: string): number {
@@ -234,29 +266,37 @@ export async function guardXlsx(bytes: Uint8Array, fileName: string, signal?: Ab
     }
     if (counter.lastRow > 1_048_576) refuse(fileName, `有超过 Excel 上限 1,048,576 的行号 ${counter.lastRow}`, `has row ${counter.lastRow}, beyond Excel's 1,048,576`);
   };
+  const feed = (c: SheetCounter, chunk: Uint8Array, last: boolean, part: string) => {
+    try {
+      c.feed(chunk, last);
+    } catch (err) {
+      if (err instanceof UnreadableReference) damaged(fileName, `${part}: ${err.message}`);
+      throw err;
+    }
+  };
   if (!hasDeflateRaw()) return { parts: entries.length, uncompressedBytes: declared, rows: 0, cells: 0, lastColumn: 0, lastRow: 0 };
   let actual = 0;
   for (const e of entries) {
     throwIfAborted(signal);
     const data = partData(bytes, e, fileName);
-    const sheet = WORKSHEET.test(e.name);
+    const sheet = isWorksheet(e.name);
     const lie = (): never => refuse(fileName, `的「${e.name}」解压后比它声明的 ${e.uncompressedSize} 字节更大（可能是“压缩炸弹”）`, `part "${e.name}" inflates beyond the ${e.uncompressedSize} bytes it declares (a zip bomb?)`);
     if (e.method === 0) {
       if (data.length !== e.uncompressedSize) lie();
-      if (sheet) { counter.feed(data, true); check(); }
+      if (sheet) { feed(counter, data, true, e.name); check(); }
       actual += data.length;
       continue;
     }
     let n: number;
     try {
       n = await inflateBounded(data, e.uncompressedSize, (chunk) => {
-        if (sheet) { counter.feed(chunk, false); check(); }
+        if (sheet) { feed(counter, chunk, false, e.name); check(); }
       }, lie);
     } catch (err) {
       if (err instanceof ImportError) throw err;
       damaged(fileName, `${e.name}: ${err instanceof Error ? err.message.slice(0, 80) : String(err)}`);
     }
-    if (sheet) { counter.feed(new Uint8Array(0), true); check(); }
+    if (sheet) { feed(counter, new Uint8Array(0), true, e.name); check(); }
     actual += n;
   }
   return { parts: entries.length, uncompressedBytes: actual, rows: counter.rows, cells: counter.cells, lastColumn: counter.lastColumn, lastRow: counter.lastRow };

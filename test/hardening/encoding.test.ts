@@ -74,8 +74,10 @@ test("a replacement character already in a UTF-8 file is reported", async () => 
 test("lone surrogates from JSON escapes, UTF-16 and a workbook table are reported and replaced", async () => {
   const json = `[{"项目名称":"光伏\\ud800项目","所属地区":"西宁市"},{"项目名称":"储能","所属地区":"\\udc00海东市"}]`;
   const fromJson = await importBytes(enc.encode(json), { fileName: "s.json", kind: "ledger" });
-  expect(encodingIssues(fromJson).map((i) => [i.row, i.column])).toEqual([[1, "项目名称"], [2, "所属地区"]]);
-  expect(fromJson.records.map((x) => [x.name, x.region])).toEqual([["光伏\uFFFD项目", "西宁市"], ["储能", "\uFFFD海东市"]]);
+  // A damaged name is kept with a warning; a damaged region rejects its row (rows are grouped by it: two names
+  // damaged alike would merge into one region).
+  expect(encodingIssues(fromJson).map((i) => [i.row, i.column, i.severity])).toEqual([[1, "项目名称", "warning"], [2, "所属地区", "error"]]);
+  expect(fromJson.records.map((x) => [x.name, x.region])).toEqual([["光伏\uFFFD项目", "西宁市"]]);
 
   const text = "\ufeff项目名称\t所属地区\r\n甲\uD800乙\t西宁市\r\n";
   const u16 = new Uint8Array(text.length * 2);
