@@ -266,13 +266,13 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
 
   const LABELS = {
     "zh-CN": {
-      language: "界面语言", read: "读取并预览", load: "载入工作簿", readDone: /^已读取 4 个数据集，共 \d+ 行。/,
+      language: "界面语言", read: "读取并预览", load: "载入工作簿", readDone: /^已读取 \d+ 个数据集，共 \d+ 行。/,
       loaded: /^示例数据已载入：/, refresh: "刷新“示例数据”", refreshed: /^示例数据：没有变化/, period: "报告期", build: "生成成绩单",
       built: "成绩单已写入工作表“成绩单 2025Q1”。", text: "简报文字", basis: "按月", insert: "将 =INVEST.COMPLETION_RATE(245, 281) 插入选中的单元格",
       inserted: /^已插入到 /, save: "保存", saved: /^设置已保存/, url: "网址", urlBox: /数据网址/, nextStep: /请/, tabs: ["数据", "刷新", "成绩单", "函数", "设置"],
     },
     "en-US": {
-      language: "Display language", read: "Read and preview", load: "Load into workbook", readDone: /^Read 4 dataset\(s\), \d+ rows\./,
+      language: "Display language", read: "Read and preview", load: "Load into workbook", readDone: /^Read \d+ dataset\(s\), \d+ rows\./,
       loaded: /^Sample data loaded: /, refresh: 'Refresh "Sample data"', refreshed: /^Sample data: No change/, period: "Period", build: "Build report card",
       built: 'Report card written to the sheet "成绩单 2025Q1".', text: "Briefing text", basis: "month", insert: "Insert =INVEST.COMPLETION_RATE(245, 281) into the selected cell",
       inserted: /^Inserted into /, save: "Save", saved: /^Settings saved/, url: "URL", urlBox: /Data URL/, nextStep: /\b(try|check|choose|run)\b/i, tabs: ["Data", "Refresh", "Report", "Formulas", "Settings"],
