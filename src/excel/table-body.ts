@@ -10,7 +10,7 @@
  * cells, or one array, through a RequestBudget.
  */
 import { OP_BYTES, READ_BUDGET, RequestBudget } from "./request-budget";
-import type { Run } from "./undo-snapshot";
+import { runsOf, type Run } from "./undo-snapshot";
 import { Cell, rowBytes, utf8Bytes } from "./values";
 
 export interface BodyRead {
@@ -107,7 +107,7 @@ export async function readBody(
 export async function writeColumn(
   ws: Excel.Worksheet, top: number, col: number, values: readonly (string | undefined)[], kind: "numberFormat" | "formulasR1C1", budget: RequestBudget,
 ): Promise<void> {
-  const runs = runsFrom(values);
+  const runs = runsOf(values);
   if (!runs.length) return;
   const n = values.length;
   const set = (r: Excel.Range, v: unknown) => {
@@ -141,18 +141,6 @@ export async function writeColumn(
     set(ws.getRangeByIndexes(top + s, col, e - s, 1), values.slice(s, e).map((v) => [v ?? null]));
     s = e;
   }
-}
-
-function runsFrom(values: readonly (string | undefined)[]): Run[] {
-  const out: Run[] = [];
-  for (let i = 0; i < values.length; ) {
-    const v = values[i];
-    let j = i + 1;
-    while (j < values.length && values[j] === v) j++;
-    if (v !== undefined) out.push([i, j - i, v]);
-    i = j;
-  }
-  return out;
 }
 
 /** The values of runs as one column of `n` cells (undefined outside every run). */
