@@ -30,6 +30,7 @@ import { regionKey } from "../core/regions";
 import type { RegionHierarchy } from "../core/region-hierarchy";
 import { buildBreakdowns, keyProjects } from "./breakdowns";
 import { BriefingError } from "./errors";
+import { fundsAttributionWarnings } from "./funds-warnings";
 import { buildReportCard } from "./report-card";
 import {
   ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, BREAKDOWN_KINDS,
@@ -388,20 +389,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     fOut.cur[s] = sums[2]?.value() ?? 0;
     fOut.prior[s] = sums[3]?.value() ?? 0;
   });
-  if (fromLedger > 0) {
-    warnings.push({
-      code: "funds_region_from_ledger",
-      message: `到位资金明细中有 ${fromLedger} 条未填所属地区，已按台账中的项目确定地区。`,
-      message_en: `${fromLedger} funds entries have no region: it was taken from the ledger project.`,
-    });
-  }
-  if (unattributed > 0) {
-    warnings.push({
-      code: "unattributed_funds",
-      message: `到位资金明细中有 ${unattributed} 条既未填所属地区、也在台账中找不到项目，未计入任何地区。`,
-      message_en: `${unattributed} funds entries have no region and name no ledger project: they are counted in no region.`,
-    });
-  }
+  warnings.push(...fundsAttributionWarnings(fromLedger, unattributed));
 
   const accs: Record<Metric, Acc> = {
     signed_projects: sProjects, signed_amount: sAmount, funds_in_place: fIn,

@@ -26,6 +26,7 @@ import { METRIC_INFO, METRICS, Metric } from "../core/model";
 import type { RegionHierarchy } from "../core/region-hierarchy";
 import { levelRank, LEVEL_EN, REGION_LEVELS, type RegionLevel } from "../core/region-levels";
 import { BriefingError } from "./errors";
+import { fundsAttributionWarnings } from "./funds-warnings";
 import { combinedSource, rankRows, rowFor, shareRows, sumOf, type RowContext, type Sourced } from "./rows";
 import {
   ActualSource, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, FigureRef, Jurisdiction,
@@ -185,20 +186,7 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     sumAt(slot(node, FI, y)).add(amount);
     if (e.out_of_province) sumAt(slot(node, FO, y)).add(amount);
   }
-  if (fromLedger > 0) {
-    warnings.push({
-      code: "funds_region_from_ledger",
-      message: `到位资金明细中有 ${fromLedger} 条未填所属地区，已按台账中的项目确定地区。`,
-      message_en: `${fromLedger} funds entries have no region: it was taken from the ledger project.`,
-    });
-  }
-  if (unattributed > 0) {
-    warnings.push({
-      code: "unattributed_funds",
-      message: `到位资金明细中有 ${unattributed} 条既未填所属地区、也在台账中找不到项目，未计入任何地区。`,
-      message_en: `${unattributed} funds entries have no region and name no ledger project: they are counted in no region.`,
-    });
-  }
+  warnings.push(...fundsAttributionWarnings(fromLedger, unattributed));
 
   // ---- reported figures (whole scope, 采用) and the alternatives (备选) for the period's month ----
   const figures = new Map<number, { sum: ExactSum; n: number }>();
