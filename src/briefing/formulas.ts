@@ -122,6 +122,31 @@ export function columnRef(spec: SheetSpec, field: string, refs: RefStyle): strin
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/**
+ * Completion rate, time progress, pace gap and status of one row, the same in both layouts: INVEST.* functions in
+ * live mode, plain arithmetic otherwise. B, C, D, F: the row's actual, target, rate and gap cells.
+ */
+function paceCells(
+  cells: BriefingCell[], row: BriefingRow, refs: { B: string; C: string; D: string; F: string }, live: boolean,
+  f: (formula: string | undefined) => string | undefined, language: Language,
+): void {
+  const { B, C, D, F } = refs;
+  const statusLabels = PACE_STATUS_LABELS[language];
+  const rateF = live
+    ? `=IF(OR(${B}="",${C}=""),"",IFERROR(ROUND(INVEST.COMPLETION_RATE(${B},${C}),${RATE_DECIMALS}),""))`
+    : `=IF(OR(${B}="",${C}="",${C}=0),"",ROUND(${B}/${C},${RATE_DECIMALS}))`;
+  cells[COL.rate] = { value: row.completion_rate, formula: f(rateF), numFmt: FMT.percent, role: "value" };
+  cells[COL.progress] = { value: row.time_progress, formula: f(`=${PARAMS.timeProgress}`), numFmt: FMT.percent, role: "value" };
+  const gapF = live
+    ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_GAP(${B},${C},${PARAMS.asOf},${PARAMS.basis}),""))`
+    : `=IF(${D}="","",ROUND((${D}-${PARAMS.timeProgress})*100,9))`;
+  cells[COL.gap] = { value: row.pace_gap, formula: f(gapF), numFmt: FMT.points, role: "value" };
+  const statusF = live
+    ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_STATUS(${B},${C},${PARAMS.asOf},${PARAMS.basis},${PARAMS.tolerance},${quote(language)}),""))`
+    : `=IF(${F}="","",IF(${F}>=0,${quote(statusLabels.ahead)},IF(${F}>=-ABS(${PARAMS.tolerance}),${quote(statusLabels.on_track)},${quote(statusLabels.behind)})))`;
+  cells[COL.status] = { value: row.status ? statusLabels[row.status] : null, formula: f(statusF), role: "status", status: row.status };
+}
+
 /** The sheet's name, "成绩单 2025Q1", in every language (so that formulas, links and the task pane can find it). */
 export function sheetNameFor(b: Briefing): string {
   return `成绩单 ${b.period}`.slice(0, 31);
@@ -320,7 +345,6 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
   newRow()[0] = { value: b.jurisdiction ? L.hierNote : L.note, role: "note" };
 
   const tables: LayoutTable[] = [];
-  const statusLabels = PACE_STATUS_LABELS[language];
   for (const t of b.tables) {
     newRow();
     const titleRow = grid.length;
@@ -334,7 +358,7 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
     const fmtValue = METRIC_INFO[t.metric].unit === "yi" ? FMT.amount : FMT.count;
     if (b.jurisdiction) {
       // The report card by level: its own rows (本级, 其中), literal criteria on 地区路径, totals over the counted rows.
-      hierarchicalRows(ctx, t, firstRow, newRow, fmtValue, live, withFormulas, statusLabels);
+      hierarchicalRows(ctx, t, firstRow, newRow, fmtValue, live, withFormulas);
       tables.push({ metric: t.metric, titleRow, headerRow, firstRow, totalRow, regions: t.rows.map((r) => rowLabel(r, language, false)) });
       continue;
     }
@@ -368,19 +392,7 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
       const totalActual = a1(totalRow, COL.actual, true);
       // Rates are rounded to 12 decimals so that the rank's COUNTIFS(">"&rate) criterion, which passes through
       // text, compares exactly (ties stay ties in every engine); 1e-12 is far below any published precision.
-      const rateF = live
-        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(ROUND(INVEST.COMPLETION_RATE(${B},${C}),${RATE_DECIMALS}),""))`
-        : `=IF(OR(${B}="",${C}="",${C}=0),"",ROUND(${B}/${C},${RATE_DECIMALS}))`;
-      cells[COL.rate] = { value: row.completion_rate, formula: f(rateF), numFmt: FMT.percent, role: "value" };
-      cells[COL.progress] = { value: row.time_progress, formula: f(`=${PARAMS.timeProgress}`), numFmt: FMT.percent, role: "value" };
-      const gapF = live
-        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_GAP(${B},${C},${PARAMS.asOf},${PARAMS.basis}),""))`
-        : `=IF(${D}="","",ROUND((${D}-${PARAMS.timeProgress})*100,9))`;
-      cells[COL.gap] = { value: row.pace_gap, formula: f(gapF), numFmt: FMT.points, role: "value" };
-      const statusF = live
-        ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_STATUS(${B},${C},${PARAMS.asOf},${PARAMS.basis},${PARAMS.tolerance},${quote(language)}),""))`
-        : `=IF(${F}="","",IF(${F}>=0,${quote(statusLabels.ahead)},IF(${F}>=-ABS(${PARAMS.tolerance}),${quote(statusLabels.on_track)},${quote(statusLabels.behind)})))`;
-      cells[COL.status] = { value: row.status ? statusLabels[row.status] : null, formula: f(statusF), role: "status", status: row.status };
+      paceCells(cells, row, { B, C, D, F }, live, f, language);
       // The total's growth only like for like: the same regions have an actual and a prior.
       const likeForLike = isTotal
         ? `,COUNTIFS(${regionRange(COL.actual)},">-1E+300",${regionRange(COL.prior)},">-1E+300")<>COUNT(${regionRange(COL.actual)}),COUNT(${regionRange(COL.actual)})<>COUNT(${regionRange(COL.prior)})`
@@ -449,7 +461,7 @@ function overRanges(fn: "SUM" | "COUNT", ranges: readonly string[]): string {
 /** The rows of one metric table of the report card by level, and its total (rules: ./report-card.ts). */
 function hierarchicalRows(
   ctx: Ctx, t: BriefingTable, firstRow: number, newRow: () => BriefingCell[], fmtValue: string, live: boolean,
-  withFormulas: boolean, statusLabels: Record<"ahead" | "on_track" | "behind", string>,
+  withFormulas: boolean,
 ): void {
   const { b } = ctx;
   const language = ctx.o.language;
@@ -515,19 +527,7 @@ function hierarchicalRows(
     cells[COL.actual] = { value: row.actual, formula: f(actualF), numFmt: fmtValue, role: "value" };
     cells[COL.prior] = { value: row.prior, formula: f(priorF), numFmt: fmtValue, role: "value" };
     cells[COL.target] = { value: row.target, formula: f(targetF), numFmt: fmtValue, role: "value" };
-    const rateF = live
-      ? `=IF(OR(${B}="",${C}=""),"",IFERROR(ROUND(INVEST.COMPLETION_RATE(${B},${C}),${RATE_DECIMALS}),""))`
-      : `=IF(OR(${B}="",${C}="",${C}=0),"",ROUND(${B}/${C},${RATE_DECIMALS}))`;
-    cells[COL.rate] = { value: row.completion_rate, formula: f(rateF), numFmt: FMT.percent, role: "value" };
-    cells[COL.progress] = { value: row.time_progress, formula: f(`=${PARAMS.timeProgress}`), numFmt: FMT.percent, role: "value" };
-    const gapF = live
-      ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_GAP(${B},${C},${PARAMS.asOf},${PARAMS.basis}),""))`
-      : `=IF(${D}="","",ROUND((${D}-${PARAMS.timeProgress})*100,9))`;
-    cells[COL.gap] = { value: row.pace_gap, formula: f(gapF), numFmt: FMT.points, role: "value" };
-    const statusF = live
-      ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_STATUS(${B},${C},${PARAMS.asOf},${PARAMS.basis},${PARAMS.tolerance},${quote(language)}),""))`
-      : `=IF(${F}="","",IF(${F}>=0,${quote(statusLabels.ahead)},IF(${F}>=-ABS(${PARAMS.tolerance}),${quote(statusLabels.on_track)},${quote(statusLabels.behind)})))`;
-    cells[COL.status] = { value: row.status ? statusLabels[row.status] : null, formula: f(statusF), role: "status", status: row.status };
+    paceCells(cells, row, { B, C, D, F }, live, f, language);
     // Growth only like for like: values of the same sources (decided when written), and for a sum, the same rows.
     let yoyF: string | undefined;
     if (plan.comparable) {
