@@ -25,6 +25,7 @@ const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 module.exports = {
   testMatch: group === "slow" ? SLOW.map((p) => `<rootDir>/${p}${p.endsWith("/") ? "**/*.test.ts?(x)" : ""}`) : TESTS,
   testPathIgnorePatterns: ["/node_modules/", ...(group === "fast" ? SLOW.map((p) => `<rootDir>/${escapeRe(p)}`) : [])],
+  setupFiles: ["<rootDir>/test/support/fast-check-seed.cjs"],
   reporters: ["default", "<rootDir>/test/support/skip-reporter.cjs"],
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/packages"],
