@@ -45,6 +45,16 @@ export default tseslint.config(
     rules: {
       "max-lines": ["warn", { max: 500, skipBlankLines: false, skipComments: false }],
       "max-lines-per-function": ["warn", { max: 80, skipBlankLines: true, skipComments: true }],
+      // Casts that silence the type checker instead of informing it. Where a library's types are wrong, an
+      // eslint-disable comment names the gap.
+      "no-restricted-syntax": [
+        "warn",
+        { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: "No `as never`: type the value." },
+        {
+          selector: "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
+          message: "No `as unknown as`: type the value, or say in an eslint-disable comment which library type is wrong.",
+        },
+      ],
     },
   },
   {
