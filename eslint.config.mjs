@@ -11,7 +11,14 @@ import globals from "globals";
 export default tseslint.config(
   {
     // Build output, reports and generated data (src/core/divisions-data.ts comes from scripts/build-divisions.mjs).
-    ignores: ["dist/**", "dist-cli/**", "node_modules/**", "test-artifacts/**", "coverage/**", "src/core/divisions-data.ts"],
+    ignores: [
+      "dist/**",
+      "dist-cli/**",
+      "node_modules/**",
+      "test-artifacts/**",
+      "coverage/**",
+      "src/core/divisions-data.ts",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -51,8 +58,10 @@ export default tseslint.config(
         "warn",
         { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: "No `as never`: type the value." },
         {
-          selector: "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
-          message: "No `as unknown as`: type the value, or say in an eslint-disable comment which library type is wrong.",
+          selector:
+            "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
+          message:
+            "No `as unknown as`: type the value, or say in an eslint-disable comment which library type is wrong.",
         },
       ],
     },

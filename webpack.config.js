@@ -51,7 +51,9 @@ function officeJsMode(dev) {
 function productionUrl() {
   const url = (process.env.ADDIN_PROD_URL || pkg.config.prod_url || "").trim();
   if (!/^https:\/\/[^/]+/.test(url)) {
-    throw new Error(`Production URL must be https:// (set ADDIN_PROD_URL or package.json config.prod_url); got "${url}"`);
+    throw new Error(
+      `Production URL must be https:// (set ADDIN_PROD_URL or package.json config.prod_url); got "${url}"`,
+    );
   }
   return url.endsWith("/") ? url : `${url}/`;
 }
@@ -69,7 +71,9 @@ class LocalizedFunctionsMetadataPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
-          const english = JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/functions/locales/en-US.json"), "utf8"));
+          const english = JSON.parse(
+            fs.readFileSync(path.resolve(__dirname, "src/functions/locales/en-US.json"), "utf8"),
+          );
           const zh = finalizeMetadata(JSON.parse(asset.source.source().toString()));
           const { metadata: en, problems } = localizeMetadata(zh, english);
           problems.push(...undocumentedProperties(zh), ...undocumentedProperties(en));
@@ -93,7 +97,10 @@ function devServerTransport() {
     trusted = false;
   }
   if (process.env.DEV_HTTP !== "1" && trusted && [cert, key, ca].every((f) => fs.existsSync(f))) {
-    return { type: "https", options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca) } };
+    return {
+      type: "https",
+      options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca) },
+    };
   }
   return { type: "http" };
 }
@@ -178,13 +185,23 @@ module.exports = (env, argv) => {
             transform: (content) => (dev ? content : rewriteManifestUrls(content.toString(), baseUrl)),
           },
           // Office.js from the add-in's own origin: development, the offline preview and OFFICE_JS=self-hosted.
-          ...(officeJsOrigin ? [] : ["office.js", "o15apptofilemappingtable.js", "custom-functions-runtime.js", "excel-*.js", "excelwebapp-*.js", "en-us/office_strings.js", "zh-cn/office_strings.js"].map((from) => ({
-            from,
-            context: OFFICE_JS_DIR,
-            to: from.includes("/") ? `office/${from}` : "office/",
-            globOptions: { ignore: ["**/*.debug.js"] },
-            info: { minimized: true }, // Terser would spend 30 s on Office.js
-          }))),
+          ...(officeJsOrigin
+            ? []
+            : [
+                "office.js",
+                "o15apptofilemappingtable.js",
+                "custom-functions-runtime.js",
+                "excel-*.js",
+                "excelwebapp-*.js",
+                "en-us/office_strings.js",
+                "zh-cn/office_strings.js",
+              ].map((from) => ({
+                from,
+                context: OFFICE_JS_DIR,
+                to: from.includes("/") ? `office/${from}` : "office/",
+                globOptions: { ignore: ["**/*.debug.js"] },
+                info: { minimized: true }, // Terser would spend 30 s on Office.js
+              }))),
         ],
       }),
     ],

@@ -9,8 +9,25 @@ export default async function (ctx: BenchContext): Promise<BenchResult[]> {
   const typed = new Float64Array(n).map((_, i) => (i % 1000) / 7);
   const plain = Array.from(typed);
   let sink = 0;
-  const tTyped = await timeMs(() => { let s = 0; for (let i = 0; i < n; i++) s += typed[i]; sink += s; }, 5);
-  const tPlain = await timeMs(() => { let s = 0; for (let i = 0; i < n; i++) s += plain[i]; sink += s; }, 5);
+  const tTyped = await timeMs(() => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += typed[i];
+    sink += s;
+  }, 5);
+  const tPlain = await timeMs(() => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += plain[i];
+    sink += s;
+  }, 5);
   ctx.log(`checksum ${sink.toFixed(0)}`);
-  return [ratioResult(`sum ${n} numbers, plain array`, tPlain, "ms", { name: "Float64Array loop", value: tTyped }, undefined, "machine floor")];
+  return [
+    ratioResult(
+      `sum ${n} numbers, plain array`,
+      tPlain,
+      "ms",
+      { name: "Float64Array loop", value: tTyped },
+      undefined,
+      "machine floor",
+    ),
+  ];
 }

@@ -44,7 +44,10 @@ async function importedInput(n: number): Promise<Required<BriefingInput>> {
 /** Synthetic input whose funds entries all carry their region (as the Funds table usually does). */
 function withRegions(input: Required<BriefingInput>): Required<BriefingInput> {
   const regions = resolveFundsRegions(input.records, input.funds);
-  return { ...input, funds: input.funds.map((e, i) => ({ ...e, region: regions[i] ?? e.region })).filter((e) => e.region) };
+  return {
+    ...input,
+    funds: input.funds.map((e, i) => ({ ...e, region: regions[i] ?? e.region })).filter((e) => e.region),
+  };
 }
 
 function floorLoop(records: BriefingInput["records"]): number {
@@ -67,8 +70,24 @@ async function interleaved(input: BriefingInput, rounds: number): Promise<{ floo
     buildBriefing(input, { period: PERIOD });
   }
   for (let i = 0; i < rounds; i++) {
-    floors.push(await timeMs(() => { sink += floorLoop(input.records); }, 3, false));
-    briefs.push(await timeMs(() => { sink += buildBriefing(input, { period: PERIOD }).tables.length; }, 1, false));
+    floors.push(
+      await timeMs(
+        () => {
+          sink += floorLoop(input.records);
+        },
+        3,
+        false,
+      ),
+    );
+    briefs.push(
+      await timeMs(
+        () => {
+          sink += buildBriefing(input, { period: PERIOD }).tables.length;
+        },
+        1,
+        false,
+      ),
+    );
   }
   if (sink === -1) console.log(sink);
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -76,19 +95,29 @@ async function interleaved(input: BriefingInput, rounds: number): Promise<{ floo
 }
 
 function sheetRows(spec: SheetSpec, rows: readonly object[]): unknown[][] {
-  return [spec.columns.map((c) => c.title), ...(rows as Record<string, unknown>[]).map((row) => spec.columns.map((c) => {
-    const v = row[c.field];
-    if (v === null || v === undefined || v === "") return null;
-    if (c.type === "date") return dateSerial(String(v));
-    if (c.type === "metric") return METRIC_INFO[v as Metric].zh;
-    return v;
-  }))];
+  return [
+    spec.columns.map((c) => c.title),
+    ...(rows as Record<string, unknown>[]).map((row) =>
+      spec.columns.map((c) => {
+        const v = row[c.field];
+        if (v === null || v === undefined || v === "") return null;
+        if (c.type === "date") return dateSerial(String(v));
+        if (c.type === "metric") return METRIC_INFO[v as Metric].zh;
+        return v;
+      }),
+    ),
+  ];
 }
 
 async function hyperformulaBench(input: Required<BriefingInput>, b: Briefing, ctx: BenchContext): Promise<BenchResult> {
   const layout = briefingLayout(b, briefingText(b), { mode: "portable", refs: "a1" });
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: input.records.length + 10 });
-  for (const [spec, rows] of [[LEDGER, input.records], [FUNDS, input.funds], [TARGETS, input.targets], [FIGURES, input.figures]] as [SheetSpec, object[]][]) {
+  for (const [spec, rows] of [
+    [LEDGER, input.records],
+    [FUNDS, input.funds],
+    [TARGETS, input.targets],
+    [FIGURES, input.figures],
+  ] as [SheetSpec, object[]][]) {
     const id = hf.getSheetId(hf.addSheet(spec.sheet))!;
     hf.setSheetContent(id, sheetRows(spec, rows) as never);
   }
@@ -99,16 +128,27 @@ async function hyperformulaBench(input: Required<BriefingInput>, b: Briefing, ct
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const read = (r: number, c: number) => {
     const v = hf.getCellValue({ sheet, row: r, col: c });
-    return typeof v === "number" || typeof v === "string" ? v : v === null ? null : String((v as { value?: string }).value);
+    return typeof v === "number" || typeof v === "string"
+      ? v
+      : v === null
+        ? null
+        : String((v as { value?: string }).value);
   };
   const { mismatches, compared } = compareSheet(b, read);
   const formulas = layout.grid.flat().filter((c) => c.formula).length;
   hf.destroy();
   const tBrief = await timeMs(() => buildBriefing(input, { period: PERIOD }), 3);
-  ctx.log(`HyperFormula: ${formulas} formulas over ${input.records.length} records in ${ms.toFixed(0)} ms; ${mismatches.length} of ${compared} cells differ from the JSON`);
-  return ratioResult(`briefing sheet recalculated by HyperFormula (${formulas} portable formulas, ${input.records.length} records; different work: a formula engine evaluating SUMIFS over sheets vs the builder over records in memory)`, ms, "ms",
-    { name: "buildBriefing, same records", value: tBrief }, undefined,
-    `context only; ${compared} cells compared with the JSON, ${mismatches.length} differ${mismatches.length ? `: ${mismatches.slice(0, 2).join("; ")}` : ""}`);
+  ctx.log(
+    `HyperFormula: ${formulas} formulas over ${input.records.length} records in ${ms.toFixed(0)} ms; ${mismatches.length} of ${compared} cells differ from the JSON`,
+  );
+  return ratioResult(
+    `briefing sheet recalculated by HyperFormula (${formulas} portable formulas, ${input.records.length} records; different work: a formula engine evaluating SUMIFS over sheets vs the builder over records in memory)`,
+    ms,
+    "ms",
+    { name: "buildBriefing, same records", value: tBrief },
+    undefined,
+    `context only; ${compared} cells compared with the JSON, ${mismatches.length} differ${mismatches.length ? `: ${mismatches.slice(0, 2).join("; ")}` : ""}`,
+  );
 }
 
 async function libreOfficeBench(input: Required<BriefingInput>, b: Briefing, ctx: BenchContext): Promise<BenchResult> {
@@ -122,10 +162,17 @@ async function libreOfficeBench(input: Required<BriefingInput>, b: Briefing, ctx
     const sheet = recalc.sheets.get(`成绩单 ${b.period}`)!;
     const { mismatches, compared } = compareSheet(b, (r, c) => csvNumber(sheet[r]?.[c]));
     const tBrief = await timeMs(() => buildBriefing(input, { period: PERIOD }), 3);
-    ctx.log(`LibreOffice: ${input.records.length} records recalculated in ${recalc.ms} ms (xlsx written in ${writeMs} ms); ${mismatches.length} of ${compared} cells differ`);
-    return ratioResult(`exported workbook recalculated by LibreOffice headless (${input.records.length} records; different work: LibreOffice start-up + reading the xlsx + recalculating vs the builder over records already in memory)`, recalc.ms, "ms",
-      { name: "buildBriefing, same records", value: tBrief }, undefined,
-      `context only; exceljs wrote the xlsx in ${writeMs} ms; ${compared} cells compared with the JSON, ${mismatches.length} differ`);
+    ctx.log(
+      `LibreOffice: ${input.records.length} records recalculated in ${recalc.ms} ms (xlsx written in ${writeMs} ms); ${mismatches.length} of ${compared} cells differ`,
+    );
+    return ratioResult(
+      `exported workbook recalculated by LibreOffice headless (${input.records.length} records; different work: LibreOffice start-up + reading the xlsx + recalculating vs the builder over records already in memory)`,
+      recalc.ms,
+      "ms",
+      { name: "buildBriefing, same records", value: tBrief },
+      undefined,
+      `context only; exceljs wrote the xlsx in ${writeMs} ms; ${compared} cells compared with the JSON, ${mismatches.length} differ`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -140,12 +187,27 @@ export default async function briefingBench(ctx: BenchContext): Promise<BenchRes
     const raw = { ...input, funds: input.funds.map((e, i) => (i % 5 === 0 ? { ...e, region: null } : e)) };
     const { floor, brief } = await interleaved(input, ctx.quick ? 5 : 9);
     const b = buildBriefing(input, { period: PERIOD });
-    results.push(ratioResult(`buildBriefing ${PERIOD}: ${n.toLocaleString("en")} records imported from a ledger CSV + ${input.funds.length.toLocaleString("en")} funds entries`, brief, "ms",
-      { name: "bare loop summing signed_amount once", value: floor }, 3,
-      `${b.regions.length} regions × ${b.tables.length} metrics + 合计; ${(brief * 1e6 / n).toFixed(0)} ns/record`));
+    results.push(
+      ratioResult(
+        `buildBriefing ${PERIOD}: ${n.toLocaleString("en")} records imported from a ledger CSV + ${input.funds.length.toLocaleString("en")} funds entries`,
+        brief,
+        "ms",
+        { name: "bare loop summing signed_amount once", value: floor },
+        3,
+        `${b.regions.length} regions × ${b.tables.length} metrics + 合计; ${((brief * 1e6) / n).toFixed(0)} ns/record`,
+      ),
+    );
     const lookup = await interleaved(raw, ctx.quick ? 3 : 5);
-    results.push(ratioResult(`buildBriefing, 20% of funds entries without region (ledger lookup in the same pass), ${n.toLocaleString("en")} records`, lookup.brief, "ms",
-      { name: "bare loop summing signed_amount once", value: lookup.floor }, undefined, "context: two map lookups per record for the region-less entries"));
+    results.push(
+      ratioResult(
+        `buildBriefing, 20% of funds entries without region (ledger lookup in the same pass), ${n.toLocaleString("en")} records`,
+        lookup.brief,
+        "ms",
+        { name: "bare loop summing signed_amount once", value: lookup.floor },
+        undefined,
+        "context: two map lookups per record for the region-less entries",
+      ),
+    );
   }
   const hfN = ctx.quick ? 2_000 : 10_000;
   const hfInput = withRegions(syntheticInput({ records: hfN, funds: Math.ceil(hfN / 10), seed: 2 }));

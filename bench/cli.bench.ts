@@ -38,12 +38,21 @@ const MB = 1e6;
 const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / MB).toFixed(0)} MB` : "? MB");
 const s = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 
-interface Groups { rows: number; groups: Record<string, { signed: number[]; amount: number[]; started: number[] }> }
+interface Groups {
+  rows: number;
+  groups: Record<string, { signed: number[]; amount: number[]; started: number[] }>;
+}
 
 /** The briefing JSON's ledger figures in the baselines' shape. */
-function fromBriefing(json: { rows: { region: string; metric: string; actual: number | null; prior: number | null }[] }): Groups["groups"] {
+function fromBriefing(json: {
+  rows: { region: string; metric: string; actual: number | null; prior: number | null }[];
+}): Groups["groups"] {
   const out: Groups["groups"] = {};
-  const key: Record<string, "signed" | "amount" | "started"> = { signed_projects: "signed", signed_amount: "amount", projects_started: "started" };
+  const key: Record<string, "signed" | "amount" | "started"> = {
+    signed_projects: "signed",
+    signed_amount: "amount",
+    projects_started: "started",
+  };
   for (const r of json.rows) {
     if (r.region === "合计" || !key[r.metric]) continue;
     const g = (out[r.region] ??= { signed: [0, 0], amount: [0, 0], started: [0, 0] });
@@ -79,10 +88,14 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
   const out: BenchResult[] = [];
   mkdirSync(path.join(root, "bench", "out"), { recursive: true });
   const bin = path.join(root, "bench", "out", "invest.cjs");
-  const built = spawnSync(node, [path.join(root, "scripts", "build-cli.mjs"), "--outfile", bin], { cwd: root, encoding: "utf8" });
+  const built = spawnSync(node, [path.join(root, "scripts", "build-cli.mjs"), "--outfile", bin], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (built.status !== 0) throw new Error(`build:cli failed: ${built.stderr}`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), "invest-cli-bench-"));
-  const run = (args: string[], stdoutFile = path.join(scratch, "stdout")) => measureProcess(args, { cwd: root, stdoutFile, scratch });
+  const run = (args: string[], stdoutFile = path.join(scratch, "stdout")) =>
+    measureProcess(args, { cwd: root, stdoutFile, scratch });
   try {
     // ---- start-up ----
     const startRuns = { node: [] as ProcessRun[], help: [] as ProcessRun[] };
@@ -93,18 +106,39 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const helpMs = med(startRuns.help.map((r) => r.wallMs));
     const nodeMs = med(startRuns.node.map((r) => r.wallMs));
-    const tsx = run([node, path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "src", "cli", "main.ts"), "--help"]);
-    ctx.log(`start-up: node -e 0 ${nodeMs.toFixed(0)} ms, invest --help ${helpMs.toFixed(0)} ms, tsx ${tsx.wallMs.toFixed(0)} ms`);
+    const tsx = run([
+      node,
+      path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+      path.join(root, "src", "cli", "main.ts"),
+      "--help",
+    ]);
+    ctx.log(
+      `start-up: node -e 0 ${nodeMs.toFixed(0)} ms, invest --help ${helpMs.toFixed(0)} ms, tsx ${tsx.wallMs.toFixed(0)} ms`,
+    );
     out.push({
-      name: "invest --help (built file, plain Node)", value: helpMs, unit: "ms", baseline: { name: "node -e 0", value: nodeMs },
-      ratio: helpMs / nodeMs, goal: "ratio ≤ 4", met: helpMs / nodeMs <= 4,
+      name: "invest --help (built file, plain Node)",
+      value: helpMs,
+      unit: "ms",
+      baseline: { name: "node -e 0", value: nodeMs },
+      ratio: helpMs / nodeMs,
+      goal: "ratio ≤ 4",
+      met: helpMs / nodeMs <= 4,
       note: `median of 9 each; peak RSS ${mb(med(startRuns.help.map((r) => r.peakRss)))} vs ${mb(med(startRuns.node.map((r) => r.peakRss)))}; from the sources with tsx (npm run cli): ${tsx.wallMs.toFixed(0)} ms`,
     });
 
     // ---- end to end over ledgers ----
     const hasDuckdb = duckdbLoads();
     if (!hasDuckdb) ctx.log("@duckdb/node-api did not install a binary for this platform: DuckDB figures left out");
-    const sizes: [number, string][] = ctx.quick ? [[2_000, "2k"], [10_000, "10k"]] : [[10_000, "10k"], [100_000, "100k"], [1_000_000, "1M"]];
+    const sizes: [number, string][] = ctx.quick
+      ? [
+          [2_000, "2k"],
+          [10_000, "10k"],
+        ]
+      : [
+          [10_000, "10k"],
+          [100_000, "100k"],
+          [1_000_000, "1M"],
+        ];
     const targets = path.join(scratch, "targets.csv");
     writeFileSync(targets, targetsCsv(Number(YEAR)));
     for (const [n, label] of sizes) {
@@ -113,11 +147,39 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
       const xlsx = path.join(scratch, `brief-${label}.xlsx`);
       const jobs: Record<string, string[]> = {
         plain: [node, path.join(root, "bench", "baselines", "plain-groupby.cjs"), ledger, YEAR, THROUGH],
-        ...(hasDuckdb ? { duckdb: [node, path.join(root, "bench", "baselines", "duckdb-groupby.cjs"), ledger, YEAR, THROUGH] } : {}),
+        ...(hasDuckdb
+          ? { duckdb: [node, path.join(root, "bench", "baselines", "duckdb-groupby.cjs"), ledger, YEAR, THROUGH] }
+          : {}),
         validate: [node, bin, "validate", ledger],
         "validate --json": [node, bin, "validate", ledger, "--json"],
-        "brief json": [node, bin, "brief", "--ledger", ledger, "--targets", targets, "--period", PERIOD, "--format", "json"],
-        "brief xlsx": [node, bin, "brief", "--ledger", ledger, "--targets", targets, "--period", PERIOD, "--format", "xlsx", "--out", xlsx],
+        "brief json": [
+          node,
+          bin,
+          "brief",
+          "--ledger",
+          ledger,
+          "--targets",
+          targets,
+          "--period",
+          PERIOD,
+          "--format",
+          "json",
+        ],
+        "brief xlsx": [
+          node,
+          bin,
+          "brief",
+          "--ledger",
+          ledger,
+          "--targets",
+          targets,
+          "--period",
+          PERIOD,
+          "--format",
+          "xlsx",
+          "--out",
+          xlsx,
+        ],
       };
       const runs: Record<string, ProcessRun[]> = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
       const groups: Record<string, Groups["groups"]> = {};
@@ -127,7 +189,9 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
           const stdoutFile = path.join(scratch, `${job.replace(/\W+/g, "-")}.out`);
           const r = run(args, stdoutFile);
           runs[job].push(r);
-          ctx.log(`${label} ${job}: ${r.code === 0 ? "" : `EXIT ${r.code ?? r.signal} `}${s(r.wallMs)} wall, ${s(r.cpuMs)} CPU, ${mb(r.peakRss)}`);
+          ctx.log(
+            `${label} ${job}: ${r.code === 0 ? "" : `EXIT ${r.code ?? r.signal} `}${s(r.wallMs)} wall, ${s(r.cpuMs)} CPU, ${mb(r.peakRss)}`,
+          );
           if (rep === 0 && r.code === 0) {
             // The three group-bys agree, and validate accepted every row.
             if (job === "plain" || job === "duckdb") {
@@ -140,11 +204,14 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
               sameGroups(briefing, groups.plain, "brief json vs plain script");
               if (hasDuckdb) sameGroups(briefing, groups.duckdb, "brief json vs DuckDB");
             }
-            if (job === "validate" && !readFileSync(stdoutFile, "utf8").includes(`已导入 ${n}，未导入 0`)) throw new Error("validate did not accept every row");
-            if (job === "validate --json" && statSync(stdoutFile).size < n * 100) throw new Error("validate --json printed too little");
+            if (job === "validate" && !readFileSync(stdoutFile, "utf8").includes(`已导入 ${n}，未导入 0`))
+              throw new Error("validate did not accept every row");
+            if (job === "validate --json" && statSync(stdoutFile).size < n * 100)
+              throw new Error("validate --json printed too little");
             if (job === "brief xlsx" && statSync(xlsx).size < n * 20) throw new Error("brief xlsx wrote too little");
           }
-          if (job !== "brief xlsx" && r.code !== 0) throw new Error(`${job} failed (${r.code ?? r.signal}): ${r.stderr.slice(-500)}`);
+          if (job !== "brief xlsx" && r.code !== 0)
+            throw new Error(`${job} failed (${r.code ?? r.signal}): ${r.stderr.slice(-500)}`);
           rmSync(stdoutFile, { force: true });
           rmSync(xlsx, { force: true });
         }
@@ -153,47 +220,71 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
       const plainWall = best(plain, (r) => r.wallMs);
       const plainCpu = best(plain, (r) => r.cpuMs);
       const big = n >= 1_000_000;
-      const note = (job: string) => `runs: wall ${list(runs[job], (r) => r.wallMs, s)}; CPU ${list(runs[job], (r) => r.cpuMs, s)}; peak RSS ${list(runs[job], (r) => r.peakRss, mb)}${n >= 100_000 ? ` (${(best(runs[job], (r) => r.peakRss) / n).toFixed(0)} bytes/row)` : ""}`;
+      const note = (job: string) =>
+        `runs: wall ${list(runs[job], (r) => r.wallMs, s)}; CPU ${list(runs[job], (r) => r.cpuMs, s)}; peak RSS ${list(runs[job], (r) => r.peakRss, mb)}${n >= 100_000 ? ` (${(best(runs[job], (r) => r.peakRss) / n).toFixed(0)} bytes/row)` : ""}`;
       const csvNote = `CSV ${(bytes / MB).toFixed(1)} MB`;
       for (const job of ["validate", "brief json"]) {
         const wall = best(runs[job], (r) => r.wallMs);
         const cpu = best(runs[job], (r) => r.cpuMs);
         out.push({
-          name: `${label} rows: invest ${job === "validate" ? "validate" : "brief --format json"} — wall`, value: wall, unit: "ms",
-          baseline: { name: "plain streaming script (papaparse chunks + group-by), wall", value: plainWall }, ratio: wall / plainWall,
-          ...(big ? { goal: "ratio ≤ 2", met: wall / plainWall <= 2 } : {}), note: `${note(job)}; ${csvNote}; plain script ${note("plain")}`,
+          name: `${label} rows: invest ${job === "validate" ? "validate" : "brief --format json"} — wall`,
+          value: wall,
+          unit: "ms",
+          baseline: { name: "plain streaming script (papaparse chunks + group-by), wall", value: plainWall },
+          ratio: wall / plainWall,
+          ...(big ? { goal: "ratio ≤ 2", met: wall / plainWall <= 2 } : {}),
+          note: `${note(job)}; ${csvNote}; plain script ${note("plain")}`,
         });
         out.push({
-          name: `${label} rows: invest ${job === "validate" ? "validate" : "brief --format json"} — CPU (user+sys)`, value: cpu, unit: "ms",
-          baseline: { name: "plain streaming script, CPU", value: plainCpu }, ratio: cpu / plainCpu,
+          name: `${label} rows: invest ${job === "validate" ? "validate" : "brief --format json"} — CPU (user+sys)`,
+          value: cpu,
+          unit: "ms",
+          baseline: { name: "plain streaming script, CPU", value: plainCpu },
+          ratio: cpu / plainCpu,
           ...(big ? { goal: "ratio ≤ 2", met: cpu / plainCpu <= 2 } : {}),
         });
       }
       const duck = hasDuckdb ? best(runs.duckdb, (r) => r.wallMs) : Number.NaN;
       const briefWall = best(runs["brief json"], (r) => r.wallMs);
-      if (hasDuckdb) out.push({
-        name: `${label} rows: DuckDB, the same group-by on the same CSV — wall (results checked equal to brief json and the plain script)`, value: duck, unit: "ms",
-        baseline: { name: "plain streaming script, wall", value: plainWall }, ratio: duck / plainWall, note: `context; brief json is ${(briefWall / duck).toFixed(2)}× DuckDB; ${note("duckdb")}`,
-      });
+      if (hasDuckdb)
+        out.push({
+          name: `${label} rows: DuckDB, the same group-by on the same CSV — wall (results checked equal to brief json and the plain script)`,
+          value: duck,
+          unit: "ms",
+          baseline: { name: "plain streaming script, wall", value: plainWall },
+          ratio: duck / plainWall,
+          note: `context; brief json is ${(briefWall / duck).toFixed(2)}× DuckDB; ${note("duckdb")}`,
+        });
       const vj = best(runs["validate --json"], (r) => r.wallMs);
       out.push({
-        name: `${label} rows: invest validate --json (every record printed, stdout to a file) — wall`, value: vj, unit: "ms",
-        baseline: { name: "plain streaming script, wall", value: plainWall }, ratio: vj / plainWall, note: `context (more work: prints every record); ${note("validate --json")}`,
+        name: `${label} rows: invest validate --json (every record printed, stdout to a file) — wall`,
+        value: vj,
+        unit: "ms",
+        baseline: { name: "plain streaming script, wall", value: plainWall },
+        ratio: vj / plainWall,
+        note: `context (more work: prints every record); ${note("validate --json")}`,
       });
       const xr = runs["brief xlsx"];
       const completed = xr.every((r) => r.code === 0);
       const xWall = best(xr, (r) => r.wallMs);
       out.push({
-        name: `${label} rows: invest brief --format xlsx — wall${completed ? "" : ` (FAILED: ${xr.map((r) => r.code ?? r.signal).join(", ")})`}`, value: xWall, unit: "ms",
-        baseline: { name: "plain streaming script, wall", value: plainWall }, ratio: xWall / plainWall,
+        name: `${label} rows: invest brief --format xlsx — wall${completed ? "" : ` (FAILED: ${xr.map((r) => r.code ?? r.signal).join(", ")})`}`,
+        value: xWall,
+        unit: "ms",
+        baseline: { name: "plain streaming script, wall", value: plainWall },
+        ratio: xWall / plainWall,
         note: `context (more work: writes every record to the workbook); ${note("brief xlsx")}`,
         ...(big ? { goal: "completes", met: completed } : {}),
       });
       const rss = Math.max(...xr.map((r) => r.peakRss));
       const limit = n >= 1_000_000 ? 2000 : n >= 100_000 ? 400 : undefined;
       out.push({
-        name: `${label} rows: invest brief --format xlsx — peak RSS (whole process)`, value: rss / MB, unit: "MB",
-        ...(limit ? { goal: `< ${limit} MB${completed ? "" : " and completes"}`, met: completed && rss / MB < limit } : {}),
+        name: `${label} rows: invest brief --format xlsx — peak RSS (whole process)`,
+        value: rss / MB,
+        unit: "MB",
+        ...(limit
+          ? { goal: `< ${limit} MB${completed ? "" : " and completes"}`, met: completed && rss / MB < limit }
+          : {}),
         note: `brief json: ${mb(best(runs["brief json"], (r) => r.peakRss))}; validate: ${mb(best(runs.validate, (r) => r.peakRss))}; plain script: ${mb(best(plain, (r) => r.peakRss))}${hasDuckdb ? `; DuckDB: ${mb(best(runs.duckdb, (r) => r.peakRss))}` : ""}`,
       });
       rmSync(ledger, { force: true });

@@ -24,18 +24,40 @@ async function functionsBench(ctx: BenchContext): Promise<BenchResult[]> {
     target.push([100 + (i % 400)]);
   }
   let sink = 0;
-  const tOurs = await timeMs(() => { const out = completionRate(actual, target); sink += out.length; }, 7);
+  const tOurs = await timeMs(() => {
+    const out = completionRate(actual, target);
+    sink += out.length;
+  }, 7);
   const tBare = await timeMs(() => {
     const out: number[][] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = [actual[i][0] / target[i][0]];
     sink += out.length;
   }, 7);
-  results.push(ratioResult(`COMPLETION_RATE, one call over ${n} cells`, tOurs, "ms", { name: "bare division loop", value: tBare }, 10,
-    "checks every cell: number/text/blank/error, #DIV/0! with a message"));
+  results.push(
+    ratioResult(
+      `COMPLETION_RATE, one call over ${n} cells`,
+      tOurs,
+      "ms",
+      { name: "bare division loop", value: tBare },
+      10,
+      "checks every cell: number/text/blank/error, #DIV/0! with a message",
+    ),
+  );
 
   // ── PERIOD_SUM over an n-row ledger, 50 cells ──
   const regions = ["西宁市", "海东市", "海西州", "海南州", "西宁开发区"];
-  const periods = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2025H1", "2025H2", "2025Q3YTD", "2025M05", "2025年1-5月", "2025"];
+  const periods = [
+    "2025Q1",
+    "2025Q2",
+    "2025Q3",
+    "2025Q4",
+    "2025H1",
+    "2025H2",
+    "2025Q3YTD",
+    "2025M05",
+    "2025年1-5月",
+    "2025",
+  ];
   const day0 = toExcelSerial({ year: 2024, month: 1, day: 1 });
   const values: number[][] = [];
   const dates: number[][] = [];
@@ -59,7 +81,10 @@ async function functionsBench(ctx: BenchContext): Promise<BenchResult[]> {
   // HyperFormula: the ledger in a sheet (not timed), then the 50 SUMIFS (timed: adding them evaluates them).
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: n + 10 });
   const sheet = hf.getSheetId(hf.addSheet("Ledger"))!;
-  hf.setSheetContent(sheet, values.map((v, i) => [v[0], dates[i][0], regionCol[i][0]]));
+  hf.setSheetContent(
+    sheet,
+    values.map((v, i) => [v[0], dates[i][0], regionCol[i][0]]),
+  );
   const formulas = cells.map(({ p, r }) => {
     const period = parsePeriod(p)!;
     const [from, to] = [toExcelSerial(periodStart(period)), toExcelSerial(periodEnd(period))];
@@ -82,10 +107,26 @@ async function functionsBench(ctx: BenchContext): Promise<BenchResult[]> {
   });
   ctx.log(`checksum ${sink} ${ours.reduce((a, b) => a + b, 0).toFixed(2)}`);
 
-  results.push(ratioResult(`PERIOD_SUM, 50 cells over ${n} rows`, tPeriod, "ms", { name: "HyperFormula, 50 SUMIFS", value: tHf }, 0.5,
-    "50 separate calls, one pass over the rows each; results checked equal"));
-  results.push(ratioResult(`PERIOD_SUM, one spilled call (10 periods × 5 regions) over ${n} rows`, tSpill, "ms",
-    { name: "HyperFormula, 50 SUMIFS", value: tHf }, 0.1, "one pass over the rows for all 50 results"));
+  results.push(
+    ratioResult(
+      `PERIOD_SUM, 50 cells over ${n} rows`,
+      tPeriod,
+      "ms",
+      { name: "HyperFormula, 50 SUMIFS", value: tHf },
+      0.5,
+      "50 separate calls, one pass over the rows each; results checked equal",
+    ),
+  );
+  results.push(
+    ratioResult(
+      `PERIOD_SUM, one spilled call (10 periods × 5 regions) over ${n} rows`,
+      tSpill,
+      "ms",
+      { name: "HyperFormula, 50 SUMIFS", value: tHf },
+      0.1,
+      "one pass over the rows for all 50 results",
+    ),
+  );
   return results;
 }
 
@@ -93,4 +134,5 @@ export default functionsBench;
 
 // Loaded as CommonJS (`npx tsx -e 'import("./bench/functions.bench.ts")…'`), import() hands over module.exports as the
 // default export: make that the function itself, so `m.default(ctx)` works there as well as under bench/run.ts.
-if (typeof module !== "undefined" && module.exports) module.exports = Object.assign(functionsBench, { default: functionsBench });
+if (typeof module !== "undefined" && module.exports)
+  module.exports = Object.assign(functionsBench, { default: functionsBench });

@@ -44,11 +44,21 @@ export async function timeMs(fn: () => unknown | Promise<unknown>, repeat = 3, w
 
 /** A result with its ratio to a baseline and whether the goal `ratio ≤ maxRatio` is met. */
 export function ratioResult(
-  name: string, value: number, unit: string, baseline: { name: string; value: number }, maxRatio?: number, note?: string,
+  name: string,
+  value: number,
+  unit: string,
+  baseline: { name: string; value: number },
+  maxRatio?: number,
+  note?: string,
 ): BenchResult {
   const ratio = baseline.value > 0 ? value / baseline.value : Number.NaN;
   return {
-    name, value, unit, baseline, ratio, note,
+    name,
+    value,
+    unit,
+    baseline,
+    ratio,
+    note,
     ...(maxRatio !== undefined ? { goal: `ratio ≤ ${maxRatio}`, met: ratio <= maxRatio } : {}),
   };
 }

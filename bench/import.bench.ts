@@ -51,11 +51,15 @@ async function measure(ctx: BenchContext, n: number, label: string): Promise<Ben
   ctx.log(`${label}: ${mb(bytes.length)} of CSV`);
   const repeat = n > 200_000 ? 1 : n > 20_000 ? 3 : 7;
   const cpuPapa: number[] = [];
-  const tPapa = await timeMs(() => {
-    const c0 = process.cpuUsage();
-    if (papaparseChunked(bytes) < n) throw new Error("papaparse lost rows");
-    cpuPapa.push(cpuMs(c0));
-  }, repeat, n <= 200_000);
+  const tPapa = await timeMs(
+    () => {
+      const c0 = process.cpuUsage();
+      if (papaparseChunked(bytes) < n) throw new Error("papaparse lost rows");
+      cpuPapa.push(cpuMs(c0));
+    },
+    repeat,
+    n <= 200_000,
+  );
   gc?.();
   const base = process.memoryUsage();
   let peakHeap = base.heapUsed;
@@ -64,30 +68,35 @@ async function measure(ctx: BenchContext, n: number, label: string): Promise<Ben
   let accepted = 0;
   let issues = 0;
   const cpuImport: number[] = [];
-  const tImport = await timeMs(async () => {
-    const c0 = process.cpuUsage();
-    const r = await importBytes(bytes, {
-      fileName: "bench.csv",
-      // process.memoryUsage() costs about a millisecond (it reads /proc): sample every 25 ms, not every chunk.
-      onProgress: () => {
-        const t = performance.now();
-        if (t - lastSample < 25) return;
-        lastSample = t;
-        const m = process.memoryUsage();
-        if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-        if (m.rss > peakRss) peakRss = m.rss;
-      },
-    });
-    const m = process.memoryUsage();
-    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-    if (m.rss > peakRss) peakRss = m.rss;
-    accepted = r.summary.accepted;
-    issues = r.issues.length;
-    cpuImport.push(cpuMs(c0));
-  }, repeat, n <= 200_000);
+  const tImport = await timeMs(
+    async () => {
+      const c0 = process.cpuUsage();
+      const r = await importBytes(bytes, {
+        fileName: "bench.csv",
+        // process.memoryUsage() costs about a millisecond (it reads /proc): sample every 25 ms, not every chunk.
+        onProgress: () => {
+          const t = performance.now();
+          if (t - lastSample < 25) return;
+          lastSample = t;
+          const m = process.memoryUsage();
+          if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+          if (m.rss > peakRss) peakRss = m.rss;
+        },
+      });
+      const m = process.memoryUsage();
+      if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+      if (m.rss > peakRss) peakRss = m.rss;
+      accepted = r.summary.accepted;
+      issues = r.issues.length;
+      cpuImport.push(cpuMs(c0));
+    },
+    repeat,
+    n <= 200_000,
+  );
   const cpuI = median(cpuImport);
   const cpuP = median(cpuPapa);
-  if (accepted !== n || issues !== 0) throw new Error(`expected ${n} rows accepted without issues, got ${accepted} / ${issues} issues`);
+  if (accepted !== n || issues !== 0)
+    throw new Error(`expected ${n} rows accepted without issues, got ${accepted} / ${issues} issues`);
   // What the kept records cost: heap retained by one import's result after a full GC (the bytes are held either way).
   gc?.();
   const before = process.memoryUsage().heapUsed;
@@ -95,22 +104,53 @@ async function measure(ctx: BenchContext, n: number, label: string): Promise<Ben
   gc?.();
   const perRecord = (process.memoryUsage().heapUsed - before) / kept.records.length;
   const rowsPerSec = Math.round(n / (tImport / 1000));
-  ctx.log(`${label}: import ${tImport.toFixed(0)} ms (${rowsPerSec} rows/s, CPU ${cpuI.toFixed(0)} ms), papaparse ${tPapa.toFixed(0)} ms (CPU ${cpuP.toFixed(0)} ms); peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}`);
+  ctx.log(
+    `${label}: import ${tImport.toFixed(0)} ms (${rowsPerSec} rows/s, CPU ${cpuI.toFixed(0)} ms), papaparse ${tPapa.toFixed(0)} ms (CPU ${cpuP.toFixed(0)} ms); peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}`,
+  );
   return [
-    ratioResult(`import: parse+validate ${label} ledger rows`, tImport, "ms", { name: "papaparse, chunked as the importer runs it, rows not kept (same bytes)", value: tPapa }, 2,
-      `${rowsPerSec} rows/s; CSV ${mb(bytes.length)}; peak heapUsed ${mb(peakHeap)}, peak rss ${mb(peakRss)}`),
-    ratioResult(`import: CPU time (user+system) ${label} rows`, cpuI, "ms", { name: "papaparse chunked, CPU time", value: cpuP }, 2,
-      "CPU time is steadier than wall time when other processes share the cores"),
-    { name: `import: peak heapUsed ${label} rows`, value: peakHeap / 2 ** 20, unit: "MiB", note: `rss ${mb(peakRss)}; input ${mb(bytes.length)}` },
+    ratioResult(
+      `import: parse+validate ${label} ledger rows`,
+      tImport,
+      "ms",
+      { name: "papaparse, chunked as the importer runs it, rows not kept (same bytes)", value: tPapa },
+      2,
+      `${rowsPerSec} rows/s; CSV ${mb(bytes.length)}; peak heapUsed ${mb(peakHeap)}, peak rss ${mb(peakRss)}`,
+    ),
+    ratioResult(
+      `import: CPU time (user+system) ${label} rows`,
+      cpuI,
+      "ms",
+      { name: "papaparse chunked, CPU time", value: cpuP },
+      2,
+      "CPU time is steadier than wall time when other processes share the cores",
+    ),
     {
-      name: `import: heap kept per ledger record, ${label} rows (the result held, after a full GC)`, value: perRecord, unit: "bytes/record",
-      goal: "< 400", met: perRecord < 400, note: `${mb(perRecord * kept.records.length)} for ${kept.records.length} records, every field of 15 columns`,
+      name: `import: peak heapUsed ${label} rows`,
+      value: peakHeap / 2 ** 20,
+      unit: "MiB",
+      note: `rss ${mb(peakRss)}; input ${mb(bytes.length)}`,
+    },
+    {
+      name: `import: heap kept per ledger record, ${label} rows (the result held, after a full GC)`,
+      value: perRecord,
+      unit: "bytes/record",
+      goal: "< 400",
+      met: perRecord < 400,
+      note: `${mb(perRecord * kept.records.length)} for ${kept.records.length} records, every field of 15 columns`,
     },
   ];
 }
 
 export default async function importBench(ctx: BenchContext): Promise<BenchResult[]> {
-  const sizes: Array<[number, string]> = ctx.quick ? [[10_000, "10k"], [100_000, "100k"]] : [[100_000, "100k"], [1_000_000, "1M"]];
+  const sizes: Array<[number, string]> = ctx.quick
+    ? [
+        [10_000, "10k"],
+        [100_000, "100k"],
+      ]
+    : [
+        [100_000, "100k"],
+        [1_000_000, "1M"],
+      ];
   const out: BenchResult[] = [];
   for (const [n, label] of sizes) out.push(...(await measure(ctx, n, label)));
   return out;

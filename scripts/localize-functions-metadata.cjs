@@ -28,7 +28,8 @@ function localizeMetadata(metadata, english) {
       return text ? { ...p, description: text } : p;
     });
     for (const name of Object.keys(en.parameters || {})) {
-      if (!(fn.parameters || []).some((p) => p.name === name)) problems.push(`en-US.json: ${fn.id} describes unknown parameter ${name}`);
+      if (!(fn.parameters || []).some((p) => p.name === name))
+        problems.push(`en-US.json: ${fn.id} describes unknown parameter ${name}`);
     }
     return { ...fn, description: en.description, parameters: params };
   });

@@ -64,7 +64,11 @@ function bannerText({ url, https, note }) {
     );
   }
   if (note && NOTES[note]) lines.push(...NOTES[note], "");
-  lines.push(" 按 Ctrl+C 停止 / Ctrl+C to stop.", "================================================================================", "");
+  lines.push(
+    " 按 Ctrl+C 停止 / Ctrl+C to stop.",
+    "================================================================================",
+    "",
+  );
   return lines.join("\n");
 }
 

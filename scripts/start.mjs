@@ -5,12 +5,18 @@
 // has compiled, with the address it really serves.
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-const { PORT_FROM_PACKAGE, bannerText, certificatePlan, compiledLine, servedUrl } = createRequire(import.meta.url)("./start-plan.cjs");
+const { PORT_FROM_PACKAGE, bannerText, certificatePlan, compiledLine, servedUrl } = createRequire(import.meta.url)(
+  "./start-plan.cjs",
+);
 
 const devCerts = createRequire(import.meta.url)("office-addin-dev-certs");
 /** True only when the certificates exist AND their CA is trusted (else browsers and Excel reject the page). */
 const trusted = () => {
-  try { return devCerts.verifyCertificates(); } catch { return false; }
+  try {
+    return devCerts.verifyCertificates();
+  } catch {
+    return false;
+  }
 };
 const onPath = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 
@@ -24,7 +30,10 @@ let note = plan.note;
 if (plan.install) {
   console.log("正在安装并信任 Office 开发证书… / Installing and trusting the Office dev certificates…");
   // Output captured: its own errors (a refused password, a missing tool) are summarised below instead.
-  const r = spawnSync("npx", ["office-addin-dev-certs", "install"], { stdio: ["inherit", "pipe", "pipe"], timeout: 120_000 });
+  const r = spawnSync("npx", ["office-addin-dev-certs", "install"], {
+    stdio: ["inherit", "pipe", "pipe"],
+    timeout: 120_000,
+  });
   if (!trusted()) note = "install-failed";
   else if (r.status !== 0) note = null;
 }

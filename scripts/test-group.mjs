@@ -9,5 +9,8 @@ import path from "node:path";
 const [group, ...rest] = process.argv.slice(2);
 // jest's package exports hide bin/: find it next to the main entry (build/index.js).
 const jest = path.join(path.dirname(createRequire(import.meta.url).resolve("jest")), "../bin/jest.js");
-const result = spawnSync(process.execPath, [jest, ...rest], { stdio: "inherit", env: { ...process.env, JEST_GROUP: group } });
+const result = spawnSync(process.execPath, [jest, ...rest], {
+  stdio: "inherit",
+  env: { ...process.env, JEST_GROUP: group },
+});
 process.exit(result.status ?? 1);

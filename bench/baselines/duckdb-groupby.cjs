@@ -17,8 +17,12 @@ async function main() {
   const db = await DuckDBInstance.create(":memory:");
   const con = await db.connect();
   const quoted = `'${file.replace(/'/g, "''")}'`;
-  const ym = (col) => `(TRY_CAST(regexp_extract(${col}, '^(\\d{4})[-/年](\\d{1,2})', 1) AS INTEGER) * 12 + TRY_CAST(regexp_extract(${col}, '^(\\d{4})[-/年](\\d{1,2})', 2) AS INTEGER) - 1)`;
-  const cur0 = year * 12, cur1 = year * 12 + through - 1, pri0 = cur0 - 12, pri1 = cur1 - 12;
+  const ym = (col) =>
+    `(TRY_CAST(regexp_extract(${col}, '^(\\d{4})[-/年](\\d{1,2})', 1) AS INTEGER) * 12 + TRY_CAST(regexp_extract(${col}, '^(\\d{4})[-/年](\\d{1,2})', 2) AS INTEGER) - 1)`;
+  const cur0 = year * 12,
+    cur1 = year * 12 + through - 1,
+    pri0 = cur0 - 12,
+    pri1 = cur1 - 12;
   const sql = `
     WITH t AS (
       SELECT "所属地区" AS region, ${ym('"签约日期"')} AS s, ${ym('"开工日期"')} AS st, TRY_CAST("签约金额（万元）" AS DOUBLE) / 10000 AS amount

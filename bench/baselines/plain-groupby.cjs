@@ -31,11 +31,19 @@ function monthKey(s) {
 const groups = new Map();
 let cols = null;
 let rows = 0;
-const cur0 = year * 12, cur1 = year * 12 + through - 1, pri0 = cur0 - 12, pri1 = cur1 - 12;
+const cur0 = year * 12,
+  cur1 = year * 12 + through - 1,
+  pri0 = cur0 - 12,
+  pri1 = cur1 - 12;
 
 function row(cells) {
   if (cols === null) {
-    cols = { region: cells.indexOf("所属地区"), signed: cells.indexOf("签约日期"), started: cells.indexOf("开工日期"), amount: cells.indexOf("签约金额（万元）") };
+    cols = {
+      region: cells.indexOf("所属地区"),
+      signed: cells.indexOf("签约日期"),
+      started: cells.indexOf("开工日期"),
+      amount: cells.indexOf("签约金额（万元）"),
+    };
     return;
   }
   const region = cells[cols.region];

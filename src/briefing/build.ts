@@ -19,7 +19,13 @@
  * Every ratio comes from src/core/metrics.ts. Records and funds entries are each read exactly once.
  */
 import {
-  completionRate, DEFAULT_PACE_TOLERANCE, paceGap, paceStatusFromGap, share as shareMetric, timeProgress, valueOrNull,
+  completionRate,
+  DEFAULT_PACE_TOLERANCE,
+  paceGap,
+  paceStatusFromGap,
+  share as shareMetric,
+  timeProgress,
+  valueOrNull,
   yoyGrowth,
 } from "../core/metrics";
 import { isMetric, metricInfo, METRICS, Metric } from "../core/model";
@@ -33,7 +39,14 @@ import { BriefingError } from "./errors";
 import { fundsAttributionWarnings } from "./funds-warnings";
 import { buildReportCard } from "./report-card";
 import {
-  ActualSource, Briefing, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, BREAKDOWN_KINDS,
+  ActualSource,
+  Briefing,
+  BriefingInput,
+  BriefingOptions,
+  BriefingRow,
+  BriefingTable,
+  BriefingWarning,
+  BREAKDOWN_KINDS,
   TOTAL_REGION,
 } from "./types";
 
@@ -49,10 +62,14 @@ export function figureApplies(f: { scope?: string | null; status?: string | null
 export function monthKey(d: string): number {
   // Past the end charCodeAt gives NaN, which fails every comparison the caller makes: no length check needed.
   if (d.charCodeAt(4) !== 45) return -1;
-  const c0 = d.charCodeAt(0) - 48, c1 = d.charCodeAt(1) - 48, c2 = d.charCodeAt(2) - 48, c3 = d.charCodeAt(3) - 48;
-  const c5 = d.charCodeAt(5) - 48, c6 = d.charCodeAt(6) - 48;
+  const c0 = d.charCodeAt(0) - 48,
+    c1 = d.charCodeAt(1) - 48,
+    c2 = d.charCodeAt(2) - 48,
+    c3 = d.charCodeAt(3) - 48;
+  const c5 = d.charCodeAt(5) - 48,
+    c6 = d.charCodeAt(6) - 48;
   // Digits only: as unsigned, anything outside 0..9 is > 9.
-  if (((c0 >>> 0) > 9) || ((c1 >>> 0) > 9) || ((c2 >>> 0) > 9) || ((c3 >>> 0) > 9) || ((c5 >>> 0) > 9) || ((c6 >>> 0) > 9)) return -1;
+  if (c0 >>> 0 > 9 || c1 >>> 0 > 9 || c2 >>> 0 > 9 || c3 >>> 0 > 9 || c5 >>> 0 > 9 || c6 >>> 0 > 9) return -1;
   const m = c5 * 10 + c6;
   if (!(m >= 1 && m <= 12)) return -1; // also NaN (text shorter than YYYY-MM)
   return (c0 * 1000 + c1 * 100 + c2 * 10 + c3) * 12 + m - 1;
@@ -65,7 +82,10 @@ let zhCollator: Intl.Collator | null = null;
 
 export { BriefingError } from "./errors";
 
-interface Spans { pyStart: number; throughMonth: number }
+interface Spans {
+  pyStart: number;
+  throughMonth: number;
+}
 
 /** Values per region slot in the ledger scan: [signed count, signed amount, started count] × [current, prior]. */
 const LEDGER_STRIDE = 6;
@@ -83,8 +103,11 @@ const LEDGER_STRIDE = 6;
  * entries name (by id, and by name), when there are such entries.
  */
 function scanLedger(
-  records: BriefingInput["records"], spans: Spans, slotOf: (region: string) => number,
-  needById: Map<string, string | null> | null, nameHits: Map<string, string> | null,
+  records: BriefingInput["records"],
+  spans: Spans,
+  slotOf: (region: string) => number,
+  needById: Map<string, string | null> | null,
+  nameHits: Map<string, string> | null,
 ) {
   const { pyStart, throughMonth } = spans;
   let cap = 16;
@@ -110,8 +133,12 @@ function scanLedger(
       }
       if (slot >= cap) {
         while (slot >= cap) cap *= 2;
-        const s2 = new Float64Array(cap * LEDGER_STRIDE); s2.set(sums); sums = s2;
-        const f2 = new Uint8Array(cap * LEDGER_STRIDE); f2.set(seen); seen = f2;
+        const s2 = new Float64Array(cap * LEDGER_STRIDE);
+        s2.set(sums);
+        sums = s2;
+        const f2 = new Uint8Array(cap * LEDGER_STRIDE);
+        f2.set(seen);
+        seen = f2;
       }
       base = slot < 0 ? -1 : slot * LEDGER_STRIDE;
     }
@@ -125,7 +152,7 @@ function scanLedger(
     const sd = rec.signed_ymd ?? rec.signed_date; // the importer's number, else the ISO text
     if (sd) {
       const r = (typeof sd === "number" ? ymdMonthKey(sd) : monthKey(sd)) - pyStart;
-      if ((r >>> 0) < 24) {
+      if (r >>> 0 < 24) {
         const off = r < 12 ? 1 : 0;
         const inSpan = (off === 1 ? r : r - 12) < throughMonth ? 1 : 0;
         seen[base + off] = 1;
@@ -140,7 +167,7 @@ function scanLedger(
     const st = rec.started_ymd ?? rec.started_date;
     if (st) {
       const r = (typeof st === "number" ? ymdMonthKey(st) : monthKey(st)) - pyStart;
-      if ((r >>> 0) < 24) {
+      if (r >>> 0 < 24) {
         const off = r < 12 ? 1 : 0;
         seen[base + 4 + off] = 1;
         sums[base + 4 + off] += (off === 1 ? r : r - 12) < throughMonth ? 1 : 0;
@@ -197,7 +224,11 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   let asOf: CalendarDate = periodEnd(span);
   if (options.asOf) {
     const d = parseIsoDate(options.asOf);
-    if (!d) throw new BriefingError(`截至日期“${options.asOf}”不是 YYYY-MM-DD 格式。`, `As-of date "${options.asOf}" is not YYYY-MM-DD.`);
+    if (!d)
+      throw new BriefingError(
+        `截至日期“${options.asOf}”不是 YYYY-MM-DD 格式。`,
+        `As-of date "${options.asOf}" is not YYYY-MM-DD.`,
+      );
     asOf = d;
   }
   const tp = timeProgress(asOf, basis);
@@ -207,20 +238,30 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const wantedMetrics: readonly Metric[] = options.metrics && options.metrics.length > 0 ? options.metrics : METRICS;
   const badMetric = wantedMetrics.find((m) => !isMetric(m));
   if (badMetric !== undefined) {
-    throw new BriefingError(`未知指标“${String(badMetric)}”。可用：${METRICS.join("、")}。`, `Unknown metric "${String(badMetric)}". Metrics: ${METRICS.join(", ")}.`);
+    throw new BriefingError(
+      `未知指标“${String(badMetric)}”。可用：${METRICS.join("、")}。`,
+      `Unknown metric "${String(badMetric)}". Metrics: ${METRICS.join(", ")}.`,
+    );
   }
   const badBreakdown = (options.breakdowns ?? []).find((k) => !(BREAKDOWN_KINDS as readonly string[]).includes(k));
   if (badBreakdown !== undefined) {
-    throw new BriefingError(`未知分类“${String(badBreakdown)}”。可用：${BREAKDOWN_KINDS.join("、")}。`, `Unknown breakdown "${String(badBreakdown)}". Breakdowns: ${BREAKDOWN_KINDS.join(", ")}.`);
+    throw new BriefingError(
+      `未知分类“${String(badBreakdown)}”。可用：${BREAKDOWN_KINDS.join("、")}。`,
+      `Unknown breakdown "${String(badBreakdown)}". Breakdowns: ${BREAKDOWN_KINDS.join(", ")}.`,
+    );
   }
   // Breakdowns and key projects (./breakdowns.ts), over the records `include` admits.
   const extras = (b: Briefing, include: (i: number) => boolean, province: string | null): Briefing => {
     const c = {
       span: [year * 12, year * 12 + throughMonth - 1] as [number, number],
       priorSpan: [(year - 1) * 12, (year - 1) * 12 + throughMonth - 1] as [number, number],
-      monthKey, include, province, hierarchy: options.hierarchy,
+      monthKey,
+      include,
+      province,
+      hierarchy: options.hierarchy,
     };
-    if (options.breakdowns && options.breakdowns.length > 0) b.breakdowns = buildBreakdowns(input.records, options.breakdowns, c);
+    if (options.breakdowns && options.breakdowns.length > 0)
+      b.breakdowns = buildBreakdowns(input.records, options.breakdowns, c);
     if (options.top && options.top > 0) b.key_projects = keyProjects(input.records, options.top, c);
     return b;
   };
@@ -228,22 +269,52 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // ---- the report card by level (./report-card.ts), when the regions are a hierarchy ----
   let fallback: BriefingWarning | null = null;
   if (options.hierarchy && !(options.regions && options.regions.length > 0)) {
-    const card = buildReportCard(input, options, {
-      year, throughMonth, asOf, basis, tolerance, timeProgress: tp, wanted: wantedMetrics,
-      explicitMetrics: !!(options.metrics && options.metrics.length > 0), figureApplies, monthKey,
-    }, options.hierarchy);
+    const card = buildReportCard(
+      input,
+      options,
+      {
+        year,
+        throughMonth,
+        asOf,
+        basis,
+        tolerance,
+        timeProgress: tp,
+        wanted: wantedMetrics,
+        explicitMetrics: !!(options.metrics && options.metrics.length > 0),
+        figureApplies,
+        monthKey,
+      },
+      options.hierarchy,
+    );
     if (card) {
-      return extras({
-        period: parsed.code, span, prior_span: priorSpan, as_of: toIsoDate(asOf), basis, tolerance, time_progress: tp,
-        regions: card.regions, metrics: card.tables.map((t) => t.metric), tables: card.tables, warnings: card.warnings,
-        jurisdiction: card.jurisdiction, level: card.level, reconciliation: card.reconciliation,
-        stats: { records: input.records.length, funds: (input.funds ?? []).length, ...card.stats },
-      }, card.inJurisdiction, card.jurisdiction.province);
+      return extras(
+        {
+          period: parsed.code,
+          span,
+          prior_span: priorSpan,
+          as_of: toIsoDate(asOf),
+          basis,
+          tolerance,
+          time_progress: tp,
+          regions: card.regions,
+          metrics: card.tables.map((t) => t.metric),
+          tables: card.tables,
+          warnings: card.warnings,
+          jurisdiction: card.jurisdiction,
+          level: card.level,
+          reconciliation: card.reconciliation,
+          stats: { records: input.records.length, funds: (input.funds ?? []).length, ...card.stats },
+        },
+        card.inJurisdiction,
+        card.jurisdiction.province,
+      );
     }
     fallback = {
       code: "flat_fallback",
-      message: "数据中的地区大多不在地区表或内置行政区划中，无法按层级汇总，改为各地区并列的成绩单。请在地区表中加上这些地区及其上级地区（或用 --within 指定辖区）。",
-      message_en: "Most of the data's regions are in neither the regions table nor the built-in divisions, so the card cannot be built by level: every region is shown side by side. Add these regions and their parents to the regions table (or name the jurisdiction with --within).",
+      message:
+        "数据中的地区大多不在地区表或内置行政区划中，无法按层级汇总，改为各地区并列的成绩单。请在地区表中加上这些地区及其上级地区（或用 --within 指定辖区）。",
+      message_en:
+        "Most of the data's regions are in neither the regions table nor the built-in divisions, so the card cannot be built by level: every region is shown side by side. Add these regions and their parents to the regions table (or name the jurisdiction with --within).",
     };
   }
 
@@ -252,9 +323,11 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   // slots are keyed by regionKey; a region is shown by its first spelling in code-point order (so the row order
   // of the input never changes the label), or as asked in options.regions.
   const listNotes: BriefingWarning[] = [];
-  let explicitRegions = options.regions && options.regions.length > 0 ? options.regions.filter((r) => regionKey(r) !== TOTAL_KEY) : null;
+  let explicitRegions =
+    options.regions && options.regions.length > 0 ? options.regions.filter((r) => regionKey(r) !== TOTAL_KEY) : null;
   // Names asked for resolve as the data's did at import (aliases and short forms to the canonical region).
-  if (explicitRegions && options.hierarchy) explicitRegions = resolveRegionList(explicitRegions, options.hierarchy, input, listNotes);
+  if (explicitRegions && options.hierarchy)
+    explicitRegions = resolveRegionList(explicitRegions, options.hierarchy, input, listNotes);
   const regionNames: string[] = [];
   const regionIndex = new Map<string, number>();
   const variants = new Map<number, Set<string>>();
@@ -276,7 +349,12 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     regionIndex.set(key, slot);
     return slot;
   };
-  if (explicitRegions) for (const r of explicitRegions) if (!regionIndex.has(regionKey(r))) { regionIndex.set(regionKey(r), regionNames.length); regionNames.push(r); }
+  if (explicitRegions)
+    for (const r of explicitRegions)
+      if (!regionIndex.has(regionKey(r))) {
+        regionIndex.set(regionKey(r), regionNames.length);
+        regionNames.push(r);
+      }
 
   const warnings: BriefingWarning[] = fallback ? [fallback, ...listNotes] : listNotes;
 
@@ -366,7 +444,10 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     if (!region) {
       region = needLookup!.get(e.project) ?? nameHits!.get(e.project) ?? null;
       if (region) fromLedger++;
-      else { unattributed++; continue; }
+      else {
+        unattributed++;
+        continue;
+      }
     }
     const s = slotOf(region);
     if (s < 0) continue;
@@ -377,10 +458,16 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     const amount = typeof e.amount === "number" ? e.amount : 0;
     if (k >= yStart) {
       fIn.hasCur[s] = fOut.hasCur[s] = true;
-      if (k <= curEnd) { fundSum(s, 0).add(amount); if (e.out_of_province) fundSum(s, 2).add(amount); }
+      if (k <= curEnd) {
+        fundSum(s, 0).add(amount);
+        if (e.out_of_province) fundSum(s, 2).add(amount);
+      }
     } else {
       fIn.hasPrior[s] = fOut.hasPrior[s] = true;
-      if (k <= priorEnd) { fundSum(s, 1).add(amount); if (e.out_of_province) fundSum(s, 3).add(amount); }
+      if (k <= priorEnd) {
+        fundSum(s, 1).add(amount);
+        if (e.out_of_province) fundSum(s, 3).add(amount);
+      }
     }
   }
   fundSums.forEach((sums, s) => {
@@ -392,8 +479,11 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   warnings.push(...fundsAttributionWarnings(fromLedger, unattributed));
 
   const accs: Record<Metric, Acc> = {
-    signed_projects: sProjects, signed_amount: sAmount, funds_in_place: fIn,
-    funds_in_place_out_of_province: fOut, projects_started: started,
+    signed_projects: sProjects,
+    signed_amount: sAmount,
+    funds_in_place: fIn,
+    funds_in_place_out_of_province: fOut,
+    projects_started: started,
   };
   for (const a of Object.values(accs)) a.grow(regionNames.length);
 
@@ -418,33 +508,51 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     return [null, null];
   };
   const asOfIso = toIsoDate(asOf);
-  const rowFor = (region: string, metric: Metric, actual: [number | null, ActualSource | null], target: number | null,
-    prior: [number | null, ActualSource | null]): BriefingRow => {
+  const rowFor = (
+    region: string,
+    metric: Metric,
+    actual: [number | null, ActualSource | null],
+    target: number | null,
+    prior: [number | null, ActualSource | null],
+  ): BriefingRow => {
     const a = actual[0];
     const p = prior[0];
     const rate = a !== null && target !== null ? valueOrNull(completionRate(a, target)) : null;
     const gap = a !== null && target !== null ? valueOrNull(paceGap(a, target, asOf, basis)) : null;
     return {
-      region, metric, actual: a, actual_source: actual[1], target, completion_rate: rate, time_progress: tp,
-      pace_gap: gap, status: gap === null ? null : paceStatusFromGap(gap, tolerance), prior: p, prior_source: prior[1],
-      yoy_growth: a !== null && p !== null ? valueOrNull(yoyGrowth(a, p)) : null, share: null, rank: null,
+      region,
+      metric,
+      actual: a,
+      actual_source: actual[1],
+      target,
+      completion_rate: rate,
+      time_progress: tp,
+      pace_gap: gap,
+      status: gap === null ? null : paceStatusFromGap(gap, tolerance),
+      prior: p,
+      prior_source: prior[1],
+      yoy_growth: a !== null && p !== null ? valueOrNull(yoyGrowth(a, p)) : null,
+      share: null,
+      rank: null,
     };
   };
 
   // Order regions: explicit order, else Chinese collation.
   let order = regionNames.map((_, i) => i);
   if (!explicitRegions) {
-    const collator = zhCollator ??= new Intl.Collator("zh-CN");
+    const collator = (zhCollator ??= new Intl.Collator("zh-CN"));
     order = order.sort((x, y) => collator.compare(regionNames[x], regionNames[y]));
   }
 
   // Rows for every region first; a region with nothing at all (no actual, prior or target in any metric) is dropped
   // unless it was asked for, so that the totals' "every region has a target" rule sees only real rows.
-  const draft = wanted.map((metric) => order.map((s) => {
-    const region = regionNames[s];
-    const targetValue = targetSum.get(`${metric}\u0001${regionKey(region)}`);
-    return rowFor(region, metric, cell(metric, s, region, true), targetValue ?? null, cell(metric, s, region, false));
-  }));
+  const draft = wanted.map((metric) =>
+    order.map((s) => {
+      const region = regionNames[s];
+      const targetValue = targetSum.get(`${metric}\u0001${regionKey(region)}`);
+      return rowFor(region, metric, cell(metric, s, region, true), targetValue ?? null, cell(metric, s, region, false));
+    }),
+  );
   const hasAnything = (r: BriefingRow) => r.actual !== null || r.prior !== null || r.target !== null;
   const keep = order.map((_, k) => explicitRegions !== null || draft.some((rows) => hasAnything(rows[k])));
   const shownRegions = order.map((s) => regionNames[s]).filter((_, k) => keep[k]);
@@ -457,14 +565,20 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     const explicitTotal = targetSum.get(`${metric}\u0001${TOTAL_KEY}`);
     let totalTarget: number | null = null;
     let totalTargetSource: BriefingTable["total_target_source"] = null;
-    if (explicitTotal !== undefined) { totalTarget = explicitTotal; totalTargetSource = "explicit"; }
-    else if (rows.length > 0 && rows.every((r) => r.target !== null)) { totalTarget = sumOf(rows.map((r) => r.target)); totalTargetSource = "sum"; }
+    if (explicitTotal !== undefined) {
+      totalTarget = explicitTotal;
+      totalTargetSource = "explicit";
+    } else if (rows.length > 0 && rows.every((r) => r.target !== null)) {
+      totalTarget = sumOf(rows.map((r) => r.target));
+      totalTargetSource = "sum";
+    }
     const total = rowFor(TOTAL_REGION, metric, [totalActual, null], totalTarget, [totalPrior, null]);
     total.actual_source = combinedSource(rows.map((r) => r.actual_source));
     total.prior_source = combinedSource(rows.map((r) => r.prior_source));
     // Like for like: the total's growth only when the same regions have this year's and last year's numbers.
     if (!rows.every((r) => (r.actual === null) === (r.prior === null))) total.yoy_growth = null;
-    for (const r of rows) r.share = r.actual !== null && totalActual !== null ? valueOrNull(shareMetric(r.actual, totalActual)) : null;
+    for (const r of rows)
+      r.share = r.actual !== null && totalActual !== null ? valueOrNull(shareMetric(r.actual, totalActual)) : null;
     total.share = totalActual !== null ? valueOrNull(shareMetric(totalActual, totalActual)) : null;
     // Competition ranking on rates rounded to 12 decimals (as the sheet's rank formula compares them).
     const rounded = rows.map((r) => (r.completion_rate === null ? null : roundRate(r.completion_rate)));
@@ -478,20 +592,29 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     tables.push({ metric, rows, total, total_target_source: totalTargetSource });
   });
 
-  return extras({
-    period: parsed.code,
-    span,
-    prior_span: priorSpan,
-    as_of: asOfIso,
-    basis,
-    tolerance,
-    time_progress: tp,
-    regions: shownRegions,
-    metrics: tables.map((t) => t.metric),
-    tables,
-    warnings,
-    stats: { records: n, funds: funds.length, funds_region_from_ledger: fromLedger, funds_unattributed: unattributed },
-  }, () => true, null);
+  return extras(
+    {
+      period: parsed.code,
+      span,
+      prior_span: priorSpan,
+      as_of: asOfIso,
+      basis,
+      tolerance,
+      time_progress: tp,
+      regions: shownRegions,
+      metrics: tables.map((t) => t.metric),
+      tables,
+      warnings,
+      stats: {
+        records: n,
+        funds: funds.length,
+        funds_region_from_ledger: fromLedger,
+        funds_unattributed: unattributed,
+      },
+    },
+    () => true,
+    null,
+  );
 }
 
 /**
@@ -499,14 +622,24 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
  * becomes its canonical region (西宁 → 西宁市), names that then name one region give one row, and a name neither the
  * hierarchy nor the data knows, or one that could be several regions, is kept as written with a warning.
  */
-function resolveRegionList(names: readonly string[], h: RegionHierarchy, input: BriefingInput, notes: BriefingWarning[]): string[] {
+function resolveRegionList(
+  names: readonly string[],
+  h: RegionHierarchy,
+  input: BriefingInput,
+  notes: BriefingWarning[],
+): string[] {
   const out: string[] = [];
   const spellings = new Map<string, string[]>();
   let dataKeys: Set<string> | null = null;
   const inData = (name: string) => {
     if (!dataKeys) {
       dataKeys = new Set<string>();
-      for (const list of [input.records, input.funds ?? [], input.targets ?? [], input.figures ?? []] as readonly (readonly { region?: string | null }[])[]) {
+      for (const list of [
+        input.records,
+        input.funds ?? [],
+        input.targets ?? [],
+        input.figures ?? [],
+      ] as readonly (readonly { region?: string | null }[])[]) {
         let last: string | null | undefined;
         for (const x of list) if (x.region && x.region !== last) dataKeys.add(regionKey((last = x.region)));
       }
@@ -523,20 +656,37 @@ function resolveRegionList(names: readonly string[], h: RegionHierarchy, input: 
     else if (!inData(name)) {
       const could = r.kind === "ambiguous" ? r.candidates.map((c) => h.names[c]) : [];
       const hint = r.kind === "unknown" ? r.suggestion : null;
-      unknown.push(could.length > 0
-        ? [`「${name}」（可指 ${could.join("、")}）`, `"${name}" (could be ${could.join(" or ")})`]
-        : [`「${name}」${hint ? `（是不是「${hint}」？）` : ""}`, `"${name}"${hint ? ` (did you mean "${hint}"?)` : ""}`]);
+      unknown.push(
+        could.length > 0
+          ? [`「${name}」（可指 ${could.join("、")}）`, `"${name}" (could be ${could.join(" or ")})`]
+          : [
+              `「${name}」${hint ? `（是不是「${hint}」？）` : ""}`,
+              `"${name}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
+            ],
+      );
     }
     const key = regionKey(canonical);
     const seen = spellings.get(key);
-    if (seen) { if (!seen.includes(name)) seen.push(name); continue; }
+    if (seen) {
+      if (!seen.includes(name)) seen.push(name);
+      continue;
+    }
     spellings.set(key, [name]);
     out.push(canonical);
   }
   const merged = [...spellings].filter(([, s]) => s.length > 1);
-  const renamed = out.filter((c) => { const s = spellings.get(regionKey(c))!; return s.length === 1 && s[0] !== c; });
+  const renamed = out.filter((c) => {
+    const s = spellings.get(regionKey(c))!;
+    return s.length === 1 && s[0] !== c;
+  });
   if (merged.length > 0 || renamed.length > 0) {
-    const zh = [...merged.map(([key]) => out.find((c) => regionKey(c) === key)!), ...renamed].map((c) => `${spellings.get(regionKey(c))!.map((n) => `「${n}」`).join("")}→「${c}」`);
+    const zh = [...merged.map(([key]) => out.find((c) => regionKey(c) === key)!), ...renamed].map(
+      (c) =>
+        `${spellings
+          .get(regionKey(c))!
+          .map((n) => `「${n}」`)
+          .join("")}→「${c}」`,
+    );
     notes.push({
       code: "region_list_resolved",
       message: `所列地区按地区表和内置行政区划识别为规范名称（同一地区只列一行）：${zh.join("，")}。`,
@@ -578,7 +728,10 @@ function metricZh(metric: string): string {
  * The region of each funds entry as the briefing attributes it: the entry's own region, else the region of the
  * ledger project it names (by id, else by name; the first matching row wins), else null.
  */
-export function resolveFundsRegions(records: readonly { id: string; name: string; region: string }[], funds: readonly { project: string; region?: string | null }[]): (string | null)[] {
+export function resolveFundsRegions(
+  records: readonly { id: string; name: string; region: string }[],
+  funds: readonly { project: string; region?: string | null }[],
+): (string | null)[] {
   const wanted = new Set(funds.filter((e) => !e.region).map((e) => e.project));
   const byId = new Map<string, string>();
   const byName = new Map<string, string>();

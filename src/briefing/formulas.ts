@@ -39,7 +39,17 @@ export interface FormulaOptions {
 
 export type CellValue = string | number | boolean | null;
 export type CellRole =
-  | "title" | "note" | "param-label" | "param" | "table-title" | "header" | "region" | "total" | "value" | "status" | "text";
+  | "title"
+  | "note"
+  | "param-label"
+  | "param"
+  | "table-title"
+  | "header"
+  | "region"
+  | "total"
+  | "value"
+  | "status"
+  | "text";
 
 export interface BriefingCell {
   /** The cached (or frozen) value: what buildBriefing computed. null = blank. */
@@ -74,7 +84,18 @@ export interface BriefingLayout {
 
 /** Columns of each metric table (0-based). */
 export const COL = {
-  region: 0, actual: 1, target: 2, rate: 3, progress: 4, gap: 5, status: 6, prior: 7, yoy: 8, share: 9, rank: 10, source: 11,
+  region: 0,
+  actual: 1,
+  target: 2,
+  rate: 3,
+  progress: 4,
+  gap: 5,
+  status: 6,
+  prior: 7,
+  yoy: 8,
+  share: 9,
+  rank: 10,
+  source: 11,
 } as const;
 export const COLUMN_COUNT = 12;
 
@@ -127,8 +148,12 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * live mode, plain arithmetic otherwise. B, C, D, F: the row's actual, target, rate and gap cells.
  */
 function paceCells(
-  cells: BriefingCell[], row: BriefingRow, refs: { B: string; C: string; D: string; F: string }, live: boolean,
-  f: (formula: string | undefined) => string | undefined, language: Language,
+  cells: BriefingCell[],
+  row: BriefingRow,
+  refs: { B: string; C: string; D: string; F: string },
+  live: boolean,
+  f: (formula: string | undefined) => string | undefined,
+  language: Language,
 ): void {
   const { B, C, D, F } = refs;
   const statusLabels = PACE_STATUS_LABELS[language];
@@ -136,7 +161,12 @@ function paceCells(
     ? `=IF(OR(${B}="",${C}=""),"",IFERROR(ROUND(INVEST.COMPLETION_RATE(${B},${C}),${RATE_DECIMALS}),""))`
     : `=IF(OR(${B}="",${C}="",${C}=0),"",ROUND(${B}/${C},${RATE_DECIMALS}))`;
   cells[COL.rate] = { value: row.completion_rate, formula: f(rateF), numFmt: FMT.percent, role: "value" };
-  cells[COL.progress] = { value: row.time_progress, formula: f(`=${PARAMS.timeProgress}`), numFmt: FMT.percent, role: "value" };
+  cells[COL.progress] = {
+    value: row.time_progress,
+    formula: f(`=${PARAMS.timeProgress}`),
+    numFmt: FMT.percent,
+    role: "value",
+  };
   const gapF = live
     ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_GAP(${B},${C},${PARAMS.asOf},${PARAMS.basis}),""))`
     : `=IF(${D}="","",ROUND((${D}-${PARAMS.timeProgress})*100,9))`;
@@ -144,7 +174,12 @@ function paceCells(
   const statusF = live
     ? `=IF(OR(${B}="",${C}=""),"",IFERROR(INVEST.PACE_STATUS(${B},${C},${PARAMS.asOf},${PARAMS.basis},${PARAMS.tolerance},${quote(language)}),""))`
     : `=IF(${F}="","",IF(${F}>=0,${quote(statusLabels.ahead)},IF(${F}>=-ABS(${PARAMS.tolerance}),${quote(statusLabels.on_track)},${quote(statusLabels.behind)})))`;
-  cells[COL.status] = { value: row.status ? statusLabels[row.status] : null, formula: f(statusF), role: "status", status: row.status };
+  cells[COL.status] = {
+    value: row.status ? statusLabels[row.status] : null,
+    formula: f(statusF),
+    role: "status",
+    status: row.status,
+  };
 }
 
 /** The sheet's name, "成绩单 2025Q1", in every language (so that formulas, links and the task pane can find it). */
@@ -168,7 +203,13 @@ function figureAggregates(ctx: Ctx, metric: Metric, r: string, y: number): { fig
  * The ledger's aggregates of one metric for the rows whose `column` (所属地区, or 地区路径 for a region with its
  * descendants) meets criterion `r`, year `y`: [has-data test, value].
  */
-function ledgerAggregates(ctx: Ctx, metric: Metric, column: "region" | "region_path", r: string, y: number): { hasData: string; value: string } {
+function ledgerAggregates(
+  ctx: Ctx,
+  metric: Metric,
+  column: "region" | "region_path",
+  r: string,
+  y: number,
+): { hasData: string; value: string } {
   const { refs } = ctx.o;
   const L = (f: string) => columnRef(LEDGER, f, refs);
   const F = (f: string) => columnRef(FUNDS, f, refs);
@@ -176,19 +217,29 @@ function ledgerAggregates(ctx: Ctx, metric: Metric, column: "region" | "region_p
   const last = daysInMonth(y, m);
   const inSpan = (col: string) => `${col},">="&DATE(${y},1,1),${col},"<="&DATE(${y},${m},${last})`;
   const inYear = (col: string) => `${col},">="&DATE(${y},1,1),${col},"<="&DATE(${y},12,31)`;
-  const LR = L(column), FR = F(column);
+  const LR = L(column),
+    FR = F(column);
   switch (metric) {
     case "signed_projects":
-      return { hasData: `COUNTIFS(${LR},${r},${inYear(L("signed_date"))})`, value: `COUNTIFS(${LR},${r},${inSpan(L("signed_date"))})` };
+      return {
+        hasData: `COUNTIFS(${LR},${r},${inYear(L("signed_date"))})`,
+        value: `COUNTIFS(${LR},${r},${inSpan(L("signed_date"))})`,
+      };
     case "signed_amount":
       return {
         hasData: `COUNTIFS(${LR},${r},${inYear(L("signed_date"))},${L("signed_amount")},"<>")`,
         value: `SUMIFS(${L("signed_amount")},${LR},${r},${inSpan(L("signed_date"))})`,
       };
     case "projects_started":
-      return { hasData: `COUNTIFS(${LR},${r},${inYear(L("started_date"))})`, value: `COUNTIFS(${LR},${r},${inSpan(L("started_date"))})` };
+      return {
+        hasData: `COUNTIFS(${LR},${r},${inYear(L("started_date"))})`,
+        value: `COUNTIFS(${LR},${r},${inSpan(L("started_date"))})`,
+      };
     case "funds_in_place":
-      return { hasData: `COUNTIFS(${FR},${r},${inYear(F("date"))})`, value: `SUMIFS(${F("amount")},${FR},${r},${inSpan(F("date"))})` };
+      return {
+        hasData: `COUNTIFS(${FR},${r},${inYear(F("date"))})`,
+        value: `SUMIFS(${F("amount")},${FR},${r},${inSpan(F("date"))})`,
+      };
     case "funds_in_place_out_of_province":
       return {
         hasData: `COUNTIFS(${FR},${r},${inYear(F("date"))})`,
@@ -198,7 +249,12 @@ function ledgerAggregates(ctx: Ctx, metric: Metric, column: "region" | "region_p
 }
 
 /** The conditional aggregates of one metric, region criterion `r` (a cell, or an escaping expression of it), year `y`: [figure test, figure value, has-data test, ledger value]. */
-function aggregates(ctx: Ctx, metric: Metric, r: string, y: number): { figCount: string; figValue: string; hasData: string; value: string } {
+function aggregates(
+  ctx: Ctx,
+  metric: Metric,
+  r: string,
+  y: number,
+): { figCount: string; figValue: string; hasData: string; value: string } {
   return { ...figureAggregates(ctx, metric, r, y), ...ledgerAggregates(ctx, metric, "region", r, y) };
 }
 
@@ -219,10 +275,14 @@ function subtreeFormula(ctx: Ctx, metric: Metric, plan: RowPlan, y: number): { a
   const present = figs.length > 0 ? `OR(${whole.hasData}>0,${anyFig.join(",")})` : `${whole.hasData}>0`;
   const actual = `=IF(${own.figCount}>0,${own.figValue},IF(${present},${whole.value}${swapped},""))`;
   const [figLabel, ledgerLabel, mixedLabel] = labelsOf(ctx.o.language).source;
-  const ledgerRest = figs.length > 0 ? `${whole.hasData}${figs.map((f) => `-IF(${f.fig.figCount}>0,${f.part.hasData},0)`).join("")}` : whole.hasData;
-  const source = figs.length > 0
-    ? `=IF(${own.figCount}>0,${quote(figLabel)},IF(OR(${anyFig.join(",")}),IF(${ledgerRest}>0,${quote(mixedLabel)},${quote(figLabel)}),IF(${whole.hasData}>0,${quote(ledgerLabel)},"")))`
-    : `=IF(${own.figCount}>0,${quote(figLabel)},IF(${whole.hasData}>0,${quote(ledgerLabel)},""))`;
+  const ledgerRest =
+    figs.length > 0
+      ? `${whole.hasData}${figs.map((f) => `-IF(${f.fig.figCount}>0,${f.part.hasData},0)`).join("")}`
+      : whole.hasData;
+  const source =
+    figs.length > 0
+      ? `=IF(${own.figCount}>0,${quote(figLabel)},IF(OR(${anyFig.join(",")}),IF(${ledgerRest}>0,${quote(mixedLabel)},${quote(figLabel)}),IF(${whole.hasData}>0,${quote(ledgerLabel)},"")))`
+      : `=IF(${own.figCount}>0,${quote(figLabel)},IF(${whole.hasData}>0,${quote(ledgerLabel)},""))`;
   return { actual, source };
 }
 
@@ -252,34 +312,69 @@ function targetFormula(ctx: Ctx, metric: Metric, regionCell: string): string {
 }
 
 /** The time-progress basis as the briefing sheet shows it (cell F2); INVEST.* functions accept each of these. */
-export const BASIS_LABELS = { "zh-CN": { month: "按月", day: "按日" }, "en-US": { month: "month", day: "day" } } as const;
+export const BASIS_LABELS = {
+  "zh-CN": { month: "按月", day: "按日" },
+  "en-US": { month: "month", day: "day" },
+} as const;
 
 function labelsOf(language: Language) {
   return language === "zh-CN"
     ? {
-      headers: ["地区", "实际完成", "年度目标", "完成率", "序时进度", "超/欠序时进度(百分点)", "状态", "上年同期", "同比增长", "占比", "排名", "数据来源"],
-      source: ["汇总数", "台账", "汇总数+台账"] as [string, string, string],
-      total: TOTAL_REGION,
-      title: (b: Briefing) => `${b.span.year}年${spanZh(b)}${b.jurisdiction ? `${b.jurisdiction.name}` : ""}招商引资成绩单${b.jurisdiction && b.level ? `（按${b.level}）` : ""}`,
-      params: ["截至日期", "序时进度", "计算方式", "滞后容差(百分点)"],
-      basis: BASIS_LABELS["zh-CN"],
-      note: "完成率 = 实际完成 ÷ 年度目标；超/欠序时进度 = 完成率 − 序时进度，单位为百分点；有汇总数（口径为空、状态不是备选）的地区以汇总数为实际完成，否则按台账汇总；空白表示无数据，不作 0 处理。",
-      hierNote: "各地区含下级地区；有汇总数（口径为空、状态不是备选）的地区以汇总数为准，否则按台账汇总，下级的汇总数代替其台账；“其中”行不计入合计；“本级”为直属该地区的项目；合计为辖区的汇总数，没有时为各行之和；空白表示无数据。",
-      unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].zh}（亿元）` : `${METRIC_INFO[m].zh}（个）`),
-      textTitle: "简报文字",
-    }
+        headers: [
+          "地区",
+          "实际完成",
+          "年度目标",
+          "完成率",
+          "序时进度",
+          "超/欠序时进度(百分点)",
+          "状态",
+          "上年同期",
+          "同比增长",
+          "占比",
+          "排名",
+          "数据来源",
+        ],
+        source: ["汇总数", "台账", "汇总数+台账"] as [string, string, string],
+        total: TOTAL_REGION,
+        title: (b: Briefing) =>
+          `${b.span.year}年${spanZh(b)}${b.jurisdiction ? `${b.jurisdiction.name}` : ""}招商引资成绩单${b.jurisdiction && b.level ? `（按${b.level}）` : ""}`,
+        params: ["截至日期", "序时进度", "计算方式", "滞后容差(百分点)"],
+        basis: BASIS_LABELS["zh-CN"],
+        note: "完成率 = 实际完成 ÷ 年度目标；超/欠序时进度 = 完成率 − 序时进度，单位为百分点；有汇总数（口径为空、状态不是备选）的地区以汇总数为实际完成，否则按台账汇总；空白表示无数据，不作 0 处理。",
+        hierNote:
+          "各地区含下级地区；有汇总数（口径为空、状态不是备选）的地区以汇总数为准，否则按台账汇总，下级的汇总数代替其台账；“其中”行不计入合计；“本级”为直属该地区的项目；合计为辖区的汇总数，没有时为各行之和；空白表示无数据。",
+        unit: (m: Metric) =>
+          METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].zh}（亿元）` : `${METRIC_INFO[m].zh}（个）`,
+        textTitle: "简报文字",
+      }
     : {
-      headers: ["Region", "Actual", "Annual target", "Completion", "Time progress", "Pace gap (points)", "Status", "Same period last year", "YoY growth", "Share", "Rank", "Source"],
-      source: ["Reported figure", "Ledger", "Figures + ledger"] as [string, string, string],
-      total: "Total",
-      title: (b: Briefing) => `Investment report card ${b.period}${b.jurisdiction ? `, ${b.jurisdiction.name}${b.level ? ` by ${LEVEL_EN[b.level]}` : ""}` : ""}`,
-      params: ["As of", "Time progress", "Basis", "Tolerance (points)"],
-      basis: BASIS_LABELS["en-US"],
-      note: "Completion = actual ÷ annual target; pace gap = completion − time progress, in percentage points; a region with a reported figure (blank scope, status not alternative 备选) uses it as the actual, otherwise the ledger is summed; blank means no data, never 0.",
-      hierNote: "Each region includes its descendants; a reported figure (blank scope, status not alternative 备选) stands for its region, otherwise the ledger is summed, a descendant's figure replacing its part; “of which” rows are not added to the total; “(own level)” rows are the region's own projects; the total is the jurisdiction's reported figure, else the sum of the rows; blank means no data.",
-      unit: (m: Metric) => (METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].en} (100m CNY)` : `${METRIC_INFO[m].en} (count)`),
-      textTitle: "Briefing text",
-    };
+        headers: [
+          "Region",
+          "Actual",
+          "Annual target",
+          "Completion",
+          "Time progress",
+          "Pace gap (points)",
+          "Status",
+          "Same period last year",
+          "YoY growth",
+          "Share",
+          "Rank",
+          "Source",
+        ],
+        source: ["Reported figure", "Ledger", "Figures + ledger"] as [string, string, string],
+        total: "Total",
+        title: (b: Briefing) =>
+          `Investment report card ${b.period}${b.jurisdiction ? `, ${b.jurisdiction.name}${b.level ? ` by ${LEVEL_EN[b.level]}` : ""}` : ""}`,
+        params: ["As of", "Time progress", "Basis", "Tolerance (points)"],
+        basis: BASIS_LABELS["en-US"],
+        note: "Completion = actual ÷ annual target; pace gap = completion − time progress, in percentage points; a region with a reported figure (blank scope, status not alternative 备选) uses it as the actual, otherwise the ledger is summed; blank means no data, never 0.",
+        hierNote:
+          "Each region includes its descendants; a reported figure (blank scope, status not alternative 备选) stands for its region, otherwise the ledger is summed, a descendant's figure replacing its part; “of which” rows are not added to the total; “(own level)” rows are the region's own projects; the total is the jurisdiction's reported figure, else the sum of the rows; blank means no data.",
+        unit: (m: Metric) =>
+          METRIC_INFO[m].unit === "yi" ? `${METRIC_INFO[m].en} (100m CNY)` : `${METRIC_INFO[m].en} (count)`,
+        textTitle: "Briefing text",
+      };
 }
 
 /**
@@ -298,7 +393,17 @@ export function rowLabel(row: BriefingRow, language: Language, isTotal: boolean)
 
 function spanZh(b: Briefing): string {
   const m = b.span.toMonth;
-  return m === 3 ? "一季度" : m === 6 ? "上半年" : m === 9 ? "前三季度" : m === 12 ? "全年" : m === 1 ? "1月" : `1-${m}月`;
+  return m === 3
+    ? "一季度"
+    : m === 6
+      ? "上半年"
+      : m === 9
+        ? "前三季度"
+        : m === 12
+          ? "全年"
+          : m === 1
+            ? "1月"
+            : `1-${m}月`;
 }
 
 const empty = (role: CellRole = "value"): BriefingCell => ({ value: null, role });
@@ -359,7 +464,14 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
     if (b.jurisdiction) {
       // The report card by level: its own rows (本级, 其中), literal criteria on 地区路径, totals over the counted rows.
       hierarchicalRows(ctx, t, firstRow, newRow, fmtValue, live, withFormulas);
-      tables.push({ metric: t.metric, titleRow, headerRow, firstRow, totalRow, regions: t.rows.map((r) => rowLabel(r, language, false)) });
+      tables.push({
+        metric: t.metric,
+        titleRow,
+        headerRow,
+        firstRow,
+        totalRow,
+        regions: t.rows.map((r) => rowLabel(r, language, false)),
+      });
       continue;
     }
     const all: BriefingRow[] = [...t.rows, t.total];
@@ -388,7 +500,11 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
         ? `=${targetFormula(ctx, t.metric, regionCell)}IF(COUNT(${regionRange(COL.target)})=ROWS(${regionRange(COL.target)}),SUM(${regionRange(COL.target)}),""))`
         : `=${targetFormula(ctx, t.metric, regionCell)}"")`;
       cells[COL.target] = { value: row.target, formula: f(targetF), numFmt: fmtValue, role: "value" };
-      const B = A(COL.actual), C = A(COL.target), D = A(COL.rate), F = A(COL.gap), H = A(COL.prior);
+      const B = A(COL.actual),
+        C = A(COL.target),
+        D = A(COL.rate),
+        F = A(COL.gap),
+        H = A(COL.prior);
       const totalActual = a1(totalRow, COL.actual, true);
       // Rates are rounded to 12 decimals so that the rank's COUNTIFS(">"&rate) criterion, which passes through
       // text, compares exactly (ties stay ties in every engine); 1e-12 is far below any published precision.
@@ -408,7 +524,12 @@ export function briefingLayout(b: Briefing, text: string, options: FormulaOption
       const rates = regionRange(COL.rate);
       cells[COL.rank] = isTotal
         ? { value: null, role: "value" }
-        : { value: row.rank, formula: f(`=IF(${D}="","",COUNTIFS(${rates},">"&${D})+1)`), numFmt: FMT.rank, role: "value" };
+        : {
+            value: row.rank,
+            formula: f(`=IF(${D}="","",COUNTIFS(${rates},">"&${D})+1)`),
+            numFmt: FMT.rank,
+            role: "value",
+          };
       const [figLabel, ledgerLabel] = L.source;
       const srcValue = row.actual_source === "figure" ? figLabel : row.actual_source === "ledger" ? ledgerLabel : null;
       const srcRange = regionRange(COL.source);
@@ -460,7 +581,12 @@ function overRanges(fn: "SUM" | "COUNT", ranges: readonly string[]): string {
 
 /** The rows of one metric table of the report card by level, and its total (rules: ./report-card.ts). */
 function hierarchicalRows(
-  ctx: Ctx, t: BriefingTable, firstRow: number, newRow: () => BriefingCell[], fmtValue: string, live: boolean,
+  ctx: Ctx,
+  t: BriefingTable,
+  firstRow: number,
+  newRow: () => BriefingCell[],
+  fmtValue: string,
+  live: boolean,
   withFormulas: boolean,
 ): void {
   const { b } = ctx;
@@ -486,13 +612,19 @@ function hierarchicalRows(
     const cells = newRow();
     const A = (col: number) => a1(r, col);
     cells[COL.region] = { value: rowLabel(row, language, isTotal), role: isTotal ? "total" : "region" };
-    const B = A(COL.actual), C = A(COL.target), D = A(COL.rate), F = A(COL.gap), H = A(COL.prior);
+    const B = A(COL.actual),
+      C = A(COL.target),
+      D = A(COL.rate),
+      F = A(COL.gap),
+      H = A(COL.prior);
     let actualF: string, priorF: string, targetF: string | undefined, sourceF: string;
     if (isTotal) {
-      const jFig = (y: number) => (plan.region !== "" ? figureAggregates(ctx, t.metric, quote(criterionText(plan.region)), y) : null);
+      const jFig = (y: number) =>
+        plan.region !== "" ? figureAggregates(ctx, t.metric, quote(criterionText(plan.region)), y) : null;
       const sumOf = (col: number, y: number) => {
         const fig = jFig(y);
-        const sum = counted.length > 0 ? `IF(${overRanges("COUNT", runs(col))}>0,${overRanges("SUM", runs(col))},"")` : `""`;
+        const sum =
+          counted.length > 0 ? `IF(${overRanges("COUNT", runs(col))}>0,${overRanges("SUM", runs(col))},"")` : `""`;
         return fig ? `=IF(${fig.figCount}>0,${fig.figValue},${sum})` : `=${sum}`;
       };
       actualF = sumOf(COL.actual, year);
@@ -500,13 +632,17 @@ function hierarchicalRows(
       const jt = plan.region !== "" ? targetOf(plan.region) : null;
       const tt = targetOf(TOTAL_REGION);
       // The rows' targets add up to the whole only when every counted row with an actual has a target (./report-card.ts).
-      const withBoth = runs(COL.actual).map((x, i) => `COUNTIFS(${x},">-1E+300",${runs(COL.target)[i]},">-1E+300")`).join("+");
-      const summed = counted.length > 0
-        ? `IF(AND(${overRanges("COUNT", runs(COL.target))}>0,${withBoth}=${overRanges("COUNT", runs(COL.actual))}),${overRanges("SUM", runs(COL.target))},"")`
-        : `""`;
+      const withBoth = runs(COL.actual)
+        .map((x, i) => `COUNTIFS(${x},">-1E+300",${runs(COL.target)[i]},">-1E+300")`)
+        .join("+");
+      const summed =
+        counted.length > 0
+          ? `IF(AND(${overRanges("COUNT", runs(COL.target))}>0,${withBoth}=${overRanges("COUNT", runs(COL.actual))}),${overRanges("SUM", runs(COL.target))},"")`
+          : `""`;
       targetF = `=${jt ? `IF(${jt.count}>0,${jt.value},` : ""}IF(${tt.count}>0,${tt.value},${summed})${jt ? ")" : ""}`;
       const srcRuns = runs(COL.source);
-      const n = (label: string) => (srcRuns.length > 0 ? srcRuns.map((x) => `COUNTIF(${x},${quote(label)})`).join("+") : "0");
+      const n = (label: string) =>
+        srcRuns.length > 0 ? srcRuns.map((x) => `COUNTIF(${x},${quote(label)})`).join("+") : "0";
       const combined = `IF(${n(ledgerLabel)}+${n(figLabel)}+${n(mixedLabel)}=0,"",IF(${n(ledgerLabel)}+${n(mixedLabel)}=0,${quote(figLabel)},IF(${n(figLabel)}+${n(mixedLabel)}=0,${quote(ledgerLabel)},${quote(mixedLabel)})))`;
       const fig = jFig(year);
       sourceF = fig ? `=IF(${fig.figCount}>0,${quote(figLabel)},${combined})` : `=${combined}`;
@@ -532,8 +668,14 @@ function hierarchicalRows(
     let yoyF: string | undefined;
     if (plan.comparable) {
       let extra = "";
-      if (isTotal && !((row.figure_regions?.length ?? 0) > 0 && (row.prior_figure_regions?.length ?? 0) > 0) && counted.length > 0) {
-        const both = runs(COL.actual).map((x, i) => `COUNTIFS(${x},">-1E+300",${runs(COL.prior)[i]},">-1E+300")`).join("+");
+      if (
+        isTotal &&
+        !((row.figure_regions?.length ?? 0) > 0 && (row.prior_figure_regions?.length ?? 0) > 0) &&
+        counted.length > 0
+      ) {
+        const both = runs(COL.actual)
+          .map((x, i) => `COUNTIFS(${x},">-1E+300",${runs(COL.prior)[i]},">-1E+300")`)
+          .join("+");
         extra = `,${both}<>${overRanges("COUNT", runs(COL.actual))},${overRanges("COUNT", runs(COL.actual))}<>${overRanges("COUNT", runs(COL.prior))}`;
       }
       yoyF = live
@@ -545,11 +687,23 @@ function hierarchicalRows(
       ? `=IF(OR(${B}="",${totalActual}=""),"",IFERROR(INVEST.SHARE(${B},${totalActual}),""))`
       : `=IF(OR(${B}="",${totalActual}="",${totalActual}=0),"",${B}/${totalActual})`;
     cells[COL.share] = { value: row.share, formula: f(shareF), numFmt: FMT.percent, role: "value" };
-    const rankF = !isTotal && plan.role === "region" && counted.length > 0
-      ? `=IF(${D}="","",${runs(COL.rate).map((x) => `COUNTIFS(${x},">"&${D})`).join("+")}+1)`
-      : undefined;
-    cells[COL.rank] = rankF ? { value: row.rank, formula: f(rankF), numFmt: FMT.rank, role: "value" } : { value: null, role: "value" };
-    const srcValue = row.actual_source === "figure" ? figLabel : row.actual_source === "ledger" ? ledgerLabel : row.actual_source === "mixed" ? mixedLabel : null;
+    const rankF =
+      !isTotal && plan.role === "region" && counted.length > 0
+        ? `=IF(${D}="","",${runs(COL.rate)
+            .map((x) => `COUNTIFS(${x},">"&${D})`)
+            .join("+")}+1)`
+        : undefined;
+    cells[COL.rank] = rankF
+      ? { value: row.rank, formula: f(rankF), numFmt: FMT.rank, role: "value" }
+      : { value: null, role: "value" };
+    const srcValue =
+      row.actual_source === "figure"
+        ? figLabel
+        : row.actual_source === "ledger"
+          ? ledgerLabel
+          : row.actual_source === "mixed"
+            ? mixedLabel
+            : null;
     cells[COL.source] = { value: srcValue, formula: f(sourceF), role: "value" };
   });
 }

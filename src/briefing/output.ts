@@ -50,7 +50,14 @@ export interface ImportReportJson {
   file: string;
   kind: "ledger" | "funds" | "targets" | "figures" | "regions";
   summary: { rows: number; accepted: number; rejected: number; skipped: number };
-  issues: Array<{ row: number; column: string | null; severity: "error" | "warning"; code?: string; message: string; message_en: string }>;
+  issues: Array<{
+    row: number;
+    column: string | null;
+    severity: "error" | "warning";
+    code?: string;
+    message: string;
+    message_en: string;
+  }>;
 }
 
 export interface BriefingJson {
@@ -73,7 +80,12 @@ export interface BriefingJson {
   import?: ImportReportJson[];
 }
 
-export function briefingJson(b: Briefing, text: string, language: Language = "zh-CN", imports?: ImportReportJson[]): BriefingJson {
+export function briefingJson(
+  b: Briefing,
+  text: string,
+  language: Language = "zh-CN",
+  imports?: ImportReportJson[],
+): BriefingJson {
   const json: BriefingJson = {
     period: b.period,
     as_of: b.as_of,
@@ -82,14 +94,29 @@ export function briefingJson(b: Briefing, text: string, language: Language = "zh
     time_progress: b.time_progress,
     rows: briefingRows(b).map((r) => {
       const row: BriefingJsonRow = {
-        region: r.region, metric: r.metric, actual: r.actual, target: r.target, completion_rate: r.completion_rate,
-        time_progress: r.time_progress, pace_gap: r.pace_gap, status: r.status, prior: r.prior, yoy_growth: r.yoy_growth,
-        share: r.share, rank: r.rank, source: r.actual_source,
+        region: r.region,
+        metric: r.metric,
+        actual: r.actual,
+        target: r.target,
+        completion_rate: r.completion_rate,
+        time_progress: r.time_progress,
+        pace_gap: r.pace_gap,
+        status: r.status,
+        prior: r.prior,
+        yoy_growth: r.yoy_growth,
+        share: r.share,
+        rank: r.rank,
+        source: r.actual_source,
       };
       if (b.jurisdiction) {
         Object.assign(row, {
-          level: r.level ?? null, parent: r.parent ?? null, label: r.label ?? r.region, role: r.plan?.role ?? r.role ?? "region",
-          of: r.of ?? null, figure_regions: r.figure_regions ?? [], prior_figure_regions: r.prior_figure_regions ?? [],
+          level: r.level ?? null,
+          parent: r.parent ?? null,
+          label: r.label ?? r.region,
+          role: r.plan?.role ?? r.role ?? "region",
+          of: r.of ?? null,
+          figure_regions: r.figure_regions ?? [],
+          prior_figure_regions: r.prior_figure_regions ?? [],
         });
       }
       return row;
@@ -116,17 +143,57 @@ const pts = (x: number | null) => (x === null ? "" : String(roundHalfUp(x, 2)));
 const MD_ISSUES_PER_FILE = 100;
 
 /** Markdown: a heading, one table per metric (regions then 合计), the text, notes and the import report. */
-export function briefingMarkdown(b: Briefing, text: string, language: Language = "zh-CN", imports?: ImportReportJson[]): string {
+export function briefingMarkdown(
+  b: Briefing,
+  text: string,
+  language: Language = "zh-CN",
+  imports?: ImportReportJson[],
+): string {
   const zh = language === "zh-CN";
   const labels = PACE_STATUS_LABELS[language];
   const head = zh
-    ? ["地区", "实际完成", "年度目标", "完成率", "序时进度", "超/欠序时进度(百分点)", "状态", "上年同期", "同比增长", "占比", "排名"]
-    : ["Region", "Actual", "Target", "Completion", "Time progress", "Pace gap (points)", "Status", "Last year", "YoY", "Share", "Rank"];
-  const where = b.jurisdiction ? (zh ? `${b.jurisdiction.name} · 按${b.level}` : `${b.jurisdiction.name} · by ${b.level ? LEVEL_EN[b.level] : ""}`) : "";
-  const out: string[] = [zh ? `# 招商引资成绩单 ${b.period}${where ? `（${where}）` : ""}` : `# Investment report card ${b.period}${where ? ` (${where})` : ""}`, ""];
-  out.push(zh
-    ? `截至 ${b.as_of}，序时进度 ${formatPercent(b.time_progress)}（${b.basis === "day" ? "按日" : "按月"}）。超/欠序时进度以百分点计；空白表示无数据。`
-    : `As of ${b.as_of}, time progress ${formatPercent(b.time_progress)} (by ${b.basis}). Pace gap in percentage points; blank means no data.`);
+    ? [
+        "地区",
+        "实际完成",
+        "年度目标",
+        "完成率",
+        "序时进度",
+        "超/欠序时进度(百分点)",
+        "状态",
+        "上年同期",
+        "同比增长",
+        "占比",
+        "排名",
+      ]
+    : [
+        "Region",
+        "Actual",
+        "Target",
+        "Completion",
+        "Time progress",
+        "Pace gap (points)",
+        "Status",
+        "Last year",
+        "YoY",
+        "Share",
+        "Rank",
+      ];
+  const where = b.jurisdiction
+    ? zh
+      ? `${b.jurisdiction.name} · 按${b.level}`
+      : `${b.jurisdiction.name} · by ${b.level ? LEVEL_EN[b.level] : ""}`
+    : "";
+  const out: string[] = [
+    zh
+      ? `# 招商引资成绩单 ${b.period}${where ? `（${where}）` : ""}`
+      : `# Investment report card ${b.period}${where ? ` (${where})` : ""}`,
+    "",
+  ];
+  out.push(
+    zh
+      ? `截至 ${b.as_of}，序时进度 ${formatPercent(b.time_progress)}（${b.basis === "day" ? "按日" : "按月"}）。超/欠序时进度以百分点计；空白表示无数据。`
+      : `As of ${b.as_of}, time progress ${formatPercent(b.time_progress)} (by ${b.basis}). Pace gap in percentage points; blank means no data.`,
+  );
   for (const t of b.tables) {
     const info = METRIC_INFO[t.metric];
     out.push("", `## ${zh ? info.zh : info.en}${info.unit === "yi" ? (zh ? "（亿元）" : " (100m CNY)") : ""}`, "");
@@ -134,8 +201,19 @@ export function briefingMarkdown(b: Briefing, text: string, language: Language =
     for (const r of [...t.rows, t.total] as BriefingRow[]) {
       const name = r.label ?? r.region;
       const region = r === t.total ? `**${name}**` : r.role === "zone" ? `\u3000${name}` : name;
-      const cells = [region, num(r.actual), num(r.target), pct(r.completion_rate), pct(r.time_progress), pts(r.pace_gap),
-        r.status ? labels[r.status] : "", num(r.prior), pct(r.yoy_growth), pct(r.share), r.rank === null ? "" : String(r.rank)];
+      const cells = [
+        region,
+        num(r.actual),
+        num(r.target),
+        pct(r.completion_rate),
+        pct(r.time_progress),
+        pts(r.pace_gap),
+        r.status ? labels[r.status] : "",
+        num(r.prior),
+        pct(r.yoy_growth),
+        pct(r.share),
+        r.rank === null ? "" : String(r.rank),
+      ];
       out.push(`| ${cells.map((c) => singleLine(c).replace(/\|/g, "\\|")).join(" | ")} |`);
     }
   }
@@ -143,7 +221,12 @@ export function briefingMarkdown(b: Briefing, text: string, language: Language =
   if (b.key_projects) out.push(...keyProjectsMarkdown(b.key_projects, zh));
   out.push("", zh ? "## 简报文字" : "## Briefing text", "", ...text.split("\n").flatMap((p) => [p, ""]));
   if (b.reconciliation && b.reconciliation.length > 0) {
-    out.push(zh ? "## 核对" : "## Reconciliation", "", ...b.reconciliation.map((e) => `- ${singleLine(zh ? e.message : e.message_en)}`), "");
+    out.push(
+      zh ? "## 核对" : "## Reconciliation",
+      "",
+      ...b.reconciliation.map((e) => `- ${singleLine(zh ? e.message : e.message_en)}`),
+      "",
+    );
   }
   if (b.warnings.length > 0) {
     out.push(zh ? "## 提示" : "## Notes", "", ...b.warnings.map((w) => `- ${zh ? w.message : w.message_en}`), "");
@@ -154,16 +237,24 @@ export function briefingMarkdown(b: Briefing, text: string, language: Language =
     out.push(zh ? "## 导入问题" : "## Import issues", "");
     for (const f of withIssues) {
       const { rows, accepted, rejected, skipped } = f.summary;
-      out.push(zh
-        ? `**${cell(f.file)}**：数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}（不计入上表）；跳过 ${skipped} 行（合计、说明等）。`
-        : `**${cell(f.file)}**: ${rows} data rows, ${accepted} accepted, ${rejected} rejected (not in the tables above); ${skipped} rows skipped (totals, notes).`, "");
+      out.push(
+        zh
+          ? `**${cell(f.file)}**：数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}（不计入上表）；跳过 ${skipped} 行（合计、说明等）。`
+          : `**${cell(f.file)}**: ${rows} data rows, ${accepted} accepted, ${rejected} rejected (not in the tables above); ${skipped} rows skipped (totals, notes).`,
+        "",
+      );
       out.push(zh ? "| 行 | 列 | 级别 | 问题 |" : "| Row | Column | Severity | Issue |", "|---:|---|---|---|");
       for (const i of f.issues.slice(0, MD_ISSUES_PER_FILE)) {
-        const sev = i.severity === "error" ? (zh ? "错误" : "error") : (zh ? "提醒" : "warning");
+        const sev = i.severity === "error" ? (zh ? "错误" : "error") : zh ? "提醒" : "warning";
         out.push(`| ${i.row} | ${cell(i.column ?? "")} | ${sev} | ${cell(zh ? i.message : i.message_en)} |`);
       }
       if (f.issues.length > MD_ISSUES_PER_FILE) {
-        out.push("", zh ? `……另有 ${f.issues.length - MD_ISSUES_PER_FILE} 条，见 JSON 输出。` : `… ${f.issues.length - MD_ISSUES_PER_FILE} more in the JSON output.`);
+        out.push(
+          "",
+          zh
+            ? `……另有 ${f.issues.length - MD_ISSUES_PER_FILE} 条，见 JSON 输出。`
+            : `… ${f.issues.length - MD_ISSUES_PER_FILE} more in the JSON output.`,
+        );
       }
       out.push("");
     }
@@ -183,15 +274,40 @@ export function breakdownMarkdown(bd: Breakdown, zh: boolean): string[] {
   const cell = (s: string) => singleLine(s).replace(/\|/g, "\\|");
   const pipeline = bd.basis === "pipeline";
   const head = zh
-    ? ["类别", "项目数", "签约金额(亿元)", "项目占比", "金额占比", ...(pipeline ? ["转化率"] : ["上年同期项目数", "项目同比", "金额同比"])]
-    : ["Group", "Projects", "Amount (100m CNY)", "Share of projects", "Share of amount", ...(pipeline ? ["Conversion"] : ["Projects last year", "Projects YoY", "Amount YoY"])];
-  const out = ["", `## ${BREAKDOWN_TITLES[bd.kind][zh ? 0 : 1]}`, "", `| ${head.join(" | ")} |`, `|---|${head.slice(1).map(() => "---:").join("|")}|`];
+    ? [
+        "类别",
+        "项目数",
+        "签约金额(亿元)",
+        "项目占比",
+        "金额占比",
+        ...(pipeline ? ["转化率"] : ["上年同期项目数", "项目同比", "金额同比"]),
+      ]
+    : [
+        "Group",
+        "Projects",
+        "Amount (100m CNY)",
+        "Share of projects",
+        "Share of amount",
+        ...(pipeline ? ["Conversion"] : ["Projects last year", "Projects YoY", "Amount YoY"]),
+      ];
+  const out = [
+    "",
+    `## ${BREAKDOWN_TITLES[bd.kind][zh ? 0 : 1]}`,
+    "",
+    `| ${head.join(" | ")} |`,
+    `|---|${head
+      .slice(1)
+      .map(() => "---:")
+      .join("|")}|`,
+  ];
   for (const r of [...bd.rows, bd.total]) {
     const extra = pipeline
       ? [pct(r.conversion ?? null)]
       : [r.prior_projects === null ? "" : String(r.prior_projects), pct(r.yoy_projects), pct(r.yoy_amount)];
     const label = zh ? r.label : r.label_en;
-    out.push(`| ${[r === bd.total ? `**${cell(label)}**` : cell(label), String(r.projects), num(r.amount), pct(r.share_projects), pct(r.share_amount), ...extra].join(" | ")} |`);
+    out.push(
+      `| ${[r === bd.total ? `**${cell(label)}**` : cell(label), String(r.projects), num(r.amount), pct(r.share_projects), pct(r.share_amount), ...extra].join(" | ")} |`,
+    );
   }
   return out;
 }
@@ -199,13 +315,31 @@ export function breakdownMarkdown(bd: Breakdown, zh: boolean): string[] {
 /** 重点项目 as a Markdown table. */
 export function keyProjectsMarkdown(list: readonly KeyProject[], zh: boolean): string[] {
   const cell = (s: string | null) => singleLine(s ?? "").replace(/\|/g, "\\|");
-  const head = zh ? ["序号", "项目", "地区", "产业", "投资方", "金额(亿元)", "事项", "日期"] : ["#", "Project", "Region", "Industry", "Investor", "Amount (100m CNY)", "Event", "Date"];
-  const out = ["", zh ? "## 重点项目" : "## Key projects", "", `| ${head.join(" | ")} |`, "|---:|---|---|---|---|---:|---|---|"];
+  const head = zh
+    ? ["序号", "项目", "地区", "产业", "投资方", "金额(亿元)", "事项", "日期"]
+    : ["#", "Project", "Region", "Industry", "Investor", "Amount (100m CNY)", "Event", "Date"];
+  const out = [
+    "",
+    zh ? "## 重点项目" : "## Key projects",
+    "",
+    `| ${head.join(" | ")} |`,
+    "|---:|---|---|---|---|---:|---|---|",
+  ];
   for (const p of list) {
-    const amount = p.amount === null ? "" : `${num(p.amount)}${p.amount_kind === "planned" ? (zh ? "（计划总投资）" : " (planned)") : ""}`;
-    const event = p.event === "signed" ? (zh ? "签约" : "signed") : (zh ? "开工" : "started");
-    out.push(`| ${p.rank} | ${cell(p.name)} | ${cell(p.region)} | ${cell(p.industry)} | ${cell(p.investor)} | ${amount} | ${event} | ${p.date} |`);
+    const amount =
+      p.amount === null
+        ? ""
+        : `${num(p.amount)}${p.amount_kind === "planned" ? (zh ? "（计划总投资）" : " (planned)") : ""}`;
+    const event = p.event === "signed" ? (zh ? "签约" : "signed") : zh ? "开工" : "started";
+    out.push(
+      `| ${p.rank} | ${cell(p.name)} | ${cell(p.region)} | ${cell(p.industry)} | ${cell(p.investor)} | ${amount} | ${event} | ${p.date} |`,
+    );
   }
-  if (list.length === 0) out.push(zh ? "| | 本期没有签约或开工的项目 | | | | | | |" : "| | No project signed or started in the period | | | | | | |");
+  if (list.length === 0)
+    out.push(
+      zh
+        ? "| | 本期没有签约或开工的项目 | | | | | | |"
+        : "| | No project signed or started in the period | | | | | | |",
+    );
   return out;
 }

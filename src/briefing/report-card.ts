@@ -29,8 +29,17 @@ import { BriefingError } from "./errors";
 import { fundsAttributionWarnings } from "./funds-warnings";
 import { combinedSource, rankRows, rowFor, shareRows, sumOf, type RowContext, type Sourced } from "./rows";
 import {
-  ActualSource, BriefingInput, BriefingOptions, BriefingRow, BriefingTable, BriefingWarning, FigureRef, Jurisdiction,
-  ReconciliationEntry, RowRole, TOTAL_REGION,
+  ActualSource,
+  BriefingInput,
+  BriefingOptions,
+  BriefingRow,
+  BriefingTable,
+  BriefingWarning,
+  FigureRef,
+  Jurisdiction,
+  ReconciliationEntry,
+  RowRole,
+  TOTAL_REGION,
 } from "./types";
 
 /** The name of the virtual jurisdiction holding every top-level region. */
@@ -63,7 +72,11 @@ export interface CardResult {
 
 const K = METRICS.length;
 const MK: Record<Metric, number> = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<Metric, number>;
-const SP = MK.signed_projects, SA = MK.signed_amount, FI = MK.funds_in_place, FO = MK.funds_in_place_out_of_province, ST = MK.projects_started;
+const SP = MK.signed_projects,
+  SA = MK.signed_amount,
+  FI = MK.funds_in_place,
+  FO = MK.funds_in_place_out_of_province,
+  ST = MK.projects_started;
 
 /** Per region × metric × year (0 this year, 1 last year) slot. */
 const slot = (node: number, k: number, y: number) => (node * K + k) * 2 + y;
@@ -81,14 +94,20 @@ interface NodeVal {
 }
 
 const unitZh = (m: Metric) => (METRIC_INFO[m].unit === "yi" ? "亿元" : m === "signed_projects" ? "项" : "个");
-const unitEn = (m: Metric, v: number) => (METRIC_INFO[m].unit === "yi" ? "(100m CNY)" : v === 1 ? "project" : "projects");
+const unitEn = (m: Metric, v: number) =>
+  METRIC_INFO[m].unit === "yi" ? "(100m CNY)" : v === 1 ? "project" : "projects";
 const fmt = (v: number | null) => (v === null ? "—" : formatAmount(v, 2));
 
 /**
  * Build the report card by level, or null when the data has no region in the hierarchy (the caller falls back to the
  * flat card and says so).
  */
-export function buildReportCard(input: BriefingInput, options: BriefingOptions, ctx: CardContext, h: RegionHierarchy): CardResult | null {
+export function buildReportCard(
+  input: BriefingInput,
+  options: BriefingOptions,
+  ctx: CardContext,
+  h: RegionHierarchy,
+): CardResult | null {
   const { year, throughMonth } = ctx;
   const pyStart = (year - 1) * 12;
   const yStart = year * 12;
@@ -130,7 +149,8 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     recordNode[i] = node;
     if (wantedProjects.size > 0) {
       if (wantedProjects.has(rec.id) && !projectPlace.has(rec.id)) projectPlace.set(rec.id, node);
-      if (wantedProjects.has(rec.name) && !projectPlace.has(`\u0000${rec.name}`)) projectPlace.set(`\u0000${rec.name}`, node);
+      if (wantedProjects.has(rec.name) && !projectPlace.has(`\u0000${rec.name}`))
+        projectPlace.set(`\u0000${rec.name}`, node);
     }
     if (node < 0) {
       if (rec.region) unknownRecords.set(rec.region, (unknownRecords.get(rec.region) ?? 0) + 1);
@@ -171,7 +191,10 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     if (e.region) node = placeOf(e.region);
     else {
       const p = projectPlace.get(e.project) ?? projectPlace.get(`\u0000${e.project}`);
-      if (p === undefined) { unattributed++; continue; }
+      if (p === undefined) {
+        unattributed++;
+        continue;
+      }
       fromLedger++;
       node = p;
     }
@@ -198,7 +221,10 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     if (f.scope != null && String(f.scope).trim() !== "") continue;
     if (f.region === TOTAL_REGION) continue;
     const node = placeOf(f.region);
-    if (node < 0) { unknownOther.set(f.region, (unknownOther.get(f.region) ?? 0) + 1); continue; }
+    if (node < 0) {
+      unknownOther.set(f.region, (unknownOther.get(f.region) ?? 0) + 1);
+      continue;
+    }
     placedCount[node]++;
     const s = slot(node, MK[f.metric], f.year === year ? 0 : 1);
     if (!ctx.figureApplies(f)) {
@@ -232,9 +258,15 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
   for (const t of input.targets ?? []) {
     if (t.year !== year) continue;
     const k = MK[t.metric];
-    if (t.region === TOTAL_REGION) { (totalTargets.get(k) ?? totalTargets.set(k, new ExactSum()).get(k)!).add(t.value); continue; }
+    if (t.region === TOTAL_REGION) {
+      (totalTargets.get(k) ?? totalTargets.set(k, new ExactSum()).get(k)!).add(t.value);
+      continue;
+    }
     const node = placeOf(t.region);
-    if (node < 0) { unknownOther.set(t.region, (unknownOther.get(t.region) ?? 0) + 1); continue; }
+    if (node < 0) {
+      unknownOther.set(t.region, (unknownOther.get(t.region) ?? 0) + 1);
+      continue;
+    }
     placedCount[node]++;
     const e = targets.get(node * K + k) ?? targets.set(node * K + k, { sum: new ExactSum(), n: 0 }).get(node * K + k)!;
     e.sum.add(t.value);
@@ -256,7 +288,8 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
 
   // ---- the jurisdiction and the level ----
   const under = new Float64Array(n); // items placed in each subtree
-  for (let i = 0; i < n; i++) if (placedCount[i] > 0) for (let j = i; j >= 0; j = h.parents[j]) under[j] += placedCount[i];
+  for (let i = 0; i < n; i++)
+    if (placedCount[i] > 0) for (let j = i; j >= 0; j = h.parents[j]) under[j] += placedCount[i];
   let J: number;
   if (options.within && options.within.trim() !== "") {
     const w = options.within.trim();
@@ -266,11 +299,15 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
       if (r.kind === "name" || r.kind === "alias") J = r.index;
       else if (r.kind === "ambiguous") {
         const names = r.candidates.map((c) => h.names[c]);
-        throw new ReportCardError(`辖区“${w}”可以指 ${names.join("、")}，请写出全称。`, `Jurisdiction "${w}" could be ${names.join(" or ")}: write the full name.`);
+        throw new ReportCardError(
+          `辖区“${w}”可以指 ${names.join("、")}，请写出全称。`,
+          `Jurisdiction "${w}" could be ${names.join(" or ")}: write the full name.`,
+        );
       } else {
         throw new ReportCardError(
           `无法识别辖区“${w}”${r.suggestion ? `（是不是“${r.suggestion}”？）` : ""}：它不在地区表中，也不是内置的行政区划。`,
-          `Unknown jurisdiction "${w}"${r.suggestion ? ` (did you mean "${r.suggestion}"?)` : ""}: it is neither in the regions table nor a built-in division.`);
+          `Unknown jurisdiction "${w}"${r.suggestion ? ` (did you mean "${r.suggestion}"?)` : ""}: it is neither in the regions table nor a built-in division.`,
+        );
       }
     }
   } else {
@@ -317,7 +354,8 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     if (J >= 0 && levelRank(level) < jLevelRank) {
       throw new ReportCardError(
         `${h.names[J]}是${h.levels[J]}级，成绩单的级别要比它低（可选：${REGION_LEVELS.filter((l) => levelRank(l) >= Math.max(jLevelRank + 1, 1) || (l === "园区" && jLevelRank === 4)).join("、")}）。`,
-        `${h.names[J]} is a ${LEVEL_EN[h.levels[J]]}: the rows must be at a finer level than the jurisdiction.`);
+        `${h.names[J]} is a ${LEVEL_EN[h.levels[J]]}: the rows must be at a finer level than the jurisdiction.`,
+      );
     }
   } else {
     // The level under which most of the jurisdiction's items fall (a tie goes to the coarser level).
@@ -325,8 +363,13 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     let best: RegionLevel | null = null;
     let bestCovered = -1;
     for (const l of candidates) {
-      const covered = frontier(l).filter((r) => r.role === "region").reduce((s, r) => s + under[r.node], 0);
-      if (covered > bestCovered) { best = l; bestCovered = covered; }
+      const covered = frontier(l)
+        .filter((r) => r.role === "region")
+        .reduce((s, r) => s + under[r.node], 0);
+      if (covered > bestCovered) {
+        best = l;
+        bestCovered = covered;
+      }
     }
     level = best ?? "园区";
   }
@@ -338,7 +381,10 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     const stack: [number, boolean][] = [[J, false]];
     while (stack.length) {
       const [node, done] = stack.pop()!;
-      if (done) { if (node >= 0) post.push(node); continue; }
+      if (done) {
+        if (node >= 0) post.push(node);
+        continue;
+      }
       stack.push([node, true]);
       for (const c of h.children(node)) stack.push([c, false]);
     }
@@ -352,14 +398,31 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
         let any = seen[s] === 1;
         let ledger = any;
         const inner: number[] = [];
-        if (k === SA || k === FI || k === FO) { if (sums[s]) comp.addAll(sums[s]!); } else if (count[s] !== 0) comp.add(count[s]);
+        if (k === SA || k === FI || k === FO) {
+          if (sums[s]) comp.addAll(sums[s]!);
+        } else if (count[s] !== 0) comp.add(count[s]);
         for (const c of h.children(node)) {
           const v = vals[k][y][c];
-          if (v.fig !== undefined) { comp.add(v.fig); any = true; inner.push(c); }
-          else if (v.any) { comp.addAll(v.comp); any = true; ledger ||= v.ledger; for (const x of v.inner) inner.push(x); }
+          if (v.fig !== undefined) {
+            comp.add(v.fig);
+            any = true;
+            inner.push(c);
+          } else if (v.any) {
+            comp.addAll(v.comp);
+            any = true;
+            ledger ||= v.ledger;
+            for (const x of v.inner) inner.push(x);
+          }
         }
         const fig = figureOf(node, k, y);
-        vals[k][y][node] = { comp, any, ledger, inner, fig, value: fig !== undefined ? fig : any ? comp.value() : null };
+        vals[k][y][node] = {
+          comp,
+          any,
+          ledger,
+          inner,
+          fig,
+          value: fig !== undefined ? fig : any ? comp.value() : null,
+        };
       }
     }
   }
@@ -374,9 +437,12 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     if (v.inner.length === 0) return "ledger";
     return v.ledger ? "mixed" : "figure";
   };
-  const signature = (v: NodeVal | undefined): string => (v?.fig !== undefined ? "F" : `${[...(v?.inner ?? [])].sort((a, b) => a - b).join(",")}|${v?.ledger ? "L" : ""}`);
-  const figureRegions = (v: NodeVal | undefined, node: number): string[] => (v?.fig !== undefined ? [h.names[node]] : (v?.inner ?? []).map((i) => h.names[i]));
-  const refs = (v: NodeVal | undefined): FigureRef[] => (v?.inner ?? []).map((i) => ({ region: h.names[i], path: h.pathText(i) }));
+  const signature = (v: NodeVal | undefined): string =>
+    v?.fig !== undefined ? "F" : `${[...(v?.inner ?? [])].sort((a, b) => a - b).join(",")}|${v?.ledger ? "L" : ""}`;
+  const figureRegions = (v: NodeVal | undefined, node: number): string[] =>
+    v?.fig !== undefined ? [h.names[node]] : (v?.inner ?? []).map((i) => h.names[i]);
+  const refs = (v: NodeVal | undefined): FigureRef[] =>
+    (v?.inner ?? []).map((i) => ({ region: h.names[i], path: h.pathText(i) }));
 
   // Zones and parks beneath a row: the first 园区 met going down.
   const zonesOf = (node: number): number[] => {
@@ -407,17 +473,27 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     return [v?.value ?? null, sourceOf(v)];
   };
   const rowTarget = (r: { node: number; role: RowRole }, k: number) => (r.role === "own" ? null : targetOf(r.node, k));
-  const hasAnything = (r: { node: number; role: RowRole }) => METRICS.some((_, k) =>
-    rowCell(r, k, 0)[0] !== null || rowCell(r, k, 1)[0] !== null || (r.role !== "own" && rowTarget(r, k) !== null));
-  const shown = ordered.filter((r) => (r.role === "own"
-    ? METRICS.some((_, k) => own(r.node, k, 0) !== null || own(r.node, k, 1) !== null)
-    : options.showEmpty || hasAnything(r)));
+  const hasAnything = (r: { node: number; role: RowRole }) =>
+    METRICS.some(
+      (_, k) =>
+        rowCell(r, k, 0)[0] !== null || rowCell(r, k, 1)[0] !== null || (r.role !== "own" && rowTarget(r, k) !== null),
+    );
+  const shown = ordered.filter((r) =>
+    r.role === "own"
+      ? METRICS.some((_, k) => own(r.node, k, 0) !== null || own(r.node, k, 1) !== null)
+      : options.showEmpty || hasAnything(r),
+  );
   // A 其中 row shows only under a row that shows.
   const visible = new Set(shown.filter((r) => r.role !== "zone").map((r) => r.node));
   const rows = shown.filter((r) => r.role !== "zone" || visible.has(r.of));
 
   const jName = J >= 0 ? h.names[J] : NATION;
-  const label = (r: { node: number; role: RowRole }) => (r.role === "own" ? `${h.displays[r.node]}本级` : r.role === "zone" ? `其中：${h.displays[r.node]}` : h.displays[r.node]);
+  const label = (r: { node: number; role: RowRole }) =>
+    r.role === "own"
+      ? `${h.displays[r.node]}本级`
+      : r.role === "zone"
+        ? `其中：${h.displays[r.node]}`
+        : h.displays[r.node];
   const reconciliation: ReconciliationEntry[] = [];
 
   // ---- the tables ----
@@ -440,34 +516,51 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
       row.figure_regions = r.role === "own" ? [] : figureRegions(v0, r.node);
       row.prior_figure_regions = r.role === "own" ? [] : figureRegions(v1, r.node);
       row.plan = {
-        role: r.role, path: h.pathText(r.node), region: h.names[r.node],
-        figures: r.role === "own" ? [[], []] : [refs(v0), refs(v1)], comparable,
+        role: r.role,
+        path: h.pathText(r.node),
+        region: h.names[r.node],
+        figures: r.role === "own" ? [[], []] : [refs(v0), refs(v1)],
+        comparable,
       };
       return row;
     });
     const counted = out.filter((r) => r.role !== "zone");
-    if (!ctx.explicitMetrics && !out.some((r) => r.actual !== null || r.prior !== null || r.target !== null)
-      && figureOf(J, k, 0) === undefined && figureOf(J, k, 1) === undefined) continue;
+    if (
+      !ctx.explicitMetrics &&
+      !out.some((r) => r.actual !== null || r.prior !== null || r.target !== null) &&
+      figureOf(J, k, 0) === undefined &&
+      figureOf(J, k, 1) === undefined
+    )
+      continue;
 
     // 合计: the jurisdiction's own figure, else the sum of the rows (本级 included, 其中 never).
     const totalCell = (y: number): Sourced => {
       const fig = figureOf(J, k, y);
       if (fig !== undefined) return [fig, "figure"];
       const key = y === 0 ? "actual" : "prior";
-      return [sumOf(counted.map((r) => r[key])), combinedSource(counted.map((r) => (y === 0 ? r.actual_source : r.prior_source)))];
+      return [
+        sumOf(counted.map((r) => r[key])),
+        combinedSource(counted.map((r) => (y === 0 ? r.actual_source : r.prior_source))),
+      ];
     };
     const jTarget = J >= 0 ? targetOf(J, k) : null;
     const explicitTotal = totalTargets.get(k)?.value();
     let totalTarget: number | null = null;
     let totalTargetSource: BriefingTable["total_target_source"] = null;
-    if (jTarget !== null) { totalTarget = jTarget; totalTargetSource = "explicit"; }
-    else if (explicitTotal !== undefined) { totalTarget = explicitTotal; totalTargetSource = "explicit"; }
-    else {
+    if (jTarget !== null) {
+      totalTarget = jTarget;
+      totalTargetSource = "explicit";
+    } else if (explicitTotal !== undefined) {
+      totalTarget = explicitTotal;
+      totalTargetSource = "explicit";
+    } else {
       // The sum of the rows' targets stands for the whole only when every counted row with an actual this year has a
       // target (a 本级 row never has one): else the completion rate would set all the actual against part of it.
       const untargeted = counted.filter((r) => r.actual !== null && r.target === null);
-      if (untargeted.length === 0 && counted.some((r) => r.target !== null)) { totalTarget = sumOf(counted.map((r) => r.target)); totalTargetSource = "sum"; }
-      else if (untargeted.length > 0 && counted.some((r) => r.target !== null)) {
+      if (untargeted.length === 0 && counted.some((r) => r.target !== null)) {
+        totalTarget = sumOf(counted.map((r) => r.target));
+        totalTargetSource = "sum";
+      } else if (untargeted.length > 0 && counted.some((r) => r.target !== null)) {
         const names = untargeted.map((r) => r.label ?? r.region);
         warnings.push({
           code: "total_target_incomplete",
@@ -482,16 +575,25 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     const figCur = figureOf(J, k, 0) !== undefined;
     const figPrior = figureOf(J, k, 1) !== undefined;
     // Like for like: both the jurisdiction's figures, or both sums of the same rows from the same sources.
-    const totalComparable = figCur && figPrior
-      ? true
-      : !figCur && !figPrior && counted.every((r) => (r.actual === null) === (r.prior === null) && r.plan!.comparable);
+    const totalComparable =
+      figCur && figPrior
+        ? true
+        : !figCur &&
+          !figPrior &&
+          counted.every((r) => (r.actual === null) === (r.prior === null) && r.plan!.comparable);
     if (!totalComparable) total.yoy_growth = null;
     total.label = TOTAL_REGION;
     total.level = J >= 0 ? h.levels[J] : null;
     total.parent = null;
     total.figure_regions = figCur ? [jName] : [];
     total.prior_figure_regions = figPrior ? [jName] : [];
-    total.plan = { role: "total", path: J >= 0 ? h.pathText(J) : "", region: J >= 0 ? jName : "", figures: [[], []], comparable: totalComparable };
+    total.plan = {
+      role: "total",
+      path: J >= 0 ? h.pathText(J) : "",
+      region: J >= 0 ? jName : "",
+      figures: [[], []],
+      comparable: totalComparable,
+    };
     shareRows(out, total.actual);
     total.share = total.actual !== null && total.actual !== 0 ? 1 : null;
     rankRows(out.filter((r) => r.role === "region"));
@@ -500,7 +602,8 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
     // ---- 核对 for this metric ----
     const period = (y: number) => `${y === 0 ? year : year - 1}年1-${throughMonth}月`;
     const periodEn = (y: number) => `${y === 0 ? year : year - 1} through month ${throughMonth}`;
-    const zh = METRIC_INFO[metric].zh, en = METRIC_INFO[metric].en;
+    const zh = METRIC_INFO[metric].zh,
+      en = METRIC_INFO[metric].en;
     for (let y = 0; y < 2; y++) {
       // A reported figure and the ledger's own sum for the same region differ.
       for (const node of post) {
@@ -509,7 +612,13 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
         const ledgerValue = v.comp.value();
         if (Math.abs(ledgerValue - v.fig) <= 1e-9 * Math.max(1, Math.abs(v.fig))) continue;
         reconciliation.push({
-          kind: "figure_vs_ledger", region: h.names[node], metric, year: y === 0 ? year : year - 1, used: v.fig, figure: v.fig, ledger: ledgerValue,
+          kind: "figure_vs_ledger",
+          region: h.names[node],
+          metric,
+          year: y === 0 ? year : year - 1,
+          used: v.fig,
+          figure: v.fig,
+          ledger: ledgerValue,
           message: `${h.names[node]} ${period(y)}${zh}：汇总数为 ${fmt(v.fig)}${unitZh(metric)}，台账（含下级的汇总数）合计为 ${fmt(ledgerValue)}${unitZh(metric)}，相差 ${fmt(v.fig - ledgerValue)}${unitZh(metric)}；采用汇总数（统计部门的整体数，台账可能不全）。`,
           message_en: `${h.names[node]}, ${en}, ${periodEn(y)}: the reported figure is ${fmt(v.fig)} ${unitEn(metric, v.fig)}, the ledger (with its parts' figures) adds up to ${fmt(ledgerValue)}, a difference of ${fmt(v.fig - ledgerValue)}; the reported figure is used (the official whole; the ledger may be incomplete).`,
         });
@@ -519,7 +628,13 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
       const rowsSum = sumOf(counted.map((r) => (y === 0 ? r.actual : r.prior)));
       if (fig !== undefined && rowsSum !== null && Math.abs(rowsSum - fig) > 1e-9 * Math.max(1, Math.abs(fig))) {
         reconciliation.push({
-          kind: "total_figure", region: jName, metric, year: y === 0 ? year : year - 1, used: fig, figure: fig, ledger: rowsSum,
+          kind: "total_figure",
+          region: jName,
+          metric,
+          year: y === 0 ? year : year - 1,
+          used: fig,
+          figure: fig,
+          ledger: rowsSum,
           message: `合计${period(y)}${zh}采用${jName}的汇总数 ${fmt(fig)}${unitZh(metric)}；上表各行之和为 ${fmt(rowsSum)}${unitZh(metric)}（差额 ${fmt(fig - rowsSum)}${unitZh(metric)} 是各行以外或口径不同的部分）。`,
           message_en: `The total ${en} for ${periodEn(y)} is ${jName}'s reported figure, ${fmt(fig)}; the rows above add up to ${fmt(rowsSum)} (the difference, ${fmt(fig - rowsSum)}, lies outside the rows or in a different scope).`,
         });
@@ -536,7 +651,13 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
         const partsSum = sumOf(v.inner.map((i) => vals[k][y][i].fig!))!;
         const rest = v.ledger ? value - partsSum : null;
         reconciliation.push({
-          kind: "composed", region: r.region, metric, year: y === 0 ? year : year - 1, used: value, figure: partsSum, ledger: rest,
+          kind: "composed",
+          region: r.region,
+          metric,
+          year: y === 0 ? year : year - 1,
+          used: value,
+          figure: partsSum,
+          ledger: rest,
           message: `${r.region} ${period(y)}${zh} ${fmt(value)}${unitZh(metric)}：${r.region}本身没有汇总数，由下级的汇总数（${parts.join("、")}）${rest !== null ? `加上台账中其余部分 ${fmt(rest)}${unitZh(metric)}` : ""}组成。`,
           message_en: `${r.region}, ${en}, ${periodEn(y)}: ${fmt(value)}. ${r.region} has no reported figure of its own: the value is its parts' figures (${parts.join(", ")})${rest !== null ? ` plus ${fmt(rest)} from the rest of the ledger` : ""}.`,
         });
@@ -547,10 +668,18 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
           const vv = vals[k][y][node];
           if (list.length === 0) return zhMode ? "台账" : "the ledger";
           const names = list.join(zhMode ? "、" : ", ");
-          return zhMode ? `${names}的汇总数${vv?.ledger ? "加台账" : ""}` : `the reported figures of ${names}${vv?.ledger ? " plus the ledger" : ""}`;
+          return zhMode
+            ? `${names}的汇总数${vv?.ledger ? "加台账" : ""}`
+            : `the reported figures of ${names}${vv?.ledger ? " plus the ledger" : ""}`;
         };
         reconciliation.push({
-          kind: "not_comparable", region: r.region, metric, year, used: r.actual, figure: null, ledger: null,
+          kind: "not_comparable",
+          region: r.region,
+          metric,
+          year,
+          used: r.actual,
+          figure: null,
+          ledger: null,
           message: `${r.region} ${zh}：本期 ${fmt(r.actual)}${unitZh(metric)}来自${describe(0, true)}，上年同期 ${fmt(r.prior)}${unitZh(metric)}来自${describe(1, true)}，口径不同，不计算同比。`,
           message_en: `${r.region}, ${en}: this period's ${fmt(r.actual)} comes from ${describe(0, false)}, last year's ${fmt(r.prior)} from ${describe(1, false)}: not like for like, so no growth is given.`,
         });
@@ -562,7 +691,14 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
       if (!alts) continue;
       const used = figureOf(node, k, 0) ?? null;
       reconciliation.push({
-        kind: "alternatives", region: h.names[node], metric, year, used, figure: used, ledger: null, alternatives: alts,
+        kind: "alternatives",
+        region: h.names[node],
+        metric,
+        year,
+        used,
+        figure: used,
+        ledger: null,
+        alternatives: alts,
         message: `${h.names[node]} ${period(0)}${zh}：采用 ${fmt(used)}${unitZh(metric)}，备选 ${alts.map((a) => `${fmt(a.value)}${unitZh(metric)}`).join("、")}（各数来源见汇总数表）。要改用备选数，在汇总数表中对调“采用/备选”。`,
         message_en: `${h.names[node]}, ${en}, ${periodEn(0)}: ${fmt(used)} is used; alternatives ${alts.map((a) => fmt(a.value)).join(", ")} (sources in the figures table). To use another, swap 采用/备选 in the figures table.`,
       });
@@ -602,7 +738,10 @@ export function buildReportCard(input: BriefingInput, options: BriefingOptions, 
   }
 
   const jurisdiction: Jurisdiction = {
-    name: jName, level: J >= 0 ? h.levels[J] : null, path: J >= 0 ? h.pathText(J) : "", province: J >= 0 ? h.names[h.top(J)] : null,
+    name: jName,
+    level: J >= 0 ? h.levels[J] : null,
+    path: J >= 0 ? h.pathText(J) : "",
+    province: J >= 0 ? h.names[h.top(J)] : null,
   };
   return {
     tables,

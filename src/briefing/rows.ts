@@ -3,7 +3,13 @@
  * src/core/metrics.ts), ranks, exact sums of nullable values, the combined source of several rows.
  */
 import {
-  completionRate, paceGap, paceStatusFromGap, share as shareMetric, valueOrNull, yoyGrowth, type ProgressBasis,
+  completionRate,
+  paceGap,
+  paceStatusFromGap,
+  share as shareMetric,
+  valueOrNull,
+  yoyGrowth,
+  type ProgressBasis,
 } from "../core/metrics";
 import type { CalendarDate } from "../core/dates";
 import { exactSum } from "../core/exact-sum";
@@ -20,15 +26,33 @@ export interface RowContext {
 export type Sourced = [number | null, ActualSource | null];
 
 /** A row from its actual and prior (with their sources) and its target: every ratio computed here. */
-export function rowFor(ctx: RowContext, region: string, metric: Metric, actual: Sourced, target: number | null, prior: Sourced): BriefingRow {
+export function rowFor(
+  ctx: RowContext,
+  region: string,
+  metric: Metric,
+  actual: Sourced,
+  target: number | null,
+  prior: Sourced,
+): BriefingRow {
   const a = actual[0];
   const p = prior[0];
   const rate = a !== null && target !== null ? valueOrNull(completionRate(a, target)) : null;
   const gap = a !== null && target !== null ? valueOrNull(paceGap(a, target, ctx.asOf, ctx.basis)) : null;
   return {
-    region, metric, actual: a, actual_source: actual[1], target, completion_rate: rate, time_progress: ctx.timeProgress,
-    pace_gap: gap, status: gap === null ? null : paceStatusFromGap(gap, ctx.tolerance), prior: p, prior_source: prior[1],
-    yoy_growth: a !== null && p !== null ? valueOrNull(yoyGrowth(a, p)) : null, share: null, rank: null,
+    region,
+    metric,
+    actual: a,
+    actual_source: actual[1],
+    target,
+    completion_rate: rate,
+    time_progress: ctx.timeProgress,
+    pace_gap: gap,
+    status: gap === null ? null : paceStatusFromGap(gap, ctx.tolerance),
+    prior: p,
+    prior_source: prior[1],
+    yoy_growth: a !== null && p !== null ? valueOrNull(yoyGrowth(a, p)) : null,
+    share: null,
+    rank: null,
   };
 }
 
@@ -51,7 +75,8 @@ export function rankRows(rows: BriefingRow[]): void {
 
 /** Every row's share of the total's actual. */
 export function shareRows(rows: BriefingRow[], totalActual: number | null): void {
-  for (const r of rows) r.share = r.actual !== null && totalActual !== null ? valueOrNull(shareMetric(r.actual, totalActual)) : null;
+  for (const r of rows)
+    r.share = r.actual !== null && totalActual !== null ? valueOrNull(shareMetric(r.actual, totalActual)) : null;
 }
 
 /** Exact sum of the non-null values; null when all are null. */

@@ -7,7 +7,11 @@
 import type { Language } from "../i18n/language";
 import type { Breakdown, Briefing, BreakdownKind, KeyProject } from "./types";
 
-type Cell = { value: string | number | null; numFmt?: string; role: "table-title" | "header" | "region" | "total" | "value" | "text" };
+type Cell = {
+  value: string | number | null;
+  numFmt?: string;
+  role: "table-title" | "header" | "region" | "total" | "value" | "text";
+};
 
 const TITLES: Record<BreakdownKind, { zh: string; en: string }> = {
   industry: { zh: "按产业类别（本期签约）", en: "By industry (signed in the period)" },
@@ -17,8 +21,30 @@ const TITLES: Record<BreakdownKind, { zh: string; en: string }> = {
 };
 
 const HEADERS = {
-  zh: ["类别", "项目数", "金额（亿元）", "项目占比", "金额占比", "上年同期项目数", "上年同期金额", "项目数同比", "金额同比", "转化率"],
-  en: ["Group", "Projects", "Amount (100m CNY)", "Share of projects", "Share of amount", "Projects last year", "Amount last year", "Projects YoY", "Amount YoY", "Conversion"],
+  zh: [
+    "类别",
+    "项目数",
+    "金额（亿元）",
+    "项目占比",
+    "金额占比",
+    "上年同期项目数",
+    "上年同期金额",
+    "项目数同比",
+    "金额同比",
+    "转化率",
+  ],
+  en: [
+    "Group",
+    "Projects",
+    "Amount (100m CNY)",
+    "Share of projects",
+    "Share of amount",
+    "Projects last year",
+    "Amount last year",
+    "Projects YoY",
+    "Amount YoY",
+    "Conversion",
+  ],
 };
 const KEY_HEADERS = {
   zh: ["序号", "项目名称", "地区", "产业类别", "投资方", "金额（亿元）", "金额口径", "事项", "日期"],
@@ -70,7 +96,16 @@ function breakdownCells(r: Breakdown["rows"][number], bd: Breakdown, zh: boolean
 }
 
 function keyCells(p: KeyProject, zh: boolean): Cell[] {
-  const kind = p.amount_kind === "signed" ? (zh ? "签约金额" : "signed") : p.amount_kind === "planned" ? (zh ? "计划总投资" : "planned") : null;
+  const kind =
+    p.amount_kind === "signed"
+      ? zh
+        ? "签约金额"
+        : "signed"
+      : p.amount_kind === "planned"
+        ? zh
+          ? "计划总投资"
+          : "planned"
+        : null;
   const event = p.event === "signed" ? (zh ? "签约" : "signed") : zh ? "开工" : "started";
   return [
     { value: p.rank, numFmt: "0", role: "value" },

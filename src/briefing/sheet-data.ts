@@ -9,14 +9,18 @@ import type { RegionHierarchy } from "../core/region-hierarchy";
 import type { WithRegionPath } from "../import/regions";
 import type { BriefingInput } from "./types";
 
-export function sheetRows(input: BriefingInput, hierarchy?: RegionHierarchy): { records: (ProjectRecord & WithRegionPath)[]; funds: (FundsEntry & WithRegionPath)[] } {
+export function sheetRows(
+  input: BriefingInput,
+  hierarchy?: RegionHierarchy,
+): { records: (ProjectRecord & WithRegionPath)[]; funds: (FundsEntry & WithRegionPath)[] } {
   const pathOf = (region: string | null | undefined, park?: string | null): string | null => {
     if (!hierarchy || !region) return null;
     const i = hierarchy.placeOf(region, park);
     return i >= 0 ? hierarchy.pathText(i) : null;
   };
   const records = (input.records as (ProjectRecord & WithRegionPath)[]).map((r) =>
-    (r.region_path !== undefined || !hierarchy ? r : { ...r, region_path: pathOf(r.region, r.park) }));
+    r.region_path !== undefined || !hierarchy ? r : { ...r, region_path: pathOf(r.region, r.park) },
+  );
   const funds = input.funds ?? [];
   const wanted = new Set(funds.filter((e) => !e.region).map((e) => e.project));
   const byId = new Map<string, ProjectRecord & WithRegionPath>();

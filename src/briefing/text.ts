@@ -67,7 +67,11 @@ export function metricClause(row: BriefingRow, language: Language = "zh-CN", dig
   const value = formatAmount(row.actual, 2);
   const parts: string[] = [zh ? ZH_LEAD[row.metric](value) : EN_LEAD[row.metric](row.actual)];
   if (row.completion_rate !== null) {
-    parts.push(zh ? `完成年度目标任务的${formatPercent(row.completion_rate, digits)}` : `${formatPercent(row.completion_rate, digits)} of the annual target`);
+    parts.push(
+      zh
+        ? `完成年度目标任务的${formatPercent(row.completion_rate, digits)}`
+        : `${formatPercent(row.completion_rate, digits)} of the annual target`,
+    );
   }
   if (row.pace_gap !== null) {
     const g = roundHalfUp(row.pace_gap, 2);
@@ -79,7 +83,8 @@ export function metricClause(row: BriefingRow, language: Language = "zh-CN", dig
     if (row.yoy_growth !== null) {
       const pct = formatPercent(Math.abs(row.yoy_growth), digits);
       if (roundHalfUp(row.yoy_growth * 100, digits) > 0) parts.push(zh ? `同比增长${pct}` : `up ${pct} year on year`);
-      else if (roundHalfUp(row.yoy_growth * 100, digits) < 0) parts.push(zh ? `同比下降${pct}` : `down ${pct} year on year`);
+      else if (roundHalfUp(row.yoy_growth * 100, digits) < 0)
+        parts.push(zh ? `同比下降${pct}` : `down ${pct} year on year`);
       else parts.push(zh ? "与上年同期持平" : "level with the same period last year");
     } else if (row.prior === 0 && row.actual > 0) {
       parts.push(zh ? "上年同期为零，系新增" : "new (none in the same period last year)");
@@ -96,7 +101,8 @@ export function wholeOf(b: Briefing, zh: boolean): string {
   if (!j) return zh ? "各地区合计" : "All regions together";
   if (!zh) return j.name === "全国" ? "Nationwide" : `${j.name} as a whole`;
   if (j.name === "全国") return "全国";
-  if (j.level === "省") return /自治区$|^(内蒙古|广西|西藏|宁夏|新疆)$/.test(j.name) ? "全区" : /市$/.test(j.name) ? "全市" : "全省";
+  if (j.level === "省")
+    return /自治区$|^(内蒙古|广西|西藏|宁夏|新疆)$/.test(j.name) ? "全区" : /市$/.test(j.name) ? "全市" : "全省";
   const m = /(市|州|盟|地区|县|区|旗)$/.exec(j.name);
   if (m && j.level !== "园区") return `全${m[1] === "地区" ? "地区" : m[1]}`;
   return j.name;
@@ -119,14 +125,27 @@ function rankingSentence(b: Briefing, metric: Metric, language: Language, digits
     return s + "。";
   }
   let s = `By completion rate of ${metricNameEn(metric)}, the leaders are ${listEn.join(", ")}`;
-  if (behind.length > 0) s += `; ${behind.join(", ")} ${behind.length > 1 ? "are" : "is"} more than ${b.tolerance} points behind time progress`;
+  if (behind.length > 0)
+    s += `; ${behind.join(", ")} ${behind.length > 1 ? "are" : "is"} more than ${b.tolerance} points behind time progress`;
   return s + ".";
 }
 
 const metricNameZh = (m: Metric) =>
-  ({ signed_projects: "签约项目数", signed_amount: "签约金额", funds_in_place: "到位资金", funds_in_place_out_of_province: "省外到位资金", projects_started: "开工项目数" })[m];
+  ({
+    signed_projects: "签约项目数",
+    signed_amount: "签约金额",
+    funds_in_place: "到位资金",
+    funds_in_place_out_of_province: "省外到位资金",
+    projects_started: "开工项目数",
+  })[m];
 const metricNameEn = (m: Metric) =>
-  ({ signed_projects: "projects signed", signed_amount: "amount signed", funds_in_place: "funds in place", funds_in_place_out_of_province: "out-of-province funds in place", projects_started: "projects started" })[m];
+  ({
+    signed_projects: "projects signed",
+    signed_amount: "amount signed",
+    funds_in_place: "funds in place",
+    funds_in_place_out_of_province: "out-of-province funds in place",
+    projects_started: "projects started",
+  })[m];
 
 /** The whole briefing text: the total first (when there are several regions), then each region, then rankings. */
 export function briefingText(b: Briefing, options: BriefingTextOptions = {}): string {
@@ -137,22 +156,28 @@ export function briefingText(b: Briefing, options: BriefingTextOptions = {}): st
   const [, m, d] = b.as_of.split("-").map(Number);
   const tp = formatPercent(b.time_progress, digits);
   const paragraphs: string[] = [];
-  paragraphs.push(zh
-    ? `${periodZh}（截至${m}月${d}日，序时进度${tp}）招商引资成绩单如下。`
-    : `Investment report card, ${periodLabelEn(b.span)} (as of ${b.as_of}; ${tp} of the year elapsed).`);
+  paragraphs.push(
+    zh
+      ? `${periodZh}（截至${m}月${d}日，序时进度${tp}）招商引资成绩单如下。`
+      : `Investment report card, ${periodLabelEn(b.span)} (as of ${b.as_of}; ${tp} of the year elapsed).`,
+  );
   // The rows as the tables show them: the level's regions, 本级 rows and 其中 rows (by level), or every region.
   const labels: { key: string; role: string; label: string }[] = [];
   if (b.jurisdiction) {
     const first = b.tables[0];
-    for (const r of first?.rows ?? []) labels.push({ key: r.label ?? r.region, role: r.role ?? "region", label: r.label ?? r.region });
+    for (const r of first?.rows ?? [])
+      labels.push({ key: r.label ?? r.region, role: r.role ?? "region", label: r.label ?? r.region });
   } else for (const region of b.regions) labels.push({ key: region, role: "region", label: region });
   const counted = labels.filter((l) => l.role !== "zone").length;
-  const entries = counted > 1 || (b.jurisdiction && b.tables.some((t) => t.total.actual !== null) && counted !== 1)
-    ? [{ key: TOTAL_REGION, role: "total", label: TOTAL_REGION }, ...labels]
-    : labels;
+  const entries =
+    counted > 1 || (b.jurisdiction && b.tables.some((t) => t.total.actual !== null) && counted !== 1)
+      ? [{ key: TOTAL_REGION, role: "total", label: TOTAL_REGION }, ...labels]
+      : labels;
   for (const e of entries) {
     const clauses = b.tables
-      .map((t) => (e.key === TOTAL_REGION && e.role === "total" ? t.total : t.rows.find((r) => (r.label ?? r.region) === e.key)))
+      .map((t) =>
+        e.key === TOTAL_REGION && e.role === "total" ? t.total : t.rows.find((r) => (r.label ?? r.region) === e.key),
+      )
       .filter((r): r is BriefingRow => !!r)
       .map((r) => metricClause(r, language, digits))
       .filter((c): c is string => c !== null);
@@ -162,10 +187,11 @@ export function briefingText(b: Briefing, options: BriefingTextOptions = {}): st
       paragraphs.push(zh ? `其中，${name}${clauses.join("；")}。` : `Of which ${name}: ${clauses.join("; ")}.`);
       continue;
     }
-    const who = e.role === "total" ? wholeOf(b, zh) : singleLine(e.role === "own" && !zh ? `${e.label.replace(/本级$/, "")} (its own projects)` : e.label);
-    paragraphs.push(zh
-      ? `${periodLabelZh(b.span)}，${who}${clauses.join("；")}。`
-      : `${who}: ${clauses.join("; ")}.`);
+    const who =
+      e.role === "total"
+        ? wholeOf(b, zh)
+        : singleLine(e.role === "own" && !zh ? `${e.label.replace(/本级$/, "")} (its own projects)` : e.label);
+    paragraphs.push(zh ? `${periodLabelZh(b.span)}，${who}${clauses.join("；")}。` : `${who}: ${clauses.join("; ")}.`);
   }
   for (const t of b.tables) {
     const s = rankingSentence(b, t.metric, language, digits);
@@ -190,14 +216,18 @@ function industrySentence(b: Briefing, zh: boolean): string | null {
   const byAmount = named.some((r) => r.amount !== null && r.amount > 0);
   const top = (byAmount ? [...named].filter((r) => r.amount !== null && r.amount > 0) : named).slice(0, 3);
   if (zh) {
-    const list = top.map((r) => byAmount
-      ? `${singleLine(r.label)}（${formatAmount(r.amount!, 2)}亿元${r.share_amount !== null ? `，占${formatPercent(r.share_amount)}` : ""}）`
-      : `${singleLine(r.label)}（${r.projects}项）`);
+    const list = top.map((r) =>
+      byAmount
+        ? `${singleLine(r.label)}（${formatAmount(r.amount!, 2)}亿元${r.share_amount !== null ? `，占${formatPercent(r.share_amount)}` : ""}）`
+        : `${singleLine(r.label)}（${r.projects}项）`,
+    );
     return `从产业看，${byAmount ? "签约金额" : "签约项目数"}居前的是${list.join("、")}。`;
   }
-  const list = top.map((r) => byAmount
-    ? `${singleLine(r.label_en)} (${cny(r.amount!)}${r.share_amount !== null ? `, ${formatPercent(r.share_amount)}` : ""})`
-    : `${singleLine(r.label_en)} (${projects(r.projects)})`);
+  const list = top.map((r) =>
+    byAmount
+      ? `${singleLine(r.label_en)} (${cny(r.amount!)}${r.share_amount !== null ? `, ${formatPercent(r.share_amount)}` : ""})`
+      : `${singleLine(r.label_en)} (${projects(r.projects)})`,
+  );
   return `By industry, the ${byAmount ? "largest amounts signed were" : "most projects signed were"} in ${joinEn(list)}.`;
 }
 
@@ -207,25 +237,42 @@ function keyProjectsSentence(b: Briefing, zh: boolean): string | null {
   if (!list || list.length === 0) return null;
   const when = (iso: string) => {
     const [, mm, dd] = iso.split("-").map(Number);
-    return dd ? (zh ? `${mm}月${dd}日` : `${EN_MONTHS[mm - 1]} ${dd}`) : (zh ? `${mm}月` : EN_MONTHS[mm - 1]);
+    return dd ? (zh ? `${mm}月${dd}日` : `${EN_MONTHS[mm - 1]} ${dd}`) : zh ? `${mm}月` : EN_MONTHS[mm - 1];
   };
   if (zh) {
     const items = list.map((p) => {
       const what = p.event === "signed" ? "签约" : "开工";
-      const amount = p.amount !== null ? `，${p.amount_kind === "planned" ? "计划总投资" : "签约金额"}${formatAmount(p.amount, 2)}亿元` : "";
+      const amount =
+        p.amount !== null
+          ? `，${p.amount_kind === "planned" ? "计划总投资" : "签约金额"}${formatAmount(p.amount, 2)}亿元`
+          : "";
       return `${singleLine(p.name)}（${singleLine(p.region)}，${when(p.date)}${what}${amount}）`;
     });
     return `重点项目：${items.join("；")}。`;
   }
   const items = list.map((p) => {
     const what = p.event === "signed" ? "signed" : "started";
-    const amount = p.amount !== null ? `, ${p.amount_kind === "planned" ? "planned investment " : ""}${cny(p.amount)}` : "";
+    const amount =
+      p.amount !== null ? `, ${p.amount_kind === "planned" ? "planned investment " : ""}${cny(p.amount)}` : "";
     return `${singleLine(p.name)} (${singleLine(p.region)}, ${what} ${when(p.date)}${amount})`;
   });
   return `${list.length === 1 ? "Key project" : "Key projects"}: ${items.join("; ")}.`;
 }
 
-const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function joinEn(items: string[]): string {
   if (items.length <= 1) return items.join("");

@@ -131,8 +131,15 @@ export interface BriefingTable {
 }
 
 export interface BriefingWarning {
-  code: "duplicate_figure" | "duplicate_target" | "unattributed_funds" | "funds_region_from_ledger" | "region_variants"
-    | "outside_jurisdiction" | "unknown_regions" | "flat_fallback"
+  code:
+    | "duplicate_figure"
+    | "duplicate_target"
+    | "unattributed_funds"
+    | "funds_region_from_ledger"
+    | "region_variants"
+    | "outside_jurisdiction"
+    | "unknown_regions"
+    | "flat_fallback"
     /** The card by level: a counted row has an actual but no target, so 合计 has no target (no completion rate). */
     | "total_target_incomplete"
     /** The side-by-side card: names listed (--only, the pane's list) resolved to canonical regions, repeats merged. */

@@ -72,8 +72,24 @@ export const BRIEF_EXIT = { ok: 0, failure: 1, usage: 2, rowsRejected: 3 } as co
 const PRINTED_ISSUES = 10;
 
 const FLAGS = new Set([
-  "ledger", "funds", "figures", "targets", "period", "as-of", "basis", "tolerance", "regions", "format", "mode", "language", "out",
-  "within", "level", "breakdown", "top", "only",
+  "ledger",
+  "funds",
+  "figures",
+  "targets",
+  "period",
+  "as-of",
+  "basis",
+  "tolerance",
+  "regions",
+  "format",
+  "mode",
+  "language",
+  "out",
+  "within",
+  "level",
+  "breakdown",
+  "top",
+  "only",
 ]);
 /** Flags that take no value. */
 const SWITCHES = new Set(["show-empty", "no-zones"]);
@@ -82,12 +98,19 @@ export function parseBriefArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "-h" || arg === "--help") { out.help = "1"; continue; }
+    if (arg === "-h" || arg === "--help") {
+      out.help = "1";
+      continue;
+    }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (m && SWITCHES.has(m[1]) && m[2] === undefined) { out[m[1]] = "1"; continue; }
+    if (m && SWITCHES.has(m[1]) && m[2] === undefined) {
+      out[m[1]] = "1";
+      continue;
+    }
     if (!m || !FLAGS.has(m[1])) throw new UsageError(`未知参数 ${arg} / unknown argument ${arg}`);
     const value = m[2] ?? argv[++i];
-    if (value === undefined || (m[2] === undefined && value.startsWith("--"))) throw new UsageError(`${arg} 缺少取值 / ${arg} needs a value`);
+    if (value === undefined || (m[2] === undefined && value.startsWith("--")))
+      throw new UsageError(`${arg} 缺少取值 / ${arg} needs a value`);
     out[m[1]] = value;
   }
   return out;
@@ -102,9 +125,22 @@ class UnreadableFile extends Error {}
  * json and md formats keep of each record (ImportOptions.keep), so a million records do not hold fifteen strings
  * each. test/cli/brief-projection.test.ts checks that the briefing is the same as from whole records.
  */
-export const BRIEFING_LEDGER_FIELDS = ["id", "name", "region", "park", "signed_ymd", "started_ymd", "signed_amount"] as const;
+export const BRIEFING_LEDGER_FIELDS = [
+  "id",
+  "name",
+  "region",
+  "park",
+  "signed_ymd",
+  "started_ymd",
+  "signed_amount",
+] as const;
 
-async function readDataset(file: string, kind: DatasetKind, io: CliIO, options: Pick<ImportOptions, "hierarchy" | "divisions" | "keep"> = {}): Promise<ImportResult> {
+async function readDataset(
+  file: string,
+  kind: DatasetKind,
+  io: CliIO,
+  options: Pick<ImportOptions, "hierarchy" | "divisions" | "keep"> = {},
+): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
     const buffer = fs.readFileSync(file);
@@ -130,13 +166,25 @@ async function readDataset(file: string, kind: DatasetKind, io: CliIO, options: 
 function printIssues(file: string, result: ImportResult, io: CliIO): void {
   const { rows, accepted, rejected, skipped = 0 } = result.summary;
   if (result.issues.length === 0) return;
-  io.stderr(`${file}: 数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}，跳过 ${skipped} / ${rows} rows, ${accepted} accepted, ${rejected} rejected, ${skipped} skipped\n`);
+  io.stderr(
+    `${file}: 数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}，跳过 ${skipped} / ${rows} rows, ${accepted} accepted, ${rejected} rejected, ${skipped} skipped\n`,
+  );
   for (const severity of ["error", "warning"] as const) {
     const list = result.issues.filter((i) => i.severity === severity);
     if (list.length === 0) continue;
-    io.stderr(severity === "error" ? `  未导入的行 / rejected rows (${list.length}):\n` : `  提醒 / warnings (${list.length}):\n`);
-    for (const i of list.slice(0, PRINTED_ISSUES)) io.stderr(`    第${i.row}行 row ${i.row}${i.column ? `「${i.column}」` : ""} ${i.message}\n      ${i.message_en}\n`);
-    if (list.length > PRINTED_ISSUES) io.stderr(`    …另有 ${list.length - PRINTED_ISSUES} 条 / ${list.length - PRINTED_ISSUES} more (--format json lists them all)\n`);
+    io.stderr(
+      severity === "error"
+        ? `  未导入的行 / rejected rows (${list.length}):\n`
+        : `  提醒 / warnings (${list.length}):\n`,
+    );
+    for (const i of list.slice(0, PRINTED_ISSUES))
+      io.stderr(
+        `    第${i.row}行 row ${i.row}${i.column ? `「${i.column}」` : ""} ${i.message}\n      ${i.message_en}\n`,
+      );
+    if (list.length > PRINTED_ISSUES)
+      io.stderr(
+        `    …另有 ${list.length - PRINTED_ISSUES} 条 / ${list.length - PRINTED_ISSUES} more (--format json lists them all)\n`,
+      );
   }
 }
 
@@ -144,8 +192,20 @@ function importReport(file: string, r: ImportResult): ImportReportJson {
   return {
     file: path.basename(file),
     kind: r.kind,
-    summary: { rows: r.summary.rows, accepted: r.summary.accepted, rejected: r.summary.rejected, skipped: r.summary.skipped ?? 0 },
-    issues: r.issues.map((i) => ({ row: i.row, column: i.column, severity: i.severity, ...(i.code ? { code: i.code } : {}), message: i.message, message_en: i.message_en })),
+    summary: {
+      rows: r.summary.rows,
+      accepted: r.summary.accepted,
+      rejected: r.summary.rejected,
+      skipped: r.summary.skipped ?? 0,
+    },
+    issues: r.issues.map((i) => ({
+      row: i.row,
+      column: i.column,
+      severity: i.severity,
+      ...(i.code ? { code: i.code } : {}),
+      message: i.message,
+      message_en: i.message_en,
+    })),
   };
 }
 
@@ -160,31 +220,60 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
     io.stderr(`${(e as Error).message}\n\n${BRIEF_USAGE}`);
     return 2;
   }
-  if (args.help) { io.stdout(BRIEF_USAGE); return 0; }
+  if (args.help) {
+    io.stdout(BRIEF_USAGE);
+    return 0;
+  }
   const missing = ["ledger", "targets", "period"].filter((k) => !args[k]);
   if (missing.length > 0) {
     io.stderr(`缺少参数 / missing: ${missing.map((k) => `--${k}`).join(" ")}\n\n${BRIEF_USAGE}`);
     return 2;
   }
   const format = args.format ?? "json";
-  if (!["json", "xlsx", "md"].includes(format)) { io.stderr(`--format 只能是 json、xlsx 或 md / must be json, xlsx or md\n`); return 2; }
+  if (!["json", "xlsx", "md"].includes(format)) {
+    io.stderr(`--format 只能是 json、xlsx 或 md / must be json, xlsx or md\n`);
+    return 2;
+  }
   const basis = args.basis ?? "month";
-  if (basis !== "month" && basis !== "day") { io.stderr(`--basis 只能是 month 或 day / must be month or day\n`); return 2; }
+  if (basis !== "month" && basis !== "day") {
+    io.stderr(`--basis 只能是 month 或 day / must be month or day\n`);
+    return 2;
+  }
   const mode = (args.mode ?? "portable") as FormulaMode;
-  if (!["portable", "values", "live"].includes(mode)) { io.stderr(`--mode 只能是 portable、values 或 live\n`); return 2; }
+  if (!["portable", "values", "live"].includes(mode)) {
+    io.stderr(`--mode 只能是 portable、values 或 live\n`);
+    return 2;
+  }
   const language: Language = args.language === "en-US" || args.language === "en" ? "en-US" : "zh-CN";
   const tolerance = args.tolerance !== undefined ? Number(args.tolerance) : undefined;
-  if (tolerance !== undefined && !Number.isFinite(tolerance)) { io.stderr(`--tolerance 应为数字 / must be a number\n`); return 2; }
+  if (tolerance !== undefined && !Number.isFinite(tolerance)) {
+    io.stderr(`--tolerance 应为数字 / must be a number\n`);
+    return 2;
+  }
   const level = args.level !== undefined ? parseLevel(args.level) : undefined;
-  if (level === null) { io.stderr(`--level 只能是 省、市州、县区 或 园区 / must be 省, 市州, 县区 or 园区 (province, prefecture, county, zone)\n`); return 2; }
+  if (level === null) {
+    io.stderr(
+      `--level 只能是 省、市州、县区 或 园区 / must be 省, 市州, 县区 or 园区 (province, prefecture, county, zone)\n`,
+    );
+    return 2;
+  }
   const top = args.top !== undefined ? Number(args.top) : undefined;
-  if (top !== undefined && !(Number.isInteger(top) && top >= 0)) { io.stderr(`--top 应为不小于 0 的整数 / must be a whole number ≥ 0\n`); return 2; }
+  if (top !== undefined && !(Number.isInteger(top) && top >= 0)) {
+    io.stderr(`--top 应为不小于 0 的整数 / must be a whole number ≥ 0\n`);
+    return 2;
+  }
   let breakdowns: BreakdownKind[] | undefined;
   if (args.breakdown !== undefined) {
-    const list = args.breakdown.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
+    const list = args.breakdown
+      .split(/[,，、\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     breakdowns = list.includes("all") ? [...BREAKDOWN_KINDS] : (list as BreakdownKind[]);
     const bad = breakdowns.find((k) => !(BREAKDOWN_KINDS as readonly string[]).includes(k));
-    if (bad !== undefined) { io.stderr(`--breakdown 只能是 ${BREAKDOWN_KINDS.join("、")} 或 all / unknown breakdown "${bad}"\n`); return 2; }
+    if (bad !== undefined) {
+      io.stderr(`--breakdown 只能是 ${BREAKDOWN_KINDS.join("、")} 或 all / unknown breakdown "${bad}"\n`);
+      return 2;
+    }
   }
   // --regions names the regions table; a list of names (甲,乙: no such file) is the former --regions, now --only.
   let only: string | undefined = args.only;
@@ -192,7 +281,9 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
   if (regionsFile !== undefined && !fs.existsSync(regionsFile) && !/[\\/]|\.(csv|xlsx|json|txt)$/i.test(regionsFile)) {
     only = only ?? regionsFile;
     regionsFile = undefined;
-    io.stderr(`提示 / note: --regions 现在是地区表文件；地区名单请用 --only（本次按 --only ${only} 处理）/ --regions now names the regions table; for a list of regions use --only (read as --only this time)\n`);
+    io.stderr(
+      `提示 / note: --regions 现在是地区表文件；地区名单请用 --only（本次按 --only ${only} 处理）/ --regions now names the regions table; for a list of regions use --only (read as --only this time)\n`,
+    );
   }
 
   try {
@@ -201,33 +292,58 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
     const hierarchy: RegionHierarchy = buildHierarchy(divisions, regionTable?.regions ?? []).hierarchy;
     // The workbook's 台账 sheet holds every field, and so do the breakdowns and key projects; otherwise json and md
     // need only what the builder reads (with 项目园区, which places a project in a zone of the hierarchy).
-    const keep: ImportOptions["keep"] = format === "xlsx" || (breakdowns?.length ?? 0) > 0 || (top ?? 0) > 0 ? "all" : BRIEFING_LEDGER_FIELDS;
+    const keep: ImportOptions["keep"] =
+      format === "xlsx" || (breakdowns?.length ?? 0) > 0 || (top ?? 0) > 0 ? "all" : BRIEFING_LEDGER_FIELDS;
     const ledger = await readDataset(args.ledger, "ledger", io, { hierarchy, keep });
     const targets = await readDataset(args.targets, "targets", io, { hierarchy });
     const funds = args.funds ? await readDataset(args.funds, "funds", io, { hierarchy }) : null;
     const figures = args.figures ? await readDataset(args.figures, "figures", io, { hierarchy }) : null;
     const input: BriefingInput = {
-      records: ledger.records, targets: targets.targets, funds: funds?.funds ?? [], figures: figures?.figures ?? [],
+      records: ledger.records,
+      targets: targets.targets,
+      funds: funds?.funds ?? [],
+      figures: figures?.figures ?? [],
     };
-    const inputs: [string | undefined, ImportResult | null][] = [[args.ledger, ledger], [args.targets, targets], [args.funds, funds], [args.figures, figures], [regionsFile, regionTable]];
+    const inputs: [string | undefined, ImportResult | null][] = [
+      [args.ledger, ledger],
+      [args.targets, targets],
+      [args.funds, funds],
+      [args.figures, figures],
+      [regionsFile, regionTable],
+    ];
     const imports = inputs
       .filter((x): x is [string, ImportResult] => x[1] !== null && x[0] !== undefined)
       .map(([file, r]) => importReport(file, r));
     const rejected = imports.reduce((n, f) => n + f.summary.rejected, 0);
     const briefing = buildBriefing(input, {
-      period: args.period, asOf: args["as-of"], basis, tolerance,
-      regions: only ? only.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : undefined,
-      hierarchy, within: args.within, level: level ?? undefined, showEmpty: args["show-empty"] === "1",
-      zones: args["no-zones"] !== "1", breakdowns, top,
+      period: args.period,
+      asOf: args["as-of"],
+      basis,
+      tolerance,
+      regions: only
+        ? only
+            .split(/[,，、]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+      hierarchy,
+      within: args.within,
+      level: level ?? undefined,
+      showEmpty: args["show-empty"] === "1",
+      zones: args["no-zones"] !== "1",
+      breakdowns,
+      top,
     });
     const text = briefingText(briefing, { language });
     for (const w of briefing.warnings) io.stderr(`提示 / note: ${language === "zh-CN" ? w.message : w.message_en}\n`);
     if (format === "json") {
       const json = JSON.stringify(briefingJson(briefing, text, language, imports), null, 2) + "\n";
-      if (args.out) fs.writeFileSync(args.out, json); else io.stdout(json);
+      if (args.out) fs.writeFileSync(args.out, json);
+      else io.stdout(json);
     } else if (format === "md") {
       const md = briefingMarkdown(briefing, text, language, imports);
-      if (args.out) fs.writeFileSync(args.out, md); else io.stdout(terminalSafe(md));
+      if (args.out) fs.writeFileSync(args.out, md);
+      else io.stdout(terminalSafe(md));
     } else {
       const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
       const sanitized: SanitizedCell[] = [];
@@ -236,23 +352,38 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
       await writeBriefingXlsxFile(out, input, briefing, { mode, language, text, sanitized, hierarchy });
       for (const c of sanitized) {
         if (c.truncated) {
-          io.stderr(`提示 / note: ${c.sheet}!${c.cell} 的文字有 ${c.truncated} 个字符，超过 Excel 单元格上限 32,767，已截断（完整内容见 --format json 或 md）/ held ${c.truncated} characters, more than the 32,767 an Excel cell holds: cut (the whole text is in --format json or md)\n`);
+          io.stderr(
+            `提示 / note: ${c.sheet}!${c.cell} 的文字有 ${c.truncated} 个字符，超过 Excel 单元格上限 32,767，已截断（完整内容见 --format json 或 md）/ held ${c.truncated} characters, more than the 32,767 an Excel cell holds: cut (the whole text is in --format json or md)\n`,
+          );
           continue;
         }
-        io.stderr(`提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`);
+        io.stderr(
+          `提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`,
+        );
       }
       // The full path: a default name lands in the current directory, which the user should see.
       io.stdout(`已写出 / written: ${path.resolve(out)}\n`);
     }
     if (rejected > 0) {
-      io.stderr(`共有 ${rejected} 行未导入，成绩单的数字不含这些行（退出码 3）。 / ${rejected} rows were rejected and are not in the numbers (exit code 3).\n`);
+      io.stderr(
+        `共有 ${rejected} 行未导入，成绩单的数字不含这些行（退出码 3）。 / ${rejected} rows were rejected and are not in the numbers (exit code 3).\n`,
+      );
       return BRIEF_EXIT.rowsRejected;
     }
     return BRIEF_EXIT.ok;
   } catch (e) {
-    if (e instanceof UsageError) { io.stderr(`${e.message}\n`); return 2; }
-    if (e instanceof UnreadableFile) { io.stderr(`${e.message}\n`); return 2; }
-    if (e instanceof BriefingError) { io.stderr(`${e.message}\n${e.message_en}\n`); return 2; }
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof UnreadableFile) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof BriefingError) {
+      io.stderr(`${e.message}\n${e.message_en}\n`);
+      return 2;
+    }
     const err = e as { message?: string; message_en?: string };
     io.stderr(`${err.message ?? String(e)}${err.message_en ? `\n${err.message_en}` : ""}\n`);
     return 1;
@@ -262,7 +393,8 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
 /** The subcommand as src/cli/main.ts lists it. */
 const brief: Subcommand = {
   summary: "季度成绩单：按地区统计完成率、同比、序时进度、占比、排名，输出 JSON、Markdown 或 xlsx 工作簿",
-  summary_en: "Quarterly briefing: completion, growth, time progress, share and rank by region, as JSON, Markdown or an xlsx workbook",
+  summary_en:
+    "Quarterly briefing: completion, growth, time progress, share and rank by region, as JSON, Markdown or an xlsx workbook",
   run: (argv, io) => briefCommand(argv, { stdout: io.out, stderr: io.err }),
 };
 export default brief;

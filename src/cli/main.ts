@@ -22,7 +22,11 @@ function usage(): string {
   return lines.join("\n");
 }
 
-export async function main(argv: string[], out: (s: string) => void = writeStdout, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = writeStdout,
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     const lines = [usage()];
@@ -37,7 +41,9 @@ export async function main(argv: string[], out: (s: string) => void = writeStdou
   }
   const load = COMMANDS[name];
   if (!load) {
-    err(`未知命令“${name}”。可用命令：${Object.keys(COMMANDS).join("、")}。\nUnknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
+    err(
+      `未知命令“${name}”。可用命令：${Object.keys(COMMANDS).join("、")}。\nUnknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.\n`,
+    );
     return 2;
   }
   const cmd = (await load()).default;
@@ -62,7 +68,7 @@ if (/[\\/]cli[\\/]main\.[cm]?[jt]s$/.test(entry)) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 2;
     },
   );

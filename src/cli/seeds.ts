@@ -10,5 +10,14 @@ export const SEEDS_DIR = join(__dirname, "..", "..", "seeds");
 
 export function loadSeedsFromDisk(dir = SEEDS_DIR, options: SeedOptions = {}): SeedResults {
   const read = (name: string) => readFileSync(join(dir, `${name}.csv`), "utf8");
-  return seedsFromTexts({ projects: read("projects"), funds: read("funds"), targets: read("targets"), figures: read("figures"), regions: read("regions") }, options);
+  return seedsFromTexts(
+    {
+      projects: read("projects"),
+      funds: read("funds"),
+      targets: read("targets"),
+      figures: read("figures"),
+      regions: read("regions"),
+    },
+    options,
+  );
 }

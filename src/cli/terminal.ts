@@ -13,5 +13,7 @@ const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u20
 export function terminalSafe(text: string): string {
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(text)) return text;
-  return text.replace(UNSAFE, (c) => (c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`));
+  return text.replace(UNSAFE, (c) =>
+    c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
 }

@@ -70,14 +70,28 @@ const validate: Subcommand = {
       io.out(HELP);
       return 0;
     }
-    if (positionals.length !== 1) return fail(io, json, "USAGE", `需要且只需要一个文件。\n${HELP}`, "Exactly one file is needed.");
+    if (positionals.length !== 1)
+      return fail(io, json, "USAGE", `需要且只需要一个文件。\n${HELP}`, "Exactly one file is needed.");
     if (values.kind !== undefined && !KINDS.includes(values.kind)) {
-      return fail(io, json, "USAGE", `--kind 只能是 ${KINDS.join("、")}。`, `--kind must be one of ${KINDS.join(", ")}.`);
+      return fail(
+        io,
+        json,
+        "USAGE",
+        `--kind 只能是 ${KINDS.join("、")}。`,
+        `--kind must be one of ${KINDS.join(", ")}.`,
+      );
     }
     const mapping: Record<string, string | null> = {};
     for (const m of values.map ?? []) {
       const eq = m.lastIndexOf("=");
-      if (eq <= 0) return fail(io, json, "USAGE", `--map 的格式是 列名=字段（如 工程=name；字段留空表示忽略该列）：“${m}”。`, `--map takes title=field (e.g. 工程=name; an empty field ignores the column): "${m}".`);
+      if (eq <= 0)
+        return fail(
+          io,
+          json,
+          "USAGE",
+          `--map 的格式是 列名=字段（如 工程=name；字段留空表示忽略该列）：“${m}”。`,
+          `--map takes title=field (e.g. 工程=name; an empty field ignores the column): "${m}".`,
+        );
       const target = m.slice(eq + 1).trim();
       setOwn(mapping, m.slice(0, eq).trim(), target === "" ? null : target);
     }
@@ -88,9 +102,23 @@ const validate: Subcommand = {
       bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // a view, not a copy
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return fail(io, json, "FILE_NOT_FOUND", `找不到文件「${file}」。`, `File not found: "${file}".`);
-      if (code === "EISDIR") return fail(io, json, "FILE_UNREADABLE", `「${file}」是文件夹，不是文件。`, `"${file}" is a directory, not a file.`);
-      return fail(io, json, "FILE_UNREADABLE", `无法读取「${file}」（${code ?? String(e)}）。`, `Cannot read "${file}" (${code ?? String(e)}).`);
+      if (code === "ENOENT")
+        return fail(io, json, "FILE_NOT_FOUND", `找不到文件「${file}」。`, `File not found: "${file}".`);
+      if (code === "EISDIR")
+        return fail(
+          io,
+          json,
+          "FILE_UNREADABLE",
+          `「${file}」是文件夹，不是文件。`,
+          `"${file}" is a directory, not a file.`,
+        );
+      return fail(
+        io,
+        json,
+        "FILE_UNREADABLE",
+        `无法读取「${file}」（${code ?? String(e)}）。`,
+        `Cannot read "${file}" (${code ?? String(e)}).`,
+      );
     }
     try {
       // Region names are checked as the add-in checks them: the built-in divisions, with the user's regions table.
@@ -101,7 +129,13 @@ const validate: Subcommand = {
         try {
           table = new Uint8Array(await readFile(values.regions));
         } catch {
-          return fail(io, json, "FILE_NOT_FOUND", `找不到地区表「${values.regions}」。`, `Regions table not found: "${values.regions}".`);
+          return fail(
+            io,
+            json,
+            "FILE_NOT_FOUND",
+            `找不到地区表「${values.regions}」。`,
+            `Regions table not found: "${values.regions}".`,
+          );
         }
         const r = await importBytes(table, { fileName: values.regions, kind: "regions", divisions });
         regionRows = buildHierarchy(divisions, r.regions ?? []).hierarchy;

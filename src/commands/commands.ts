@@ -31,8 +31,12 @@ type Actions = Pick<typeof Office.actions, "associate">;
 /** The result in Chinese and in English, and how it went. */
 export function summarize(r: RefreshAllResult): { zh: string; en: string; intent: "success" | "warning" | "error" } {
   const n = r.refreshed.length;
-  const zh = [`已刷新 ${n} 个来源${n ? `（${r.refreshed.map((x) => `${x.summary.sheet}：新增 ${x.summary.added}、更新 ${x.summary.updated}、归档 ${x.summary.archived}`).join("；")}）` : ""}`];
-  const en = [`Refreshed ${n} source(s)${n ? ` (${r.refreshed.map((x) => `${x.summary.sheet}: ${x.summary.added} added, ${x.summary.updated} updated, ${x.summary.archived} archived`).join("; ")})` : ""}`];
+  const zh = [
+    `已刷新 ${n} 个来源${n ? `（${r.refreshed.map((x) => `${x.summary.sheet}：新增 ${x.summary.added}、更新 ${x.summary.updated}、归档 ${x.summary.archived}`).join("；")}）` : ""}`,
+  ];
+  const en = [
+    `Refreshed ${n} source(s)${n ? ` (${r.refreshed.map((x) => `${x.summary.sheet}: ${x.summary.added} added, ${x.summary.updated} updated, ${x.summary.archived} archived`).join("; ")})` : ""}`,
+  ];
   if (r.skipped.length) {
     zh.push(`跳过 ${r.skipped.length} 个：${r.skipped.map((s) => s.reason).join("；")}`);
     en.push(`skipped ${r.skipped.length}: ${r.skipped.map((s) => s.reason).join("; ")}`);
@@ -46,7 +50,10 @@ export function summarize(r: RefreshAllResult): { zh: string; en: string; intent
 }
 
 /** Handler of the 刷新 button. */
-export async function refreshAllCommand(event: Office.AddinCommands.Event, run: () => Promise<RefreshAllResult> = refreshAll): Promise<RefreshAllResult | null> {
+export async function refreshAllCommand(
+  event: Office.AddinCommands.Event,
+  run: () => Promise<RefreshAllResult> = refreshAll,
+): Promise<RefreshAllResult | null> {
   try {
     const result = await run();
     publishNotice({ kind: "refresh", ...summarize(result) });
@@ -63,20 +70,32 @@ export async function refreshAllCommand(event: Office.AddinCommands.Event, run: 
 }
 
 /** Handler of the 自检 button. */
-export async function selfTestCommand(event: Office.AddinCommands.Event, run: () => Promise<SelfTestReport> = selfTest): Promise<SelfTestReport | null> {
+export async function selfTestCommand(
+  event: Office.AddinCommands.Event,
+  run: () => Promise<SelfTestReport> = selfTest,
+): Promise<SelfTestReport | null> {
   try {
     const report = await run();
     const failed = report.steps.filter((s) => !s.ok).length;
     publishNotice({
-      kind: "selftest", report, intent: report.ok ? "success" : "error",
+      kind: "selftest",
+      report,
+      intent: report.ok ? "success" : "error",
       zh: report.ok ? "自检全部通过。" : `自检有 ${failed} 步失败，请复制报告发给技术支持。`,
-      en: report.ok ? "Self-test: all steps passed." : `Self-test: ${failed} step(s) failed; copy the report and send it to support.`,
+      en: report.ok
+        ? "Self-test: all steps passed."
+        : `Self-test: ${failed} step(s) failed; copy the report and send it to support.`,
     });
     await showTaskPane();
     return report;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    publishNotice({ kind: "selftest", intent: "error", zh: `自检无法运行：${msg}`, en: `The self-test could not run: ${msg}` });
+    publishNotice({
+      kind: "selftest",
+      intent: "error",
+      zh: `自检无法运行：${msg}`,
+      en: `The self-test could not run: ${msg}`,
+    });
     await showTaskPane();
     return null;
   } finally {

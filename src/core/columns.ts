@@ -46,7 +46,12 @@ export const LEDGER: SheetSpec = {
     { field: "signed_date", title: "签约日期", title_en: "Signed date", type: "date" },
     { field: "started_date", title: "开工日期", title_en: "Started date", type: "date" },
     { field: "signed_amount", title: "签约金额(亿元)", title_en: "Signed amount (100m CNY)", type: "amount" },
-    { field: "planned_investment", title: "计划总投资(亿元)", title_en: "Planned investment (100m CNY)", type: "amount" },
+    {
+      field: "planned_investment",
+      title: "计划总投资(亿元)",
+      title_en: "Planned investment (100m CNY)",
+      type: "amount",
+    },
     { field: "notes", title: "备注", title_en: "Notes", type: "text" },
     { field: "source", title: "来源", title_en: "Source", type: "text" },
     // Derived at import from 所属地区 (and 园区) and the regions (src/core/region-hierarchy.ts): the briefing's formulas
@@ -115,14 +120,24 @@ export const REGIONS: SheetSpec = {
   ],
 };
 
-export const SHEETS: Record<DatasetKind, SheetSpec> = { ledger: LEDGER, funds: FUNDS, targets: TARGETS, figures: FIGURES, regions: REGIONS };
+export const SHEETS: Record<DatasetKind, SheetSpec> = {
+  ledger: LEDGER,
+  funds: FUNDS,
+  targets: TARGETS,
+  figures: FIGURES,
+  regions: REGIONS,
+};
 
 /** The sheet writer's archive of removed and replaced rows, and its change log (base names, before a namespace). */
 export const ARCHIVE_BASE = { sheet: "归档", table: "Archive" } as const;
 export const CHANGELOG_BASE = { sheet: "变更日志", table: "ChangeLog" } as const;
 
 /** Tables the add-in itself writes (the dataset tables, the archive and the change log): never offered as sources. */
-export const OWN_TABLES: readonly string[] = [...Object.values(SHEETS).map((s) => s.table), ARCHIVE_BASE.table, CHANGELOG_BASE.table];
+export const OWN_TABLES: readonly string[] = [
+  ...Object.values(SHEETS).map((s) => s.table),
+  ARCHIVE_BASE.table,
+  CHANGELOG_BASE.table,
+];
 
 /** Title of a canonical column, by field. */
 export function columnTitle(spec: SheetSpec, field: string): string {

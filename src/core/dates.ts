@@ -43,8 +43,13 @@ export function isValidYear(year: number): boolean {
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   return (
-    isValidYear(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    isValidYear(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 

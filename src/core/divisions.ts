@@ -43,15 +43,67 @@ export interface Division {
  * more, without it (博尔塔拉蒙古自治州, 伊犁哈萨克自治州). 各族 (龙胜各族自治县) too.
  */
 const ETHNIC = [
-  "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣",
-  "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗",
-  "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京",
-  "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+  "汉",
+  "蒙古",
+  "回",
+  "藏",
+  "维吾尔",
+  "苗",
+  "彝",
+  "壮",
+  "布依",
+  "朝鲜",
+  "满",
+  "侗",
+  "瑶",
+  "白",
+  "土家",
+  "哈尼",
+  "哈萨克",
+  "傣",
+  "黎",
+  "傈僳",
+  "佤",
+  "畲",
+  "高山",
+  "拉祜",
+  "水",
+  "东乡",
+  "纳西",
+  "景颇",
+  "柯尔克孜",
+  "土",
+  "达斡尔",
+  "仫佬",
+  "羌",
+  "布朗",
+  "撒拉",
+  "毛南",
+  "仡佬",
+  "锡伯",
+  "阿昌",
+  "普米",
+  "塔吉克",
+  "怒",
+  "乌孜别克",
+  "俄罗斯",
+  "鄂温克",
+  "德昂",
+  "保安",
+  "裕固",
+  "京",
+  "塔塔尔",
+  "独龙",
+  "鄂伦春",
+  "赫哲",
+  "门巴",
+  "珞巴",
+  "基诺",
 ];
 /** Longest first, so 土家族 is taken before 家族 could be misread. */
-const ETHNIC_SUFFIXES = [
-  ...ETHNIC.map((e) => `${e}族`), "各族", ...ETHNIC.filter((e) => e.length >= 2),
-].sort((a, b) => b.length - a.length);
+const ETHNIC_SUFFIXES = [...ETHNIC.map((e) => `${e}族`), "各族", ...ETHNIC.filter((e) => e.length >= 2)].sort(
+  (a, b) => b.length - a.length,
+);
 
 const ETHNIC_NAMES = new Set(ETHNIC_SUFFIXES);
 
@@ -93,7 +145,11 @@ export function prefectureNames(official: string): Names {
   const auto = /^(.+?)自治州$/.exec(official);
   if (auto) {
     const stem = stripEthnic(auto[1]);
-    if (stem.length >= 2) return { display: `${stem}州`, aliases: [alias(official, ALIAS_TIER.official), alias(stem, ALIAS_TIER.majorShort)] };
+    if (stem.length >= 2)
+      return {
+        display: `${stem}州`,
+        aliases: [alias(official, ALIAS_TIER.official), alias(stem, ALIAS_TIER.majorShort)],
+      };
     return { display: official, aliases: [] };
   }
   const m = /^(.{2,}?)(市|地区|盟)$/.exec(official);
@@ -105,7 +161,11 @@ export function countyNames(official: string): Names {
   const auto = /^(.+?)自治(县|旗)$/.exec(official);
   if (auto) {
     const stem = stripEthnic(auto[1]);
-    if (stem.length >= 2) return { display: `${stem}${auto[2]}`, aliases: [alias(official, ALIAS_TIER.official), alias(stem, ALIAS_TIER.countyShort)] };
+    if (stem.length >= 2)
+      return {
+        display: `${stem}${auto[2]}`,
+        aliases: [alias(official, ALIAS_TIER.official), alias(stem, ALIAS_TIER.countyShort)],
+      };
     return { display: official, aliases: [] };
   }
   // 新区 (兰州新区, 滨海新区) keeps its name: "兰州" is the city.
@@ -133,9 +193,19 @@ export function parseDivisions(table: string): Division[] {
       if (!province) throw new Error("divisions table: prefecture before province");
       prefectureCode = province.code + line.slice(1, 3);
       const official = line.slice(3);
-      if (official === "") { prefecture = null; continue; } // a placeholder: its counties belong to the province
+      if (official === "") {
+        prefecture = null;
+        continue;
+      } // a placeholder: its counties belong to the province
       const n = prefectureNames(official);
-      prefecture = { code: prefectureCode, name: n.display, official, level: "市州", parent: province.code, aliases: n.aliases };
+      prefecture = {
+        code: prefectureCode,
+        name: n.display,
+        official,
+        level: "市州",
+        parent: province.code,
+        aliases: n.aliases,
+      };
       out.push(prefecture);
     } else {
       if (!province) throw new Error("divisions table: county before province");
@@ -144,7 +214,14 @@ export function parseDivisions(table: string): Division[] {
       // A city without counties lists itself as its only county (东莞市, 中山市, 儋州市, 嘉峪关市): one place.
       if (prefecture && official === prefecture.official) continue;
       const n = countyNames(official);
-      out.push({ code, name: n.display, official, level: "县区", parent: prefecture ? prefecture.code : province.code, aliases: n.aliases });
+      out.push({
+        code,
+        name: n.display,
+        official,
+        level: "县区",
+        parent: prefecture ? prefecture.code : province.code,
+        aliases: n.aliases,
+      });
     }
   }
   qualifyDuplicates(out);
@@ -181,7 +258,9 @@ let cache: Promise<Division[]> | null = null;
  * first time a hierarchy is needed), so the task pane's first screen does not carry it.
  */
 export function loadDivisions(): Promise<Division[]> {
-  cache ??= import(/* webpackChunkName: "divisions" */ "./divisions-data").then((m) => parseDivisions(m.DIVISIONS_TABLE));
+  cache ??= import(/* webpackChunkName: "divisions" */ "./divisions-data").then((m) =>
+    parseDivisions(m.DIVISIONS_TABLE),
+  );
   cache.catch(() => {
     cache = null;
   });

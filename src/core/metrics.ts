@@ -30,7 +30,8 @@ export function fitsExcel(x: number): boolean {
 }
 
 /** Every success passes through here: a result Excel cannot hold is reported, never returned (nor Infinity). */
-const ok = (value: number): MetricResult => (fitsExcel(value) ? { ok: true, value } : { ok: false, reason: "overflow" });
+const ok = (value: number): MetricResult =>
+  fitsExcel(value) ? { ok: true, value } : { ok: false, reason: "overflow" };
 const fail = (reason: MetricFailure): MetricResult => ({ ok: false, reason });
 const finite = (...xs: number[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
 
@@ -82,7 +83,12 @@ export function timeProgress(asOf: CalendarDate, basis: ProgressBasis = "month")
  * 超/欠序时进度: completion rate − time progress, in PERCENTAGE POINTS (30.90% done at the end of March
  * is 5.90 points ahead). Rounded to 1e-9 so that exact ties are 0 rather than float dust.
  */
-export function paceGap(actual: number, target: number, asOf: CalendarDate, basis: ProgressBasis = "month"): MetricResult {
+export function paceGap(
+  actual: number,
+  target: number,
+  asOf: CalendarDate,
+  basis: ProgressBasis = "month",
+): MetricResult {
   const rate = completionRate(actual, target);
   if (!rate.ok) return rate;
   return ok(cleanFloat((rate.value - timeProgress(asOf, basis)) * 100));

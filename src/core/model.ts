@@ -52,8 +52,21 @@ export interface ProjectRecord {
 
 /** The fields of a ledger record that outputs carry (JSON, sheets), in order: the numeric dates are left out. */
 export const LEDGER_OUTPUT_FIELDS = [
-  "id", "name", "region", "park", "industry", "investor", "investor_type", "investor_origin", "stage", "signed_date",
-  "started_date", "signed_amount", "planned_investment", "notes", "source",
+  "id",
+  "name",
+  "region",
+  "park",
+  "industry",
+  "investor",
+  "investor_type",
+  "investor_origin",
+  "stage",
+  "signed_date",
+  "started_date",
+  "signed_amount",
+  "planned_investment",
+  "notes",
+  "source",
 ] as const satisfies readonly (keyof ProjectRecord)[];
 
 /** A 到位资金明细 entry: money that actually arrived, per project and date. */

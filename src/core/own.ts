@@ -13,6 +13,7 @@ export function ownValue<T>(obj: Readonly<Record<string, T>>, key: string): T | 
 
 /** obj[key] = value as an own, enumerable data property, whatever the key ("__proto__" included). */
 export function setOwn<T>(obj: Record<string, T>, key: string, value: NoInfer<T>): void {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

@@ -10,7 +10,17 @@
  * there. Pure TypeScript: error values of the host (Excel's CustomFunctions.Error, HyperFormula's CellError, plain
  * {code} objects) are recognised as "any non-null object" and passed through untouched.
  */
-import { CalendarDate, coerceDate, foldWidth, fromExcelSerial, MAX_YEAR, MIN_YEAR, parseDateText, toExcelSerial, workbookSerialDate } from "./dates";
+import {
+  CalendarDate,
+  coerceDate,
+  foldWidth,
+  fromExcelSerial,
+  MAX_YEAR,
+  MIN_YEAR,
+  parseDateText,
+  toExcelSerial,
+  workbookSerialDate,
+} from "./dates";
 import { fitsExcel } from "./metrics";
 import { parsePeriod, Period } from "./period";
 
@@ -57,7 +67,8 @@ export function coerceLedgerDate(value: Cell): CalendarDate | null {
 
 /** A period from a cell: a period code or Chinese form, or a year written as a number (2025); years 1900–9999. */
 export function periodFromCell(value: Cell): Period | null {
-  if (typeof value === "number") return Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR ? parsePeriod(String(value)) : null;
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR ? parsePeriod(String(value)) : null;
   if (typeof value !== "string") return null;
   return parsePeriod(value);
 }
@@ -91,7 +102,10 @@ export function wildcardMatcher(pattern: string): (text: string) => boolean {
       kinds.push(LITERAL);
       lits.push(p[++i]);
     } else if (ch === "*") {
-      if (kinds[kinds.length - 1] !== ANY) { kinds.push(ANY); lits.push(""); } // ** is *
+      if (kinds[kinds.length - 1] !== ANY) {
+        kinds.push(ANY);
+        lits.push("");
+      } // ** is *
     } else if (ch === "?") {
       kinds.push(ONE);
       lits.push("");
@@ -208,7 +222,10 @@ export interface CriterionOptions {
 
 type Compare = (x: number) => boolean;
 const COMPARE: ReadonlyMap<string, Compare> = new Map<string, Compare>([
-  ["<", (x) => x < 0], ["<=", (x) => x <= 0], [">", (x) => x > 0], [">=", (x) => x >= 0],
+  ["<", (x) => x < 0],
+  ["<=", (x) => x <= 0],
+  [">", (x) => x > 0],
+  [">=", (x) => x >= 0],
 ]);
 
 export function compileCriterion(criterion: Cell, options: CriterionOptions = {}): Matcher {
@@ -447,24 +464,36 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
   let minKey = Infinity;
   let maxKey = -Infinity;
   const readObject = req.readObject;
-  const read = readObject ? (v: Cell, role: CellRole, pair: number): Cell => (v !== null && typeof v === "object" ? readObject(v, role, pair) : v) : (v: Cell) => v;
+  const read = readObject
+    ? (v: Cell, role: CellRole, pair: number): Cell =>
+        v !== null && typeof v === "object" ? readObject(v, role, pair) : v
+    : (v: Cell) => v;
   for (let r = 0; r < outRows; r++) {
     const line: Slot[] = [];
     for (let c = 0; c < outCols; c++) {
       const pv = read(pick(req.periods, r, c), "period", 0);
-      if (isErrorCell(pv)) { line.push({ fail: { ok: false, reason: "error_value", error: pv } }); continue; }
+      if (isErrorCell(pv)) {
+        line.push({ fail: { ok: false, reason: "error_value", error: pv } });
+        continue;
+      }
       const pkey = `${typeof pv}:${String(pv)}`; // one parse per distinct period (a column of criteria repeats it)
       let period = periodCache.get(pkey);
       if (period === undefined) {
         period = periodFromCell(pv);
         periodCache.set(pkey, period);
       }
-      if (!period) { line.push({ fail: { ok: false, reason: "invalid_period", input: pv } }); continue; }
+      if (!period) {
+        line.push({ fail: { ok: false, reason: "invalid_period", input: pv } });
+        continue;
+      }
       const ks: number[] = [];
       let failed: AggregateCell | null = null;
       for (let j = 0; j < req.criteria.length; j++) {
         const cv = read(pick(req.criteria[j].criterion, r, c), "criterion", j);
-        if (isErrorCell(cv)) { failed = { ok: false, reason: "error_value", error: cv }; break; }
+        if (isErrorCell(cv)) {
+          failed = { ok: false, reason: "error_value", error: cv };
+          break;
+        }
         const key = `${typeof cv}:${isBlank(cv) ? "" : String(cv)}`; // one matcher per distinct criterion
         let k = matcherIndex[j].get(key);
         if (k === undefined) {
@@ -474,7 +503,10 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
         }
         ks.push(k);
       }
-      if (failed) { line.push({ fail: failed }); continue; }
+      if (failed) {
+        line.push({ fail: failed });
+        continue;
+      }
       const comboKey = ks.join(",");
       let combo = comboIndex.get(comboKey);
       if (combo === undefined) {
@@ -496,7 +528,8 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
     for (const slot of line) {
       if ("fail" in slot) continue;
       const base = slot.period.year * 12 - 1 - minKey;
-      for (let m = slot.period.fromMonth; m <= slot.period.toMonth; m++) if (monthColumn[base + m] < 0) monthColumn[base + m] = months++;
+      for (let m = slot.period.fromMonth; m <= slot.period.toMonth; m++)
+        if (monthColumn[base + m] < 0) monthColumn[base + m] = months++;
     }
   }
   const buckets = combos.length * months;
@@ -520,7 +553,12 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
       const dateRow = req.dates[r];
       for (let c = 0; c < cols; c++) {
         const d = dateRow[c];
-        const key = monthKeyOf(readObject && d !== null && typeof d === "object" ? readObject(d, "dates", 0) : d, serialCache, textCache, offset);
+        const key = monthKeyOf(
+          readObject && d !== null && typeof d === "object" ? readObject(d, "dates", 0) : d,
+          serialCache,
+          textCache,
+          offset,
+        );
         if (key < minKey || key > maxKey) continue;
         const month = monthColumn[key - minKey];
         if (month < 0) continue;
@@ -540,7 +578,11 @@ export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
         for (let q = 0; q < nCombos; q++) {
           const ks = combos[q];
           let all = true;
-          for (let j = 0; j < nPairs; j++) if (!matched[j][ks[j]]) { all = false; break; }
+          for (let j = 0; j < nPairs; j++)
+            if (!matched[j][ks[j]]) {
+              all = false;
+              break;
+            }
           if (!all) continue;
           const at = q * months + month;
           if (errorValue !== undefined) {

@@ -23,7 +23,13 @@ export interface Period {
 }
 
 /** Chinese numerals of quarters (a Map: never an Object.prototype name by accident). */
-const CN_DIGITS = new Map<string, number>([["一", 1], ["二", 2], ["两", 2], ["三", 3], ["四", 4]]);
+const CN_DIGITS = new Map<string, number>([
+  ["一", 1],
+  ["二", 2],
+  ["两", 2],
+  ["三", 3],
+  ["四", 4],
+]);
 const digit = (ch: string): number => CN_DIGITS.get(ch) ?? +ch;
 
 function make(year: number, fromMonth: number, toMonth: number, code: string): Period {
@@ -141,12 +147,18 @@ export function periodLabelZh(p: Period): string {
   const { fromMonth: from, toMonth: to } = p;
   if (from === 1) {
     switch (to) {
-      case 1: return "1月";
-      case 3: return "一季度";
-      case 6: return "上半年";
-      case 9: return "前三季度";
-      case 12: return "全年";
-      default: return `1-${to}月`;
+      case 1:
+        return "1月";
+      case 3:
+        return "一季度";
+      case 6:
+        return "上半年";
+      case 9:
+        return "前三季度";
+      case 12:
+        return "全年";
+      default:
+        return `1-${to}月`;
     }
   }
   if (to - from === 2 && to % 3 === 0) return `${CN_QUARTERS[to / 3 - 1]}季度`;

@@ -50,7 +50,18 @@ export interface RegionIssue {
   index: number;
   field: "name" | "parent" | "level" | "aliases";
   severity: "error" | "warning";
-  code: "duplicate_name" | "same_region" | "alias_conflict" | "unknown_parent" | "ambiguous_parent" | "self_parent" | "cycle" | "too_deep" | "path_too_long" | "parent_rejected" | "level_order";
+  code:
+    | "duplicate_name"
+    | "same_region"
+    | "alias_conflict"
+    | "unknown_parent"
+    | "ambiguous_parent"
+    | "self_parent"
+    | "cycle"
+    | "too_deep"
+    | "path_too_long"
+    | "parent_rejected"
+    | "level_order";
   message: string;
   message_en: string;
 }
@@ -61,7 +72,10 @@ export type NameResolution =
   | { kind: "ambiguous"; candidates: number[] }
   | { kind: "unknown"; suggestion: string | null };
 
-interface AliasHit { index: number; tier: number }
+interface AliasHit {
+  index: number;
+  tier: number;
+}
 
 /** The resolved hierarchy (immutable once built). */
 export class RegionHierarchy {
@@ -95,7 +109,8 @@ export class RegionHierarchy {
   resolve(text: string, options: { suggest?: boolean } = {}): NameResolution {
     const key = regionKey(text.trim());
     const hits = this.byKey.get(key);
-    if (!hits || hits.length === 0) return { kind: "unknown", suggestion: options.suggest === false ? null : this.suggest(text) };
+    if (!hits || hits.length === 0)
+      return { kind: "unknown", suggestion: options.suggest === false ? null : this.suggest(text) };
     const best = hits[0].tier;
     if (best === TIER_NAME) return { kind: "name", index: hits[0].index };
     const top = [...new Set(hits.filter((h) => h.tier === best).map((h) => h.index))];
@@ -115,7 +130,8 @@ export class RegionHierarchy {
       const r = this.resolve(text);
       out.set(text, r);
       if (r.kind === "ambiguous") ambiguous.push(text);
-      else if (r.kind !== "unknown") for (let i = r.index; i >= 0; i = this.parents[i]) support.set(i, (support.get(i) ?? 0) + w);
+      else if (r.kind !== "unknown")
+        for (let i = r.index; i >= 0; i = this.parents[i]) support.set(i, (support.get(i) ?? 0) + w);
     }
     for (const text of ambiguous) {
       const r = out.get(text) as Extract<NameResolution, { kind: "ambiguous" }>;
@@ -128,7 +144,7 @@ export class RegionHierarchy {
   private byContext(candidates: number[], support: ReadonlyMap<number, number>): number {
     let level = candidates.map((c) => this.parents[c]);
     for (let step = 0; step < MAX_REGION_DEPTH + 1 && level.some((a) => a >= 0); step++) {
-      const scores = level.map((a) => (a >= 0 ? support.get(a) ?? 0 : 0));
+      const scores = level.map((a) => (a >= 0 ? (support.get(a) ?? 0) : 0));
       const max = Math.max(...scores);
       if (max > 0) {
         const winners = candidates.filter((_, k) => scores[k] === max);
@@ -154,13 +170,15 @@ export class RegionHierarchy {
 
   /** Report order of two regions: 排序 ascending (blank last), then code, then the order they were defined in. */
   compareOrder(a: number, b: number): number {
-    const oa = this.orders[a], ob = this.orders[b];
+    const oa = this.orders[a],
+      ob = this.orders[b];
     if (oa !== ob) {
       if (oa === null) return 1;
       if (ob === null) return -1;
       return oa - ob;
     }
-    const ca = this.codes[a], cb = this.codes[b];
+    const ca = this.codes[a],
+      cb = this.codes[b];
     if (ca !== cb) {
       if (ca === null) return 1;
       if (cb === null) return -1;
@@ -227,7 +245,9 @@ export class RegionHierarchy {
       for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
     }
     if (shared.size === 0) return null;
-    const ranked = [...shared].sort((a, b) => b[1] - a[1] || this.depths[a[0]] - this.depths[b[0]] || a[0] - b[0]).slice(0, 40);
+    const ranked = [...shared]
+      .sort((a, b) => b[1] - a[1] || this.depths[a[0]] - this.depths[b[0]] || a[0] - b[0])
+      .slice(0, 40);
     let best: { index: number; distance: number; prefix: number } | null = null;
     for (const [i] of ranked) {
       for (const n of [this.names[i], ...this.aliasesOf[i]]) {
@@ -235,7 +255,8 @@ export class RegionHierarchy {
         const d = editDistance(q, t);
         let prefix = 0;
         while (prefix < q.length && q[prefix] === t[prefix]) prefix++;
-        if (!best || d < best.distance || (d === best.distance && prefix > best.prefix)) best = { index: i, distance: d, prefix };
+        if (!best || d < best.distance || (d === best.distance && prefix > best.prefix))
+          best = { index: i, distance: d, prefix };
       }
     }
     if (!best || best.distance > Math.max(1, Math.floor(q.length / 2))) return null;
@@ -307,11 +328,13 @@ export class RegionHierarchy {
 /** Levenshtein distance (two rows; names are short). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const x = [...a], y = [...b];
+  const x = [...a],
+    y = [...b];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[y.length];
@@ -333,7 +356,9 @@ const qe = (s: string) => `"${s}"`;
  * without the divisions; a parent it does not define is then taken as a top-level region instead of an error.
  */
 export function buildHierarchy(
-  base: readonly Division[] | null, rows: readonly RegionRow[], rowLabel: (index: number) => number = (i) => i + 1,
+  base: readonly Division[] | null,
+  rows: readonly RegionRow[],
+  rowLabel: (index: number) => number = (i) => i + 1,
   options: { allowUnknownParents?: boolean } = {},
 ): HierarchyBuild {
   const issues: RegionIssue[] = [];
@@ -366,9 +391,13 @@ export function buildHierarchy(
     const key = regionKey(row.name);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      error(k, "name", "duplicate_name",
+      error(
+        k,
+        "name",
+        "duplicate_name",
         `地区${q(row.name)}与第 ${rowLabel(first)} 行重复：每个地区只能写一行，本行未导入。请删除重复的行，或把它改成别名。`,
-        `Region ${qe(row.name)} is already defined in row ${rowLabel(first)}: one row per region; this row was left out. Delete the duplicate, or make it an alias.`);
+        `Region ${qe(row.name)} is already defined in row ${rowLabel(first)}: one row per region; this row was left out. Delete the duplicate, or make it an alias.`,
+      );
       return;
     }
     firstRow.set(key, k);
@@ -390,9 +419,13 @@ export function buildHierarchy(
     if (rejected.has(k) || target[k] < 0) return;
     const other = claimed.get(target[k]);
     if (other !== undefined) {
-      error(k, "name", "same_region",
+      error(
+        k,
+        "name",
+        "same_region",
         `地区${q(row.name)}与第 ${rowLabel(other)} 行的${q(rows[other].name)}是同一个地区（${probe.names[target[k]]}），本行未导入。请只保留一行，另一个名称写进别名。`,
-        `Region ${qe(row.name)} is the same region as ${qe(rows[other].name)} in row ${rowLabel(other)} (${probe.names[target[k]]}); this row was left out. Keep one row and put the other name among its aliases.`);
+        `Region ${qe(row.name)} is the same region as ${qe(rows[other].name)} in row ${rowLabel(other)} (${probe.names[target[k]]}); this row was left out. Keep one row and put the other name among its aliases.`,
+      );
       return;
     }
     claimed.set(target[k], k);
@@ -400,7 +433,9 @@ export function buildHierarchy(
 
   // ---- 3. aliases: an alias may point at one region only ----
   const canonicalOwner = new Map<string, number>(); // key → row (user names)
-  rows.forEach((row, k) => { if (!rejected.has(k)) canonicalOwner.set(regionKey(row.name), k); });
+  rows.forEach((row, k) => {
+    if (!rejected.has(k)) canonicalOwner.set(regionKey(row.name), k);
+  });
   const aliasOwner = new Map<string, number>();
   rows.forEach((row, k) => {
     if (rejected.has(k)) return;
@@ -410,22 +445,34 @@ export function buildHierarchy(
       const nameRow = canonicalOwner.get(key);
       const builtIn = probe.indexOf(a);
       if (nameRow !== undefined && nameRow !== k) {
-        error(k, "aliases", "alias_conflict",
+        error(
+          k,
+          "aliases",
+          "alias_conflict",
           `别名${q(a)}已是第 ${rowLabel(nameRow)} 行地区的名称，同一个名称不能指向两个地区，本行未导入。请删去这个别名。`,
-          `Alias ${qe(a)} is the name of the region in row ${rowLabel(nameRow)}: one name cannot point at two regions; this row was left out. Remove the alias.`);
+          `Alias ${qe(a)} is the name of the region in row ${rowLabel(nameRow)}: one name cannot point at two regions; this row was left out. Remove the alias.`,
+        );
         return;
       }
       if (builtIn >= 0 && builtIn !== target[k]) {
-        error(k, "aliases", "alias_conflict",
+        error(
+          k,
+          "aliases",
+          "alias_conflict",
           `别名${q(a)}是内置行政区划${q(probe.names[builtIn])}的名称，同一个名称不能指向两个地区，本行未导入。请删去这个别名，或把该地区写成一行。`,
-          `Alias ${qe(a)} is the name of the built-in division ${qe(probe.names[builtIn])}: one name cannot point at two regions; this row was left out. Remove the alias, or give that region a row of its own.`);
+          `Alias ${qe(a)} is the name of the built-in division ${qe(probe.names[builtIn])}: one name cannot point at two regions; this row was left out. Remove the alias, or give that region a row of its own.`,
+        );
         return;
       }
       const other = aliasOwner.get(key);
       if (other !== undefined && other !== k) {
-        error(k, "aliases", "alias_conflict",
+        error(
+          k,
+          "aliases",
+          "alias_conflict",
           `别名${q(a)}已在第 ${rowLabel(other)} 行用于地区${q(rows[other].name)}，同一个别名不能指向两个地区，本行未导入。请删去其中一个。`,
-          `Alias ${qe(a)} is already used for ${qe(rows[other].name)} in row ${rowLabel(other)}: an alias cannot point at two regions; this row was left out. Remove one of them.`);
+          `Alias ${qe(a)} is already used for ${qe(rows[other].name)} in row ${rowLabel(other)}: an alias cannot point at two regions; this row was left out. Remove one of them.`,
+        );
         return;
       }
       aliasOwner.set(key, k);
@@ -460,7 +507,8 @@ export function buildHierarchy(
       if (row.level) h.levels[i] = row.level;
       if (row.order !== null && row.order !== undefined) h.orders[i] = row.order;
       if (row.code) h.codes[i] = row.code;
-      for (const a of row.aliases ?? []) if (a.trim() && regionKey(a) !== regionKey(row.name)) h.aliasesOf[i].push(a.trim());
+      for (const a of row.aliases ?? [])
+        if (a.trim() && regionKey(a) !== regionKey(row.name)) h.aliasesOf[i].push(a.trim());
     });
     // Names first (tier 0), user aliases (tier 1), then the built-in aliases at their tiers.
     for (let i = 0; i < h.size; i++) h.index(h.names[i], i, TIER_NAME);
@@ -494,27 +542,43 @@ export function buildHierarchy(
       // Checked without the built-in divisions (a table read on its own): a parent outside the table may be one.
       if (from === undefined && options.allowUnknownParents) return;
       if (from !== undefined) {
-        error(k, "parent", "parent_rejected",
+        error(
+          k,
+          "parent",
+          "parent_rejected",
           `上级地区${q(text)}所在的第 ${rowLabel(from)} 行有错误未导入，本行也未导入。请先改正那一行。`,
-          `Its parent ${qe(text)} is defined in row ${rowLabel(from)}, which has errors and was left out, so this row was left out too. Correct that row first.`);
+          `Its parent ${qe(text)} is defined in row ${rowLabel(from)}, which has errors and was left out, so this row was left out too. Correct that row first.`,
+        );
         return;
       }
-      error(k, "parent", "unknown_parent",
+      error(
+        k,
+        "parent",
+        "unknown_parent",
         `上级地区${q(text)}不在地区表中，也不是内置的行政区划${r.suggestion ? `（是不是${q(r.suggestion)}？）` : ""}，本行未导入。请先在地区表中加上这个地区，或改正名称。`,
-        `Parent ${qe(text)} is neither in the regions table nor a built-in division${r.suggestion ? ` (did you mean ${qe(r.suggestion)}?)` : ""}; this row was left out. Add that region to the table first, or correct the name.`);
+        `Parent ${qe(text)} is neither in the regions table nor a built-in division${r.suggestion ? ` (did you mean ${qe(r.suggestion)}?)` : ""}; this row was left out. Add that region to the table first, or correct the name.`,
+      );
       return;
     }
     if (r.kind === "ambiguous") {
       const names = r.candidates.map((c) => h.names[c]);
-      error(k, "parent", "ambiguous_parent",
+      error(
+        k,
+        "parent",
+        "ambiguous_parent",
         `上级地区${q(text)}可以指 ${names.map(q).join("、")}，无法确定，本行未导入。请写出全称。`,
-        `Parent ${qe(text)} could be ${names.map(qe).join(" or ")}; this row was left out. Write the full name.`);
+        `Parent ${qe(text)} could be ${names.map(qe).join(" or ")}; this row was left out. Write the full name.`,
+      );
       return;
     }
     if (r.index === nodeOf[k]) {
-      error(k, "parent", "self_parent",
+      error(
+        k,
+        "parent",
+        "self_parent",
         `地区${q(row.name)}的上级地区是它自己，本行未导入。请填写它真正的上级地区，顶层地区留空。`,
-        `Region ${qe(row.name)} has itself as its parent; this row was left out. Give its real parent, or leave the parent blank for a top-level region.`);
+        `Region ${qe(row.name)} has itself as its parent; this row was left out. Give its real parent, or leave the parent blank for a top-level region.`,
+      );
       return;
     }
     parentRef[k] = r.index < probe.size ? { base: r.index } : { row: h.userRows[r.index] };
@@ -524,7 +588,10 @@ export function buildHierarchy(
       const i = nodeOf[k];
       if (i < 0 || rejected.has(k)) return;
       const ref = parentRef[k];
-      if (ref === null) { if (target[k] < 0) h.parents[i] = -1; return; }
+      if (ref === null) {
+        if (target[k] < 0) h.parents[i] = -1;
+        return;
+      }
       h.parents[i] = "base" in ref ? ref.base : nodeOf[ref.row];
     });
   };
@@ -536,17 +603,32 @@ export function buildHierarchy(
     if (state[start] !== 0) continue;
     const walk: number[] = [];
     let i = start;
-    while (i >= 0 && state[i] === 0) { state[i] = 1; walk.push(i); i = h.parents[i]; }
+    while (i >= 0 && state[i] === 0) {
+      state[i] = 1;
+      walk.push(i);
+      i = h.parents[i];
+    }
     if (i >= 0 && state[i] === 1) {
       const cycle = walk.slice(walk.indexOf(i));
-      const shown = cycle.length <= 6 ? [...cycle, cycle[0]].map((c) => h.names[c]) : [...cycle.slice(0, 5).map((c) => h.names[c]), `…（${cycle.length} 个地区 / ${cycle.length} regions）`, h.names[cycle[0]]];
+      const shown =
+        cycle.length <= 6
+          ? [...cycle, cycle[0]].map((c) => h.names[c])
+          : [
+              ...cycle.slice(0, 5).map((c) => h.names[c]),
+              `…（${cycle.length} 个地区 / ${cycle.length} regions）`,
+              h.names[cycle[0]],
+            ];
       const names = shown;
       for (const c of cycle) {
         const k = h.userRows[c];
         if (k < 0) continue;
-        error(k, "parent", "cycle",
+        error(
+          k,
+          "parent",
+          "cycle",
           `上级地区形成循环（${names.join(" → ")}），本行未导入。请改正其中一个地区的上级地区。`,
-          `The parents form a cycle (${names.join(" → ")}); this row was left out. Correct the parent of one of these regions.`);
+          `The parents form a cycle (${names.join(" → ")}); this row was left out. Correct the parent of one of these regions.`,
+        );
       }
       for (const c of cycle) h.parents[c] = -1; // so the walks below end
     }
@@ -556,7 +638,9 @@ export function buildHierarchy(
   // ---- 7. rows beneath a row left out are left out too (their parent is missing) ----
   const cascade = () => {
     const bad = new Map<number, number>(); // region → rejected row it hangs from
-    rows.forEach((_, k) => { if (rejected.has(k) && nodeOf[k] >= 0 && target[k] < 0) bad.set(nodeOf[k], k); });
+    rows.forEach((_, k) => {
+      if (rejected.has(k) && nodeOf[k] >= 0 && target[k] < 0) bad.set(nodeOf[k], k);
+    });
     if (bad.size === 0) return;
     const memo = new Map<number, number>();
     const badAbove = (i: number): number => {
@@ -564,8 +648,14 @@ export function buildHierarchy(
       let j = h.parents[i];
       let found = -1;
       while (j >= 0) {
-        if (bad.has(j)) { found = bad.get(j)!; break; }
-        if (memo.has(j)) { found = memo.get(j)!; break; }
+        if (bad.has(j)) {
+          found = bad.get(j)!;
+          break;
+        }
+        if (memo.has(j)) {
+          found = memo.get(j)!;
+          break;
+        }
         chain.push(j);
         j = h.parents[j];
       }
@@ -576,9 +666,13 @@ export function buildHierarchy(
       if (rejected.has(k) || nodeOf[k] < 0) return;
       const from = badAbove(nodeOf[k]);
       if (from < 0) return;
-      error(k, "parent", "parent_rejected",
+      error(
+        k,
+        "parent",
+        "parent_rejected",
         `上级地区${q(row.parent ?? rows[from].name)}所在的行（第 ${rowLabel(from)} 行，${q(rows[from].name)}）有错误未导入，本行也未导入。请先改正那一行。`,
-        `Its parent ${qe(row.parent ?? rows[from].name)} hangs from row ${rowLabel(from)} (${qe(rows[from].name)}), which has errors and was left out, so this row was left out too. Correct that row first.`);
+        `Its parent ${qe(row.parent ?? rows[from].name)} hangs from row ${rowLabel(from)} (${qe(rows[from].name)}), which has errors and was left out, so this row was left out too. Correct that row first.`,
+      );
     });
   };
   cascade();
@@ -587,7 +681,9 @@ export function buildHierarchy(
   ({ h, nodeOf } = combined((k) => !rejected.has(k)));
   applyParents();
   h.finish();
-  const tooDeep = rows.map((_, k) => k).filter((k) => !rejected.has(k) && nodeOf[k] >= 0 && h.depths[nodeOf[k]] > MAX_REGION_DEPTH);
+  const tooDeep = rows
+    .map((_, k) => k)
+    .filter((k) => !rejected.has(k) && nodeOf[k] >= 0 && h.depths[nodeOf[k]] > MAX_REGION_DEPTH);
   // The subtree criterion of every path must fit Excel's criteria (255 characters): checked where a row sits.
   const pathLength = new Map<number, number>();
   const lengthOf = (i: number): number => {
@@ -598,19 +694,38 @@ export function buildHierarchy(
     pathLength.set(i, n);
     return n;
   };
-  const tooLong = rows.map((_, k) => k).filter((k) => !rejected.has(k) && nodeOf[k] >= 0 && h.depths[nodeOf[k]] <= MAX_REGION_DEPTH && lengthOf(nodeOf[k]) + 1 > MAX_CRITERION_CHARS);
+  const tooLong = rows
+    .map((_, k) => k)
+    .filter(
+      (k) =>
+        !rejected.has(k) &&
+        nodeOf[k] >= 0 &&
+        h.depths[nodeOf[k]] <= MAX_REGION_DEPTH &&
+        lengthOf(nodeOf[k]) + 1 > MAX_CRITERION_CHARS,
+    );
   for (const k of tooLong) {
-    error(k, "name", "path_too_long",
+    error(
+      k,
+      "name",
+      "path_too_long",
       `地区${q(rows[k].name)}连同各级上级地区的名称共 ${lengthOf(nodeOf[k])} 个字符，超过 Excel 条件最多的 ${MAX_CRITERION_CHARS} 个字符，成绩单公式无法按它汇总，本行未导入。请缩短名称（全称可写进别名）。`,
-      `Region ${qe(rows[k].name)} and its parents' names take ${lengthOf(nodeOf[k])} characters, more than the ${MAX_CRITERION_CHARS} Excel's criteria allow, so the briefing's formulas could not sum by it; this row was left out. Shorten the names (keep the full name as an alias).`);
+      `Region ${qe(rows[k].name)} and its parents' names take ${lengthOf(nodeOf[k])} characters, more than the ${MAX_CRITERION_CHARS} Excel's criteria allow, so the briefing's formulas could not sum by it; this row was left out. Shorten the names (keep the full name as an alias).`,
+    );
   }
   if (tooDeep.length > 0 || tooLong.length > 0) {
     for (const k of tooDeep) {
       const i = nodeOf[k];
-      const near = [h.parents[h.parents[i]], h.parents[i], i].filter((x) => x >= 0).map((x) => h.names[x]).join(" → ");
-      error(k, "parent", "too_deep",
+      const near = [h.parents[h.parents[i]], h.parents[i], i]
+        .filter((x) => x >= 0)
+        .map((x) => h.names[x])
+        .join(" → ");
+      error(
+        k,
+        "parent",
+        "too_deep",
         `地区${q(rows[k].name)}位于第 ${h.depths[i]} 级（… → ${near}），地区表最多 ${MAX_REGION_DEPTH} 级，本行未导入。请减少层级。`,
-        `Region ${qe(rows[k].name)} is at depth ${h.depths[i]} (… → ${near}); the hierarchy holds at most ${MAX_REGION_DEPTH} levels; this row was left out. Use fewer levels.`);
+        `Region ${qe(rows[k].name)} is at depth ${h.depths[i]} (… → ${near}); the hierarchy holds at most ${MAX_REGION_DEPTH} levels; this row was left out. Use fewer levels.`,
+      );
     }
     ({ h, nodeOf } = combined((k) => !rejected.has(k)));
     applyParents();
@@ -619,7 +734,9 @@ export function buildHierarchy(
 
   // ---- 9. levels: given, built-in, else one finer than the parent; a level coarser than its parent's is a warning ----
   const assigned = new Uint8Array(h.size);
-  rows.forEach((row, k) => { if (nodeOf[k] >= 0 && !rejected.has(k) && (row.level || target[k] >= 0)) assigned[nodeOf[k]] = 1; });
+  rows.forEach((row, k) => {
+    if (nodeOf[k] >= 0 && !rejected.has(k) && (row.level || target[k] >= 0)) assigned[nodeOf[k]] = 1;
+  });
   for (let i = 0; i < h.size; i++) if (h.userRows[i] < 0) assigned[i] = 1;
   const order = Array.from({ length: h.size }, (_, i) => i).sort((a, b) => h.depths[a] - h.depths[b]);
   for (const i of order) {
@@ -633,7 +750,10 @@ export function buildHierarchy(
     const p = h.parents[i];
     if (p >= 0 && levelRank(h.levels[i]) < levelRank(h.levels[p])) {
       issues.push({
-        index: k, field: "level", severity: "warning", code: "level_order",
+        index: k,
+        field: "level",
+        severity: "warning",
+        code: "level_order",
         message: `地区${q(row.name)}的级别「${h.levels[i]}」比上级地区${q(h.names[p])}的级别「${h.levels[p]}」还高，请核对级别或上级地区（本行已导入）。`,
         message_en: `Region ${qe(row.name)} is a ${LEVEL_EN[h.levels[i]]}, coarser than its parent ${qe(h.names[p])} (a ${LEVEL_EN[h.levels[p]]}): check the level or the parent (the row was imported).`,
       });

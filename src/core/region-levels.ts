@@ -10,7 +10,12 @@ export function levelRank(level: RegionLevel): number {
   return REGION_LEVELS.indexOf(level) + 1;
 }
 
-export const LEVEL_EN: Record<RegionLevel, string> = { 省: "province", 市州: "prefecture", 县区: "county", 园区: "zone or park" };
+export const LEVEL_EN: Record<RegionLevel, string> = {
+  省: "province",
+  市州: "prefecture",
+  县区: "county",
+  园区: "zone or park",
+};
 
 const WORDS: ReadonlyArray<[RegionLevel, RegExp]> = [
   ["省", /^(省|省级|省份|自治区|直辖市|province|provincial)$/i],

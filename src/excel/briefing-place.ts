@@ -46,7 +46,10 @@ function parseMemory(v: unknown): BriefingMemory {
 
 /** Cells of an "A1:L48" address (sheet part dropped): rows and columns, 0-based. */
 function rect(address: string): { r0: number; c0: number; r1: number; c1: number } {
-  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").toUpperCase();
+  const local = address
+    .slice(address.lastIndexOf("!") + 1)
+    .replace(/\$/g, "")
+    .toUpperCase();
   const [p, q] = local.split(":");
   const cell = (x: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(x)!;
@@ -78,7 +81,12 @@ function a1Of(b: { r0: number; c0: number; r1: number; c1: number }): string {
  * The sheet to write the briefing to: `wanted` when it is free or ours alone (then cleared), else the first of
  * "wanted 2", "wanted 3" … that is. Queues what it changes; syncs to look.
  */
-export async function claimBriefingSheet(ctx: Excel.RequestContext, wanted: string, key = BRIEFINGS_SETTING, next?: BriefingArea): Promise<BriefingPlace> {
+export async function claimBriefingSheet(
+  ctx: Excel.RequestContext,
+  wanted: string,
+  key = BRIEFINGS_SETTING,
+  next?: BriefingArea,
+): Promise<BriefingPlace> {
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name, items/id");
   const item = ctx.workbook.settings.getItemOrNullObject(key);
@@ -107,12 +115,16 @@ export async function claimBriefingSheet(ctx: Excel.RequestContext, wanted: stri
       // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       if (ws.protection.protected) continue;
       // A cell the new briefing needs outside what we wrote last time, holding anything: the user's; never written over.
-      const taken = needed.some(({ b, r }) => (r.formulas as unknown[][]).some((row, i) => row.some((v, j) => {
-        const rr = b.r0 + i;
-        const cc = b.c0 + j;
-        if (old.some((o) => rr >= o.r0 && rr <= o.r1 && cc >= o.c0 && cc <= o.c1)) return false;
-        return v !== "" && v !== null && v !== undefined;
-      })));
+      const taken = needed.some(({ b, r }) =>
+        (r.formulas as unknown[][]).some((row, i) =>
+          row.some((v, j) => {
+            const rr = b.r0 + i;
+            const cc = b.c0 + j;
+            if (old.some((o) => rr >= o.r0 && rr <= o.r1 && cc >= o.c0 && cc <= o.c1)) return false;
+            return v !== "" && v !== null && v !== undefined;
+          }),
+        ),
+      );
       if (taken) continue;
       // Ours: clear what we wrote and write again on the same sheet; the user's own content and charts stay.
       ws.getRange(mine.address).clear("All");

@@ -11,7 +11,15 @@
  */
 import type { Language } from "../i18n/language";
 import { currentLanguage } from "../i18n/language";
-import { briefingLayout, BriefingCell, BriefingLayout, COL, columnLetter, COLUMN_COUNT, FormulaMode } from "../briefing/formulas";
+import {
+  briefingLayout,
+  BriefingCell,
+  BriefingLayout,
+  COL,
+  columnLetter,
+  COLUMN_COUNT,
+  FormulaMode,
+} from "../briefing/formulas";
 import { briefingText } from "../briefing/text";
 import type { Briefing } from "../briefing/types";
 import { Metric, METRIC_INFO } from "../core/model";
@@ -94,17 +102,24 @@ export async function writeBriefingSheet(
   const mode: FormulaMode = options.valuesOnly ? "values" : options.portable ? "portable" : "live";
   const text = options.text ?? briefingText(briefing, { language });
   const layout = briefingLayout(briefing, text, {
-    mode, refs: "structured", language, metricLabel: options.metricLabel, outOfProvinceCriterion: options.outOfProvinceCriterion,
+    mode,
+    refs: "structured",
+    language,
+    metricLabel: options.metricLabel,
+    outOfProvinceCriterion: options.outOfProvinceCriterion,
   });
   if (options.sheetName) layout.sheetName = options.sheetName;
   // Formulas over tables that do not exist are not written (Excel's answer to them is not documented): those cells
   // get the value computed now, and the user is told which dataset to load (src/excel/briefing-tables.ts).
-  const missing = mode === "values" ? new Set<string>() : await fixTableReferences(context, layout, options.tableNames ?? {});
+  const missing =
+    mode === "values" ? new Set<string>() : await fixTableReferences(context, layout, options.tableNames ?? {});
   const rows = layout.grid.length;
   const address = `A1:${columnLetter(COLUMN_COUNT - 1)}${rows}`;
   const withCharts = options.charts !== false && layout.tables.some((t) => t.regions.length);
   const place = await claimBriefingSheet(context, layout.sheetName, options.settingsKey, {
-    address, charts: [], ...(withCharts ? { chartData: chartDataAddress(layout) } : {}),
+    address,
+    charts: [],
+    ...(withCharts ? { chartData: chartDataAddress(layout) } : {}),
   });
   layout.sheetName = place.sheetName;
   const sheet = place.sheet;
@@ -114,7 +129,8 @@ export async function writeBriefingSheet(
   range.formulas = layout.grid.map((row) => row.map(cellInput)) as unknown as string[][];
 
   // Styles: title, table titles, headers, totals, status colours.
-  const rowRange = (r: number, from = 0, to = COLUMN_COUNT - 1) => sheet.getRange(`${columnLetter(from)}${r + 1}:${columnLetter(to)}${r + 1}`);
+  const rowRange = (r: number, from = 0, to = COLUMN_COUNT - 1) =>
+    sheet.getRange(`${columnLetter(from)}${r + 1}:${columnLetter(to)}${r + 1}`);
   sheet.getRange("A1").format.font.bold = true;
   for (let c = 0; c < 8; c += 2) {
     const label = sheet.getRange(`${columnLetter(c)}2`);
@@ -135,7 +151,12 @@ export async function writeBriefingSheet(
       s.format.fill.color = STATUS_STYLE[cell.status].fill;
       s.format.font.color = STATUS_STYLE[cell.status].font;
     }
-    if (mode !== "values") addStatusFormats(sheet, `${columnLetter(COL.status)}${t.firstRow + 1}:${columnLetter(COL.status)}${t.totalRow + 1}`, language);
+    if (mode !== "values")
+      addStatusFormats(
+        sheet,
+        `${columnLetter(COL.status)}${t.firstRow + 1}:${columnLetter(COL.status)}${t.totalRow + 1}`,
+        language,
+      );
   }
   sheet.getRange(`A${layout.textRow + 1}`).format.font.bold = true;
   // Breakdown and key-project tables (between the last metric table and the text): titles, headers and totals bold.
@@ -145,12 +166,21 @@ export async function writeBriefingSheet(
     if (role === "table-title" || role === "total") sheet.getRange(`A${r + 1}`).format.font.bold = true;
     if (role === "header") rowRange(r).format.font.bold = true;
   }
-  layout.columnWidths.forEach((w, i) => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7));
+  layout.columnWidths.forEach(
+    (w, i) => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7),
+  );
 
   let charts = 0;
   if (options.charts !== false) charts = addCharts(sheet, layout, language, mode);
   if (options.activate !== false) sheet.activate();
-  const area: BriefingArea = { address, charts: charts ? layout.tables.flatMap((t) => (t.regions.length ? [`${t.metric}-actual-target`, `${t.metric}-rate-progress`] : [])) : [] };
+  const area: BriefingArea = {
+    address,
+    charts: charts
+      ? layout.tables.flatMap((t) =>
+          t.regions.length ? [`${t.metric}-actual-target`, `${t.metric}-rate-progress`] : [],
+        )
+      : [],
+  };
   if (charts) area.chartData = chartDataAddress(layout);
   rememberBriefingSheet(context, place, area);
   await context.sync();
@@ -177,7 +207,11 @@ export async function writeBriefingSheet(
  * Rename the tables the layout's formulas name (`map`), then turn every formula that names a table missing from the
  * workbook into its computed value. Returns the missing tables.
  */
-async function fixTableReferences(ctx: Excel.RequestContext, layout: BriefingLayout, map: Readonly<Record<string, string>>): Promise<Set<string>> {
+async function fixTableReferences(
+  ctx: Excel.RequestContext,
+  layout: BriefingLayout,
+  map: Readonly<Record<string, string>>,
+): Promise<Set<string>> {
   const named = new Set<string>();
   for (const row of layout.grid) {
     for (const cell of row) {
@@ -203,9 +237,10 @@ function addStatusFormats(sheet: Excel.Worksheet, address: string, language: Lan
   // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property (a proxy object), not a value to load
   const formats = (range as unknown as { conditionalFormats?: Excel.ConditionalFormatCollection }).conditionalFormats;
   if (!formats || typeof formats.add !== "function") return;
-  const labels = language === "zh-CN"
-    ? { ahead: "超序时", on_track: "正常", behind: "滞后" }
-    : { ahead: "Ahead", on_track: "On track", behind: "Behind" };
+  const labels =
+    language === "zh-CN"
+      ? { ahead: "超序时", on_track: "正常", behind: "滞后" }
+      : { ahead: "Ahead", on_track: "On track", behind: "Behind" };
   for (const status of ["ahead", "on_track", "behind"] as const) {
     const cf = formats.add(Excel.ConditionalFormatType.containsText);
     cf.textComparison.format.fill.color = STATUS_STYLE[status].fill;
@@ -241,28 +276,34 @@ function addCharts(sheet: Excel.Worksheet, layout: BriefingLayout, language: Lan
     const c1 = sheet.charts.add(Excel.ChartType.columnClustered, source1, Excel.ChartSeriesBy.columns);
     c1.name = `${t.metric}-actual-target`;
     c1.title.text = zh ? `${info.zh}：实际完成与年度目标` : `${info.en}: actual vs annual target`;
-    c1.axes.valueAxis.title.text = info.unit === "yi" ? (zh ? "亿元" : "100m CNY") : (zh ? "个" : "count");
+    c1.axes.valueAxis.title.text = info.unit === "yi" ? (zh ? "亿元" : "100m CNY") : zh ? "个" : "count";
     c1.setPosition(`${chartCol}${t.titleRow + 1}`, `${columnLetter(CHART_DATA_COL + 10)}${t.totalRow + 1}`);
     // Chart data for chart 2: linked copies (formulas, or values in a frozen copy).
     const dataCols = [COL.region, COL.rate, COL.progress];
     const block: (string | number)[][] = [];
     for (let r = t.headerRow; r < t.totalRow; r++) {
-      block.push(dataCols.map((c) => {
-        const cell = layout.grid[r][c];
-        if (mode === "values") return valueInput(cell.value) as string | number;
-        return `=IF(${columnLetter(c)}${r + 1}="","",${columnLetter(c)}${r + 1})`;
-      }));
+      block.push(
+        dataCols.map((c) => {
+          const cell = layout.grid[r][c];
+          if (mode === "values") return valueInput(cell.value) as string | number;
+          return `=IF(${columnLetter(c)}${r + 1}="","",${columnLetter(c)}${r + 1})`;
+        }),
+      );
     }
     const dataAddress = `${columnLetter(CHART_DATA_COL)}${t.headerRow + 1}:${columnLetter(CHART_DATA_COL + 2)}${last}`;
     const data = sheet.getRange(dataAddress);
     data.formulas = block as unknown as string[][];
-    sheet.getRange(`${columnLetter(CHART_DATA_COL + 1)}${first}:${columnLetter(CHART_DATA_COL + 2)}${last}`).numberFormat =
-      Array.from({ length: last - first + 1 }, () => ["0.00%", "0.00%"]);
+    sheet.getRange(
+      `${columnLetter(CHART_DATA_COL + 1)}${first}:${columnLetter(CHART_DATA_COL + 2)}${last}`,
+    ).numberFormat = Array.from({ length: last - first + 1 }, () => ["0.00%", "0.00%"]);
     const c2 = sheet.charts.add(Excel.ChartType.columnClustered, data, Excel.ChartSeriesBy.columns);
     c2.name = `${t.metric}-rate-progress`;
     c2.title.text = zh ? `${info.zh}：完成率与序时进度` : `${info.en}: completion vs time progress`;
     c2.axes.valueAxis.title.text = "%";
-    c2.setPosition(`${columnLetter(CHART_DATA_COL + 11)}${t.titleRow + 1}`, `${columnLetter(CHART_DATA_COL + 17)}${t.totalRow + 1}`);
+    c2.setPosition(
+      `${columnLetter(CHART_DATA_COL + 11)}${t.titleRow + 1}`,
+      `${columnLetter(CHART_DATA_COL + 17)}${t.totalRow + 1}`,
+    );
     n += 2;
   }
   return n;

@@ -41,6 +41,10 @@ export function fromSerial1900(serial: number, date1904: boolean): number {
  */
 export function isDateFormat(nf: string): boolean {
   if (!nf || /^general$/i.test(nf) || nf === "@") return false;
-  const bare = nf.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "").replace(/_.|\*./g, "");
+  const bare = nf
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .replace(/_.|\*./g, "");
   return /[ymdhs]/i.test(bare.replace(/e[+-]/gi, ""));
 }

@@ -65,14 +65,24 @@ export class Hasher {
 }
 
 /** A table's print from its headers and body; `formula(r, c)` says whether a cell holds a formula. */
-export function printTable(headers: readonly string[], body: readonly (readonly Cell[])[], formula: (r: number, c: number) => boolean): TablePrint {
+export function printTable(
+  headers: readonly string[],
+  body: readonly (readonly Cell[])[],
+  formula: (r: number, c: number) => boolean,
+): TablePrint {
   const hashers = headers.map(() => new Hasher());
   body.forEach((row, r) => hashers.forEach((h, c) => h.update(cellKey(row[c], formula(r, c)))));
   return { headers: [...headers], rows: body.length, cols: hashers.map((h) => h.digest()) };
 }
 
 /** The print of rows [from, from + block.length) of a table with `rows` rows afterwards. */
-export function printBlock(headers: readonly string[], rows: number, from: number, block: readonly (readonly Cell[])[], formula: (r: number, c: number) => boolean): BlockPrint {
+export function printBlock(
+  headers: readonly string[],
+  rows: number,
+  from: number,
+  block: readonly (readonly Cell[])[],
+  formula: (r: number, c: number) => boolean,
+): BlockPrint {
   const h = new Hasher();
   block.forEach((row, r) => headers.forEach((_, c) => h.update(cellKey(row[c], formula(r, c)))));
   return { headers: [...headers], rows, from, hash: h.digest() };
@@ -89,26 +99,55 @@ export function diffTable(table: string, was: TablePrint, now: TablePrint): Prin
   const out: PrintChange[] = [];
   const added = now.headers.filter((h) => !was.headers.includes(h));
   const removed = was.headers.filter((h) => !now.headers.includes(h));
-  if (added.length) out.push({ zh: `表格“${table}”新增了列 ${added.map((h) => `“${h}”`).join("、")}`, en: `the table "${table}" has new column(s) ${added.map((h) => `"${h}"`).join(", ")}` });
-  if (removed.length) out.push({ zh: `表格“${table}”的列 ${removed.map((h) => `“${h}”`).join("、")} 已删除或改名`, en: `column(s) ${removed.map((h) => `"${h}"`).join(", ")} of "${table}" were deleted or renamed` });
+  if (added.length)
+    out.push({
+      zh: `表格“${table}”新增了列 ${added.map((h) => `“${h}”`).join("、")}`,
+      en: `the table "${table}" has new column(s) ${added.map((h) => `"${h}"`).join(", ")}`,
+    });
+  if (removed.length)
+    out.push({
+      zh: `表格“${table}”的列 ${removed.map((h) => `“${h}”`).join("、")} 已删除或改名`,
+      en: `column(s) ${removed.map((h) => `"${h}"`).join(", ")} of "${table}" were deleted or renamed`,
+    });
   if (!added.length && !removed.length && was.headers.join("\u0001") !== now.headers.join("\u0001")) {
     out.push({ zh: `表格“${table}”的列顺序变了`, en: `the columns of "${table}" were reordered` });
   }
-  if (was.rows !== now.rows) out.push({ zh: `表格“${table}”的行数从 ${was.rows} 变为 ${now.rows}`, en: `"${table}" went from ${was.rows} to ${now.rows} rows` });
+  if (was.rows !== now.rows)
+    out.push({
+      zh: `表格“${table}”的行数从 ${was.rows} 变为 ${now.rows}`,
+      en: `"${table}" went from ${was.rows} to ${now.rows} rows`,
+    });
   else {
     const changed = was.headers.filter((h, i) => {
       const j = now.headers.indexOf(h);
       return j >= 0 && now.cols[j] !== was.cols[i];
     });
-    if (changed.length) out.push({ zh: `表格“${table}”的列 ${changed.map((h) => `“${h}”`).join("、")} 中有单元格被修改`, en: `cells in column(s) ${changed.map((h) => `"${h}"`).join(", ")} of "${table}" were edited` });
+    if (changed.length)
+      out.push({
+        zh: `表格“${table}”的列 ${changed.map((h) => `“${h}”`).join("、")} 中有单元格被修改`,
+        en: `cells in column(s) ${changed.map((h) => `"${h}"`).join(", ")} of "${table}" were edited`,
+      });
   }
   return out;
 }
 
 /** What differs in the appended block of a table. */
 export function diffBlock(table: string, was: BlockPrint, now: BlockPrint): PrintChange[] {
-  if (was.headers.join("\u0001") !== now.headers.join("\u0001")) return [{ zh: `表格“${table}”的列变了`, en: `the columns of "${table}" changed` }];
-  if (was.rows !== now.rows) return [{ zh: `表格“${table}”的行数从 ${was.rows} 变为 ${now.rows}`, en: `"${table}" went from ${was.rows} to ${now.rows} rows` }];
-  if (was.hash !== now.hash) return [{ zh: `表格“${table}”中这次写入的行被修改或移动`, en: `the rows this write added to "${table}" were edited or moved` }];
+  if (was.headers.join("\u0001") !== now.headers.join("\u0001"))
+    return [{ zh: `表格“${table}”的列变了`, en: `the columns of "${table}" changed` }];
+  if (was.rows !== now.rows)
+    return [
+      {
+        zh: `表格“${table}”的行数从 ${was.rows} 变为 ${now.rows}`,
+        en: `"${table}" went from ${was.rows} to ${now.rows} rows`,
+      },
+    ];
+  if (was.hash !== now.hash)
+    return [
+      {
+        zh: `表格“${table}”中这次写入的行被修改或移动`,
+        en: `the rows this write added to "${table}" were edited or moved`,
+      },
+    ];
   return [];
 }

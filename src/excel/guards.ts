@@ -17,7 +17,11 @@ import { parseA1 } from "./address";
 /** A write that would harm what lies around a table: nothing was changed. */
 export class WriteBlockedError extends Error {
   readonly code = "WRITE_BLOCKED";
-  constructor(readonly message_zh: string, readonly message_en: string, readonly address: string) {
+  constructor(
+    readonly message_zh: string,
+    readonly message_en: string,
+    readonly address: string,
+  ) {
     super(`${message_zh} / ${message_en}`);
     this.name = "WriteBlockedError";
   }
@@ -43,7 +47,11 @@ export interface AreaCheck {
 }
 
 /** Queue the checks; the returned function syncs and throws WriteBlockedError for the first problem found. */
-export function queueAreaChecks(ctx: Excel.RequestContext, checks: readonly AreaCheck[], protectedSheets: readonly string[] = []): () => Promise<void> {
+export function queueAreaChecks(
+  ctx: Excel.RequestContext,
+  checks: readonly AreaCheck[],
+  protectedSheets: readonly string[] = [],
+): () => Promise<void> {
   const pending: (() => void)[] = [];
   const later: (() => (() => void)[])[] = [];
   const last: (() => void)[] = [];
@@ -81,7 +89,9 @@ export function queueAreaChecks(ctx: Excel.RequestContext, checks: readonly Area
       // Beside the table in the rows that move: anything at all (values, formulas, formats).
       const sides = [
         ch.left > 0 ? ws.getRangeByIndexes(firstMoving, 0, MAX_ROWS - firstMoving, ch.left) : null,
-        ch.left + width < MAX_COLS ? ws.getRangeByIndexes(firstMoving, ch.left + width, MAX_ROWS - firstMoving, MAX_COLS - ch.left - width) : null,
+        ch.left + width < MAX_COLS
+          ? ws.getRangeByIndexes(firstMoving, ch.left + width, MAX_ROWS - firstMoving, MAX_COLS - ch.left - width)
+          : null,
       ].map((r) => {
         const u = r?.getUsedRangeOrNullObject(false) ?? null;
         u?.load("address");
@@ -95,31 +105,35 @@ export function queueAreaChecks(ctx: Excel.RequestContext, checks: readonly Area
             merged.address,
           );
         }
-        later.push(() => tables.items.filter((x) => x.name !== ch.table).map((x) => {
-          const r = x.getRange();
-          r.load("address");
-          return () => {
-            // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
-            const rect = parseA1(r.address);
-            if (rect.c0 < ch.left || rect.c1 > ch.left + width - 1) {
-              throw new WriteBlockedError(
+        later.push(() =>
+          tables.items
+            .filter((x) => x.name !== ch.table)
+            .map((x) => {
+              const r = x.getRange();
+              r.load("address");
+              return () => {
                 // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
-                `表格“${ch.table}”下方的表格“${x.name}”（${r.address}）只有一部分在同样的列中，表格增减行时无法随之移动。请移动其中一个表格后再试。本次没有做任何改动。`,
-                // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
-                `The table "${x.name}" below "${ch.table}" (${r.address}) lies only partly in the same columns and cannot move when table rows are added or removed. Move one of the tables, then try again. Nothing was changed.`,
-                // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
-                r.address,
-              );
-            }
-          };
-        }));
+                const rect = parseA1(r.address);
+                if (rect.c0 < ch.left || rect.c1 > ch.left + width - 1) {
+                  throw new WriteBlockedError(
+                    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
+                    `表格“${ch.table}”下方的表格“${x.name}”（${r.address}）只有一部分在同样的列中，表格增减行时无法随之移动。请移动其中一个表格后再试。本次没有做任何改动。`,
+                    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
+                    `The table "${x.name}" below "${ch.table}" (${r.address}) lies only partly in the same columns and cannot move when table rows are added or removed. Move one of the tables, then try again. Nothing was changed.`,
+                    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read in a callback that runs after the caller's ctx.sync()
+                    r.address,
+                  );
+                }
+              };
+            }),
+        );
         // After the tables (a table cut by the columns is the clearer message): anything beside the moving rows.
         last.push(() => {
           for (const u of sides) {
             if (u && !u.isNullObject) {
               throw new WriteBlockedError(
-              `表格“${ch.table}”需要增减行，但表格下方两侧的 ${u.address} 有内容。Excel 没有说明增减表格行时这些单元格是否随之移动，为免打乱您的内容，请把它们移到表格上方、表格下方同样的列中或其他工作表，再试。本次没有做任何改动。`,
-              `The table "${ch.table}" needs rows added or removed, but ${u.address}, beside the rows below the table, is not empty. Excel does not document whether such cells move with table rows; to keep your content in place, move it above the table, below it in the same columns, or to another sheet, then try again. Nothing was changed.`,
+                `表格“${ch.table}”需要增减行，但表格下方两侧的 ${u.address} 有内容。Excel 没有说明增减表格行时这些单元格是否随之移动，为免打乱您的内容，请把它们移到表格上方、表格下方同样的列中或其他工作表，再试。本次没有做任何改动。`,
+                `The table "${ch.table}" needs rows added or removed, but ${u.address}, beside the rows below the table, is not empty. Excel does not document whether such cells move with table rows; to keep your content in place, move it above the table, below it in the same columns, or to another sheet, then try again. Nothing was changed.`,
                 u.address,
               );
             }

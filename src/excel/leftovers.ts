@@ -54,7 +54,12 @@ export function parseWorkSheetName(name: string): WorkSheetInfo | null {
 }
 
 /** The work sheets among `names` that are leftovers of dead writes (see the module comment). */
-export function leftoverSheets(names: readonly string[], referenced: ReadonlySet<string>, now: number, owner = ownerId()): string[] {
+export function leftoverSheets(
+  names: readonly string[],
+  referenced: ReadonlySet<string>,
+  now: number,
+  owner = ownerId(),
+): string[] {
   return names.filter((n) => {
     const info = parseWorkSheetName(n);
     if (!info || referenced.has(n)) return false;

@@ -79,7 +79,9 @@ function userCell(v: Cell, f: Cell): Cell {
 
 /** Key of a row of stored canonical cells, before occurrence numbering. */
 function rawKey(parts: Cell[]): string {
-  return parts.map((p) => (typeof p === "number" ? String(Math.round(p * 1e9) / 1e9) : String(p).trim())).join("\u0001");
+  return parts
+    .map((p) => (typeof p === "number" ? String(Math.round(p * 1e9) / 1e9) : String(p).trim()))
+    .join("\u0001");
 }
 
 function numbered(keys: string[]): string[] {
@@ -98,7 +100,10 @@ function numbered(keys: string[]): string[] {
  * recordsToRows); `newFormats` their per-cell formats. `existing` is null for a first load.
  */
 export function planMerge(
-  spec: SheetSpec, existing: ExistingTable | null, newRows: Cell[][], newFormats: (string | undefined)[][],
+  spec: SheetSpec,
+  existing: ExistingTable | null,
+  newRows: Cell[][],
+  newFormats: (string | undefined)[][],
   opts: { date1904?: boolean } = {},
 ): MergePlan {
   const date1904 = opts.date1904 === true;
@@ -113,7 +118,10 @@ export function planMerge(
   const userCols = headers.map((h, i) => (canonical[i] < 0 ? i : -1)).filter((i) => i >= 0);
 
   const displayKey = (stored: Cell[]) =>
-    keyIdx.map((k) => String(displayValue(spec.columns[k], stored[k], date1904))).filter((s) => s !== "").join(" / ");
+    keyIdx
+      .map((k) => String(displayValue(spec.columns[k], stored[k], date1904)))
+      .filter((s) => s !== "")
+      .join(" / ");
 
   // New records: stored canonical values (spec order) and keys.
   const newStored = newRows.map((r) => r.map(storedValue));
@@ -121,13 +129,17 @@ export function planMerge(
 
   // Old rows: stored canonical values (spec order; blank where the column is missing) and keys.
   const oldRows = existing?.values ?? [];
-  const oldCanon = oldRows.map((row) => spec.columns.map((c) => {
-    const j = oldCol(c.title);
-    return j >= 0 ? (row[j] ?? "") : "";
-  }));
+  const oldCanon = oldRows.map((row) =>
+    spec.columns.map((c) => {
+      const j = oldCol(c.title);
+      return j >= 0 ? (row[j] ?? "") : "";
+    }),
+  );
   const oldKeys = numbered(oldCanon.map((r) => rawKey(keyIdx.map((k) => r[k]))));
   const oldByKey = new Map<string, number>();
-  oldKeys.forEach((k, i) => { if (k) oldByKey.set(k, i); });
+  oldKeys.forEach((k, i) => {
+    if (k) oldByKey.set(k, i);
+  });
 
   // Formula columns: user columns with at least one formula; a "calculated column" (one formula everywhere) fills new rows.
   const formulaColumns: number[] = [];
@@ -169,7 +181,7 @@ export function planMerge(
     headers.forEach((_, c) => {
       const k = canonical[c];
       const j0 = oldCol(headers[c]);
-      const f0 = o !== undefined && existing && j0 >= 0 ? existing.formulasR1C1[o]?.[j0] ?? "" : "";
+      const f0 = o !== undefined && existing && j0 >= 0 ? (existing.formulasR1C1[o]?.[j0] ?? "") : "";
       if (k >= 0 && o !== undefined && j0 >= 0 && isFormula(oldRows[o][j0] ?? "", f0)) {
         // The user typed a formula into one of our columns: it stays (and its number format), the source's value is
         // reported instead of written.
@@ -211,7 +223,13 @@ export function planMerge(
       const after = newStored[n][k];
       if (!sameCell(before, after)) {
         changed = true;
-        changes.push({ action: "changed", key: label, field: h, old: displayValue(spec.columns[k], before, date1904), new: displayValue(spec.columns[k], after, date1904) });
+        changes.push({
+          action: "changed",
+          key: label,
+          field: h,
+          old: displayValue(spec.columns[k], before, date1904),
+          new: displayValue(spec.columns[k], after, date1904),
+        });
       }
     });
     if (changed) counts.updated++;
@@ -225,20 +243,24 @@ export function planMerge(
     if (oldKeys[i] === "") {
       if (isBlankRow(row)) return;
       // A row the user typed without a key: not a source record, so it stays in the table, after the records.
-      rows.push(headers.map((h) => {
-        const j = oldCol(h);
-        if (j < 0) return "";
-        return userCell(row[j] ?? "", existing!.formulasR1C1[i]?.[j] ?? "");
-      }));
-      formats.push(headers.map((h, c) => {
-        const j = oldCol(h);
-        return j >= 0 && canonical[c] < 0 ? existing!.numberFormats?.[i]?.[j] : undefined;
-      }));
+      rows.push(
+        headers.map((h) => {
+          const j = oldCol(h);
+          if (j < 0) return "";
+          return userCell(row[j] ?? "", existing!.formulasR1C1[i]?.[j] ?? "");
+        }),
+      );
+      formats.push(
+        headers.map((h, c) => {
+          const j = oldCol(h);
+          return j >= 0 && canonical[c] < 0 ? existing!.numberFormats?.[i]?.[j] : undefined;
+        }),
+      );
       return;
     }
     const stored = headers.map((h) => {
       const j = oldCol(h);
-      return j >= 0 ? row[j] ?? "" : "";
+      return j >= 0 ? (row[j] ?? "") : "";
     });
     const label = displayKey(oldCanon[i]);
     archived.push({ key: label, values: stored });

@@ -36,7 +36,9 @@ export function namesOf(ns: WriterNamespace = DEFAULT_NAMESPACE): Names {
   return {
     spec: (kind) => {
       const base = SHEETS[kind];
-      return ns === DEFAULT_NAMESPACE || (!ns.sheetPrefix && !ns.tablePrefix) ? base : { ...base, sheet: sheet(base.sheet), table: table(base.table) };
+      return ns === DEFAULT_NAMESPACE || (!ns.sheetPrefix && !ns.tablePrefix)
+        ? base
+        : { ...base, sheet: sheet(base.sheet), table: table(base.table) };
     },
     archive: { sheet: sheet(ARCHIVE_BASE.sheet), table: table(ARCHIVE_BASE.table) },
     changeLog: { sheet: sheet(CHANGELOG_BASE.sheet), table: table(CHANGELOG_BASE.table) },

@@ -17,7 +17,9 @@ function excel(): typeof Excel {
  * workbook's date system (date-system.ts): in a 1904-system workbook every number shown with a date format is moved
  * by 1,462 days, so the importer reads the dates the user sees. Null when there is no such table.
  */
-export async function readWorkbookTableOrNull(name: string): Promise<{ values: unknown[][]; label: string; startRow: number; sheet: string } | null> {
+export async function readWorkbookTableOrNull(
+  name: string,
+): Promise<{ values: unknown[][]; label: string; startRow: number; sheet: string } | null> {
   return excel().run(async (ctx) => {
     const t = ctx.workbook.tables.getItemOrNullObject(name);
     const is1904 = queueDateSystem(ctx);
@@ -38,8 +40,13 @@ export async function readWorkbookTableOrNull(name: string): Promise<{ values: u
     const per = Math.max(1, Math.floor(100_000 / cols));
     // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
     for (let r = 0; r < body.rowCount; r += per) {
-      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
-      const part = ws.getRangeByIndexes(header.rowIndex + 1 + r, header.columnIndex, Math.min(per, body.rowCount - r), cols);
+      const part = ws.getRangeByIndexes(
+        header.rowIndex + 1 + r,
+        header.columnIndex,
+        // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
+        Math.min(per, body.rowCount - r),
+        cols,
+      );
       // eslint-disable-next-line office-addins/no-empty-load -- the argument is an expression naming the properties, not an empty load
       part.load(date1904 ? "values, numberFormat" : "values");
       await ctx.sync();
@@ -49,8 +56,12 @@ export async function readWorkbookTableOrNull(name: string): Promise<{ values: u
         continue;
       }
       part.values.forEach((row, i) => {
-        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- load() names its properties through an expression; ctx.sync() above has run
-        values.push(row.map((v, c) => (typeof v === "number" && isDateFormat(String(part.numberFormat[i][c])) ? to1900Serial(v, true) : v)));
+        values.push(
+          row.map((v, c) =>
+            // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- load() names its properties through an expression; ctx.sync() above has run
+            typeof v === "number" && isDateFormat(String(part.numberFormat[i][c])) ? to1900Serial(v, true) : v,
+          ),
+        );
       });
     }
     return { values, label: `${ws.name}!${name}`, startRow: header.rowIndex + 1, sheet: ws.name };
@@ -58,9 +69,10 @@ export async function readWorkbookTableOrNull(name: string): Promise<{ values: u
 }
 
 /** readWorkbookTableOrNull, failing with a bilingual message when the table does not exist. */
-export async function readWorkbookTable(name: string): Promise<{ values: unknown[][]; label: string; startRow: number }> {
+export async function readWorkbookTable(
+  name: string,
+): Promise<{ values: unknown[][]; label: string; startRow: number }> {
   const t = await readWorkbookTableOrNull(name);
   if (!t) throw new Error(`工作簿中没有表格“${name}” / No table "${name}" in the workbook`);
   return t;
 }
-

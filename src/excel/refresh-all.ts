@@ -28,11 +28,24 @@ export { readWorkbookTable, readWorkbookTableOrNull };
 // refresh keeps the 地区路径 column the briefing's formulas read.
 export const defaultLoaders: SourceLoaders = {
   url: async (d, signal, onProgress) =>
-    importUrl(d.url ?? d.name, { fileName: d.url ?? d.name, kind: d.kind, mapping: d.mapping, signal, onProgress, ...(await regionImportOptions(d.kind)) }),
+    importUrl(d.url ?? d.name, {
+      fileName: d.url ?? d.name,
+      kind: d.kind,
+      mapping: d.mapping,
+      signal,
+      onProgress,
+      ...(await regionImportOptions(d.kind)),
+    }),
   async table(d, _signal, onProgress) {
     const { values, label, startRow } = await readWorkbookTable(d.table ?? d.name);
     onProgress?.(0.5);
-    return importTable(values, { fileName: label, kind: d.kind, mapping: d.mapping, startRow, ...(await regionImportOptions(d.kind)) });
+    return importTable(values, {
+      fileName: label,
+      kind: d.kind,
+      mapping: d.mapping,
+      startRow,
+      ...(await regionImportOptions(d.kind)),
+    });
   },
   async seeds(d) {
     return loadSeeds({ divisions: await loadDivisions() })[d.kind];
@@ -40,12 +53,23 @@ export const defaultLoaders: SourceLoaders = {
 };
 
 /** Re-read one source (not a file). */
-export function reread(d: SourceDescriptor, loaders: SourceLoaders = defaultLoaders, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ImportResult> {
+export function reread(
+  d: SourceDescriptor,
+  loaders: SourceLoaders = defaultLoaders,
+  signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<ImportResult> {
   switch (d.type) {
-    case "url": return loaders.url(d, signal, onProgress);
-    case "table": return loaders.table(d, signal, onProgress);
-    case "seeds": return loaders.seeds(d);
-    default: throw new Error(`「${d.name}」是本地文件，请在任务窗格中重新选择文件后刷新。 / "${d.name}" is a local file: choose it again in the task pane to refresh.`);
+    case "url":
+      return loaders.url(d, signal, onProgress);
+    case "table":
+      return loaders.table(d, signal, onProgress);
+    case "seeds":
+      return loaders.seeds(d);
+    default:
+      throw new Error(
+        `「${d.name}」是本地文件，请在任务窗格中重新选择文件后刷新。 / "${d.name}" is a local file: choose it again in the task pane to refresh.`,
+      );
   }
 }
 
@@ -54,7 +78,11 @@ export class SourceHasErrors extends Error {
   readonly code = "SOURCE_HAS_ERRORS";
   readonly message_zh: string;
   readonly message_en: string;
-  constructor(readonly source: SourceDescriptor, readonly errors: number, readonly issues: ImportIssue[]) {
+  constructor(
+    readonly source: SourceDescriptor,
+    readonly errors: number,
+    readonly issues: ImportIssue[],
+  ) {
     const zh = `来源「${source.name}」中有 ${errors} 处错误，未刷新（否则出错的行会被当作“已删除”归档）。请先修正来源中的这些行，再刷新。`;
     const en = `The source "${source.name}" has ${errors} errors: not refreshed (rows with errors would be archived as if deleted). Fix those rows in the source first, then refresh.`;
     super(`${zh} / ${en}`);
@@ -81,13 +109,20 @@ export interface RefreshSourceOptions extends WriteOptions {
  * Refresh one remembered source (by id or descriptor): re-read it (the first half of the progress), refuse with
  * SourceHasErrors when refreshBlocker says so, else refresh its sheet (the second half). The one refresh path.
  */
-export async function refreshSource(source: string | SourceDescriptor, opts: RefreshSourceOptions = {}): Promise<{ summary: WriteSummary; result: ImportResult }> {
+export async function refreshSource(
+  source: string | SourceDescriptor,
+  opts: RefreshSourceOptions = {},
+): Promise<{ summary: WriteSummary; result: ImportResult }> {
   const d = typeof source === "string" ? (await listSources()).find((x) => x.id === source) : source;
   if (!d) throw new Error(`没有这个数据来源：${String(source)} / No such source: ${String(source)}`);
   const result = await reread(d, opts.loaders, opts.signal, (f) => opts.onProgress?.(f / 2));
   const errors = refreshBlocker(result);
   if (errors > 0) throw new SourceHasErrors(d, errors, result.issues);
-  const summary = await refreshDataset(d.id, result, { signal: opts.signal, now: opts.now, onProgress: (f) => opts.onProgress?.(0.5 + f / 2) });
+  const summary = await refreshDataset(d.id, result, {
+    signal: opts.signal,
+    now: opts.now,
+    onProgress: (f) => opts.onProgress?.(0.5 + f / 2),
+  });
   return { summary, result };
 }
 
@@ -113,7 +148,10 @@ export async function refreshAll(opts: WriteOptions & { loaders?: SourceLoaders 
       out.refreshed.push({ source: d, summary });
     } catch (e) {
       if (e instanceof SourceHasErrors) {
-        out.skipped.push({ source: d, reason: `来源中有 ${e.errors} 处错误，未刷新（以免误归档） / the source has ${e.errors} errors: not refreshed (rows would be archived by mistake)` });
+        out.skipped.push({
+          source: d,
+          reason: `来源中有 ${e.errors} 处错误，未刷新（以免误归档） / the source has ${e.errors} errors: not refreshed (rows would be archived by mistake)`,
+        });
         continue;
       }
       out.failed.push({ source: d, error: e instanceof Error ? e.message : String(e) });

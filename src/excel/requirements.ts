@@ -24,7 +24,9 @@ export function isSetSupported(name: string, version: string): boolean {
 export function checkRequirements(): void {
   for (const s of REQUIRED_SETS) {
     if (!isSetSupported(s.name, s.version)) {
-      throw new Error(`写入台账需要 Excel 2021 或 Microsoft 365（${s.name} ${s.version}）。 / Writing ledgers needs Excel 2021 or Microsoft 365 (${s.name} ${s.version}).`);
+      throw new Error(
+        `写入台账需要 Excel 2021 或 Microsoft 365（${s.name} ${s.version}）。 / Writing ledgers needs Excel 2021 or Microsoft 365 (${s.name} ${s.version}).`,
+      );
     }
   }
 }

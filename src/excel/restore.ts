@@ -48,7 +48,10 @@ export class RollbackFailedError extends Error {
   readonly code = "ROLLBACK_FAILED";
   readonly message_zh: string;
   readonly message_en: string;
-  constructor(readonly writeError: unknown, readonly rollbackError: unknown) {
+  constructor(
+    readonly writeError: unknown,
+    readonly rollbackError: unknown,
+  ) {
     const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
     const zh = `写入失败（${text(writeError)}），恢复原状时也出错（${text(rollbackError)}）。表格可能只写入了一部分。恢复所需的资料已保留在工作簿中：请在任务窗格中点“撤销”完成恢复。`;
     const en = `The write failed (${text(writeError)}), and putting the sheets back failed too (${text(rollbackError)}). The tables may be partly written. What is needed to put them back is kept in the workbook: select Undo in the task pane to finish.`;
@@ -62,7 +65,16 @@ export class RollbackFailedError extends Error {
 /** An undo record of this version, or null (an older version's, or anything else a setting may hold). */
 export function undoRecordOf(raw: unknown): UndoRecord | null {
   const r = raw as Partial<UndoRecord> | null;
-  if (!r || typeof r !== "object" || r.version !== 3 || typeof r.batch !== "string" || typeof r.undoSheet !== "string" || !r.data || !r.snapshot) return null;
+  if (
+    !r ||
+    typeof r !== "object" ||
+    r.version !== 3 ||
+    typeof r.batch !== "string" ||
+    typeof r.undoSheet !== "string" ||
+    !r.data ||
+    !r.snapshot
+  )
+    return null;
   return r as UndoRecord;
 }
 
@@ -101,7 +113,15 @@ export async function verifyUndo(record: UndoRecord): Promise<PrintChange[]> {
       const t = loc.read();
       const ws = ctx.workbook.worksheets.getItem(t.sheetName);
       if (kind === "table") {
-        const now = printNow(t, await readBody(ctx, ws, { top: t.top + 1, left: t.left, rows: t.rows, cols: t.cols }, { formats: false, formulaText: false }));
+        const now = printNow(
+          t,
+          await readBody(
+            ctx,
+            ws,
+            { top: t.top + 1, left: t.left, rows: t.rows, cols: t.cols },
+            { formats: false, formulaText: false },
+          ),
+        );
         out.push(...diffTable(ref.name, print.data, now));
       } else {
         const block = was as NonNullable<typeof print.archive>;
@@ -110,8 +130,19 @@ export async function verifyUndo(record: UndoRecord): Promise<PrintChange[]> {
           out.push(...diffBlock(ref.name, block, { ...block, headers: t.headers, rows: t.rows }));
           continue;
         }
-        const read = await readBody(ctx, ws, { top: t.top + 1 + block.from, left: t.left, rows: n, cols: t.cols }, { formats: false, formulaText: false });
-        out.push(...diffBlock(ref.name, block, printBlock(t.headers, t.rows, block.from, read.values, (r, c) => isFormulaAt(read, r, c))));
+        const read = await readBody(
+          ctx,
+          ws,
+          { top: t.top + 1 + block.from, left: t.left, rows: n, cols: t.cols },
+          { formats: false, formulaText: false },
+        );
+        out.push(
+          ...diffBlock(
+            ref.name,
+            block,
+            printBlock(t.headers, t.rows, block.from, read.values, (r, c) => isFormulaAt(read, r, c)),
+          ),
+        );
       }
     }
     return out;
@@ -143,7 +174,11 @@ async function readMeta(ctx: Excel.RequestContext, record: UndoRecord): Promise<
  * `rollback`: a failed commit (the previous undo record, `previousUndo`, is put back). Idempotent: every step reads
  * what exists first, so an interrupted restore can run again.
  */
-export async function restore(record: UndoRecord, names: Names, how: { mode: "undo" | "rollback"; previousUndo?: unknown }): Promise<void> {
+export async function restore(
+  record: UndoRecord,
+  names: Names,
+  how: { mode: "undo" | "rollback"; previousUndo?: unknown },
+): Promise<void> {
   await excel().run(async (ctx) => {
     const wb = ctx.workbook;
     wb.worksheets.load("items/name");
@@ -168,7 +203,9 @@ export async function restore(record: UndoRecord, names: Names, how: { mode: "un
     const undoExists = sheetNames.has(record.undoSheet);
     const meta = undoExists ? await readMeta(ctx, record) : null;
     if (!undoExists && record.data.created === null && record.snapshot.rows > 0 && states[0]) {
-      throw new Error(`撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。 / The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`);
+      throw new Error(
+        `撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。 / The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`,
+      );
     }
 
     if (how.mode === "undo") {
@@ -180,7 +217,17 @@ export async function restore(record: UndoRecord, names: Names, how: { mode: "un
         if (!p || !st) return;
         protectedSheets.push(st.sheetName);
         if (p.created) return;
-        checks.push({ sheet: st.sheetName, table: st.ref.name, top: st.top, left: st.left, cols: st.cols, rows: st.rows, showTotals: st.showTotals, otherRows: Math.max(1, p.beforeRows), newCols: 0 });
+        checks.push({
+          sheet: st.sheetName,
+          table: st.ref.name,
+          top: st.top,
+          left: st.left,
+          cols: st.cols,
+          rows: st.rows,
+          showTotals: st.showTotals,
+          otherRows: Math.max(1, p.beforeRows),
+          newCols: 0,
+        });
       });
       await queueAreaChecks(ctx, checks, protectedSheets)();
     }
@@ -220,10 +267,14 @@ export async function restore(record: UndoRecord, names: Names, how: { mode: "un
         const { rows, cols: snapCols } = record.snapshot;
         if (rows > 0 && undoExists) {
           await budget.spend(0, 4);
-          ws.getRangeByIndexes(st.top + 1, st.left, rows, snapCols).copyFrom(wb.worksheets.getItem(record.undoSheet).getRangeByIndexes(0, 0, rows, snapCols), "Values");
+          ws.getRangeByIndexes(st.top + 1, st.left, rows, snapCols).copyFrom(
+            wb.worksheets.getItem(record.undoSheet).getRangeByIndexes(0, 0, rows, snapCols),
+            "Values",
+          );
           for (let c = 0; c < snapCols; c++) {
             const formats = meta?.formats[c];
-            if (formats?.length) await writeColumn(ws, st.top + 1, st.left + c, fromRuns(formats, rows), "numberFormat", budget);
+            if (formats?.length)
+              await writeColumn(ws, st.top + 1, st.left + c, fromRuns(formats, rows), "numberFormat", budget);
           }
           for (const [c, runs] of Object.entries(meta?.formulas ?? {})) {
             await writeColumn(ws, st.top + 1, st.left + Number(c), fromRuns(runs, rows), "formulasR1C1", budget);
@@ -232,19 +283,27 @@ export async function restore(record: UndoRecord, names: Names, how: { mode: "un
         if (record.note && st.top >= 1) {
           const f = record.note.formula;
           await budget.spend(utf8Bytes(String(f)), 2);
-          ws.getRangeByIndexes(st.top - 1, st.left, 1, 1).formulas = [[typeof f === "string" && !f.startsWith("=") ? textCell(f) : f]];
+          ws.getRangeByIndexes(st.top - 1, st.left, 1, 1).formulas = [
+            [typeof f === "string" && !f.startsWith("=") ? textCell(f) : f],
+          ];
         }
       }
-      await applyFilters(table, [meta?.filters.data, meta?.filters.archive, meta?.filters.changeLog][i] ?? null, budget);
+      await applyFilters(
+        table,
+        [meta?.filters.data, meta?.filters.archive, meta?.filters.changeLog][i] ?? null,
+        budget,
+      );
     }
     await budget.flush();
     // The settings, then the work sheets: the restore is done once the undo setting changed.
     suspend();
     if (record.previousSources.length) wb.settings.add(names.settingsSources, record.previousSources);
     else if (settingKeys.has(names.settingsSources)) wb.settings.getItem(names.settingsSources).delete();
-    if (record.previousTables !== null && record.previousTables !== undefined) wb.settings.add(names.settingsTables, record.previousTables);
+    if (record.previousTables !== null && record.previousTables !== undefined)
+      wb.settings.add(names.settingsTables, record.previousTables);
     else if (settingKeys.has(names.settingsTables)) wb.settings.getItem(names.settingsTables).delete();
-    if (how.mode === "rollback" && how.previousUndo !== null && how.previousUndo !== undefined) wb.settings.add(names.settingsUndo, how.previousUndo);
+    if (how.mode === "rollback" && how.previousUndo !== null && how.previousUndo !== undefined)
+      wb.settings.add(names.settingsUndo, how.previousUndo);
     else if (settingKeys.has(names.settingsUndo)) wb.settings.getItem(names.settingsUndo).delete();
     if (sheetNames.has(record.stageSheet)) deleteWorkSheet(wb.worksheets.getItem(record.stageSheet));
     if (undoExists) deleteWorkSheet(wb.worksheets.getItem(record.undoSheet));
@@ -257,7 +316,14 @@ export async function restore(record: UndoRecord, names: Names, how: { mode: "un
  * else only the table (Table.convertToRange, ExcelApi 1.2: "All data is preserved", then cleared), its note and the
  * frozen rows, so what the user put on the sheet since stays.
  */
-async function removeCreated(ws: Excel.Worksheet, table: Excel.Table, st: TableState, p: TablePart, used: Excel.Range | null, budget: RequestBudget): Promise<void> {
+async function removeCreated(
+  ws: Excel.Worksheet,
+  table: Excel.Table,
+  st: TableState,
+  p: TablePart,
+  used: Excel.Range | null,
+  budget: RequestBudget,
+): Promise<void> {
   const top = p.note && st.top >= 1 ? st.top - 1 : st.top;
   const ours = { r0: top, c0: st.left, r1: st.top + st.rows + (st.showTotals ? 1 : 0), c1: st.left + st.cols - 1 };
   const u = used && !used.isNullObject ? parseA1(used.address) : null;
@@ -271,4 +337,3 @@ async function removeCreated(ws: Excel.Worksheet, table: Excel.Table, st: TableS
   if (p.note && st.top >= 1) ws.getRangeByIndexes(st.top - 1, st.left, 1, 1).clear("All");
   ws.freezePanes.unfreeze();
 }
-

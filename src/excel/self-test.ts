@@ -78,8 +78,18 @@ export interface SelfTestOptions {
 
 /** Requirement sets the report lists: what the add-in uses, and a little around it. */
 export const REPORTED_SETS: readonly [string, string][] = [
-  ["ExcelApi", "1.1"], ["ExcelApi", "1.4"], ["ExcelApi", "1.9"], ["ExcelApi", "1.12"], ["ExcelApi", "1.13"], ["ExcelApi", "1.16"], ["ExcelApi", "1.17"],
-  ["SharedRuntime", "1.1"], ["CustomFunctionsRuntime", "1.1"], ["CustomFunctionsRuntime", "1.3"], ["CustomFunctionsRuntime", "1.4"], ["RibbonApi", "1.1"],
+  ["ExcelApi", "1.1"],
+  ["ExcelApi", "1.4"],
+  ["ExcelApi", "1.9"],
+  ["ExcelApi", "1.12"],
+  ["ExcelApi", "1.13"],
+  ["ExcelApi", "1.16"],
+  ["ExcelApi", "1.17"],
+  ["SharedRuntime", "1.1"],
+  ["CustomFunctionsRuntime", "1.1"],
+  ["CustomFunctionsRuntime", "1.3"],
+  ["CustomFunctionsRuntime", "1.4"],
+  ["RibbonApi", "1.1"],
 ];
 
 function excel(): typeof Excel {
@@ -93,7 +103,9 @@ function office(): typeof Office | null {
 }
 
 /** The temporary names of one run. */
-export function selfTestNamespace(tag: string): WriterNamespace & { briefing: string; portable: string; functions: string } {
+export function selfTestNamespace(
+  tag: string,
+): WriterNamespace & { briefing: string; portable: string; functions: string } {
   return {
     sheetPrefix: `自检${tag} `,
     tablePrefix: `SelfTest_${tag}_`,
@@ -105,7 +117,9 @@ export function selfTestNamespace(tag: string): WriterNamespace & { briefing: st
 }
 
 function randomTag(): string {
-  return Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, "0");
+  return Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, "0");
 }
 
 class Check extends Error {}
@@ -121,9 +135,22 @@ const near = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b)
 const YEAR = 2025;
 function record(i: number, over: Partial<ProjectRecord> = {}): ProjectRecord {
   return {
-    id: `ZJ-${i}`, name: `自检项目${i}`, region: i % 2 ? "西宁市" : "海东市", park: null, industry: "新能源", investor: `企业${i}`,
-    investor_type: "其他", investor_origin: "省外", stage: "签约", signed_date: `${YEAR}-0${(i % 3) + 1}-1${i}`, started_date: null,
-    signed_amount: 10 * i + 0.5, planned_investment: null, notes: null, source: "自检", ...over,
+    id: `ZJ-${i}`,
+    name: `自检项目${i}`,
+    region: i % 2 ? "西宁市" : "海东市",
+    park: null,
+    industry: "新能源",
+    investor: `企业${i}`,
+    investor_type: "其他",
+    investor_origin: "省外",
+    stage: "签约",
+    signed_date: `${YEAR}-0${(i % 3) + 1}-1${i}`,
+    started_date: null,
+    signed_amount: 10 * i + 0.5,
+    planned_investment: null,
+    notes: null,
+    source: "自检",
+    ...over,
   };
 }
 const LEDGER_V1 = [1, 2, 3, 4].map((i) => record(i));
@@ -137,8 +164,15 @@ const TARGETS: Target[] = ["西宁市", "海东市"].flatMap((region) => [
 function resultOf(kind: ImportResult["kind"], rows: { records?: ProjectRecord[]; targets?: Target[] }): ImportResult {
   const n = (rows.records ?? rows.targets ?? []).length;
   return {
-    kind, records: rows.records ?? [], funds: [], targets: rows.targets ?? [], figures: [], issues: [],
-    summary: { rows: n, accepted: n, rejected: 0 }, mapping: {}, headers: [],
+    kind,
+    records: rows.records ?? [],
+    funds: [],
+    targets: rows.targets ?? [],
+    figures: [],
+    issues: [],
+    summary: { rows: n, accepted: n, rejected: 0 },
+    mapping: {},
+    headers: [],
   };
 }
 
@@ -166,12 +200,23 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
   const o = office();
   const diag = o?.context?.diagnostics;
   const env: SelfTestReport["environment"] = {
-    host: String(diag?.host ?? "—"), platform: String(diag?.platform ?? "—"), version: diag?.version ?? "—", inOffice: !!diag,
-    date1904: null, sets: {}, userAgent: typeof navigator !== "undefined" ? navigator.userAgent : "",
+    host: String(diag?.host ?? "—"),
+    platform: String(diag?.platform ?? "—"),
+    version: diag?.version ?? "—",
+    inOffice: !!diag,
+    date1904: null,
+    sets: {},
+    userAgent: typeof navigator !== "undefined" ? navigator.userAgent : "",
   };
   let failed = false;
 
-  async function step(id: string, zh: string, en: string, body: () => Promise<string | void>, always = false): Promise<void> {
+  async function step(
+    id: string,
+    zh: string,
+    en: string,
+    body: () => Promise<string | void>,
+    always = false,
+  ): Promise<void> {
     if (failed && !always) {
       const s = { id, zh, en, ok: false, ms: 0, error: "未运行：前面的步骤失败 / not run: an earlier step failed" };
       steps.push(s);
@@ -214,17 +259,37 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
         settings: new Set(ctx.workbook.settings.items.map((x) => x.key)),
       };
       // Nothing of this run may exist already (a previous run with the same tag that could not clean up).
-      const probes = [ledger.sheet, names.archive.sheet, names.changeLog.sheet, ns.briefing, ns.portable, ns.functions].map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
+      const probes = [
+        ledger.sheet,
+        names.archive.sheet,
+        names.changeLog.sheet,
+        ns.briefing,
+        ns.portable,
+        ns.functions,
+      ].map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
       await ctx.sync();
-      expect(probes.every((p) => p.isNullObject), "临时工作表名称已被占用", "a temporary sheet name is taken");
+      expect(
+        probes.every((p) => p.isNullObject),
+        "临时工作表名称已被占用",
+        "a temporary sheet name is taken",
+      );
     });
     const missing = REQUIRED_SETS.filter((s) => env.sets[`${s.name} ${s.version}`] === false);
-    expect(missing.length === 0, `缺少 ${missing.map((s) => `${s.name} ${s.version}`).join("、")}`, `missing ${missing.map((s) => `${s.name} ${s.version}`).join(", ")}`);
+    expect(
+      missing.length === 0,
+      `缺少 ${missing.map((s) => `${s.name} ${s.version}`).join("、")}`,
+      `missing ${missing.map((s) => `${s.name} ${s.version}`).join(", ")}`,
+    );
     return `${env.host} ${env.platform} ${env.version}; ${env.date1904 ? "1904" : "1900"} 日期系统 / date system`;
   });
 
   await step("ledger", "写入台账表格", "Write a ledger table", async () => {
-    const s = await writeDataset("ledger", resultOf("ledger", { records: LEDGER_V1 }), { type: "file", name: "自检 / self-test" }, { namespace: ns, ticket });
+    const s = await writeDataset(
+      "ledger",
+      resultOf("ledger", { records: LEDGER_V1 }),
+      { type: "file", name: "自检 / self-test" },
+      { namespace: ns, ticket },
+    );
     expect(s.rows === 4 && s.table === ledger.table, `表格行数 ${s.rows}`, `table rows ${s.rows}`);
     const t = await readWorkbookTableOrNull(ledger.table);
     expect(!!t && t.values.length === 5, "读回的行数不对", "wrong number of rows read back");
@@ -240,7 +305,9 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
       t.columns.add(undefined, [["负责人"], ...body.values.map((r) => [`负责人-${r[0]}`])], "负责人");
       t.columns.add(undefined, undefined, "公式列");
       await ctx.sync();
-      t.columns.getItem("公式列").getDataBodyRange().formulas = body.values.map(() => ['=[@负责人]&"/"&[@所属地区]']) as never;
+      t.columns.getItem("公式列").getDataBodyRange().formulas = body.values.map(() => [
+        '=[@负责人]&"/"&[@所属地区]',
+      ]) as never;
       t.showTotals = true;
       await ctx.sync();
       const amount = t.columns.getItem("签约金额(亿元)").getRange();
@@ -261,7 +328,11 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
 
   await step("refresh", "刷新：新增、修改、删除各一条", "Refresh: one added, one changed, one removed", async () => {
     const s = await refreshDataset("ledger", resultOf("ledger", { records: LEDGER_V2 }), { namespace: ns, ticket });
-    expect(s.added === 1 && s.updated === 1 && s.archived === 1, `新增 ${s.added}、修改 ${s.updated}、归档 ${s.archived}`, `added ${s.added}, changed ${s.updated}, archived ${s.archived}`);
+    expect(
+      s.added === 1 && s.updated === 1 && s.archived === 1,
+      `新增 ${s.added}、修改 ${s.updated}、归档 ${s.archived}`,
+      `added ${s.added}, changed ${s.updated}, archived ${s.archived}`,
+    );
     const state = await excel().run(async (ctx) => {
       const t = ctx.workbook.tables.getItem(ledger.table);
       const head = t.getHeaderRowRange();
@@ -274,23 +345,54 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
       const archive = ctx.workbook.tables.getItem(names.archive.table).getDataBodyRange();
       archive.load("values");
       await ctx.sync();
-      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read -- the rule knows only a context named `context`; ctx.sync() above has run (autoFilter is a navigation property)
-      return { head: head.values[0].map(String), body: body.values, total, filter: t.autoFilter, archive: archive.values };
+      /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read -- the rule knows only a context named `context`; ctx.sync() above has run (autoFilter is a navigation property) */
+      return {
+        head: head.values[0].map(String),
+        body: body.values,
+        total,
+        filter: t.autoFilter,
+        archive: archive.values,
+      };
+      /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read */
     });
     const col = (h: string) => state.head.indexOf(h);
-    expect(state.body.map((r) => r[0]).join() === LEDGER_V2.map((r) => r.id).join(), "刷新后的记录不对", "wrong records after the refresh");
+    expect(
+      state.body.map((r) => r[0]).join() === LEDGER_V2.map((r) => r.id).join(),
+      "刷新后的记录不对",
+      "wrong records after the refresh",
+    );
     for (const r of state.body) {
       const owner = r[0] === "ZJ-5" ? "" : `负责人-${r[0]}`;
       expect(r[col("负责人")] === owner, `用户列没有跟随记录 ${r[0]}`, `the user column did not follow record ${r[0]}`);
-      expect(r[col("公式列")] === `${owner}/${r[col("所属地区")]}`, `公式列的值不对 ${r[0]}`, `formula column wrong for ${r[0]}`);
+      expect(
+        r[col("公式列")] === `${owner}/${r[col("所属地区")]}`,
+        `公式列的值不对 ${r[0]}`,
+        `formula column wrong for ${r[0]}`,
+      );
     }
     const sum = LEDGER_V2.reduce((n, r) => n + (r.signed_amount ?? 0), 0);
     const totalAt = col("签约金额(亿元)");
-    expect(near(state.total.values[0][totalAt], sum), `汇总行 ${state.total.values[0][totalAt]}，应为 ${sum}`, `total row ${state.total.values[0][totalAt]}, expected ${sum}`);
-    expect(String(state.total.formulas[0][totalAt]).startsWith("=SUBTOTAL("), "汇总行公式丢失", "the total row's formula is gone");
+    expect(
+      near(state.total.values[0][totalAt], sum),
+      `汇总行 ${state.total.values[0][totalAt]}，应为 ${sum}`,
+      `total row ${state.total.values[0][totalAt]}, expected ${sum}`,
+    );
+    expect(
+      String(state.total.formulas[0][totalAt]).startsWith("=SUBTOTAL("),
+      "汇总行公式丢失",
+      "the total row's formula is gone",
+    );
     const crit = state.filter.criteria[col("所属地区")];
-    expect(state.filter.isDataFiltered && crit?.filterOn === "Values", "筛选未恢复", "the filter was not applied again");
-    expect(state.archive.length === 1 && state.archive[0].includes("ZJ-3"), "归档中没有删除的记录", "the removed record is not in the archive");
+    expect(
+      state.filter.isDataFiltered && crit?.filterOn === "Values",
+      "筛选未恢复",
+      "the filter was not applied again",
+    );
+    expect(
+      state.archive.length === 1 && state.archive[0].includes("ZJ-3"),
+      "归档中没有删除的记录",
+      "the removed record is not in the archive",
+    );
     return `汇总 / total ${sum}`;
   });
 
@@ -298,71 +400,153 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
     const u = await undoLastRefresh({ namespace: ns, ticket });
     expect(!!u, "没有可撤销的操作", "nothing to undo");
     const now = await readBody(ledger.table);
-    expect(JSON.stringify(now) === JSON.stringify(afterUserEdits), "撤销后表格与刷新前不同", "after undo the table differs from before the refresh");
+    expect(
+      JSON.stringify(now) === JSON.stringify(afterUserEdits),
+      "撤销后表格与刷新前不同",
+      "after undo the table differs from before the refresh",
+    );
   });
 
   for (const portable of [false, true]) {
     const id = portable ? "briefing-portable" : "briefing-live";
-    await step(id, portable ? "成绩单（可移植公式）" : "成绩单（实时公式）", portable ? "Briefing (portable formulas)" : "Briefing (live formulas)", async () => {
-      if (!portable) {
-        await writeDataset("targets", resultOf("targets", { targets: TARGETS }), { type: "file", name: "自检 / self-test" }, { namespace: ns, ticket });
-        await writeDataset("figures", resultOf("figures", {}), { type: "file", name: "自检 / self-test" }, { namespace: ns, ticket });
-      }
-      const read = async (kind: "ledger" | "targets") => {
-        const t = await readWorkbookTableOrNull(names.spec(kind).table);
-        if (!t) throw new Check(`读不到表格 ${names.spec(kind).table} / cannot read ${names.spec(kind).table}`);
-        return importTable(t.values, { fileName: names.spec(kind).table, kind, startRow: t.startRow });
-      };
-      const [l, tg] = [await read("ledger"), await read("targets")];
-      const b = buildBriefing({ records: l.records, funds: [], targets: tg.targets, figures: [] }, { period: `${YEAR}Q1`, metrics: ["signed_projects", "signed_amount"] });
-      const tableNames = Object.fromEntries((["ledger", "funds", "targets", "figures"] as const).map((k) => [namesOf().spec(k).table, names.spec(k).table]));
-      const out = await writeBriefingSheet(b, {
-        portable, charts: false, activate: false, tableNames, sheetName: portable ? ns.portable : ns.briefing, language: "zh-CN",
-        settingsKey: `${ns.settingsPrefix}briefings`, ticket,
-      });
-      expect(out.warnings.length === 0, out.warnings.map((w) => w.message).join(" "), out.warnings.map((w) => w.message_en).join(" "));
-      const values = await waitForValues(out.sheetName, out.address, opts.functionTimeoutMs ?? 20_000);
-      let compared = 0;
-      b.tables.forEach((t, ti) => {
-        const lt = out.layout.tables[ti];
-        [...t.rows, t.total].forEach((row, k) => {
-          const r = k < t.rows.length ? lt.firstRow + k : lt.totalRow;
-          for (const [c, want] of [[COL.actual, row.actual], [COL.rate, row.completion_rate]] as const) {
-            const got = values[r][c];
-            const ok = want === null ? got === "" : near(got, want);
-            expect(ok, `${row.region} ${t.metric} 第 ${c + 1} 列为 ${String(got)}，应为 ${String(want)}`, `${row.region} ${t.metric} column ${c + 1} is ${String(got)}, expected ${String(want)}`);
-            compared++;
-          }
+    await step(
+      id,
+      portable ? "成绩单（可移植公式）" : "成绩单（实时公式）",
+      portable ? "Briefing (portable formulas)" : "Briefing (live formulas)",
+      async () => {
+        if (!portable) {
+          await writeDataset(
+            "targets",
+            resultOf("targets", { targets: TARGETS }),
+            { type: "file", name: "自检 / self-test" },
+            { namespace: ns, ticket },
+          );
+          await writeDataset(
+            "figures",
+            resultOf("figures", {}),
+            { type: "file", name: "自检 / self-test" },
+            { namespace: ns, ticket },
+          );
+        }
+        const read = async (kind: "ledger" | "targets") => {
+          const t = await readWorkbookTableOrNull(names.spec(kind).table);
+          if (!t) throw new Check(`读不到表格 ${names.spec(kind).table} / cannot read ${names.spec(kind).table}`);
+          return importTable(t.values, { fileName: names.spec(kind).table, kind, startRow: t.startRow });
+        };
+        const [l, tg] = [await read("ledger"), await read("targets")];
+        const b = buildBriefing(
+          { records: l.records, funds: [], targets: tg.targets, figures: [] },
+          { period: `${YEAR}Q1`, metrics: ["signed_projects", "signed_amount"] },
+        );
+        const tableNames = Object.fromEntries(
+          (["ledger", "funds", "targets", "figures"] as const).map((k) => [
+            namesOf().spec(k).table,
+            names.spec(k).table,
+          ]),
+        );
+        const out = await writeBriefingSheet(b, {
+          portable,
+          charts: false,
+          activate: false,
+          tableNames,
+          sheetName: portable ? ns.portable : ns.briefing,
+          language: "zh-CN",
+          settingsKey: `${ns.settingsPrefix}briefings`,
+          ticket,
         });
-      });
-      return `${compared} 个单元格一致 / cells agree`;
-    });
+        expect(
+          out.warnings.length === 0,
+          out.warnings.map((w) => w.message).join(" "),
+          out.warnings.map((w) => w.message_en).join(" "),
+        );
+        const values = await waitForValues(out.sheetName, out.address, opts.functionTimeoutMs ?? 20_000);
+        let compared = 0;
+        b.tables.forEach((t, ti) => {
+          const lt = out.layout.tables[ti];
+          [...t.rows, t.total].forEach((row, k) => {
+            const r = k < t.rows.length ? lt.firstRow + k : lt.totalRow;
+            for (const [c, want] of [
+              [COL.actual, row.actual],
+              [COL.rate, row.completion_rate],
+            ] as const) {
+              const got = values[r][c];
+              const ok = want === null ? got === "" : near(got, want);
+              expect(
+                ok,
+                `${row.region} ${t.metric} 第 ${c + 1} 列为 ${String(got)}，应为 ${String(want)}`,
+                `${row.region} ${t.metric} column ${c + 1} is ${String(got)}, expected ${String(want)}`,
+              );
+              compared++;
+            }
+          });
+        });
+        return `${compared} 个单元格一致 / cells agree`;
+      },
+    );
   }
 
   await step("functions", "自定义函数 INVEST.*", "Custom functions INVEST.*", async () => {
     await excel().run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add(ns.functions);
       ws.visibility = "Hidden";
-      ws.getRange("A1:B2").values = [[357.5, 350], [10, ""]];
+      ws.getRange("A1:B2").values = [
+        [357.5, 350],
+        [10, ""],
+      ];
       // Values and dates for PERIOD_SUM: an error cell in a row outside the period, a blank value, a blank date.
-      ws.getRange("E1:F5").formulas = [[10, "=DATE(2025,1,15)"], ["=NA()", "=DATE(2024,5,1)"], ["", "=DATE(2025,2,1)"], [5, "=DATE(2025,3,31)"], [7, ""]] as never;
-      ws.getRange("C1:C3").formulas = [["=INVEST.COMPLETION_RATE(A1,B1)"], ["=INVEST.COMPLETION_RATE(A2,B2)"], ['=INVEST.PERIOD_SUM(E1:E5,F1:F5,"2025Q1")']];
+      ws.getRange("E1:F5").formulas = [
+        [10, "=DATE(2025,1,15)"],
+        ["=NA()", "=DATE(2024,5,1)"],
+        ["", "=DATE(2025,2,1)"],
+        [5, "=DATE(2025,3,31)"],
+        [7, ""],
+      ] as never;
+      ws.getRange("C1:C3").formulas = [
+        ["=INVEST.COMPLETION_RATE(A1,B1)"],
+        ["=INVEST.COMPLETION_RATE(A2,B2)"],
+        ['=INVEST.PERIOD_SUM(E1:E5,F1:F5,"2025Q1")'],
+      ];
       await ctx.sync();
     });
     const v = await waitForValues(ns.functions, "C1:C3", opts.functionTimeoutMs ?? 20_000);
-    expect(near(v[0][0], 357.5 / 350), `COMPLETION_RATE(357.5,350) = ${String(v[0][0])}，应为 1.0214…`, `COMPLETION_RATE(357.5,350) = ${String(v[0][0])}, expected 1.0214…`);
-    expect(typeof v[1][0] === "string" && v[1][0].startsWith("#"), `空白目标应得到错误值，得到 ${String(v[1][0])}`, `a blank target should give an error, got ${String(v[1][0])}`);
-    expect(near(v[2][0], 15), `PERIOD_SUM（含错误单元格和空白单元格）= ${String(v[2][0])}，应为 15`, `PERIOD_SUM (with an error cell and blank cells) = ${String(v[2][0])}, expected 15`);
+    expect(
+      near(v[0][0], 357.5 / 350),
+      `COMPLETION_RATE(357.5,350) = ${String(v[0][0])}，应为 1.0214…`,
+      `COMPLETION_RATE(357.5,350) = ${String(v[0][0])}, expected 1.0214…`,
+    );
+    expect(
+      typeof v[1][0] === "string" && v[1][0].startsWith("#"),
+      `空白目标应得到错误值，得到 ${String(v[1][0])}`,
+      `a blank target should give an error, got ${String(v[1][0])}`,
+    );
+    expect(
+      near(v[2][0], 15),
+      `PERIOD_SUM（含错误单元格和空白单元格）= ${String(v[2][0])}，应为 15`,
+      `PERIOD_SUM (with an error cell and blank cells) = ${String(v[2][0])}, expected 15`,
+    );
     return `${String(v[0][0]).slice(0, 8)}; ${String(v[1][0])}; ${String(v[2][0])}`;
   });
 
   const leftovers: string[] = [];
-  await step("cleanup", "清理临时内容", "Remove everything created", async () => {
-    leftovers.push(...(await cleanUp(ns, names, activeSheet, existing)));
-    expect(leftovers.length === 0, `仍有残留：${leftovers.join("、")}`, `left behind: ${leftovers.join(", ")}`);
-  }, true);
+  await step(
+    "cleanup",
+    "清理临时内容",
+    "Remove everything created",
+    async () => {
+      leftovers.push(...(await cleanUp(ns, names, activeSheet, existing)));
+      expect(leftovers.length === 0, `仍有残留：${leftovers.join("、")}`, `left behind: ${leftovers.join(", ")}`);
+    },
+    true,
+  );
 
-  return { ok: steps.every((s) => s.ok), startedAt: new Date(started).toISOString(), ms: Date.now() - started, environment: env, steps, leftovers };
+  return {
+    ok: steps.every((s) => s.ok),
+    startedAt: new Date(started).toISOString(),
+    ms: Date.now() - started,
+    environment: env,
+    steps,
+    leftovers,
+  };
 }
 
 /** Header and data body values of a table (the total row not included). */
@@ -384,7 +568,8 @@ async function waitForValues(sheet: string, address: string, timeoutMs: number):
       return r.values;
     });
     if (!values.some((row) => row.some((v) => v === "#BUSY!"))) return values;
-    if (Date.now() > until) throw new Check("自定义函数在限定时间内没有算完（#BUSY!） / custom functions did not finish in time (#BUSY!)");
+    if (Date.now() > until)
+      throw new Check("自定义函数在限定时间内没有算完（#BUSY!） / custom functions did not finish in time (#BUSY!)");
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -394,7 +579,12 @@ async function waitForValues(sheet: string, address: string, timeoutMs: number):
  * its names that were not there when it started (`existing`; nothing when the run could not even look); the user's
  * active sheet activated again. Returns what the run created that is still there afterwards.
  */
-async function cleanUp(ns: ReturnType<typeof selfTestNamespace>, names: ReturnType<typeof namesOf>, activeSheet: string | null, existing: Existing | null): Promise<string[]> {
+async function cleanUp(
+  ns: ReturnType<typeof selfTestNamespace>,
+  names: ReturnType<typeof namesOf>,
+  activeSheet: string | null,
+  existing: Existing | null,
+): Promise<string[]> {
   if (!existing) return [];
   const was = existing;
   const mine = (n: string) => n.startsWith(ns.sheetPrefix) && !was.sheets.has(n);
@@ -405,7 +595,10 @@ async function cleanUp(ns: ReturnType<typeof selfTestNamespace>, names: ReturnTy
     sheets.load("items/name, items/visibility");
     ctx.workbook.settings.load("items/key, items/value");
     await ctx.sync();
-    const undo = keys(names.settingsUndo) ? ctx.workbook.settings.items.find((s) => s.key === names.settingsUndo)?.value as { undoSheet?: string } | undefined : undefined;
+    const undo = keys(names.settingsUndo)
+      ? (ctx.workbook.settings.items.find((s) => s.key === names.settingsUndo)?.value as
+          { undoSheet?: string } | undefined)
+      : undefined;
     if (activeSheet) {
       const back = ctx.workbook.worksheets.getItemOrNullObject(activeSheet);
       await ctx.sync();
@@ -441,11 +634,15 @@ function errorText(e: unknown): string {
 export function reportText(r: SelfTestReport, language: "zh-CN" | "en-US" = "zh-CN"): string {
   const zh = language === "zh-CN";
   const lines = [
-    zh ? `招商引资成绩单 自检报告 — ${r.ok ? "全部通过" : "有步骤失败"}` : `Investment Report Card self-test — ${r.ok ? "all passed" : "some steps failed"}`,
+    zh
+      ? `招商引资成绩单 自检报告 — ${r.ok ? "全部通过" : "有步骤失败"}`
+      : `Investment Report Card self-test — ${r.ok ? "all passed" : "some steps failed"}`,
     `${zh ? "时间" : "Time"}: ${r.startedAt} (${r.ms} ms)`,
     `Excel: ${r.environment.inOffice ? `${r.environment.host} / ${r.environment.platform} / ${r.environment.version}` : zh ? "未连接 Excel（预览或测试）" : "not in Excel (preview or test)"}`,
     `${zh ? "日期系统" : "Date system"}: ${r.environment.date1904 === null ? "?" : r.environment.date1904 ? "1904" : "1900"}`,
-    `${zh ? "要求集" : "Requirement sets"}: ${Object.entries(r.environment.sets).map(([k, v]) => `${k}=${v === null ? "?" : v ? "yes" : "NO"}`).join(", ")}`,
+    `${zh ? "要求集" : "Requirement sets"}: ${Object.entries(r.environment.sets)
+      .map(([k, v]) => `${k}=${v === null ? "?" : v ? "yes" : "NO"}`)
+      .join(", ")}`,
     r.environment.userAgent ? `User agent: ${r.environment.userAgent}` : "",
     "",
     ...r.steps.map((s, i) => {

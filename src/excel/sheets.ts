@@ -49,18 +49,50 @@ import { applyFilters, deleteWorkSheet, locate, quoteSheet, setRowCount, TableSt
 import { parseSources, SourceDescriptor, sourceLabel, upsertSource } from "./sources";
 import { readBody, writeColumn } from "./table-body";
 import {
-  datasetColumnsProblem, findTable, freeTableName, holdsColumns, missingColumnsMessage, parseTablesMemory, renamedTableMessage, TableRef, TablesMemory,
+  datasetColumnsProblem,
+  findTable,
+  freeTableName,
+  holdsColumns,
+  missingColumnsMessage,
+  parseTablesMemory,
+  renamedTableMessage,
+  TableRef,
+  TablesMemory,
 } from "./table-identity";
 import { encodeMeta, runsOf, SnapshotMeta } from "./undo-snapshot";
-import { Cell, FORMATS, chunkRows, formatFor, recordsOf, recordsToRows, rowBytes, storedValue, textCell, utf8Bytes } from "./values";
+import {
+  Cell,
+  FORMATS,
+  chunkRows,
+  formatFor,
+  recordsOf,
+  recordsToRows,
+  rowBytes,
+  storedValue,
+  textCell,
+  utf8Bytes,
+} from "./values";
 import { QueueTicket, serialised } from "./write-queue";
 
 export const ARCHIVE = ARCHIVE_BASE;
 export const CHANGELOG = CHANGELOG_BASE;
 export const ARCHIVE_LEAD = ["归档时间", "刷新批次", "数据集"];
 export const CHANGELOG_HEADERS = ["时间", "刷新批次", "数据集", "操作", "编号", "字段", "原值", "新值"];
-export const ACTION_LABELS: Record<ChangeEntry["action"], string> = { added: "新增", changed: "修改", archived: "归档", loaded: "载入" };
-export { STAGE_PREFIX, UNDO_PREFIX, SYNC_BUDGET, WriteBlockedError, UndoBlockedError, RollbackFailedError, deleteWorkSheet };
+export const ACTION_LABELS: Record<ChangeEntry["action"], string> = {
+  added: "新增",
+  changed: "修改",
+  archived: "归档",
+  loaded: "载入",
+};
+export {
+  STAGE_PREFIX,
+  UNDO_PREFIX,
+  SYNC_BUDGET,
+  WriteBlockedError,
+  UndoBlockedError,
+  RollbackFailedError,
+  deleteWorkSheet,
+};
 
 export interface WriteOptions {
   /** 0..1 as the write progresses. */
@@ -174,7 +206,9 @@ export function noteText(source: SourceDescriptor, at: Date): string {
  * refresh by record key: nothing the user added is lost. The source is remembered for Refresh.
  */
 export async function writeDataset(
-  kind: DatasetKind, result: ImportResult, source: Omit<SourceDescriptor, "id" | "kind" | "lastRefresh"> & Partial<SourceDescriptor>,
+  kind: DatasetKind,
+  result: ImportResult,
+  source: Omit<SourceDescriptor, "id" | "kind" | "lastRefresh"> & Partial<SourceDescriptor>,
   opts: WriteOptions = {},
 ): Promise<WriteSummary> {
   const desc: SourceDescriptor = { ...source, id: kind, kind, lastRefresh: null } as SourceDescriptor;
@@ -185,7 +219,11 @@ export async function writeDataset(
  * Refresh a remembered source with newly imported records (the caller re-read the source). The dataset's table must
  * still be there (found by its id, or by its name and headers): a refresh never starts a new table silently.
  */
-export async function refreshDataset(sourceId: string, newResult: ImportResult, opts: WriteOptions = {}): Promise<WriteSummary> {
+export async function refreshDataset(
+  sourceId: string,
+  newResult: ImportResult,
+  opts: WriteOptions = {},
+): Promise<WriteSummary> {
   return serialised(async () => {
     const names = namesOf(opts.namespace);
     const sources = await excel().run(async (ctx) => {
@@ -216,7 +254,9 @@ export interface UndoOptions {
  * UndoBlockedError when the sheets were changed after the write (unless `force`); finds the tables by id wherever
  * they are now.
  */
-export async function undoLastRefresh(opts: UndoOptions = {}): Promise<{ batch: string; kind: DatasetKind; description: string } | null> {
+export async function undoLastRefresh(
+  opts: UndoOptions = {},
+): Promise<{ batch: string; kind: DatasetKind; description: string } | null> {
   return serialised(async () => {
     const names = namesOf(opts.namespace);
     const raw = await excel().run(async (ctx) => {
@@ -235,7 +275,9 @@ export async function undoLastRefresh(opts: UndoOptions = {}): Promise<{ batch: 
         ctx.workbook.settings.getItem(names.settingsUndo).delete();
         await ctx.sync();
       });
-      throw new Error("上次写入由旧版本加载项完成，无法撤销。 / The last write was made by an older version of the add-in and cannot be undone.");
+      throw new Error(
+        "上次写入由旧版本加载项完成，无法撤销。 / The last write was made by an older version of the add-in and cannot be undone.",
+      );
     }
     if (record.phase === "committed" && !opts.force) {
       const changes = await verifyUndo(record);
@@ -286,7 +328,13 @@ interface WorkbookState {
   notices: { zh: string; en: string }[];
 }
 
-async function readState(ctx: Excel.RequestContext, spec: SheetSpec, names: Names, progress: (f: number) => void, signal?: AbortSignal): Promise<WorkbookState> {
+async function readState(
+  ctx: Excel.RequestContext,
+  spec: SheetSpec,
+  names: Names,
+  progress: (f: number) => void,
+  signal?: AbortSignal,
+): Promise<WorkbookState> {
   const wb = ctx.workbook;
   const sheets = wb.worksheets;
   sheets.load("items/name");
@@ -340,15 +388,24 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, names: Name
       const m = renamedTableMessage(spec.table, data.ref.name);
       throw new WriteBlockedError(m.zh, m.en, data.ref.name);
     }
-    const remembered = data.by === "id" ? memory.datasets[spec.kind]?.columns ?? null : null;
+    const remembered = data.by === "id" ? (memory.datasets[spec.kind]?.columns ?? null) : null;
     const problem = datasetColumnsProblem(spec, data.headers, remembered);
     if (problem) {
       const m = missingColumnsMessage(data.ref.name, problem.missing, data.by === "name", problem.added);
-      throw new WriteBlockedError(m.zh, m.en, `${data.sheetName}!${a1({ r0: data.top, c0: data.left, r1: data.top, c1: data.left + data.cols - 1 })}`);
+      throw new WriteBlockedError(
+        m.zh,
+        m.en,
+        `${data.sheetName}!${a1({ r0: data.top, c0: data.left, r1: data.top, c1: data.left + data.cols - 1 })}`,
+      );
     }
   }
   const taken = [...tables.map((t) => t.name), ...sheetNames];
-  const role = (st: TableState | null, lead: readonly string[], base: string, label: { zh: string; en: string }): { st: TableState | null; name: string } => {
+  const role = (
+    st: TableState | null,
+    lead: readonly string[],
+    base: string,
+    label: { zh: string; en: string },
+  ): { st: TableState | null; name: string } => {
     if (!st) return { st: null, name: freeTableName(base, taken) };
     if (st.by === "id" || holdsColumns(st.headers, lead)) return { st, name: st.ref.name };
     // A table of the user's that happens to have our name: never written into.
@@ -359,8 +416,14 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, names: Name
     });
     return { st: null, name };
   };
-  const archRole = role(arch ? arch.read() : null, ARCHIVE_LEAD, names.archive.table, { zh: "归档记录", en: "archive" });
-  const logRole = role(logAt ? logAt.read() : null, CHANGELOG_HEADERS, names.changeLog.table, { zh: "变更日志", en: "change log" });
+  const archRole = role(arch ? arch.read() : null, ARCHIVE_LEAD, names.archive.table, {
+    zh: "归档记录",
+    en: "archive",
+  });
+  const logRole = role(logAt ? logAt.read() : null, CHANGELOG_HEADERS, names.changeLog.table, {
+    zh: "变更日志",
+    en: "change log",
+  });
 
   const pick = (name: string, u: Excel.Range | null) => {
     if (!u || u.isNullObject) return name;
@@ -382,11 +445,21 @@ async function readState(ctx: Excel.RequestContext, spec: SheetSpec, names: Name
     // The note cell above the table, read with the first chunk of the body.
     const noteRange = base.top >= 1 ? ws.getRangeByIndexes(base.top - 1, base.left, 1, 1) : null;
     const readNote = () => noteRange?.load("formulas");
-    const body = base.rows > 0
-      ? await readBody(ctx, ws, { top: base.top + 1, left: base.left, rows: base.rows, cols: base.cols }, {
-        formats: true, formulaText: true, checkAbort: () => checkAbort(signal), progress: (done) => progress(0.3 * (done / Math.max(1, base.rows))), withFirst: readNote,
-      })
-      : (readNote(), await ctx.sync(), { values: [], formats: [], formulas: new Map<number, Map<number, string>>() });
+    const body =
+      base.rows > 0
+        ? await readBody(
+            ctx,
+            ws,
+            { top: base.top + 1, left: base.left, rows: base.rows, cols: base.cols },
+            {
+              formats: true,
+              formulaText: true,
+              checkAbort: () => checkAbort(signal),
+              progress: (done) => progress(0.3 * (done / Math.max(1, base.rows))),
+              withFirst: readNote,
+            },
+          )
+        : (readNote(), await ctx.sync(), { values: [], formats: [], formulas: new Map<number, Map<number, string>>() });
     const note: DataTableState["note"] = noteRange ? { formula: noteRange.formulas[0][0] as Cell } : null;
     const titles = new Set(spec.columns.map((c) => c.title));
     const userCols = base.headers.map((h, i) => (titles.has(h) ? -1 : i)).filter((i) => i >= 0);
@@ -435,27 +508,48 @@ interface Block {
 }
 
 /** Archive rows, cell by cell under the archive's headers (by name: a user may have moved or added columns). */
-function archiveRows(plan: ReturnType<typeof planMerge>, archiveHeaders: string[], sheet: string, batch: string, at: Date, date1904: boolean): Cell[][] {
+function archiveRows(
+  plan: ReturnType<typeof planMerge>,
+  archiveHeaders: string[],
+  sheet: string,
+  batch: string,
+  at: Date,
+  date1904: boolean,
+): Cell[][] {
   const ts = serialOf(at, date1904);
-  return plan.archived.map((a) => archiveHeaders.map((h) => {
-    if (h === ARCHIVE_LEAD[0]) return ts;
-    if (h === ARCHIVE_LEAD[1]) return textCell(batch);
-    if (h === ARCHIVE_LEAD[2]) return textCell(sheet);
-    const j = plan.headers.indexOf(h);
-    const v = j >= 0 ? a.values[j] : "";
-    return typeof v === "string" ? textCell(v) : v;
-  }));
+  return plan.archived.map((a) =>
+    archiveHeaders.map((h) => {
+      if (h === ARCHIVE_LEAD[0]) return ts;
+      if (h === ARCHIVE_LEAD[1]) return textCell(batch);
+      if (h === ARCHIVE_LEAD[2]) return textCell(sheet);
+      const j = plan.headers.indexOf(h);
+      const v = j >= 0 ? a.values[j] : "";
+      return typeof v === "string" ? textCell(v) : v;
+    }),
+  );
 }
 
 /** Change-log rows under the log's headers (by name). */
-function logRows(changes: ChangeEntry[], headers: string[], sheet: string, batch: string, at: Date, date1904: boolean): Cell[][] {
+function logRows(
+  changes: ChangeEntry[],
+  headers: string[],
+  sheet: string,
+  batch: string,
+  at: Date,
+  date1904: boolean,
+): Cell[][] {
   const ts = serialOf(at, date1904);
   const cell = (v: Cell) => (typeof v === "string" ? textCell(v) : v);
   return changes.map((c) => {
     const byTitle: Record<string, Cell> = {
-      [CHANGELOG_HEADERS[0]]: ts, [CHANGELOG_HEADERS[1]]: textCell(batch), [CHANGELOG_HEADERS[2]]: textCell(sheet),
-      [CHANGELOG_HEADERS[3]]: ACTION_LABELS[c.action], [CHANGELOG_HEADERS[4]]: cell(c.key), [CHANGELOG_HEADERS[5]]: cell(c.field),
-      [CHANGELOG_HEADERS[6]]: cell(c.old), [CHANGELOG_HEADERS[7]]: cell(c.new),
+      [CHANGELOG_HEADERS[0]]: ts,
+      [CHANGELOG_HEADERS[1]]: textCell(batch),
+      [CHANGELOG_HEADERS[2]]: textCell(sheet),
+      [CHANGELOG_HEADERS[3]]: ACTION_LABELS[c.action],
+      [CHANGELOG_HEADERS[4]]: cell(c.key),
+      [CHANGELOG_HEADERS[5]]: cell(c.field),
+      [CHANGELOG_HEADERS[6]]: cell(c.old),
+      [CHANGELOG_HEADERS[7]]: cell(c.new),
     };
     return headers.map((h) => byTitle[h] ?? "");
   });
@@ -465,13 +559,21 @@ function logRows(changes: ChangeEntry[], headers: string[], sheet: string, batch
  * Write blocks' values to the staging sheet in as few syncs as the 4 MB budget allows. The last chunk is left queued
  * (its bytes returned) for the snapshot to join its sync.
  */
-async function stageBlocks(ctx: Excel.RequestContext, stage: Excel.Worksheet, blocks: Block[], progress: (f: number) => void, signal?: AbortSignal): Promise<number> {
+async function stageBlocks(
+  ctx: Excel.RequestContext,
+  stage: Excel.Worksheet,
+  blocks: Block[],
+  progress: (f: number) => void,
+  signal?: AbortSignal,
+): Promise<number> {
   const items: { b: number; r: number }[] = [];
   const sizes: number[] = [];
-  blocks.forEach((blk, b) => blk.rows.forEach((row, r) => {
-    items.push({ b, r });
-    sizes.push(rowBytes(row));
-  }));
+  blocks.forEach((blk, b) =>
+    blk.rows.forEach((row, r) => {
+      items.push({ b, r });
+      sizes.push(rowBytes(row));
+    }),
+  );
   const chunks = chunkRows(sizes, SYNC_BUDGET - 64 * OP_BYTES);
   let done = 0;
   let pending = 0;
@@ -507,7 +609,13 @@ async function stageBlocks(ctx: Excel.RequestContext, stage: Excel.Worksheet, bl
 
 let batchCounter = 0;
 
-async function applyDataset(kind: DatasetKind, result: ImportResult, source: SourceDescriptor, opts: WriteOptions, refresh: boolean): Promise<WriteSummary> {
+async function applyDataset(
+  kind: DatasetKind,
+  result: ImportResult,
+  source: SourceDescriptor,
+  opts: WriteOptions,
+  refresh: boolean,
+): Promise<WriteSummary> {
   const names = namesOf(opts.namespace ?? DEFAULT_NAMESPACE);
   const spec = names.spec(kind);
   const progress = opts.onProgress ?? (() => undefined);
@@ -517,8 +625,13 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
   checkRequirements();
 
   const run: {
-    record: UndoRecord | null; stage: string | null; undo: string | null; phase: "reading" | "staging" | "committing" | "done";
-    rawUndo: unknown; rawSources: SourceDescriptor[]; rawMemory: unknown;
+    record: UndoRecord | null;
+    stage: string | null;
+    undo: string | null;
+    phase: "reading" | "staging" | "committing" | "done";
+    rawUndo: unknown;
+    rawSources: SourceDescriptor[];
+    rawMemory: unknown;
   } = { record: null, stage: null, undo: null, phase: "reading", rawUndo: null, rawSources: [], rawMemory: null };
   try {
     return await excel().run(async (ctx) => {
@@ -530,7 +643,7 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       if (refresh && !state.table) {
         throw new Error(
           `找不到数据集“${spec.sheet}”的表格“${spec.table}”（可能已被删除），无法刷新。请在任务窗格中重新载入该数据。本次没有做任何改动。 / ` +
-          `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
+            `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
         );
       }
       const date1904 = state.date1904;
@@ -540,11 +653,15 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
         const shown = plan.keptFormulas.slice(0, 5);
         const more = plan.keptFormulas.length - shown.length;
         state.notices.push({
-          zh: `${plan.keptFormulas.length} 个单元格保留了您输入的公式，没有用数据来源的值覆盖：` +
-            shown.map((k) => `${k.key} 的“${k.field}”（来源值 ${String(storedValue(k.source))}）`).join("；") + (more > 0 ? ` 等 ${more} 处` : "") +
+          zh:
+            `${plan.keptFormulas.length} 个单元格保留了您输入的公式，没有用数据来源的值覆盖：` +
+            shown.map((k) => `${k.key} 的“${k.field}”（来源值 ${String(storedValue(k.source))}）`).join("；") +
+            (more > 0 ? ` 等 ${more} 处` : "") +
             "。如需用来源的值，请删除这些公式后再刷新。",
-          en: `${plan.keptFormulas.length} cell(s) keep the formula you typed instead of the source's value: ` +
-            shown.map((k) => `"${k.field}" of ${k.key} (source value ${String(storedValue(k.source))})`).join("; ") + (more > 0 ? ` and ${more} more` : "") +
+          en:
+            `${plan.keptFormulas.length} cell(s) keep the formula you typed instead of the source's value: ` +
+            shown.map((k) => `"${k.field}" of ${k.key} (source value ${String(storedValue(k.source))})`).join("; ") +
+            (more > 0 ? ` and ${more} more` : "") +
             ". To take the source's values, clear these formulas and refresh again.",
         });
       }
@@ -555,17 +672,24 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       const left = state.table ? state.table.left : 0;
       const bodyRows = Math.max(1, plan.rows.length);
       const after: Rect = { r0: top, c0: left, r1: top + bodyRows, c1: left + plan.headers.length - 1 };
-      const colFormats = plan.headers.map((_, c) => (plan.canonical[c] >= 0 ? formatFor(spec.columns[plan.canonical[c]].type) : FORMATS.text));
+      const colFormats = plan.headers.map((_, c) =>
+        plan.canonical[c] >= 0 ? formatFor(spec.columns[plan.canonical[c]].type) : FORMATS.text,
+      );
 
       // Archive and change log.
       const archiveHeaders = state.archive ? [...state.archive.headers] : [...ARCHIVE_LEAD];
       if (plan.archived.length) for (const h of plan.headers) if (!archiveHeaders.includes(h)) archiveHeaders.push(h);
       const aRows = plan.archived.length ? archiveRows(plan, archiveHeaders, sheetName, batch, now, date1904) : [];
       // A first load is one log row ("载入", the record count); a refresh logs every change.
-      const logged: ChangeEntry[] = state.table ? plan.changes : [{ action: "loaded", key: "", field: "", old: "", new: plan.rows.length }];
+      const logged: ChangeEntry[] = state.table
+        ? plan.changes
+        : [{ action: "loaded", key: "", field: "", old: "", new: plan.rows.length }];
       const logHeaders = state.changeLog ? [...state.changeLog.headers] : [...CHANGELOG_HEADERS];
       const lRows = logged.length ? logRows(logged, logHeaders, sheetName, batch, now, date1904) : [];
-      for (const [st, lead, rows] of [[state.archive, ARCHIVE_LEAD, aRows], [state.changeLog, CHANGELOG_HEADERS, lRows]] as const) {
+      for (const [st, lead, rows] of [
+        [state.archive, ARCHIVE_LEAD, aRows],
+        [state.changeLog, CHANGELOG_HEADERS, lRows],
+      ] as const) {
         if (st && rows.length && !holdsColumns(st.headers, lead)) {
           const missing = lead.filter((h) => !st.headers.includes(h));
           const m = missingColumnsMessage(st.ref.name, missing, false);
@@ -574,7 +698,11 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       }
       const archiveFormats = archiveHeaders.map((h) => {
         if (h === ARCHIVE_LEAD[0]) return FORMATS.timestamp;
-        const col = spec.columns.find((c) => c.title === h) ?? Object.values(SHEETS).flatMap((s) => s.columns).find((c) => c.title === h);
+        const col =
+          spec.columns.find((c) => c.title === h) ??
+          Object.values(SHEETS)
+            .flatMap((s) => s.columns)
+            .find((c) => c.title === h);
         return col ? formatFor(col.type) : FORMATS.text;
       });
       const logFormats = logHeaders.map((h) => (h === CHANGELOG_HEADERS[0] ? FORMATS.timestamp : FORMATS.text));
@@ -582,11 +710,29 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       // ---- check what the write reaches (nothing is changed yet)
       const checks: AreaCheck[] = [];
       const check = (st: TableState, sheet: string, table: string, otherRows: number, newCols: number) => {
-        checks.push({ sheet, table, top: st.top, left: st.left, cols: st.cols, rows: st.rows, showTotals: st.showTotals, otherRows, newCols });
+        checks.push({
+          sheet,
+          table,
+          top: st.top,
+          left: st.left,
+          cols: st.cols,
+          rows: st.rows,
+          showTotals: st.showTotals,
+          otherRows,
+          newCols,
+        });
       };
       if (state.table) check(state.table, sheetName, spec.table, bodyRows, plan.headers.length - state.table.cols);
-      if (state.archive && aRows.length) check(state.archive, state.archiveSheet, state.archiveName, state.archive.rows + aRows.length, archiveHeaders.length - state.archive.cols);
-      if (state.changeLog && lRows.length) check(state.changeLog, state.changeLogSheet, state.changeLogName, state.changeLog.rows + lRows.length, 0);
+      if (state.archive && aRows.length)
+        check(
+          state.archive,
+          state.archiveSheet,
+          state.archiveName,
+          state.archive.rows + aRows.length,
+          archiveHeaders.length - state.archive.cols,
+        );
+      if (state.changeLog && lRows.length)
+        check(state.changeLog, state.changeLogSheet, state.changeLogName, state.changeLog.rows + lRows.length, 0);
       const writtenSheets = [
         state.sheetExists || state.table ? sheetName : null,
         aRows.length && state.archiveSheetExists ? state.archiveSheet : null,
@@ -599,42 +745,96 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       const stageName = workSheetName(STAGE_PREFIX, now);
       const undoName = workSheetName(UNDO_PREFIX, now);
       // Leftovers of dead writes (never a sheet an undo record names, nor one a live write of another owner uses).
-      for (const n of leftoverSheets(state.sheetNames, state.referenced, now.getTime())) deleteWorkSheet(ctx.workbook.worksheets.getItem(n));
+      for (const n of leftoverSheets(state.sheetNames, state.referenced, now.getTime()))
+        deleteWorkSheet(ctx.workbook.worksheets.getItem(n));
       const stage = ctx.workbook.worksheets.add(stageName);
       stage.visibility = "VeryHidden";
       run.stage = stageName;
       run.phase = "staging";
       // Formula cells are written as formulas at commit (a structured reference has no table on the staging sheet).
-      const isFormulaCell = (c: number, v: Cell) => plan.formulaColumns.includes(c) && typeof v === "string" && v.startsWith("=");
+      const isFormulaCell = (c: number, v: Cell) =>
+        plan.formulaColumns.includes(c) && typeof v === "string" && v.startsWith("=");
       const bodyBlock: Block = {
-        r0: top + 1, c0: left,
-        rows: plan.rows.length ? plan.rows.map((row) => row.map((v, c) => (isFormulaCell(c, v) ? "" : v))) : [plan.headers.map(() => "")],
+        r0: top + 1,
+        c0: left,
+        rows: plan.rows.length
+          ? plan.rows.map((row) => row.map((v, c) => (isFormulaCell(c, v) ? "" : v)))
+          : [plan.headers.map(() => "")],
       };
       const archiveBlock: Block = { r0: 0, c0: after.c1 + 2, rows: aRows };
       const logBlock: Block = { r0: 0, c0: after.c1 + 2 + archiveHeaders.length + 1, rows: lRows };
       const staged = await stageBlocks(ctx, stage, [bodyBlock, archiveBlock, logBlock], progress, opts.signal);
 
       // ---- what undo needs: the old body on the undo sheet, formats, formulas and filters as meta cells beside it
-      const part = (t: TableState | null, sheet: string, table: string, sheetExists: boolean, touched: boolean, note: boolean): TablePart | null => {
-        if (t) return { id: t.ref.id, table: t.ref.name, sheet: t.sheetName, created: null, beforeRows: t.rows, beforeCols: t.cols, note };
+      const part = (
+        t: TableState | null,
+        sheet: string,
+        table: string,
+        sheetExists: boolean,
+        touched: boolean,
+        note: boolean,
+      ): TablePart | null => {
+        if (t)
+          return {
+            id: t.ref.id,
+            table: t.ref.name,
+            sheet: t.sheetName,
+            created: null,
+            beforeRows: t.rows,
+            beforeCols: t.cols,
+            note,
+          };
         if (!touched) return null;
         return { id: null, table, sheet, created: sheetExists ? "table" : "sheet", beforeRows: 0, beforeCols: 0, note };
       };
       const old = state.table;
       const meta: SnapshotMeta = {
-        v: 3, rows: old?.rows ?? 0, cols: old?.cols ?? 0,
+        v: 3,
+        rows: old?.rows ?? 0,
+        cols: old?.cols ?? 0,
         formats: old ? Array.from({ length: old.cols }, (_, c) => runsOf(old.formats.map((row) => row[c]))) : [],
-        formulas: old ? Object.fromEntries(Array.from({ length: old.cols }, (_, c) => [String(c), runsOf(old.existing.values.map((_, r) => old.formulas.get(r)?.get(c)))] as const)
-          .filter(([, runs]) => runs.length > 0)) : {},
-        filters: { data: old?.filters ?? null, archive: aRows.length ? state.archive?.filters ?? null : null, changeLog: lRows.length ? state.changeLog?.filters ?? null : null },
+        formulas: old
+          ? Object.fromEntries(
+              Array.from(
+                { length: old.cols },
+                (_, c) => [String(c), runsOf(old.existing.values.map((_, r) => old.formulas.get(r)?.get(c)))] as const,
+              ).filter(([, runs]) => runs.length > 0),
+            )
+          : {},
+        filters: {
+          data: old?.filters ?? null,
+          archive: aRows.length ? (state.archive?.filters ?? null) : null,
+          changeLog: lRows.length ? (state.changeLog?.filters ?? null) : null,
+        },
       };
       const metaChunks = encodeMeta(meta);
       const metaCol = old ? old.cols + 1 : 0;
       const record: UndoRecord = {
-        version: 3, phase: "committing", batch, kind: spec.kind, sheet: sheetName, table: spec.table, undoSheet: undoName, stageSheet: stageName,
+        version: 3,
+        phase: "committing",
+        batch,
+        kind: spec.kind,
+        sheet: sheetName,
+        table: spec.table,
+        undoSheet: undoName,
+        stageSheet: stageName,
         data: part(state.table, sheetName, spec.table, state.sheetExists, true, true)!,
-        archive: part(state.archive, state.archiveSheet, state.archiveName, state.archiveSheetExists, aRows.length > 0, false),
-        changeLog: part(state.changeLog, state.changeLogSheet, state.changeLogName, state.changeLogSheetExists, lRows.length > 0, false),
+        archive: part(
+          state.archive,
+          state.archiveSheet,
+          state.archiveName,
+          state.archiveSheetExists,
+          aRows.length > 0,
+          false,
+        ),
+        changeLog: part(
+          state.changeLog,
+          state.changeLogSheet,
+          state.changeLogName,
+          state.changeLogSheetExists,
+          lRows.length > 0,
+          false,
+        ),
         note: old?.note ?? null,
         snapshot: { rows: old?.rows ?? 0, cols: old?.cols ?? 0, metaCol, metaChunks: metaChunks.length },
         previousSources: state.rawSources,
@@ -657,14 +857,17 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
           // The data body (a range inside the table, never the whole table) copied as values only: Range.copyFrom
           // "copyType: values copies the data values and, in the case of formulas, the result of the formula"
           // (learn.microsoft.com excel-add-ins-ranges-cut-copy-paste). Formats and formulas go in the meta cells.
-          const src = ctx.workbook.worksheets.getItem(old.sheetName).getRangeByIndexes(old.top + 1, old.left, old.rows, old.cols);
+          const src = ctx.workbook.worksheets
+            .getItem(old.sheetName)
+            .getRangeByIndexes(old.top + 1, old.left, old.rows, old.cols);
           await budget.spend(0, 3);
           undoSheet.getRangeByIndexes(0, 0, old.rows, old.cols).copyFrom(src, "Values");
         }
-        for (let i = 0; i < metaChunks.length; ) {
+        for (let i = 0; i < metaChunks.length;) {
           let bytes = 0;
           let j = i;
-          while (j < metaChunks.length && (j === i || bytes + utf8Bytes(metaChunks[j]) + 4 < budget.pieceLimit / 2)) bytes += utf8Bytes(metaChunks[j++]) + 4;
+          while (j < metaChunks.length && (j === i || bytes + utf8Bytes(metaChunks[j]) + 4 < budget.pieceLimit / 2))
+            bytes += utf8Bytes(metaChunks[j++]) + 4;
           await budget.spend(bytes + 8 * (j - i), 3);
           const cells = undoSheet.getRangeByIndexes(i, metaCol, j - i, 1);
           cells.numberFormat = metaChunks.slice(i, j).map(() => ["@"]);
@@ -689,7 +892,10 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       };
       const budget = new RequestBudget(ctx, suspend);
       suspend();
-      const ws = state.sheetExists || state.table ? ctx.workbook.worksheets.getItem(sheetName) : ctx.workbook.worksheets.add(sheetName);
+      const ws =
+        state.sheetExists || state.table
+          ? ctx.workbook.worksheets.getItem(sheetName)
+          : ctx.workbook.worksheets.add(sheetName);
       const stagedBody = stage.getRangeByIndexes(top + 1, left, bodyRows, plan.headers.length);
       let table: Excel.Table;
       if (!state.table) {
@@ -702,7 +908,10 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
         ws.freezePanes.freezeRows(top + 1);
         plan.headers.forEach((_, c) => {
           const col = plan.canonical[c] >= 0 ? spec.columns[plan.canonical[c]] : undefined;
-          ws.getRangeByIndexes(0, left + c, 1, 1).format.columnWidth = widthFor(col?.type, col?.title ?? plan.headers[c]);
+          ws.getRangeByIndexes(0, left + c, 1, 1).format.columnWidth = widthFor(
+            col?.type,
+            col?.title ?? plan.headers[c],
+          );
         });
       } else {
         const t = state.table;
@@ -720,16 +929,36 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       }
       table.load("id");
       // Archive and change log: rows added at the end of their tables (or the tables created), then filled.
-      const aws = aRows.length ? (state.archiveSheetExists ? ctx.workbook.worksheets.getItem(state.archiveSheet) : ctx.workbook.worksheets.add(state.archiveSheet)) : null;
-      const lws = lRows.length ? (state.changeLogSheetExists ? ctx.workbook.worksheets.getItem(state.changeLogSheet) : ctx.workbook.worksheets.add(state.changeLogSheet)) : null;
-      const side = async (st: TableState | null, wsx: Excel.Worksheet | null, headers: string[], rows: Cell[][], blk: Block, sheet: string, name: string, width: number) => {
+      const aws = aRows.length
+        ? state.archiveSheetExists
+          ? ctx.workbook.worksheets.getItem(state.archiveSheet)
+          : ctx.workbook.worksheets.add(state.archiveSheet)
+        : null;
+      const lws = lRows.length
+        ? state.changeLogSheetExists
+          ? ctx.workbook.worksheets.getItem(state.changeLogSheet)
+          : ctx.workbook.worksheets.add(state.changeLogSheet)
+        : null;
+      const side = async (
+        st: TableState | null,
+        wsx: Excel.Worksheet | null,
+        headers: string[],
+        rows: Cell[][],
+        blk: Block,
+        sheet: string,
+        name: string,
+        width: number,
+      ) => {
         if (!wsx || !rows.length) return null;
         const src = stage.getRangeByIndexes(blk.r0, blk.c0, rows.length, headers.length);
         if (!st) {
           await budget.spend(rowBytes(headers), 8);
           wsx.getRangeByIndexes(0, 0, 1, headers.length).values = [headers.map(textCell)];
           wsx.getRangeByIndexes(1, 0, rows.length, headers.length).copyFrom(src, "Values");
-          const t = wsx.tables.add(`${quoteSheet(sheet)}!${a1({ r0: 0, c0: 0, r1: rows.length, c1: headers.length - 1 })}`, true);
+          const t = wsx.tables.add(
+            `${quoteSheet(sheet)}!${a1({ r0: 0, c0: 0, r1: rows.length, c1: headers.length - 1 })}`,
+            true,
+          );
           t.name = name;
           wsx.freezePanes.freezeRows(1);
           wsx.getRangeByIndexes(0, 0, 1, headers.length).format.columnWidth = width;
@@ -747,8 +976,26 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
         await setRowCount(wsx, t, { ...st, cols: headers.length }, st.rows, st.rows + rows.length, budget);
         return { table: t, top: st.top, left: st.left, first: st.rows, src };
       };
-      const aSide = await side(state.archive, aws, archiveHeaders, aRows, archiveBlock, state.archiveSheet, state.archiveName, 90);
-      const lSide = await side(state.changeLog, lws, logHeaders, lRows, logBlock, state.changeLogSheet, state.changeLogName, 110);
+      const aSide = await side(
+        state.archive,
+        aws,
+        archiveHeaders,
+        aRows,
+        archiveBlock,
+        state.archiveSheet,
+        state.archiveName,
+        90,
+      );
+      const lSide = await side(
+        state.changeLog,
+        lws,
+        logHeaders,
+        lRows,
+        logBlock,
+        state.changeLogSheet,
+        state.changeLogName,
+        110,
+      );
       // Created tables' ids are known after this sync.
       await budget.flush(true);
 
@@ -760,11 +1007,20 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       }
       // Number formats, column by column: the column's format, or the cell's own where it differs.
       for (let c = 0; c < plan.headers.length; c++) {
-        const formats = plan.rows.length ? plan.rows.map((_, r) => plan.formats[r][c] ?? colFormats[c]) : [colFormats[c]];
+        const formats = plan.rows.length
+          ? plan.rows.map((_, r) => plan.formats[r][c] ?? colFormats[c])
+          : [colFormats[c]];
         await writeColumn(ws, top + 1, left + c, formats, "numberFormat", budget);
       }
       for (const c of plan.formulaColumns) {
-        await writeColumn(ws, top + 1, left + c, plan.rows.map((row) => (isFormulaCell(c, row[c]) ? String(row[c]) : undefined)), "formulasR1C1", budget);
+        await writeColumn(
+          ws,
+          top + 1,
+          left + c,
+          plan.rows.map((row) => (isFormulaCell(c, row[c]) ? String(row[c]) : undefined)),
+          "formulasR1C1",
+          budget,
+        );
       }
       if (top >= 1) {
         // The note row above the table (only when the table leaves room for it).
@@ -775,13 +1031,24 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
         note.format.font.color = "#595959";
       }
       if (!state.table) ws.activate();
-      for (const [s, wsx, headers, rows, formats] of [[aSide, aws, archiveHeaders, aRows, archiveFormats], [lSide, lws, logHeaders, lRows, logFormats]] as const) {
+      for (const [s, wsx, headers, rows, formats] of [
+        [aSide, aws, archiveHeaders, aRows, archiveFormats],
+        [lSide, lws, logHeaders, lRows, logFormats],
+      ] as const) {
         if (!s || !wsx) continue;
         if (s.src) {
           await budget.spend(0, 3);
           wsx.getRangeByIndexes(s.top + 1 + s.first, s.left, rows.length, headers.length).copyFrom(s.src, "Values");
         }
-        for (let c = 0; c < headers.length; c++) await writeColumn(wsx, s.top + 1 + s.first, s.left + c, rows.map(() => formats[c]), "numberFormat", budget);
+        for (let c = 0; c < headers.length; c++)
+          await writeColumn(
+            wsx,
+            s.top + 1 + s.first,
+            s.left + c,
+            rows.map(() => formats[c]),
+            "numberFormat",
+            budget,
+          );
       }
       if (state.table) await applyFilters(table, state.table.filters, budget);
       if (aSide && state.archive) await applyFilters(aSide.table, state.archive.filters, budget);
@@ -790,12 +1057,32 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       // ---- the settings last: the write is done when they are
       const predicted = plan.rows.map((row) => row.map((v) => storedValue(v)));
       const fingerprint: UndoRecord["fingerprint"] = {
-        data: printTable(plan.headers, plan.rows.length ? predicted : [plan.headers.map(() => "")], (r, c) => isFormulaCell(c, plan.rows[r]?.[c] ?? "")),
-        archive: aSide ? printBlock(archiveHeaders, aSide.first + aRows.length, aSide.first, aRows.map((row) => row.map(storedValue)), () => false) : null,
-        changeLog: lSide ? printBlock(logHeaders, lSide.first + lRows.length, lSide.first, lRows.map((row) => row.map(storedValue)), () => false) : null,
+        data: printTable(plan.headers, plan.rows.length ? predicted : [plan.headers.map(() => "")], (r, c) =>
+          isFormulaCell(c, plan.rows[r]?.[c] ?? ""),
+        ),
+        archive: aSide
+          ? printBlock(
+              archiveHeaders,
+              aSide.first + aRows.length,
+              aSide.first,
+              aRows.map((row) => row.map(storedValue)),
+              () => false,
+            )
+          : null,
+        changeLog: lSide
+          ? printBlock(
+              logHeaders,
+              lSide.first + lRows.length,
+              lSide.first,
+              lRows.map((row) => row.map(storedValue)),
+              () => false,
+            )
+          : null,
       };
       const committed: UndoRecord = {
-        ...record, phase: "committed", fingerprint,
+        ...record,
+        phase: "committed",
+        fingerprint,
         data: { ...record.data, id: String(table.id) },
         archive: record.archive && aSide ? { ...record.archive, id: String(aSide.table.id) } : record.archive,
         changeLog: record.changeLog && lSide ? { ...record.changeLog, id: String(lSide.table.id) } : record.changeLog,
@@ -816,14 +1103,23 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
       // The previous write's undo sheet goes last: a failure before this command leaves it for the previous record.
       const previous = undoRecordOf(state.rawUndo);
       const previousSheet = previous?.undoSheet ?? (state.rawUndo as { undoSheet?: unknown } | null)?.undoSheet;
-      if (typeof previousSheet === "string" && state.sheetNames.includes(previousSheet)) deleteWorkSheet(ctx.workbook.worksheets.getItem(previousSheet));
+      if (typeof previousSheet === "string" && state.sheetNames.includes(previousSheet))
+        deleteWorkSheet(ctx.workbook.worksheets.getItem(previousSheet));
       await ctx.sync();
       run.phase = "done";
       progress(1);
       return {
-        kind: spec.kind, sheet: sheetName, table: spec.table, batch, rows: plan.rows.length,
-        added: plan.counts.added, updated: plan.counts.updated, archived: plan.counts.archived, unchanged: plan.counts.unchanged,
-        changes: logged.length, notices: state.notices,
+        kind: spec.kind,
+        sheet: sheetName,
+        table: spec.table,
+        batch,
+        rows: plan.rows.length,
+        added: plan.counts.added,
+        updated: plan.counts.updated,
+        archived: plan.counts.archived,
+        unchanged: plan.counts.unchanged,
+        changes: logged.length,
+        notices: state.notices,
       };
     });
   } catch (e) {
@@ -835,13 +1131,15 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
         // Did the rollback get as far as the undo setting? Then only its clean-up failed (leftover work sheets, removed
         // by the next write): the sheets are back, and Undo must not run this record again.
         const batch = run.record.batch;
-        const finished = await excel().run(async (ctx) => {
-          const item = ctx.workbook.settings.getItemOrNullObject(names.settingsUndo);
-          item.load("value");
-          await ctx.sync();
-          // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
-          return undoRecordOf(item.isNullObject ? null : item.value)?.batch !== batch;
-        }).catch(() => false);
+        const finished = await excel()
+          .run(async (ctx) => {
+            const item = ctx.workbook.settings.getItemOrNullObject(names.settingsUndo);
+            item.load("value");
+            await ctx.sync();
+            // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
+            return undoRecordOf(item.isNullObject ? null : item.value)?.batch !== batch;
+          })
+          .catch(() => false);
         if (!finished) throw new RollbackFailedError(e, rollbackError);
         // Not swallowed: the write's error carries it (the sheets are back; leftover work sheets go with the next write).
         if (e && typeof e === "object") Object.assign(e, { rollbackCleanupError: rollbackError });
@@ -855,14 +1153,18 @@ async function applyDataset(kind: DatasetKind, result: ImportResult, source: Sou
 export function widthFor(type: string | undefined, title: string): number {
   const byTitle = Math.min(160, Math.max(60, title.length * 13 + 16));
   switch (type) {
-    case "date": return Math.max(80, byTitle);
+    case "date":
+      return Math.max(80, byTitle);
     case "amount":
     case "count":
     case "year":
     case "month":
-    case "boolean": return Math.max(64, byTitle);
-    case "text": return /名称|备注|来源|投资方/.test(title) ? 200 : Math.max(90, byTitle);
-    default: return byTitle;
+    case "boolean":
+      return Math.max(64, byTitle);
+    case "text":
+      return /名称|备注|来源|投资方/.test(title) ? 200 : Math.max(90, byTitle);
+    default:
+      return byTitle;
   }
 }
 

@@ -94,7 +94,11 @@ export function parseSources(value: unknown): SourceDescriptor[] {
   for (const entry of value) {
     const parsed = v.safeParse(SourceSchema, entry);
     if (parsed.success) out.push(parsed.output as SourceDescriptor);
-    else console.warn("invest.sources: 忽略无法识别的来源记录 / ignoring a malformed source entry", parsed.issues[0]?.message);
+    else
+      console.warn(
+        "invest.sources: 忽略无法识别的来源记录 / ignoring a malformed source entry",
+        parsed.issues[0]?.message,
+      );
   }
   return out;
 }

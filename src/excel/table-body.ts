@@ -38,12 +38,20 @@ export function isFormulaAt(read: BodyRead, r: number, c: number): boolean {
  * only where they are).
  */
 export async function readBody(
-  ctx: Excel.RequestContext, ws: Excel.Worksheet, at: BodyBlock,
-  opts: { formats: boolean; formulaText: boolean; checkAbort?: () => void; progress?: (done: number) => void; withFirst?: () => void },
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  at: BodyBlock,
+  opts: {
+    formats: boolean;
+    formulaText: boolean;
+    checkAbort?: () => void;
+    progress?: (done: number) => void;
+    withFirst?: () => void;
+  },
 ): Promise<BodyRead> {
   const out: BodyRead = { values: [], formats: opts.formats ? [] : null, formulas: new Map() };
   let perChunk = Math.max(1, Math.floor(60_000 / Math.max(1, at.cols)));
-  for (let start = 0; start < at.rows; ) {
+  for (let start = 0; start < at.rows;) {
     opts.checkAbort?.();
     const n = Math.min(perChunk, at.rows - start);
     const range = ws.getRangeByIndexes(at.top + start, at.left, n, at.cols);
@@ -71,7 +79,11 @@ export async function readBody(
     // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
     if (!found.isNullObject) {
       // eslint-disable-next-line office-addins/no-empty-load -- the argument is an expression naming the properties, not an empty load
-      found.areas.load(opts.formulaText ? "items/rowIndex, items/columnIndex, items/rowCount, items/columnCount, items/formulasR1C1" : "items/rowIndex, items/columnIndex, items/rowCount, items/columnCount");
+      found.areas.load(
+        opts.formulaText
+          ? "items/rowIndex, items/columnIndex, items/rowCount, items/columnCount, items/formulasR1C1"
+          : "items/rowIndex, items/columnIndex, items/rowCount, items/columnCount",
+      );
       await ctx.sync();
       // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
       for (const area of found.areas.items) {
@@ -105,7 +117,12 @@ export async function readBody(
  * or an array, whichever is smaller, split so no command exceeds the budget.
  */
 export async function writeColumn(
-  ws: Excel.Worksheet, top: number, col: number, values: readonly (string | undefined)[], kind: "numberFormat" | "formulasR1C1", budget: RequestBudget,
+  ws: Excel.Worksheet,
+  top: number,
+  col: number,
+  values: readonly (string | undefined)[],
+  kind: "numberFormat" | "formulasR1C1",
+  budget: RequestBudget,
 ): Promise<void> {
   const runs = runsOf(values);
   if (!runs.length) return;
@@ -133,12 +150,15 @@ export async function writeColumn(
   }
   // One array, in pieces below the budget; null leaves a cell unchanged ("Use null in 2-D arrays to leave specific
   // cells unchanged while updating others", excel-add-ins-blank-null-values.md).
-  for (let s = 0; s < n; ) {
+  for (let s = 0; s < n;) {
     let bytes = 0;
     let e = s;
     while (e < n && (e === s || bytes + cellBytes(values[e]) < budget.pieceLimit / 2)) bytes += cellBytes(values[e++]);
     await budget.spend(bytes, 2);
-    set(ws.getRangeByIndexes(top + s, col, e - s, 1), values.slice(s, e).map((v) => [v ?? null]));
+    set(
+      ws.getRangeByIndexes(top + s, col, e - s, 1),
+      values.slice(s, e).map((v) => [v ?? null]),
+    );
     s = e;
   }
 }

@@ -29,11 +29,13 @@ export const EMPTY_MEMORY: TablesMemory = { v: 1, datasets: {} };
 /** A remembered-tables setting as stored (anything: settings travel inside the file), or the empty memory. */
 export function parseTablesMemory(value: unknown): TablesMemory {
   const v = value as Partial<TablesMemory> | null;
-  if (!v || typeof v !== "object" || v.v !== 1 || typeof v.datasets !== "object" || !v.datasets) return { v: 1, datasets: {} };
+  if (!v || typeof v !== "object" || v.v !== 1 || typeof v.datasets !== "object" || !v.datasets)
+    return { v: 1, datasets: {} };
   const out: TablesMemory = { v: 1, datasets: {} };
   for (const kind of ["ledger", "funds", "targets", "figures"] as const) {
     const d = (v.datasets as Record<string, unknown>)[kind] as { id?: unknown; columns?: unknown } | undefined;
-    if (d && typeof d.id === "string" && Array.isArray(d.columns) && d.columns.every((c) => typeof c === "string")) out.datasets[kind] = { id: d.id, columns: d.columns as string[] };
+    if (d && typeof d.id === "string" && Array.isArray(d.columns) && d.columns.every((c) => typeof c === "string"))
+      out.datasets[kind] = { id: d.id, columns: d.columns as string[] };
   }
   for (const role of ["archive", "changeLog"] as const) {
     const t = v[role] as { id?: unknown } | undefined;
@@ -49,7 +51,11 @@ export interface TableRef {
 }
 
 /** The table a role was found as: by its remembered id, or by its name; null when neither exists. */
-export function findTable(tables: readonly TableRef[], rememberedId: string | undefined, name: string): { table: TableRef; by: "id" | "name" } | null {
+export function findTable(
+  tables: readonly TableRef[],
+  rememberedId: string | undefined,
+  name: string,
+): { table: TableRef; by: "id" | "name" } | null {
   if (rememberedId !== undefined) {
     const t = tables.find((x) => x.id === rememberedId);
     if (t) return { table: t, by: "id" };
@@ -70,7 +76,11 @@ export function keyTitles(spec: SheetSpec): string[] {
  * rename (the old column would stay as a user column and a second one be added); a canonical column merely deleted is
  * added again (TableColumnCollection.add). Found by name with nothing remembered: every canonical column must be there.
  */
-export function datasetColumnsProblem(spec: SheetSpec, headers: readonly string[], remembered: readonly string[] | null): { missing: string[]; added: string[] } | null {
+export function datasetColumnsProblem(
+  spec: SheetSpec,
+  headers: readonly string[],
+  remembered: readonly string[] | null,
+): { missing: string[]; added: string[] } | null {
   const have = new Set(headers);
   const canonical = spec.columns.map((c) => c.title);
   const keysMissing = keyTitles(spec).some((t) => !have.has(t));
@@ -82,9 +92,17 @@ export function datasetColumnsProblem(spec: SheetSpec, headers: readonly string[
   for (const t of missing) {
     const i = remembered.indexOf(t);
     let from = -1;
-    for (let k = i - 1; k >= 0; k--) if (have.has(remembered[k])) { from = headers.indexOf(remembered[k]); break; }
+    for (let k = i - 1; k >= 0; k--)
+      if (have.has(remembered[k])) {
+        from = headers.indexOf(remembered[k]);
+        break;
+      }
     let to = headers.length;
-    for (let k = i + 1; k < remembered.length; k++) if (have.has(remembered[k])) { to = headers.indexOf(remembered[k]); break; }
+    for (let k = i + 1; k < remembered.length; k++)
+      if (have.has(remembered[k])) {
+        to = headers.indexOf(remembered[k]);
+        break;
+      }
     for (let j = from + 1; j < to; j++) if (!remembered.includes(headers[j])) added.add(headers[j]);
   }
   if (keysMissing || added.size) return { missing, added: [...added] };
@@ -106,15 +124,29 @@ export function freeTableName(base: string, taken: readonly string[]): string {
 }
 
 /** The bilingual message when a table lacks columns the writer needs (`added`: headers new since the last write). */
-export function missingColumnsMessage(table: string, missing: readonly string[], byName: boolean, added: readonly string[] = []): { zh: string; en: string } {
+export function missingColumnsMessage(
+  table: string,
+  missing: readonly string[],
+  byName: boolean,
+  added: readonly string[] = [],
+): { zh: string; en: string } {
   const zhList = missing.map((m) => `“${m}”`).join("、");
   const enList = missing.map((m) => `"${m}"`).join(", ");
   const zhAdded = added.length ? `，新出现了列 ${added.map((m) => `“${m}”`).join("、")}` : "";
   const enAdded = added.length ? `, and column(s) ${added.map((m) => `"${m}"`).join(", ")} appeared` : "";
-  const zh = `表格“${table}”中找不到列 ${zhList}${zhAdded}（刷新按加载项的列匹配和更新记录）。如果您改了列名，请改回原名后再刷新；` +
-    (byName ? `如果这是您自己的表格，请给它换一个名称，再载入数据。` : `如果删除了这些列，请在表格中加回同名的列（内容可以留空）后再刷新。`) + `本次没有做任何改动。`;
-  const en = `The table "${table}" has no column ${enList}${enAdded} (the refresh matches and updates records by the add-in's columns). If you renamed a column, ` +
-    `rename it back and refresh again; ` + (byName ? `if this is a table of your own, give it another name and load the data again.` : `if you deleted them, add a column of that name back to the table (it may stay empty) and refresh again.`) + ` Nothing was changed.`;
+  const zh =
+    `表格“${table}”中找不到列 ${zhList}${zhAdded}（刷新按加载项的列匹配和更新记录）。如果您改了列名，请改回原名后再刷新；` +
+    (byName
+      ? `如果这是您自己的表格，请给它换一个名称，再载入数据。`
+      : `如果删除了这些列，请在表格中加回同名的列（内容可以留空）后再刷新。`) +
+    `本次没有做任何改动。`;
+  const en =
+    `The table "${table}" has no column ${enList}${enAdded} (the refresh matches and updates records by the add-in's columns). If you renamed a column, ` +
+    `rename it back and refresh again; ` +
+    (byName
+      ? `if this is a table of your own, give it another name and load the data again.`
+      : `if you deleted them, add a column of that name back to the table (it may stay empty) and refresh again.`) +
+    ` Nothing was changed.`;
   return { zh, en };
 }
 

@@ -30,12 +30,23 @@ export interface TableState {
 function isActiveCriteria(c: Excel.FilterCriteria | null | undefined): c is Excel.FilterCriteria {
   if (!c || !c.filterOn) return false;
   switch (c.filterOn) {
-    case "Values": return !!c.values?.length;
-    case "Custom": case "TopItems": case "BottomItems": case "TopPercent": case "BottomPercent": return !!c.criterion1;
-    case "CellColor": case "FontColor": return !!c.color;
-    case "Dynamic": return !!c.dynamicCriteria && c.dynamicCriteria !== "Unknown";
-    case "Icon": return !!c.icon;
-    default: return false;
+    case "Values":
+      return !!c.values?.length;
+    case "Custom":
+    case "TopItems":
+    case "BottomItems":
+    case "TopPercent":
+    case "BottomPercent":
+      return !!c.criterion1;
+    case "CellColor":
+    case "FontColor":
+      return !!c.color;
+    case "Dynamic":
+      return !!c.dynamicCriteria && c.dynamicCriteria !== "Unknown";
+    case "Icon":
+      return !!c.icon;
+    default:
+      return false;
   }
 }
 
@@ -61,7 +72,8 @@ export function locate(ctx: Excel.RequestContext, ref: TableRef, by: "id" | "nam
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- read in a callback that runs after the caller's ctx.sync()
       const filtered = t.autoFilter.isDataFiltered;
       return {
-        ref, by,
+        ref,
+        by,
         sheetName: sheet.name,
         top: header.rowIndex,
         left: header.columnIndex,
@@ -89,7 +101,14 @@ function blankRows(n: number, cols: number): string[][] {
  * the worksheet and shifts surrounding cells to fill the gap", learn.microsoft.com excel-add-ins-ranges-clear-delete).
  * A shown total row moves with the rows below. guards.ts checked beforehand that nothing beside the table moves.
  */
-export async function setRowCount(ws: Excel.Worksheet, table: Excel.Table, t: { top: number; left: number; cols: number }, from: number, rows: number, budget: RequestBudget): Promise<void> {
+export async function setRowCount(
+  ws: Excel.Worksheet,
+  table: Excel.Table,
+  t: { top: number; left: number; cols: number },
+  from: number,
+  rows: number,
+  budget: RequestBudget,
+): Promise<void> {
   if (rows > from) {
     const add = rows - from;
     // In pieces of ≤ ~1 MB of request each (an empty cell is 3 bytes of JSON).

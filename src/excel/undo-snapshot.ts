@@ -25,7 +25,7 @@ export interface SnapshotMeta {
 /** Runs of equal consecutive values; `undefined` cells are left out (they start no run). */
 export function runsOf(values: readonly (string | undefined)[]): Run[] {
   const out: Run[] = [];
-  for (let i = 0; i < values.length; ) {
+  for (let i = 0; i < values.length;) {
     const v = values[i];
     let j = i + 1;
     while (j < values.length && values[j] === v) j++;

@@ -93,7 +93,8 @@ export function storedValue(written: Cell): Cell {
  * date is before 1904-01-01, which that system cannot hold).
  */
 export function dateCell(iso: string, date1904 = false): { value: number; format: string } | null {
-  const inSystem = (serial: number) => (date1904 ? (serial >= DATE_SYSTEM_OFFSET ? fromSerial1900(serial, true) : null) : serial);
+  const inSystem = (serial: number) =>
+    date1904 ? (serial >= DATE_SYSTEM_OFFSET ? fromSerial1900(serial, true) : null) : serial;
   const full = parseIsoDate(iso);
   if (full) {
     const v = inSystem(toExcelSerial(full));
@@ -109,12 +110,16 @@ export function dateCell(iso: string, date1904 = false): { value: number; format
 
 export function formatFor(type: ColumnType): string {
   switch (type) {
-    case "amount": return FORMATS.amount;
+    case "amount":
+      return FORMATS.amount;
     case "count":
     case "year":
-    case "month": return FORMATS.count;
-    case "date": return FORMATS.date;
-    default: return FORMATS.text;
+    case "month":
+      return FORMATS.count;
+    case "date":
+      return FORMATS.date;
+    default:
+      return FORMATS.text;
   }
 }
 
@@ -154,16 +159,25 @@ export function toCell(col: ColumnSpec, value: unknown, date1904 = false): { cel
 /** The records of a result, by kind. */
 export function recordsOf(result: ImportResult, kind: DatasetKind = result.kind): Record<string, unknown>[] {
   switch (kind) {
-    case "ledger": return result.records as unknown as Record<string, unknown>[];
-    case "funds": return result.funds as unknown as Record<string, unknown>[];
-    case "targets": return result.targets as unknown as Record<string, unknown>[];
-    case "figures": return result.figures as unknown as Record<string, unknown>[];
-    case "regions": return (result.regions ?? []) as unknown as Record<string, unknown>[];
+    case "ledger":
+      return result.records as unknown as Record<string, unknown>[];
+    case "funds":
+      return result.funds as unknown as Record<string, unknown>[];
+    case "targets":
+      return result.targets as unknown as Record<string, unknown>[];
+    case "figures":
+      return result.figures as unknown as Record<string, unknown>[];
+    case "regions":
+      return (result.regions ?? []) as unknown as Record<string, unknown>[];
   }
 }
 
 /** Rows of written cells (canonical column order) and the per-cell formats that differ from the column's. */
-export function recordsToRows(spec: SheetSpec, records: Record<string, unknown>[], date1904 = false): { rows: Cell[][]; formats: (string | undefined)[][] } {
+export function recordsToRows(
+  spec: SheetSpec,
+  records: Record<string, unknown>[],
+  date1904 = false,
+): { rows: Cell[][]; formats: (string | undefined)[][] } {
   const rows: Cell[][] = new Array(records.length);
   const formats: (string | undefined)[][] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
@@ -195,7 +209,8 @@ export function displayValue(col: ColumnSpec | undefined, v: Cell, date1904 = fa
 /** Whether two stored cells are the same value (numbers to 1e-9 relative, so float noise is not a change). */
 export function sameCell(a: Cell, b: Cell): boolean {
   if (a === b) return true;
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return false;
 }
 
@@ -208,8 +223,10 @@ export function utf8Bytes(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }

@@ -23,7 +23,14 @@ export async function readWorkbookRegions(): Promise<WorkbookRegions> {
   // Without a workbook (a plain browser tab reading files, src/taskpane/no-workbook.ts): the divisions alone.
   const x = (globalThis as { Excel?: { run?: unknown } }).Excel;
   const t = x && typeof x.run === "function" ? await readWorkbookTableOrNull(REGIONS.table) : null;
-  const table = t ? importTable(t.values, { fileName: `${REGIONS.sheet}!${REGIONS.table}`, kind: "regions", startRow: t.startRow, divisions }) : null;
+  const table = t
+    ? importTable(t.values, {
+        fileName: `${REGIONS.sheet}!${REGIONS.table}`,
+        kind: "regions",
+        startRow: t.startRow,
+        divisions,
+      })
+    : null;
   return { divisions, hierarchy: buildHierarchy(divisions, table?.regions ?? []).hierarchy, hasTable: t !== null };
 }
 
@@ -31,8 +38,12 @@ export async function readWorkbookRegions(): Promise<WorkbookRegions> {
  * The options an import of `kind` needs for region names: a regions table is checked against the divisions; every
  * other dataset is resolved through the workbook's hierarchy (canonical names, 地区路径).
  */
-export async function regionImportOptions(kind: ImportOptions["kind"]): Promise<Pick<ImportOptions, "hierarchy" | "divisions">> {
+export async function regionImportOptions(
+  kind: ImportOptions["kind"],
+): Promise<Pick<ImportOptions, "hierarchy" | "divisions">> {
   if (kind === "regions") return { divisions: await loadDivisions() };
   const r = await readWorkbookRegions();
-  return kind === "auto" || kind === undefined ? { hierarchy: r.hierarchy, divisions: r.divisions } : { hierarchy: r.hierarchy };
+  return kind === "auto" || kind === undefined
+    ? { hierarchy: r.hierarchy, divisions: r.divisions }
+    : { hierarchy: r.hierarchy };
 }

@@ -50,8 +50,14 @@ export function serialised<T>(fn: (ticket: QueueTicket) => Promise<T>, ticket?: 
   };
   const run = q.tail.then(start, start);
   q.tail = run.then(
-    () => { q.pending--; q.running = null; },
-    () => { q.pending--; q.running = null; },
+    () => {
+      q.pending--;
+      q.running = null;
+    },
+    () => {
+      q.pending--;
+      q.running = null;
+    },
   );
   return run;
 }

@@ -19,7 +19,15 @@ import { metricInfo, ReportedFigure, Target } from "../core/model";
 import type { Language } from "../i18n/language";
 import { sheetRows } from "../briefing/sheet-data";
 import type { RegionHierarchy } from "../core/region-hierarchy";
-import { briefingLayout, BriefingCell, BriefingLayout, columnLetter, COL, FMT, FormulaMode } from "../briefing/formulas";
+import {
+  briefingLayout,
+  BriefingCell,
+  BriefingLayout,
+  columnLetter,
+  COL,
+  FMT,
+  FormulaMode,
+} from "../briefing/formulas";
 import { briefingText } from "../briefing/text";
 import { fitCell, MAX_TEXT_CELL } from "../excel/values";
 import type { Briefing, BriefingInput } from "../briefing/types";
@@ -52,8 +60,9 @@ export interface SanitizedCell {
  * surrogate). exceljs writes them raw, which makes the part malformed: Excel refuses the file and other readers
  * blank every later cell. They are replaced by U+FFFD on the way out and reported (SanitizedCell).
  */
-// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids, removed before writing
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids, removed before writing
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text made fit for XML; what was replaced goes into `report`. */
 export function xmlSafeText(text: string, where: { sheet: string; cell: string }, report?: SanitizedCell[]): string {
@@ -119,8 +128,12 @@ function dataRowValues(spec: SheetSpec, r: Row, rowNumber: number, report?: Sani
     const v = r[c.field];
     if (v === null || v === undefined || v === "") return null;
     if (c.type === "date") return dateSerial(String(v));
-    const text = c.type === "metric" ? metricInfo(v)?.zh ?? String(v) : v;
-    return (typeof text === "string" ? textValue(xmlSafeText(text, { sheet: spec.sheet, cell: `${columnLetter(i)}${rowNumber}` }, report)) : text) as ExcelJS.CellValue;
+    const text = c.type === "metric" ? (metricInfo(v)?.zh ?? String(v)) : v;
+    return (
+      typeof text === "string"
+        ? textValue(xmlSafeText(text, { sheet: spec.sheet, cell: `${columnLetter(i)}${rowNumber}` }, report))
+        : text
+    ) as ExcelJS.CellValue;
   });
 }
 
@@ -152,7 +165,12 @@ const ROWS_PER_TURN = 1000;
  * A data sheet through the streaming writer: columns and views first (they precede the rows in the sheet's XML),
  * then each row committed as it is made.
  */
-async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, rows: readonly Row[], report?: SanitizedCell[]): Promise<void> {
+async function streamDataSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: SheetSpec,
+  rows: readonly Row[],
+  report?: SanitizedCell[],
+): Promise<void> {
   const ws = wb.addWorksheet(spec.sheet, { views: DATA_VIEWS });
   dataColumns(ws, spec);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
@@ -176,13 +194,21 @@ function cellValue(c: BriefingCell, safe: (s: string) => string): ExcelJS.CellVa
   return (typeof v === "string" ? textValue(v) : v) as ExcelJS.CellValue;
 }
 
-function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: FormulaMode, language: Language, report?: SanitizedCell[]): ExcelJS.Worksheet {
+function writeBriefingSheet(
+  wb: ExcelJS.Workbook,
+  layout: BriefingLayout,
+  mode: FormulaMode,
+  language: Language,
+  report?: SanitizedCell[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.sheetName);
   layout.grid.forEach((row, r) => {
     row.forEach((c, col) => {
       if (c.value === null && !c.formula) return;
       const cell = ws.getCell(r + 1, col + 1);
-      cell.value = cellValue(c, (s) => xmlSafeText(s, { sheet: layout.sheetName, cell: `${columnLetter(col)}${r + 1}` }, report));
+      cell.value = cellValue(c, (s) =>
+        xmlSafeText(s, { sheet: layout.sheetName, cell: `${columnLetter(col)}${r + 1}` }, report),
+      );
       if (c.numFmt) cell.numFmt = c.numFmt;
       if (c.role === "title") cell.font = { bold: true, size: 14 };
       if (c.role === "table-title") cell.font = { bold: true, size: 12 };
@@ -211,7 +237,11 @@ function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: 
           text,
           priority: i + 1,
           style: {
-            fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: STATUS_COLOURS[status].fill } },
+            fill: {
+              type: "pattern" as const,
+              pattern: "solid" as const,
+              bgColor: { argb: STATUS_COLOURS[status].fill },
+            },
             font: { color: { argb: STATUS_COLOURS[status].font } },
           },
         })),
@@ -224,8 +254,16 @@ function writeBriefingSheet(wb: ExcelJS.Workbook, layout: BriefingLayout, mode: 
 
 function statusTexts(language: Language): [keyof typeof STATUS_COLOURS, string][] {
   return language === "zh-CN"
-    ? [["ahead", "超序时"], ["on_track", "正常"], ["behind", "滞后"]]
-    : [["ahead", "Ahead"], ["on_track", "On track"], ["behind", "Behind"]];
+    ? [
+        ["ahead", "超序时"],
+        ["on_track", "正常"],
+        ["behind", "滞后"],
+      ]
+    : [
+        ["ahead", "Ahead"],
+        ["on_track", "On track"],
+        ["behind", "Behind"],
+      ];
 }
 
 /** What both writers put in the workbook, worked out once. */
@@ -244,7 +282,11 @@ function workbookParts(input: BriefingInput, briefing: Briefing, options: Briefi
     [FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[]],
   ];
   return {
-    mode, language, layout, data, report: options.sanitized,
+    mode,
+    language,
+    layout,
+    data,
+    report: options.sanitized,
     creator: "招商引资成绩单 / Investment Report Card",
     created: new Date(Date.UTC(briefing.span.year, briefing.span.toMonth - 1, 1)),
     // Excel and WPS recompute every formula on opening; the cached results serve viewers that do not calculate.
@@ -253,7 +295,11 @@ function workbookParts(input: BriefingInput, briefing: Briefing, options: Briefi
 }
 
 /** Build the workbook object in memory (for callers that add to it); briefingXlsx streams the same workbook. */
-export function briefingWorkbook(input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): ExcelJS.Workbook {
+export function briefingWorkbook(
+  input: BriefingInput,
+  briefing: Briefing,
+  options: BriefingXlsxOptions = {},
+): ExcelJS.Workbook {
   const parts = workbookParts(input, briefing, options);
   const wb = new ExcelJS.Workbook();
   wb.creator = parts.creator;
@@ -270,15 +316,19 @@ export function briefingWorkbook(input: BriefingInput, briefing: Briefing, optio
  * recalculation on load in the one place it is written (xl/workbook.xml, added by addWorkbook at commit).
  */
 function setFullCalcOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const writer = wb as unknown as { addWorkbook(): Promise<void>; zip: { append(source: unknown, data: { name: string }): unknown } };
+  const writer = wb as unknown as {
+    addWorkbook(): Promise<void>;
+    zip: { append(source: unknown, data: { name: string }): unknown };
+  };
   const addWorkbook = writer.addWorkbook.bind(writer);
   writer.addWorkbook = async () => {
     const zip = writer.zip;
     const append = zip.append;
     zip.append = (source, data) => {
-      const xml = data.name === "/xl/workbook.xml" && typeof source === "string"
-        ? source.replace(/<calcPr\b(?![^>]*fullCalcOnLoad)([^>]*?)\s*\/>/, '<calcPr$1 fullCalcOnLoad="1"/>')
-        : source;
+      const xml =
+        data.name === "/xl/workbook.xml" && typeof source === "string"
+          ? source.replace(/<calcPr\b(?![^>]*fullCalcOnLoad)([^>]*?)\s*\/>/, '<calcPr$1 fullCalcOnLoad="1"/>')
+          : source;
       return append.call(zip, xml, data);
     };
     try {
@@ -293,7 +343,12 @@ function setFullCalcOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
  * Write the briefing workbook to `stream` with exceljs's streaming writer: the briefing sheet first (it is small
  * and written cell by cell), then each data sheet a row at a time. Resolves when the last byte was handed to the stream.
  */
-export async function writeBriefingXlsx(stream: Writable, input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): Promise<void> {
+export async function writeBriefingXlsx(
+  stream: Writable,
+  input: BriefingInput,
+  briefing: Briefing,
+  options: BriefingXlsxOptions = {},
+): Promise<void> {
   const parts = workbookParts(input, briefing, options);
   // Inline strings (no shared-strings table to hold in memory); styles for the number formats, fonts and fills.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -306,7 +361,12 @@ export async function writeBriefingXlsx(stream: Writable, input: BriefingInput, 
 }
 
 /** Write the briefing workbook to a file (streamed: memory does not grow with the ledger). */
-export async function writeBriefingXlsxFile(file: string, input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): Promise<void> {
+export async function writeBriefingXlsxFile(
+  file: string,
+  input: BriefingInput,
+  briefing: Briefing,
+  options: BriefingXlsxOptions = {},
+): Promise<void> {
   const { createWriteStream } = await import("fs");
   const out = createWriteStream(file);
   const closed = new Promise<void>((resolve, reject) => {
@@ -323,7 +383,11 @@ export async function writeBriefingXlsxFile(file: string, input: BriefingInput, 
 }
 
 /** The briefing workbook as xlsx bytes (streamed into memory). */
-export async function briefingXlsx(input: BriefingInput, briefing: Briefing, options: BriefingXlsxOptions = {}): Promise<Uint8Array> {
+export async function briefingXlsx(
+  input: BriefingInput,
+  briefing: Briefing,
+  options: BriefingXlsxOptions = {},
+): Promise<Uint8Array> {
   const { PassThrough } = await import("stream");
   const sink = new PassThrough();
   const chunks: Buffer[] = [];

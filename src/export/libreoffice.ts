@@ -13,8 +13,14 @@ import * as path from "path";
 
 /** The soffice executable, or null when LibreOffice is not installed. */
 export function findSoffice(): string | null {
-  const candidates = [process.env.SOFFICE, "/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"];
+  const candidates = [
+    process.env.SOFFICE,
+    "/usr/bin/soffice",
+    "/usr/local/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+  ];
   for (const c of candidates) if (c && fs.existsSync(c)) return c;
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     const p = path.join(dir, "soffice");
@@ -59,8 +65,21 @@ export async function recalculateWithLibreOffice(xlsxPath: string, timeoutMs = 1
   const profile = recalcProfile();
   const t0 = Date.now();
   await new Promise<void>((resolve, reject) => {
-    execFile(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", CSV_FILTER, "--outdir", outDir, xlsxPath],
-      { timeout: timeoutMs }, (err, _stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve()));
+    execFile(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        CSV_FILTER,
+        "--outdir",
+        outDir,
+        xlsxPath,
+      ],
+      { timeout: timeoutMs },
+      (err, _stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve()),
+    );
   });
   const ms = Date.now() - t0;
   const base = path.basename(xlsxPath).replace(/\.xlsx$/i, "");
@@ -85,11 +104,16 @@ export function parseCsv(text: string): string[][] {
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       row.push(field);
       rows.push(row);
@@ -97,7 +121,10 @@ export function parseCsv(text: string): string[][] {
       field = "";
     } else field += ch;
   }
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -26,9 +26,22 @@ export interface ArgLabel {
 
 /** ErrorCellValue.errorType → the error text (Excel.ErrorCellValueType in @types/office-js). */
 const ERROR_TYPES: ReadonlyMap<string, string> = new Map([
-  ["Div0", "#DIV/0!"], ["NotAvailable", "#N/A"], ["Name", "#NAME?"], ["Null", "#NULL!"], ["Num", "#NUM!"], ["Ref", "#REF!"],
-  ["Value", "#VALUE!"], ["Spill", "#SPILL!"], ["Calc", "#CALC!"], ["Field", "#FIELD!"], ["GettingData", "#GETTING_DATA"],
-  ["Connect", "#CONNECT!"], ["Busy", "#BUSY!"], ["Blocked", "#BLOCKED!"], ["External", "#EXTERNAL!"], ["Placeholder", "#VALUE!"],
+  ["Div0", "#DIV/0!"],
+  ["NotAvailable", "#N/A"],
+  ["Name", "#NAME?"],
+  ["Null", "#NULL!"],
+  ["Num", "#NUM!"],
+  ["Ref", "#REF!"],
+  ["Value", "#VALUE!"],
+  ["Spill", "#SPILL!"],
+  ["Calc", "#CALC!"],
+  ["Field", "#FIELD!"],
+  ["GettingData", "#GETTING_DATA"],
+  ["Connect", "#CONNECT!"],
+  ["Busy", "#BUSY!"],
+  ["Blocked", "#BLOCKED!"],
+  ["External", "#EXTERNAL!"],
+  ["Placeholder", "#VALUE!"],
 ]);
 
 const DATA_TYPE_NAMES: ReadonlyMap<string, { zh: string; en: string }> = new Map([
@@ -66,7 +79,15 @@ export function readCell(v: unknown, arg: ArgLabel): Basic | FunctionError {
 
 function fromObject(o: object, arg: ArgLabel): Basic | FunctionError {
   if (Array.isArray(o)) return unreadable(arg);
-  const cv = o as { type?: unknown; basicValue?: unknown; basicType?: unknown; errorType?: unknown; text?: unknown; code?: unknown; message?: unknown };
+  const cv = o as {
+    type?: unknown;
+    basicValue?: unknown;
+    basicType?: unknown;
+    errorType?: unknown;
+    text?: unknown;
+    code?: unknown;
+    message?: unknown;
+  };
   if (typeof cv.type === "string") {
     switch (cv.type) {
       case "Double":
@@ -94,7 +115,8 @@ function fromObject(o: object, arg: ArgLabel): Basic | FunctionError {
     }
   }
   const code = errorCodeOf(o);
-  if (code !== null && code.startsWith("#")) return propagatedError({ code, message: typeof cv.message === "string" ? cv.message : undefined }, arg);
+  if (code !== null && code.startsWith("#"))
+    return propagatedError({ code, message: typeof cv.message === "string" ? cv.message : undefined }, arg);
   return unreadable(arg);
 }
 

@@ -66,7 +66,9 @@ type ExcelLike = {
  * Returns the date system found, or null when it cannot be known (no Excel, the request failed, an unexpected
  * answer); the functions then keep what they had (1900 unless told otherwise).
  */
-export async function detectDateSystem(excel: unknown = (globalThis as { Excel?: unknown }).Excel): Promise<DateSystem | null> {
+export async function detectDateSystem(
+  excel: unknown = (globalThis as { Excel?: unknown }).Excel,
+): Promise<DateSystem | null> {
   const x = excel as ExcelLike | undefined;
   if (typeof x?.run !== "function") return null;
   const hasProperty = !!x.Workbook?.prototype && "use1904DateSystem" in x.Workbook.prototype;

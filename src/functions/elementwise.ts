@@ -104,10 +104,14 @@ export function elementwise(
   if (!shape) {
     const dims = grids.map((g, i) => `${args[i].zh} ${g.length}×${g[0]?.length ?? 1}`).join("，");
     const dimsEn = grids.map((g, i) => `${args[i].name} ${g.length}x${g[0]?.length ?? 1}`).join(", ");
-    return [[functionError("value", {
-      zh: `区域大小不一致（${dims}）：各参数应为相同大小的区域，或单个单元格。`,
-      en: `Ranges differ in size (${dimsEn}): give ranges of the same size, or single cells.`,
-    })]];
+    return [
+      [
+        functionError("value", {
+          zh: `区域大小不一致（${dims}）：各参数应为相同大小的区域，或单个单元格。`,
+          en: `Ranges differ in size (${dimsEn}): give ranges of the same size, or single cells.`,
+        }),
+      ],
+    ];
   }
   const [rows, cols] = shape;
   const numeric = options.numeric ?? args.map(() => true);
@@ -120,7 +124,10 @@ export function elementwise(
       let error: Result | null = null;
       for (let i = 0; i < args.length; i++) {
         const v = readCell(pick(grids[i], r, c), args[i]);
-        if (isFunctionError(v)) { error = v; break; }
+        if (isFunctionError(v)) {
+          error = v;
+          break;
+        }
         raw[i] = v;
         if (!numeric[i]) continue;
         const n = cellToNumber(v);

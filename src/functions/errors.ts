@@ -17,9 +17,19 @@ export interface FunctionError {
   readonly message?: string;
 }
 
-const CODES: Record<ErrorKind, string> = { div0: "#DIV/0!", value: "#VALUE!", na: "#N/A", num: "#NUM!", null: "#NULL!" };
+const CODES: Record<ErrorKind, string> = {
+  div0: "#DIV/0!",
+  value: "#VALUE!",
+  na: "#N/A",
+  num: "#NUM!",
+  null: "#NULL!",
+};
 const RUNTIME_CODES: Record<ErrorKind, string> = {
-  div0: "divisionByZero", value: "invalidValue", na: "notAvailable", num: "invalidNumber", null: "nullReference",
+  div0: "divisionByZero",
+  value: "invalidValue",
+  na: "notAvailable",
+  num: "invalidNumber",
+  null: "nullReference",
 };
 /** The kinds whose message Excel shows (see above). */
 const WITH_MESSAGE: ReadonlySet<ErrorKind> = new Set(["value", "na"]);
@@ -30,7 +40,8 @@ function runtime(): typeof CustomFunctions | undefined {
 
 /** An error for a cell. `message` is kept only for #VALUE! and #N/A, the two codes Excel shows a message for. */
 export function functionError(kind: ErrorKind, message?: { zh: string; en: string }): FunctionError {
-  const text = message && WITH_MESSAGE.has(kind) ? (currentLanguage() === "zh-CN" ? message.zh : message.en) : undefined;
+  const text =
+    message && WITH_MESSAGE.has(kind) ? (currentLanguage() === "zh-CN" ? message.zh : message.en) : undefined;
   const rt = runtime();
   if (rt?.Error && rt.ErrorCode) {
     const code = (rt.ErrorCode as unknown as Record<string, CustomFunctions.ErrorCode>)[RUNTIME_CODES[kind]];
@@ -42,9 +53,20 @@ export function functionError(kind: ErrorKind, message?: { zh: string; en: strin
 /** Error text or CustomFunctions.ErrorCode → Excel's error text. A Map, so that a code such as "constructor" or
  * "__proto__" from a cell is an unknown code, never an Object.prototype member. */
 const FROM_CODE: ReadonlyMap<string, string> = new Map([
-  ["#DIV/0!", "#DIV/0!"], ["#VALUE!", "#VALUE!"], ["#N/A", "#N/A"], ["#NUM!", "#NUM!"], ["#NULL!", "#NULL!"], ["#NAME?", "#NAME?"], ["#REF!", "#REF!"],
-  ["divisionByZero", "#DIV/0!"], ["invalidValue", "#VALUE!"], ["notAvailable", "#N/A"], ["invalidNumber", "#NUM!"], ["nullReference", "#NULL!"],
-  ["invalidName", "#NAME?"], ["invalidReference", "#REF!"],
+  ["#DIV/0!", "#DIV/0!"],
+  ["#VALUE!", "#VALUE!"],
+  ["#N/A", "#N/A"],
+  ["#NUM!", "#NUM!"],
+  ["#NULL!", "#NULL!"],
+  ["#NAME?", "#NAME?"],
+  ["#REF!", "#REF!"],
+  ["divisionByZero", "#DIV/0!"],
+  ["invalidValue", "#VALUE!"],
+  ["notAvailable", "#N/A"],
+  ["invalidNumber", "#NUM!"],
+  ["nullReference", "#NULL!"],
+  ["invalidName", "#NAME?"],
+  ["invalidReference", "#REF!"],
 ]);
 
 /** The Excel error text (#DIV/0!, …) of an error returned by a function, or null for a value. Never throws: an object
@@ -71,7 +93,11 @@ export function isFunctionError(value: unknown): value is FunctionError {
  * "supported as a custom function input error, but not as a custom function output error"), and the data-type
  * errors (#SPILL!, #CALC!, #FIELD!, #BUSY!, …) have no CustomFunctions.ErrorCode at all: none of them can be returned. */
 const RETURNABLE: ReadonlyMap<string, ErrorKind> = new Map<string, ErrorKind>([
-  ["#DIV/0!", "div0"], ["#VALUE!", "value"], ["#N/A", "na"], ["#NUM!", "num"], ["#NULL!", "null"],
+  ["#DIV/0!", "div0"],
+  ["#VALUE!", "value"],
+  ["#N/A", "na"],
+  ["#NUM!", "num"],
+  ["#NULL!", "null"],
 ]);
 
 /**
@@ -81,16 +107,24 @@ const RETURNABLE: ReadonlyMap<string, ErrorKind> = new Map<string, ErrorKind>([
  * A #VALUE! or #N/A keeps the message it came with (an INVEST function's explanation, passed on by another): those are
  * the two codes Excel shows a message on; the others carry none.
  */
-export function propagatedError(input: { code: string; message?: string }, arg: { name: string; zh: string }): FunctionError {
+export function propagatedError(
+  input: { code: string; message?: string },
+  arg: { name: string; zh: string },
+): FunctionError {
   const code = errorCodeOf(input) ?? "#VALUE!";
   const kind = RETURNABLE.get(code);
   const kept = typeof input.message === "string" && input.message !== "" ? input.message : null;
   if (kind === "na") return kept ? functionError("na", { zh: kept, en: kept }) : functionError("na");
   if (kind === "value") {
-    return functionError("value", kept ? { zh: kept, en: kept } : {
-      zh: `参数“${arg.zh}”（${arg.name}）中有错误值 #VALUE!。`,
-      en: `Argument ${arg.name} holds a #VALUE! error.`,
-    });
+    return functionError(
+      "value",
+      kept
+        ? { zh: kept, en: kept }
+        : {
+            zh: `参数“${arg.zh}”（${arg.name}）中有错误值 #VALUE!。`,
+            en: `Argument ${arg.name} holds a #VALUE! error.`,
+          },
+    );
   }
   if (kind) return functionError(kind);
   return functionError("value", {

@@ -22,10 +22,33 @@ import {
   timeProgress as timeProgressMetric,
   yoyGrowth as yoyGrowthMetric,
 } from "../core/metrics";
-import { parsePeriod, Period, periodLabelEn, periodLabelZh, samePeriodLastYear as samePeriodLastYearOf } from "../core/period";
-import { CellGrid, CellRole, MAX_BUCKETS, periodAggregate, PeriodAggregateRequest, periodFromCell } from "../core/period-aggregate";
+import {
+  parsePeriod,
+  Period,
+  periodLabelEn,
+  periodLabelZh,
+  samePeriodLastYear as samePeriodLastYearOf,
+} from "../core/period";
+import {
+  CellGrid,
+  CellRole,
+  MAX_BUCKETS,
+  periodAggregate,
+  PeriodAggregateRequest,
+  periodFromCell,
+} from "../core/period-aggregate";
 import type { Language } from "../i18n/language";
-import { Argument, CellValue, Grid, Result, cellToNumber, elementwise, errorFor, notANumber, readGrid } from "./elementwise";
+import {
+  Argument,
+  CellValue,
+  Grid,
+  Result,
+  cellToNumber,
+  elementwise,
+  errorFor,
+  notANumber,
+  readGrid,
+} from "./elementwise";
 import { FunctionError, functionError, isFunctionError } from "./errors";
 import { ArgLabel, isBlankLike, readCell } from "./cells";
 import { serialOffset } from "./date-system";
@@ -88,15 +111,22 @@ type Message = { zh: string; en: string };
  * blank cell as Excel desktop passes it, and a negative serial is no date in either system.
  */
 function readDate(arg: Pick<Argument, "name" | "zh">, value: CellValue): CalendarDate | FunctionError {
-  const d = typeof value === "number" ? (value === 0 ? null : workbookSerialDate(value, serialOffset())) : coerceDate(value);
+  const d =
+    typeof value === "number" ? (value === 0 ? null : workbookSerialDate(value, serialOffset())) : coerceDate(value);
   if (d) return d;
   const shown = String(value ?? "").slice(0, 30);
   if (isBlankLike(value)) {
-    return errorFor("value", `参数“${arg.zh}”（${arg.name}）为空：请填写日期，例如 2025-03-31。`,
-      `Argument ${arg.name} is blank: enter a date such as 2025-03-31.`);
+    return errorFor(
+      "value",
+      `参数“${arg.zh}”（${arg.name}）为空：请填写日期，例如 2025-03-31。`,
+      `Argument ${arg.name} is blank: enter a date such as 2025-03-31.`,
+    );
   }
-  return errorFor("value", `参数“${arg.zh}”（${arg.name}）不是有效日期：“${shown}”。请填写 Excel 日期，或 2025-03-31、2025-03 这样的文本。`,
-    `Argument ${arg.name} is not a valid date: "${shown}". Enter an Excel date, or text such as 2025-03-31 or 2025-03.`);
+  return errorFor(
+    "value",
+    `参数“${arg.zh}”（${arg.name}）不是有效日期：“${shown}”。请填写 Excel 日期，或 2025-03-31、2025-03 这样的文本。`,
+    `Argument ${arg.name} is not a valid date: "${shown}". Enter an Excel date, or text such as 2025-03-31 or 2025-03.`,
+  );
 }
 
 /** basis: blank (or 0, a blank cell on Excel desktop) → "month"; "month"/"月"/"按月" or "day"/"日"/"按日"
@@ -107,8 +137,11 @@ function readBasis(value: CellValue): ProgressBasis | FunctionError {
   if (t === "month" || t === "月" || t === "按月" || t === "months") return "month";
   if (t === "day" || t === "日" || t === "按日" || t === "天" || t === "days") return "day";
   const shown = String(value).slice(0, 30);
-  return errorFor("value", `参数“计算口径”（basis）只能是 "month"（按月，默认：已过完整月份 ÷ 12）或 "day"（按日：当年已过天数 ÷ 全年天数），不能是“${shown}”。`,
-    `Argument basis must be "month" (default: completed months ÷ 12) or "day" (days elapsed ÷ days in the year), not "${shown}".`);
+  return errorFor(
+    "value",
+    `参数“计算口径”（basis）只能是 "month"（按月，默认：已过完整月份 ÷ 12）或 "day"（按日：当年已过天数 ÷ 全年天数），不能是“${shown}”。`,
+    `Argument basis must be "month" (default: completed months ÷ 12) or "day" (days elapsed ÷ days in the year), not "${shown}".`,
+  );
 }
 
 /** language: blank (or 0, a blank cell on Excel desktop) follows the workbook. */
@@ -117,8 +150,11 @@ function readLanguage(value: CellValue): Language | FunctionError {
   if (lang === null) return workbookLanguage();
   if (lang) return lang;
   const shown = String(value).slice(0, 30);
-  return errorFor("value", `参数“语言”（language）只能是 "zh-CN"（中文）或 "en-US"（English），或留空跟随工作簿语言，不能是“${shown}”。`,
-    `Argument language must be "zh-CN" or "en-US", or blank to follow the workbook, not "${shown}".`);
+  return errorFor(
+    "value",
+    `参数“语言”（language）只能是 "zh-CN"（中文）或 "en-US"（English），或留空跟随工作簿语言，不能是“${shown}”。`,
+    `Argument language must be "zh-CN" or "en-US", or blank to follow the workbook, not "${shown}".`,
+  );
 }
 
 const isError = (v: unknown): v is FunctionError => isFunctionError(v);
@@ -140,7 +176,10 @@ const BASIS = { name: "basis", zh: "计算口径" };
  */
 export function timeProgress(as_of_date: unknown[][], basis?: unknown[][]): unknown[][] {
   return elementwise(
-    [{ ...AS_OF, grid: as_of_date as Grid }, { ...BASIS, grid: (basis ?? null) as Grid }],
+    [
+      { ...AS_OF, grid: as_of_date as Grid },
+      { ...BASIS, grid: (basis ?? null) as Grid },
+    ],
     (_, [d, b]) => {
       const date = readDate(AS_OF, d);
       if (isError(date)) return date;
@@ -161,7 +200,12 @@ export function timeProgress(as_of_date: unknown[][], basis?: unknown[][]): unkn
  * @param [basis] 序时进度口径："month"（按月，默认）或 "day"（按日）。
  * @returns 与序时进度之差，单位为百分点（5.9 表示超出 5.9 个百分点）。
  */
-export function paceGap(actual: unknown[][], target: unknown[][], as_of_date: unknown[][], basis?: unknown[][]): unknown[][] {
+export function paceGap(
+  actual: unknown[][],
+  target: unknown[][],
+  as_of_date: unknown[][],
+  basis?: unknown[][],
+): unknown[][] {
   return elementwise(
     [
       { ...ACTUAL, grid: actual as Grid },
@@ -192,7 +236,12 @@ export function paceGap(actual: unknown[][], target: unknown[][], as_of_date: un
  * @returns 状态文字：超序时 / 正常 / 滞后。
  */
 export function paceStatus(
-  actual: unknown[][], target: unknown[][], as_of_date: unknown[][], basis?: unknown[][], tolerance?: unknown[][], language?: unknown[][],
+  actual: unknown[][],
+  target: unknown[][],
+  as_of_date: unknown[][],
+  basis?: unknown[][],
+  tolerance?: unknown[][],
+  language?: unknown[][],
 ): unknown[][] {
   const tolArg = { name: "tolerance", zh: "容差" };
   return elementwise(
@@ -237,7 +286,10 @@ export function paceStatus(
  */
 export function share(part: unknown[][], total: unknown[][]): unknown[][] {
   return elementwise(
-    [{ name: "part", zh: "部分", grid: part as Grid }, { name: "total", zh: "总量", grid: total as Grid }],
+    [
+      { name: "part", zh: "部分", grid: part as Grid },
+      { name: "total", zh: "总量", grid: total as Grid },
+    ],
     ([p, t]) => toCell(shareMetric(p, t)),
   );
 }
@@ -251,7 +303,10 @@ export function share(part: unknown[][], total: unknown[][]): unknown[][] {
  */
 export function remainingTarget(actual: unknown[][], target: unknown[][]): unknown[][] {
   return elementwise(
-    [{ ...ACTUAL, grid: actual as Grid }, { ...TARGET, grid: target as Grid }],
+    [
+      { ...ACTUAL, grid: actual as Grid },
+      { ...TARGET, grid: target as Grid },
+    ],
     ([a, t]) => toCell(remainingTargetMetric(a, t)),
   );
 }
@@ -288,13 +343,23 @@ const PERIOD_FORMS: Message = {
 };
 
 function aggregate(
-  values: unknown | null, dates: unknown, period: unknown, criteria: unknown, countOnly: boolean,
+  values: unknown | null,
+  dates: unknown,
+  period: unknown,
+  criteria: unknown,
+  countOnly: boolean,
 ): unknown[][] {
   const given = Array.isArray(criteria) ? criteria : criteria === null || criteria === undefined ? [] : [criteria];
   if (given.length % 2 !== 0) {
-    return [[errorFor("value",
-      `条件须成对填写：条件区域1, 条件1, 条件区域2, 条件2…（现有 ${given.length} 个，缺少最后一个条件）。`,
-      `Criteria come in pairs: criteria_range1, criterion1, criteria_range2, criterion2… (got ${given.length}; the last criterion is missing).`)]];
+    return [
+      [
+        errorFor(
+          "value",
+          `条件须成对填写：条件区域1, 条件1, 条件区域2, 条件2…（现有 ${given.length} 个，缺少最后一个条件）。`,
+          `Criteria come in pairs: criteria_range1, criterion1, criteria_range2, criterion2… (got ${given.length}; the last criterion is missing).`,
+        ),
+      ],
+    ];
   }
   // Every range as a rectangular grid, or one #VALUE! naming the malformed argument (src/functions/elementwise.ts).
   const grid = (v: unknown, label: ArgLabel): CellGrid | FunctionError => {
@@ -302,7 +367,9 @@ function aggregate(
     return read.ok ? read.grid : read.error;
   };
   const grids: (CellGrid | FunctionError)[] = [
-    countOnly ? [] : grid(values, LABELS.values), grid(dates, LABELS.dates), grid(period, LABELS.period),
+    countOnly ? [] : grid(values, LABELS.values),
+    grid(dates, LABELS.dates),
+    grid(period, LABELS.period),
     ...given.map((g, i) => grid(g, labelOf(i % 2 === 0 ? "criteria_range" : "criterion", Math.floor(i / 2)))),
   ];
   const malformed = grids.find((g): g is FunctionError => !Array.isArray(g));
@@ -326,28 +393,52 @@ function aggregate(
     if (outcome.reason === "range_size") {
       const [er, ec] = outcome.expected;
       const [ar, ac] = outcome.actual;
-      const which = outcome.index < 0 ? { zh: "金额", en: "values" } : { zh: `条件区域${outcome.index + 1}`, en: `criteria_range${outcome.index + 1}` };
-      return [[errorFor("value",
-        `“${which.zh}”区域为 ${ar}×${ac}，与“日期”区域 ${er}×${ec} 大小不一致：各区域应逐行对应台账的同一批行。`,
-        `${which.en} is ${ar}x${ac} but dates is ${er}x${ec}: every range must cover the same ledger rows.`)]];
+      const which =
+        outcome.index < 0
+          ? { zh: "金额", en: "values" }
+          : { zh: `条件区域${outcome.index + 1}`, en: `criteria_range${outcome.index + 1}` };
+      return [
+        [
+          errorFor(
+            "value",
+            `“${which.zh}”区域为 ${ar}×${ac}，与“日期”区域 ${er}×${ec} 大小不一致：各区域应逐行对应台账的同一批行。`,
+            `${which.en} is ${ar}x${ac} but dates is ${er}x${ec}: every range must cover the same ledger rows.`,
+          ),
+        ],
+      ];
     }
     if (outcome.reason === "too_large") {
-      return [[errorFor("value",
-        `一次计算的“条件组合 × 月份”过多（${outcome.buckets}，上限 ${MAX_BUCKETS}）：请减少条件个数，或把相隔很远的年份分开计算。`,
-        `Too many criteria combinations × months in one call (${outcome.buckets}, limit ${MAX_BUCKETS}): use fewer criteria, or split periods years apart into separate calls.`)]];
+      return [
+        [
+          errorFor(
+            "value",
+            `一次计算的“条件组合 × 月份”过多（${outcome.buckets}，上限 ${MAX_BUCKETS}）：请减少条件个数，或把相隔很远的年份分开计算。`,
+            `Too many criteria combinations × months in one call (${outcome.buckets}, limit ${MAX_BUCKETS}): use fewer criteria, or split periods years apart into separate calls.`,
+          ),
+        ],
+      ];
     }
     const shown = outcome.shapes.map(([r, c]) => `${r}×${c}`).join("、");
-    return [[errorFor("value",
-      `报告期与各条件的区域大小无法对应（${shown}）：应为单个单元格，或同样大小的区域（一行与一列可交叉展开）。`,
-      `The periods and criteria cannot be paired (${shown.replace(/×/g, "x").replace(/、/g, ", ")}): give single cells or ranges of the same size (a row and a column expand into a table).`)]];
+    return [
+      [
+        errorFor(
+          "value",
+          `报告期与各条件的区域大小无法对应（${shown}）：应为单个单元格，或同样大小的区域（一行与一列可交叉展开）。`,
+          `The periods and criteria cannot be paired (${shown.replace(/×/g, "x").replace(/、/g, ", ")}): give single cells or ranges of the same size (a row and a column expand into a table).`,
+        ),
+      ],
+    ];
   }
   return outcome.cells.map((line) =>
     line.map((cell) => {
       if (cell.ok) return cell.value;
       switch (cell.reason) {
-        case "error_value": return cell.error as FunctionError;
-        case "overflow": return functionError("num");
-        default: return unknownPeriod(cell.input);
+        case "error_value":
+          return cell.error as FunctionError;
+        case "overflow":
+          return functionError("num");
+        default:
+          return unknownPeriod(cell.input);
       }
     }),
   );
@@ -371,7 +462,11 @@ function unknownPeriod(input: unknown): FunctionError {
     return errorFor("value", `报告期为空。${PERIOD_FORMS.zh}`, `The period is blank. ${PERIOD_FORMS.en}`);
   }
   const shown = String(input).slice(0, 30);
-  return errorFor("value", `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`, `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`);
+  return errorFor(
+    "value",
+    `报告期“${shown}”无法识别。${PERIOD_FORMS.zh}`,
+    `Period "${shown}" is not recognised. ${PERIOD_FORMS.en}`,
+  );
 }
 
 /**
@@ -383,7 +478,12 @@ function unknownPeriod(input: unknown): FunctionError {
  * @param [criteria] 条件区域与条件，成对填写：条件区域1, 条件1, 条件区域2, 条件2…；条件可为一列区域，结果按条件展开。
  * @returns 各报告期的合计。
  */
-export function periodSum(values: unknown[][], dates: unknown[][], period: unknown[][], criteria?: unknown[][][]): unknown[][] {
+export function periodSum(
+  values: unknown[][],
+  dates: unknown[][],
+  period: unknown[][],
+  criteria?: unknown[][][],
+): unknown[][] {
   return aggregate(values, dates, period, criteria, false);
 }
 
@@ -414,7 +514,10 @@ function readPeriod(value: CellValue): Period | FunctionError {
  */
 export function periodLabel(period: unknown[][], language?: unknown[][]): unknown[][] {
   return elementwise(
-    [{ name: "period", zh: "报告期", grid: period as Grid }, { name: "language", zh: "语言", grid: (language ?? null) as Grid }],
+    [
+      { name: "period", zh: "报告期", grid: period as Grid },
+      { name: "language", zh: "语言", grid: (language ?? null) as Grid },
+    ],
     (_, [p, lang]) => {
       const parsed = readPeriod(p);
       if (!("fromMonth" in parsed)) return parsed; // an error (a Period has a `code` too, so isError cannot tell)

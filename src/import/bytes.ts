@@ -28,15 +28,25 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   const ext = extensionOf(fileName);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "xlsx";
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new ImportError("UNSUPPORTED_FORMAT",
+    throw new ImportError(
+      "UNSUPPORTED_FORMAT",
       `「${fileName}」是旧版 Excel（.xls）或 WPS（.et）格式，不能直接读取。请在 Excel/WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入。`,
-      `"${fileName}" is an old Excel (.xls) or WPS (.et) file, which cannot be read. Save it as .xlsx or CSV (UTF-8) in Excel/WPS and import again.`);
+      `"${fileName}" is an old Excel (.xls) or WPS (.et) file, which cannot be read. Save it as .xlsx or CSV (UTF-8) in Excel/WPS and import again.`,
+    );
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    throw new ImportError("UNSUPPORTED_FORMAT", `「${fileName}」是 PDF 文件，不是表格。请导入 CSV、JSON 或 .xlsx。`, `"${fileName}" is a PDF, not a table. Import CSV, JSON or .xlsx.`);
+    throw new ImportError(
+      "UNSUPPORTED_FORMAT",
+      `「${fileName}」是 PDF 文件，不是表格。请导入 CSV、JSON 或 .xlsx。`,
+      `"${fileName}" is a PDF, not a table. Import CSV, JSON or .xlsx.`,
+    );
   }
   if (ext === "xls" || ext === "et") {
-    throw new ImportError("UNSUPPORTED_FORMAT", `不支持 .${ext} 文件。请另存为 .xlsx 或 CSV（UTF-8）后再导入。`, `.${ext} files are not supported. Save as .xlsx or CSV (UTF-8) and import again.`);
+    throw new ImportError(
+      "UNSUPPORTED_FORMAT",
+      `不支持 .${ext} 文件。请另存为 .xlsx 或 CSV（UTF-8）后再导入。`,
+      `.${ext} files are not supported. Save as .xlsx or CSV (UTF-8) and import again.`,
+    );
   }
   if (ext === "json") return "json";
   if (ext === "xlsx" || ext === "xlsm") return "xlsx";
@@ -55,24 +65,37 @@ function wrap(e: unknown, fileName: string): never {
   if (isImportError(e) || isAbort(e)) throw e;
   const detail = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 200) : String(e).slice(0, 200);
   if (e instanceof RangeError && /memory|allocation|string length/i.test(detail)) {
-    throw new ImportError("TOO_LARGE", `「${fileName}」太大，超出了可用内存（${detail}）。请拆分文件后再导入。`, `"${fileName}" is too large for the available memory (${detail}). Split it and import again.`);
+    throw new ImportError(
+      "TOO_LARGE",
+      `「${fileName}」太大，超出了可用内存（${detail}）。请拆分文件后再导入。`,
+      `"${fileName}" is too large for the available memory (${detail}). Split it and import again.`,
+    );
   }
-  throw new ImportError("INTERNAL", `读取「${fileName}」时出现内部错误（${detail}）。请把文件发给维护人员。`, `Internal error while reading "${fileName}" (${detail}). Please send the file to the maintainers.`);
+  throw new ImportError(
+    "INTERNAL",
+    `读取「${fileName}」时出现内部错误（${detail}）。请把文件发给维护人员。`,
+    `Internal error while reading "${fileName}" (${detail}). Please send the file to the maintainers.`,
+  );
 }
 
 /** Import a file's bytes: CSV (any delimiter, UTF-8 with/without BOM, GB18030/GBK), JSON, or .xlsx. */
 export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
   const fileName = opts.fileName || "(未命名)";
   try {
-    if (!(bytes instanceof Uint8Array)) throw new ImportError("FILE_UNREADABLE", "没有收到文件内容。", "No file content was given.");
-    if (bytes.length === 0) throw new ImportError("EMPTY", `「${fileName}」是空文件。`, `"${fileName}" is an empty file.`);
+    if (!(bytes instanceof Uint8Array))
+      throw new ImportError("FILE_UNREADABLE", "没有收到文件内容。", "No file content was given.");
+    if (bytes.length === 0)
+      throw new ImportError("EMPTY", `「${fileName}」是空文件。`, `"${fileName}" is an empty file.`);
     const format = opts.format ?? detectFormat(bytes, fileName);
     if (format === "xlsx") return await importXlsxBytes(bytes, opts, fileName);
     if (format === "json") {
       // JSON is parsed whole (JSON.parse): bound it before it can take the memory of several copies of itself.
       if (bytes.length > MAX_JSON_BYTES) {
-        throw new ImportError("TOO_LARGE", `「${fileName}」有 ${Math.round(bytes.length / 1024 / 1024)} MB，JSON 文件最大 ${MAX_JSON_BYTES / 1024 / 1024} MB。请改用 CSV，或拆分文件。`,
-          `"${fileName}" is ${Math.round(bytes.length / 1024 / 1024)} MB; JSON files are limited to ${MAX_JSON_BYTES / 1024 / 1024} MB. Use CSV, or split the file.`);
+        throw new ImportError(
+          "TOO_LARGE",
+          `「${fileName}」有 ${Math.round(bytes.length / 1024 / 1024)} MB，JSON 文件最大 ${MAX_JSON_BYTES / 1024 / 1024} MB。请改用 CSV，或拆分文件。`,
+          `"${fileName}" is ${Math.round(bytes.length / 1024 / 1024)} MB; JSON files are limited to ${MAX_JSON_BYTES / 1024 / 1024} MB. Use CSV, or split the file.`,
+        );
       }
       const enc = opts.encoding ?? detectEncoding(bytes);
       let text: string;
@@ -97,7 +120,8 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
 export function importTable(values: unknown[][], opts: ImportOptions): ImportResult {
   const fileName = opts.fileName || "(工作表)";
   try {
-    if (!Array.isArray(values)) throw new ImportError("NOT_TEXT", "给出的不是表格（需要二维数组）。", "Not a table (a 2-D array is needed).");
+    if (!Array.isArray(values))
+      throw new ImportError("NOT_TEXT", "给出的不是表格（需要二维数组）。", "Not a table (a 2-D array is needed).");
     const engine = new TableEngine({ ...opts, fileLabel: fileName } as EngineOptions);
     const start = opts.startRow ?? 1;
     for (let i = 0; i < values.length; i++) {

@@ -128,7 +128,8 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
 function isUtf8(bytes: Uint8Array): boolean {
   const d = new TextDecoder("utf-8", { fatal: true });
   try {
-    for (let off = 0; off < bytes.length; off += 1 << 20) d.decode(bytes.subarray(off, Math.min(bytes.length, off + (1 << 20))), { stream: true });
+    for (let off = 0; off < bytes.length; off += 1 << 20)
+      d.decode(bytes.subarray(off, Math.min(bytes.length, off + (1 << 20))), { stream: true });
     d.decode();
     return true;
   } catch {
@@ -143,7 +144,10 @@ function normalizeEncoding(label: string): string {
 }
 
 /** Guess the newline and the delimiter from the first part of the text, using the header row as the judge. */
-export function sniffCsv(sample: string, opts: Pick<ImportOptions, "mapping">): { delimiter: string; newline: "\n" | "\r" } {
+export function sniffCsv(
+  sample: string,
+  opts: Pick<ImportOptions, "mapping">,
+): { delimiter: string; newline: "\n" | "\r" } {
   const nl = sample.indexOf("\n");
   const newline: "\n" | "\r" = nl < 0 && sample.includes("\r") ? "\r" : "\n";
   let best = { delimiter: "", recognised: -1, consistent: -1 };
@@ -184,7 +188,11 @@ export class CsvStreamer {
   private pendingLength = 0;
   private partial = "";
   private rowNo = 0;
-  constructor(readonly engine: TableEngine, private readonly opts: ImportOptions, private readonly chunkSize: number) {}
+  constructor(
+    readonly engine: TableEngine,
+    private readonly opts: ImportOptions,
+    private readonly chunkSize: number,
+  ) {}
 
   feed(text: string, last: boolean): void {
     if (text) {
@@ -209,9 +217,11 @@ export class CsvStreamer {
   }
 
   private recordTooLong(): never {
-    throw new ImportError("TOO_LARGE",
+    throw new ImportError(
+      "TOO_LARGE",
       `第 ${this.rowNo + 1} 行超过 ${MAX_RECORD_CHARS / 1024 / 1024}M 个字符仍未结束（多半是一个没有配对的引号），未继续读取。请检查这一行的双引号。`,
-      `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`);
+      `Row ${this.rowNo + 1} runs past ${MAX_RECORD_CHARS / 1024 / 1024}M characters without ending (most likely an unmatched quote); reading stopped. Check the double quotes in that row.`,
+    );
   }
 
   /**
@@ -226,19 +236,39 @@ export class CsvStreamer {
       const text = offset === 0 ? input : input.substring(offset);
       const res = this.parser!.parse(text, 0, !last) as Papa.ParseResult<string[]>;
       const data = res.data;
-      const bad = res.errors.find((e) => e.code === "MissingQuotes" || (e.code === "InvalidQuotes" && typeof e.row === "number" && data[e.row]?.some((c) => c.includes(this.newline))));
+      const bad = res.errors.find(
+        (e) =>
+          e.code === "MissingQuotes" ||
+          (e.code === "InvalidQuotes" &&
+            typeof e.row === "number" &&
+            data[e.row]?.some((c) => c.includes(this.newline))),
+      );
       const upto = bad && typeof bad.row === "number" ? Math.min(bad.row, data.length) : data.length;
       const base = this.rowNo;
       this.pushRows(data, upto, !SUSPICIOUS_TEXT.test(text));
       for (const e of res.errors) {
         if (e === bad || (typeof e.row === "number" && e.row >= upto) || e.code !== "InvalidQuotes") continue;
         const row = base + (typeof e.row === "number" ? e.row : 0) + 1;
-        this.engine.note(row, null, "warning",
+        this.engine.note(
+          row,
+          null,
+          "warning",
           `第 ${row} 行的引号用法不规范（引号后面紧跟了其他字符），已尽量读取。请检查这一行的双引号。`,
-          `Row ${row} has a misplaced quote (a quote followed by other characters); read as well as possible. Check the double quotes in that row.`);
+          `Row ${row} has a misplaced quote (a quote followed by other characters); read as well as possible. Check the double quotes in that row.`,
+        );
       }
       if (!bad) return offset + res.meta.cursor;
-      const start = upto === 0 ? 0 : (new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"', preview: upto }).parse(text, 0, false) as Papa.ParseResult<string[]>).meta.cursor;
+      const start =
+        upto === 0
+          ? 0
+          : (
+              new Papa.Parser({
+                delimiter: this.delimiter,
+                newline: this.newline,
+                quoteChar: '"',
+                preview: upto,
+              }).parse(text, 0, false) as Papa.ParseResult<string[]>
+            ).meta.cursor;
       // The same bound whether the file ends before the record does or not (papaparse held it open to the end).
       if (bad.code === "MissingQuotes" && text.length - start > MAX_RECORD_CHARS) this.recordTooLong();
       let end = text.indexOf(this.newline, Math.max(start, typeof bad.index === "number" ? bad.index : start));
@@ -266,7 +296,8 @@ export class CsvStreamer {
       const row = data[i];
       if (stripCr && row.length > 0) {
         const lastCell = row[row.length - 1];
-        if (lastCell.length > 0 && lastCell.charCodeAt(lastCell.length - 1) === 13) row[row.length - 1] = lastCell.slice(0, -1);
+        if (lastCell.length > 0 && lastCell.charCodeAt(lastCell.length - 1) === 13)
+          row[row.length - 1] = lastCell.slice(0, -1);
       }
       this.rowNo++;
       this.engine.push(row, this.rowNo, clean);
@@ -328,8 +359,13 @@ export function importCsvText(text: string, opts: ImportOptions, fileLabel = opt
 }
 
 /** Decode and parse CSV bytes chunk by chunk. */
-export async function importCsvBytes(bytes: Uint8Array, opts: ImportOptions, fileLabel = opts.fileName): Promise<ImportResult> {
-  if (bytes.length === 0) throw new ImportError("EMPTY", `「${fileLabel}」是空文件。`, `"${fileLabel}" is an empty file.`);
+export async function importCsvBytes(
+  bytes: Uint8Array,
+  opts: ImportOptions,
+  fileLabel = opts.fileName,
+): Promise<ImportResult> {
+  if (bytes.length === 0)
+    throw new ImportError("EMPTY", `「${fileLabel}」是空文件。`, `"${fileLabel}" is an empty file.`);
   if (opts.encoding) return run(bytes, opts, fileLabel, normalizeEncoding(opts.encoding));
   if (hasBom(bytes)) return run(bytes, opts, fileLabel, detectEncoding(bytes));
   // Most files are UTF-8: decode strictly while parsing (one decoding of the file, not a check and then a decoding).
@@ -347,29 +383,44 @@ export async function importCsvBytes(bytes: Uint8Array, opts: ImportOptions, fil
 class NotUtf8 extends Error {}
 
 function hasBom(bytes: Uint8Array): boolean {
-  return (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    || (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)));
+  return (
+    (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+  );
 }
 
 /** More NUL bytes than this share of the start of a file: binary data, not text with a stray NUL. */
 const BINARY_NUL_SHARE = 0.01;
 
-async function run(bytes: Uint8Array, opts: ImportOptions, fileLabel: string, encoding: string, strictUtf8 = false): Promise<ImportResult> {
+async function run(
+  bytes: Uint8Array,
+  opts: ImportOptions,
+  fileLabel: string,
+  encoding: string,
+  strictUtf8 = false,
+): Promise<ImportResult> {
   let decoder: TextDecoder;
   try {
     // Never fatal but in the optimistic UTF-8 pass: a byte that is not of the encoding becomes U+FFFD and its row is
     // reported (TableEngine.checkText).
     decoder = new TextDecoder(encoding, { fatal: strictUtf8 });
   } catch {
-    throw new ImportError("FILE_UNREADABLE", `不支持的文本编码“${encoding}”。请使用 UTF-8 或 GB18030/GBK。`, `Unsupported text encoding "${encoding}". Use UTF-8 or GB18030/GBK.`);
+    throw new ImportError(
+      "FILE_UNREADABLE",
+      `不支持的文本编码“${encoding}”。请使用 UTF-8 或 GB18030/GBK。`,
+      `Unsupported text encoding "${encoding}". Use UTF-8 or GB18030/GBK.`,
+    );
   }
   if (!encoding.startsWith("utf-16")) {
     const head = bytes.subarray(0, 65536);
     let nul = 0;
     for (let i = 0; i < head.length; i++) if (head[i] === 0) nul++;
     if (nul > head.length * BINARY_NUL_SHARE) {
-      throw new ImportError("NOT_TEXT", `「${fileLabel}」不是文本文件（含有二进制内容），也不是 .xlsx 工作簿。请另存为 CSV（UTF-8）或 .xlsx 后再导入。`,
-        `"${fileLabel}" is not a text file (it holds binary data) nor an .xlsx workbook. Save it as CSV (UTF-8) or .xlsx and import again.`);
+      throw new ImportError(
+        "NOT_TEXT",
+        `「${fileLabel}」不是文本文件（含有二进制内容），也不是 .xlsx 工作簿。请另存为 CSV（UTF-8）或 .xlsx 后再导入。`,
+        `"${fileLabel}" is not a text file (it holds binary data) nor an .xlsx workbook. Save it as CSV (UTF-8) or .xlsx and import again.`,
+      );
     }
   }
   const chunkSize = Math.max(1024, opts.chunkSize ?? DEFAULT_CHUNK);

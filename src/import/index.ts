@@ -6,7 +6,13 @@ export { importBytes, importTable, importUrl, detectFormat } from "./bytes";
 export { loadSeeds, type SeedResults } from "./seeds";
 export { seedsFromTexts, type SeedTexts } from "./seed-texts";
 export { ImportError, isImportError, type ImportErrorCode, type ImportErrorDetails } from "./errors";
-export { InMemoryMappingStore, LocalStorageMappingStore, mappingSourceKey, withRememberedMapping, type StorageLike } from "./mapping";
+export {
+  InMemoryMappingStore,
+  LocalStorageMappingStore,
+  mappingSourceKey,
+  withRememberedMapping,
+  type StorageLike,
+} from "./mapping";
 export { importCsvText, detectEncoding, sniffCsv } from "./csv";
 export { checkUrl, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "./url";
 export { loadExcelJs } from "./xlsx";

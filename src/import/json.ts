@@ -35,13 +35,20 @@ export function parseJsonText(text: string, fileLabel: string): unknown {
     return value;
   } catch (e) {
     const detail = e instanceof Error ? e.message.slice(0, 200) : String(e);
-    throw new ImportError("BAD_JSON", `「${fileLabel}」不是有效的 JSON（${detail}）。请检查文件内容，或改用 CSV/xlsx。`,
-      `"${fileLabel}" is not valid JSON (${detail}). Check the file, or use CSV/xlsx instead.`);
+    throw new ImportError(
+      "BAD_JSON",
+      `「${fileLabel}」不是有效的 JSON（${detail}）。请检查文件内容，或改用 CSV/xlsx。`,
+      `"${fileLabel}" is not valid JSON (${detail}). Check the file, or use CSV/xlsx instead.`,
+    );
   }
 }
 
 /** The arrays a JSON value holds, with the kind each is read as. */
-function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string; key: string }> {
+function arraysOf(
+  value: unknown,
+  opts: ImportOptions,
+  fileLabel: string,
+): Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string; key: string }> {
   const wanted = opts.kind ?? "auto";
   if (Array.isArray(value)) return [{ kind: wanted, rows: value, label: fileLabel, key: "" }];
   if (value && typeof value === "object") {
@@ -52,7 +59,8 @@ function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array
     const ownArray = wanted !== "auto" && wanted !== "ledger" && Array.isArray(o[wanted]);
     if (autoKey && !ownArray) {
       const k: DatasetKind | "auto" = autoKey === "projects" || autoKey === "ledger" ? "ledger" : wanted;
-      if (wanted === "auto" || k === wanted) out.push({ kind: k, rows: o[autoKey] as unknown[], label: fileLabel, key: autoKey });
+      if (wanted === "auto" || k === wanted)
+        out.push({ kind: k, rows: o[autoKey] as unknown[], label: fileLabel, key: autoKey });
     }
     for (const k of KIND_KEYS) {
       if (!Array.isArray(o[k])) continue;
@@ -64,13 +72,19 @@ function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): Array
     if (nonEmpty.length > 0) return nonEmpty;
     if (out.length > 0) return [out[0]];
   }
-  throw new ImportError("BAD_JSON",
+  throw new ImportError(
+    "BAD_JSON",
     `「${fileLabel}」的 JSON 结构不对：需要对象数组，或带有 records（或 funds / targets / figures）数组的对象。`,
-    `"${fileLabel}" has an unexpected JSON shape: expected an array of objects, or an object with a records (or funds / targets / figures) array.`);
+    `"${fileLabel}" has an unexpected JSON shape: expected an array of objects, or an object with a records (or funds / targets / figures) array.`,
+  );
 }
 
 /** Import a parsed JSON value. */
-export async function importJsonValue(value: unknown, opts: ImportOptions, fileLabel = opts.fileName): Promise<ImportResult> {
+export async function importJsonValue(
+  value: unknown,
+  opts: ImportOptions,
+  fileLabel = opts.fileName,
+): Promise<ImportResult> {
   const parts: ImportResult[] = [];
   const arrays = arraysOf(value, opts, fileLabel);
   const duplicates = value !== null && typeof value === "object" ? PARSED.get(value) : undefined;
@@ -101,10 +115,11 @@ export async function importJsonValue(value: unknown, opts: ImportOptions, fileL
     const keySet = new Set<string>();
     for (const r of rows) {
       if (r && typeof r === "object" && !Array.isArray(r)) {
-        for (const k of Object.keys(r)) if (!keySet.has(k)) {
-          keySet.add(k);
-          keys.push(k);
-        }
+        for (const k of Object.keys(r))
+          if (!keySet.has(k)) {
+            keySet.add(k);
+            keys.push(k);
+          }
       }
     }
     const headerEngine = new TableEngine({ ...opts, kind, fileLabel: part.label, headerFirst: true } as EngineOptions);
@@ -121,15 +136,24 @@ export async function importJsonValue(value: unknown, opts: ImportOptions, fileL
           cells[k] = val === undefined ? null : val;
         }
         const dup = twice?.get(i);
-        headerEngine.push(cells, i + 1, false, dup ? {
-          column: dup[0],
-          zh: `第 ${i + 1} 项中键 ${dup.map((k) => quoteValue(k)).join("、")} 出现了两次，JSON 只保留最后一个值，前面的值会丢失，本项未导入。请删除或改名重复的键。`,
-          en: `Item ${i + 1} gives the key ${dup.map((k) => quoteValue(k)).join(", ")} twice; JSON keeps only the last value and the first would be lost, so the item was not imported. Remove or rename the repeated key.`,
-        } : undefined);
+        headerEngine.push(
+          cells,
+          i + 1,
+          false,
+          dup
+            ? {
+                column: dup[0],
+                zh: `第 ${i + 1} 项中键 ${dup.map((k) => quoteValue(k)).join("、")} 出现了两次，JSON 只保留最后一个值，前面的值会丢失，本项未导入。请删除或改名重复的键。`,
+                en: `Item ${i + 1} gives the key ${dup.map((k) => quoteValue(k)).join(", ")} twice; JSON keeps only the last value and the first would be lost, so the item was not imported. Remove or rename the repeated key.`,
+              }
+            : undefined,
+        );
       } else {
-        headerEngine.rejectRow(i + 1,
+        headerEngine.rejectRow(
+          i + 1,
           `第 ${i + 1} 项不是对象（而是 ${r === null ? "null" : Array.isArray(r) ? "数组" : typeof r}），本项未导入。每一项应是 {"项目名称": …, "所属地区": …} 这样的对象。`,
-          `Item ${i + 1} is not an object (it is ${r === null ? "null" : Array.isArray(r) ? "an array" : typeof r}); not imported. Each item should be an object like {"项目名称": …, "所属地区": …}.`);
+          `Item ${i + 1} is not an object (it is ${r === null ? "null" : Array.isArray(r) ? "an array" : typeof r}); not imported. Each item should be an object like {"项目名称": …, "所属地区": …}.`,
+        );
       }
       if (++done % YIELD_EVERY === 0) {
         throwIfAborted(opts.signal);

@@ -104,7 +104,11 @@ export class LocalStorageMappingStore implements MappingStore {
  * Options with the remembered mapping applied: an explicit `opts.mapping` (the user's override) is saved for the
  * source and used; otherwise the stored one is used, if any.
  */
-export async function withRememberedMapping<T extends ImportOptions>(store: MappingStore, opts: T, sourceKey = mappingSourceKey(opts.fileName, opts.sheet)): Promise<T> {
+export async function withRememberedMapping<T extends ImportOptions>(
+  store: MappingStore,
+  opts: T,
+  sourceKey = mappingSourceKey(opts.fileName, opts.sheet),
+): Promise<T> {
   if (opts.mapping && Object.keys(opts.mapping).length > 0) {
     await store.set(sourceKey, opts.mapping);
     return opts;

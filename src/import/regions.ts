@@ -6,7 +6,14 @@
  * name. Ledger records and funds entries then get their 地区路径 (region_path), which the data sheets carry for the
  * briefing's formulas. One pass over the rows, only when something changes; a Map lookup per row.
  */
-import { METRIC_INFO, type FundsEntry, type Metric, type ProjectRecord, type ReportedFigure, type Target } from "../core/model";
+import {
+  METRIC_INFO,
+  type FundsEntry,
+  type Metric,
+  type ProjectRecord,
+  type ReportedFigure,
+  type Target,
+} from "../core/model";
 import type { RegionHierarchy } from "../core/region-hierarchy";
 import { regionKey } from "../core/regions";
 import { quoteValue } from "./errors";
@@ -29,8 +36,12 @@ export interface ResolvableData {
  * rewritten (as written → canonical).
  */
 export function applyRegionResolution(
-  h: RegionHierarchy, weights: ReadonlyMap<string, number>, firstRow: ReadonlyMap<string, number>, data: ResolvableData,
-  column: string, file: string,
+  h: RegionHierarchy,
+  weights: ReadonlyMap<string, number>,
+  firstRow: ReadonlyMap<string, number>,
+  data: ResolvableData,
+  column: string,
+  file: string,
 ): { issues: ImportIssue[]; rename: ReadonlyMap<string, string> } {
   const issues: ImportIssue[] = [];
   const warn = (row: number, zh: string, en: string, code: ImportIssue["code"]) =>
@@ -47,25 +58,32 @@ export function applyRegionResolution(
       if (canonical === name) continue;
       rename.set(name, canonical);
       const byContext = h.resolve(name, { suggest: false }).kind === "ambiguous";
-      warn(row, byContext
-        ? `地区名称 ${quoteValue(name)} 可指多个地区，按本文件其他地区所在的上级地区判断为 ${quoteValue(canonical)} 导入${rows}。如果不对，请写出全称。`
-        : `地区名称 ${quoteValue(name)} 是 ${quoteValue(canonical)} 的别名或简称，按 ${quoteValue(canonical)} 导入${rows}。`,
-      byContext
-        ? `Region ${quoteValue(name)} could mean several regions; judged by where this file's other regions lie, it was imported as ${quoteValue(canonical)}${rowsEn}. If that is wrong, write the full name.`
-        : `Region ${quoteValue(name)} is an alias or short form of ${quoteValue(canonical)} and was imported as such${rowsEn}.`,
-      "region_alias");
+      warn(
+        row,
+        byContext
+          ? `地区名称 ${quoteValue(name)} 可指多个地区，按本文件其他地区所在的上级地区判断为 ${quoteValue(canonical)} 导入${rows}。如果不对，请写出全称。`
+          : `地区名称 ${quoteValue(name)} 是 ${quoteValue(canonical)} 的别名或简称，按 ${quoteValue(canonical)} 导入${rows}。`,
+        byContext
+          ? `Region ${quoteValue(name)} could mean several regions; judged by where this file's other regions lie, it was imported as ${quoteValue(canonical)}${rowsEn}. If that is wrong, write the full name.`
+          : `Region ${quoteValue(name)} is an alias or short form of ${quoteValue(canonical)} and was imported as such${rowsEn}.`,
+        "region_alias",
+      );
     } else if (r.kind === "ambiguous") {
       const names = r.candidates.map((c) => quoteValue(h.names[c]));
-      warn(row,
+      warn(
+        row,
         `地区名称 ${quoteValue(name)} 可以指 ${names.join("、")}，无法判断是哪一个，按原样保留${rows}；按层级汇总的成绩单不会计入它。请写出全称，或在地区表中把它设为某个地区的别名。`,
         `Region ${quoteValue(name)} could be ${names.join(" or ")}; kept as written${rowsEn}, and a report card by level will not count it. Write the full name, or make it an alias of one region in the regions table.`,
-        "region_unresolved");
+        "region_unresolved",
+      );
     } else if (r.kind === "unknown") {
       const s = r.suggestion;
-      warn(row,
+      warn(
+        row,
         `地区 ${quoteValue(name)} 不在地区表中，也不是内置的行政区划${s ? `（是不是 ${quoteValue(s)}？）` : ""}，按原样保留${rows}；按层级汇总的成绩单不会计入它。请改正名称，或把它加入地区表并写明上级地区。`,
         `Region ${quoteValue(name)} is neither in the regions table nor a built-in division${s ? ` (did you mean ${quoteValue(s)}?)` : ""}; kept as written${rowsEn}, and a report card by level will not count it. Correct the name, or add it to the regions table with its parent.`,
-        "region_unknown");
+        "region_unknown",
+      );
     }
   }
   if (rename.size > 0) {
@@ -98,7 +116,8 @@ export function applyRegionResolution(
     }
     return p;
   };
-  for (const r of data.records) (r as ProjectRecord & WithRegionPath).region_path = r.region ? pathOf(r.region, r.park) : null;
+  for (const r of data.records)
+    (r as ProjectRecord & WithRegionPath).region_path = r.region ? pathOf(r.region, r.park) : null;
   for (const f of data.funds) (f as FundsEntry & WithRegionPath).region_path = f.region ? pathOf(f.region, null) : null;
   return { issues, rename };
 }
@@ -126,7 +145,10 @@ export interface KeyedRow {
  * naming the first row and both spellings. Nothing to do when no name was rewritten.
  */
 export function duplicatesAfterResolution(
-  rows: readonly KeyedRow[], rename: ReadonlyMap<string, string>, column: string, file: string,
+  rows: readonly KeyedRow[],
+  rename: ReadonlyMap<string, string>,
+  column: string,
+  file: string,
 ): { rejected: KeyedRow[]; issues: ImportIssue[] } {
   const rejected: KeyedRow[] = [];
   const issues: ImportIssue[] = [];
@@ -136,14 +158,26 @@ export function duplicatesAfterResolution(
     const canonical = rename.get(r.region) ?? r.region;
     const key = `${r.before}${regionKey(canonical)}${r.after}`;
     const f = first.get(key);
-    if (!f) { first.set(key, r); continue; }
+    if (!f) {
+      first.set(key, r);
+      continue;
+    }
     rejected.push(r);
     const m = METRIC_INFO[r.metric];
-    const what = r.kind === "targets" ? `${r.year} 年的“${m.zh}”目标` : `${r.year} 年${r.month ? ` 1-${r.month} 月` : ""}“${m.zh}”的同一口径、同一状态的汇总数`;
-    const whatEn = r.kind === "targets" ? `the ${r.year} target for ${m.en}` : `a figure of the same scope and status for ${m.en}, ${r.year}${r.month ? ` through month ${r.month}` : ""},`;
+    const what =
+      r.kind === "targets"
+        ? `${r.year} 年的“${m.zh}”目标`
+        : `${r.year} 年${r.month ? ` 1-${r.month} 月` : ""}“${m.zh}”的同一口径、同一状态的汇总数`;
+    const whatEn =
+      r.kind === "targets"
+        ? `the ${r.year} target for ${m.en}`
+        : `a figure of the same scope and status for ${m.en}, ${r.year}${r.month ? ` through month ${r.month}` : ""},`;
     // Written differently (repeats written the same way were rejected row by row), so both spellings are named.
     issues.push({
-      file, row: r.row, column, severity: "error",
+      file,
+      row: r.row,
+      column,
+      severity: "error",
       message: `「${quoteValue(r.region)}」与第 ${f.row} 行的「${quoteValue(f.region)}」是同一地区「${quoteValue(canonical)}」：${what}已在第 ${f.row} 行给出，本行未导入。同一地区只能有一个${r.kind === "targets" ? "目标" : "“采用”的数（另一个请标为“备选”）"}：请删除其中一行，或改正地区名称。`,
       message_en: `"${quoteValue(r.region)}" and "${quoteValue(f.region)}" in row ${f.row} are the same region, "${quoteValue(canonical)}": ${whatEn} is already given in row ${f.row}; row rejected. Keep one ${r.kind === "targets" ? "target" : "adopted figure (mark the other 备选)"} per region: delete one row, or correct the region name.`,
     });

@@ -11,7 +11,13 @@ export interface ValidationJson {
   figures: ImportResult["figures"];
   /** Only for a regions table. */
   regions?: ImportResult["regions"];
-  issues: Array<{ row: number; column: string | null; message: string; message_en: string; severity: "error" | "warning" }>;
+  issues: Array<{
+    row: number;
+    column: string | null;
+    message: string;
+    message_en: string;
+    severity: "error" | "warning";
+  }>;
   summary: ImportResult["summary"];
 }
 
@@ -24,7 +30,13 @@ export function outputRecord(rec: ProjectRecord): ProjectRecord {
 const LEDGER_KEYS = [...LEDGER_OUTPUT_FIELDS, "region_path"] as string[];
 
 function issuesJson(r: ImportResult): ValidationJson["issues"] {
-  return r.issues.map((i) => ({ row: i.row, column: i.column, message: i.message, message_en: i.message_en, severity: i.severity }));
+  return r.issues.map((i) => ({
+    row: i.row,
+    column: i.column,
+    message: i.message,
+    message_en: i.message_en,
+    severity: i.severity,
+  }));
 }
 
 export function toValidationJson(r: ImportResult): ValidationJson {
@@ -47,13 +59,24 @@ const JSON_BATCH = 2000;
  * without ever holding it as one string (a million records make some 400 MB of JSON, near V8's longest string).
  * `write` may return a promise (to wait for the output to drain).
  */
-export async function writeValidationJson(r: ImportResult, write: (chunk: string) => void | Promise<void>): Promise<void> {
-  const arrays: [string, readonly unknown[], ((x: unknown) => string)][] = [
+export async function writeValidationJson(
+  r: ImportResult,
+  write: (chunk: string) => void | Promise<void>,
+): Promise<void> {
+  const arrays: [string, readonly unknown[], (x: unknown) => string][] = [
     ["records", r.records, (x) => JSON.stringify(x, LEDGER_KEYS)],
     ["funds", r.funds, (x) => JSON.stringify(x)],
     ["targets", r.targets, (x) => JSON.stringify(x)],
     ["figures", r.figures, (x) => JSON.stringify(x)],
-    ...(r.kind === "regions" ? [["regions", r.regions ?? [], (x: unknown) => JSON.stringify(x)] as [string, readonly unknown[], (x: unknown) => string]] : []),
+    ...(r.kind === "regions"
+      ? [
+          ["regions", r.regions ?? [], (x: unknown) => JSON.stringify(x)] as [
+            string,
+            readonly unknown[],
+            (x: unknown) => string,
+          ],
+        ]
+      : []),
     ["issues", issuesJson(r), (x) => JSON.stringify(x)],
   ];
   let head = "{";
@@ -78,9 +101,15 @@ export function formatReport(r: ImportResult, fileName: string, maxIssues = 200)
   const kind = KIND_LABELS[r.kind];
   lines.push(`文件：${fileName}（按${kind.zh}读取）`);
   lines.push(`File: ${fileName} (read as ${kind.en})`);
-  lines.push(`数据行 ${r.summary.rows}，已导入 ${r.summary.accepted}，未导入 ${r.summary.rejected}；错误 ${errors} 条，警告 ${warnings} 条。`);
-  lines.push(`Rows ${r.summary.rows}, accepted ${r.summary.accepted}, rejected ${r.summary.rejected}; ${errors} error(s), ${warnings} warning(s).`);
-  const [records, funds, targets, figures] = (["ledger", "funds", "targets", "figures"] as const).map((k) => resultCount(r, k));
+  lines.push(
+    `数据行 ${r.summary.rows}，已导入 ${r.summary.accepted}，未导入 ${r.summary.rejected}；错误 ${errors} 条，警告 ${warnings} 条。`,
+  );
+  lines.push(
+    `Rows ${r.summary.rows}, accepted ${r.summary.accepted}, rejected ${r.summary.rejected}; ${errors} error(s), ${warnings} warning(s).`,
+  );
+  const [records, funds, targets, figures] = (["ledger", "funds", "targets", "figures"] as const).map((k) =>
+    resultCount(r, k),
+  );
   const counts = [
     records ? `项目 ${records} / projects` : "",
     funds ? `到位资金 ${funds} / funds entries` : "",

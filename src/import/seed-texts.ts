@@ -32,7 +32,9 @@ export interface SeedOptions {
 
 export function seedsFromTexts(t: SeedTexts, o: SeedOptions = {}): SeedResults {
   const regions = importCsvText(t.regions, { fileName: "seeds/regions.csv", kind: "regions", divisions: o.divisions });
-  const hierarchy: RegionHierarchy | undefined = o.divisions ? buildHierarchy(o.divisions, regions.regions ?? []).hierarchy : undefined;
+  const hierarchy: RegionHierarchy | undefined = o.divisions
+    ? buildHierarchy(o.divisions, regions.regions ?? []).hierarchy
+    : undefined;
   return {
     ledger: importCsvText(t.projects, { fileName: "seeds/projects.csv", kind: "ledger", hierarchy }),
     funds: importCsvText(t.funds, { fileName: "seeds/funds.csv", kind: "funds", hierarchy }),

@@ -13,5 +13,8 @@ export type { SeedOptions, SeedResults };
 
 /** The sample datasets; pass the built-in divisions to resolve their regions (see SeedOptions). */
 export function loadSeeds(options: SeedOptions = {}): SeedResults {
-  return seedsFromTexts({ projects: projectsCsv, funds: fundsCsv, targets: targetsCsv, figures: figuresCsv, regions: regionsCsv }, options);
+  return seedsFromTexts(
+    { projects: projectsCsv, funds: fundsCsv, targets: targetsCsv, figures: figuresCsv, regions: regionsCsv },
+    options,
+  );
 }

@@ -32,17 +32,35 @@ export interface ImportIssue {
 }
 
 export type IssueCode =
-  | "total_row" | "total_mismatch" | "note_row" | "header_repeated"
-  | "encoding" | "cell_too_long" | "formula_without_value" | "date_1900_02_29" | "region_folded" | "region_ambiguous"
+  | "total_row"
+  | "total_mismatch"
+  | "note_row"
+  | "header_repeated"
+  | "encoding"
+  | "cell_too_long"
+  | "formula_without_value"
+  | "date_1900_02_29"
+  | "region_folded"
+  | "region_ambiguous"
   /** Region resolution (ImportOptions.hierarchy): a name folded to its region through an alias or short form; a name
    * no region has (kept, with the closest name suggested); a short form two regions share that the data's context
    * could not settle (kept). */
-  | "region_alias" | "region_unknown" | "region_unresolved"
+  | "region_alias"
+  | "region_unknown"
+  | "region_unresolved"
   /** The regions table (地区表): a name or region given twice, an alias pointing at two regions, an unknown or
    * ambiguous parent (or itself, or one left out), a cycle, a chain too deep or a path too long, a level coarser than
    * its parent's (warning). */
-  | "region_duplicate" | "region_alias_conflict" | "region_parent" | "region_cycle" | "region_depth" | "region_level"
-  | "header_continued" | "region_total_label" | "cell_error" | "date_trailing_text";
+  | "region_duplicate"
+  | "region_alias_conflict"
+  | "region_parent"
+  | "region_cycle"
+  | "region_depth"
+  | "region_level"
+  | "header_continued"
+  | "region_total_label"
+  | "cell_error"
+  | "date_trailing_text";
 
 /**
  * Every non-blank row below the header is exactly one of: accepted, rejected (with at least one error issue at its

@@ -20,16 +20,26 @@ export function checkUrl(url: string): URL {
   try {
     u = new URL(url.trim());
   } catch {
-    throw new ImportError("URL_INVALID", `“${url.slice(0, 200)}”不是有效的网址。请填写以 https:// 开头的完整网址。`, `"${url.slice(0, 200)}" is not a valid URL. Enter a full address starting with https://.`);
+    throw new ImportError(
+      "URL_INVALID",
+      `“${url.slice(0, 200)}”不是有效的网址。请填写以 https:// 开头的完整网址。`,
+      `"${url.slice(0, 200)}" is not a valid URL. Enter a full address starting with https://.`,
+    );
   }
   if (u.protocol === "https:") return u;
   if (u.protocol === "http:" && LOCAL_HOSTS.has(u.hostname.toLowerCase())) return u;
   if (u.protocol === "http:") {
-    throw new ImportError("URL_INSECURE",
+    throw new ImportError(
+      "URL_INSECURE",
       `出于安全考虑只能从 https 网址导入（http 仅允许本机 localhost/127.0.0.1）：${u.origin}。请改用 https 地址，或下载文件后从本地导入。`,
-      `Only https URLs can be imported (plain http only for localhost/127.0.0.1): ${u.origin}. Use an https address, or download the file and import it from disk.`);
+      `Only https URLs can be imported (plain http only for localhost/127.0.0.1): ${u.origin}. Use an https address, or download the file and import it from disk.`,
+    );
   }
-  throw new ImportError("URL_INVALID", `不支持的网址类型“${u.protocol}”。请使用 https:// 网址。`, `Unsupported URL scheme "${u.protocol}". Use an https:// address.`);
+  throw new ImportError(
+    "URL_INVALID",
+    `不支持的网址类型“${u.protocol}”。请使用 https:// 网址。`,
+    `Unsupported URL scheme "${u.protocol}". Use an https:// address.`,
+  );
 }
 
 /** Format from Content-Type, then from the path's extension; undefined lets importBytes sniff the content. */
@@ -54,11 +64,21 @@ function charsetOf(contentType: string | null): string | undefined {
  * Download the bytes of a URL with the limits; ImportError for every failure except cancellation by the caller's
  * signal (AbortError).
  */
-export async function fetchBytes(url: string, opts: ImportUrlOptions): Promise<{ bytes: Uint8Array; contentType: string | null; url: URL }> {
+export async function fetchBytes(
+  url: string,
+  opts: ImportUrlOptions,
+): Promise<{ bytes: Uint8Array; contentType: string | null; url: URL }> {
   const u = checkUrl(url);
   // Called through globalThis: an unbound window.fetch throws "Illegal invocation" in browsers.
-  const fetchImpl: typeof fetch | undefined = opts.fetchImpl ?? (typeof globalThis.fetch === "function" ? (input, init) => globalThis.fetch(input, init) : undefined);
-  if (!fetchImpl) throw new ImportError("NETWORK", "当前环境不能访问网络（没有 fetch）。", "No network access here (fetch is unavailable).");
+  const fetchImpl: typeof fetch | undefined =
+    opts.fetchImpl ??
+    (typeof globalThis.fetch === "function" ? (input, init) => globalThis.fetch(input, init) : undefined);
+  if (!fetchImpl)
+    throw new ImportError(
+      "NETWORK",
+      "当前环境不能访问网络（没有 fetch）。",
+      "No network access here (fetch is unavailable).",
+    );
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const controller = new AbortController();
@@ -69,9 +89,12 @@ export async function fetchBytes(url: string, opts: ImportUrlOptions): Promise<{
   }, timeoutMs);
   const onAbort = () => controller.abort();
   opts.signal?.addEventListener("abort", onAbort);
-  const timeoutError = () => new ImportError("TIMEOUT",
-    `从 ${u.host} 下载超时（${Math.round(timeoutMs / 1000)} 秒内没有完成）。请稍后重试，或下载文件后从本地导入。`,
-    `Download from ${u.host} timed out (not finished within ${Math.round(timeoutMs / 1000)} s). Try again later, or download the file and import it from disk.`);
+  const timeoutError = () =>
+    new ImportError(
+      "TIMEOUT",
+      `从 ${u.host} 下载超时（${Math.round(timeoutMs / 1000)} 秒内没有完成）。请稍后重试，或下载文件后从本地导入。`,
+      `Download from ${u.host} timed out (not finished within ${Math.round(timeoutMs / 1000)} s). Try again later, or download the file and import it from disk.`,
+    );
   try {
     if (opts.signal?.aborted) throw abortError(opts.signal);
     let res: Response;
@@ -80,21 +103,28 @@ export async function fetchBytes(url: string, opts: ImportUrlOptions): Promise<{
     } catch {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       if (timedOut) throw timeoutError();
-      throw new ImportError("NETWORK",
+      throw new ImportError(
+        "NETWORK",
         `无法从 ${u.host} 读取数据：网络不通，或对方服务器不允许从加载项跨域读取（CORS）。请确认网址能在浏览器中直接打开、服务器返回了 Access-Control-Allow-Origin 头；也可以下载文件后从本地导入。`,
-        `Cannot read from ${u.host}: the network is unreachable, or the server does not allow cross-origin reads from the add-in (CORS). Check that the URL opens in a browser and that the server sends Access-Control-Allow-Origin; or download the file and import it from disk.`);
+        `Cannot read from ${u.host}: the network is unreachable, or the server does not allow cross-origin reads from the add-in (CORS). Check that the URL opens in a browser and that the server sends Access-Control-Allow-Origin; or download the file and import it from disk.`,
+      );
     }
     // A redirect must not lead to plain http elsewhere (browsers block it as mixed content; Node would follow it).
     if (res.url && res.url !== u.toString()) checkUrl(res.url);
     if (!res.ok) {
-      throw new ImportError("HTTP_STATUS",
+      throw new ImportError(
+        "HTTP_STATUS",
         `服务器返回 HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}（${u.host}${u.pathname}）。${res.status === 404 ? "网址不存在，请检查地址。" : res.status === 401 || res.status === 403 ? "没有访问权限，请确认网址是公开的或已授权。" : "请稍后重试或联系数据提供方。"}`,
         `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} (${u.host}${u.pathname}). ${res.status === 404 ? "The address does not exist; check it." : res.status === 401 || res.status === 403 ? "Access denied; make sure the URL is public or authorised." : "Try again later or contact the data provider."}`,
-        { status: res.status });
+        { status: res.status },
+      );
     }
-    const tooLarge = (n: number) => new ImportError("TOO_LARGE",
-      `文件太大（${n >= 0 ? `至少 ${mb(n)}` : "未知"}，上限 ${mb(maxBytes)}），未导入。请缩小文件，或按年份/地区拆分后再导入。`,
-      `The file is too large (${n >= 0 ? `at least ${mb(n)}` : "unknown"}, limit ${mb(maxBytes)}); not imported. Make it smaller or split it by year or region.`);
+    const tooLarge = (n: number) =>
+      new ImportError(
+        "TOO_LARGE",
+        `文件太大（${n >= 0 ? `至少 ${mb(n)}` : "未知"}，上限 ${mb(maxBytes)}），未导入。请缩小文件，或按年份/地区拆分后再导入。`,
+        `The file is too large (${n >= 0 ? `at least ${mb(n)}` : "unknown"}, limit ${mb(maxBytes)}); not imported. Make it smaller or split it by year or region.`,
+      );
     const declared = Number(res.headers.get("content-length"));
     if (Number.isFinite(declared) && declared > maxBytes) {
       controller.abort();
@@ -126,7 +156,11 @@ export async function fetchBytes(url: string, opts: ImportUrlOptions): Promise<{
       if (e instanceof ImportError) throw e;
       if (opts.signal?.aborted) throw abortError(opts.signal);
       if (timedOut) throw timeoutError();
-      throw new ImportError("NETWORK", `从 ${u.host} 下载时连接中断。请重试。`, `The connection to ${u.host} broke during the download. Try again.`);
+      throw new ImportError(
+        "NETWORK",
+        `从 ${u.host} 下载时连接中断。请重试。`,
+        `The connection to ${u.host} broke during the download. Try again.`,
+      );
     }
     const bytes = new Uint8Array(total);
     let off = 0;

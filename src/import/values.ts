@@ -2,7 +2,15 @@
  * Cell parsers. Each takes what a source gives (CSV text, JSON values, exceljs values, Range.values) and returns
  * a value in the canonical form or a failure reason; none throws. Messages are built by the caller (table.ts).
  */
-import { INVESTOR_TYPES, METRIC_INFO, METRICS, STAGES, type InvestorType, type Metric, type Stage } from "../core/model";
+import {
+  INVESTOR_TYPES,
+  METRIC_INFO,
+  METRICS,
+  STAGES,
+  type InvestorType,
+  type Metric,
+  type Stage,
+} from "../core/model";
 import { daysInMonth, fromExcelSerial, isValidDate, toIsoDate } from "../core/dates";
 import { detectUnit, type MoneyUnit, type Unit } from "./fields";
 
@@ -33,7 +41,12 @@ export function formulaWithoutValue(v: Cell): string | null {
   const o = v as Record<string, unknown>;
   if (!("formula" in o || "sharedFormula" in o)) return null;
   if (o.result !== undefined && o.result !== null) return null;
-  const f = typeof o.formula === "string" ? o.formula : typeof o.sharedFormula === "string" ? `(shared ${o.sharedFormula})` : "";
+  const f =
+    typeof o.formula === "string"
+      ? o.formula
+      : typeof o.sharedFormula === "string"
+        ? `(shared ${o.sharedFormula})`
+        : "";
   return f.startsWith("=") ? f : `=${f}`;
 }
 
@@ -56,7 +69,8 @@ export function plainCell(v: Cell): Cell {
   if (typeof v !== "object" || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
   if ("result" in o || "formula" in o || "sharedFormula" in o) return plainCell(o.result ?? null);
-  if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: unknown }>).map((r) => safeString(r?.text ?? "")).join("");
+  if (Array.isArray(o.richText))
+    return (o.richText as Array<{ text?: unknown }>).map((r) => safeString(r?.text ?? "")).join("");
   if ("text" in o && ("hyperlink" in o || typeof o.text === "string")) return plainCell(o.text);
   if ("error" in o) return safeString(o.error);
   return v;
@@ -115,8 +129,22 @@ const INJECTION_START = /^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠
  * what lands in the sheet must be exactly what the file held (the sheet writer writes it as text).
  */
 function mayHideTrigger(c: number): boolean {
-  return c === 61 || c === 43 || c === 45 || c === 64 || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x206f) ||
-    c === 0x3000 || c === 0xfeff || c === 0xff0b || c === 0xff0d || c === 0xff1d || c === 0xff20;
+  return (
+    c === 61 ||
+    c === 43 ||
+    c === 45 ||
+    c === 64 ||
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0xff0b ||
+    c === 0xff0d ||
+    c === 0xff1d ||
+    c === 0xff20
+  );
 }
 
 export function parseText(v: Cell): string | null {
@@ -143,7 +171,8 @@ export type AmountResult =
   | null; // blank
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
-const AMOUNT_RE = /^(约合|大约|超过|约|近|超|逾|达)?([-+]?)(\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?(余|多)?(千万元|百万元|千元|万元|亿元|千万|百万|万|亿|元)?$/i;
+const AMOUNT_RE =
+  /^(约合|大约|超过|约|近|超|逾|达)?([-+]?)(\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?(余|多)?(千万元|百万元|千元|万元|亿元|千万|百万|万|亿|元)?$/i;
 
 /**
  * Whitespace out of a number's text: between two digits it is a thousands separator (12 345) and must group as a comma
@@ -179,10 +208,12 @@ export function parseAmount(v: Cell, unit: MoneyUnit = "亿元"): AmountResult {
   if (s === "") return null;
   if (PLAIN_NUMBER.test(s)) {
     const n = Number(s);
-    return Number.isFinite(n) ? { ok: true, value: toYi(n, unit), approximate: false } : { ok: false, reason: "invalid" };
+    return Number.isFinite(n)
+      ? { ok: true, value: toYi(n, unit), approximate: false }
+      : { ok: false, reason: "invalid" };
   }
   s = squeeze(fold(s));
-  if (s === "" ) return null;
+  if (s === "") return null;
   if (PLACEHOLDER.test(s)) return null;
   s = s.replace(/^[¥￥]|^(rmb|cny)/i, "").replace(/(rmb|cny|yuan)$/i, "");
   let negative = false;
@@ -236,7 +267,14 @@ export function fastAmount(v: Cell, unit: MoneyUnit): number {
   return unit === "亿元" ? Number(v) : Number(v + UNIT_EXP[unit]);
 }
 
-const UNIT_EXP: Record<MoneyUnit, string> = { 元: "e-8", 千元: "e-5", 万元: "e-4", 百万元: "e-2", 千万元: "e-1", 亿元: "" };
+const UNIT_EXP: Record<MoneyUnit, string> = {
+  元: "e-8",
+  千元: "e-5",
+  万元: "e-4",
+  百万元: "e-2",
+  千万元: "e-1",
+  亿元: "",
+};
 const UNIT_POW: Record<MoneyUnit, number> = { 元: 8, 千元: 5, 万元: 4, 百万元: 2, 千万元: 1, 亿元: 0 };
 
 /** Hot path of parseDate: an exact, valid "YYYY-MM-DD" string is its own ISO value. */
@@ -246,13 +284,15 @@ export function isIsoDay(v: Cell): v is string {
     const c = v.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
-  const y = (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
+  const y =
+    (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
   const m = (v.charCodeAt(5) - 48) * 10 + (v.charCodeAt(6) - 48);
   const d = (v.charCodeAt(8) - 48) * 10 + (v.charCodeAt(9) - 48);
   return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-export type CountResult = { ok: true; value: number } | { ok: false; reason: "invalid" | "negative" | "fraction" } | null;
+export type CountResult =
+  { ok: true; value: number } | { ok: false; reason: "invalid" | "negative" | "fraction" } | null;
 
 /** A count of projects: a whole number ≥ 0, optionally with 个/项/家. */
 export function parseCount(v: Cell): CountResult {
@@ -261,7 +301,7 @@ export function parseCount(v: Cell): CountResult {
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {
     let s = squeeze(fold(v));
-    if (s === "" ) return null;
+    if (s === "") return null;
     if (PLACEHOLDER.test(s)) return null;
     s = stripThousands(s.replace(/^(约|近|超|逾)/, "")).replace(/(余|多)?(个|项|家)$/, "");
     if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return { ok: false, reason: "invalid" };
@@ -273,7 +313,8 @@ export function parseCount(v: Cell): CountResult {
   return { ok: true, value: n };
 }
 
-export type DateResult = { ok: true; value: string; note?: "serial_text" } | { ok: false; reason?: "phantom" | "trailing" } | null;
+export type DateResult =
+  { ok: true; value: string; note?: "serial_text" } | { ok: false; reason?: "phantom" | "trailing" } | null;
 
 /** Excel serials accepted as dates: 10000 (1927-05-18) .. 2958465 (9999-12-31); smaller numbers are years or ids, not dates. */
 const MIN_SERIAL = 10000;
@@ -299,7 +340,9 @@ function ymd(y: number, m: number, d: number): string | null {
 }
 
 function ym(y: number, m: number): string | null {
-  return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 ? `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}` : null;
+  return y >= 1900 && y <= 9999 && m >= 1 && m <= 12
+    ? `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`
+    : null;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -382,10 +425,30 @@ export function parseYear(v: Cell): { ok: true; value: number } | { ok: false } 
 
 // Every lookup table keyed by cell text is a Map: a plain object would answer "constructor", "__proto__" or
 // "toString" with what Object.prototype holds (test/hardening/lookups.test.ts).
-const QUARTER_WORDS = new Map<string, number>(Object.entries({
-  一季度: 3, 第一季度: 3, 一季: 3, q1: 3, 上半年: 6, h1: 6, 前三季度: 9, 三季度: 9, 第三季度: 9, q3: 9,
-  二季度: 6, 第二季度: 6, q2: 6, 四季度: 12, 第四季度: 12, q4: 12, 全年: 12, 年度: 12, 下半年: 12, fy: 12,
-}));
+const QUARTER_WORDS = new Map<string, number>(
+  Object.entries({
+    一季度: 3,
+    第一季度: 3,
+    一季: 3,
+    q1: 3,
+    上半年: 6,
+    h1: 6,
+    前三季度: 9,
+    三季度: 9,
+    第三季度: 9,
+    q3: 9,
+    二季度: 6,
+    第二季度: 6,
+    q2: 6,
+    四季度: 12,
+    第四季度: 12,
+    q4: 12,
+    全年: 12,
+    年度: 12,
+    下半年: 12,
+    fy: 12,
+  }),
+);
 
 /**
  * Through-month of a year-to-date figure: 3, "3", "3月", "1-3月", "一季度", "上半年", "全年". 0 is how the model writes
@@ -408,15 +471,88 @@ export function parseMonth(v: Cell): { ok: true; value: number } | { ok: false }
 }
 
 function key(s: string): string {
-  return fold(s).replace(/[\s\u3000]+/g, "").toLowerCase();
+  return fold(s)
+    .replace(/[\s\u3000]+/g, "")
+    .toLowerCase();
 }
 
 const STAGE_SYNONYMS = new Map<string, Stage>();
 for (const [stage, words] of Object.entries({
-  在谈: ["在谈", "洽谈", "洽谈中", "在洽谈", "正在洽谈", "谈判", "谈判中", "在谈项目", "意向", "有意向", "意向项目", "对接", "对接中", "重点对接", "negotiating", "undernegotiation", "negotiation", "talks"],
-  签约: ["签约", "已签约", "签约落地", "已签", "签订", "已签订", "签署", "已签署", "协议签订", "合同签订", "正式签约", "新签约", "签约项目", "引进", "已引进", "signed", "contracted"],
-  开工: ["开工", "已开工", "开工建设", "在建", "建设中", "新开工", "续建", "动工", "已动工", "施工", "施工中", "开工项目", "started", "underconstruction", "construction"],
-  投产: ["投产", "已投产", "竣工投产", "建成投产", "竣工", "已竣工", "建成", "已建成", "投运", "投入运营", "运营", "试生产", "达产", "inproduction", "production", "operating", "completed"],
+  在谈: [
+    "在谈",
+    "洽谈",
+    "洽谈中",
+    "在洽谈",
+    "正在洽谈",
+    "谈判",
+    "谈判中",
+    "在谈项目",
+    "意向",
+    "有意向",
+    "意向项目",
+    "对接",
+    "对接中",
+    "重点对接",
+    "negotiating",
+    "undernegotiation",
+    "negotiation",
+    "talks",
+  ],
+  签约: [
+    "签约",
+    "已签约",
+    "签约落地",
+    "已签",
+    "签订",
+    "已签订",
+    "签署",
+    "已签署",
+    "协议签订",
+    "合同签订",
+    "正式签约",
+    "新签约",
+    "签约项目",
+    "引进",
+    "已引进",
+    "signed",
+    "contracted",
+  ],
+  开工: [
+    "开工",
+    "已开工",
+    "开工建设",
+    "在建",
+    "建设中",
+    "新开工",
+    "续建",
+    "动工",
+    "已动工",
+    "施工",
+    "施工中",
+    "开工项目",
+    "started",
+    "underconstruction",
+    "construction",
+  ],
+  投产: [
+    "投产",
+    "已投产",
+    "竣工投产",
+    "建成投产",
+    "竣工",
+    "已竣工",
+    "建成",
+    "已建成",
+    "投运",
+    "投入运营",
+    "运营",
+    "试生产",
+    "达产",
+    "inproduction",
+    "production",
+    "operating",
+    "completed",
+  ],
 } as Record<Stage, string[]>)) {
   for (const w of words) STAGE_SYNONYMS.set(key(w), stage as Stage);
 }

@@ -52,15 +52,19 @@ const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] <<
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
 
 function refuse(fileName: string, zh: string, en: string): never {
-  throw new ImportError("TOO_LARGE",
+  throw new ImportError(
+    "TOO_LARGE",
     `工作簿「${fileName}」${zh}，为防止耗尽内存，未读取。请在 Excel 中删去多余的工作表、行和列，或把台账另存为 CSV（UTF-8）后导入（CSV 可达 1,048,576 行）。`,
-    `The workbook "${fileName}" ${en}; it was not read, so as not to run out of memory. Delete surplus sheets, rows and columns in Excel, or save the ledger as CSV (UTF-8) and import that (CSV takes up to 1,048,576 rows).`);
+    `The workbook "${fileName}" ${en}; it was not read, so as not to run out of memory. Delete surplus sheets, rows and columns in Excel, or save the ledger as CSV (UTF-8) and import that (CSV takes up to 1,048,576 rows).`,
+  );
 }
 
 function damaged(fileName: string, detail: string): never {
-  throw new ImportError("XLSX_UNREADABLE",
+  throw new ImportError(
+    "XLSX_UNREADABLE",
     `无法打开工作簿「${fileName}」（${detail}）。文件可能已损坏或不是 .xlsx 格式；请在 Excel 中打开后另存为 .xlsx 或 CSV 再导入。`,
-    `Cannot open the workbook "${fileName}" (${detail}). It may be damaged or not .xlsx; open it in Excel, save as .xlsx or CSV, and import again.`);
+    `Cannot open the workbook "${fileName}" (${detail}). It may be damaged or not .xlsx; open it in Excel, save as .xlsx or CSV, and import again.`,
+  );
 }
 
 /** The central directory: every part's name, method and sizes (ZIP64 fields where the 32-bit ones overflow). */
@@ -68,7 +72,10 @@ function centralDirectory(b: Uint8Array, fileName: string): Entry[] {
   // End of central directory: 22 bytes plus a comment of at most 65,535.
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-    if (u32(b, i) === 0x06054b50) { eocd = i; break; }
+    if (u32(b, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) damaged(fileName, "no zip directory");
   let count = u16(b, eocd + 10);
@@ -83,7 +90,12 @@ function centralDirectory(b: Uint8Array, fileName: string): Entry[] {
     cdSize = u64(b, z + 40);
     cdOffset = u64(b, z + 48);
   }
-  if (count > XLSX_LIMITS.maxParts) refuse(fileName, `有 ${count} 个组成部分（上限 ${XLSX_LIMITS.maxParts}）`, `has ${count} parts (limit ${XLSX_LIMITS.maxParts})`);
+  if (count > XLSX_LIMITS.maxParts)
+    refuse(
+      fileName,
+      `有 ${count} 个组成部分（上限 ${XLSX_LIMITS.maxParts}）`,
+      `has ${count} parts (limit ${XLSX_LIMITS.maxParts})`,
+    );
   if (cdOffset + cdSize > b.length) damaged(fileName, "zip directory outside the file");
   const entries: Entry[] = [];
   let p = cdOffset;
@@ -108,8 +120,14 @@ function centralDirectory(b: Uint8Array, fileName: string): Entry[] {
       const size = u16(b, x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (e.uncompressedSize === 0xffffffff) { e.uncompressedSize = u64(b, q); q += 8; }
-        if (e.compressedSize === 0xffffffff) { e.compressedSize = u64(b, q); q += 8; }
+        if (e.uncompressedSize === 0xffffffff) {
+          e.uncompressedSize = u64(b, q);
+          q += 8;
+        }
+        if (e.compressedSize === 0xffffffff) {
+          e.compressedSize = u64(b, q);
+          q += 8;
+        }
         if (e.localOffset === 0xffffffff) e.localOffset = u64(b, q);
       }
       x += 4 + size;
@@ -191,8 +209,13 @@ class UnreadableReference extends Error {
 /** The five predefined XML entities and character references (r="&#88;FD3" is r="XFD3"). */
 function xmlEntities(s: string): string {
   if (!s.includes("&")) return s;
-  return s.replace(/&(?:#x([0-9A-Fa-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex: string, dec: string, name: string) =>
-    hex || dec ? String.fromCodePoint(Math.min(parseInt(hex || dec, hex ? 16 : 10), 0x10ffff)) : ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[name]);
+  return s.replace(
+    /&(?:#x([0-9A-Fa-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
+    (_, hex: string, dec: string, name: string) =>
+      hex || dec
+        ? String.fromCodePoint(Math.min(parseInt(hex || dec, hex ? 16 : 10), 0x10ffff))
+        : ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[name],
+  );
 }
 
 function columnNumber(letters: string): number {
@@ -202,13 +225,19 @@ function columnNumber(letters: string): number {
 }
 
 /** Inflate `data` as a stream, never keeping more than a chunk; refuse once it passes `declared` bytes. */
-async function inflateBounded(data: Uint8Array, declared: number, onChunk: (chunk: Uint8Array) => void, tooBig: () => never): Promise<number> {
+async function inflateBounded(
+  data: Uint8Array,
+  declared: number,
+  onChunk: (chunk: Uint8Array) => void,
+  tooBig: () => never,
+): Promise<number> {
   let total = 0;
   const ds = new DecompressionStream("deflate-raw");
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
   const write = (async () => {
-    for (let off = 0; off < data.length; off += 65536) await writer.write(data.subarray(off, off + 65536) as Uint8Array<ArrayBuffer>);
+    for (let off = 0; off < data.length; off += 65536)
+      await writer.write(data.subarray(off, off + 65536) as Uint8Array<ArrayBuffer>);
     await writer.close();
   })().catch(() => undefined); // a cancelled or failing stream surfaces through the reader
   try {
@@ -256,15 +285,39 @@ export async function guardXlsx(bytes: Uint8Array, fileName: string, signal?: Ab
     declared += e.uncompressedSize;
   }
   const limit = XLSX_LIMITS.maxUncompressedBytes;
-  if (declared > limit) refuse(fileName, `解压后有 ${mb(declared)}（上限 ${mb(limit)}）`, `expands to ${mb(declared)} (limit ${mb(limit)})`);
+  if (declared > limit)
+    refuse(
+      fileName,
+      `解压后有 ${mb(declared)}（上限 ${mb(limit)}）`,
+      `expands to ${mb(declared)} (limit ${mb(limit)})`,
+    );
   const counter = new SheetCounter();
   const check = () => {
-    if (counter.rows > XLSX_LIMITS.maxRows) refuse(fileName, `有超过 ${XLSX_LIMITS.maxRows} 行（上限）`, `has more than ${XLSX_LIMITS.maxRows} rows (the limit)`);
-    if (counter.cells > XLSX_LIMITS.maxCells) refuse(fileName, `有超过 ${XLSX_LIMITS.maxCells} 个单元格（上限）`, `has more than ${XLSX_LIMITS.maxCells} cells (the limit)`);
+    if (counter.rows > XLSX_LIMITS.maxRows)
+      refuse(
+        fileName,
+        `有超过 ${XLSX_LIMITS.maxRows} 行（上限）`,
+        `has more than ${XLSX_LIMITS.maxRows} rows (the limit)`,
+      );
+    if (counter.cells > XLSX_LIMITS.maxCells)
+      refuse(
+        fileName,
+        `有超过 ${XLSX_LIMITS.maxCells} 个单元格（上限）`,
+        `has more than ${XLSX_LIMITS.maxCells} cells (the limit)`,
+      );
     if (counter.lastColumn > XLSX_LIMITS.maxColumns) {
-      refuse(fileName, `有内容一直到第 ${counter.lastColumn} 列（上限 ${XLSX_LIMITS.maxColumns} 列）`, `has content as far as column ${counter.lastColumn} (limit ${XLSX_LIMITS.maxColumns})`);
+      refuse(
+        fileName,
+        `有内容一直到第 ${counter.lastColumn} 列（上限 ${XLSX_LIMITS.maxColumns} 列）`,
+        `has content as far as column ${counter.lastColumn} (limit ${XLSX_LIMITS.maxColumns})`,
+      );
     }
-    if (counter.lastRow > 1_048_576) refuse(fileName, `有超过 Excel 上限 1,048,576 的行号 ${counter.lastRow}`, `has row ${counter.lastRow}, beyond Excel's 1,048,576`);
+    if (counter.lastRow > 1_048_576)
+      refuse(
+        fileName,
+        `有超过 Excel 上限 1,048,576 的行号 ${counter.lastRow}`,
+        `has row ${counter.lastRow}, beyond Excel's 1,048,576`,
+      );
   };
   const feed = (c: SheetCounter, chunk: Uint8Array, last: boolean, part: string) => {
     try {
@@ -274,30 +327,57 @@ export async function guardXlsx(bytes: Uint8Array, fileName: string, signal?: Ab
       throw err;
     }
   };
-  if (!hasDeflateRaw()) return { parts: entries.length, uncompressedBytes: declared, rows: 0, cells: 0, lastColumn: 0, lastRow: 0 };
+  if (!hasDeflateRaw())
+    return { parts: entries.length, uncompressedBytes: declared, rows: 0, cells: 0, lastColumn: 0, lastRow: 0 };
   let actual = 0;
   for (const e of entries) {
     throwIfAborted(signal);
     const data = partData(bytes, e, fileName);
     const sheet = isWorksheet(e.name);
-    const lie = (): never => refuse(fileName, `的「${e.name}」解压后比它声明的 ${e.uncompressedSize} 字节更大（可能是“压缩炸弹”）`, `part "${e.name}" inflates beyond the ${e.uncompressedSize} bytes it declares (a zip bomb?)`);
+    const lie = (): never =>
+      refuse(
+        fileName,
+        `的「${e.name}」解压后比它声明的 ${e.uncompressedSize} 字节更大（可能是“压缩炸弹”）`,
+        `part "${e.name}" inflates beyond the ${e.uncompressedSize} bytes it declares (a zip bomb?)`,
+      );
     if (e.method === 0) {
       if (data.length !== e.uncompressedSize) lie();
-      if (sheet) { feed(counter, data, true, e.name); check(); }
+      if (sheet) {
+        feed(counter, data, true, e.name);
+        check();
+      }
       actual += data.length;
       continue;
     }
     let n: number;
     try {
-      n = await inflateBounded(data, e.uncompressedSize, (chunk) => {
-        if (sheet) { feed(counter, chunk, false, e.name); check(); }
-      }, lie);
+      n = await inflateBounded(
+        data,
+        e.uncompressedSize,
+        (chunk) => {
+          if (sheet) {
+            feed(counter, chunk, false, e.name);
+            check();
+          }
+        },
+        lie,
+      );
     } catch (err) {
       if (err instanceof ImportError) throw err;
       damaged(fileName, `${e.name}: ${err instanceof Error ? err.message.slice(0, 80) : String(err)}`);
     }
-    if (sheet) { feed(counter, new Uint8Array(0), true, e.name); check(); }
+    if (sheet) {
+      feed(counter, new Uint8Array(0), true, e.name);
+      check();
+    }
     actual += n;
   }
-  return { parts: entries.length, uncompressedBytes: actual, rows: counter.rows, cells: counter.cells, lastColumn: counter.lastColumn, lastRow: counter.lastRow };
+  return {
+    parts: entries.length,
+    uncompressedBytes: actual,
+    rows: counter.rows,
+    cells: counter.cells,
+    lastColumn: counter.lastColumn,
+    lastRow: counter.lastRow,
+  };
 }

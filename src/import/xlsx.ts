@@ -42,7 +42,11 @@ function excelDate(d: Date): Date | PhantomDate {
   return new Date(d.getTime() + 86_400_000);
 }
 
-export async function importXlsxBytes(bytes: Uint8Array, opts: ImportOptions, fileName = opts.fileName): Promise<ImportResult> {
+export async function importXlsxBytes(
+  bytes: Uint8Array,
+  opts: ImportOptions,
+  fileName = opts.fileName,
+): Promise<ImportResult> {
   // Bounds first, in bounded memory (xlsx-guard.ts): exceljs would inflate everything before anything could stop it.
   await guardXlsx(bytes, fileName, opts.signal);
   const ExcelJS = await loadExcelJs();
@@ -53,9 +57,11 @@ export async function importXlsxBytes(bytes: Uint8Array, opts: ImportOptions, fi
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.slice(0, 160) : String(e).slice(0, 160);
-    throw new ImportError("XLSX_UNREADABLE",
+    throw new ImportError(
+      "XLSX_UNREADABLE",
       `无法打开工作簿「${fileName}」（${detail}）。文件可能已损坏、加了密码，或不是 .xlsx 格式；请在 Excel 中打开后另存为 .xlsx 或 CSV 再导入。`,
-      `Cannot open the workbook "${fileName}" (${detail}). It may be damaged, password-protected or not .xlsx; open it in Excel, save as .xlsx or CSV, and import again.`);
+      `Cannot open the workbook "${fileName}" (${detail}). It may be damaged, password-protected or not .xlsx; open it in Excel, save as .xlsx or CSV, and import again.`,
+    );
   }
   throwIfAborted(opts.signal);
   const sheets = wb.worksheets.filter(Boolean);
@@ -65,12 +71,21 @@ export async function importXlsxBytes(bytes: Uint8Array, opts: ImportOptions, fi
     const want = opts.sheet.trim();
     ws = sheets.find((s) => s.name === want) ?? sheets.find((s) => s.name.trim().toLowerCase() === want.toLowerCase())!;
     if (!ws) {
-      throw new ImportError("SHEET_NOT_FOUND",
+      throw new ImportError(
+        "SHEET_NOT_FOUND",
         `工作簿「${fileName}」中没有名为「${want}」的工作表。现有工作表：${names.join("、") || "（无）"}。`,
-        `The workbook "${fileName}" has no sheet named "${want}". Sheets: ${names.join(", ") || "(none)"}.`, { sheets: names });
+        `The workbook "${fileName}" has no sheet named "${want}". Sheets: ${names.join(", ") || "(none)"}.`,
+        { sheets: names },
+      );
     }
   }
-  if (!ws) throw new ImportError("EMPTY", `工作簿「${fileName}」里没有工作表。`, `The workbook "${fileName}" has no worksheets.`, { sheets: names });
+  if (!ws)
+    throw new ImportError(
+      "EMPTY",
+      `工作簿「${fileName}」里没有工作表。`,
+      `The workbook "${fileName}" has no worksheets.`,
+      { sheets: names },
+    );
   const engine = new TableEngine({ ...opts, fileLabel: `${fileName}!${ws.name}` } as EngineOptions);
   const date1904 = Boolean((wb as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
   // Only the rows that exist (getRow would create every missing row up to rowCount).
@@ -100,10 +115,12 @@ export async function importXlsxBytes(bytes: Uint8Array, opts: ImportOptions, fi
     // The first sheet is often a cover or notes: say which other sheets there are.
     if (e instanceof ImportError && (e.code === "NO_HEADER" || e.code === "EMPTY") && !opts.sheet && names.length > 1) {
       const others = names.filter((n) => n !== ws.name);
-      throw new ImportError(e.code,
+      throw new ImportError(
+        e.code,
         `${e.message_zh} 当前读取的是第一个工作表「${ws.name}」；工作簿中还有：${others.join("、")}。请选择台账所在的工作表（--sheet）。`,
         `${e.message_en} The first sheet "${ws.name}" was read; the workbook also has: ${others.join(", ")}. Choose the sheet that holds the ledger (--sheet).`,
-        { ...e.details, sheets: names });
+        { ...e.details, sheets: names },
+      );
     }
     throw e;
   }

@@ -21,7 +21,10 @@ let canvas: CanvasRenderingContext2D | null | undefined;
 function measureText(text: string, bold: boolean): number {
   if (canvas === undefined) {
     try {
-      canvas = typeof document !== "undefined" && !/jsdom/i.test(navigator.userAgent) ? document.createElement("canvas").getContext("2d") : null;
+      canvas =
+        typeof document !== "undefined" && !/jsdom/i.test(navigator.userAgent)
+          ? document.createElement("canvas").getContext("2d")
+          : null;
     } catch {
       canvas = null;
     }
@@ -189,7 +192,8 @@ export function WorkbookView({
   // Excel column widths are in points (Range.format.columnWidth); 64 px is Excel's default column.
   const setWidths = Array.from({ length: cols }, (_, c) => (sheet ? inspector.columnWidth(sheet, c) : undefined));
   const text = sheet ? inspector.text(sheet, address) : [];
-  const styleOf = (r: number, c: number) => (sheet && text[r]?.[c] !== "" ? inspector.cell(sheet, `${colName(c)}${r + 1}`).style : {});
+  const styleOf = (r: number, c: number) =>
+    sheet && text[r]?.[c] !== "" ? inspector.cell(sheet, `${colName(c)}${r + 1}`).style : {};
   const layout = layoutGrid(
     text,
     setWidths.map((w) => (w ? Math.max(24, Math.round((w * 4) / 3)) : 64)),
@@ -233,7 +237,12 @@ export function WorkbookView({
             }
           }}
         />
-        <div className={s.formula} role="status" aria-label={lang === "zh-CN" ? "编辑栏" : "Formula bar"} title={selFormula}>
+        <div
+          className={s.formula}
+          role="status"
+          aria-label={lang === "zh-CN" ? "编辑栏" : "Formula bar"}
+          title={selFormula}
+        >
           {selFormula}
         </div>
       </div>
@@ -273,7 +282,11 @@ export function WorkbookView({
                         key={c}
                         data-cell={`${colName(c)}${r + 1}`}
                         data-selected={!!sel && sel.r === r && sel.c === c ? "" : undefined}
-                        className={mergeClasses(s.cell, runsOn && s.overflowing, !!sel && sel.r === r && sel.c === c && s.selected)}
+                        className={mergeClasses(
+                          s.cell,
+                          runsOn && s.overflowing,
+                          !!sel && sel.r === r && sel.c === c && s.selected,
+                        )}
                         style={{
                           backgroundColor: st.fill,
                           color: st.fontColor,

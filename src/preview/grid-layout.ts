@@ -89,6 +89,9 @@ export function layoutGrid(
 /** A text's width in px when no canvas is at hand: CJK and full-width characters a full em, others about half. */
 export function estimateWidth(text: string, fontPx = 12): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? fontPx : fontPx * 0.55;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? fontPx
+      : fontPx * 0.55;
   return w;
 }

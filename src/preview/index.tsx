@@ -171,15 +171,25 @@ function Preview({ metadata, metadataError }: { metadata?: { functions: unknown[
           预览模式 — 未连接 Excel
         </Text>
         <Text className={s.bannerNote} size={200}>
-          Preview mode — not connected to Excel · {lang === "zh-CN" ? "模拟工作簿，公式由模拟主机计算" : "simulated workbook, formulas computed by the simulated host"}
+          Preview mode — not connected to Excel ·{" "}
+          {lang === "zh-CN"
+            ? "模拟工作簿，公式由模拟主机计算"
+            : "simulated workbook, formulas computed by the simulated host"}
         </Text>
-        <Button size="small" appearance="outline" style={{ color: "#fff", marginLeft: "auto" }} onClick={() => location.reload()}>
+        <Button
+          size="small"
+          appearance="outline"
+          style={{ color: "#fff", marginLeft: "auto" }}
+          onClick={() => location.reload()}
+        >
           {lang === "zh-CN" ? "重新开始" : "Start over"}
         </Button>
       </header>
       {metadataError && (
         <MessageBar intent="warning">
-          <MessageBarBody>functions.json: {metadataError} — INVEST.* 公式将显示 #NAME? / INVEST.* formulas will show #NAME?</MessageBarBody>
+          <MessageBarBody>
+            functions.json: {metadataError} — INVEST.* 公式将显示 #NAME? / INVEST.* formulas will show #NAME?
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={s.body}>
@@ -196,7 +206,14 @@ function Preview({ metadata, metadataError }: { metadata?: { functions: unknown[
           )}
         </div>
         <div className={s.book}>
-          <WorkbookView inspector={host.sim.workbook} version={version} activations={activations} selection={selection} onSelect={setSelection} lang={lang} />
+          <WorkbookView
+            inspector={host.sim.workbook}
+            version={version}
+            activations={activations}
+            selection={selection}
+            onSelect={setSelection}
+            lang={lang}
+          />
         </div>
       </div>
     </FluentProvider>

@@ -38,7 +38,12 @@ const TAB_LABEL: Record<TabId, MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  root: { minWidth: "280px", maxWidth: "100%", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    minWidth: "280px",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   header: { padding: "12px 12px 0 12px", display: "flex", flexDirection: "column", gap: "2px" },
   title: { margin: 0 },
   // Sticky: after an action scrolls the pane down to its result, the tabs stay in reach. One line at 320 px in both
@@ -100,7 +105,10 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
       .then((wb) => {
         if (!live) return;
         setSettings((cur) => {
-          const merged = sanitize({ ...cur, ...Object.fromEntries(Object.entries(wb).filter(([, v]) => v !== undefined && v !== "")) });
+          const merged = sanitize({
+            ...cur,
+            ...Object.fromEntries(Object.entries(wb).filter(([, v]) => v !== undefined && v !== "")),
+          });
           saveSettings(merged);
           return merged;
         });
@@ -151,14 +159,25 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
               ))}
             </TabList>
             {TABS.map((id) => (
-              <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={s.panel}>
+              <div
+                key={id}
+                id={`panel-${id}`}
+                role="tabpanel"
+                aria-labelledby={`tab-${id}`}
+                hidden={tab !== id}
+                className={s.panel}
+              >
                 {/* Every panel stays mounted (hidden when not shown) so that its results, choices and messages survive a
                     visit to another tab; the panels that read the workbook read it afresh each time they are shown. */}
                 {id === "data" && <DataPanel defaultUrl={settings.productionUrl} />}
                 {id === "refresh" && <RefreshPanel active={tab === id} />}
-                {id === "briefing" && <BriefingPanel basis={settings.basis} tolerance={settings.tolerance} active={tab === id} />}
+                {id === "briefing" && (
+                  <BriefingPanel basis={settings.basis} tolerance={settings.tolerance} active={tab === id} />
+                )}
                 {id === "functions" && <FunctionsPanel />}
-                {id === "settings" && <SettingsPanel settings={settings} officeLanguage={officeLanguage} onChange={onSettings} />}
+                {id === "settings" && (
+                  <SettingsPanel settings={settings} officeLanguage={officeLanguage} onChange={onSettings} />
+                )}
               </div>
             ))}
           </main>

@@ -23,17 +23,21 @@ export function CommandNotice({ onSelfTest, className }: { onSelfTest?: () => vo
   if (!notice || dismissed === notice.id) return null;
   return (
     <div className={className}>
-    <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} data-testid="command-notice">
-      <MessageBarBody>
-        <MessageBarTitle>{t("noticeFromRibbon")}</MessageBarTitle>
-        {lang === "zh-CN" ? notice.zh : notice.en}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" onClick={() => setDismissed(notice.id)}>
-          {t("close")}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+      <MessageBar
+        intent={notice.intent}
+        role={notice.intent === "error" ? "alert" : "status"}
+        data-testid="command-notice"
+      >
+        <MessageBarBody>
+          <MessageBarTitle>{t("noticeFromRibbon")}</MessageBarTitle>
+          {lang === "zh-CN" ? notice.zh : notice.en}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={() => setDismissed(notice.id)}>
+            {t("close")}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
     </div>
   );
 }

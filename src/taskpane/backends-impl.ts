@@ -4,7 +4,14 @@
  * Shared by the add-in and the offline preview, which differ only in the Excel they talk to. Glue only: no
  * importing, merging or metric logic lives here.
  */
-import { importBytes, importTable, importUrl, loadSeeds, LocalStorageMappingStore, withRememberedMapping } from "../import";
+import {
+  importBytes,
+  importTable,
+  importUrl,
+  loadSeeds,
+  LocalStorageMappingStore,
+  withRememberedMapping,
+} from "../import";
 import type { DatasetKind, ImportResult } from "../import/types";
 import { writeDataset, undoLastRefresh } from "../excel/sheets";
 import { refreshSource } from "../excel/refresh-all";
@@ -50,7 +57,9 @@ function descriptorOf(source: SourceSpec, result: ImportResult): Omit<SourceDesc
  * A workbook table's header and data body (never its total row), with dates read in the workbook's date system, and
  * the sheet row of its header (src/excel/read-table.ts).
  */
-export async function readTableValues(name: string): Promise<{ values: unknown[][]; startRow: number; sheet: string } | null> {
+export async function readTableValues(
+  name: string,
+): Promise<{ values: unknown[][]; startRow: number; sheet: string } | null> {
   return readWorkbookTableOrNull(name);
 }
 
@@ -72,7 +81,9 @@ async function readWorkbookDatasets(): Promise<WorkbookDatasets> {
   for (const kind of DATASET_KINDS) {
     const spec = SHEETS[kind];
     const t = kind === "regions" ? null : await readTableValues(spec.table);
-    data[kind] = t ? importTable(t.values, { fileName: `${spec.sheet}!${spec.table}`, kind, startRow: t.startRow, hierarchy }) : null;
+    data[kind] = t
+      ? importTable(t.values, { fileName: `${spec.sheet}!${spec.table}`, kind, startRow: t.startRow, hierarchy })
+      : null;
     if (t && (kind === "ledger" || kind === "funds")) {
       const col = (t.values[0] ?? []).findIndex((h) => h === "地区路径");
       for (const row of t.values.slice(1)) if (col >= 0 && row[col]) sheetPaths.add(String(row[col]));
@@ -84,7 +95,8 @@ async function readWorkbookDatasets(): Promise<WorkbookDatasets> {
 /** Whether a dataset's 地区路径 (as resolved now) are all on its sheet: else the sheet's formulas would miss rows. */
 function pathsCurrent(d: WorkbookDatasets): boolean {
   for (const list of [d.data.ledger?.records ?? [], d.data.funds?.funds ?? []]) {
-    for (const r of list as readonly { region_path?: string | null }[]) if (r.region_path && !d.sheetPaths.has(r.region_path)) return false;
+    for (const r of list as readonly { region_path?: string | null }[])
+      if (r.region_path && !d.sheetPaths.has(r.region_path)) return false;
   }
   return true;
 }
@@ -143,9 +155,12 @@ export function createBackendsNow(): Backends {
     // A mapping the user chose is remembered; without one, the remembered mapping of the same source applies.
     // Region names are resolved through the workbook's regions (src/excel/workbook-hierarchy.ts): canonical names and
     // the 地区路径 column the briefing's formulas read.
-    importBytes: async (bytes, o) => importBytes(bytes, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
-    importUrl: async (url, o) => importUrl(url, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
-    importTable: async (values, o) => importTable(values, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
+    importBytes: async (bytes, o) =>
+      importBytes(bytes, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
+    importUrl: async (url, o) =>
+      importUrl(url, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
+    importTable: async (values, o) =>
+      importTable(values, { ...(await regionImportOptions(o.kind)), ...(await withRememberedMapping(mappings, o)) }),
     loadSeeds: async () => {
       const s = loadSeeds({ divisions: await loadDivisions() });
       return [s.regions, s.ledger, s.figures, s.targets, s.funds];
@@ -171,8 +186,19 @@ export function createBackendsNow(): Backends {
 
     async refresh(id, options) {
       // THE refresh path, with its guard: a source with rejected rows is refused (SourceHasErrors), never archived.
-      const { summary: s, result } = await refreshSource(id, { signal: options.signal, onProgress: options.onProgress });
-      return { added: s.added, updated: s.updated, removed: s.archived, unchanged: s.unchanged, issues: result.issues, at: new Date().toISOString(), notices: s.notices };
+      const { summary: s, result } = await refreshSource(id, {
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+      return {
+        added: s.added,
+        updated: s.updated,
+        removed: s.archived,
+        unchanged: s.unchanged,
+        issues: result.issues,
+        at: new Date().toISOString(),
+        notices: s.notices,
+      };
     },
 
     async undoLastRefresh(options) {
@@ -188,7 +214,12 @@ export function createBackendsNow(): Backends {
       let latest: { year: number; month: number } | undefined;
       const seen = (year: number, month: number) => {
         dataYears.push(year);
-        if (month >= 1 && month <= 12 && (!latest || year > latest.year || (year === latest.year && month > latest.month))) latest = { year, month };
+        if (
+          month >= 1 &&
+          month <= 12 &&
+          (!latest || year > latest.year || (year === latest.year && month > latest.month))
+        )
+          latest = { year, month };
       };
       const seenIso = (iso: string | null | undefined) => {
         const y = yearOf(iso);
@@ -245,8 +276,10 @@ export function createBackendsNow(): Backends {
       if (!req.valuesOnly && !pathsCurrent(w)) {
         briefing.warnings.push({
           code: "region_paths_stale",
-          message: "台账或到位资金表中的“地区路径”与当前地区表不一致（地区表改过之后尚未刷新），成绩单中的公式可能少算。请先刷新台账和到位资金，再生成成绩单。",
-          message_en: "The 地区路径 (region path) column of the ledger or funds sheet does not match the regions table now (it changed after they were loaded): the report card's formulas may miss rows. Refresh the ledger and the funds, then build the report card again.",
+          message:
+            "台账或到位资金表中的“地区路径”与当前地区表不一致（地区表改过之后尚未刷新），成绩单中的公式可能少算。请先刷新台账和到位资金，再生成成绩单。",
+          message_en:
+            "The 地区路径 (region path) column of the ledger or funds sheet does not match the regions table now (it changed after they were loaded): the report card's formulas may miss rows. Refresh the ledger and the funds, then build the report card again.",
         });
       }
       if (req.signal?.aborted) throw Object.assign(new Error("已取消 / Cancelled"), { name: "AbortError" });
@@ -255,10 +288,21 @@ export function createBackendsNow(): Backends {
       const text = briefingText(briefing, { language });
       if (req.valuesOnly) {
         // The writer names its sheet after the period; the frozen copy is written first and renamed aside.
-        const copy = await writeBriefingSheet(briefing, { valuesOnly: true, charts: false, language, text, activate: false });
+        const copy = await writeBriefingSheet(briefing, {
+          valuesOnly: true,
+          charts: false,
+          language,
+          text,
+          activate: false,
+        });
         await renameSheet(copy.sheetName, valuesCopyName(copy.sheetName, language));
       }
-      const written = await writeBriefingSheet(briefing, { portable: req.portable, charts: req.charts, language, text });
+      const written = await writeBriefingSheet(briefing, {
+        portable: req.portable,
+        charts: req.charts,
+        language,
+        text,
+      });
       req.onProgress?.(1);
       return {
         sheet: written.sheetName,

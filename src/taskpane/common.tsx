@@ -1,14 +1,6 @@
 /** Pieces shared by the panels: a cancellable task with progress, the progress area, a status message. */
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Translate, useT } from "./i18n";
 import { errorText, isAbort, saysWhatToDo } from "./services";
 
@@ -54,7 +46,10 @@ export interface Task {
   status: Status;
   setStatus: (s: Status) => void;
   /** Run `fn` with a fresh AbortSignal; errors become an error status, a cancel becomes an info status. */
-  run: <T>(label: string, fn: (signal: AbortSignal, onProgress: (f: number) => void) => Promise<T>) => Promise<T | undefined>;
+  run: <T>(
+    label: string,
+    fn: (signal: AbortSignal, onProgress: (f: number) => void) => Promise<T>,
+  ) => Promise<T | undefined>;
   cancel: () => void;
 }
 
@@ -191,5 +186,11 @@ export function focusResult(el: HTMLElement | null, block: ScrollLogicalPosition
 export function formatTime(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  return d.toLocaleString(lang, {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 }

@@ -25,33 +25,39 @@ type EnglishEntry = { description: string; parameters: Record<string, string>; r
  * Worked examples with numbers from the sample data (seeds/): the arguments, and the value the formula gives
  * (checked by test/taskpane/functions-reference.test.ts against the real functions in a formula engine).
  */
-export const EXAMPLES: Record<string, { args: string[]; value?: number | string; result: string; resultEn?: string }> = {
-  COMPLETION_RATE: { args: ["245", "281"], value: 245 / 281, result: "87.19%" },
-  YOY_GROWTH: { args: ["186", "144"], value: 42 / 144, result: "29.17%" },
-  TIME_PROGRESS: { args: ['"2025-03-31"'], value: 0.25, result: "25%" },
-  PACE_GAP: { args: ["245", "281", '"2025-03-31"'], value: (245 / 281 - 0.25) * 100, result: "62.19" },
-  PACE_STATUS: {
-    args: ["245", "281", '"2025-03-31"', '"month"', "10", '"zh-CN"'],
-    value: "超序时",
-    result: "超序时",
-    resultEn: "超序时 (Ahead)",
-  },
-  SHARE: { args: ["36.9", "244"], value: 36.9 / 244, result: "15.12%" },
-  REMAINING_TARGET: { args: ["245", "281"], value: 36, result: "36" },
-  REQUIRED_MONTHLY_PACE: { args: ["245", "281", '"2025-03-31"'], value: 4, result: "4" },
-  PERIOD_LABEL: { args: ['"2025Q1YTD"', '"zh-CN"'], value: "2025年一季度", result: "2025年一季度", resultEn: "2025年一季度 (\"en-US\" gives Q1 2025)" },
-  SAME_PERIOD_LAST_YEAR: { args: ['"2025Q1YTD"'], value: "2024Q1YTD", result: "2024Q1YTD" },
-  PERIOD_SUM: {
-    args: ["Ledger[签约金额(亿元)]", "Ledger[签约日期]", '"2025Q1"'],
-    result: "台账中 2025 年一季度的签约金额合计",
-    resultEn: "the ledger's amount signed in Q1 2025",
-  },
-  PERIOD_COUNT: {
-    args: ["Ledger[开工日期]", '"2025Q1"', "Ledger[所属地区]", '"西宁开发区"'],
-    result: "2（示例数据：西宁开发区一季度开工 2 个项目）",
-    resultEn: "2 (sample data: 2 projects started in 西宁开发区 in Q1)",
-  },
-};
+export const EXAMPLES: Record<string, { args: string[]; value?: number | string; result: string; resultEn?: string }> =
+  {
+    COMPLETION_RATE: { args: ["245", "281"], value: 245 / 281, result: "87.19%" },
+    YOY_GROWTH: { args: ["186", "144"], value: 42 / 144, result: "29.17%" },
+    TIME_PROGRESS: { args: ['"2025-03-31"'], value: 0.25, result: "25%" },
+    PACE_GAP: { args: ["245", "281", '"2025-03-31"'], value: (245 / 281 - 0.25) * 100, result: "62.19" },
+    PACE_STATUS: {
+      args: ["245", "281", '"2025-03-31"', '"month"', "10", '"zh-CN"'],
+      value: "超序时",
+      result: "超序时",
+      resultEn: "超序时 (Ahead)",
+    },
+    SHARE: { args: ["36.9", "244"], value: 36.9 / 244, result: "15.12%" },
+    REMAINING_TARGET: { args: ["245", "281"], value: 36, result: "36" },
+    REQUIRED_MONTHLY_PACE: { args: ["245", "281", '"2025-03-31"'], value: 4, result: "4" },
+    PERIOD_LABEL: {
+      args: ['"2025Q1YTD"', '"zh-CN"'],
+      value: "2025年一季度",
+      result: "2025年一季度",
+      resultEn: '2025年一季度 ("en-US" gives Q1 2025)',
+    },
+    SAME_PERIOD_LAST_YEAR: { args: ['"2025Q1YTD"'], value: "2024Q1YTD", result: "2024Q1YTD" },
+    PERIOD_SUM: {
+      args: ["Ledger[签约金额(亿元)]", "Ledger[签约日期]", '"2025Q1"'],
+      result: "台账中 2025 年一季度的签约金额合计",
+      resultEn: "the ledger's amount signed in Q1 2025",
+    },
+    PERIOD_COUNT: {
+      args: ["Ledger[开工日期]", '"2025Q1"', "Ledger[所属地区]", '"西宁开发区"'],
+      result: "2（示例数据：西宁开发区一季度开工 2 个项目）",
+      resultEn: "2 (sample data: 2 projects started in 西宁开发区 in Q1)",
+    },
+  };
 
 export const ENGLISH = english as Record<string, EnglishEntry>;
 
@@ -84,11 +90,17 @@ export function functionDocs(
  * Chinese texts by id out of a functions.json (custom-functions-metadata format: functions[].id, description,
  * parameters[].name/description, result.description?).
  */
-export function zhFromMetadata(meta: unknown): Record<string, { description: string; parameters: Record<string, string> }> {
+export function zhFromMetadata(
+  meta: unknown,
+): Record<string, { description: string; parameters: Record<string, string> }> {
   const out: Record<string, { description: string; parameters: Record<string, string> }> = {};
   const fns = (meta as { functions?: unknown[] })?.functions;
   if (!Array.isArray(fns)) return out;
-  for (const f of fns as { id?: string; description?: string; parameters?: { name: string; description?: string }[] }[]) {
+  for (const f of fns as {
+    id?: string;
+    description?: string;
+    parameters?: { name: string; description?: string }[];
+  }[]) {
     if (!f?.id) continue;
     out[f.id] = {
       description: f.description ?? "",

@@ -17,7 +17,8 @@ export function noWorkbookServices(backends: Backends): TaskPaneServices {
     async read(source, o) {
       const common = { kind: o.kind ?? "auto", mapping: o.mapping, onProgress: o.onProgress, signal: o.signal };
       if (source.type === "sample") return backends.loadSeeds();
-      if (source.type === "file") return [await backends.importBytes(source.bytes, { ...common, fileName: source.name })];
+      if (source.type === "file")
+        return [await backends.importBytes(source.bytes, { ...common, fileName: source.name })];
       if (source.type === "url") return [await backends.importUrl(source.url, { ...common, fileName: source.url })];
       return noWorkbook();
     },

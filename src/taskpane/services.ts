@@ -196,7 +196,8 @@ export function pickLanguage(message: string, lang: "zh-CN" | "en-US"): string {
   if (at < 0) return message;
   const zh = message.slice(0, at).trim();
   const en = message.slice(at + 3).trim();
-  if (!/[\u3400-\u9fff]/.test(zh) || /[\u3400-\u9fff]/.test(en.replace(/[“”「」"][^“”「」"]*[“”「」"]/g, ""))) return message;
+  if (!/[\u3400-\u9fff]/.test(zh) || /[\u3400-\u9fff]/.test(en.replace(/[“”「」"][^“”「」"]*[“”「」"]/g, "")))
+    return message;
   return lang === "zh-CN" ? zh : en;
 }
 

@@ -54,7 +54,10 @@ export function saveSettings(s: PaneSettings): void {
 const SettingsSchema = v.object({
   language: v.fallback(v.picklist(["auto", "zh-CN", "en-US"]), DEFAULT_SETTINGS.language),
   basis: v.fallback(v.picklist(["month", "day"]), DEFAULT_SETTINGS.basis),
-  tolerance: v.fallback(v.pipe(v.unknown(), v.transform(Number), v.number(), v.minValue(0), v.maxValue(100)), DEFAULT_SETTINGS.tolerance),
+  tolerance: v.fallback(
+    v.pipe(v.unknown(), v.transform(Number), v.number(), v.minValue(0), v.maxValue(100)),
+    DEFAULT_SETTINGS.tolerance,
+  ),
   productionUrl: v.fallback(v.pipe(v.string(), v.trim()), DEFAULT_SETTINGS.productionUrl),
 });
 

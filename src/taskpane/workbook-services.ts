@@ -59,7 +59,10 @@ const ISSUES_HEADERS = {
   "zh-CN": ["文件", "行", "列", "级别", "问题"],
   "en-US": ["File", "Row", "Column", "Severity", "Issue"],
 } as const;
-const SEVERITY = { "zh-CN": { error: "错误", warning: "提醒" }, "en-US": { error: "Error", warning: "Warning" } } as const;
+const SEVERITY = {
+  "zh-CN": { error: "错误", warning: "提醒" },
+  "en-US": { error: "Error", warning: "Warning" },
+} as const;
 
 /** Workbook settings keys (Excel's per-document settings, saved with the file). */
 export const SETTINGS_KEYS = {
@@ -89,7 +92,12 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
     host: opts.host,
 
     async read(source: SourceSpec, options: ReadOptions): Promise<ImportResult[]> {
-      const common = { kind: kindOf(options.kind), mapping: options.mapping, onProgress: options.onProgress, signal: options.signal };
+      const common = {
+        kind: kindOf(options.kind),
+        mapping: options.mapping,
+        onProgress: options.onProgress,
+        signal: options.signal,
+      };
       switch (source.type) {
         case "sample":
           return backends.loadSeeds();
@@ -129,7 +137,13 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
       const name = ISSUES_SHEET[lang];
       const rows: (string | number)[][] = [
         [...ISSUES_HEADERS[lang]],
-        ...issues.map((i) => [i.file, i.row, i.column ?? "", SEVERITY[lang][i.severity], lang === "zh-CN" ? i.message : i.message_en]),
+        ...issues.map((i) => [
+          i.file,
+          i.row,
+          i.column ?? "",
+          SEVERITY[lang][i.severity],
+          lang === "zh-CN" ? i.message : i.message_en,
+        ]),
       ];
       await excel().run(async (ctx) => {
         const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
@@ -171,7 +185,10 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
         let cell: Excel.Range;
         if (target) {
           const bang = target.lastIndexOf("!");
-          const sheet = target.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+          const sheet = target
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, "$1")
+            .replace(/''/g, "'");
           cell = ctx.workbook.worksheets.getItem(sheet).getRange(target.slice(bang + 1));
         } else {
           cell = ctx.workbook.getActiveCell();
@@ -211,7 +228,8 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
     copyText,
 
     // The self-test's modules arrive with the workbook chunk (the same lazy chunk as the backends).
-    runSelfTest: async (options) => (await import(/* webpackChunkName: "workbook" */ "../excel/self-test")).runSelfTest(options),
+    runSelfTest: async (options) =>
+      (await import(/* webpackChunkName: "workbook" */ "../excel/self-test")).runSelfTest(options),
   };
 }
 

@@ -33,10 +33,26 @@ interface Rule {
 const under = (dir: string) => (p: string) => p === dir || p.startsWith(`${dir}/`);
 
 const RULES: Rule[] = [
-  { name: "src/ and bench/ import nothing from test/", from: (f) => under("src")(f) || under("bench")(f), forbids: (t, bare) => !bare && under("test")(t) },
-  { name: "src/core imports nothing outside src/core", from: under("src/core"), forbids: (t, bare) => bare || !under("src/core")(t) },
-  { name: "the add-in (src/ except src/preview) imports nothing from packages/", from: (f) => under("src")(f) && !under("src/preview")(f), forbids: (t, bare) => !bare && under("packages")(t) },
-  { name: "packages/ import nothing from test/", from: under("packages"), forbids: (t, bare) => !bare && under("test")(t) },
+  {
+    name: "src/ and bench/ import nothing from test/",
+    from: (f) => under("src")(f) || under("bench")(f),
+    forbids: (t, bare) => !bare && under("test")(t),
+  },
+  {
+    name: "src/core imports nothing outside src/core",
+    from: under("src/core"),
+    forbids: (t, bare) => bare || !under("src/core")(t),
+  },
+  {
+    name: "the add-in (src/ except src/preview) imports nothing from packages/",
+    from: (f) => under("src")(f) && !under("src/preview")(f),
+    forbids: (t, bare) => !bare && under("packages")(t),
+  },
+  {
+    name: "packages/ import nothing from test/",
+    from: under("packages"),
+    forbids: (t, bare) => !bare && under("test")(t),
+  },
 ];
 
 /** The module specifiers a file names: static and dynamic imports, export-from, require(). */
@@ -90,16 +106,28 @@ test("each rule catches the import it forbids, and lets the allowed ones through
     { file: "src/core/a1.ts", text: `export { x } from "../excel/values";` },
     { file: "src/core/dates.ts", text: `import Papa from "papaparse";` },
     { file: "src/excel/sheets.ts", text: `const sim = await import("../../packages/excel-sim/src");` },
-    { file: "packages/excel-sim/test/x.test.ts", text: `import { investMetadata } from "../../../test/functions/hf-support";` },
+    {
+      file: "packages/excel-sim/test/x.test.ts",
+      text: `import { investMetadata } from "../../../test/functions/hf-support";`,
+    },
   ];
   expect(bad.map((f) => violations([f]).length)).toEqual(bad.map(() => 1));
 
   const good: SourceFile[] = [
-    { file: "src/core/columns.ts", text: `// import from "../import/types" in a comment\nimport { ownValue } from "./own";\nconst s = "../../test/x";` },
+    {
+      file: "src/core/columns.ts",
+      text: `// import from "../import/types" in a comment\nimport { ownValue } from "./own";\nconst s = "../../test/x";`,
+    },
     { file: "src/preview/index.tsx", text: `import { createSimulatedExcel } from "../../packages/excel-sim/src";` },
-    { file: "bench/write.bench.ts", text: `import { createSimulatedExcel } from "../packages/excel-sim/src";\nimport { x } from "../src/excel";` },
+    {
+      file: "bench/write.bench.ts",
+      text: `import { createSimulatedExcel } from "../packages/excel-sim/src";\nimport { x } from "../src/excel";`,
+    },
     { file: "src/excel/sheets.ts", text: `import { SHEETS } from "../core/columns";\nimport Papa from "papaparse";` },
-    { file: "test/excel/refresh.test.ts", text: `import { createSimulatedExcel } from "../../packages/excel-sim/src";` },
+    {
+      file: "test/excel/refresh.test.ts",
+      text: `import { createSimulatedExcel } from "../../packages/excel-sim/src";`,
+    },
   ];
   expect(violations(good)).toEqual([]);
 });

@@ -20,7 +20,8 @@ afterEach(() => {
 const rows = (...xs: unknown[]) => xs.map((x) => [x]);
 const q1 = (n: number) => rows(...Array.from({ length: n }, () => "2025-01-15"));
 /** PERIOD_COUNT of the rows of `range` matching `criterion` (all rows dated in 2025Q1). */
-const countIf = (range: unknown[][], criterion: unknown) => one(F.PERIOD_COUNT(q1(range.length), [["2025Q1"]], [range, [[criterion]]]));
+const countIf = (range: unknown[][], criterion: unknown) =>
+  one(F.PERIOD_COUNT(q1(range.length), [["2025Q1"]], [range, [[criterion]]]));
 
 describe("D1 [high] the wildcard escape ~~ (a literal tilde) works (it threw a JS exception)", () => {
   // SUMIFS/COUNTIFS: "~" escapes the next * ? or ~ (docs/functions.md: "wildcards * ? and ~ to escape"). wildcardRegExp emits
@@ -37,24 +38,41 @@ describe("D1 [high] the wildcard escape ~~ (a literal tilde) works (it threw a J
   });
 
   test("one such criterion in a criteria column no longer takes down the whole spill (every region's total)", () => {
-    const out = F.PERIOD_SUM([[1], [2]], [["2025-01-01"], ["2025-01-02"]], [["2025"]], [[["a"], ["~"]], [["a"], ["~~"], ["b"]]]);
+    const out = F.PERIOD_SUM(
+      [[1], [2]],
+      [["2025-01-01"], ["2025-01-02"]],
+      [["2025"]],
+      [
+        [["a"], ["~"]],
+        [["a"], ["~~"], ["b"]],
+      ],
+    );
     expect(out.map((r: unknown[]) => r[0])).toEqual([1, 2, 0]);
   });
 
   test("in the simulated Excel the cell shows the count (it showed a bare #VALUE!, the exception)", async () => {
     const s = await investSheet();
-    s.set("A1", [["~", "2025-01-15"], ["x", "2025-01-16"]]);
+    s.set("A1", [
+      ["~", "2025-01-15"],
+      ["x", "2025-01-16"],
+    ]);
     s.set("D1", '=INVEST.PERIOD_COUNT(B1:B2,"2025",A1:A2,"~~")');
     expect(hfError(s.get("D1"))).toBeNull();
     expect(s.get("D1")).toBe(1);
   });
 });
 
-describe("D2 [medium] a date criterion written to the month (\">=2025-01\", \"<2025-02\") is the whole month (it was the month's LAST day)", () => {
+describe('D2 [medium] a date criterion written to the month (">=2025-01", "<2025-02") is the whole month (it was the month\'s LAST day)', () => {
   // coerceDate reads "2025-01" as 2025-01-31 (right for as_of_date: "2025-03 = the end of March"), and
   // dateOperand reuses it for criteria. Excel reads a typed 2025-01 as 2025-01-01, and whatever one thinks the month
   // means, a row dated 2025-02-10 is not "< 2025-02".
-  const dates = rows(serial("2025-01-01"), serial("2025-01-15"), serial("2025-01-31"), serial("2025-02-10"), serial("2025-02-28"));
+  const dates = rows(
+    serial("2025-01-01"),
+    serial("2025-01-15"),
+    serial("2025-01-31"),
+    serial("2025-02-10"),
+    serial("2025-02-28"),
+  );
   const count = (criterion: string) => one(F.PERIOD_COUNT(dates, [["2025"]], [dates, [[criterion]]]));
 
   test('">=2025-01" counts every January row (counted only 2025-01-31 and later)', () => {
@@ -135,7 +153,9 @@ describe("D6 [low] years before 1900 are refused in text periods, as in numeric 
     // months (1900..9999 = 97,200) × criteria (50,000) > 2^32: `new Float64Array` throws before any work is done.
     const criteria = Array.from({ length: 50_000 }, (_, i) => [`c${i}`]);
     let out: unknown[][] = [];
-    expect(() => { out = F.PERIOD_SUM([[1]], [["2025-01-01"]], [["1900", "9999"]], [[["x"]], criteria]); }).not.toThrow();
+    expect(() => {
+      out = F.PERIOD_SUM([[1]], [["2025-01-01"]], [["1900", "9999"]], [[["x"]], criteria]);
+    }).not.toThrow();
     expect(out.length).toBe(50_000);
   });
 });
@@ -155,7 +175,7 @@ describe("D7 [low] PERIOD_LABEL names H2 and quarters 2-4 as reports (and its ow
 describe("D8 [low] full-width ISO date text is read, as full-width 2025/3/31 and 2025年3月31日 are", () => {
   // docs/functions.md promises full-width digits for numeric text and the rules call for them; coerceDate (ISO) does not fold
   // NFKC, and the NFKC branch of coerceLedgerDate accepts / . 年 but not -.
-  test("TIME_PROGRESS(\"２０２５-０３-３１\") and (\"２０２５－０３－３１\") = 25%", () => {
+  test('TIME_PROGRESS("２０２５-０３-３１") and ("２０２５－０３－３１") = 25%', () => {
     expect(one(F.TIME_PROGRESS([["２０２５/３/３１"]]))).toBe(0.25);
     expect(one(F.TIME_PROGRESS([["２０２５-０３-３１"]]))).toBe(0.25);
     expect(one(F.TIME_PROGRESS([["２０２５－０３－３１"]]))).toBe(0.25);
@@ -187,7 +207,11 @@ describe("D10 [low] #N/A passed in keeps the message it came with", () => {
 
 describe("D11 [low] inputs Excel never builds, but direct callers (and the no-throw promise) do", () => {
   test("an object whose getter throws: a #VALUE!, not the exception", () => {
-    const hostile = { get type(): string { throw new Error("boom"); } };
+    const hostile = {
+      get type(): string {
+        throw new Error("boom");
+      },
+    };
     expect(() => F.COMPLETION_RATE([[hostile]], [[1]])).not.toThrow();
   });
   test("an empty period range [[]] gives a cell Excel can show, not an empty array", () => {
@@ -200,7 +224,7 @@ describe("D11 [low] inputs Excel never builds, but direct callers (and the no-th
   });
 });
 
-describe("D12 [low] a date criterion built the usual Excel way (\">=\"&DATE(…), a date cell) counts text dates too", () => {
+describe('D12 [low] a date criterion built the usual Excel way (">="&DATE(…), a date cell) counts text dates too', () => {
   // docs/functions.md: "a date criterion also compares ISO-text dates" (ledgers imported from CSV keep dates as text). That holds
   // for ">=2025-03-01" but not for ">="&DATE(2025,3,1), which Excel hands over as ">=45717", nor for a criterion cell
   // holding a date (a serial): the same criterion, written the way Excel users write it, counts differently.

@@ -170,7 +170,8 @@ export function makeZip(parts: ZipPart[], zip64 = false): Uint8Array {
   return new Uint8Array(Buffer.concat([...chunks, cdBuf, z, loc, end]));
 }
 
-const xmlEsc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const xmlEsc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** An inline-string cell. */
 export const str = (ref: string, s: string): string => `<c r="${ref}" t="inlineStr"><is><t>${xmlEsc(s)}</t></is></c>`;
@@ -181,17 +182,42 @@ export const sheetXml = (rows: string): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
 /** A minimal one-sheet workbook written by hand; the worksheet part's name and the workbook's pointer can be chosen. */
-export function xlsx(sheet: string, o: { sheetPart?: string; relTarget?: string; extra?: ZipPart[]; sharedStrings?: string[]; zip64?: boolean } = {}): Uint8Array {
+export function xlsx(
+  sheet: string,
+  o: { sheetPart?: string; relTarget?: string; extra?: ZipPart[]; sharedStrings?: string[]; zip64?: boolean } = {},
+): Uint8Array {
   const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-  return makeZip([
-    { name: "[Content_Types].xml", data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/></Types>` },
-    { name: "_rels/.rels", data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { name: "xl/workbook.xml", data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: "xl/_rels/workbook.xml.rels", data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${o.relTarget ?? "worksheets/sheet1.xml"}"/>${o.sharedStrings ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ""}</Relationships>` },
-    { name: o.sheetPart ?? "xl/worksheets/sheet1.xml", data: sheet },
-    ...(o.sharedStrings ? [{ name: "xl/sharedStrings.xml", data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${o.sharedStrings.length}" uniqueCount="${o.sharedStrings.length}">${o.sharedStrings.map((t) => `<si><t>${xmlEsc(t)}</t></si>`).join("")}</sst>` }] : []),
-    ...(o.extra ?? []),
-  ], o.zip64);
+  return makeZip(
+    [
+      {
+        name: "[Content_Types].xml",
+        data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/></Types>`,
+      },
+      {
+        name: "_rels/.rels",
+        data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      },
+      {
+        name: "xl/workbook.xml",
+        data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${o.relTarget ?? "worksheets/sheet1.xml"}"/>${o.sharedStrings ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ""}</Relationships>`,
+      },
+      { name: o.sheetPart ?? "xl/worksheets/sheet1.xml", data: sheet },
+      ...(o.sharedStrings
+        ? [
+            {
+              name: "xl/sharedStrings.xml",
+              data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${o.sharedStrings.length}" uniqueCount="${o.sharedStrings.length}">${o.sharedStrings.map((t) => `<si><t>${xmlEsc(t)}</t></si>`).join("")}</sst>`,
+            },
+          ]
+        : []),
+      ...(o.extra ?? []),
+    ],
+    o.zip64,
+  );
 }
 
 /** The ledger header row (A1:C1) of a hand-made sheet. */
@@ -200,7 +226,8 @@ export const LEDGER_HEADER_ROW = `<row r="1">${str("A1", "项目名称")}${str("
 /** A sheet of `n` data rows under LEDGER_HEADER_ROW (about 160 bytes of XML a row). */
 export function tallSheet(n: number): string {
   const parts = [LEDGER_HEADER_ROW];
-  for (let r = 2; r <= n + 1; r++) parts.push(`<row r="${r}">${str(`A${r}`, `项目${r}`)}${str(`B${r}`, "西宁市")}${num(`C${r}`, r)}</row>`);
+  for (let r = 2; r <= n + 1; r++)
+    parts.push(`<row r="${r}">${str(`A${r}`, `项目${r}`)}${str(`B${r}`, "西宁市")}${num(`C${r}`, r)}</row>`);
   return sheetXml(parts.join(""));
 }
 
@@ -229,15 +256,31 @@ export async function validateCli(args: string[]): Promise<CliRun> {
 }
 
 /** The CLI as a user runs it (node + tsx), optionally under a small heap; `status` 134 is V8's out-of-memory abort. */
-export function cliProcess(args: string[], heapMb?: number): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number } {
+export function cliProcess(
+  args: string[],
+  heapMb?: number,
+): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), "--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+      "--import",
+      "tsx",
+      path.join(ROOT, "src/cli/main.ts"),
+      ...args,
+    ],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+  );
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
 /** A temporary directory removed by the returned function. */
-export function tempDir(prefix: string): { dir: string; file: (name: string, data: string | Uint8Array) => string; remove: () => void } {
+export function tempDir(prefix: string): {
+  dir: string;
+  file: (name: string, data: string | Uint8Array) => string;
+  remove: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     dir,

@@ -92,16 +92,25 @@ export interface LedgerRow {
 
 /** SUMIFS by period: the total (or count), or the errors of the matching values (SUMIFS propagates one of them). */
 export function periodTotal(
-  rows: LedgerRow[], period: { year: number; from: number; to: number }, criteria: Cell[], count: boolean,
+  rows: LedgerRow[],
+  period: { year: number; from: number; to: number },
+  criteria: Cell[],
+  count: boolean,
 ): { value: number } | { errors: string[] } {
   let sum = 0;
   const errors: string[] = [];
   for (const r of rows) {
     if (!r.month || r.month[0] !== period.year || r.month[1] < period.from || r.month[1] > period.to) continue;
     if (!criteria.every((c, j) => meets(c, r.criteria[j]))) continue;
-    if (count) { sum += 1; continue; }
+    if (count) {
+      sum += 1;
+      continue;
+    }
     const v = r.value;
-    if (isError(v)) { errors.push((v as { code: string }).code); continue; }
+    if (isError(v)) {
+      errors.push((v as { code: string }).code);
+      continue;
+    }
     if (typeof v === "number") sum += v;
     else if (typeof v === "string") sum += textNumber(v) ?? 0;
   }

@@ -21,15 +21,27 @@ afterEach(() => {
   sim = undefined;
 });
 
-const outcome = (p: Promise<unknown>) => p.then(() => "accepted", (e: { code?: string; message?: string }) => e.code ?? String(e.message));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "accepted",
+    (e: { code?: string; message?: string }) => e.code ?? String(e.message),
+  );
 
 describe("the simulator accepts what Excel documents as invalid", () => {
   test("range.values = null and numberFormat = null are refused with InvalidArgument (was: accepted and ignored)", async () => {
     // excel-add-ins-blank-null-values.md: "`null` isn't a valid input for a single property. For example, the
     // following code snippet isn't valid, as the `values` property of the range cannot be set to `null`."
     sim = createSimulatedExcel().install();
-    const values = await outcome(edit((ctx) => { ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = null as never; }));
-    const formats = await outcome(edit((ctx) => { ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").numberFormat = null as never; }));
+    const values = await outcome(
+      edit((ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = null as never;
+      }),
+    );
+    const formats = await outcome(
+      edit((ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").numberFormat = null as never;
+      }),
+    );
     expect([values, formats]).toEqual(["InvalidArgument", "InvalidArgument"]);
   });
 
@@ -38,7 +50,13 @@ describe("the simulator accepts what Excel documents as invalid", () => {
     // : \ / ? * [ ], no leading or trailing apostrophe): names cannot "Be named "History". This is a reserved word
     // Excel uses internally."
     sim = createSimulatedExcel().install();
-    expect(await outcome(edit((ctx) => { ctx.workbook.worksheets.add("History"); }))).toBe("InvalidArgument");
+    expect(
+      await outcome(
+        edit((ctx) => {
+          ctx.workbook.worksheets.add("History");
+        }),
+      ),
+    ).toBe("InvalidArgument");
   });
 
   test("a table may not be named R1C1, RC or R2C3 (was: allowed)", async () => {
@@ -48,12 +66,17 @@ describe("the simulator accepts what Excel documents as invalid", () => {
     sim = createSimulatedExcel().install();
     const names: string[] = [];
     for (const name of ["R1C1", "RC", "R2C3"]) {
-      const r = await outcome(edit((ctx) => {
-        const ws = ctx.workbook.worksheets.getItem("Sheet1");
-        const row = names.length * 3;
-        ws.getRange(`A${row + 1}:B${row + 2}`).values = [["a", "b"], [1, 2]];
-        ws.tables.add(`Sheet1!A${row + 1}:B${row + 2}`, true).name = name;
-      }));
+      const r = await outcome(
+        edit((ctx) => {
+          const ws = ctx.workbook.worksheets.getItem("Sheet1");
+          const row = names.length * 3;
+          ws.getRange(`A${row + 1}:B${row + 2}`).values = [
+            ["a", "b"],
+            [1, 2],
+          ];
+          ws.tables.add(`Sheet1!A${row + 1}:B${row + 2}`, true).name = name;
+        }),
+      );
       names.push(`${name}:${r}`);
     }
     expect(names).toEqual(["R1C1:InvalidArgument", "RC:InvalidArgument", "R2C3:InvalidArgument"]);
@@ -66,7 +89,13 @@ describe("the simulator accepts what Excel documents as invalid", () => {
     // writer stores its undo record there, filter criteria included (writer.defects.test.ts).
     sim = createSimulatedExcel().install();
     const big = "汇".repeat(1_000_000); // 3 MB of UTF-8
-    expect(await outcome(edit((ctx) => { ctx.workbook.settings.add("invest.big", big); }))).not.toBe("accepted");
+    expect(
+      await outcome(
+        edit((ctx) => {
+          ctx.workbook.settings.add("invest.big", big);
+        }),
+      ),
+    ).not.toBe("accepted");
   });
 
   test("a request of 5,100,000 bytes fails: the limit is 5,000,000 bytes, operations counted with their overhead (was: 5 MiB, compact encoding)", async () => {
@@ -76,9 +105,13 @@ describe("the simulator accepts what Excel documents as invalid", () => {
     // objects" in Office.js's own, larger, request format: the margin the writer measures against is not Excel's.
     sim = createSimulatedExcel().install();
     const row = "x".repeat(5_100);
-    const r = await outcome(edit((ctx) => {
-      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A1000").values = Array.from({ length: 1000 }, () => [row]);
-    }));
+    const r = await outcome(
+      edit((ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A1000").values = Array.from({ length: 1000 }, () => [
+          row,
+        ]);
+      }),
+    );
     expect(sim.stats.bytesPerSync.at(-1)).toBeGreaterThan(5_100_000);
     expect(r).toBe("RequestPayloadSizeLimitExceeded");
   });
@@ -95,7 +128,11 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
     const shapes = ["1-Jan", "Jan-25", "$100", "(100)", "1 1/2", "12:30 PM"];
     const silentlyText: string[] = [];
     for (const s of shapes) {
-      const r = await outcome(edit((ctx) => { ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[s]]; }));
+      const r = await outcome(
+        edit((ctx) => {
+          ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[s]];
+        }),
+      );
       if (r === "accepted" && sim.workbook.values("Sheet1", "A1")[0][0] === s) silentlyText.push(s);
     }
     expect(silentlyText).toEqual([]);
@@ -108,11 +145,23 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
     sim = createSimulatedExcel().install();
     await edit((ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("A1:B2").values = [["a", "b"], [1, 2]];
+      ws.getRange("A1:B2").values = [
+        ["a", "b"],
+        [1, 2],
+      ];
       ws.getRange("D5").values = [["beside, below"]];
       ws.tables.add("Sheet1!A1:B2", true).name = "T";
     });
-    const r = await outcome(edit((ctx) => { ctx.workbook.tables.getItem("T").rows.add(null as never, [["", ""], ["", ""], ["", ""], ["", ""]]); }));
+    const r = await outcome(
+      edit((ctx) => {
+        ctx.workbook.tables.getItem("T").rows.add(null as never, [
+          ["", ""],
+          ["", ""],
+          ["", ""],
+          ["", ""],
+        ]);
+      }),
+    );
     expect(r).toBe("NotModelled");
   });
 
@@ -121,10 +170,17 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
     sim = createSimulatedExcel().install();
     await edit((ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("A1:B2").values = [["负责人", "b"], [1, 2]];
+      ws.getRange("A1:B2").values = [
+        ["负责人", "b"],
+        [1, 2],
+      ];
       ws.tables.add("Sheet1!A1:B2", true).name = "T";
     });
-    const r = await outcome(edit((ctx) => { ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").values = [["负责人"]]; }));
+    const r = await outcome(
+      edit((ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").values = [["负责人"]];
+      }),
+    );
     expect(r).toBe("NotModelled");
   });
 
@@ -132,11 +188,13 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
     // WorksheetFreezePanes.freezeRows: "Freeze the top row or rows of the worksheet in place." Nothing about hidden
     // sheets (panes belong to a window view of the sheet), yet the simulator stores it.
     sim = createSimulatedExcel().install();
-    const r = await outcome(edit((ctx) => {
-      const ws = ctx.workbook.worksheets.add("H");
-      ws.visibility = "VeryHidden";
-      ws.freezePanes.freezeRows(2);
-    }));
+    const r = await outcome(
+      edit((ctx) => {
+        const ws = ctx.workbook.worksheets.add("H");
+        ws.visibility = "VeryHidden";
+        ws.freezePanes.freezeRows(2);
+      }),
+    );
     expect(r).toBe("NotModelled");
   });
 
@@ -144,10 +202,17 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
     // d.ts: add(index?, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?).
     sim = createSimulatedExcel().install();
     await edit((ctx) => {
-      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [["a", "b"], [1, 2]];
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [
+        ["a", "b"],
+        [1, 2],
+      ];
       ctx.workbook.worksheets.getItem("Sheet1").tables.add("Sheet1!A1:B2", true).name = "T";
     });
-    const r = await outcome(edit((ctx) => { ctx.workbook.tables.getItem("T").rows.add(null as never, "x" as never); }));
+    const r = await outcome(
+      edit((ctx) => {
+        ctx.workbook.tables.getItem("T").rows.add(null as never, "x" as never);
+      }),
+    );
     expect(["accepted", "NotModelled", "InvalidArgument"]).toContain(r);
   });
 
@@ -161,8 +226,12 @@ describe("the simulator answers where Excel's behaviour is undocumented (it shou
       ctx.workbook.worksheets.getItem("成绩单 2025Q1").getRange("B5").values = [[42]];
       ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["='成绩单 2025Q1'!B5"]];
     });
-    await edit((ctx) => { ctx.workbook.worksheets.getItem("成绩单 2025Q1").delete(); });
-    await edit((ctx) => { ctx.workbook.worksheets.add("成绩单 2025Q1").getRange("B5").values = [[7]]; });
+    await edit((ctx) => {
+      ctx.workbook.worksheets.getItem("成绩单 2025Q1").delete();
+    });
+    await edit((ctx) => {
+      ctx.workbook.worksheets.add("成绩单 2025Q1").getRange("B5").values = [[7]];
+    });
     expect(sim.workbook.values("Sheet1", "A1")[0][0]).toBe("#REF!");
   });
 });
@@ -174,8 +243,13 @@ describe("workbook states Excel documents that the simulator cannot hold, so a g
     // any test.
     sim = await loadedWorkbook();
     const r = await edit((ctx) => {
-      (ctx.workbook.worksheets.getItem("台账").getRange("A14:C14") as unknown as { merge(across?: boolean): void }).merge(false);
-    }).then(() => refreshDataset("ledger", resultOf([...base(), makeRecord(30), makeRecord(31)])).catch((e: unknown) => e), (e) => e);
+      (
+        ctx.workbook.worksheets.getItem("台账").getRange("A14:C14") as unknown as { merge(across?: boolean): void }
+      ).merge(false);
+    }).then(
+      () => refreshDataset("ledger", resultOf([...base(), makeRecord(30), makeRecord(31)])).catch((e: unknown) => e),
+      (e) => e,
+    );
     expect(r).toBeInstanceOf(WriteBlockedError);
     expect((r as WriteBlockedError).address).toBe("台账!A14:C14");
     expect(sim.workbook.table("Ledger")!.rowCount).toBe(8);
@@ -188,7 +262,10 @@ describe("workbook states Excel documents that the simulator cannot hold, so a g
     sim = await loadedWorkbook();
     const r = await edit((ctx) => {
       (ctx.workbook.worksheets.getItem("台账") as unknown as { protection: { protect(): void } }).protection.protect();
-    }).then(() => refreshDataset("ledger", resultOf(base().slice(1))).catch((e: unknown) => e), (e) => e);
+    }).then(
+      () => refreshDataset("ledger", resultOf(base().slice(1))).catch((e: unknown) => e),
+      (e) => e,
+    );
     expect(r).toBeInstanceOf(WriteBlockedError);
     expect((r as WriteBlockedError).message_zh).toMatch(/受保护/);
     expect(sim.workbook.table("Ledger")!.rowCount).toBe(8);

@@ -10,8 +10,18 @@ export const ELEMENTWISE = Object.keys(INVEST_FUNCTIONS).filter((id) => id !== "
 
 /** Fixed arity (PERIOD_SUM / PERIOD_COUNT also take the repeating criteria). */
 export const ARITY: Record<string, number> = {
-  COMPLETION_RATE: 2, YOY_GROWTH: 2, TIME_PROGRESS: 2, PACE_GAP: 4, PACE_STATUS: 6, SHARE: 2, REMAINING_TARGET: 2,
-  REQUIRED_MONTHLY_PACE: 3, PERIOD_SUM: 3, PERIOD_COUNT: 2, PERIOD_LABEL: 2, SAME_PERIOD_LAST_YEAR: 1,
+  COMPLETION_RATE: 2,
+  YOY_GROWTH: 2,
+  TIME_PROGRESS: 2,
+  PACE_GAP: 4,
+  PACE_STATUS: 6,
+  SHARE: 2,
+  REMAINING_TARGET: 2,
+  REQUIRED_MONTHLY_PACE: 3,
+  PERIOD_SUM: 3,
+  PERIOD_COUNT: 2,
+  PERIOD_LABEL: 2,
+  SAME_PERIOD_LAST_YEAR: 1,
 };
 
 /** A valid argument for each position (by parameter name), used as the background of per-argument attacks. */
@@ -34,7 +44,8 @@ export const code = (v: unknown): string | null => errorCodeOf(v);
 export const msg = (v: unknown): string => ((v as { message?: unknown })?.message as string) ?? "";
 export const one = (grid: unknown[][]): unknown => grid[0][0];
 /** An output cell in comparable form. */
-export const shown = (v: unknown): unknown => (code(v) ? { code: code(v), message: msg(v) || undefined } : Object.is(v, -0) ? 0 : v);
+export const shown = (v: unknown): unknown =>
+  code(v) ? { code: code(v), message: msg(v) || undefined } : Object.is(v, -0) ? 0 : v;
 export const shownGrid = (g: unknown[][]): unknown[][] => g.map((row) => row.map(shown));
 
 /** Excel's CustomFunctions runtime as @types/custom-functions-runtime documents it: ErrorCode values are the error
@@ -42,8 +53,13 @@ export const shownGrid = (g: unknown[][]): unknown[][] => g.map((row) => row.map
 export function installExcelRuntime(): void {
   (globalThis as any).CustomFunctions = {
     ErrorCode: {
-      invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!",
-      invalidName: "#NAME?", invalidReference: "#REF!",
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
     },
     Error: class {
       code: string;

@@ -13,7 +13,10 @@ export const SOURCE = { type: "url" as const, name: "台账", url: "https://exam
 export const base = (n = 8): ProjectRecord[] => Array.from({ length: n }, (_, i) => makeRecord(i + 1));
 
 /** A workbook with the ledger loaded and a user column 负责人 (values per record). */
-export async function loadedWorkbook(records: ProjectRecord[] = base(), options: Parameters<typeof createSimulatedExcel>[0] = {}): Promise<SimulatedExcel> {
+export async function loadedWorkbook(
+  records: ProjectRecord[] = base(),
+  options: Parameters<typeof createSimulatedExcel>[0] = {},
+): Promise<SimulatedExcel> {
   const sim = createSimulatedExcel({ sheets: ["Sheet1"], ...options }).install();
   await writeDataset("ledger", resultOf(records), SOURCE);
   await addUserColumn("负责人", "Ledger", (_i, row) => `张-${row[0]}`);

@@ -14,14 +14,31 @@
 import { buildBriefing } from "../../src/briefing/build";
 import { writeBriefingSheet } from "../../src/excel/briefing-sheet";
 import { runSelfTest } from "../../src/excel/self-test";
-import { ARCHIVE, refreshDataset, UndoBlockedError, undoLastRefresh, WriteBlockedError, writeDataset } from "../../src/excel/sheets";
+import {
+  ARCHIVE,
+  refreshDataset,
+  UndoBlockedError,
+  undoLastRefresh,
+  WriteBlockedError,
+  writeDataset,
+} from "../../src/excel/sheets";
 import { isInertText } from "../../src/excel/values";
 const needsTextPrefix = (s: string) => !isInertText(s);
 import { loadSeeds } from "../../src/import";
 import { investMetadata } from "../../packages/test-support/src/invest-functions";
 import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
 import { stripUndo } from "../excel/helpers";
-import { addUserColumn, base, edit, ids, loadedWorkbook, makeRecord, resultOf, SOURCE, tableObjects } from "./writer-support";
+import {
+  addUserColumn,
+  base,
+  edit,
+  ids,
+  loadedWorkbook,
+  makeRecord,
+  resultOf,
+  SOURCE,
+  tableObjects,
+} from "./writer-support";
 
 let sim: SimulatedExcel | undefined;
 afterEach(() => {
@@ -29,28 +46,40 @@ afterEach(() => {
   sim = undefined;
 });
 
-const undoRecordOf = (s: SimulatedExcel) => s.workbook.settings()["invest.undo"] as { batch: string; undoSheet: string } | undefined;
+const undoRecordOf = (s: SimulatedExcel) =>
+  s.workbook.settings()["invest.undo"] as { batch: string; undoSheet: string } | undefined;
 
 // =========================================================================================== identity by name
 
 describe("A. the dataset is found by names the user may change", () => {
   test("a renamed sheet (台账 → 台账2025) is found through its table and refreshed there (was: every refresh failed with ItemAlreadyExists)", async () => {
     sim = await loadedWorkbook();
-    await edit((ctx) => { ctx.workbook.worksheets.getItem("台账").name = "台账2025"; });
-    const outcome = await refreshDataset("ledger", resultOf(base().slice(1))).then(() => "refreshed", (e) => String(e.code ?? e.message));
+    await edit((ctx) => {
+      ctx.workbook.worksheets.getItem("台账").name = "台账2025";
+    });
+    const outcome = await refreshDataset("ledger", resultOf(base().slice(1))).then(
+      () => "refreshed",
+      (e) => String(e.code ?? e.message),
+    );
     // The defect: the table was found by its name (Ledger) on 台账2025, but the commit ran worksheets.add("台账2025")
     // because it decided "sheet exists" from the canonical name 台账. (The original test also asserted that nothing
     // changed, which held only because the refresh failed.)
     expect(outcome).toBe("refreshed");
     expect(sim.workbook.table("Ledger")!.sheet).toBe("台账2025");
     expect(sim.workbook.sheetNames()).not.toContain("台账");
-    expect(ids(sim)).toEqual(base().slice(1).map((r) => r.id));
+    expect(ids(sim)).toEqual(
+      base()
+        .slice(1)
+        .map((r) => r.id),
+    );
     expect(ids(sim, ARCHIVE.table)).toEqual(["P-000001"]);
   });
 
   test("a renamed key column (项目编号 → 编号) stops the refresh with a message naming it, nothing changed (was: every record duplicated silently)", async () => {
     sim = await loadedWorkbook();
-    await edit((ctx) => { ctx.workbook.tables.getItem("Ledger").columns.getItem("项目编号").name = "编号"; });
+    await edit((ctx) => {
+      ctx.workbook.tables.getItem("Ledger").columns.getItem("项目编号").name = "编号";
+    });
     const before = sim.workbook.snapshot();
     const summary = await refreshDataset("ledger", resultOf(base())).catch((e) => e as Error);
     // The defect: 8 old rows kept as "rows typed by the user without a key" (with their amounts: every SUMIFS over
@@ -64,16 +93,23 @@ describe("A. the dataset is found by names the user may change", () => {
 
   test("a renamed table (Ledger → 我的台账) is found by its id and the refresh stops, saying to rename it back; nothing forks (was: a second Ledger on 台账 2)", async () => {
     sim = await loadedWorkbook();
-    await edit((ctx) => { ctx.workbook.tables.getItem("Ledger").name = "我的台账"; });
+    await edit((ctx) => {
+      ctx.workbook.tables.getItem("Ledger").name = "我的台账";
+    });
     const before = sim.workbook.snapshot();
-    const outcome = await refreshDataset("ledger", resultOf(base())).then((s) => s, (e) => e as Error);
+    const outcome = await refreshDataset("ledger", resultOf(base())).then(
+      (s) => s,
+      (e) => e as Error,
+    );
     // The defect: a first load on a new sheet 台账 2 ("载入", added 8); 负责人 stayed behind in 我的台账. A refusal is
     // what the report card needs (its formulas name Ledger); writing under the new name would have done too.
     expect(outcome).toBeInstanceOf(WriteBlockedError);
     expect((outcome as WriteBlockedError).message_zh).toMatch(/“Ledger”已被改名为“我的台账”.*改回“Ledger”/);
     expect(sim.workbook.snapshot()).toEqual(before);
     // Renamed back, the same refresh works and keeps the user's column.
-    await edit((ctx) => { ctx.workbook.tables.getItem("我的台账").name = "Ledger"; });
+    await edit((ctx) => {
+      ctx.workbook.tables.getItem("我的台账").name = "Ledger";
+    });
     const summary = await refreshDataset("ledger", resultOf(base()));
     expect(summary.sheet).toBe("台账");
     expect(sim.workbook.table("Ledger")!.columns).toContain("负责人");
@@ -84,7 +120,11 @@ describe("A. the dataset is found by names the user may change", () => {
     sim = createSimulatedExcel().install();
     await edit((ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("A1:B3").values = [["日期", "说明"], ["2025-01-01", "我的归档1"], ["2025-02-01", "我的归档2"]];
+      ws.getRange("A1:B3").values = [
+        ["日期", "说明"],
+        ["2025-01-01", "我的归档1"],
+        ["2025-02-01", "我的归档2"],
+      ];
       ws.tables.add("Sheet1!A1:B3", true).name = "Archive";
     });
     await writeDataset("ledger", resultOf(base()), SOURCE);
@@ -93,7 +133,17 @@ describe("A. the dataset is found by names the user may change", () => {
     // left alone. The defect: 15 columns appended to it and a row whose 日期 was our timestamp, 说明 our batch id and
     // 项目编号 the dataset name (the archive lead columns were written by position).
     expect(sim.workbook.table("Archive")!.columns).toEqual(["日期", "说明"]);
-    expect(sim.workbook.tableValues("Archive")).toEqual([["2025-01-01", "我的归档1"], ["2025-02-01", "我的归档2"]].map((r) => [sim!.workbook.tableValues("Archive")[0][0] === r[0] ? r[0] : sim!.workbook.tableValues("Archive")[0][0], r[1]]).map((r, i) => [sim!.workbook.tableValues("Archive")[i][0], r[1]]));
+    expect(sim.workbook.tableValues("Archive")).toEqual(
+      [
+        ["2025-01-01", "我的归档1"],
+        ["2025-02-01", "我的归档2"],
+      ]
+        .map((r) => [
+          sim!.workbook.tableValues("Archive")[0][0] === r[0] ? r[0] : sim!.workbook.tableValues("Archive")[0][0],
+          r[1],
+        ])
+        .map((r, i) => [sim!.workbook.tableValues("Archive")[i][0], r[1]]),
+    );
     expect(ids(sim, "Archive_2")).toEqual(["P-000001"]);
     expect(sim.workbook.table("Archive_2")!.sheet).toBe("归档");
     expect(summary.notices.map((n) => n.zh).join()).toMatch(/“Archive”是您自己的.*“Archive_2”/);
@@ -118,14 +168,20 @@ describe("B. undo destroys what the user did after the write, or restores the wr
     });
     await addUserColumn("新列", "Ledger", () => "刷新后加的");
     const before = sim.workbook.snapshot();
-    const outcome = await undoLastRefresh().then(() => "undone", (e: unknown) => e);
+    const outcome = await undoLastRefresh().then(
+      () => "undone",
+      (e: unknown) => e,
+    );
     // Either a refusal that keeps the edits, or an undo that keeps them; never a silent loss. The fix: a refusal
     // (the write's fingerprint no longer matches), saying what changed, and nothing touched.
     expect(outcome).toBeInstanceOf(UndoBlockedError);
     expect((outcome as UndoBlockedError).message_zh).toMatch(/又被修改过.*没有撤销/);
     expect((outcome as UndoBlockedError).message_en).toMatch(/changed after the last write/);
     expect(sim.workbook.snapshot()).toEqual(before);
-    expect([sim.workbook.table("Ledger")!.columns.at(-1), tableObjects(sim, "Ledger")[0]["负责人"]]).toEqual(["新列", "王五（刷新后改）"]);
+    expect([sim.workbook.table("Ledger")!.columns.at(-1), tableObjects(sim, "Ledger")[0]["负责人"]]).toEqual([
+      "新列",
+      "王五（刷新后改）",
+    ]);
     // Asked to undo anyway (the user confirmed), it does.
     await expect(undoLastRefresh({ force: true })).resolves.toMatchObject({ kind: "ledger" });
   });
@@ -133,7 +189,9 @@ describe("B. undo destroys what the user did after the write, or restores the wr
   test("undo of a first load removes only what it created: the sheet stays with what the user wrote on it since (was: the whole sheet deleted)", async () => {
     sim = createSimulatedExcel().install();
     await writeDataset("ledger", resultOf(base()), SOURCE);
-    await edit((ctx) => { ctx.workbook.worksheets.getItem("台账").getRange("T5").values = [["我的分析，别删"]]; });
+    await edit((ctx) => {
+      ctx.workbook.worksheets.getItem("台账").getRange("T5").values = [["我的分析，别删"]];
+    });
     await undoLastRefresh();
     expect(sim.workbook.sheetNames()).toContain("台账");
     expect(sim.workbook.values("台账", "T5")[0][0]).toBe("我的分析，别删");
@@ -150,7 +208,9 @@ describe("B. undo destroys what the user did after the write, or restores the wr
     sim = await loadedWorkbook();
     await refreshDataset("ledger", resultOf(base().slice(1))); // P-000001 archived
     expect(ids(sim, ARCHIVE.table)).toEqual(["P-000001"]);
-    await edit((ctx) => { ctx.workbook.worksheets.getItem("台账").name = "台账2025"; });
+    await edit((ctx) => {
+      ctx.workbook.worksheets.getItem("台账").name = "台账2025";
+    });
     await undoLastRefresh();
     // The defect: restoreTable skipped the data table (its recorded sheet name was gone) but still shrank Archive and
     // reported success.
@@ -163,7 +223,12 @@ describe("B. undo destroys what the user did after the write, or restores the wr
   test("undo after the table moved up a row (row 1 deleted) restores the body where the table is now (was: the note over the header, the body one row off)", async () => {
     sim = await loadedWorkbook();
     await refreshDataset("ledger", resultOf([...base().slice(1), makeRecord(50), makeRecord(51)]));
-    await edit((ctx) => { ctx.workbook.worksheets.getItem("台账").getRange("A1:XFD1").delete("Up" as never); });
+    await edit((ctx) => {
+      ctx.workbook.worksheets
+        .getItem("台账")
+        .getRange("A1:XFD1")
+        .delete("Up" as never);
+    });
     expect(sim.workbook.table("Ledger")!.address).toMatch(/^台账!A1:[A-Z]+10$/); // moved up: header in row 1
     await undoLastRefresh();
     // The defect: header A1 renamed to "来源 Source：…" (the note's recorded address A1), rows written from the old top.
@@ -173,7 +238,9 @@ describe("B. undo destroys what the user did after the write, or restores the wr
 
   test("a formula the user typed in one of our columns survives a refresh (the summary names it) and undo restores exactly (was: replaced by the source value, not restored)", async () => {
     sim = await loadedWorkbook();
-    await edit((ctx) => { ctx.workbook.worksheets.getItem("台账").getRange("M3").formulas = [["=L3*2"]]; });
+    await edit((ctx) => {
+      ctx.workbook.worksheets.getItem("台账").getRange("M3").formulas = [["=L3*2"]];
+    });
     const before = stripUndo(sim.workbook.snapshot());
     const summary = await refreshDataset("ledger", resultOf(base()));
     // The defect: replaced by the source's value (and logged as 修改).
@@ -181,7 +248,8 @@ describe("B. undo destroys what the user did after the write, or restores the wr
     expect(summary.notices.map((n) => n.zh).join()).toMatch(/保留了您输入的公式.*P-000001/);
     expect(summary.updated).toBe(0); // the kept formula is not a change of the record
     // The sheet is as before but for the note's time (the settings remember the refresh).
-    const sheetsBut = (x: unknown) => JSON.stringify((x as { sheets: unknown }).sheets).replace(/载入 Loaded：[^·]*/g, "");
+    const sheetsBut = (x: unknown) =>
+      JSON.stringify((x as { sheets: unknown }).sheets).replace(/载入 Loaded：[^·]*/g, "");
     expect(sheetsBut(stripUndo(sim.workbook.snapshot()))).toBe(sheetsBut(before));
     // A refresh that changes other records keeps it too, and undo of that refresh is exact (formulas included).
     const beforeSecond = stripUndo(sim.workbook.snapshot());
@@ -213,9 +281,16 @@ describe("C. failures and Excel's limits", () => {
       sim = await prepared();
       const previous = undoRecordOf(sim)!.batch;
       sim.failNextSync({ skip: syncs - 1, afterCommands: k });
-      const failed = await refreshDataset("ledger", next()).then(() => false, () => true);
+      const failed = await refreshDataset("ledger", next()).then(
+        () => false,
+        () => true,
+      );
       if (failed) {
-        expect(ids(sim)).toEqual(base().slice(1).map((r) => r.id)); // the data is fully old: that part held
+        expect(ids(sim)).toEqual(
+          base()
+            .slice(1)
+            .map((r) => r.id),
+        ); // the data is fully old: that part held
         if (undoRecordOf(sim)?.batch !== previous) lost.push(k);
       }
       sim.close();
@@ -230,9 +305,14 @@ describe("C. failures and Excel's limits", () => {
     sim = await loadedWorkbook();
     // What AutoFilter.criteria holds after a user unticks one name in a 60,000-name list: the 59,999 kept values.
     const values = ["西宁市", ...Array.from({ length: 60_000 }, (_, i) => `某某新能源产业园建设项目-${i}`)];
-    await edit((ctx) => { ctx.workbook.tables.getItem("Ledger").columns.getItem("所属地区").filter.apply({ filterOn: "Values", values }); });
+    await edit((ctx) => {
+      ctx.workbook.tables.getItem("Ledger").columns.getItem("所属地区").filter.apply({ filterOn: "Values", values });
+    });
     const before = stripUndo(sim.workbook.snapshot());
-    const outcome = await refreshDataset("ledger", resultOf(base().slice(1))).then(() => "refreshed", (e) => String(e.code));
+    const outcome = await refreshDataset("ledger", resultOf(base().slice(1))).then(
+      () => "refreshed",
+      (e) => String(e.code),
+    );
     // The defect: the criteria went into the commit twice (Filter.apply and the undo record in settings, itself above
     // the 2 MB settings limit): RequestPayloadSizeLimitExceeded, every time.
     expect(outcome).toBe("refreshed");
@@ -244,13 +324,18 @@ describe("C. failures and Excel's limits", () => {
 
   describe("a 20,000-row ledger whose dates mix day and month precision (many number-format runs)", () => {
     const N = 20_000;
-    const records = Array.from({ length: N }, (_, i) => makeRecord(i + 1, { signed_date: i % 2 ? "2025-03" : "2025-03-05" }));
+    const records = Array.from({ length: N }, (_, i) =>
+      makeRecord(i + 1, { signed_date: i % 2 ? "2025-03" : "2025-03-05" }),
+    );
 
     test("undo is sent in requests within the limit and succeeds (was: every format run in one batch, RequestPayloadSizeLimitExceeded)", async () => {
       sim = createSimulatedExcel().install();
       await writeDataset("ledger", resultOf(records), SOURCE);
       await refreshDataset("ledger", resultOf(records.slice(1)));
-      const outcome = await undoLastRefresh().then(() => "undone", (e) => String(e.code));
+      const outcome = await undoLastRefresh().then(
+        () => "undone",
+        (e) => String(e.code),
+      );
       expect(outcome).toBe("undone");
     }, 120_000);
 
@@ -267,7 +352,9 @@ describe("C. failures and Excel's limits", () => {
       // The commit fails after its first commands (the surplus row already deleted); the rollback used to be one
       // oversized batch whose error was swallowed.
       sim.failNextSync({ skip: syncs - 1, afterCommands: 3 });
-      await expect(refreshDataset("ledger", resultOf(records.slice(1)))).rejects.toMatchObject({ code: "GeneralException" });
+      await expect(refreshDataset("ledger", resultOf(records.slice(1)))).rejects.toMatchObject({
+        code: "GeneralException",
+      });
       expect(sim.workbook.table("Ledger")!.rowCount).toBe(N); // actual: N - 1, the last record gone from the table
       expect(stripUndo(sim.workbook.snapshot())).toEqual(before);
     }, 120_000);
@@ -287,7 +374,9 @@ describe("C. failures and Excel's limits", () => {
 describe("D. the self-test and the briefing sheet touch what is the user's", () => {
   test("the self-test leaves a sheet of the user's whose name starts with its prefix (was: deleted by the clean-up after refusing to run)", async () => {
     sim = createSimulatedExcel({ sheets: ["Sheet1"], functionsMetadata: await investMetadata() }).install();
-    await edit((ctx) => { ctx.workbook.worksheets.add("自检zz99 台账").getRange("A1").values = [["我的内容"]]; });
+    await edit((ctx) => {
+      ctx.workbook.worksheets.add("自检zz99 台账").getRange("A1").values = [["我的内容"]];
+    });
     const report = await runSelfTest({ tag: "zz99", functionTimeoutMs: 2000 });
     expect(report.steps[0]).toMatchObject({ id: "environment", ok: false }); // "a temporary sheet name is taken"
     // The defect: the clean-up, which runs "even on failure", removed every sheet starting with "自检zz99 ".
@@ -307,8 +396,17 @@ describe("D. the self-test and the briefing sheet touch what is the user's", () 
   test("writing the briefing again rewrites 成绩单 in place: the user's notes beside it stay (was: the sheet deleted without asking)", async () => {
     sim = createSimulatedExcel({ sheets: ["Sheet1"], functionsMetadata: await investMetadata() }).install();
     const seeds = loadSeeds();
-    for (const k of ["ledger", "funds", "targets", "figures"] as const) await writeDataset(k, seeds[k], { type: "seeds", name: "示例数据" });
-    const b = buildBriefing({ records: seeds.ledger.records, funds: seeds.funds.funds, targets: seeds.targets.targets, figures: seeds.figures.figures }, { period: "2025Q1" });
+    for (const k of ["ledger", "funds", "targets", "figures"] as const)
+      await writeDataset(k, seeds[k], { type: "seeds", name: "示例数据" });
+    const b = buildBriefing(
+      {
+        records: seeds.ledger.records,
+        funds: seeds.funds.funds,
+        targets: seeds.targets.targets,
+        figures: seeds.figures.figures,
+      },
+      { period: "2025Q1" },
+    );
     const first = await writeBriefingSheet(b, { charts: false, language: "zh-CN" });
     await edit((ctx) => {
       ctx.workbook.worksheets.getItem(first.sheetName).getRange("P1").values = [["批注：西宁市数字已核对"]];
@@ -326,11 +424,22 @@ describe("D. the self-test and the briefing sheet touch what is the user's", () 
   test("a briefing that needs cells where the user wrote something (its charts' data, N…) goes to a new sheet with a warning; nothing of the user's is overwritten", async () => {
     sim = createSimulatedExcel({ sheets: ["Sheet1"], functionsMetadata: await investMetadata() }).install();
     const seeds = loadSeeds();
-    for (const k of ["ledger", "funds", "targets", "figures"] as const) await writeDataset(k, seeds[k], { type: "seeds", name: "示例数据" });
-    const b = buildBriefing({ records: seeds.ledger.records, funds: seeds.funds.funds, targets: seeds.targets.targets, figures: seeds.figures.figures }, { period: "2025Q1" });
+    for (const k of ["ledger", "funds", "targets", "figures"] as const)
+      await writeDataset(k, seeds[k], { type: "seeds", name: "示例数据" });
+    const b = buildBriefing(
+      {
+        records: seeds.ledger.records,
+        funds: seeds.funds.funds,
+        targets: seeds.targets.targets,
+        figures: seeds.figures.figures,
+      },
+      { period: "2025Q1" },
+    );
     const first = await writeBriefingSheet(b, { charts: false, language: "zh-CN" });
     const at = `N${first.layout.tables[0].headerRow + 2}`; // where the charts' linked data go (column N)
-    await edit((ctx) => { ctx.workbook.worksheets.getItem(first.sheetName).getRange(at).values = [["我的备注"]]; });
+    await edit((ctx) => {
+      ctx.workbook.worksheets.getItem(first.sheetName).getRange(at).values = [["我的备注"]];
+    });
     const again = await writeBriefingSheet(b, { charts: true, language: "zh-CN" });
     expect(again.sheetName).toBe(`${first.sheetName} 2`);
     expect(again.warnings.map((w) => w.message).join()).toMatch(/为免覆盖/);

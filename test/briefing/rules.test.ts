@@ -5,13 +5,29 @@ import { briefingText, metricClause } from "../../src/briefing/text";
 import type { BriefingInput } from "../../src/briefing/types";
 import type { ProjectRecord } from "../../src/core/model";
 
-const rec = (id: string, region: string, signed: string | null, amount: number | null, started: string | null = null): ProjectRecord =>
-  ({ id, name: `项目${id}`, region, signed_date: signed, signed_amount: amount, started_date: started });
+const rec = (
+  id: string,
+  region: string,
+  signed: string | null,
+  amount: number | null,
+  started: string | null = null,
+): ProjectRecord => ({
+  id,
+  name: `项目${id}`,
+  region,
+  signed_date: signed,
+  signed_amount: amount,
+  started_date: started,
+});
 
 const base: BriefingInput = {
   records: [
-    rec("A1", "城东区", "2025-01-15", 10), rec("A2", "城东区", "2025-03", 5.5, "2025-03-02"), rec("A3", "城东区", "2025-04-01", 100),
-    rec("A4", "城东区", "2024-02-01", 12), rec("B1", "城西区", "2025-02-28", 30), rec("B2", "城西区", "2024-12-31", 7),
+    rec("A1", "城东区", "2025-01-15", 10),
+    rec("A2", "城东区", "2025-03", 5.5, "2025-03-02"),
+    rec("A3", "城东区", "2025-04-01", 100),
+    rec("A4", "城东区", "2024-02-01", 12),
+    rec("B1", "城西区", "2025-02-28", 30),
+    rec("B2", "城西区", "2024-12-31", 7),
     rec("C1", "高新区", null, null, "2024-01-05"),
   ],
   funds: [
@@ -49,7 +65,11 @@ describe("buildBriefing rules", () => {
   });
   test("funds: region from the entry, else the ledger project by id or name; unattributed entries are reported", () => {
     const t = briefingTable(b, "funds_in_place")!;
-    expect(t.rows.map((r) => [r.region, r.actual])).toEqual([["城东区", 3], ["城西区", 2], ["高新区", 1.5]]);
+    expect(t.rows.map((r) => [r.region, r.actual])).toEqual([
+      ["城东区", 3],
+      ["城西区", 2],
+      ["高新区", 1.5],
+    ]);
     expect(t.total).toMatchObject({ actual: 6.5, target: 20 });
     expect(t.total_target_source).toBe("explicit");
     expect(briefingTable(b, "funds_in_place_out_of_province")!.rows.map((r) => r.actual)).toEqual([3, 0, 1.5]);
@@ -73,16 +93,46 @@ describe("buildBriefing rules", () => {
     const input = {
       ...base,
       figures: [
-        { year: 2025, through_month: 3, region: "城东区", metric: "signed_amount" as const, value: 80, scope: "", status: "采用" as const },
-        { year: 2025, through_month: 3, region: "城西区", metric: "signed_amount" as const, value: 70, scope: "工业项目" },
-        { year: 2025, through_month: 3, region: "城西区", metric: "signed_amount" as const, value: 60, status: "备选" as const },
+        {
+          year: 2025,
+          through_month: 3,
+          region: "城东区",
+          metric: "signed_amount" as const,
+          value: 80,
+          scope: "",
+          status: "采用" as const,
+        },
+        {
+          year: 2025,
+          through_month: 3,
+          region: "城西区",
+          metric: "signed_amount" as const,
+          value: 70,
+          scope: "工业项目",
+        },
+        {
+          year: 2025,
+          through_month: 3,
+          region: "城西区",
+          metric: "signed_amount" as const,
+          value: 60,
+          status: "备选" as const,
+        },
         { year: 2025, through_month: 6, region: "城西区", metric: "signed_amount" as const, value: 50 },
       ],
     };
     const t = briefingTable(buildBriefing(input, { period: "2025Q1" }), "signed_amount")!;
-    expect(t.rows.find((r) => r.region === "城东区")).toMatchObject({ actual: 80, actual_source: "figure", prior: 12, prior_source: "ledger" });
+    expect(t.rows.find((r) => r.region === "城东区")).toMatchObject({
+      actual: 80,
+      actual_source: "figure",
+      prior: 12,
+      prior_source: "ledger",
+    });
     expect(t.rows.find((r) => r.region === "城西区")).toMatchObject({ actual: 30, actual_source: "ledger" });
-    const dup = buildBriefing({ ...input, figures: [...input.figures, { ...input.figures[0], value: 1 }] }, { period: "2025Q1" });
+    const dup = buildBriefing(
+      { ...input, figures: [...input.figures, { ...input.figures[0], value: 1 }] },
+      { period: "2025Q1" },
+    );
     expect(dup.warnings.some((w) => w.code === "duplicate_figure")).toBe(true);
   });
   test("as-of date and basis set time progress; tolerance sets the status", () => {
@@ -112,10 +162,17 @@ describe("briefing text", () => {
   test("Chinese: totals first, then regions; 同比增长/下降, 超/欠序时进度, 新增", () => {
     const text = briefingText(b);
     expect(text.split("\n")[0]).toBe("2025年一季度（截至3月31日，序时进度25%）招商引资成绩单如下。");
-    expect(text).toContain("一季度，城东区共签约项目2项，完成年度目标任务的50%，超序时进度25个百分点，同比增长100%；签约金额15.5亿元，完成年度目标任务的31%，超序时进度6个百分点，同比增长29.17%");
+    expect(text).toContain(
+      "一季度，城东区共签约项目2项，完成年度目标任务的50%，超序时进度25个百分点，同比增长100%；签约金额15.5亿元，完成年度目标任务的31%，超序时进度6个百分点，同比增长29.17%",
+    );
     expect(text).toContain("城西区共签约项目1项，上年同期为零，系新增");
     expect(text).toContain("签约金额完成率居前的是城西区（75%）、城东区（31%）。");
-    const decline = metricClause({ ...briefingTable(b, "signed_amount")!.rows[0], actual: 6, yoy_growth: -0.5, prior: 12 });
+    const decline = metricClause({
+      ...briefingTable(b, "signed_amount")!.rows[0],
+      actual: 6,
+      yoy_growth: -0.5,
+      prior: 12,
+    });
     expect(decline).toContain("同比下降50%");
     const behind = metricClause({ ...briefingTable(b, "signed_amount")!.rows[0], pace_gap: -12.345 });
     expect(behind).toContain("欠序时进度12.35个百分点");
@@ -123,7 +180,9 @@ describe("briefing text", () => {
   test("English on request", () => {
     const text = briefingText(b, { language: "en-US" });
     expect(text).toContain("Investment report card, Q1 2025 (as of 2025-03-31; 25% of the year elapsed).");
-    expect(text).toContain("城东区: 2 projects signed, 50% of the annual target, 25 points ahead of time progress, up 100% year on year");
+    expect(text).toContain(
+      "城东区: 2 projects signed, 50% of the annual target, 25 points ahead of time progress, up 100% year on year",
+    );
   });
 });
 
@@ -136,7 +195,21 @@ describe("JSON and Markdown", () => {
     const perMetric = b.regions.length + 1;
     expect(j.rows).toHaveLength(b.tables.length * perMetric);
     const east = j.rows.find((r) => r.region === "城东区" && r.metric === "signed_amount")!;
-    expect(Object.keys(east).sort()).toEqual(["actual", "completion_rate", "metric", "pace_gap", "prior", "rank", "region", "share", "source", "status", "target", "time_progress", "yoy_growth"]);
+    expect(Object.keys(east).sort()).toEqual([
+      "actual",
+      "completion_rate",
+      "metric",
+      "pace_gap",
+      "prior",
+      "rank",
+      "region",
+      "share",
+      "source",
+      "status",
+      "target",
+      "time_progress",
+      "yoy_growth",
+    ]);
     expect(east.completion_rate).toBeCloseTo(0.31, 12);
     expect(j.rows.filter((r) => r.region === "合计")).toHaveLength(b.tables.length);
     expect(JSON.parse(JSON.stringify(j))).toEqual(j); // no undefined, NaN or Infinity
@@ -155,12 +228,26 @@ describe("monthKey: dates read from ISO text", () => {
     expect(monthKey("2025-03-31")).toBe(2025 * 12 + 2);
     expect(monthKey("2025-03")).toBe(2025 * 12 + 2);
     expect(monthKey("2024-12-01T00:00:00Z")).toBe(2024 * 12 + 11);
-    for (const bad of ["", "2025", "2025-", "2025-1", "2025-3-1", "2025/03/01", "2025-13-01", "2025-00-10", "20x5-03-01", "abcd-ef"]) {
+    for (const bad of [
+      "",
+      "2025",
+      "2025-",
+      "2025-1",
+      "2025-3-1",
+      "2025/03/01",
+      "2025-13-01",
+      "2025-00-10",
+      "20x5-03-01",
+      "abcd-ef",
+    ]) {
       expect(monthKey(bad)).toBe(-1);
     }
   });
   test("records with malformed dates count nowhere (and give no data)", () => {
-    const b = buildBriefing({ records: [rec("X", "城东区", "2025/03/01", 5), rec("Y", "城东区", "2025-02-01", 7)] }, { period: "2025Q1" });
+    const b = buildBriefing(
+      { records: [rec("X", "城东区", "2025/03/01", 5), rec("Y", "城东区", "2025-02-01", 7)] },
+      { period: "2025Q1" },
+    );
     expect(briefingTable(b, "signed_amount")!.rows[0]).toMatchObject({ actual: 7, prior: null });
   });
 });

@@ -63,9 +63,13 @@ describe("published completion rates of the seed reports", () => {
     const swapped = {
       ...input,
       figures: input.figures.map((f) =>
-        f.year === 2025 && f.region === "西宁开发区" && !f.scope && (f.metric === "signed_amount" || f.metric === "signed_projects")
+        f.year === 2025 &&
+        f.region === "西宁开发区" &&
+        !f.scope &&
+        (f.metric === "signed_amount" || f.metric === "signed_projects")
           ? { ...f, status: f.status === "采用" ? ("备选" as const) : ("采用" as const) }
-          : f),
+          : f,
+      ),
     };
     const alt = buildBriefing(swapped, { period: "2025Q1" });
     const a = row(alt, "signed_amount", "西宁开发区");
@@ -85,7 +89,14 @@ describe("published completion rates of the seed reports", () => {
   test("blank, never a misleading 0: regions without data get null, metrics without any data are omitted", () => {
     const b = buildBriefing(seedInput(), { period: "2025Q1" });
     const nan = row(b, "signed_amount", "海南州");
-    expect(nan).toMatchObject({ actual: null, completion_rate: null, share: null, rank: null, status: null, pace_gap: null });
+    expect(nan).toMatchObject({
+      actual: null,
+      completion_rate: null,
+      share: null,
+      rank: null,
+      status: null,
+      pace_gap: null,
+    });
     expect(row(b, "funds_in_place", "海南州").actual).toBe(10.6);
     // 2024Q1 has no signing dates in the ledger and no whole-scope count figure: no signed_projects table at all.
     const q = buildBriefing(seedInput(), { period: "2024Q1" });
@@ -110,9 +121,22 @@ describe("the sample data as a report card by level (seeds/regions.csv with the 
     const j = briefingJson(b, briefingText(b, { language: "zh-CN" }));
     const amount = j.rows.filter((r) => r.metric === "signed_amount");
     const labels = amount.map((r) => (r as { label?: string }).label);
-    expect(labels.slice(labels.indexOf("西宁市"), labels.indexOf("西宁市") + 2)).toEqual(["西宁市", "其中：西宁开发区"]);
-    const zone = amount.find((r) => (r as { label?: string }).label === "其中：西宁开发区") as unknown as Record<string, unknown>;
-    expect(zone).toMatchObject({ role: "zone", of: "西宁市", level: "园区", parent: "西宁市", actual: 245, target: 281 });
+    expect(labels.slice(labels.indexOf("西宁市"), labels.indexOf("西宁市") + 2)).toEqual([
+      "西宁市",
+      "其中：西宁开发区",
+    ]);
+    const zone = amount.find((r) => (r as { label?: string }).label === "其中：西宁开发区") as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(zone).toMatchObject({
+      role: "zone",
+      of: "西宁市",
+      level: "园区",
+      parent: "西宁市",
+      actual: 245,
+      target: 281,
+    });
     expect(formatPercent(zone.completion_rate as number)).toBe("87.19%");
     expect(amount.find((r) => r.region === "西宁市")).toMatchObject({ actual: 245, level: "市州", parent: "青海省" });
     expect(amount.find((r) => r.region === "合计")!.actual).toBe(245);
@@ -120,7 +144,12 @@ describe("the sample data as a report card by level (seeds/regions.csv with the 
   });
 
   test("2024Q1 for 青海省 by 市州: 西宁市 reproduces 102.14% (签约金额) and 15.12% (省外到位资金)", () => {
-    const b = buildBriefing(seedInput(), { period: "2024Q1", hierarchy: seedHierarchy(), within: "青海省", level: "市州" });
+    const b = buildBriefing(seedInput(), {
+      period: "2024Q1",
+      hierarchy: seedHierarchy(),
+      within: "青海省",
+      level: "市州",
+    });
     expect(formatPercent(row(b, "signed_amount", "西宁市").completion_rate!)).toBe("102.14%");
     expect(formatPercent(row(b, "funds_in_place_out_of_province", "西宁市").completion_rate!)).toBe("15.12%");
     expect(row(b, "signed_amount", "西宁市").completion_rate).toBeCloseTo(357.5 / 350, 12);

@@ -21,20 +21,30 @@ describe("briefing sheet parameters", () => {
     expect(BASIS_LABELS[language][basis]).toBe(shown);
   });
 
-  test.each(["month", "day"] as const)("the portable time-progress formula computes from the Chinese label (%s)", (basis) => {
-    const b = buildBriefing(seedInput(), { period: "2025Q1", basis, asOf: "2025-03-20" });
-    const layout = briefingLayout(b, briefingText(b), { mode: "portable", refs: "a1", language: "zh-CN" });
-    const row = layout.grid[1];
-    expect(PARAMS.timeProgress).toBe("$D$2");
-    const hf = HyperFormula.buildFromArray([[null], row.map((cell) => (cell.formula ?? cell.value) as string | number | null)], { licenseKey: "gpl-v3" });
-    expect(hf.getCellValue({ sheet: 0, row: 1, col: 3 })).toBeCloseTo(b.time_progress, 10);
-    hf.destroy();
-  });
+  test.each(["month", "day"] as const)(
+    "the portable time-progress formula computes from the Chinese label (%s)",
+    (basis) => {
+      const b = buildBriefing(seedInput(), { period: "2025Q1", basis, asOf: "2025-03-20" });
+      const layout = briefingLayout(b, briefingText(b), { mode: "portable", refs: "a1", language: "zh-CN" });
+      const row = layout.grid[1];
+      expect(PARAMS.timeProgress).toBe("$D$2");
+      const hf = HyperFormula.buildFromArray(
+        [[null], row.map((cell) => (cell.formula ?? cell.value) as string | number | null)],
+        { licenseKey: "gpl-v3" },
+      );
+      expect(hf.getCellValue({ sheet: 0, row: 1, col: 3 })).toBeCloseTo(b.time_progress, 10);
+      hf.destroy();
+    },
+  );
 });
 
 describe("briefing sheet row labels in the sheet's language (issue 16: the English sheet said 合计, 其中：…)", () => {
   const firstColumn = (language: "zh-CN" | "en-US", regions?: string[]) => {
-    const b = buildBriefing(seedInput(), { period: "2025Q1", asOf: "2025-03-31", ...(regions ? { regions } : { hierarchy: seedHierarchy() }) });
+    const b = buildBriefing(seedInput(), {
+      period: "2025Q1",
+      asOf: "2025-03-31",
+      ...(regions ? { regions } : { hierarchy: seedHierarchy() }),
+    });
     const layout = briefingLayout(b, briefingText(b, { language }), { mode: "portable", refs: "a1", language });
     return { b, layout, labels: layout.grid.map((row) => row[0]?.value) };
   };
@@ -55,7 +65,9 @@ describe("briefing sheet row labels in the sheet's language (issue 16: the Engli
     expect(note).not.toMatch(/其中|本级/);
     expect(note).toMatch(/“of which” rows/);
     // The actual and target formulas do not depend on the label shown (column B and C the same in both languages).
-    expect(en.layout.grid.map((r) => [r[1]?.formula, r[2]?.formula])).toEqual(zh.layout.grid.map((r) => [r[1]?.formula, r[2]?.formula]));
+    expect(en.layout.grid.map((r) => [r[1]?.formula, r[2]?.formula])).toEqual(
+      zh.layout.grid.map((r) => [r[1]?.formula, r[2]?.formula]),
+    );
   });
 
   test("side by side: the English total row says Total and its target formula still finds the 合计 target", () => {

@@ -30,13 +30,15 @@ beforeAll(async () => {
 afterAll(() => sim.uninstall());
 
 function cellsOf(spec: SheetSpec, rows: readonly object[]): (string | number | boolean)[][] {
-  return (rows as Record<string, unknown>[]).map((row) => spec.columns.map((c) => {
-    const v = row[c.field];
-    if (v === null || v === undefined) return "";
-    if (c.type === "date") return dateSerial(String(v)) ?? "";
-    if (c.type === "metric") return METRIC_INFO[v as Metric].zh;
-    return v as string | number | boolean;
-  }));
+  return (rows as Record<string, unknown>[]).map((row) =>
+    spec.columns.map((c) => {
+      const v = row[c.field];
+      if (v === null || v === undefined) return "";
+      if (c.type === "date") return dateSerial(String(v)) ?? "";
+      if (c.type === "metric") return METRIC_INFO[v as Metric].zh;
+      return v as string | number | boolean;
+    }),
+  );
 }
 
 /** Write the four data tables as the add-in's workbook holds them (canonical titles, date serials, 地区路径). */
@@ -87,7 +89,10 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
       const { result, mismatches, compared } = await briefAndCompare(input, b, {});
       expect(mismatches).toEqual([]);
       expect(compared).toBeGreaterThan(10);
-      const formulas = sim.workbook.formulas(result.sheetName, "A1:L60").flat().filter((f) => typeof f === "string" && f.startsWith("="));
+      const formulas = sim.workbook
+        .formulas(result.sheetName, "A1:L60")
+        .flat()
+        .filter((f) => typeof f === "string" && f.startsWith("="));
       expect(formulas.some((f) => String(f).includes("INVEST.COMPLETION_RATE("))).toBe(true);
       expect(formulas.some((f) => String(f).includes("SUMIFS(Figures[数值]"))).toBe(true);
     }
@@ -114,10 +119,14 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
     const t = live.result.layout.tables[0];
     const k = b.tables[0].rows.findIndex((r) => r.status !== null);
     const cell = sim.workbook.cell(live.result.sheetName, `G${t.firstRow + k + 1}`);
-    expect({ ahead: "#C6EFCE", on_track: "#FFEB9C", behind: "#FFC7CE" }[b.tables[0].rows[k].status!]).toBe(String(cell.style.fill).toUpperCase());
+    expect({ ahead: "#C6EFCE", on_track: "#FFEB9C", behind: "#FFC7CE" }[b.tables[0].rows[k].status!]).toBe(
+      String(cell.style.fill).toUpperCase(),
+    );
     // English: headers, chart titles and INVEST.PACE_STATUS labels in English, same numbers.
     const en = await writeBriefingSheet(b, { language: "en-US", charts: true });
-    expect(compareSheet(b, reader(en.sheetName), { refs: "structured", mode: "live", language: "en-US" }).mismatches).toEqual([]);
+    expect(
+      compareSheet(b, reader(en.sheetName), { refs: "structured", mode: "live", language: "en-US" }).mismatches,
+    ).toEqual([]);
     expect(reader(en.sheetName)(t.headerRow, COL.rate)).toBe("Completion");
     expect(sim.workbook.charts(en.sheetName)[0].title).toBe("Projects signed: actual vs annual target");
     const portable = await briefAndCompare(input, b, { portable: true, charts: false });
@@ -132,8 +141,19 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
     const b = buildBriefing(input, { period: "2025Q1" });
     const live = await briefAndCompare(input, b, { charts: false });
     expect(live.mismatches).toEqual([]);
-    const figureRegions = new Set(input.figures.filter((f) => f.year === 2025 && f.through_month === 3 && !f.scope && f.status !== "备选").map((f) => f.region));
-    const k = input.records.findIndex((r) => !!r.signed_date && r.signed_date >= "2025-01" && r.signed_date < "2025-04" && r.signed_amount != null && !figureRegions.has(r.region));
+    const figureRegions = new Set(
+      input.figures
+        .filter((f) => f.year === 2025 && f.through_month === 3 && !f.scope && f.status !== "备选")
+        .map((f) => f.region),
+    );
+    const k = input.records.findIndex(
+      (r) =>
+        !!r.signed_date &&
+        r.signed_date >= "2025-01" &&
+        r.signed_date < "2025-04" &&
+        r.signed_amount != null &&
+        !figureRegions.has(r.region),
+    );
     expect(k).toBeGreaterThanOrEqual(0);
     const amountCol = String.fromCharCode(65 + LEDGER.columns.findIndex((c) => c.field === "signed_amount"));
     await Excel.run(async (ctx) => {
@@ -145,7 +165,8 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
     const now = compareSheet(after, reader(live.result.sheetName), { refs: "structured", mode: "live" });
     expect(now.mismatches).toEqual([]);
     const region = input.records[k].region;
-    const actualOf = (x: Briefing) => x.tables.find((t) => t.metric === "signed_amount")!.rows.find((r) => r.region === region)!.actual!;
+    const actualOf = (x: Briefing) =>
+      x.tables.find((t) => t.metric === "signed_amount")!.rows.find((r) => r.region === region)!.actual!;
     expect(actualOf(after)).not.toBeCloseTo(actualOf(b), 6);
 
     // A frozen copy written now keeps its numbers when the ledger changes again.
@@ -159,8 +180,15 @@ describe("writeBriefingSheet in the simulated Excel host", () => {
       ctx.workbook.worksheets.getItem(LEDGER.sheet).getRange(`${amountCol}${k + 2}`).values = [[1]];
       await ctx.sync();
     });
-    expect(compareSheet(after, reader(frozen.sheetName), { refs: "structured", mode: "values" }).mismatches).toEqual([]);
-    expect(sim.workbook.formulas(frozen.sheetName, "A1:L100").flat().some((f) => String(f).startsWith("="))).toBe(false);
+    expect(compareSheet(after, reader(frozen.sheetName), { refs: "structured", mode: "values" }).mismatches).toEqual(
+      [],
+    );
+    expect(
+      sim.workbook
+        .formulas(frozen.sheetName, "A1:L100")
+        .flat()
+        .some((f) => String(f).startsWith("=")),
+    ).toBe(false);
   });
 });
 
@@ -169,11 +197,21 @@ describe("the report card by level in the simulated Excel host (live, portable, 
     const input = seedInput();
     const hierarchy = seedHierarchy();
     await writeData(input);
-    for (const [period, within, level] of [["2025Q1", undefined, undefined], ["2024Q1", undefined, undefined], ["2025Q1", "青海省", "县区"], ["2025Q1", "全国", undefined]] as const) {
+    for (const [period, within, level] of [
+      ["2025Q1", undefined, undefined],
+      ["2024Q1", undefined, undefined],
+      ["2025Q1", "青海省", "县区"],
+      ["2025Q1", "全国", undefined],
+    ] as const) {
       const b = buildBriefing(input, { period, hierarchy, within, level });
       for (const mode of [{}, { portable: true }, { valuesOnly: true }]) {
         const { result, mismatches, compared } = await briefAndCompare(input, b, { charts: false, ...mode });
-        expect({ period, within, mode: result.mode, mismatches }).toEqual({ period, within, mode: result.mode, mismatches: [] });
+        expect({ period, within, mode: result.mode, mismatches }).toEqual({
+          period,
+          within,
+          mode: result.mode,
+          mismatches: [],
+        });
         expect(compared).toBeGreaterThan(10);
       }
     }
@@ -203,49 +241,79 @@ describe("the report card by level in the simulated Excel host (live, portable, 
   test("合计's target: blank when 青海省本级 has an actual and no target, the rows' sum when every row with data has one (attack D3)", async () => {
     const hierarchy = seedHierarchy();
     const canon = (n: string) => hierarchy.names[hierarchy.lookup(n)];
-    const rec = (id: string, region: string, amount: number) => ({ id, name: id, region, signed_date: "2025-02-01", signed_amount: amount });
-    const targets = [canon("西宁市"), canon("海西州")].map((region) => ({ year: 2025, region, metric: "signed_amount" as const, value: 40 }));
+    const rec = (id: string, region: string, amount: number) => ({
+      id,
+      name: id,
+      region,
+      signed_date: "2025-02-01",
+      signed_amount: amount,
+    });
+    const targets = [canon("西宁市"), canon("海西州")].map((region) => ({
+      year: 2025,
+      region,
+      metric: "signed_amount" as const,
+      value: 40,
+    }));
     for (const [records, want] of [
       [[rec("K1", canon("西宁市"), 10), rec("K2", canon("海西州"), 10), rec("K3", "青海省", 100)], ""],
       [[rec("K1", canon("西宁市"), 10), rec("K2", canon("海西州"), 10)], 80],
     ] as const) {
       const input = { records: [...records], targets, funds: [], figures: [] };
       await writeData(input, hierarchy);
-      const b = buildBriefing(input, { period: "2025Q1", hierarchy, within: "青海省", level: "市州", metrics: ["signed_amount"] });
+      const b = buildBriefing(input, {
+        period: "2025Q1",
+        hierarchy,
+        within: "青海省",
+        level: "市州",
+        metrics: ["signed_amount"],
+      });
       expect(b.tables[0].total.target).toBe(want === "" ? null : want);
       for (const mode of [{}, { portable: true }]) {
         const { result, mismatches } = await briefAndCompare(input, b, { charts: false, ...mode });
         expect({ mode: result.mode, mismatches }).toEqual({ mode: result.mode, mismatches: [] });
         const t = result.layout.tables[0];
-        expect([reader(result.sheetName)(t.totalRow, COL.target), reader(result.sheetName)(t.totalRow, COL.rate)]).toEqual([want, want === "" ? "" : 0.25]);
+        expect([
+          reader(result.sheetName)(t.totalRow, COL.target),
+          reader(result.sheetName)(t.totalRow, COL.rate),
+        ]).toEqual([want, want === "" ? "" : 0.25]);
       }
     }
   });
 
-  test.each([3, 17])("random hierarchy %i: live and portable formulas agree with the JSON, also after a ledger edit", async (seed) => {
-    const c = randomHierCase(seed, { regions: 14, records: 80, figures: 5, year: 2025 });
-    await writeData(c.input, c.hierarchy);
-    const withinList = ["全国", ...c.rows.filter((r) => r.level === "省" || r.level === "市州").map((r) => r.name)];
-    for (const within of withinList.slice(0, 3)) {
-      const b = buildBriefing(c.input, { period: "2025Q1", hierarchy: c.hierarchy, within, showEmpty: true });
-      for (const mode of [{}, { portable: true }]) {
-        const { mismatches } = await briefAndCompare(c.input, b, { charts: false, ...mode });
-        expect({ within, mode, mismatches }).toEqual({ within, mode, mismatches: [] });
+  test.each([3, 17])(
+    "random hierarchy %i: live and portable formulas agree with the JSON, also after a ledger edit",
+    async (seed) => {
+      const c = randomHierCase(seed, { regions: 14, records: 80, figures: 5, year: 2025 });
+      await writeData(c.input, c.hierarchy);
+      const withinList = ["全国", ...c.rows.filter((r) => r.level === "省" || r.level === "市州").map((r) => r.name)];
+      for (const within of withinList.slice(0, 3)) {
+        const b = buildBriefing(c.input, { period: "2025Q1", hierarchy: c.hierarchy, within, showEmpty: true });
+        for (const mode of [{}, { portable: true }]) {
+          const { mismatches } = await briefAndCompare(c.input, b, { charts: false, ...mode });
+          expect({ within, mode, mismatches }).toEqual({ within, mode, mismatches: [] });
+        }
       }
-    }
-    // An edit: one record signed in 2025Q1 gets another amount; the live sheet follows the builder's new answer.
-    const b = buildBriefing(c.input, { period: "2025Q1", hierarchy: c.hierarchy, within: "全国" });
-    const live = await writeBriefingSheet(b, { language: "zh-CN", charts: false });
-    const k = c.input.records.findIndex((r) => !!r.signed_date && r.signed_date >= "2025-01" && r.signed_date < "2025-04" && r.signed_amount != null);
-    if (k >= 0) {
-      const amountCol = columnLetter(LEDGER.columns.findIndex((col) => col.field === "signed_amount"));
-      await Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(LEDGER.sheet).getRange(`${amountCol}${k + 2}`).values = [[4321.5]];
-        await ctx.sync();
-      });
-      const edited = { ...c.input, records: c.input.records.map((r, i) => (i === k ? { ...r, signed_amount: 4321.5 } : r)) };
-      const after = buildBriefing(edited, { period: "2025Q1", hierarchy: c.hierarchy, within: "全国" });
-      expect(compareSheet(after, reader(live.sheetName), { refs: "structured", mode: "live" }).mismatches).toEqual([]);
-    }
-  });
+      // An edit: one record signed in 2025Q1 gets another amount; the live sheet follows the builder's new answer.
+      const b = buildBriefing(c.input, { period: "2025Q1", hierarchy: c.hierarchy, within: "全国" });
+      const live = await writeBriefingSheet(b, { language: "zh-CN", charts: false });
+      const k = c.input.records.findIndex(
+        (r) => !!r.signed_date && r.signed_date >= "2025-01" && r.signed_date < "2025-04" && r.signed_amount != null,
+      );
+      if (k >= 0) {
+        const amountCol = columnLetter(LEDGER.columns.findIndex((col) => col.field === "signed_amount"));
+        await Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(LEDGER.sheet).getRange(`${amountCol}${k + 2}`).values = [[4321.5]];
+          await ctx.sync();
+        });
+        const edited = {
+          ...c.input,
+          records: c.input.records.map((r, i) => (i === k ? { ...r, signed_amount: 4321.5 } : r)),
+        };
+        const after = buildBriefing(edited, { period: "2025Q1", hierarchy: c.hierarchy, within: "全国" });
+        expect(compareSheet(after, reader(live.sheetName), { refs: "structured", mode: "live" }).mismatches).toEqual(
+          [],
+        );
+      }
+    },
+  );
 });

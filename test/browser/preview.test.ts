@@ -62,10 +62,19 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
       // Tabster's dummy focus guards (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's TabList and
       // focus traps) are a documented false positive of aria-hidden-focus (microsoft/tabster#288): they only pass
       // focus on. They are excluded; every other element is checked.
-      const r = await (window as any).axe.run({ include: [document], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-      return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5) }));
+      const r = await (window as any).axe.run(
+        { include: [document], exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
+      return r.violations.map((v: any) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5),
+      }));
     });
-    return violations.filter((v: any) => v.impact === "serious" || v.impact === "critical").map((v: any) => `${v.id}: ${v.nodes.join(", ")}`);
+    return violations
+      .filter((v: any) => v.impact === "serious" || v.impact === "critical")
+      .map((v: any) => `${v.id}: ${v.nodes.join(", ")}`);
   }
 
   test("starts labelled as a preview, with the sample data loaded into the simulated workbook", async () => {
@@ -108,8 +117,12 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
     expect(await pane().getByRole("option", { name: "青海省（省级）" }).count()).toBe(1);
     expect(await pane().getByRole("switch", { name: "显示无数据地区" }).isChecked()).toBe(false);
     await pane().getByRole("checkbox", { name: "产业类别" }).check();
-    await pane().getByRole("spinbutton", { name: /重点项目数/ }).fill("3");
-    await pane().getByRole("checkbox", { name: /插入图表/ }).check();
+    await pane()
+      .getByRole("spinbutton", { name: /重点项目数/ })
+      .fill("3");
+    await pane()
+      .getByRole("checkbox", { name: /插入图表/ })
+      .check();
     await pane().getByRole("button", { name: "生成成绩单" }).click();
     await expectVisible(pane().getByText("成绩单已写入工作表“成绩单 2025Q1”。"), 60_000);
     // the workbook view follows the sheet the add-in activated
@@ -125,7 +138,10 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
     const text = await pane().getByRole("textbox", { name: "简报文字" }).inputValue();
     expect(text).toContain("签约金额245亿元，完成年度目标任务的87.19%");
     // a status cell carries its colour (超序时 = Excel's "good" green)
-    const fill = await grid().getByText("超序时").first().evaluate((td) => getComputedStyle(td).backgroundColor);
+    const fill = await grid()
+      .getByText("超序时")
+      .first()
+      .evaluate((td) => getComputedStyle(td).backgroundColor);
     expect(fill).toBe("rgb(198, 239, 206)");
     await page.screenshot({ path: path.join(ARTIFACTS, "preview-1280-zh-briefing.png"), fullPage: false });
   });
@@ -149,7 +165,9 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
     await expectVisible(pane().getByText(/^自检全部通过/), 120_000);
     const steps = pane().getByTestId("selftest-steps").getByRole("listitem");
     expect(await steps.count()).toBe(9);
-    expect(await steps.evaluateAll((items) => items.map((li) => li.getAttribute("data-ok")))).toEqual(new Array(9).fill("true"));
+    expect(await steps.evaluateAll((items) => items.map((li) => li.getAttribute("data-ok")))).toEqual(
+      new Array(9).fill("true"),
+    );
     const report = await pane().getByTestId("selftest-report").inputValue();
     expect(report).toMatch(/全部通过/);
     expect(report).toMatch(/8\. \[通过\] 自定义函数 INVEST\.\*/);
@@ -168,7 +186,9 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
   test("at 320 px the task pane is usable: nothing overflows sideways; no layout shift while loading", async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await pane().getByRole("tab", { name: "数据" }).click();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const paneBox = await pane().boundingBox();
     expect(paneBox!.width).toBeLessThanOrEqual(320);
@@ -192,7 +212,9 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
     // the function reference in Chinese (from the generated functions.json), nothing wider than the pane
     await pane().getByRole("tab", { name: "函数" }).click();
     await expectVisible(pane().getByText(/^完成率：实际完成值 ÷ 年度目标任务/));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "preview-320-zh-functions.png"), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -213,7 +235,12 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
       [...table.tBodies[0].rows].map((tr) => [...tr.cells].slice(1).map((td) => td.textContent ?? "")),
     );
     // English words around the place names (issue 16: the English sheet said 合计 and 其中：)
-    expect(rows.filter((r) => r[0] === "of which: 西宁开发区" && r[1] === "245.00")[0]?.slice(0, 4)).toEqual(["of which: 西宁开发区", "245.00", "281.00", "87.19%"]);
+    expect(rows.filter((r) => r[0] === "of which: 西宁开发区" && r[1] === "245.00")[0]?.slice(0, 4)).toEqual([
+      "of which: 西宁开发区",
+      "245.00",
+      "281.00",
+      "87.19%",
+    ]);
     expect(rows.map((r) => r[0]).filter((v) => /合计|其中|本级/.test(v))).toEqual([]);
     const text = await pane().getByRole("textbox", { name: "Briefing text" }).inputValue();
     expect(text).toMatch(/CNY 24\.5 billion/);
@@ -238,16 +265,24 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
     ws.addRow(["T-001", "测试新材料项目", "西宁开发区", "2025-02-10", 10]);
     ws.addRow(["T-002", "测试物流项目", "海东市", "2025-03-05", "十亿"]);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    const before = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /exceljs/.test(r.name)).length);
+    const before = await page.evaluate(
+      () => performance.getEntriesByType("resource").filter((r) => /exceljs/.test(r.name)).length,
+    );
     expect(before).toBe(0); // not loaded until an .xlsx is read
 
     await pane().getByRole("tab", { name: "数据" }).click();
     await pane().getByRole("radio", { name: "文件" }).check();
-    await pane().getByTestId("file-input").setInputFiles({ name: "新台账.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await pane().getByTestId("file-input").setInputFiles({
+      name: "新台账.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer,
+    });
     await pane().getByRole("combobox", { name: "数据类型" }).selectOption("ledger");
     await pane().getByRole("button", { name: "读取并预览" }).click();
     await expectVisible(pane().getByRole("heading", { name: /预览：项目台账/ }), 30_000);
-    expect(await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /exceljs/.test(r.name)).length)).toBe(1);
+    expect(
+      await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /exceljs/.test(r.name)).length),
+    ).toBe(1);
     await expectVisible(pane().getByText("测试新材料项目"));
     const issues = pane().getByRole("list", { name: /发现的问题/ });
     await expectVisible(issues.getByText(/签约金额/).first());
@@ -266,20 +301,53 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
 
   const LABELS = {
     "zh-CN": {
-      language: "界面语言", read: "读取并预览", load: "载入工作簿", readDone: /^已读取 \d+ 个数据集，共 \d+ 行。/,
-      loaded: /^示例数据已载入：/, refresh: "刷新“示例数据”", refreshed: /^示例数据：没有变化/, period: "报告期", build: "生成成绩单",
-      built: "成绩单已写入工作表“成绩单 2025Q1”。", text: "简报文字", basis: "按月", insert: "将 =INVEST.COMPLETION_RATE(245, 281) 插入选中的单元格",
-      inserted: /^已插入到 /, save: "保存", saved: /^设置已保存/, url: "网址", urlBox: /数据网址/, nextStep: /请/, tabs: ["数据", "刷新", "成绩单", "函数", "设置"],
+      language: "界面语言",
+      read: "读取并预览",
+      load: "载入工作簿",
+      readDone: /^已读取 \d+ 个数据集，共 \d+ 行。/,
+      loaded: /^示例数据已载入：/,
+      refresh: "刷新“示例数据”",
+      refreshed: /^示例数据：没有变化/,
+      period: "报告期",
+      build: "生成成绩单",
+      built: "成绩单已写入工作表“成绩单 2025Q1”。",
+      text: "简报文字",
+      basis: "按月",
+      insert: "将 =INVEST.COMPLETION_RATE(245, 281) 插入选中的单元格",
+      inserted: /^已插入到 /,
+      save: "保存",
+      saved: /^设置已保存/,
+      url: "网址",
+      urlBox: /数据网址/,
+      nextStep: /请/,
+      tabs: ["数据", "刷新", "成绩单", "函数", "设置"],
     },
     "en-US": {
-      language: "Display language", read: "Read and preview", load: "Load into workbook", readDone: /^Read \d+ dataset\(s\), \d+ rows\./,
-      loaded: /^Sample data loaded: /, refresh: 'Refresh "Sample data"', refreshed: /^Sample data: No change/, period: "Period", build: "Build report card",
-      built: 'Report card written to the sheet "成绩单 2025Q1".', text: "Briefing text", basis: "month", insert: "Insert =INVEST.COMPLETION_RATE(245, 281) into the selected cell",
-      inserted: /^Inserted into /, save: "Save", saved: /^Settings saved/, url: "URL", urlBox: /Data URL/, nextStep: /\b(try|check|choose|run)\b/i, tabs: ["Data", "Refresh", "Report", "Formulas", "Settings"],
+      language: "Display language",
+      read: "Read and preview",
+      load: "Load into workbook",
+      readDone: /^Read \d+ dataset\(s\), \d+ rows\./,
+      loaded: /^Sample data loaded: /,
+      refresh: 'Refresh "Sample data"',
+      refreshed: /^Sample data: No change/,
+      period: "Period",
+      build: "Build report card",
+      built: 'Report card written to the sheet "成绩单 2025Q1".',
+      text: "Briefing text",
+      basis: "month",
+      insert: "Insert =INVEST.COMPLETION_RATE(245, 281) into the selected cell",
+      inserted: /^Inserted into /,
+      save: "Save",
+      saved: /^Settings saved/,
+      url: "URL",
+      urlBox: /Data URL/,
+      nextStep: /\b(try|check|choose|run)\b/i,
+      tabs: ["Data", "Refresh", "Report", "Formulas", "Settings"],
     },
   } as const;
   /** Keys of the model that must never reach the screen. */
-  const INTERNAL_KEYS = /\b(signed_projects|signed_amount|funds_in_place|funds_in_place_out_of_province|projects_started|out_of_province|through_month|planned_investment|investor_type)\b/;
+  const INTERNAL_KEYS =
+    /\b(signed_projects|signed_amount|funds_in_place|funds_in_place_out_of_province|projects_started|out_of_province|through_month|planned_investment|investor_type)\b/;
 
   /** All axe violations (any impact) of the whole page. */
   async function axeViolations(): Promise<string[]> {
@@ -287,8 +355,17 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
       await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
     }
     return page.evaluate(async () => {
-      const r = await (window as any).axe.run({ include: [document], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-      return r.violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      const r = await (window as any).axe.run(
+        { include: [document], exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
+      return r.violations.map(
+        (v: any) =>
+          `${v.impact} ${v.id}: ${v.nodes
+            .map((n: any) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
     });
   }
 
@@ -301,7 +378,16 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
       const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
       if (!el) return { focused: false, active: document.activeElement?.outerHTML.slice(0, 120) };
       const b = el.getBoundingClientRect();
-      return { focused: true, text: el.textContent, top: b.top, bottom: b.bottom, tabsTop: t.top, tabsBottom: t.bottom, tabsOnTop: !!hit && tabs.contains(hit), vh: innerHeight };
+      return {
+        focused: true,
+        text: el.textContent,
+        top: b.top,
+        bottom: b.bottom,
+        tabsTop: t.top,
+        tabsBottom: t.bottom,
+        tabsOnTop: !!hit && tabs.contains(hit),
+        vh: innerHeight,
+      };
     });
     expect({ what, focused: r.focused }).toEqual({ what, focused: true });
     expect(r.top!).toBeGreaterThanOrEqual(r.tabsBottom! - 1);
@@ -358,8 +444,11 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
   async function unreachedByKeyboard(panelId: string): Promise<string[]> {
     const expected: string[] = await page.evaluate((id) => {
       const panel = document.getElementById(id)!;
-      const controls = [...panel.querySelectorAll<HTMLElement>("button, input, select, textarea, summary, [tabindex='0']")].filter((el) => {
-        if ((el as HTMLButtonElement).disabled || el.getAttribute("aria-hidden") === "true" || el.tabIndex < 0) return false;
+      const controls = [
+        ...panel.querySelectorAll<HTMLElement>("button, input, select, textarea, summary, [tabindex='0']"),
+      ].filter((el) => {
+        if ((el as HTMLButtonElement).disabled || el.getAttribute("aria-hidden") === "true" || el.tabIndex < 0)
+          return false;
         if (el.closest("[data-tabster-dummy]") || !el.checkVisibility()) return false;
         // radios are one stop: only the checked one is in the tab order (native radio groups)
         if ((el as HTMLInputElement).type === "radio" && !(el as HTMLInputElement).checked) return false;
@@ -376,7 +465,10 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
       if (k !== null) reached.add(k);
     }
     const missing = expected.filter((k) => !reached.has(k));
-    return page.evaluate((ks) => ks.map((k) => document.querySelector<HTMLElement>(`[data-kbd='${k}']`)!.outerHTML.slice(0, 140)), missing);
+    return page.evaluate(
+      (ks) => ks.map((k) => document.querySelector<HTMLElement>(`[data-kbd='${k}']`)!.outerHTML.slice(0, 140)),
+      missing,
+    );
   }
 
   describe.each([
@@ -386,7 +478,8 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
     ["en-US", 1280],
   ] as const)("issue 16 workflow, %s at %i px", (lang, width) => {
     const L = LABELS[lang];
-    const shot = (step: string) => page.screenshot({ path: path.join(ARTIFACTS, `workflow-${width}-${lang}-${step}.png`), fullPage: false });
+    const shot = (step: string) =>
+      page.screenshot({ path: path.join(ARTIFACTS, `workflow-${width}-${lang}-${step}.png`), fullPage: false });
     const wpane = () => page.getByTestId("task-pane");
 
     test("fresh start in the language; the tab row is one line inside the pane", async () => {
@@ -469,15 +562,22 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
       await shot("briefing");
       // the sheet: 计算方式 | 按月 in Chinese (was "month"), Basis | month in English
       await expectVisible(page.getByRole("tab", { name: "成绩单 2025Q1", selected: true }));
-      const params = await grid().evaluate((table: HTMLTableElement) => [...table.tBodies[0].rows[1].cells].slice(1).map((td) => td.textContent ?? ""));
+      const params = await grid().evaluate((table: HTMLTableElement) =>
+        [...table.tBodies[0].rows[1].cells].slice(1).map((td) => td.textContent ?? ""),
+      );
       expect(params[5]).toBe(L.basis);
       expect(await grid().innerText()).not.toMatch(INTERNAL_KEYS);
       expect(await gridClipping()).toEqual([]);
       // the title runs on over the empty cells to its right, as in Excel
-      const title = await grid().locator("tbody tr").first().locator("td").first().evaluate((td) => {
-        const span = td.querySelector("span");
-        return { text: td.textContent, whole: !!span && span.scrollWidth <= span.clientWidth };
-      });
+      const title = await grid()
+        .locator("tbody tr")
+        .first()
+        .locator("td")
+        .first()
+        .evaluate((td) => {
+          const span = td.querySelector("span");
+          return { text: td.textContent, whole: !!span && span.scrollWidth <= span.clientWidth };
+        });
       expect(title.whole).toBe(true);
       expect(await unreachedByKeyboard("panel-briefing")).toEqual([]);
       expect(await axeViolations()).toEqual([]);
@@ -525,6 +625,9 @@ describeWith(chromium(), "offline preview in headless Chromium", () => {
   });
 });
 
-async function expectVisible(locator: { waitFor: (o: { state: "visible"; timeout: number }) => Promise<void> }, timeout = 15_000) {
+async function expectVisible(
+  locator: { waitFor: (o: { state: "visible"; timeout: number }) => Promise<void> },
+  timeout = 15_000,
+) {
   await locator.waitFor({ state: "visible", timeout });
 }

@@ -10,7 +10,15 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 const { rewriteManifestUrls } = require("../../scripts/manifest-urls.cjs");
 
 const xml = readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8");
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", removeNSPrefix: true, isArray: (name) => ["Url", "Image", "String", "Override", "Set", "Runtime", "ExtensionPoint", "Control", "Group", "Host"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  isArray: (name) =>
+    ["Url", "Image", "String", "Override", "Set", "Runtime", "ExtensionPoint", "Control", "Group", "Host"].includes(
+      name,
+    ),
+});
 const doc = parser.parse(xml).OfficeApp;
 const vo = doc.VersionOverrides;
 const host = vo.Hosts.Host[0];
@@ -56,7 +64,9 @@ describe("manifest.xml", () => {
     expect(doc.Permissions).toBe("ReadWriteDocument");
     expect(doc.Hosts.Host[0]["@Name"]).toBe("Workbook");
     const sets = doc.Requirements.Sets.Set;
-    expect(sets).toEqual(expect.arrayContaining([expect.objectContaining({ "@Name": "SharedRuntime", "@MinVersion": "1.1" })]));
+    expect(sets).toEqual(
+      expect.arrayContaining([expect.objectContaining({ "@Name": "SharedRuntime", "@MinVersion": "1.1" })]),
+    );
   });
 
   test("has one long-lived Runtime, inside the Host, whose resid is used by the task pane, functions page and function file", () => {
@@ -80,7 +90,8 @@ describe("manifest.xml", () => {
   test("declares the CustomFunctions extension point with script, metadata and the INVEST namespace", () => {
     const cf = host.AllFormFactors.ExtensionPoint.find((e: any) => e["@type"] === "CustomFunctions");
     expect(cf).toBeDefined();
-    for (const id of [cf.Script.SourceLocation["@resid"], cf.Metadata.SourceLocation["@resid"]]) expect(defined.Urls.has(id)).toBe(true);
+    for (const id of [cf.Script.SourceLocation["@resid"], cf.Metadata.SourceLocation["@resid"]])
+      expect(defined.Urls.has(id)).toBe(true);
     const ns = resources.ShortStrings.String.find((s: any) => s["@id"] === cf.Namespace["@resid"]);
     expect(ns["@DefaultValue"]).toBe("INVEST");
     const meta = resources.Urls.Url.find((u: any) => u["@id"] === cf.Metadata.SourceLocation["@resid"]);
@@ -136,8 +147,13 @@ describe("manifest.xml", () => {
     // de-de and de-at, we recommend that you use separate Override elements for each area"; Office's English display
     // languages are en-US and en-GB (Microsoft 365 language list).
     const ENGLISH = ["en-US", "en-GB"];
-    const withOverrides: any[] = [doc.DisplayName, doc.Description,
-      ...resources.Urls.Url, ...resources.ShortStrings.String, ...resources.LongStrings.String].filter((e) => e.Override);
+    const withOverrides: any[] = [
+      doc.DisplayName,
+      doc.Description,
+      ...resources.Urls.Url,
+      ...resources.ShortStrings.String,
+      ...resources.LongStrings.String,
+    ].filter((e) => e.Override);
     expect(withOverrides.length).toBeGreaterThanOrEqual(9);
     for (const el of withOverrides) {
       const locales = el.Override.map((o: any) => o["@Locale"]);
@@ -145,10 +161,12 @@ describe("manifest.xml", () => {
       const english = el.Override.filter((o: any) => /^en-/i.test(o["@Locale"]));
       expect(english.map((o: any) => o["@Locale"]).sort()).toEqual([...ENGLISH].sort());
       expect(new Set(english.map((o: any) => o["@Value"])).size).toBe(1);
-      if (!String(el["@DefaultValue"]).startsWith("https:")) expect(english[0]["@Value"]).not.toMatch(/[\u4e00-\u9fff]/);
+      if (!String(el["@DefaultValue"]).startsWith("https:"))
+        expect(english[0]["@Value"]).not.toMatch(/[\u4e00-\u9fff]/);
     }
     const meta = resources.Urls.Url.find((u: any) => u["@id"] === "Functions.Metadata.Url");
-    for (const loc of ENGLISH) expect(meta.Override.find((o: any) => o["@Locale"] === loc)["@Value"]).toMatch(/\/functions\.en-US\.json$/);
+    for (const loc of ENGLISH)
+      expect(meta.Override.find((o: any) => o["@Locale"] === loc)["@Value"]).toMatch(/\/functions\.en-US\.json$/);
   });
 
   test("the production rewrite replaces every dev URL, not only the first", () => {

@@ -15,11 +15,15 @@ const selfHosted = mkdtempSync(path.join(os.tmpdir(), "invest-build-self-hosted-
 
 function build(dir: string, env: Record<string, string> = {}) {
   const { OFFICE_JS: _ignored, ...inherited } = process.env;
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir], {
-    cwd: root,
-    env: { ...inherited, ADDIN_PROD_URL: "https://zs.example.gov.cn/invest-addin", ...env },
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir],
+    {
+      cwd: root,
+      env: { ...inherited, ADDIN_PROD_URL: "https://zs.example.gov.cn/invest-addin", ...env },
+      stdio: "pipe",
+    },
+  );
 }
 
 beforeAll(() => {
@@ -29,7 +33,8 @@ beforeAll(() => {
 
 // The built HTML is minified: attribute quotes are dropped where HTML allows it.
 const cspOf = (html: string) => /Content-Security-Policy content="([^"]+)"/.exec(html)![1];
-const officeScript = (html: string) => [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]*office\.js)/g)].map((m) => m[1]);
+const officeScript = (html: string) =>
+  [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]*office\.js)/g)].map((m) => m[1]);
 
 describe("npm run build", () => {
   test("emits functions.json with COMPLETION_RATE and YOY_GROWTH described in Chinese", () => {
@@ -86,10 +91,17 @@ describe("npm run build", () => {
     expect(officeScript(html)).toEqual(["office/office.js"]);
     expect(html).not.toMatch(/appsforoffice/);
     expect(cspOf(html)).toMatch(/script-src 'self'(;|$)/);
-    for (const f of ["office.js", "o15apptofilemappingtable.js", "custom-functions-runtime.js", "zh-cn/office_strings.js"]) {
+    for (const f of [
+      "office.js",
+      "o15apptofilemappingtable.js",
+      "custom-functions-runtime.js",
+      "zh-cn/office_strings.js",
+    ]) {
       expect(existsSync(path.join(selfHosted, "office", f))).toBe(true);
     }
-    expect(JSON.parse(readFileSync(path.join(selfHosted, "functions.json"), "utf8")).allowErrorForDataTypeAny).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(selfHosted, "functions.json"), "utf8")).allowErrorForDataTypeAny).toBe(
+      true,
+    );
   });
 
   test("OFFICE_JS=cdn-21vianet points the page and the CSP at the CDN of Office 365 operated by 21Vianet", () => {
@@ -97,11 +109,15 @@ describe("npm run build", () => {
     try {
       Object.assign(process.env, { OFFICE_JS: "cdn-21vianet", ADDIN_PROD_URL: "https://zs.example.gov.cn/a/" });
       const config = require("../../webpack.config.js")({}, { mode: "production" });
-      const page = config.plugins.find((p: any) => p.userOptions?.filename === "taskpane.html").userOptions.templateParameters;
+      const page = config.plugins.find((p: any) => p.userOptions?.filename === "taskpane.html").userOptions
+        .templateParameters;
       expect(page.officeJs).toBe("https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js");
       expect(page.csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.cdn\.partner\.office365\.cn;/);
       const dev = require("../../webpack.config.js")({}, { mode: "development" });
-      expect(dev.plugins.find((p: any) => p.userOptions?.filename === "taskpane.html").userOptions.templateParameters.officeJs).toBe("office/office.js");
+      expect(
+        dev.plugins.find((p: any) => p.userOptions?.filename === "taskpane.html").userOptions.templateParameters
+          .officeJs,
+      ).toBe("office/office.js");
     } finally {
       process.env = saved;
     }
@@ -130,7 +146,10 @@ describe("npm run build", () => {
       let js = readFileSync(path.join(out, f), "utf8");
       if (f.startsWith("exceljs.")) for (const re of vendorFallbacks) js = js.replace(re, "");
       const hit = evil.exec(js);
-      expect({ file: f, evil: hit ? js.slice(Math.max(0, hit.index - 60), hit.index + 40) : null }).toEqual({ file: f, evil: null });
+      expect({ file: f, evil: hit ? js.slice(Math.max(0, hit.index - 60), hit.index + 40) : null }).toEqual({
+        file: f,
+        evil: null,
+      });
     }
     for (const dir of [out, selfHosted]) {
       const csp = cspOf(readFileSync(path.join(dir, "taskpane.html"), "utf8"));

@@ -27,9 +27,15 @@ describe("npm start's certificate plan", () => {
   });
 
   test("an install is tried where it can work (Windows, macOS, Linux with sudo), never when DEV_HTTP=1", () => {
-    for (const platform of ["win32", "darwin"]) expect(plan.certificatePlan({ forcedHttp: false, trusted: false, platform, hasSudo: false }).install).toBe(true);
-    expect(plan.certificatePlan({ forcedHttp: false, trusted: false, platform: "linux", hasSudo: true }).install).toBe(true);
-    expect(plan.certificatePlan({ forcedHttp: true, trusted: false, platform: "linux", hasSudo: true })).toEqual({ install: false, note: "forced-http" });
+    for (const platform of ["win32", "darwin"])
+      expect(plan.certificatePlan({ forcedHttp: false, trusted: false, platform, hasSudo: false }).install).toBe(true);
+    expect(plan.certificatePlan({ forcedHttp: false, trusted: false, platform: "linux", hasSudo: true }).install).toBe(
+      true,
+    );
+    expect(plan.certificatePlan({ forcedHttp: true, trusted: false, platform: "linux", hasSudo: true })).toEqual({
+      install: false,
+      note: "forced-http",
+    });
   });
 
   test("the banner waits for webpack-dev-server's compiled line", () => {

@@ -20,21 +20,44 @@ const probe = join(dir, "probe.cjs");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs"), "--outfile", bin], { cwd: ROOT, encoding: "utf8" });
+  const built = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs"), "--outfile", bin], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (built.status !== 0) throw new Error(`build:cli failed: ${built.stderr}`);
   // Prints one line on exit: whether any module of the exceljs package is in require's cache.
-  writeFileSync(probe, `process.on("exit", () => process.stderr.write("\\nEXCELJS_LOADED=" + Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]exceljs[\\\\/]/.test(k)) + "\\n"));\n`);
+  writeFileSync(
+    probe,
+    `process.on("exit", () => process.stderr.write("\\nEXCELJS_LOADED=" + Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]exceljs[\\\\/]/.test(k)) + "\\n"));\n`,
+  );
 }, 60_000);
 
 function invest(args: string[], file = bin): { code: number | null; out: string; err: string; exceljs: boolean } {
-  const r = spawnSync(process.execPath, ["-r", probe, file, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, ["-r", probe, file, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 2 ** 20,
+  });
   const m = /\nEXCELJS_LOADED=(true|false)\n$/.exec(r.stderr);
   if (!m) throw new Error(`no probe line: ${r.stderr}`);
   return { code: r.status, out: r.stdout, err: r.stderr.slice(0, m.index), exceljs: m[1] === "true" };
 }
 
-const BRIEF = ["brief", "--ledger", join(SEEDS, "projects.csv"), "--funds", join(SEEDS, "funds.csv"), "--figures", join(SEEDS, "figures.csv"),
-  "--targets", join(SEEDS, "targets.csv"), "--regions", join(SEEDS, "regions.csv"), "--period", "2025Q1"];
+const BRIEF = [
+  "brief",
+  "--ledger",
+  join(SEEDS, "projects.csv"),
+  "--funds",
+  join(SEEDS, "funds.csv"),
+  "--figures",
+  join(SEEDS, "figures.csv"),
+  "--targets",
+  join(SEEDS, "targets.csv"),
+  "--regions",
+  join(SEEDS, "regions.csv"),
+  "--period",
+  "2025Q1",
+];
 
 describe("built CLI (one file, plain Node)", () => {
   test("is one executable file with a Node shebang", () => {
@@ -66,7 +89,10 @@ describe("built CLI (one file, plain Node)", () => {
     for (const format of ["json", "md"]) {
       let expected = "";
       let errs = "";
-      const code = await briefCommand([...BRIEF.slice(1), "--format", format], { stdout: (t) => (expected += t), stderr: (t) => (errs += t) });
+      const code = await briefCommand([...BRIEF.slice(1), "--format", format], {
+        stdout: (t) => (expected += t),
+        stderr: (t) => (errs += t),
+      });
       const r = invest([...BRIEF, "--format", format]);
       // The same notes too (the seeds' Gansu projects lie outside the card's jurisdiction, 青海省).
       expect([format, r.code, r.err]).toEqual([format, code, errs]);

@@ -16,9 +16,32 @@ test("brief --format xlsx without --out, run through npm from another directory,
   try {
     for (const f of ["projects.csv", "targets.csv"]) fs.copyFileSync(path.join(ROOT, "seeds", f), path.join(dir, f));
     const before = new Set(fs.readdirSync(ROOT));
-    const r = spawnSync("npm", ["--prefix", ROOT, "run", "--silent", "cli", "--", "brief", "--ledger", "projects.csv", "--targets", "targets.csv", "--period", "2025Q1", "--format", "xlsx"], {
-      cwd: dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, INIT_CWD: "" },
-    });
+    const r = spawnSync(
+      "npm",
+      [
+        "--prefix",
+        ROOT,
+        "run",
+        "--silent",
+        "cli",
+        "--",
+        "brief",
+        "--ledger",
+        "projects.csv",
+        "--targets",
+        "targets.csv",
+        "--period",
+        "2025Q1",
+        "--format",
+        "xlsx",
+      ],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 120_000,
+        env: { ...process.env, INIT_CWD: "" },
+      },
+    );
     expect(r.stderr).not.toMatch(/cannot read/);
     expect([0, 3]).toContain(r.status);
     const written = path.join(fs.realpathSync(dir), "成绩单-2025Q1.xlsx");

@@ -11,7 +11,11 @@ const FIX = join(ROOT, "test", "fixtures", "import");
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  const code = await main(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -50,13 +54,22 @@ describe("cli validate", () => {
   test("validate --kind regions: cycles, a region its own parent, an alias on two regions, unknown parents, at their rows", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-"));
     const file = join(dir, "regions.csv");
-    writeFileSync(file, "地区,上级地区,级别,别名\n甲园区,西宁,园区,乙\n乙园区,甲园区,,乙\n丙,丙,,\n丁,戊,,\n戊,丁,,\n己区,不存在市,,\n");
+    writeFileSync(
+      file,
+      "地区,上级地区,级别,别名\n甲园区,西宁,园区,乙\n乙园区,甲园区,,乙\n丙,丙,,\n丁,戊,,\n戊,丁,,\n己区,不存在市,,\n",
+    );
     const { code, out } = await run("validate", file, "--kind", "regions", "--json");
     expect(code).toBe(1);
     const j = JSON.parse(out);
     expect(j.regions.map((x: { name: string }) => x.name)).toEqual(["甲园区"]);
-    expect(j.issues.map((i: { row: number; column: string; severity: string }) => [i.row, i.column, i.severity])).toEqual([
-      [3, "别名", "error"], [4, "上级地区", "error"], [5, "上级地区", "error"], [6, "上级地区", "error"], [7, "上级地区", "error"],
+    expect(
+      j.issues.map((i: { row: number; column: string; severity: string }) => [i.row, i.column, i.severity]),
+    ).toEqual([
+      [3, "别名", "error"],
+      [4, "上级地区", "error"],
+      [5, "上级地区", "error"],
+      [6, "上级地区", "error"],
+      [7, "上级地区", "error"],
     ]);
     expect(j.issues[2].message).toContain("丁 → 戊 → 丁");
     expect(j.issues[2].message_en).toContain("cycle");
@@ -64,7 +77,12 @@ describe("cli validate", () => {
 
   test("figures and targets: amounts in 亿元, dates as text", async () => {
     const f = JSON.parse((await run("validate", join(ROOT, "seeds", "figures.csv"), "--json")).out);
-    expect(f.figures.find((x: { value: number }) => x.value === 357.5)).toMatchObject({ year: 2024, through_month: 3, region: "西宁市", metric: "signed_amount" });
+    expect(f.figures.find((x: { value: number }) => x.value === 357.5)).toMatchObject({
+      year: 2024,
+      through_month: 3,
+      region: "西宁市",
+      metric: "signed_amount",
+    });
     const t = JSON.parse((await run("validate", join(FIX, "ledger-tab.tsv"), "--json")).out);
     expect(t.records[0]).toMatchObject({ signed_amount: 3.5, signed_date: "2025-02-19" });
     expect(t.records[1]).toMatchObject({ signed_date: "2025-02" });
@@ -98,7 +116,16 @@ describe("cli validate", () => {
     writeFileSync(junk, Buffer.from([0, 1, 2, 3, 255, 0, 7]));
     const notTable = join(dir, "notes.txt");
     writeFileSync(notTable, "会议纪要\n今天讨论了招商工作。\n");
-    for (const args of [["validate", join(dir, "missing.csv")], ["validate", junk], ["validate", notTable], ["validate", dir], ["validate"], ["validate", "a", "b"], ["validate", notTable, "--kind", "bogus"], ["validate", "--bogus"]]) {
+    for (const args of [
+      ["validate", join(dir, "missing.csv")],
+      ["validate", junk],
+      ["validate", notTable],
+      ["validate", dir],
+      ["validate"],
+      ["validate", "a", "b"],
+      ["validate", notTable, "--kind", "bogus"],
+      ["validate", "--bogus"],
+    ]) {
       const r = await run(...args);
       expect([args.join(" "), r.code]).toEqual([args.join(" "), 2]);
       expect(r.err).toMatch(/[\u4e00-\u9fff]/);
@@ -111,24 +138,48 @@ describe("cli validate", () => {
   test("--sheet and --kind", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-"));
     const file = join(dir, "book.xlsx");
-    writeFileSync(file, await xlsxBytes((wb) => {
-      wb.addWorksheet("封面").getCell("A1").value = "封面";
-      const ws = wb.addWorksheet("目标");
-      ws.addRow(["年份", "所属地区", "指标", "目标值"]);
-      ws.addRow([2025, "西宁市", "签约金额", 350]);
-    }));
+    writeFileSync(
+      file,
+      await xlsxBytes((wb) => {
+        wb.addWorksheet("封面").getCell("A1").value = "封面";
+        const ws = wb.addWorksheet("目标");
+        ws.addRow(["年份", "所属地区", "指标", "目标值"]);
+        ws.addRow([2025, "西宁市", "签约金额", 350]);
+      }),
+    );
     expect((await run("validate", file, "--json")).code).toBe(2);
     const r = await run("validate", file, "--sheet", "目标", "--kind", "targets", "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).targets).toEqual([{ year: 2025, region: "西宁市", metric: "signed_amount", value: 350, source: null }]);
+    expect(JSON.parse(r.out).targets).toEqual([
+      { year: 2025, region: "西宁市", metric: "signed_amount", value: 350, source: null },
+    ]);
   });
 
   test("--map applies a column mapping", async () => {
     const file = join(FIX, "ledger-custom-headers.csv");
     expect((await run("validate", file)).code).toBe(2);
-    const r = await run("validate", file, "--map", "工程=name", "--map", "片区=region", "--map", "合同额（万元）=signed_amount", "--map", "谈判进度=stage", "--map", "自定义备注=", "--json");
+    const r = await run(
+      "validate",
+      file,
+      "--map",
+      "工程=name",
+      "--map",
+      "片区=region",
+      "--map",
+      "合同额（万元）=signed_amount",
+      "--map",
+      "谈判进度=stage",
+      "--map",
+      "自定义备注=",
+      "--json",
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).records.map((x: { name: string; signed_amount: number }) => [x.name, x.signed_amount])).toEqual([["甲工程", 0.5], ["乙工程", 0.01]]);
+    expect(
+      JSON.parse(r.out).records.map((x: { name: string; signed_amount: number }) => [x.name, x.signed_amount]),
+    ).toEqual([
+      ["甲工程", 0.5],
+      ["乙工程", 0.01],
+    ]);
     expect((await run("validate", file, "--map", "nonsense")).code).toBe(2);
   });
 
@@ -168,7 +219,11 @@ describe("cli validate", () => {
   });
 
   test("as a process (npm run cli): exit codes and stdout", () => {
-    const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
     const ok = cli(["validate", "seeds/targets.csv", "--json"]);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).summary).toEqual({ rows: 4, accepted: 4, rejected: 0, skipped: 0 });

@@ -32,8 +32,13 @@ function program(): ts.Program {
 function docOf(decl: ts.Declaration): string {
   const sf = decl.getSourceFile();
   const ranges = ts.getLeadingCommentRanges(sf.text, decl.getFullStart()) ?? [];
-  return ranges.map((r) => sf.text.slice(r.pos, r.end)).join(" ")
-    .replace(/^\s*\/\*\*|\*\/\s*$/g, "").replace(/\n\s*\*/g, "\n").replace(/\s+/g, " ").trim();
+  return ranges
+    .map((r) => sf.text.slice(r.pos, r.end))
+    .join(" ")
+    .replace(/^\s*\/\*\*|\*\/\s*$/g, "")
+    .replace(/\n\s*\*/g, "\n")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -53,7 +58,14 @@ function memberName(checker: ts.TypeChecker, sym: ts.Symbol, decl: ts.Declaratio
       n = f?.parent;
       continue;
     }
-    if ((ts.isModuleDeclaration(n) || ts.isClassDeclaration(n) || ts.isInterfaceDeclaration(n) || ts.isEnumDeclaration(n)) && n.name) parts.unshift(n.name.getText());
+    if (
+      (ts.isModuleDeclaration(n) ||
+        ts.isClassDeclaration(n) ||
+        ts.isInterfaceDeclaration(n) ||
+        ts.isEnumDeclaration(n)) &&
+      n.name
+    )
+      parts.unshift(n.name.getText());
     n = n.parent;
   }
   void checker;
@@ -81,10 +93,14 @@ export function usedOfficeMembers(): Map<string, UsedMember> {
           if (!entry) {
             const docs = decls.map(docOf);
             // "[Api set: ExcelApi 1.13]" (Excel) or "**Requirement set**: {@link … | SharedRuntime 1.1}" (Common API).
-            const apiSet = [...new Set(docs.flatMap((d) => [
-              ...[...d.matchAll(/\[Api set: ([^\]]+)\]/g)].map((m) => m[1].trim()),
-              ...[...d.matchAll(/Requirement set\*\*: \{@link [^|}]*\|\s*([^}]+)\}/g)].map((m) => m[1].trim()),
-            ]))];
+            const apiSet = [
+              ...new Set(
+                docs.flatMap((d) => [
+                  ...[...d.matchAll(/\[Api set: ([^\]]+)\]/g)].map((m) => m[1].trim()),
+                  ...[...d.matchAll(/Requirement set\*\*: \{@link [^|}]*\|\s*([^}]+)\}/g)].map((m) => m[1].trim()),
+                ]),
+              ),
+            ];
             entry = { name, files: [], fileSet: new Set(), apiSet, doc: docs.join(" ") };
             out.set(name, entry);
           }
@@ -95,7 +111,11 @@ export function usedOfficeMembers(): Map<string, UsedMember> {
     };
     visit(sf);
   }
-  cache = new Map([...out].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { name: v.name, files: [...v.fileSet].sort(), apiSet: v.apiSet, doc: v.doc }]));
+  cache = new Map(
+    [...out]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, { name: v.name, files: [...v.fileSet].sort(), apiSet: v.apiSet, doc: v.doc }]),
+  );
   return cache;
 }
 
@@ -107,6 +127,7 @@ export function parseApiSet(text: string): { name: string; version: string } | n
 
 export function compareVersions(a: string, b: string): number {
   const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 }

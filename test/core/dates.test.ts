@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { fromExcelSerial, toExcelSerial, coerceDate, toIsoDate, parseIsoDate, parseDateText, workbookSerialDate, isValidDate, foldWidth } from "../../src/core";
+import {
+  fromExcelSerial,
+  toExcelSerial,
+  coerceDate,
+  toIsoDate,
+  parseIsoDate,
+  parseDateText,
+  workbookSerialDate,
+  isValidDate,
+  foldWidth,
+} from "../../src/core";
 
 describe("Excel serial dates (1900 system)", () => {
   test("known serials", () => {
@@ -14,9 +24,11 @@ describe("Excel serial dates (1900 system)", () => {
   });
 
   test("property: serial → date → serial round-trips", () => {
-    fc.assert(fc.property(fc.integer({ min: 61, max: 2958465 }), (s) => {
-      expect(toExcelSerial(fromExcelSerial(s)!)).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2958465 }), (s) => {
+        expect(toExcelSerial(fromExcelSerial(s)!)).toBe(s);
+      }),
+    );
   });
 
   test("ISO text and month precision", () => {
@@ -31,7 +43,16 @@ describe("Excel serial dates (1900 system)", () => {
 describe("A1 column names", () => {
   const { columnLetters, columnIndex } = require("../../src/core/a1") as typeof import("../../src/core/a1");
   test("edges of Excel's columns", () => {
-    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
+    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
     expect(columnIndex("xfd")).toBe(16383);
   });
   test("property: letters and index round-trip", () => {
@@ -42,10 +63,15 @@ describe("A1 column names", () => {
 describe("daysInMonth", () => {
   const { daysInMonth } = require("../../src/core/dates") as typeof import("../../src/core/dates");
   test("property: agrees with the calendar for every month of 1900–9999", () => {
-    fc.assert(fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
-      expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
-    }), { numRuns: 500 });
-    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2025, 2)]).toEqual([28, 29, 29, 28]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+      }),
+      { numRuns: 500 },
+    );
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2025, 2)]).toEqual([
+      28, 29, 29, 28,
+    ]);
   });
 });
 
@@ -56,10 +82,28 @@ describe("date text: one reader for every function (src/core/dates.ts parseDateT
     expect(parseDateText("2025-02-19")).toEqual({ date: { year: 2025, month: 2, day: 19 }, monthOnly: false });
     expect(parseDateText("2025年2月")).toEqual({ date: { year: 2025, month: 2, day: 1 }, monthOnly: true });
     expect(parseDateText("2025/2")).toEqual({ date: { year: 2025, month: 2, day: 1 }, monthOnly: true });
-    for (const t of ["2025/2/19", "2025.02.19", "2025年2月19日", "2025-2-19", " 2025-02-19\u3000", "2025-02-19T08:30", "2025-02-19 08:30:00"]) {
+    for (const t of [
+      "2025/2/19",
+      "2025.02.19",
+      "2025年2月19日",
+      "2025-2-19",
+      " 2025-02-19\u3000",
+      "2025-02-19T08:30",
+      "2025-02-19 08:30:00",
+    ]) {
       expect([t, parseDateText(t)?.date]).toEqual([t, { year: 2025, month: 2, day: 19 }]);
     }
-    for (const t of ["2025", "2025-02-30", "2025-13", "1899-12-31", "0999-01-01", "19/02/2025", "2025-02-19T08:30x", "二〇二五年二月", ""]) {
+    for (const t of [
+      "2025",
+      "2025-02-30",
+      "2025-13",
+      "1899-12-31",
+      "0999-01-01",
+      "19/02/2025",
+      "2025-02-19T08:30x",
+      "二〇二五年二月",
+      "",
+    ]) {
       expect([t, parseDateText(t)]).toEqual([t, null]);
     }
   });
@@ -78,14 +122,29 @@ describe("date text: one reader for every function (src/core/dates.ts parseDateT
   });
 
   test("property: every written form, in ASCII or full width, reads as the same day", () => {
-    fc.assert(fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-      const valid = isValidDate(y, m, d);
-      const mm = String(m).padStart(2, "0");
-      const dd = String(d).padStart(2, "0");
-      for (const t of [`${y}-${mm}-${dd}`, `${y}-${m}-${d}`, `${y}/${m}/${d}`, `${y}.${mm}.${dd}`, `${y}年${m}月${d}日`]) {
-        for (const form of [t, fw(t)]) expect([form, coerceDate(form)]).toEqual([form, valid ? { year: y, month: m, day: d } : null]);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const valid = isValidDate(y, m, d);
+          const mm = String(m).padStart(2, "0");
+          const dd = String(d).padStart(2, "0");
+          for (const t of [
+            `${y}-${mm}-${dd}`,
+            `${y}-${m}-${d}`,
+            `${y}/${m}/${d}`,
+            `${y}.${mm}.${dd}`,
+            `${y}年${m}月${d}日`,
+          ]) {
+            for (const form of [t, fw(t)])
+              expect([form, coerceDate(form)]).toEqual([form, valid ? { year: y, month: m, day: d } : null]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,7 +1,20 @@
 import fc from "fast-check";
 import {
-  completionRate, yoyGrowth, share, timeProgress, paceGap, paceStatusFromGap, remainingTarget, requiredMonthlyPace,
-  valueOrNull, formatPercent, roundHalfUp, DEFAULT_PACE_TOLERANCE, EXCEL_MAX_NUMBER, fitsExcel, cleanFloat,
+  completionRate,
+  yoyGrowth,
+  share,
+  timeProgress,
+  paceGap,
+  paceStatusFromGap,
+  remainingTarget,
+  requiredMonthlyPace,
+  valueOrNull,
+  formatPercent,
+  roundHalfUp,
+  DEFAULT_PACE_TOLERANCE,
+  EXCEL_MAX_NUMBER,
+  fitsExcel,
+  cleanFloat,
 } from "../../src/core";
 
 const d = (s: string) => ({ year: +s.slice(0, 4), month: +s.slice(5, 7), day: +s.slice(8, 10) });
@@ -40,16 +53,18 @@ describe("completion rate, growth and share", () => {
 
   test("property: results are finite whenever computable, and match the arithmetic definition", () => {
     const num = fc.double({ min: -1e12, max: 1e12, noNaN: true });
-    fc.assert(fc.property(num, num, (a, b) => {
-      const expectQuotient = (r: ReturnType<typeof share>, q: number) => {
-        if (b === 0) expect(r).toEqual({ ok: false, reason: "zero_base" });
-        else if (!fitsExcel(q)) expect(r).toEqual({ ok: false, reason: "overflow" });
-        else expect(valueOrNull(r)).toBe(q);
-      };
-      expectQuotient(completionRate(a, b), a / b);
-      expectQuotient(share(a, b), a / b);
-      expectQuotient(yoyGrowth(a, b), (a - b) / Math.abs(b));
-    }));
+    fc.assert(
+      fc.property(num, num, (a, b) => {
+        const expectQuotient = (r: ReturnType<typeof share>, q: number) => {
+          if (b === 0) expect(r).toEqual({ ok: false, reason: "zero_base" });
+          else if (!fitsExcel(q)) expect(r).toEqual({ ok: false, reason: "overflow" });
+          else expect(valueOrNull(r)).toBe(q);
+        };
+        expectQuotient(completionRate(a, b), a / b);
+        expectQuotient(share(a, b), a / b);
+        expectQuotient(yoyGrowth(a, b), (a - b) / Math.abs(b));
+      }),
+    );
   });
 });
 
@@ -77,15 +92,21 @@ describe("time progress (序时进度)", () => {
   });
 
   test("property: monotone in the date and within [0, 1]", () => {
-    fc.assert(fc.property(fc.date({ min: new Date("1990-01-01"), max: new Date("2090-12-31"), noInvalidDate: true }), fc.constantFrom("month", "day"), (date, basis) => {
-      const a = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-      const next = new Date(date.getTime() + 86_400_000);
-      const b = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-      const p = timeProgress(a, basis as "month" | "day");
-      expect(p).toBeGreaterThanOrEqual(0);
-      expect(p).toBeLessThanOrEqual(1);
-      if (a.year === b.year) expect(timeProgress(b, basis as "month" | "day")).toBeGreaterThanOrEqual(p);
-    }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1990-01-01"), max: new Date("2090-12-31"), noInvalidDate: true }),
+        fc.constantFrom("month", "day"),
+        (date, basis) => {
+          const a = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+          const next = new Date(date.getTime() + 86_400_000);
+          const b = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+          const p = timeProgress(a, basis as "month" | "day");
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(1);
+          if (a.year === b.year) expect(timeProgress(b, basis as "month" | "day")).toBeGreaterThanOrEqual(p);
+        },
+      ),
+    );
   });
 });
 
@@ -149,13 +170,26 @@ describe("one rule for what Excel can hold (9.99999999999999E+307, Excel specifi
   });
 
   test("property: every metric either fits Excel or says overflow/zero_base; never a number Excel cannot show", () => {
-    const big = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(EXCEL_MAX_NUMBER, -EXCEL_MAX_NUMBER, 1e308, 5e-324, 0.6));
-    fc.assert(fc.property(big, big, (a, b) => {
-      for (const r of [completionRate(a, b), yoyGrowth(a, b), share(a, b), remainingTarget(a, b), paceGap(a, b, d("2025-05-31")), requiredMonthlyPace(a, b, d("2025-05-31"))]) {
-        if (r.ok) expect(fitsExcel(r.value)).toBe(true);
-        else expect(["overflow", "zero_base"]).toContain(r.reason);
-      }
-    }), { numRuns: 500 });
+    const big = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(EXCEL_MAX_NUMBER, -EXCEL_MAX_NUMBER, 1e308, 5e-324, 0.6),
+    );
+    fc.assert(
+      fc.property(big, big, (a, b) => {
+        for (const r of [
+          completionRate(a, b),
+          yoyGrowth(a, b),
+          share(a, b),
+          remainingTarget(a, b),
+          paceGap(a, b, d("2025-05-31")),
+          requiredMonthlyPace(a, b, d("2025-05-31")),
+        ]) {
+          if (r.ok) expect(fitsExcel(r.value)).toBe(true);
+          else expect(["overflow", "zero_base"]).toContain(r.reason);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -169,10 +203,13 @@ describe("cleanFloat strips dust without overflowing (defect D4)", () => {
   });
 
   test("property: never changes a value by more than 5e-10, and keeps every finite value finite", () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      const y = cleanFloat(x);
-      expect(Number.isFinite(y)).toBe(true);
-      expect(Math.abs(y - x)).toBeLessThanOrEqual(5e-10 + Math.abs(x) * 1e-15);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const y = cleanFloat(x);
+        expect(Number.isFinite(y)).toBe(true);
+        expect(Math.abs(y - x)).toBeLessThanOrEqual(5e-10 + Math.abs(x) * 1e-15);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -10,7 +10,11 @@ import { builtInDivisions } from "../briefing/seed-data";
 
 const FILE = "地区表.csv";
 const read = (rows: string[]) =>
-  importCsvText(["地区,上级地区,级别,别名", ...rows].join("\n") + "\n", { fileName: FILE, kind: "regions", divisions: builtInDivisions() });
+  importCsvText(["地区,上级地区,级别,别名", ...rows].join("\n") + "\n", {
+    fileName: FILE,
+    kind: "regions",
+    divisions: builtInDivisions(),
+  });
 const where = (i: ImportIssue) => [i.file, i.row, i.column, i.severity];
 /** Every message says what to do (改/删/加… in Chinese, a verb in English) and is the same in both languages' places. */
 function actionable(i: ImportIssue): void {

@@ -13,7 +13,10 @@ const documents = [
   "README.md",
   "BENCHMARKS.md",
   "seeds/README.md",
-  ...fs.readdirSync(docsDir).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`),
+  ...fs
+    .readdirSync(docsDir)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
 ];
 
 describe("the project's Markdown links", () => {
@@ -28,7 +31,10 @@ describe("the project's Markdown links", () => {
   test("README.md links to every page in docs/", () => {
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
     const linked = new Set(markdownLinks(readme).map((l) => l.target.split("#")[0]));
-    const pages = fs.readdirSync(docsDir).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`);
+    const pages = fs
+      .readdirSync(docsDir)
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`);
     expect(pages.filter((p) => !linked.has(p))).toEqual([]);
   });
 });

@@ -7,7 +7,13 @@ import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/s
 import { addUserColumn, makeRecord, resultOf, stripUndo } from "./helpers";
 
 const base = Array.from({ length: 14 }, (_, i) => makeRecord(i + 1));
-const edited = [makeRecord(70), ...base.slice(2).reverse().map((r, i) => (i % 4 === 0 ? { ...r, stage: "投产" as const } : r))];
+const edited = [
+  makeRecord(70),
+  ...base
+    .slice(2)
+    .reverse()
+    .map((r, i) => (i % 4 === 0 ? { ...r, stage: "投产" as const } : r)),
+];
 
 /** A workbook after a load, user columns and one refresh (so archive, change log and an undo record exist). */
 async function prepared(): Promise<SimulatedExcel> {
@@ -32,7 +38,11 @@ beforeAll(async () => {
   const sim = await prepared();
   await refreshDataset("ledger", resultOf(edited));
   syncsOfRefresh = sim.stats.syncs;
-  newState = { ledger: sim.workbook.tableFormulas("Ledger"), archive: sim.workbook.table("Archive")!.rowCount, log: sim.workbook.table("ChangeLog")!.rowCount };
+  newState = {
+    ledger: sim.workbook.tableFormulas("Ledger"),
+    archive: sim.workbook.table("Archive")!.rowCount,
+    log: sim.workbook.table("ChangeLog")!.rowCount,
+  };
   sim.close();
   expect(syncsOfRefresh).toBeGreaterThanOrEqual(4);
 });
@@ -54,12 +64,20 @@ test("a commit batch that fails part-way is rolled back from the snapshot: fully
     const sim = await prepared();
     const before = dataOf(sim.workbook.snapshot());
     sim.failNextSync({ skip: syncsOfRefresh - 1, afterCommands: m });
-    const outcome = await refreshDataset("ledger", resultOf(edited)).then(() => "ok", () => "failed");
+    const outcome = await refreshDataset("ledger", resultOf(edited)).then(
+      () => "ok",
+      () => "failed",
+    );
     if (outcome === "failed") failed++;
     const after = dataOf(sim.workbook.snapshot());
     // Either the fault hit (all old) or the batch was shorter than m commands (all new): never half.
     if (outcome === "failed") expect([m, after]).toEqual([m, before]);
-    else expect({ ledger: sim.workbook.tableFormulas("Ledger"), archive: sim.workbook.table("Archive")!.rowCount, log: sim.workbook.table("ChangeLog")!.rowCount }).toEqual(newState);
+    else
+      expect({
+        ledger: sim.workbook.tableFormulas("Ledger"),
+        archive: sim.workbook.table("Archive")!.rowCount,
+        log: sim.workbook.table("ChangeLog")!.rowCount,
+      }).toEqual(newState);
     expect(sim.workbook.sheetNames().some((n) => n.startsWith("_invest_stage_"))).toBe(false);
     sim.close();
   }
@@ -74,7 +92,10 @@ test("a rollback that fails too is reported with both errors (never swallowed), 
       const before = dataOf(sim.workbook.snapshot());
       sim.failNextSync({ skip: syncsOfRefresh - 1, afterCommands: 6 }); // the commit fails…
       sim.failNextSync({ skip: j, afterCommands }); // …and then a sync of its rollback
-      const outcome = await refreshDataset("ledger", resultOf(edited)).then(() => "ok", (e: unknown) => e);
+      const outcome = await refreshDataset("ledger", resultOf(edited)).then(
+        () => "ok",
+        (e: unknown) => e,
+      );
       if (outcome instanceof RollbackFailedError) {
         reported++;
         expect(outcome.message_zh).toMatch(/写入失败.*恢复原状时也出错.*撤销/);
@@ -83,7 +104,11 @@ test("a rollback that fails too is reported with both errors (never swallowed), 
         await expect(undoLastRefresh()).resolves.toMatchObject({ kind: "ledger" });
       } else {
         // The fault came after the rollback was done (or hit nothing): the sheets are back, the write's error stands.
-        expect([j, afterCommands, outcome === "ok" ? "ok" : (outcome as { code?: string }).code]).toEqual([j, afterCommands, "GeneralException"]);
+        expect([j, afterCommands, outcome === "ok" ? "ok" : (outcome as { code?: string }).code]).toEqual([
+          j,
+          afterCommands,
+          "GeneralException",
+        ]);
       }
       expect([j, afterCommands, dataOf(sim.workbook.snapshot())]).toEqual([j, afterCommands, before]);
       sim.close();
@@ -115,7 +140,9 @@ test("an already aborted signal does nothing at all", async () => {
   const before = sim.workbook.snapshot();
   const ctl = new AbortController();
   ctl.abort();
-  await expect(refreshDataset("ledger", resultOf(edited), { signal: ctl.signal })).rejects.toMatchObject({ name: "AbortError" });
+  await expect(refreshDataset("ledger", resultOf(edited), { signal: ctl.signal })).rejects.toMatchObject({
+    name: "AbortError",
+  });
   expect(sim.workbook.snapshot()).toEqual(before);
   sim.close();
 });

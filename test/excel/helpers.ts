@@ -11,8 +11,15 @@ export function seedLedger(): ImportResult {
 
 export function resultOf(records: ProjectRecord[]): ImportResult {
   return {
-    kind: "ledger", records, funds: [], targets: [], figures: [], issues: [],
-    summary: { rows: records.length, accepted: records.length, rejected: 0 }, mapping: {}, headers: [],
+    kind: "ledger",
+    records,
+    funds: [],
+    targets: [],
+    figures: [],
+    issues: [],
+    summary: { rows: records.length, accepted: records.length, rejected: 0 },
+    mapping: {},
+    headers: [],
   };
 }
 
@@ -31,7 +38,7 @@ export function makeRecord(i: number, over: Partial<ProjectRecord> = {}): Projec
     started_date: null,
     signed_amount: Math.round(i * 137.7) / 100,
     planned_investment: i % 4 ? Math.round(i * 250) / 100 : null,
-    notes: i % 7 === 0 ? "=HYPERLINK(\"http://x\")" : `备注${i}`,
+    notes: i % 7 === 0 ? '=HYPERLINK("http://x")' : `备注${i}`,
     source: `file.csv 第${i + 1}行`,
     ...over,
   };
@@ -45,7 +52,11 @@ export function tableObjects(sim: SimulatedExcel, table: string): Record<string,
 }
 
 /** What a user does in Excel: add columns to a table and fill them (values per row, or one formula). */
-export async function addUserColumn(name: string, table: string, fill: (rowIndex: number, row: unknown[]) => unknown): Promise<void> {
+export async function addUserColumn(
+  name: string,
+  table: string,
+  fill: (rowIndex: number, row: unknown[]) => unknown,
+): Promise<void> {
   await Excel.run(async (ctx) => {
     const t = ctx.workbook.tables.getItem(table);
     const body = t.getDataBodyRange();

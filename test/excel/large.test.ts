@@ -13,8 +13,17 @@ test("100k records: load and refresh in ≤ 4 MB syncs, no more than ceil(payloa
   try {
     const records = Array.from({ length: 100_000 }, (_, i) => makeRecord(i + 1));
     const fractions: number[] = [];
-    await writeDataset("ledger", resultOf(records), { type: "url", name: "big", url: "https://example.gov.cn/big.csv" }, { onProgress: (f) => fractions.push(f) });
-    const load = { syncs: sim.stats.syncs, bytes: sim.stats.bytesPerSync.reduce((a, b) => a + b, 0), max: Math.max(...sim.stats.bytesPerSync) };
+    await writeDataset(
+      "ledger",
+      resultOf(records),
+      { type: "url", name: "big", url: "https://example.gov.cn/big.csv" },
+      { onProgress: (f) => fractions.push(f) },
+    );
+    const load = {
+      syncs: sim.stats.syncs,
+      bytes: sim.stats.bytesPerSync.reduce((a, b) => a + b, 0),
+      max: Math.max(...sim.stats.bytesPerSync),
+    };
     expect(sim.workbook.table("Ledger")!.rowCount).toBe(100_000);
     expect(load.max).toBeLessThanOrEqual(MB4 + 100_000);
     expect(load.max).toBeLessThan(PAYLOAD_LIMIT);
@@ -27,11 +36,17 @@ test("100k records: load and refresh in ≤ 4 MB syncs, no more than ceil(payloa
 
     // Refresh: 1,000 changed, 500 removed, 500 added.
     sim.resetStats();
-    const edited = records.filter((_, i) => i % 200 !== 7).map((r, i) => (i % 100 === 3 ? { ...r, stage: "开工" as const } : r));
+    const edited = records
+      .filter((_, i) => i % 200 !== 7)
+      .map((r, i) => (i % 100 === 3 ? { ...r, stage: "开工" as const } : r));
     for (let i = 0; i < 500; i++) edited.push(makeRecord(200_000 + i));
     const summary = await refreshDataset("ledger", resultOf(edited));
     expect(summary).toMatchObject({ archived: 500, added: 500 });
-    const refresh = { syncs: sim.stats.syncs, bytes: sim.stats.bytesPerSync.reduce((a, b) => a + b, 0), max: Math.max(...sim.stats.bytesPerSync) };
+    const refresh = {
+      syncs: sim.stats.syncs,
+      bytes: sim.stats.bytesPerSync.reduce((a, b) => a + b, 0),
+      max: Math.max(...sim.stats.bytesPerSync),
+    };
     expect(refresh.max).toBeLessThan(PAYLOAD_LIMIT);
     expect(Math.max(...sim.stats.responseBytesPerSync)).toBeLessThan(PAYLOAD_LIMIT);
     // Writes: ceil(payload / 4 MB) + constant; reads of the old table add their own chunks (≤ 4 MB responses each).

@@ -9,7 +9,14 @@ import type { ProjectRecord } from "../../src/core/model";
 import { buildBriefing } from "../../src/briefing/build";
 import { writeBriefingSheet } from "../../src/excel/briefing-sheet";
 import { readWorkbookTable } from "../../src/excel/refresh-all";
-import { ARCHIVE, CHANGELOG, refreshDataset, undoLastRefresh, WriteBlockedError, writeDataset } from "../../src/excel/sheets";
+import {
+  ARCHIVE,
+  CHANGELOG,
+  refreshDataset,
+  undoLastRefresh,
+  WriteBlockedError,
+  writeDataset,
+} from "../../src/excel/sheets";
 import { leftoverSheets, ownerId, parseWorkSheetName, STALE_AFTER_MS, workSheetName } from "../../src/excel/leftovers";
 import { importTable, loadSeeds } from "../../src/import";
 import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
@@ -28,7 +35,10 @@ async function loaded(records: ProjectRecord[] = base, options: Parameters<typeo
 }
 
 /** The edited source: P-2 removed, P-3 changed, P-100 added. */
-const edited = () => [...base.filter((r) => r.id !== "P-000002").map((r) => (r.id === "P-000003" ? { ...r, stage: "开工" as const } : r)), makeRecord(100)];
+const edited = () => [
+  ...base.filter((r) => r.id !== "P-000002").map((r) => (r.id === "P-000003" ? { ...r, stage: "开工" as const } : r)),
+  makeRecord(100),
+];
 
 describe("1. very hidden work sheets are made Hidden before they are deleted", () => {
   test("write, refresh, undo and a rolled-back commit leave no work sheet but the current undo snapshot", async () => {
@@ -87,7 +97,11 @@ describe("2. a table with its total row shown", () => {
     expect(sim.workbook.values("台账", `A${totalRow}`)).toEqual([["汇总"]]);
     // Reading the table back (a workbook-table source) does not take the total row for a record.
     const back = await readWorkbookTable("Ledger");
-    expect(importTable(back.values, { fileName: back.label, kind: "ledger", startRow: back.startRow }).records.map((r) => r.id)).toEqual(edited().map((r) => r.id));
+    expect(
+      importTable(back.values, { fileName: back.label, kind: "ledger", startRow: back.startRow }).records.map(
+        (r) => r.id,
+      ),
+    ).toEqual(edited().map((r) => r.id));
     await undoLastRefresh();
     expect(stripUndo(sim.workbook.snapshot())).toEqual(stripUndo(snap));
   });
@@ -98,7 +112,10 @@ describe("6. two writes at once", () => {
     await loaded();
     const first = edited();
     const second = [...first, makeRecord(200)];
-    const [a, b] = await Promise.all([refreshDataset("ledger", resultOf(first)), refreshDataset("ledger", resultOf(second))]);
+    const [a, b] = await Promise.all([
+      refreshDataset("ledger", resultOf(first)),
+      refreshDataset("ledger", resultOf(second)),
+    ]);
     expect(a).toMatchObject({ added: 1, archived: 1, updated: 1 });
     expect(b).toMatchObject({ added: 1, archived: 0, updated: 0 });
     expect(tableObjects(sim, "Ledger").map((r) => r["项目编号"])).toEqual(second.map((r) => r.id));
@@ -161,7 +178,10 @@ describe("9. only documented operations", () => {
   test("a refresh under an active filter clears it, writes, and applies it again to the new rows; undo too", async () => {
     await loaded();
     await Excel.run(async (ctx) => {
-      ctx.workbook.tables.getItem("Ledger").columns.getItem("所属地区").filter.apply({ filterOn: "Values", values: ["西宁市"] });
+      ctx.workbook.tables
+        .getItem("Ledger")
+        .columns.getItem("所属地区")
+        .filter.apply({ filterOn: "Values", values: ["西宁市"] });
       await ctx.sync();
     });
     const snap = sim.workbook.snapshot();
@@ -189,7 +209,10 @@ describe("9. only documented operations", () => {
     // Another table that lies partly in the ledger's columns below it: nothing is changed, and the user is told where.
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("台账");
-      ws.getRange("N20:Q21").values = [["a", "b", "c", "d"], [1, 2, 3, 4]];
+      ws.getRange("N20:Q21").values = [
+        ["a", "b", "c", "d"],
+        [1, 2, 3, 4],
+      ];
       ws.tables.add("台账!N20:Q21", true).name = "Mine";
       await ctx.sync();
     });
@@ -251,7 +274,10 @@ describe("9. only documented operations", () => {
     const seeds = loadSeeds();
     await writeDataset("ledger", seeds.ledger, { type: "seeds", name: "示例数据" });
     await writeDataset("targets", seeds.targets, { type: "seeds", name: "示例数据" });
-    const b = buildBriefing({ records: seeds.ledger.records, funds: [], targets: seeds.targets.targets, figures: [] }, { period: "2025Q1" });
+    const b = buildBriefing(
+      { records: seeds.ledger.records, funds: [], targets: seeds.targets.targets, figures: [] },
+      { period: "2025Q1" },
+    );
     const out = await writeBriefingSheet(b, { language: "zh-CN", charts: false });
     // No reported figures were loaded: the actuals' formulas (which look at Figures first) become values.
     expect(out.warnings.map((w) => w.message).join()).toMatch(/没有表格 Figures/);

@@ -22,7 +22,13 @@ test("first load of the seeds: table, titles, formats, note, frozen header, reme
   const seeds = seedLedger();
   expect(seeds.records.length).toBeGreaterThan(20);
   const summary = await writeDataset("ledger", seeds, { type: "seeds", name: "示例数据" }, { now: () => NOW });
-  expect(summary).toMatchObject({ kind: "ledger", sheet: "台账", table: "Ledger", rows: seeds.records.length, added: seeds.records.length });
+  expect(summary).toMatchObject({
+    kind: "ledger",
+    sheet: "台账",
+    table: "Ledger",
+    rows: seeds.records.length,
+    added: seeds.records.length,
+  });
   const info = sim.workbook.table("Ledger")!;
   expect(info.address).toBe(`台账!A2:${String.fromCharCode(64 + LEDGER.columns.length)}${seeds.records.length + 2}`); // 16 columns, 地区路径 last
   expect(info.columns).toEqual(LEDGER.columns.map((c) => c.title));
@@ -35,10 +41,20 @@ test("first load of the seeds: table, titles, formats, note, frozen header, reme
   expect(sim.workbook.text("台账", `K${started + 3}`)).toEqual([["2025-02-19"]]);
   expect(sim.workbook.numberFormats("台账", "L3")).toEqual([["0.00"]]);
   expect(sim.workbook.frozenRows("台账")).toBe(2);
-  expect(String(sim.workbook.values("台账", "A1")[0][0])).toMatch(/^来源 Source：示例数据 · 载入 Loaded：2026-11-22 09:30/);
+  expect(String(sim.workbook.values("台账", "A1")[0][0])).toMatch(
+    /^来源 Source：示例数据 · 载入 Loaded：2026-11-22 09:30/,
+  );
   expect(sim.workbook.activeSheet()).toBe("台账");
   const sources = await listSources();
-  expect(sources).toEqual([expect.objectContaining({ id: "ledger", kind: "ledger", type: "seeds", rows: seeds.records.length, lastRefresh: NOW.toISOString() })]);
+  expect(sources).toEqual([
+    expect.objectContaining({
+      id: "ledger",
+      kind: "ledger",
+      type: "seeds",
+      rows: seeds.records.length,
+      lastRefresh: NOW.toISOString(),
+    }),
+  ]);
   // Nothing staged is left behind; the undo snapshot sheet is very hidden.
   expect(sim.workbook.sheetNames().filter((n) => n.startsWith("_invest_stage_"))).toEqual([]);
   const undoSheets = sim.workbook.sheetNames().filter((n) => n.startsWith("_invest_undo_"));
@@ -48,14 +64,29 @@ test("first load of the seeds: table, titles, formats, note, frozen header, reme
 
 test("month-precision dates are the 1st of the month shown yyyy-mm; formula-like text arrives as text", async () => {
   const records = [
-    makeRecord(5, { signed_date: "2025-03", name: "=1+1", notes: "+86 971 1234", investor: "-负责人", park: "@园区", industry: "0012", investor_origin: "'引号" }),
+    makeRecord(5, {
+      signed_date: "2025-03",
+      name: "=1+1",
+      notes: "+86 971 1234",
+      investor: "-负责人",
+      park: "@园区",
+      industry: "0012",
+      investor_origin: "'引号",
+    }),
   ];
   await writeDataset("ledger", resultOf(records), { type: "file", name: "a.csv" });
   const row = tableObjects(sim, "Ledger")[0];
   expect(row["签约日期"]).toBe(45717); // 2025-03-01
   expect(sim.workbook.numberFormats("台账", "J3")).toEqual([["yyyy-mm"]]);
   expect(sim.workbook.text("台账", "J3")).toEqual([["2025-03"]]);
-  for (const [title, text] of [["项目名称", "=1+1"], ["备注", "+86 971 1234"], ["投资方", "-负责人"], ["园区", "@园区"], ["产业类别", "0012"], ["投资来源地", "'引号"]]) {
+  for (const [title, text] of [
+    ["项目名称", "=1+1"],
+    ["备注", "+86 971 1234"],
+    ["投资方", "-负责人"],
+    ["园区", "@园区"],
+    ["产业类别", "0012"],
+    ["投资来源地", "'引号"],
+  ]) {
     expect(row[title]).toBe(text);
   }
   const formulas = sim.workbook.tableFormulas("Ledger")[0];
@@ -65,17 +96,26 @@ test("month-precision dates are the 1st of the month shown yyyy-mm; formula-like
 
 test("a sheet named 台账 or 变更日志 that holds the user's own content is never written over; undo is exact", async () => {
   await Excel.run(async (ctx) => {
-    ctx.workbook.worksheets.add("台账").getRange("A1:B2").values = [["我的", "笔记"], ["别动", 1]];
+    ctx.workbook.worksheets.add("台账").getRange("A1:B2").values = [
+      ["我的", "笔记"],
+      ["别动", 1],
+    ];
     ctx.workbook.worksheets.add("变更日志").getRange("C3").values = [["手写日志"]];
     ctx.workbook.worksheets.add("归档"); // empty: ours to use
     await ctx.sync();
   });
   const s0 = sim.workbook.snapshot();
-  const summary = await writeDataset("ledger", resultOf([makeRecord(1), makeRecord(2)]), { type: "file", name: "a.csv" });
+  const summary = await writeDataset("ledger", resultOf([makeRecord(1), makeRecord(2)]), {
+    type: "file",
+    name: "a.csv",
+  });
   expect(summary.sheet).toBe("台账 2");
   expect(sim.workbook.table("Ledger")!.sheet).toBe("台账 2");
   expect(sim.workbook.table(CHANGELOG.table)!.sheet).toBe("变更日志 2");
-  expect(sim.workbook.values("台账", "A1:B2")).toEqual([["我的", "笔记"], ["别动", 1]]);
+  expect(sim.workbook.values("台账", "A1:B2")).toEqual([
+    ["我的", "笔记"],
+    ["别动", 1],
+  ]);
   expect(sim.workbook.values("变更日志", "C3")).toEqual([["手写日志"]]);
   await undoLastRefresh();
   expect(sim.workbook.snapshot()).toEqual(s0);
@@ -105,9 +145,14 @@ test("an existing empty 台账 sheet is used; undo removes the table, note and f
 
 describe("refresh against an edited source", () => {
   async function loadWithUserColumns(records: ProjectRecord[]) {
-    await writeDataset("ledger", resultOf(records), { type: "url", name: "台账", url: "https://example.gov.cn/ledger.csv" }, { now: () => NOW });
+    await writeDataset(
+      "ledger",
+      resultOf(records),
+      { type: "url", name: "台账", url: "https://example.gov.cn/ledger.csv" },
+      { now: () => NOW },
+    );
     await addUserColumn("负责人", "Ledger", (_i, row) => `张-${row[0]}`);
-    await addUserColumn("编号加负责人", "Ledger", () => "=[@项目编号]&\"/\"&[@负责人]");
+    await addUserColumn("编号加负责人", "Ledger", () => '=[@项目编号]&"/"&[@负责人]');
     // An R1C1 formula is written as formulasR1C1 (as values it would be an A1 formula naming a table "RC").
     await Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem("Ledger");
@@ -121,9 +166,14 @@ describe("refresh against an edited source", () => {
   test("added, changed, removed, reordered: user values and formulas stay with their record; archive; change log", async () => {
     const base = Array.from({ length: 12 }, (_, i) => makeRecord(i + 1));
     // A user column holding R1C1-written formulas: relative to the row, so moving rows keeps them right.
-    await writeDataset("ledger", resultOf(base), { type: "url", name: "台账", url: "https://example.gov.cn/ledger.csv" }, { now: () => NOW });
+    await writeDataset(
+      "ledger",
+      resultOf(base),
+      { type: "url", name: "台账", url: "https://example.gov.cn/ledger.csv" },
+      { now: () => NOW },
+    );
     await addUserColumn("负责人", "Ledger", (_i, row) => `张-${row[0]}`);
-    await addUserColumn("编号加负责人", "Ledger", () => "=[@项目编号]&\"/\"&[@负责人]");
+    await addUserColumn("编号加负责人", "Ledger", () => '=[@项目编号]&"/"&[@负责人]');
     await Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem("Ledger");
       t.columns.add(undefined, undefined, "金额两倍");
@@ -163,7 +213,9 @@ describe("refresh against an edited source", () => {
     // Formulas are still formulas (structured and R1C1-relative).
     const formulas = sim.workbook.tableFormulas("Ledger");
     const col = sim.workbook.table("Ledger")!.columns;
-    expect(new Set(formulas.map((r) => r[col.indexOf("编号加负责人")]))).toEqual(new Set(["=[@项目编号]&\"/\"&[@负责人]"]));
+    expect(new Set(formulas.map((r) => r[col.indexOf("编号加负责人")]))).toEqual(
+      new Set(['=[@项目编号]&"/"&[@负责人]']),
+    );
     formulas.forEach((r, i) => expect(r[col.indexOf("金额两倍")]).toBe(`=$L${i + 3}*2`));
     expect(after.find((r) => r["项目编号"] === edited[3].id)!["备注"]).toBe("=新的备注");
 
@@ -179,18 +231,42 @@ describe("refresh against an edited source", () => {
 
     // Change log: 2 added, 3 field changes on 2 records, 3 archived.
     const log = tableObjects(sim, CHANGELOG.table);
-    expect(log[0]).toMatchObject({ "操作": "载入", "新值": 12 });
+    expect(log[0]).toMatchObject({ 操作: "载入", 新值: 12 });
     const byAction = (a: string) => log.filter((r) => r["操作"] === a);
-    expect(byAction("新增").map((r) => r["编号"]).sort()).toEqual(["P-000100", "P-000101"]);
-    expect(byAction("归档").map((r) => r["编号"]).sort()).toEqual(["P-000002", "P-000005", "P-000009"]);
-    expect(byAction("修改").map((r) => [r["编号"], r["字段"], r["原值"], r["新值"]])).toEqual(expect.arrayContaining([
-      [edited[0].id, "签约金额(亿元)", base.find((b) => b.id === edited[0].id)!.signed_amount, 99.5],
-      [edited[0].id, "项目阶段", "签约", "开工"],
-      [edited[3].id, "备注", base.find((b) => b.id === edited[3].id)!.notes, "=新的备注"],
-    ]));
+    expect(
+      byAction("新增")
+        .map((r) => r["编号"])
+        .sort(),
+    ).toEqual(["P-000100", "P-000101"]);
+    expect(
+      byAction("归档")
+        .map((r) => r["编号"])
+        .sort(),
+    ).toEqual(["P-000002", "P-000005", "P-000009"]);
+    expect(byAction("修改").map((r) => [r["编号"], r["字段"], r["原值"], r["新值"]])).toEqual(
+      expect.arrayContaining([
+        [edited[0].id, "签约金额(亿元)", base.find((b) => b.id === edited[0].id)!.signed_amount, 99.5],
+        [edited[0].id, "项目阶段", "签约", "开工"],
+        [edited[3].id, "备注", base.find((b) => b.id === edited[3].id)!.notes, "=新的备注"],
+      ]),
+    );
     expect(byAction("修改")).toHaveLength(3);
-    expect(sim.workbook.values(CHANGELOG.sheet, "A1:H1")[0]).toEqual(["时间", "刷新批次", "数据集", "操作", "编号", "字段", "原值", "新值"]);
-    expect(sim.workbook.text(CHANGELOG.sheet, "A2:D2")[0]).toEqual(["2026-11-22 09:30", expect.any(String), "台账", "载入"]);
+    expect(sim.workbook.values(CHANGELOG.sheet, "A1:H1")[0]).toEqual([
+      "时间",
+      "刷新批次",
+      "数据集",
+      "操作",
+      "编号",
+      "字段",
+      "原值",
+      "新值",
+    ]);
+    expect(sim.workbook.text(CHANGELOG.sheet, "A2:D2")[0]).toEqual([
+      "2026-11-22 09:30",
+      expect.any(String),
+      "台账",
+      "载入",
+    ]);
     const lastRow = sim.workbook.table(CHANGELOG.table)!.rowCount + 1;
     expect(sim.workbook.text(CHANGELOG.sheet, `A${lastRow}`)[0][0]).toBe("2026-11-23 08:00");
   });
@@ -201,7 +277,13 @@ describe("refresh against an edited source", () => {
     // A first refresh (so archive and change log exist), then the one to undo.
     await refreshDataset("ledger", resultOf(base.slice(1)));
     const snapshot = sim.workbook.snapshot();
-    const edited = [makeRecord(50), ...base.slice(3).reverse().map((r, i) => (i === 2 ? { ...r, region: "海北州" } : r))];
+    const edited = [
+      makeRecord(50),
+      ...base
+        .slice(3)
+        .reverse()
+        .map((r, i) => (i === 2 ? { ...r, region: "海北州" } : r)),
+    ];
     await refreshDataset("ledger", resultOf(edited));
     expect(sim.workbook.snapshot()).not.toEqual(snapshot);
     const undone = await undoLastRefresh();
@@ -217,4 +299,3 @@ describe("refresh against an edited source", () => {
     expect(sim.workbook.snapshot()).toEqual(before);
   });
 });
-

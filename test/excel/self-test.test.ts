@@ -31,7 +31,17 @@ test("every step passes in the simulated host and nothing of the user's is touch
   const report = await runSelfTest({ onStep: (s) => seen.push(s.id) });
   expect(report.steps.filter((s) => !s.ok)).toEqual([]);
   expect(report.ok).toBe(true);
-  expect(seen).toEqual(["environment", "ledger", "user-edits", "refresh", "undo", "briefing-live", "briefing-portable", "functions", "cleanup"]);
+  expect(seen).toEqual([
+    "environment",
+    "ledger",
+    "user-edits",
+    "refresh",
+    "undo",
+    "briefing-live",
+    "briefing-portable",
+    "functions",
+    "cleanup",
+  ]);
   expect(report.leftovers).toEqual([]);
   expect(sim.workbook.snapshot()).toEqual(before);
   expect(sim.workbook.activeSheet()).toBe("我的表");

@@ -49,12 +49,33 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 /** The same input the command builds (files read by the importer, names resolved), for the layout positions. */
 async function readInput(files: Record<string, string>): Promise<{ input: BriefingInput; hierarchy: RegionHierarchy }> {
   const divisions = builtInDivisions();
-  const table = files.regions ? await importBytes(new Uint8Array(fs.readFileSync(files.regions)), { fileName: path.basename(files.regions), kind: "regions", divisions }) : null;
+  const table = files.regions
+    ? await importBytes(new Uint8Array(fs.readFileSync(files.regions)), {
+        fileName: path.basename(files.regions),
+        kind: "regions",
+        divisions,
+      })
+    : null;
   const hierarchy = buildHierarchy(divisions, table?.regions ?? []).hierarchy;
   const get = async (file: string | undefined, kind: "ledger" | "funds" | "targets" | "figures") =>
-    file ? importBytes(new Uint8Array(fs.readFileSync(file)), { fileName: path.basename(file), kind, hierarchy }) : null;
-  const [ledger, funds, targets, figures] = await Promise.all([get(files.ledger, "ledger"), get(files.funds, "funds"), get(files.targets, "targets"), get(files.figures, "figures")]);
-  return { input: { records: ledger!.records, funds: funds?.funds ?? [], targets: targets!.targets, figures: figures?.figures ?? [] }, hierarchy };
+    file
+      ? importBytes(new Uint8Array(fs.readFileSync(file)), { fileName: path.basename(file), kind, hierarchy })
+      : null;
+  const [ledger, funds, targets, figures] = await Promise.all([
+    get(files.ledger, "ledger"),
+    get(files.funds, "funds"),
+    get(files.targets, "targets"),
+    get(files.figures, "figures"),
+  ]);
+  return {
+    input: {
+      records: ledger!.records,
+      funds: funds?.funds ?? [],
+      targets: targets!.targets,
+      figures: figures?.figures ?? [],
+    },
+    hierarchy,
+  };
 }
 
 async function commandRoundTrip(files: Record<string, string>, period: string, extra: string[] = []) {
@@ -69,23 +90,32 @@ async function commandRoundTrip(files: Record<string, string>, period: string, e
   const flag = (name: string) => (extra.includes(name) ? extra[extra.indexOf(name) + 1] : undefined);
   const { input, hierarchy } = await readInput(files);
   const b = buildBriefing(input, {
-    period, asOf: flag("--as-of"), basis: flag("--basis") as "month" | "day" | undefined, hierarchy,
-    within: flag("--within"), level: flag("--level") as never, showEmpty: extra.includes("--show-empty"),
+    period,
+    asOf: flag("--as-of"),
+    basis: flag("--basis") as "month" | "day" | undefined,
+    hierarchy,
+    within: flag("--within"),
+    level: flag("--level") as never,
+    showEmpty: extra.includes("--show-empty"),
   });
   const sheet = recalc.sheets.get(`成绩单 ${parsed.period}`)!;
   expect(sheet).toBeDefined();
   const read = (r: number, c: number) => csvNumber(sheet[r]?.[c]);
   // The JSON printed by the command is the briefing the comparison uses.
-  expect(b.tables.flatMap((t) => [...t.rows, t.total]).map((r) => [r.region, r.metric, r.actual, r.completion_rate]))
-    .toEqual(parsed.rows.map((r) => [r.region, r.metric, r.actual, r.completion_rate]));
+  expect(
+    b.tables.flatMap((t) => [...t.rows, t.total]).map((r) => [r.region, r.metric, r.actual, r.completion_rate]),
+  ).toEqual(parsed.rows.map((r) => [r.region, r.metric, r.actual, r.completion_rate]));
   return { parsed, b, sheet, read, recalc };
 }
 
 maybe("LibreOffice recalculates the exported briefing to the JSON's numbers", () => {
   test("seeds: 西宁市 2024Q1 (102.14%, 15.12%), 青海省 2023Q4 (113.6%), 西宁开发区 2025Q1 (87%)", async () => {
     const files = {
-      ledger: path.join(SEEDS, "projects.csv"), funds: path.join(SEEDS, "funds.csv"),
-      targets: path.join(SEEDS, "targets.csv"), figures: path.join(SEEDS, "figures.csv"), regions: path.join(SEEDS, "regions.csv"),
+      ledger: path.join(SEEDS, "projects.csv"),
+      funds: path.join(SEEDS, "funds.csv"),
+      targets: path.join(SEEDS, "targets.csv"),
+      figures: path.join(SEEDS, "figures.csv"),
+      regions: path.join(SEEDS, "regions.csv"),
     };
     const seen: Record<string, number> = {};
     for (const period of ["2024Q1", "2023Q4", "2025Q1"]) {
@@ -117,10 +147,17 @@ maybe("LibreOffice recalculates the exported briefing to the JSON's numbers", ()
 
   test("a synthetic ledger (8 regions under one city, funds without region, figures, day basis): every cell agrees", async () => {
     const input = syntheticInput({ records: 400, seed: 11 });
-    const csv = { ...inputCsvs(input), regions: toCsv(REGIONS, [
-      { name: "示范市", level: "市州" },
-      ...SYNTH_REGIONS.map((name) => ({ name, parent: "示范市", level: /区$/.test(name) && !/城/.test(name) ? "园区" : "县区" })),
-    ]) };
+    const csv = {
+      ...inputCsvs(input),
+      regions: toCsv(REGIONS, [
+        { name: "示范市", level: "市州" },
+        ...SYNTH_REGIONS.map((name) => ({
+          name,
+          parent: "示范市",
+          level: /区$/.test(name) && !/城/.test(name) ? "园区" : "县区",
+        })),
+      ]),
+    };
     const files: Record<string, string> = {};
     for (const [k, v] of Object.entries(csv)) fs.writeFileSync((files[k] = path.join(dir, `${k}.csv`)), v);
     const { b, read } = await commandRoundTrip(files, "2025Q2", ["--as-of", "2025-05-20", "--basis", "day"]);
@@ -132,14 +169,21 @@ maybe("LibreOffice recalculates the exported briefing to the JSON's numbers", ()
   });
 
   test("random hierarchies (regions, 本级 and 其中 rows, figures at several levels, wildcard names): every cell agrees", async () => {
-    for (const [seed, root] of [[5, false], [23, true]] as const) {
+    for (const [seed, root] of [
+      [5, false],
+      [23, true],
+    ] as const) {
       const c = randomHierCase(seed, { regions: 16, records: 150, figures: 6 });
       const csv = { ...inputCsvs(c.input), regions: toCsv(REGIONS, c.rows) };
       const files: Record<string, string> = {};
       for (const [k, v] of Object.entries(csv)) fs.writeFileSync((files[k] = path.join(dir, `h${seed}-${k}.csv`)), v);
       // 全国 (every top-level region, divisions included) without the empty ones; the random root with them.
       for (const within of [root ? c.rows[0].name : "全国"]) {
-        const { b, read } = await commandRoundTrip(files, "2025Q1", ["--within", within, ...(root ? ["--show-empty"] : [])]);
+        const { b, read } = await commandRoundTrip(files, "2025Q1", [
+          "--within",
+          within,
+          ...(root ? ["--show-empty"] : []),
+        ]);
         expect(b.jurisdiction?.name).toBe(within);
         const { mismatches } = compareSheet(b, read);
         expect({ seed, within, mismatches }).toEqual({ seed, within, mismatches: [] });
@@ -152,19 +196,55 @@ maybe("hostile input: well-formed XML, and LibreOffice agrees with the JSON on e
   test("wildcard and case-variant regions, formula payloads and XML-invalid characters in the text", async () => {
     const regions: string[] = [...CRITERION_REGIONS];
     const payloads = formulaPayloads().filter((_, i) => i % 7 === 0);
-    const ledger = regions.flatMap((region, k) => [1, 2, 3].map((j) => ({
-      项目编号: `P-${k}-${j}`, 项目名称: payloads[(k * 3 + j) % payloads.length], 所属地区: region, 签约日期: `2025-0${j}-1${j}`,
-      "签约金额（万元）": ((k + 1) * j * 1234.5678).toFixed(4), 开工日期: j === 2 ? "2025-03-01" : "", 备注: `备注${XML_INVALID_CHARS[(k + j) % XML_INVALID_CHARS.length]}`,
-    })));
-    ledger.push({ 项目编号: "P-abc", 项目名称: "abc", 所属地区: "ABC区", 签约日期: "2025-02-02", "签约金额（万元）": "70000", 开工日期: "", 备注: "" });
-    const targets = [...regions.map((region, k) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 + k })), { 年份: 2025, 所属地区: "abc区", 指标: "签约金额", 目标值: 20 }];
-    const funds = [...regions.map((region, k) => ({ 项目编号: `P-${k}-1`, 所属地区: region, 到位日期: "2025-02-20", "到位金额（亿元）": k + 0.5, 省外资金: k % 2 ? "是" : "否" })),
-      { 项目编号: "P-abc", 所属地区: "Ａｂｃ区", 到位日期: "2025-02-20", "到位金额（亿元）": 3, 省外资金: "是" }];
-    const figures = ["西宁*", "?", "海~东", "~*"].map((region, k) => ({ 年份: 2025, 截至月份: 3, 所属地区: region, 指标: "签约项目数", 数值: 90 + k }));
+    const ledger = regions.flatMap((region, k) =>
+      [1, 2, 3].map((j) => ({
+        项目编号: `P-${k}-${j}`,
+        项目名称: payloads[(k * 3 + j) % payloads.length],
+        所属地区: region,
+        签约日期: `2025-0${j}-1${j}`,
+        "签约金额（万元）": ((k + 1) * j * 1234.5678).toFixed(4),
+        开工日期: j === 2 ? "2025-03-01" : "",
+        备注: `备注${XML_INVALID_CHARS[(k + j) % XML_INVALID_CHARS.length]}`,
+      })),
+    );
+    ledger.push({
+      项目编号: "P-abc",
+      项目名称: "abc",
+      所属地区: "ABC区",
+      签约日期: "2025-02-02",
+      "签约金额（万元）": "70000",
+      开工日期: "",
+      备注: "",
+    });
+    const targets = [
+      ...regions.map((region, k) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 + k })),
+      { 年份: 2025, 所属地区: "abc区", 指标: "签约金额", 目标值: 20 },
+    ];
+    const funds = [
+      ...regions.map((region, k) => ({
+        项目编号: `P-${k}-1`,
+        所属地区: region,
+        到位日期: "2025-02-20",
+        "到位金额（亿元）": k + 0.5,
+        省外资金: k % 2 ? "是" : "否",
+      })),
+      { 项目编号: "P-abc", 所属地区: "Ａｂｃ区", 到位日期: "2025-02-20", "到位金额（亿元）": 3, 省外资金: "是" },
+    ];
+    const figures = ["西宁*", "?", "海~东", "~*"].map((region, k) => ({
+      年份: 2025,
+      截至月份: 3,
+      所属地区: region,
+      指标: "签约项目数",
+      数值: 90 + k,
+    }));
     // The regions table places every hostile name under one province, so they are criteria of 地区路径 too.
-    const regionRows = [{ 地区: "测试省", 上级地区: "", 级别: "省" }, ...[...regions, "ABC区"].map((name) => ({ 地区: name, 上级地区: "测试省", 级别: "市州" }))];
+    const regionRows = [
+      { 地区: "测试省", 上级地区: "", 级别: "省" },
+      ...[...regions, "ABC区"].map((name) => ({ 地区: name, 上级地区: "测试省", 级别: "市州" })),
+    ];
     const files: Record<string, string> = {};
-    for (const [k, rows] of Object.entries({ ledger, targets, funds, figures, regions: regionRows })) fs.writeFileSync((files[k] = path.join(dir, `hostile-${k}.csv`)), Papa.unparse(rows as object[]));
+    for (const [k, rows] of Object.entries({ ledger, targets, funds, figures, regions: regionRows }))
+      fs.writeFileSync((files[k] = path.join(dir, `hostile-${k}.csv`)), Papa.unparse(rows as object[]));
     const { b, read, parsed } = await commandRoundTrip(files, "2025Q1");
     expect(b.jurisdiction?.name).toBe("测试省");
     expect(b.regions).toEqual(expect.arrayContaining([...CRITERION_REGIONS, "ABC区"]));
@@ -178,7 +258,10 @@ maybe("hostile input: well-formed XML, and LibreOffice agrees with the JSON on e
       if (!/\.(xml|rels)$/.test(name)) continue;
       const xml = data.toString("utf8");
       expect({ name, valid: XMLValidator.validate(xml) }).toEqual({ name, valid: true });
-      expect({ name, bad: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml) }).toEqual({ name, bad: false });
+      expect({ name, bad: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml) }).toEqual({
+        name,
+        bad: false,
+      });
     }
   });
 });
@@ -198,8 +281,18 @@ maybe("the exported workbook is live: LibreOffice recomputes after an edit", () 
     const ws = wb.getWorksheet(LEDGER.sheet)!;
     const amountCol = LEDGER.columns.findIndex((c) => c.field === "signed_amount") + 1;
     // The first 2025Q1 signing of a region without a reported figure.
-    const figureRegions = new Set(input.figures.filter((f) => f.year === 2025 && f.through_month === 3 && !f.scope && f.status !== "备选").map((f) => f.region));
-    const k = input.records.findIndex((r) => r.signed_date?.startsWith("2025-0") && Number(r.signed_date.slice(5, 7)) <= 3 && r.signed_amount != null && !figureRegions.has(r.region));
+    const figureRegions = new Set(
+      input.figures
+        .filter((f) => f.year === 2025 && f.through_month === 3 && !f.scope && f.status !== "备选")
+        .map((f) => f.region),
+    );
+    const k = input.records.findIndex(
+      (r) =>
+        r.signed_date?.startsWith("2025-0") &&
+        Number(r.signed_date.slice(5, 7)) <= 3 &&
+        r.signed_amount != null &&
+        !figureRegions.has(r.region),
+    );
     expect(k).toBeGreaterThanOrEqual(0);
     ws.getRow(k + 2).getCell(amountCol).value = 999.25;
     const file = path.join(dir, "edited.xlsx");
@@ -212,7 +305,9 @@ maybe("the exported workbook is live: LibreOffice recomputes after an edit", () 
     expect(mismatches).toEqual([]);
     // …and the cached values (the old numbers) were really replaced.
     const region = input.records[k].region;
-    const before = briefing.tables.find((t) => t.metric === "signed_amount")!.rows.find((r) => r.region === region)!.actual!;
+    const before = briefing.tables
+      .find((t) => t.metric === "signed_amount")!
+      .rows.find((r) => r.region === region)!.actual!;
     const now = after.tables.find((t) => t.metric === "signed_amount")!.rows.find((r) => r.region === region)!.actual!;
     expect(now - before).toBeCloseTo(999.25 - input.records[k].signed_amount!, 9);
     // The explicit 合计 target (Targets row for region 合计) reached the sheet through its formula.

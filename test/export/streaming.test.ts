@@ -13,7 +13,12 @@ import * as path from "path";
 import { buildBriefing } from "../../src/briefing/build";
 import type { BriefingInput } from "../../src/briefing/types";
 import type { FormulaMode } from "../../src/briefing/formulas";
-import { briefingWorkbook, briefingXlsx, writeBriefingXlsxFile, type SanitizedCell } from "../../src/export/briefing-xlsx";
+import {
+  briefingWorkbook,
+  briefingXlsx,
+  writeBriefingXlsxFile,
+  type SanitizedCell,
+} from "../../src/export/briefing-xlsx";
 import type { Language } from "../../src/i18n/language";
 import { syntheticInput } from "../../packages/test-support/src/synthetic-briefing";
 import { unzip } from "../hardening/zip";
@@ -29,15 +34,26 @@ function sheetView(ws: ExcelJS.Worksheet) {
   const cells: Record<string, unknown> = {};
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      cells[`${r},${c}`] = { value: cell.value, numFmt: cell.numFmt ?? null, font: cell.font ?? null, fill: cell.fill ?? null, alignment: cell.alignment ?? null };
+      cells[`${r},${c}`] = {
+        value: cell.value,
+        numFmt: cell.numFmt ?? null,
+        font: cell.font ?? null,
+        fill: cell.fill ?? null,
+        alignment: cell.alignment ?? null,
+      };
     });
   });
   const columns = (ws.columns ?? []).map((col) => ({ width: col.width ?? null, numFmt: col.numFmt ?? null }));
   const x = ws as unknown as { conditionalFormattings?: unknown[]; autoFilter?: unknown };
   return {
-    name: ws.name, rowCount: ws.rowCount, columnCount: ws.columnCount, cells, columns,
+    name: ws.name,
+    rowCount: ws.rowCount,
+    columnCount: ws.columnCount,
+    cells,
+    columns,
     views: (ws.views ?? []).map((v) => ({ state: v.state ?? null, ySplit: (v as { ySplit?: number }).ySplit ?? null })),
-    autoFilter: x.autoFilter ?? null, conditionalFormattings: x.conditionalFormattings ?? [],
+    autoFilter: x.autoFilter ?? null,
+    conditionalFormattings: x.conditionalFormattings ?? [],
   };
 }
 
@@ -49,11 +65,17 @@ function calcPr(bytes: Uint8Array): string {
 /** Input with hostile text: a control character (replaced by U+FFFD and reported) in a name, a region and a note. */
 function hostileInput(): Required<BriefingInput> {
   const input = syntheticInput({ records: 300, funds: 60, seed: 14 });
-  const records = input.records.map((r, i) => (i === 5 ? { ...r, name: "光伏\u0001项目", notes: "备注\u000b", region: "城东区" } : r));
+  const records = input.records.map((r, i) =>
+    i === 5 ? { ...r, name: "光伏\u0001项目", notes: "备注\u000b", region: "城东区" } : r,
+  );
   return { ...input, records };
 }
 
-const cases: [FormulaMode, Language][] = [["portable", "zh-CN"], ["values", "en-US"], ["live", "zh-CN"]];
+const cases: [FormulaMode, Language][] = [
+  ["portable", "zh-CN"],
+  ["values", "en-US"],
+  ["live", "zh-CN"],
+];
 
 describe("streaming xlsx writer = in-memory writer", () => {
   const input = hostileInput();
@@ -63,7 +85,13 @@ describe("streaming xlsx writer = in-memory writer", () => {
   test.each(cases)("%s, %s: every sheet, cell, format and property read back equal", async (mode, language) => {
     const reportMemory: SanitizedCell[] = [];
     const reportStream: SanitizedCell[] = [];
-    const memoryBytes = new Uint8Array((await briefingWorkbook(input, briefing, { mode, language, sanitized: reportMemory }).xlsx.writeBuffer()) as ArrayBuffer);
+    const memoryBytes = new Uint8Array(
+      (await briefingWorkbook(input, briefing, {
+        mode,
+        language,
+        sanitized: reportMemory,
+      }).xlsx.writeBuffer()) as ArrayBuffer,
+    );
     const streamBytes = await briefingXlsx(input, briefing, { mode, language, sanitized: reportStream });
     expect(reportStream).toEqual(reportMemory);
     expect(reportStream.length).toBeGreaterThan(0);

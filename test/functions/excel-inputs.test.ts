@@ -5,7 +5,16 @@
  */
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import { completionRate, paceStatus, periodCount, periodLabel, periodSum, share, timeProgress, yoyGrowth } from "../../src/functions/functions";
+import {
+  completionRate,
+  paceStatus,
+  periodCount,
+  periodLabel,
+  periodSum,
+  share,
+  timeProgress,
+  yoyGrowth,
+} from "../../src/functions/functions";
 import { errorCodeOf } from "../../src/functions/errors";
 import { INVEST_FUNCTIONS } from "../../src/functions/registry";
 import { detectDateSystem, functionsDateSystem, setFunctionsDateSystem } from "../../src/functions/date-system";
@@ -40,7 +49,11 @@ describe("error cells passed in (functions.json allowErrorForDataTypeAny): each 
 
   test("PERIOD_SUM ignores an error in a row that does not match, propagates one in a matching value", () => {
     // Q1: rows 1 and 4 are dated in Q1; row 4's value is #DIV/0! → the Q1 total is #DIV/0!; Q2 holds row 2's #N/A.
-    expect(periodSum(values, dates, [["2025Q1", "2025Q2", "2025Q3"]])[0].map((v) => code(v) ?? v)).toEqual(["#DIV/0!", "#N/A", 0]);
+    expect(periodSum(values, dates, [["2025Q1", "2025Q2", "2025Q3"]])[0].map((v) => code(v) ?? v)).toEqual([
+      "#DIV/0!",
+      "#N/A",
+      0,
+    ]);
     // With a criterion, row 4's region is #N/A: an error in a criteria range never matches, so row 4 drops out.
     expect(one(periodSum(values, dates, [["2025Q1"]], [regions, [["西宁市"]]]))).toBe(10);
     expect(one(periodSum(values, dates, [["2025Q1"]], [regions, [["<>海东市"]]]))).toBe(10);
@@ -63,13 +76,21 @@ describe("error cells passed in (functions.json allowErrorForDataTypeAny): each 
   });
 
   test("element-wise functions give each cell its own error; the other cells compute", () => {
-    expect(completionRate([[357.5], [{ code: "#N/A" }], [{ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" }]], [[350]]).map((r) => code(r[0]) ?? r[0]))
-      .toEqual([357.5 / 350, "#N/A", "#DIV/0!"]);
+    expect(
+      completionRate(
+        [[357.5], [{ code: "#N/A" }], [{ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" }]],
+        [[350]],
+      ).map((r) => code(r[0]) ?? r[0]),
+    ).toEqual([357.5 / 350, "#N/A", "#DIV/0!"]);
   });
 
   test("in the simulated Excel, one #N/A in a ledger column no longer turns the whole PERIOD_SUM or spill into #N/A", async () => {
     const s = await investSheet();
-    s.set("A1", [[10, "2025-01-15"], ["=NA()", "2025-04-01"], [5, "2025-02-01"]]);
+    s.set("A1", [
+      [10, "2025-01-15"],
+      ["=NA()", "2025-04-01"],
+      [5, "2025-02-01"],
+    ]);
     s.set("D1", '=INVEST.PERIOD_SUM(A1:A3,B1:B3,"2025Q1")');
     s.set("E1", "=INVEST.COMPLETION_RATE(A1:A3,10)");
     expect(s.get("D1")).toBe(15);
@@ -77,7 +98,11 @@ describe("error cells passed in (functions.json allowErrorForDataTypeAny): each 
     // Without the flag (the generator's own output), Excel would not call the function at all.
     const { generatedMetadata } = require("../../packages/test-support/src/invest-functions");
     const raw = await investSheet({}, await generatedMetadata());
-    raw.set("A1", [[10, "2025-01-15"], ["=NA()", "2025-04-01"], [5, "2025-02-01"]]);
+    raw.set("A1", [
+      [10, "2025-01-15"],
+      ["=NA()", "2025-04-01"],
+      [5, "2025-02-01"],
+    ]);
     raw.set("D1", '=INVEST.PERIOD_SUM(A1:A3,B1:B3,"2025Q1")');
     expect(hfError(raw.get("D1"))).toBe("#N/A");
   });
@@ -87,27 +112,74 @@ describe("blank cells arrive as null (web) or 0 (desktop): every function gives 
   const BLANK = Symbol("blank");
   const cell = fc.oneof(
     { weight: 3, arbitrary: fc.constant(BLANK) },
-    fc.integer({ min: -3, max: 40 }), fc.double({ min: -1e3, max: 1e3, noNaN: true }),
-    fc.constantFrom("", "abc", "西宁市", "10%", "2025-03-31", "2025Q1", "2025", "day", "month", "en", "zh-CN",
-      "", "<>", "=", "=0", "<>0", "<5", ">=0", ">0", "<>西宁市", "西宁*", ">=2025-02-01", "<2025-06-01", true, false, 45747, 2025),
+    fc.integer({ min: -3, max: 40 }),
+    fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+    fc.constantFrom(
+      "",
+      "abc",
+      "西宁市",
+      "10%",
+      "2025-03-31",
+      "2025Q1",
+      "2025",
+      "day",
+      "month",
+      "en",
+      "zh-CN",
+      "",
+      "<>",
+      "=",
+      "=0",
+      "<>0",
+      "<5",
+      ">=0",
+      ">0",
+      "<>西宁市",
+      "西宁*",
+      ">=2025-02-01",
+      "<2025-06-01",
+      true,
+      false,
+      45747,
+      2025,
+    ),
   );
-  const grid = fc.integer({ min: 1, max: 3 }).chain((r) => fc.integer({ min: 1, max: 3 }).chain((c) =>
-    fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })));
+  const grid = fc
+    .integer({ min: 1, max: 3 })
+    .chain((r) =>
+      fc
+        .integer({ min: 1, max: 3 })
+        .chain((c) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })),
+    );
   const fill = (g: unknown[][], blank: unknown) => g.map((row) => row.map((v) => (v === BLANK ? blank : v)));
 
   test.each(Object.keys(INVEST_FUNCTIONS))("%s", (id) => {
     const fn = INVEST_FUNCTIONS[id];
     const repeating = id in REPEATING;
-    fc.assert(fc.property(fc.array(grid, { minLength: arity(id), maxLength: arity(id) }), fc.array(grid, { maxLength: 4 }), (args, extra) => {
-      const call = (blank: unknown) => {
-        const a = args.map((g) => fill(g, blank));
-        return shownGrid(repeating ? fn(...a, extra.map((g) => fill(g, blank))) : fn(...a));
-      };
-      expect(call(0)).toEqual(call(null));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(grid, { minLength: arity(id), maxLength: arity(id) }),
+        fc.array(grid, { maxLength: 4 }),
+        (args, extra) => {
+          const call = (blank: unknown) => {
+            const a = args.map((g) => fill(g, blank));
+            return shownGrid(
+              repeating
+                ? fn(
+                    ...a,
+                    extra.map((g) => fill(g, blank)),
+                  )
+                : fn(...a),
+            );
+          };
+          expect(call(0)).toEqual(call(null));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
-  test("criteria \"\" and \"<>\", and blank optional arguments, behave the same; what cannot be told apart is documented", () => {
+  test('criteria "" and "<>", and blank optional arguments, behave the same; what cannot be told apart is documented', () => {
     const values = [[1], [2], [4], [8]];
     const dates = [["2025-01-01"], ["2025-01-02"], ["2025-01-03"], ["2025-01-04"]];
     for (const blank of [null, 0]) {
@@ -126,9 +198,20 @@ describe("blank cells arrive as null (web) or 0 (desktop): every function gives 
   test("the switch of the simulated host: a blank cell as 0 gives the same results in cells", async () => {
     for (const blanksAsZero of [false, true]) {
       const s = await investSheet({}, undefined, { blanksAsZero });
-      s.set("A1", [[1, "2025-01-01", "甲"], [2, "2025-01-02", null], [4, null, "乙"]]);
-      s.set("E1", [['=INVEST.PERIOD_SUM(A1:A3,B1:B3,"2025",C1:C3,"")', '=INVEST.PERIOD_COUNT(B1:B3,"2025",C1:C3,"<>")',
-        '=INVEST.TIME_PROGRESS("2025-03-31",D9)', "=INVEST.COMPLETION_RATE(A1,D9)", '=INVEST.PACE_STATUS(40,100,"2025-03-31",D9,D9,D9)']]);
+      s.set("A1", [
+        [1, "2025-01-01", "甲"],
+        [2, "2025-01-02", null],
+        [4, null, "乙"],
+      ]);
+      s.set("E1", [
+        [
+          '=INVEST.PERIOD_SUM(A1:A3,B1:B3,"2025",C1:C3,"")',
+          '=INVEST.PERIOD_COUNT(B1:B3,"2025",C1:C3,"<>")',
+          '=INVEST.TIME_PROGRESS("2025-03-31",D9)',
+          "=INVEST.COMPLETION_RATE(A1,D9)",
+          '=INVEST.PACE_STATUS(40,100,"2025-03-31",D9,D9,D9)',
+        ],
+      ]);
       const [sum, count, progress, rate, status] = s.values("E1:I1")[0];
       expect([sum, count, progress, hfError(rate), status]).toEqual([2, 1, 0.25, "#DIV/0!", "超序时"]);
     }
@@ -139,13 +222,21 @@ describe("messages: Excel shows them only on #VALUE! and #N/A, so no other error
   test("with the CustomFunctions runtime, #DIV/0! and #NUM! are built without a message (the runtime rejects one)", () => {
     const made: { code: string; message?: string }[] = [];
     (globalThis as any).CustomFunctions = {
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+        nullReference: "#NULL!",
+      },
       // As documented for divisionByZero / invalidNumber / nullReference: "A custom error message can't be used."
       Error: class {
-        code: string; message?: string;
+        code: string;
+        message?: string;
         constructor(c: string, m?: string) {
           if (m !== undefined && c !== "#VALUE!" && c !== "#N/A") throw new Error(`no message allowed with ${c}`);
-          this.code = c; this.message = m;
+          this.code = c;
+          this.message = m;
           made.push(this);
         }
       },
@@ -160,16 +251,23 @@ describe("messages: Excel shows them only on #VALUE! and #N/A, so no other error
   });
 
   test("property: whatever the inputs, an error other than #VALUE! / #N/A never carries a message", () => {
-    const cell = fc.oneof(fc.double(), fc.constantFrom(null, 0, "", "x", "2025Q1", "2025-03-31", "day", { code: "#N/A" }, { code: "#DIV/0!" }));
+    const cell = fc.oneof(
+      fc.double(),
+      fc.constantFrom(null, 0, "", "x", "2025Q1", "2025-03-31", "day", { code: "#N/A" }, { code: "#DIV/0!" }),
+    );
     const grid = fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 2 });
     for (const id of Object.keys(INVEST_FUNCTIONS)) {
-      fc.assert(fc.property(fc.array(grid, { minLength: arity(id), maxLength: arity(id) }), (args) => {
-        const out: unknown[][] = INVEST_FUNCTIONS[id](...args);
-        for (const row of out) for (const v of row) {
-          const c = code(v);
-          if (c && c !== "#VALUE!" && c !== "#N/A") expect(msg(v)).toBe("");
-        }
-      }), { numRuns: 100 });
+      fc.assert(
+        fc.property(fc.array(grid, { minLength: arity(id), maxLength: arity(id) }), (args) => {
+          const out: unknown[][] = INVEST_FUNCTIONS[id](...args);
+          for (const row of out)
+            for (const v of row) {
+              const c = code(v);
+              if (c && c !== "#VALUE!" && c !== "#N/A") expect(msg(v)).toBe("");
+            }
+        }),
+        { numRuns: 100 },
+      );
     }
   });
 });
@@ -197,14 +295,20 @@ describe("the 1904 date system (src/functions/date-system.ts)", () => {
       if (defined) Object.defineProperty(Workbook.prototype, "use1904DateSystem", { get: () => value });
       return {
         Workbook,
-        run: async (batch: any) => batch({
-          workbook: {
-            load: (p: string) => loads.push(p),
-            use1904DateSystem: value,
-            functions: { date: (y: number, m: number, d: number) => ({ load: (p: string) => loads.push(`DATE(${y},${m},${d}).${p}`), value: dateOf1904 }) },
-          },
-          sync: async () => undefined,
-        }),
+        run: async (batch: any) =>
+          batch({
+            workbook: {
+              load: (p: string) => loads.push(p),
+              use1904DateSystem: value,
+              functions: {
+                date: (y: number, m: number, d: number) => ({
+                  load: (p: string) => loads.push(`DATE(${y},${m},${d}).${p}`),
+                  value: dateOf1904,
+                }),
+              },
+            },
+            sync: async () => undefined,
+          }),
       };
     };
     // Released Office.js: the property is preview-only, so the host's DATE function tells.
@@ -218,7 +322,14 @@ describe("the 1904 date system (src/functions/date-system.ts)", () => {
     expect(loads).toEqual(["use1904DateSystem"]);
     expect(functionsDateSystem()).toBe("1904");
     expect(await detectDateSystem(fakeExcel(true, false))).toBe("1900");
-    expect(await detectDateSystem({ Workbook, run: async () => { throw new Error("GeneralException"); } })).toBeNull();
+    expect(
+      await detectDateSystem({
+        Workbook,
+        run: async () => {
+          throw new Error("GeneralException");
+        },
+      }),
+    ).toBeNull();
     expect(await detectDateSystem(undefined)).toBeNull();
     function Workbook() {}
     Object.defineProperty(Workbook.prototype, "use1904DateSystem", { get: () => true });
@@ -244,40 +355,106 @@ describe("the 1904 date system (src/functions/date-system.ts)", () => {
 });
 
 describe("data types (entities, formatted numbers…) arrive as objects: read their basic value or #VALUE!, never throw", () => {
-  const entity = { type: "Entity", text: "西宁市", properties: { 人口: { type: "Double", basicValue: 2.5e6 } }, basicValue: "#VALUE!", basicType: "Error" };
+  const entity = {
+    type: "Entity",
+    text: "西宁市",
+    properties: { 人口: { type: "Double", basicValue: 2.5e6 } },
+    basicValue: "#VALUE!",
+    basicType: "Error",
+  };
   const linked = { type: "LinkedEntity", text: "Xining", id: { domainId: "geo", entityId: "1", serviceId: 268 } };
 
   test("basic values: formatted numbers, doubles, strings, booleans, empty; entities are #VALUE! saying what to do", () => {
-    expect(one(completionRate([[{ type: "FormattedNumber", basicValue: 245, numberFormat: "0.00" }]], [[{ type: "Double", basicValue: 281 }]]))).toBeCloseTo(245 / 281, 12);
-    expect(one(timeProgress([[{ type: "String", basicValue: "2025-06-30" }]], [[{ type: "Empty", basicValue: "" }]]))).toBe(0.5);
-    expect(one(periodSum([[{ type: "Double", basicValue: 3 }]], [[{ type: "FormattedNumber", basicValue: serial("2025-05-05"), numberFormat: "yyyy-mm-dd" }]], [[{ type: "String", basicValue: "2025Q2" }]]))).toBe(3);
+    expect(
+      one(
+        completionRate(
+          [[{ type: "FormattedNumber", basicValue: 245, numberFormat: "0.00" }]],
+          [[{ type: "Double", basicValue: 281 }]],
+        ),
+      ),
+    ).toBeCloseTo(245 / 281, 12);
+    expect(
+      one(timeProgress([[{ type: "String", basicValue: "2025-06-30" }]], [[{ type: "Empty", basicValue: "" }]])),
+    ).toBe(0.5);
+    expect(
+      one(
+        periodSum(
+          [[{ type: "Double", basicValue: 3 }]],
+          [[{ type: "FormattedNumber", basicValue: serial("2025-05-05"), numberFormat: "yyyy-mm-dd" }]],
+          [[{ type: "String", basicValue: "2025Q2" }]],
+        ),
+      ),
+    ).toBe(3);
     const e = one(completionRate([[entity]], [[1]]));
     expect([code(e), msg(e)]).toEqual(["#VALUE!", expect.stringMatching(/实际完成值.*实体“西宁市”.*=A2\./)]);
     setLanguage("en-US");
     const l = one(share([[1]], [[linked]]));
-    expect([code(l), msg(l)]).toEqual(["#VALUE!", expect.stringMatching(/Argument total is a linked data type \("Xining"\)/)]);
+    expect([code(l), msg(l)]).toEqual([
+      "#VALUE!",
+      expect.stringMatching(/Argument total is a linked data type \("Xining"\)/),
+    ]);
     // In a criteria range an entity never matches; as a matching value it is that #VALUE!.
-    expect(one(periodSum([[1], [2]], [["2025-01-01"], ["2025-01-02"]], [["2025"]], [[[entity], ["西宁市"]], [["西宁市"]]]))).toBe(2);
+    expect(
+      one(periodSum([[1], [2]], [["2025-01-01"], ["2025-01-02"]], [["2025"]], [[[entity], ["西宁市"]], [["西宁市"]]])),
+    ).toBe(2);
     expect(code(one(periodSum([[linked]], [["2025-01-01"]], [["2025"]])))).toBe("#VALUE!");
   });
 
   const dataType = fc.oneof(
-    fc.record({ type: fc.constantFrom("Double", "FormattedNumber", "String", "Boolean", "Empty", "Error", "Entity", "LinkedEntity", "WebImage", "Array", "Reference", "NotAvailable", "Function", "Nope"),
-      basicValue: fc.anything(), basicType: fc.constantFrom(undefined, "Error", "Double", "String"), errorType: fc.constantFrom(undefined, "Div0", "Ref", "Spill", 7),
-      text: fc.oneof(fc.string(), fc.anything()), numberFormat: fc.string() }, { requiredKeys: ["type"] }),
-    fc.record({ code: fc.oneof(fc.constantFrom("#N/A", "#REF!", "invalidValue", "#GETTING_DATA"), fc.anything()), message: fc.anything() }),
+    fc.record(
+      {
+        type: fc.constantFrom(
+          "Double",
+          "FormattedNumber",
+          "String",
+          "Boolean",
+          "Empty",
+          "Error",
+          "Entity",
+          "LinkedEntity",
+          "WebImage",
+          "Array",
+          "Reference",
+          "NotAvailable",
+          "Function",
+          "Nope",
+        ),
+        basicValue: fc.anything(),
+        basicType: fc.constantFrom(undefined, "Error", "Double", "String"),
+        errorType: fc.constantFrom(undefined, "Div0", "Ref", "Spill", 7),
+        text: fc.oneof(fc.string(), fc.anything()),
+        numberFormat: fc.string(),
+      },
+      { requiredKeys: ["type"] },
+    ),
+    fc.record({
+      code: fc.oneof(fc.constantFrom("#N/A", "#REF!", "invalidValue", "#GETTING_DATA"), fc.anything()),
+      message: fc.anything(),
+    }),
   );
   const anyCell = fc.oneof(fc.anything(), dataType, fc.constantFrom(null, 0, "", "2025Q1", "2025-03-31", "<>", 5));
   const anyArg = fc.oneof(
-    { weight: 4, arbitrary: fc.array(fc.array(anyCell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }) },
-    fc.anything(), dataType,
+    {
+      weight: 4,
+      arbitrary: fc.array(fc.array(anyCell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+    },
+    fc.anything(),
+    dataType,
   );
 
   test("hostile objects found by the fuzz: no usable toString, null prototype, codes and types that are not text", () => {
     const hostile: unknown[] = [
-      { code: { toString: 0 }, message: {} }, { code: [{ toString: 0 }] }, { code: { toString: [] } }, Object.create(null),
-      { type: { toString: 0 } }, { type: "String", basicValue: { toString: 0 } }, { type: "Entity", text: { toString: 0 } },
-      Object.assign(Object.create(null), { code: "#N/A" }), Symbol("x"), () => 1, 10n,
+      { code: { toString: 0 }, message: {} },
+      { code: [{ toString: 0 }] },
+      { code: { toString: [] } },
+      Object.create(null),
+      { type: { toString: 0 } },
+      { type: "String", basicValue: { toString: 0 } },
+      { type: "Entity", text: { toString: 0 } },
+      Object.assign(Object.create(null), { code: "#N/A" }),
+      Symbol("x"),
+      () => 1,
+      10n,
     ];
     for (const id of Object.keys(INVEST_FUNCTIONS)) {
       for (const h of hostile) {
@@ -290,17 +467,31 @@ describe("data types (entities, formatted numbers…) arrive as objects: read th
     }
   });
 
-  test.each(Object.keys(INVEST_FUNCTIONS))("fuzz %s: any object in any argument → numbers, text or errors, never a throw", (id) => {
-    const fn = INVEST_FUNCTIONS[id];
-    fc.assert(fc.property(fc.array(anyArg, { minLength: arity(id), maxLength: arity(id) }), fc.oneof(fc.array(anyArg, { maxLength: 4 }), fc.anything()), (args, extra) => {
-      const out = id in REPEATING ? fn(...args, extra) : fn(...args);
-      expect(Array.isArray(out) && out.length > 0 && out.every((row: unknown) => Array.isArray(row) && row.length > 0)).toBe(true);
-      for (const row of out) for (const v of row) {
-        if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
-        else if (typeof v !== "string") expect(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]).toContain(code(v));
-      }
-    }), { numRuns: 300 });
-  });
+  test.each(Object.keys(INVEST_FUNCTIONS))(
+    "fuzz %s: any object in any argument → numbers, text or errors, never a throw",
+    (id) => {
+      const fn = INVEST_FUNCTIONS[id];
+      fc.assert(
+        fc.property(
+          fc.array(anyArg, { minLength: arity(id), maxLength: arity(id) }),
+          fc.oneof(fc.array(anyArg, { maxLength: 4 }), fc.anything()),
+          (args, extra) => {
+            const out = id in REPEATING ? fn(...args, extra) : fn(...args);
+            expect(
+              Array.isArray(out) && out.length > 0 && out.every((row: unknown) => Array.isArray(row) && row.length > 0),
+            ).toBe(true);
+            for (const row of out)
+              for (const v of row) {
+                if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+                else if (typeof v !== "string")
+                  expect(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]).toContain(code(v));
+              }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
 });
 
 test("the metadata the simulated host and Excel read is the same file", async () => {

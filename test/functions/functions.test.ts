@@ -41,6 +41,7 @@ describe("numeric text, read by the core's one parser", () => {
     expect(completionRate([["１,０００"]], [[2000]])[0][0]).toBe(0.5);
     expect(completionRate([["50%"]], [[1]])[0][0]).toBe(0.5);
     expect(completionRate([[" 12.5 "]], [[25]])[0][0]).toBe(0.5);
-    for (const bad of ["0x10", "Infinity", "+", "1e", "12元"]) expect(code(completionRate([[bad]], [[1]])[0][0])).toBe("#VALUE!");
+    for (const bad of ["0x10", "Infinity", "+", "1e", "12元"])
+      expect(code(completionRate([[bad]], [[1]])[0][0])).toBe("#VALUE!");
   });
 });

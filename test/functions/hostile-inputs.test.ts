@@ -31,7 +31,9 @@ const GOOD: Record<string, unknown[]> = {
 };
 /** Every argument position of a function, the criteria range and criterion of PERIOD_SUM / PERIOD_COUNT included. */
 function withCellAt(id: string, at: number, cell: unknown): unknown[] {
-  const args = GOOD[id].map((a) => (Array.isArray(a) && Array.isArray(a[0]) && Array.isArray(a[0][0]) ? [...(a as unknown[][])] : a));
+  const args = GOOD[id].map((a) =>
+    Array.isArray(a) && Array.isArray(a[0]) && Array.isArray(a[0][0]) ? [...(a as unknown[][])] : a,
+  );
   const fixed = REPEATING.has(id) ? args.length - 1 : args.length;
   if (at < fixed) args[at] = [[cell]];
   else (args[fixed] as unknown[])[at - fixed] = [[cell]];
@@ -39,26 +41,46 @@ function withCellAt(id: string, at: number, cell: unknown): unknown[] {
 }
 const positions = (id: string) => GOOD[id].length + (REPEATING.has(id) ? 1 : 0);
 const SHOWABLE = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]);
-const showable = (v: unknown) => (typeof v === "number" ? Number.isFinite(v) : typeof v === "string" || SHOWABLE.has(code(v) ?? ""));
+const showable = (v: unknown) =>
+  typeof v === "number" ? Number.isFinite(v) : typeof v === "string" || SHOWABLE.has(code(v) ?? "");
 
 afterEach(() => {
   setLanguage(null);
   delete (globalThis as any).CustomFunctions;
 });
 
-const PROTO_NAMES = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__defineGetter__", "prototype"];
+const PROTO_NAMES = [
+  "constructor",
+  "__proto__",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "__defineGetter__",
+  "prototype",
+];
 
 describe("lookups keyed by what a cell says are Maps: Object.prototype names are unknown names (defect D5)", () => {
-  const objects = fc.tuple(fc.constantFrom("code", "type", "errorType", "basicValue", "basicType", "text"), fc.constantFrom(...PROTO_NAMES), fc.constantFrom(undefined, "Error", "Entity", "#N/A"))
+  const objects = fc
+    .tuple(
+      fc.constantFrom("code", "type", "errorType", "basicValue", "basicType", "text"),
+      fc.constantFrom(...PROTO_NAMES),
+      fc.constantFrom(undefined, "Error", "Entity", "#N/A"),
+    )
     .map(([key, name, type]) => JSON.parse(JSON.stringify({ ...(type ? { type } : {}), [key]: name })) as object);
 
   test("property: such an object in any argument of any function never throws, and every result cell is showable", () => {
     for (const id of Object.keys(F)) {
-      fc.assert(fc.property(objects, fc.nat(), (cell, k) => {
-        const out = F[id](...withCellAt(id, k % positions(id), cell));
-        for (const row of out) for (const v of row) expect([id, cell, showable(v)]).toEqual([id, cell, true]);
-        for (const row of out) for (const v of row) expect(msg(v)).not.toMatch(/undefined|function|\[object/);
-      }), { numRuns: 60 });
+      fc.assert(
+        fc.property(objects, fc.nat(), (cell, k) => {
+          const out = F[id](...withCellAt(id, k % positions(id), cell));
+          for (const row of out) for (const v of row) expect([id, cell, showable(v)]).toEqual([id, cell, true]);
+          for (const row of out) for (const v of row) expect(msg(v)).not.toMatch(/undefined|function|\[object/);
+        }),
+        { numRuns: 60 },
+      );
     }
   });
 
@@ -72,26 +94,48 @@ describe("lookups keyed by what a cell says are Maps: Object.prototype names are
 
   test('a data type named "constructor" is "a data type", and an errorType "toString" is #VALUE!', () => {
     setLanguage("en-US");
-    expect(msg(one(F.SHARE([[{ type: "constructor", text: "x" }]], [[1]])))).toBe('Argument part is a data type ("x"), not a number, text or date: refer to one of its fields (e.g. =A2.Field), or convert the cell to text.');
+    expect(msg(one(F.SHARE([[{ type: "constructor", text: "x" }]], [[1]])))).toBe(
+      'Argument part is a data type ("x"), not a number, text or date: refer to one of its fields (e.g. =A2.Field), or convert the cell to text.',
+    );
     expect(code(one(F.SHARE([[{ type: "Error", errorType: "toString" }]], [[1]])))).toBe("#VALUE!");
   });
 
-  test("the registry has no Object.prototype behind it: a host asking for \"constructor\" finds nothing", () => {
+  test('the registry has no Object.prototype behind it: a host asking for "constructor" finds nothing', () => {
     for (const name of PROTO_NAMES) expect(F[name]).toBeUndefined();
     expect(Object.keys(F)).toHaveLength(12);
   });
 });
 
 describe("objects that throw when read (defect D11): #VALUE! saying the value cannot be read, never the exception", () => {
-  const throwingGetter = { get type(): string { throw new Error("boom"); } };
-  const throwingCode = { get code(): string { throw new Error("boom"); } };
-  const throwingProxy = new Proxy({}, { get() { throw new Error("boom"); }, has() { throw new Error("boom"); } });
+  const throwingGetter = {
+    get type(): string {
+      throw new Error("boom");
+    },
+  };
+  const throwingCode = {
+    get code(): string {
+      throw new Error("boom");
+    },
+  };
+  const throwingProxy = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error("boom");
+      },
+      has() {
+        throw new Error("boom");
+      },
+    },
+  );
 
   test.each(Object.keys(F))("%s, in every argument", (id) => {
     for (const cell of [throwingGetter, throwingCode, throwingProxy]) {
       for (let at = 0; at < positions(id); at++) {
         let out: unknown[][] = [];
-        expect(() => { out = F[id](...withCellAt(id, at, cell)); }).not.toThrow();
+        expect(() => {
+          out = F[id](...withCellAt(id, at, cell));
+        }).not.toThrow();
         for (const row of out) for (const v of row) expect([at, showable(v)]).toEqual([at, true]);
       }
     }
@@ -109,9 +153,13 @@ describe("malformed arrays (defect D11): refused with a message, not padded by g
     const out = F.COMPLETION_RATE([[1, 2, 3], [4]], [[1]]);
     expect([out.length, out[0].length]).toEqual([2, 3]);
     expect(out.flat().every((v: unknown) => code(v) === "#VALUE!")).toBe(true);
-    expect(msg(out[0][0])).toBe("参数“实际完成值”（actual）不是完整的矩形区域（各行长度为 3、1）：请选择一个连续的单元格区域。");
+    expect(msg(out[0][0])).toBe(
+      "参数“实际完成值”（actual）不是完整的矩形区域（各行长度为 3、1）：请选择一个连续的单元格区域。",
+    );
     setLanguage("en-US");
-    expect(msg(one(F.SHARE([[1]], [[1], 2])))).toBe("Argument total is not a rectangular range (row lengths 1, 1): select one block of cells.");
+    expect(msg(one(F.SHARE([[1]], [[1], 2])))).toBe(
+      "Argument total is not a rectangular range (row lengths 1, 1): select one block of cells.",
+    );
   });
 
   test("PERIOD_SUM / PERIOD_COUNT: a ragged values, dates, period, criteria range or criterion is one #VALUE! naming it", () => {
@@ -121,7 +169,20 @@ describe("malformed arrays (defect D11): refused with a message, not padded by g
     expect(msg(one(F.PERIOD_SUM([[1], [2]], [["2025-01-01"], []], [["2025"]])))).toMatch(/日期.*dates.*1、0/);
     expect(msg(one(F.PERIOD_COUNT(d, [["2025"], ["2025Q1", "2025Q2"]])))).toMatch(/报告期.*period/);
     expect(msg(one(F.PERIOD_COUNT(d, [["2025"]], [[["a"], "b"], [["a"]]])))).toMatch(/条件区域1.*criteria_range1/);
-    expect(msg(one(F.PERIOD_COUNT(d, [["2025"]], [[["a"], ["b"]], [["a", "b"], []]])))).toMatch(/条件1.*criterion1/);
+    expect(
+      msg(
+        one(
+          F.PERIOD_COUNT(
+            d,
+            [["2025"]],
+            [
+              [["a"], ["b"]],
+              [["a", "b"], []],
+            ],
+          ),
+        ),
+      ),
+    ).toMatch(/条件1.*criterion1/);
   });
 
   test("an empty array is a blank cell: an empty ledger totals 0, an empty period says it is blank", () => {
@@ -133,17 +194,24 @@ describe("malformed arrays (defect D11): refused with a message, not padded by g
 
   test("property: arrays of any raggedness never throw, and every answer cell is showable", () => {
     const cell = fc.constantFrom<unknown>(1, 0, null, "2025Q1", "2025-03-31", "x", { code: "#N/A" });
-    const arg = fc.oneof(cell, fc.array(cell, { maxLength: 3 }), fc.array(fc.oneof(cell, fc.array(cell, { maxLength: 3 })), { maxLength: 3 }));
+    const arg = fc.oneof(
+      cell,
+      fc.array(cell, { maxLength: 3 }),
+      fc.array(fc.oneof(cell, fc.array(cell, { maxLength: 3 })), { maxLength: 3 }),
+    );
     for (const id of Object.keys(F)) {
-      fc.assert(fc.property(fc.array(arg, { minLength: positions(id), maxLength: positions(id) }), (args) => {
-        const call = REPEATING.has(id) ? [...args.slice(0, -1), [args[args.length - 1], [["x"]]]] : args;
-        const out = F[id](...call);
-        expect(out.length).toBeGreaterThan(0);
-        for (const row of out) {
-          expect(row.length).toBeGreaterThan(0);
-          for (const v of row) expect(showable(v)).toBe(true);
-        }
-      }), { numRuns: 80 });
+      fc.assert(
+        fc.property(fc.array(arg, { minLength: positions(id), maxLength: positions(id) }), (args) => {
+          const call = REPEATING.has(id) ? [...args.slice(0, -1), [args[args.length - 1], [["x"]]]] : args;
+          const out = F[id](...call);
+          expect(out.length).toBeGreaterThan(0);
+          for (const row of out) {
+            expect(row.length).toBeGreaterThan(0);
+            for (const v of row) expect(showable(v)).toBe(true);
+          }
+        }),
+        { numRuns: 80 },
+      );
     }
   });
 });
@@ -151,9 +219,16 @@ describe("malformed arrays (defect D11): refused with a message, not padded by g
 describe("#N/A keeps the message it came with, as #VALUE! does: Excel shows messages on both (defect D10)", () => {
   const install = () => {
     (globalThis as any).CustomFunctions = {
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+        nullReference: "#NULL!",
+      },
       Error: class {
-        code: string; message?: string;
+        code: string;
+        message?: string;
         constructor(c: string, m?: string) {
           if (m !== undefined && c !== "#VALUE!" && c !== "#N/A") throw new Error(`no message allowed with ${c}`);
           this.code = c;

@@ -3,7 +3,11 @@
  * the generated functions.json (packages/excel-sim/src/hyperformula-invest.ts). Results, errors with their messages, and spills.
  */
 import { HyperFormula } from "hyperformula";
-import { createInvestEngine, registerInvestFunctions, registeredInvestFunctions } from "../../packages/excel-sim/src/hyperformula-invest";
+import {
+  createInvestEngine,
+  registerInvestFunctions,
+  registeredInvestFunctions,
+} from "../../packages/excel-sim/src/hyperformula-invest";
 import { INVEST_FUNCTIONS } from "../../src/functions/registry";
 import { investMetadata, investSheet, hfError } from "../../packages/test-support/src/invest-functions";
 
@@ -23,15 +27,25 @@ describe("registration from functions.json", () => {
   });
 
   test("a metadata entry without implementation, or a repeating parameter not last, is refused", async () => {
-    expect(() => registerInvestFunctions(HyperFormula, { functions: [{ id: "NOPE", name: "NOPE", parameters: [] }] }, {})).toThrow(/NOPE/);
-    expect(() => registerInvestFunctions(HyperFormula, {
-      functions: [{ id: "X", name: "X", parameters: [{ name: "a", repeating: true }, { name: "b" }] }],
-    }, { X: () => 1 })).toThrow(/last/);
+    expect(() =>
+      registerInvestFunctions(HyperFormula, { functions: [{ id: "NOPE", name: "NOPE", parameters: [] }] }, {}),
+    ).toThrow(/NOPE/);
+    expect(() =>
+      registerInvestFunctions(
+        HyperFormula,
+        {
+          functions: [{ id: "X", name: "X", parameters: [{ name: "a", repeating: true }, { name: "b" }] }],
+        },
+        { X: () => 1 },
+      ),
+    ).toThrow(/last/);
   });
 
   test("wrong argument counts are #N/A saying how many are needed", async () => {
     const s = await investSheet();
-    s.set("A1", [["=INVEST.SHARE(1)", "=INVEST.SHARE(1,2,3)", "=INVEST.PERIOD_COUNT(1)", "=INVEST.TIME_PROGRESS(1,2,3)"]]);
+    s.set("A1", [
+      ["=INVEST.SHARE(1)", "=INVEST.SHARE(1,2,3)", "=INVEST.PERIOD_COUNT(1)", "=INVEST.TIME_PROGRESS(1,2,3)"],
+    ]);
     const [a, b, c, d] = s.values("A1:D1")[0];
     for (const v of [a, b, c, d]) expect(hfError(v)).toBe("#N/A");
     expect(a.message).toMatch(/需要 2 个/);
@@ -45,7 +59,9 @@ describe("registration from functions.json", () => {
     registerInvestFunctions(HyperFormula, await investMetadata(), fns);
     const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
     const id = hf.getSheetId(hf.addSheet("S"))!;
-    hf.setCellContents({ sheet: id, row: 0, col: 0 }, [["=INVEST.COMPLETION_RATE(357.5,350)", '=INVEST.PERIOD_LABEL("2025Q3YTD")']]);
+    hf.setCellContents({ sheet: id, row: 0, col: 0 }, [
+      ["=INVEST.COMPLETION_RATE(357.5,350)", '=INVEST.PERIOD_LABEL("2025Q3YTD")'],
+    ]);
     expect(hf.getCellValue({ sheet: id, row: 0, col: 0 })).toBeCloseTo(1.0214286, 6);
     expect(hf.getCellValue({ sheet: id, row: 0, col: 1 })).toBe("2025年前三季度");
   });
@@ -53,11 +69,21 @@ describe("registration from functions.json", () => {
   test("the adapter and what it imports use no Node-only API (the browser preview loads them)", () => {
     const fs = require("fs");
     const path = require("path");
-    const files = ["../../packages/excel-sim/src/hyperformula-invest.ts", "../../src/functions/registry.ts", "../../src/functions/functions.ts",
-      "../../src/functions/elementwise.ts", "../../src/functions/errors.ts", "../../src/functions/language.ts", "../../src/core/period-aggregate.ts"];
+    const files = [
+      "../../packages/excel-sim/src/hyperformula-invest.ts",
+      "../../src/functions/registry.ts",
+      "../../src/functions/functions.ts",
+      "../../src/functions/elementwise.ts",
+      "../../src/functions/errors.ts",
+      "../../src/functions/language.ts",
+      "../../src/core/period-aggregate.ts",
+    ];
     for (const f of files) {
       const src: string = fs.readFileSync(path.join(__dirname, f), "utf8");
-      expect([f, src.match(/\brequire\(|from "(fs|path|os|child_process|node:[a-z_]+)"|\bprocess\.|\bBuffer\b|__dirname/g)]).toEqual([f, null]);
+      expect([
+        f,
+        src.match(/\brequire\(|from "(fs|path|os|child_process|node:[a-z_]+)"|\bprocess\.|\bBuffer\b|__dirname/g),
+      ]).toEqual([f, null]);
     }
   });
 
@@ -88,7 +114,9 @@ describe("element-wise functions in cells", () => {
 
   test("#VALUE! carries its message, #DIV/0! none (as Excel shows them); a blocked spill is #SPILL!", async () => {
     const s = await investSheet();
-    s.set("A1", [[1, 0, "十", "=INVEST.COMPLETION_RATE(A1,B1)", "=INVEST.COMPLETION_RATE(C1,1)", "=INVEST.YOY_GROWTH(A1,D9)"]]);
+    s.set("A1", [
+      [1, 0, "十", "=INVEST.COMPLETION_RATE(A1,B1)", "=INVEST.COMPLETION_RATE(C1,1)", "=INVEST.YOY_GROWTH(A1,D9)"],
+    ]);
     const [, , , div, val, blank] = s.values("A1:F1")[0];
     expect(hfError(div)).toBe("#DIV/0!");
     expect(div.message).toBeFalsy();
@@ -106,7 +134,11 @@ describe("element-wise functions in cells", () => {
 
   test("mismatched ranges are one #VALUE! with the sizes; errors inside ranges propagate cell by cell", async () => {
     const s = await investSheet();
-    s.set("A1", [[1, 2], [2, 4], ["=1/0", 5]]);
+    s.set("A1", [
+      [1, 2],
+      [2, 4],
+      ["=1/0", 5],
+    ]);
     s.set("D1", "=INVEST.COMPLETION_RATE(A1:A3,B1:B2)");
     expect(hfError(s.get("D1"))).toBe("#VALUE!");
     expect(s.get("D1").message).toMatch(/3×1.*2×1/);
@@ -121,7 +153,10 @@ describe("element-wise functions in cells", () => {
   test("row × column broadcasting spills a table", async () => {
     const s = await investSheet();
     s.set("A1", "=INVEST.COMPLETION_RATE({10;20},{10,40})");
-    expect(s.values("A1:B2")).toEqual([[1, 0.25], [2, 0.5]]);
+    expect(s.values("A1:B2")).toEqual([
+      [1, 0.25],
+      [2, 0.5],
+    ]);
   });
 
   test("TIME_PROGRESS, PACE_GAP, PACE_STATUS, with dates as text, typed dates and serials", async () => {
@@ -142,7 +177,7 @@ describe("element-wise functions in cells", () => {
     expect(s.values("E1:E3").map((r) => r[0])).toEqual(["超序时", "正常", "滞后"]);
     s.set("F1", '=INVEST.PACE_STATUS(20,100,A1,,,"en-US")');
     expect(s.get("F1")).toBe("On track");
-    s.set("F2", '=INVEST.PACE_STATUS(20,100,A1,,3)'); // tolerance 3, basis omitted in the middle
+    s.set("F2", "=INVEST.PACE_STATUS(20,100,A1,,3)"); // tolerance 3, basis omitted in the middle
     expect(s.get("F2")).toBe("滞后");
     s.set("F3", '=INVEST.PACE_STATUS(20,100,"someday")');
     expect(hfError(s.get("F3"))).toBe("#VALUE!");
@@ -150,8 +185,15 @@ describe("element-wise functions in cells", () => {
 
   test("SHARE, REMAINING_TARGET, REQUIRED_MONTHLY_PACE", async () => {
     const s = await investSheet();
-    s.set("A1", [["=INVEST.SHARE(36.9,244)", "=INVEST.REMAINING_TARGET(245,281)", '=INVEST.REQUIRED_MONTHLY_PACE(245,281,"2025-03-31")',
-      '=INVEST.REQUIRED_MONTHLY_PACE(1,2,"2025-12-31")', "=INVEST.SHARE(1,0)"]]);
+    s.set("A1", [
+      [
+        "=INVEST.SHARE(36.9,244)",
+        "=INVEST.REMAINING_TARGET(245,281)",
+        '=INVEST.REQUIRED_MONTHLY_PACE(245,281,"2025-03-31")',
+        '=INVEST.REQUIRED_MONTHLY_PACE(1,2,"2025-12-31")',
+        "=INVEST.SHARE(1,0)",
+      ],
+    ]);
     const [sh, rem, pace, none, zero] = s.values("A1:E1")[0];
     close(sh, 36.9 / 244);
     expect(rem).toBe(36);
@@ -181,13 +223,15 @@ describe("PERIOD_SUM / PERIOD_COUNT in cells", () => {
 
   test("one period, criteria pairs, Chinese period forms", async () => {
     const s = await ledgerSheet();
-    s.set("E1", [[
-      '=INVEST.PERIOD_SUM(A2:A8,B2:B8,"2025Q1")',
-      '=INVEST.PERIOD_SUM(A2:A8,B2:B8,"2025年上半年",C2:C8,"西宁*")',
-      '=INVEST.PERIOD_SUM(A2:A8,B2:B8,"2025",C2:C8,"<>西宁市",B2:B8,">=2025-03-01")',
-      '=INVEST.PERIOD_COUNT(B2:B8,"2025年前三季度")',
-      '=INVEST.PERIOD_COUNT(B2:B8,2024)',
-    ]]);
+    s.set("E1", [
+      [
+        '=INVEST.PERIOD_SUM(A2:A8,B2:B8,"2025Q1")',
+        '=INVEST.PERIOD_SUM(A2:A8,B2:B8,"2025年上半年",C2:C8,"西宁*")',
+        '=INVEST.PERIOD_SUM(A2:A8,B2:B8,"2025",C2:C8,"<>西宁市",B2:B8,">=2025-03-01")',
+        '=INVEST.PERIOD_COUNT(B2:B8,"2025年前三季度")',
+        "=INVEST.PERIOD_COUNT(B2:B8,2024)",
+      ],
+    ]);
     expect(s.values("E1:I1")[0]).toEqual([35, 37, 13, 5, 1]);
   });
 
@@ -198,9 +242,17 @@ describe("PERIOD_SUM / PERIOD_COUNT in cells", () => {
     expect(s.values("E2:H2")).toEqual([[35, 7, 1, 0]]);
     s.set("D4", [["西宁市"], ["海东市"], ["西宁开发区"]]);
     s.set("E4", "=INVEST.PERIOD_SUM(A2:A8,B2:B8,E1:H1,C2:C8,D4:D6)");
-    expect(s.values("E4:H6")).toEqual([[30, 0, 0, 0], [5, 0, 1, 0], [0, 7, 0, 0]]);
+    expect(s.values("E4:H6")).toEqual([
+      [30, 0, 0, 0],
+      [5, 0, 1, 0],
+      [0, 7, 0, 0],
+    ]);
     s.set("E8", "=INVEST.PERIOD_COUNT(B2:B8,E1:F1,C2:C8,D4:D6)");
-    expect(s.values("E8:F10")).toEqual([[2, 0], [1, 0], [0, 1]]);
+    expect(s.values("E8:F10")).toEqual([
+      [2, 0],
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   test("errors: unknown period per cell, odd criteria, mismatched ranges, errors in matching values", async () => {
@@ -230,13 +282,20 @@ describe("PERIOD_SUM / PERIOD_COUNT in cells", () => {
 describe("period helpers in cells", () => {
   test("PERIOD_LABEL spills labels; SAME_PERIOD_LAST_YEAR feeds PERIOD_SUM for 同比", async () => {
     const s = await investSheet();
-    s.set("A1", [[10, "2024-02-01"], [30, "2025-03-01"], [4, "2024-05-01"]]);
+    s.set("A1", [
+      [10, "2024-02-01"],
+      [30, "2025-03-01"],
+      [4, "2024-05-01"],
+    ]);
     s.set("D1", [["2025Q1YTD", "2025H1"]]);
     s.set("D2", "=INVEST.PERIOD_LABEL(D1:E1)");
     expect(s.values("D2:E2")).toEqual([["2025年一季度", "2025年上半年"]]);
     s.set("D3", '=INVEST.PERIOD_LABEL(D1,"en-US")');
     expect(s.get("D3")).toBe("Q1 2025");
-    s.set("D4", "=INVEST.YOY_GROWTH(INVEST.PERIOD_SUM(A1:A3,B1:B3,D1),INVEST.PERIOD_SUM(A1:A3,B1:B3,INVEST.SAME_PERIOD_LAST_YEAR(D1)))");
+    s.set(
+      "D4",
+      "=INVEST.YOY_GROWTH(INVEST.PERIOD_SUM(A1:A3,B1:B3,D1),INVEST.PERIOD_SUM(A1:A3,B1:B3,INVEST.SAME_PERIOD_LAST_YEAR(D1)))",
+    );
     expect(s.get("D4")).toBe(2);
     s.set("D5", "=INVEST.SAME_PERIOD_LAST_YEAR(D1:E1)");
     expect(s.values("D5:E5")).toEqual([["2024Q1YTD", "2024H1"]]);

@@ -32,8 +32,16 @@ afterEach(() => {
 
 describe("TIME_PROGRESS (序时进度)", () => {
   test.each([
-    ["2025-03-31", 0.25], ["2025-06-30", 0.5], ["2025-09-30", 0.75], ["2025-12-31", 1],
-    ["2025-05-31", 5 / 12], ["2025-04-15", 0.25], ["2025-01-30", 0], ["2025-03", 0.25], ["2024-02-29", 2 / 12], ["2025-02-28", 2 / 12],
+    ["2025-03-31", 0.25],
+    ["2025-06-30", 0.5],
+    ["2025-09-30", 0.75],
+    ["2025-12-31", 1],
+    ["2025-05-31", 5 / 12],
+    ["2025-04-15", 0.25],
+    ["2025-01-30", 0],
+    ["2025-03", 0.25],
+    ["2024-02-29", 2 / 12],
+    ["2025-02-28", 2 / 12],
   ])("by months, %s → %d", (date, expected) => {
     expect(one(timeProgress([[date]]))).toBeCloseTo(expected, 12);
   });
@@ -49,7 +57,15 @@ describe("TIME_PROGRESS (序时进度)", () => {
   });
 
   test("a range of dates spills one result per date", () => {
-    expect(timeProgress([["2025-03-31", "2025-06-30"], ["2025-09-30", "2025-12-31"]])).toEqual([[0.25, 0.5], [0.75, 1]]);
+    expect(
+      timeProgress([
+        ["2025-03-31", "2025-06-30"],
+        ["2025-09-30", "2025-12-31"],
+      ]),
+    ).toEqual([
+      [0.25, 0.5],
+      [0.75, 1],
+    ]);
   });
 
   test("invalid basis, blank and invalid dates are #VALUE! saying what is accepted", () => {
@@ -180,9 +196,23 @@ describe("PERIOD_SUM / PERIOD_COUNT", () => {
   const [values, dates, regions, stages] = [col(0), col(1), col(2), col(3)];
 
   test.each([
-    ["2025Q1", 35], ["2025q1", 35], ["2025年一季度", 35], ["2025M02", 20], ["2025M3", 5], ["2025年1-2月", 30],
-    ["2025H1", 42], ["2025Q2YTD", 42], ["2025年上半年", 42], ["2025H2", 13.5], ["2025年前三季度", 55.5],
-    ["2025", 55.5], [2025, 55.5], ["2025年全年", 55.5], ["2024", 100], ["2026", 0], ["2025年5月", 0],
+    ["2025Q1", 35],
+    ["2025q1", 35],
+    ["2025年一季度", 35],
+    ["2025M02", 20],
+    ["2025M3", 5],
+    ["2025年1-2月", 30],
+    ["2025H1", 42],
+    ["2025Q2YTD", 42],
+    ["2025年上半年", 42],
+    ["2025H2", 13.5],
+    ["2025年前三季度", 55.5],
+    ["2025", 55.5],
+    [2025, 55.5],
+    ["2025年全年", 55.5],
+    ["2024", 100],
+    ["2026", 0],
+    ["2025年5月", 0],
   ])("period %p sums to %d", (period, expected) => {
     expect(one(periodSum(values, dates, [[period]]))).toBeCloseTo(expected as number, 12);
   });
@@ -228,8 +258,17 @@ describe("PERIOD_SUM / PERIOD_COUNT", () => {
   test("a range of periods spills, and periods × a column of criteria make a table", () => {
     expect(periodSum(values, dates, [["2025Q1", "2025Q2", "2025Q3", "2025Q4"]])).toEqual([[35, 7, 13.5, 0]]);
     expect(periodCount(dates, [["2025H1"], ["2025H2"]])).toEqual([[4], [3]]);
-    const table = periodSum(values, dates, [["2025Q1", "2025H1", "2025"]], [regions, [["西宁市"], ["海东市"], ["*开发区"]]]);
-    expect(table).toEqual([[30, 30, 30], [5, 5, 17.5], [0, 7, 7]]);
+    const table = periodSum(
+      values,
+      dates,
+      [["2025Q1", "2025H1", "2025"]],
+      [regions, [["西宁市"], ["海东市"], ["*开发区"]]],
+    );
+    expect(table).toEqual([
+      [30, 30, 30],
+      [5, 5, 17.5],
+      [0, 7, 7],
+    ]);
   });
 
   test("errors: odd criteria, mismatched ranges, unknown periods (per cell), error values", () => {
@@ -270,26 +309,41 @@ describe("PERIOD_SUM / PERIOD_COUNT", () => {
 
 describe("every function: never Infinity or NaN, and the result shape is the one a host predicts", () => {
   const cell = fc.oneof(
-    fc.double({ noNaN: false }), fc.integer({ min: -5, max: 5 }), fc.constantFrom(null, "", "abc", "10%", "1,000", "2025-03-31", "2025Q1", "day", "en", true, 0),
+    fc.double({ noNaN: false }),
+    fc.integer({ min: -5, max: 5 }),
+    fc.constantFrom(null, "", "abc", "10%", "1,000", "2025-03-31", "2025Q1", "day", "en", true, 0),
   );
-  const grid = fc.integer({ min: 1, max: 3 }).chain((r) => fc.integer({ min: 1, max: 3 }).chain((c) =>
-    fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })));
+  const grid = fc
+    .integer({ min: 1, max: 3 })
+    .chain((r) =>
+      fc
+        .integer({ min: 1, max: 3 })
+        .chain((c) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })),
+    );
 
   test.each(Object.keys(INVEST_FUNCTIONS))("%s", (id) => {
     const fn = INVEST_FUNCTIONS[id];
     const arity = id === "PERIOD_SUM" ? 3 : id === "PERIOD_COUNT" ? 2 : fn.length;
-    fc.assert(fc.property(fc.array(grid, { minLength: arity, maxLength: arity }), fc.array(grid, { maxLength: 4 }), (args, extra) => {
-      const repeating = id === "PERIOD_SUM" || id === "PERIOD_COUNT";
-      const out: any[][] = repeating ? fn(...args, extra) : fn(...args);
-      for (const row of out) for (const v of row) {
-        if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
-        else if (typeof v !== "string") expect(code(v)).toMatch(/^#/);
-      }
-      const shapes = [...args, ...(repeating ? extra : [])].map((g) => [g.length, g[0].length] as [number, number]);
-      const predicted = INVEST_RESULT_SHAPES[id](shapes);
-      if (predicted) expect([out.length, out[0].length]).toEqual(predicted);
-      else expect([out.length, out[0].length, code(out[0][0])]).toEqual([1, 1, "#VALUE!"]);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(grid, { minLength: arity, maxLength: arity }),
+        fc.array(grid, { maxLength: 4 }),
+        (args, extra) => {
+          const repeating = id === "PERIOD_SUM" || id === "PERIOD_COUNT";
+          const out: any[][] = repeating ? fn(...args, extra) : fn(...args);
+          for (const row of out)
+            for (const v of row) {
+              if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+              else if (typeof v !== "string") expect(code(v)).toMatch(/^#/);
+            }
+          const shapes = [...args, ...(repeating ? extra : [])].map((g) => [g.length, g[0].length] as [number, number]);
+          const predicted = INVEST_RESULT_SHAPES[id](shapes);
+          if (predicted) expect([out.length, out[0].length]).toEqual(predicted);
+          else expect([out.length, out[0].length, code(out[0][0])]).toEqual([1, 1, "#VALUE!"]);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   test("existing functions keep their behaviour", () => {
@@ -309,8 +363,18 @@ describe("PERIOD_LABEL and SAME_PERIOD_LAST_YEAR", () => {
   const { periodLabel, samePeriodLastYear } = require("../../src/functions/functions");
 
   test("labels as reports write them, in the workbook's language", () => {
-    expect(periodLabel([["2025Q1YTD", "2025H1"], ["2025Q3YTD", "2025"]])).toEqual([["2025年一季度", "2025年上半年"], ["2025年前三季度", "2025年全年"]]);
-    expect(periodLabel([["2025M05YTD", "2025年5月", "2025Q2", 2024]])).toEqual([["2025年1-5月", "2025年5月", "2025年二季度", "2024年全年"]]);
+    expect(
+      periodLabel([
+        ["2025Q1YTD", "2025H1"],
+        ["2025Q3YTD", "2025"],
+      ]),
+    ).toEqual([
+      ["2025年一季度", "2025年上半年"],
+      ["2025年前三季度", "2025年全年"],
+    ]);
+    expect(periodLabel([["2025M05YTD", "2025年5月", "2025Q2", 2024]])).toEqual([
+      ["2025年1-5月", "2025年5月", "2025年二季度", "2024年全年"],
+    ]);
     expect(periodLabel([["2025Q1"]], [["en-US"]])).toEqual([["Q1 2025"]]);
     (globalThis as any).Office = { context: { contentLanguage: "en-US" } };
     expect(periodLabel([["2025H1YTD", "2025"]])).toEqual([["H1 2025", "full year 2025"]]);
@@ -318,12 +382,17 @@ describe("PERIOD_LABEL and SAME_PERIOD_LAST_YEAR", () => {
   });
 
   test("same period last year feeds PERIOD_SUM for year-on-year growth", () => {
-    expect(samePeriodLastYear([["2025Q1YTD", "2025年上半年", "2025M03", "2025年2-4月", 2025]])).toEqual([["2024Q1YTD", "2024H1", "2024M03", "2024年2-4月", "2024"]]);
+    expect(samePeriodLastYear([["2025Q1YTD", "2025年上半年", "2025M03", "2025年2-4月", 2025]])).toEqual([
+      ["2024Q1YTD", "2024H1", "2024M03", "2024年2-4月", "2024"],
+    ]);
     const values = [[10], [30], [4]];
     const dates = [["2024-02-01"], ["2025-03-01"], ["2024-05-01"]];
     const prior = samePeriodLastYear([["2025年2-4月"]]);
     expect(one(periodSum(values, dates, prior))).toBe(10);
-    const growth = yoyGrowth(periodSum(values, dates, [["2025Q1YTD"]]), periodSum(values, dates, samePeriodLastYear([["2025Q1YTD"]])));
+    const growth = yoyGrowth(
+      periodSum(values, dates, [["2025Q1YTD"]]),
+      periodSum(values, dates, samePeriodLastYear([["2025Q1YTD"]])),
+    );
     expect(one(growth)).toBe(2);
     expect(code(one(samePeriodLastYear([["1900"]])))).toBe("#VALUE!");
     expect(code(one(samePeriodLastYear([[null]])))).toBe("#VALUE!");

@@ -10,7 +10,10 @@ const { localizeMetadata } = require("../../scripts/localize-functions-metadata.
 
 let generated: any;
 beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../src/functions/functions.ts")], true);
+  const result = await generateCustomFunctionsMetadata(
+    [path.join(__dirname, "../../src/functions/functions.ts")],
+    true,
+  );
   expect(result.errors).toEqual([]);
   generated = JSON.parse(result.metadataJson);
 });
@@ -67,7 +70,10 @@ test("descriptions fit Excel's limits (512 characters) in both languages, and th
   }
   const periodSum = generated.functions.find((f: any) => f.id === "PERIOD_SUM");
   expect(periodSum.parameters.map((p: any) => [p.name, !!p.optional, !!p.repeating, p.dimensionality])).toEqual([
-    ["values", false, false, "matrix"], ["dates", false, false, "matrix"], ["period", false, false, "matrix"], ["criteria", true, true, "matrix"],
+    ["values", false, false, "matrix"],
+    ["dates", false, false, "matrix"],
+    ["period", false, false, "matrix"],
+    ["criteria", true, true, "matrix"],
   ]);
 });
 

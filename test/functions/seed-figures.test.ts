@@ -12,7 +12,10 @@ import { investSheet } from "../../packages/test-support/src/invest-functions";
 
 type Row = Record<string, string>;
 const read = (file: string): Row[] =>
-  Papa.parse<Row>(fs.readFileSync(path.join(__dirname, "../../seeds", file), "utf8"), { header: true, skipEmptyLines: true }).data;
+  Papa.parse<Row>(fs.readFileSync(path.join(__dirname, "../../seeds", file), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 
 const figures = read("figures.csv");
 const targets = read("targets.csv");
@@ -21,17 +24,31 @@ const targets = read("targets.csv");
 const rated = figures
   .filter((f) => f["公布完成率"])
   .map((f) => {
-    const t = targets.find((x) => x["年份"] === f["年份"] && x["所属地区"] === f["所属地区"] && x["指标"] === f["指标"]);
-    return { region: f["所属地区"], year: f["年份"], metric: f["指标"], actual: Number(f["数值"]), target: Number(t?.["目标值"]), published: f["公布完成率"] };
+    const t = targets.find(
+      (x) => x["年份"] === f["年份"] && x["所属地区"] === f["所属地区"] && x["指标"] === f["指标"],
+    );
+    return {
+      region: f["所属地区"],
+      year: f["年份"],
+      metric: f["指标"],
+      actual: Number(f["数值"]),
+      target: Number(t?.["目标值"]),
+      published: f["公布完成率"],
+    };
   });
 
 /** Display the computed fraction with as many decimals as the report printed. */
-const asPublished = (fraction: number, published: string) => formatPercent(fraction, (published.split(".")[1] ?? "%").length - 1);
+const asPublished = (fraction: number, published: string) =>
+  formatPercent(fraction, (published.split(".")[1] ?? "%").length - 1);
 
 test("the seeds hold the five published completion rates, each with its target", () => {
-  expect(rated.map((r) => `${r.actual}/${r.target}→${r.published}`).sort()).toEqual(
-    ["207/281→74%", "245/281→87%", "357.5/350→102.14%", "36.9/244→15.12%", "568/500→113.6%"],
-  );
+  expect(rated.map((r) => `${r.actual}/${r.target}→${r.published}`).sort()).toEqual([
+    "207/281→74%",
+    "245/281→87%",
+    "357.5/350→102.14%",
+    "36.9/244→15.12%",
+    "568/500→113.6%",
+  ]);
 });
 
 describe.each(rated)("$year $region $metric: $actual / $target → $published", ({ actual, target, published }) => {

@@ -13,7 +13,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "brief-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const CLEAN = {
-  ledger: "项目编号,项目名称,所属地区,签约日期,签约金额（亿元）\nP-1,光伏,西宁市,2025-02-01,10\nP-2,储能,西宁市,2025-03-01,5\n",
+  ledger:
+    "项目编号,项目名称,所属地区,签约日期,签约金额（亿元）\nP-1,光伏,西宁市,2025-02-01,10\nP-2,储能,西宁市,2025-03-01,5\n",
   targets: "年份,所属地区,指标,目标值\n2025,西宁市,签约金额,100\n",
   funds: "项目编号,所属地区,到位日期,到位金额（亿元）\nP-1,西宁市,2025-02-10,3\n",
   figures: "年份,截至月份,所属地区,指标,数值\n2024,3,西宁市,签约金额,1\n",
@@ -45,7 +46,12 @@ test("clean inputs: exit 0, every file in the JSON's import report with no issue
   const r = await run([...files(), "--period", "2025Q1"]);
   expect(r.code).toBe(BRIEF_EXIT.ok);
   const json = JSON.parse(r.out) as BriefingJson;
-  expect(json.import!.map((f) => [f.kind, f.summary.rejected, f.issues.length])).toEqual([["ledger", 0, 0], ["targets", 0, 0], ["funds", 0, 0], ["figures", 0, 0]]);
+  expect(json.import!.map((f) => [f.kind, f.summary.rejected, f.issues.length])).toEqual([
+    ["ledger", 0, 0],
+    ["targets", 0, 0],
+    ["funds", 0, 0],
+    ["figures", 0, 0],
+  ]);
 });
 
 describe.each(Object.keys(CLEAN) as (keyof typeof CLEAN)[])("a problem in the %s file", (kind) => {

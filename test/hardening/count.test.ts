@@ -12,7 +12,9 @@ test("at least 200 fixed hostile cases over the 13 classes, every class with its
     ...PROPERTY_RUNS.map(([name, n]) => `  ${String(n).padStart(5)} runs  ${name}`),
   ];
   console.log(lines.join("\n"));
-  expect(counts.map(([name]) => Number(name.split(" ")[0])).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  expect(counts.map(([name]) => Number(name.split(" ")[0])).sort((a, b) => a - b)).toEqual([
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+  ]);
   for (const [name, n] of counts) expect({ name, enough: n >= 10 }).toEqual({ name, enough: true });
   expect(total).toBeGreaterThanOrEqual(200);
 });

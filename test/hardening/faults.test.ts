@@ -12,7 +12,10 @@ import { makeRecord, resultOf } from "../excel/helpers";
 const URL_SOURCE = "https://zs.example.gov.cn/ledger.csv";
 const header = "项目编号,项目名称,所属地区,签约日期,签约金额（亿元）\n";
 const csvRows = (n: number, from = 1) =>
-  Array.from({ length: n }, (_, i) => `P-${from + i},项目${from + i},西宁市,2025-02-${String((i % 27) + 1).padStart(2, "0")},${(i % 50) + 1}`).join("\n");
+  Array.from(
+    { length: n },
+    (_, i) => `P-${from + i},项目${from + i},西宁市,2025-02-${String((i % 27) + 1).padStart(2, "0")},${(i % 50) + 1}`,
+  ).join("\n");
 
 /** A fetch whose body delivers `good` bytes and then fails, as a dropped connection does. */
 function fetchDyingAfter(text: string, goodBytes: number): typeof fetch {
@@ -41,7 +44,9 @@ function leftovers(sim: ReturnType<typeof createSimulatedExcel>): string[] {
   const undo = sim.workbook.settings()["invest.undo"];
   const record = (typeof undo === "string" ? JSON.parse(undo) : undo) as { undoSheet?: string } | undefined;
   const current = record?.undoSheet;
-  return sim.workbook.sheetNames().filter((n) => n.startsWith("_invest_stage_") || (n.startsWith("_invest_undo_") && n !== current));
+  return sim.workbook
+    .sheetNames()
+    .filter((n) => n.startsWith("_invest_stage_") || (n.startsWith("_invest_undo_") && n !== current));
 }
 
 /** The workbook as its user has it: every sheet but the leftovers. */
@@ -67,7 +72,11 @@ describe("a source that fails mid-read", () => {
   test("Refresh (ribbon) against a source that dies mid-read leaves that sheet fully old and reports the failure", async () => {
     const sim = createSimulatedExcel().install();
     try {
-      const first = await importUrl(URL_SOURCE, { fileName: URL_SOURCE, kind: "ledger", fetchImpl: async () => new Response(header + csvRows(50), { headers: { "content-type": "text/csv" } }) });
+      const first = await importUrl(URL_SOURCE, {
+        fileName: URL_SOURCE,
+        kind: "ledger",
+        fetchImpl: async () => new Response(header + csvRows(50), { headers: { "content-type": "text/csv" } }),
+      });
       await writeDataset("ledger", first, { type: "url", name: URL_SOURCE, url: URL_SOURCE });
       const before = sim.workbook.snapshot();
       const dying = fetchDyingAfter(header + csvRows(500), 3000);
@@ -122,11 +131,15 @@ describe("the workbook closed during a load", () => {
         onProgress: () => {
           if (seen++ === k) sim.close(); // Excel is gone: every later sync fails
         },
-      }).then(() => "finished", (e: { code?: string }) => e.code ?? String(e));
+      }).then(
+        () => "finished",
+        (e: { code?: string }) => e.code ?? String(e),
+      );
       outcomes.push(outcome);
       if (outcome === "finished") expect({ k, tables: tablesOf(sim) }).toEqual({ k, tables: after });
       else expect({ k, outcome, state: visibleState(sim) }).toEqual({ k, outcome: "InvalidOperation", state: before });
-      for (const name of leftovers(sim)) expect({ name, v: sim.workbook.visibility(name) }).toEqual({ name, v: "VeryHidden" });
+      for (const name of leftovers(sim))
+        expect({ name, v: sim.workbook.visibility(name) }).toEqual({ name, v: "VeryHidden" });
     }
     // The fault really hit mid-write in most of the runs.
     expect(outcomes.filter((o) => o === "InvalidOperation").length).toBeGreaterThanOrEqual(2);
@@ -137,7 +150,8 @@ describe("the workbook closed during a load", () => {
     try {
       // A staging sheet and an orphan undo snapshot left by a host that died mid-write (as the test above leaves them).
       await Excel.run(async (ctx) => {
-        for (const name of ["_invest_stage_dead", "_invest_undo_dead"]) ctx.workbook.worksheets.add(name).visibility = Excel.SheetVisibility.veryHidden;
+        for (const name of ["_invest_stage_dead", "_invest_undo_dead"])
+          ctx.workbook.worksheets.add(name).visibility = Excel.SheetVisibility.veryHidden;
         await ctx.sync();
       });
       expect(leftovers(sim)).toEqual(["_invest_stage_dead", "_invest_undo_dead"]);

@@ -34,7 +34,8 @@ function injectionCsv(): Uint8Array {
  * any kind: tabs, line breaks, no-break or ideographic spaces, zero-width characters) is kept verbatim; any other
  * text loses only its surrounding whitespace. Every later stage must keep exactly that.
  */
-const asImported = (payload: string) => (/^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠]/u.test(payload) ? payload : payload.trim());
+const asImported = (payload: string) =>
+  /^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]*[=+\-@＝＋－＠]/u.test(payload) ? payload : payload.trim();
 
 let imported: Awaited<ReturnType<typeof importBytes>>;
 beforeAll(async () => {
@@ -50,7 +51,10 @@ test("import keeps every payload as text data: every row accepted, only the surr
   expect(imported.summary).toEqual({ rows: corpus.length, accepted: corpus.length, rejected: 0, skipped: 0 });
   imported.records.forEach((r, i) => {
     expect({ i, name: r.name, notes: r.notes, investor: r.investor }).toEqual({
-      i, name: asImported(corpus[i]), notes: asImported(corpus[i]), investor: asImported(corpus[corpus.length - 1 - i]),
+      i,
+      name: asImported(corpus[i]),
+      notes: asImported(corpus[i]),
+      investor: asImported(corpus[corpus.length - 1 - i]),
     });
   });
 });
@@ -64,7 +68,11 @@ test("written into Excel by the sheet writer, every payload is a text cell, not 
     const formulas = sim.workbook.tableFormulas("Ledger");
     const col = (title: string) => titles.indexOf(title);
     expect(values).toHaveLength(corpus.length);
-    for (const [field, title] of [["name", "项目名称"], ["notes", "备注"], ["investor", "投资方"]] as const) {
+    for (const [field, title] of [
+      ["name", "项目名称"],
+      ["notes", "备注"],
+      ["investor", "投资方"],
+    ] as const) {
       const c = col(title);
       expect(c).toBeGreaterThanOrEqual(0);
       values.forEach((row, i) => {
@@ -72,7 +80,11 @@ test("written into Excel by the sheet writer, every payload is a text cell, not 
         // The value is the string itself; a formula would have been computed into a number, an error or other text.
         expect({ i, title, value: row[c] }).toEqual({ i, title, value: expected });
         const f = formulas[i][c];
-        expect({ i, title, isFormula: typeof f === "string" && f.startsWith("=") && f !== expected }).toEqual({ i, title, isFormula: false });
+        expect({ i, title, isFormula: typeof f === "string" && f.startsWith("=") && f !== expected }).toEqual({
+          i,
+          title,
+          isFormula: false,
+        });
       });
     }
   } finally {
@@ -81,7 +93,10 @@ test("written into Excel by the sheet writer, every payload is a text cell, not 
 });
 
 test("in the exported briefing workbook, every payload is a string cell with no formula", async () => {
-  const briefing = buildBriefing({ records: imported.records, funds: [], targets: [], figures: [] }, { period: "2025Q1" });
+  const briefing = buildBriefing(
+    { records: imported.records, funds: [], targets: [], figures: [] },
+    { period: "2025Q1" },
+  );
   const bytes = await briefingXlsx({ records: imported.records, funds: [], targets: [], figures: [] }, briefing);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -90,7 +105,10 @@ test("in the exported briefing workbook, every payload is a string cell with no 
   const header = (ws.getRow(1).values as unknown[]).map(String);
   let headerRow = 1;
   for (let r = 1; r <= 5 && !header.includes("项目名称"); r++) {
-    if ((ws.getRow(r).values as unknown[]).map(String).includes("项目名称")) { headerRow = r; break; }
+    if ((ws.getRow(r).values as unknown[]).map(String).includes("项目名称")) {
+      headerRow = r;
+      break;
+    }
   }
   const titles = (ws.getRow(headerRow).values as unknown[]).map((v) => (v == null ? "" : String(v)));
   const nameCol = titles.indexOf("项目名称");
@@ -105,7 +123,12 @@ test("in the exported briefing workbook, every payload is a string cell with no 
       // Text with a CR is written as an inline rich-text string (its CR escaped as _x000D_, which Excel, LibreOffice
       // and exceljs decode): still text, never a formula, and the same characters.
       const rich = cell.type === ExcelJS.ValueType.RichText;
-      expect({ i, c, formula: cell.formula ?? null, text: rich || cell.type === ExcelJS.ValueType.String }).toEqual({ i, c, formula: null, text: true });
+      expect({ i, c, formula: cell.formula ?? null, text: rich || cell.type === ExcelJS.ValueType.String }).toEqual({
+        i,
+        c,
+        formula: null,
+        text: true,
+      });
       expect({ i, c, value: rich ? cell.text : cell.value }).toEqual({ i, c, value: asImported(corpus[i]) });
       checked++;
     }

@@ -12,7 +12,15 @@ import { FIGURES } from "../../src/core/columns";
 import { LOOKUP_FIELDS, PROTOTYPE_KEYS } from "./corpus";
 
 const ROWS: Record<string, Record<string, string>> = {
-  ledger: { 项目编号: "P-1", 项目名称: "光伏项目", 所属地区: "西宁市", 签约日期: "2025-02-19", "签约金额（亿元）": "1.5", 项目阶段: "签约", 企业类型: "其他" },
+  ledger: {
+    项目编号: "P-1",
+    项目名称: "光伏项目",
+    所属地区: "西宁市",
+    签约日期: "2025-02-19",
+    "签约金额（亿元）": "1.5",
+    项目阶段: "签约",
+    企业类型: "其他",
+  },
   funds: { 项目编号: "P-1", 到位日期: "2025-02-19", "到位金额（亿元）": "1", 省外资金: "是" },
   targets: { 年份: "2025", 所属地区: "西宁市", 指标: "签约金额", 目标值: "10", 单位: "亿元" },
   figures: { 年份: "2025", 截至月份: "3", 所属地区: "西宁市", 指标: "签约金额", 数值: "2", 状态: "采用" },
@@ -25,7 +33,8 @@ function everyValuePlain(value: unknown, path = "result"): string[] {
   if (typeof value === "function") return [path];
   if (value === null || typeof value !== "object") return [];
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return [`${path} (prototype ${String(proto?.constructor?.name)})`];
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null)
+    return [`${path} (prototype ${String(proto?.constructor?.name)})`];
   return Object.keys(value).flatMap((k) => everyValuePlain((value as Record<string, unknown>)[k], `${path}.${k}`));
 }
 
@@ -37,7 +46,9 @@ describe.each(LOOKUP_FIELDS)("$kind «$column»", ({ kind, column }) => {
     const r = await importBytes(csv([good, bad]), { fileName: `${kind}.csv`, kind });
     expect(everyValuePlain(r)).toEqual([]);
     expect(r.summary.rows).toBe(2);
-    const issue = r.issues.find((i) => i.row === 3 && i.column !== null && (i.column === column || i.column.startsWith(column)));
+    const issue = r.issues.find(
+      (i) => i.row === 3 && i.column !== null && (i.column === column || i.column.startsWith(column)),
+    );
     expect(issue).toBeDefined();
     // Accepted with the field left blank (an optional field), or rejected (required): never the prototype's value.
     expect(r.summary.accepted + r.summary.rejected).toBe(2);
@@ -66,8 +77,11 @@ test.each(PROTOTYPE_KEYS)("a user mapping keyed %j maps that column", async (key
   expect(r.records[0].name).toBe(name);
 });
 
-test.each(PROTOTYPE_KEYS)("the builder refuses the metric %j with a message, and the writer writes it as text", (key) => {
-  expect(() => buildBriefing({ records: [] }, { period: "2025Q1", metrics: [key as never] })).toThrow(BriefingError);
-  const metricCol = FIGURES.columns.find((c) => c.field === "metric")!;
-  expect(toCell(metricCol, key)).toEqual({ cell: textCell(key) });
-});
+test.each(PROTOTYPE_KEYS)(
+  "the builder refuses the metric %j with a message, and the writer writes it as text",
+  (key) => {
+    expect(() => buildBriefing({ records: [] }, { period: "2025Q1", metrics: [key as never] })).toThrow(BriefingError);
+    const metricCol = FIGURES.columns.find((c) => c.field === "metric")!;
+    expect(toCell(metricCol, key)).toEqual({ cell: textCell(key) });
+  },
+);

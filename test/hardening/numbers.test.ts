@@ -14,7 +14,13 @@ test.each(MALFORMED_NUMBERS)("%j is neither an amount nor a count", (s) => {
 });
 
 test.each(MALFORMED_NUMBERS)("%j in a ledger's 签约金额 is reported and left blank, never a number", (s) => {
-  const r = importTable([["项目名称", "所属地区", "签约金额（万元）"], ["光伏", "西宁市", s]], { fileName: "t", kind: "ledger" });
+  const r = importTable(
+    [
+      ["项目名称", "所属地区", "签约金额（万元）"],
+      ["光伏", "西宁市", s],
+    ],
+    { fileName: "t", kind: "ledger" },
+  );
   expect(r.records[0].signed_amount).toBeNull();
   expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([[2, "签约金额（万元）", "warning"]]);
 });
@@ -23,18 +29,25 @@ test.each(MALFORMED_NUMBERS)("%j in a ledger's 签约金额 is reported and left
 const grouped = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 test("property: correctly grouped numbers read exactly; one misplaced comma makes them unreadable", () => {
-  fc.assert(fc.property(fc.integer({ min: 1000, max: 10 ** 12 }), fc.integer({ min: 0, max: 99 }), fc.nat(), (n, cents, at) => {
-    const text = `${grouped(n)}.${String(cents).padStart(2, "0")}`;
-    expect(parseAmount(text)).toEqual({ ok: true, value: Number(`${n}.${String(cents).padStart(2, "0")}`), approximate: false });
-    expect(parseCount(grouped(n))).toEqual({ ok: true, value: n });
-    // A comma moved one digit off its place, or a second decimal point.
-    const digits = text.replace(/,/g, "");
-    const intLen = digits.indexOf(".");
-    const pos = 1 + (at % (intLen - 1));
-    if ((intLen - pos) % 3 !== 0) {
-      const bad = `${digits.slice(0, pos)},${digits.slice(pos)}`;
-      expect({ bad, r: parseAmount(bad) }).toMatchObject({ bad, r: { ok: false } });
-    }
-    expect(parseAmount(`${text}.5`)).toMatchObject({ ok: false });
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.integer({ min: 1000, max: 10 ** 12 }), fc.integer({ min: 0, max: 99 }), fc.nat(), (n, cents, at) => {
+      const text = `${grouped(n)}.${String(cents).padStart(2, "0")}`;
+      expect(parseAmount(text)).toEqual({
+        ok: true,
+        value: Number(`${n}.${String(cents).padStart(2, "0")}`),
+        approximate: false,
+      });
+      expect(parseCount(grouped(n))).toEqual({ ok: true, value: n });
+      // A comma moved one digit off its place, or a second decimal point.
+      const digits = text.replace(/,/g, "");
+      const intLen = digits.indexOf(".");
+      const pos = 1 + (at % (intLen - 1));
+      if ((intLen - pos) % 3 !== 0) {
+        const bad = `${digits.slice(0, pos)},${digits.slice(pos)}`;
+        expect({ bad, r: parseAmount(bad) }).toMatchObject({ bad, r: { ok: false } });
+      }
+      expect(parseAmount(`${text}.5`)).toMatchObject({ ok: false });
+    }),
+    { numRuns: 500 },
+  );
 });

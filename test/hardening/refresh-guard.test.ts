@@ -11,7 +11,11 @@ import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/s
 import { textCell } from "../../src/excel/values";
 
 const HEADER = ["项目编号", "项目名称", "所属地区", "签约日期", "签约金额(亿元)"];
-const GOOD = [["P-1", "光伏", "西宁市", "2025-02-01", 1], ["P-2", "储能", "西宁市", "2025-02-02", 2], ["P-3", "钒电池", "海东市", "2025-03-01", 3]];
+const GOOD = [
+  ["P-1", "光伏", "西宁市", "2025-02-01", 1],
+  ["P-2", "储能", "西宁市", "2025-02-02", 2],
+  ["P-3", "钒电池", "海东市", "2025-03-01", 3],
+];
 
 /** Ways a row of the source turns bad: each one an error the importer rejects the row for. */
 const BREAKS: [string, (row: (string | number)[]) => (string | number)[]][] = [
@@ -23,11 +27,14 @@ const BREAKS: [string, (row: (string | number)[]) => (string | number)[]][] = [
 
 const PATHS: [string, () => Promise<unknown>][] = [
   ["the task pane", () => createBackendsNow().refresh("ledger", {})],
-  ["the ribbon", async () => {
-    const out = await refreshAll();
-    if (out.skipped.length) throw new Error(out.skipped[0].reason);
-    return out;
-  }],
+  [
+    "the ribbon",
+    async () => {
+      const out = await refreshAll();
+      if (out.skipped.length) throw new Error(out.skipped[0].reason);
+      return out;
+    },
+  ],
   ["the library", () => refreshSource("ledger")],
 ];
 
@@ -36,7 +43,11 @@ beforeEach(async () => {
   sim = createSimulatedExcel({ sheets: ["Sheet1"] }).install();
   await setRaw(GOOD);
   const raw = await readWorkbookTable("Raw");
-  await writeDataset("ledger", importTable(raw.values, { fileName: raw.label, kind: "ledger", startRow: raw.startRow }), { type: "table", name: "Raw", table: "Raw" });
+  await writeDataset(
+    "ledger",
+    importTable(raw.values, { fileName: raw.label, kind: "ledger", startRow: raw.startRow }),
+    { type: "table", name: "Raw", table: "Raw" },
+  );
 });
 afterEach(() => sim.close());
 
@@ -61,7 +72,10 @@ describe.each(BREAKS)("a source row with %s", (_, breakRow) => {
   test.each(PATHS)("is refused by %s: nothing archived, the ledger unchanged", async (_path, refresh) => {
     await setRaw([GOOD[0], breakRow(GOOD[1]), GOOD[2]]);
     const before = sim.workbook.snapshot();
-    const err = await refresh().then(() => null, (e: unknown) => e);
+    const err = await refresh().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/错误，未刷新/);
     if (!(err instanceof SourceHasErrors)) expect(_path).toBe("the ribbon");

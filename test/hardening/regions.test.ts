@@ -34,29 +34,50 @@ test("every criterion matches exactly its own name (up to case and width) among 
   expect(wrong).toEqual([]);
 });
 
-test.each(VALUE_LIKE_REGIONS.map((r) => [r.length > 40 ? `${r.slice(0, 12)}…(${r.length})` : r, r]))("a region %j is rejected at import, saying why", async (_, region) => {
-  expect(regionProblem(region)).not.toBeNull();
-  for (const kind of ["ledger", "targets"] as DatasetKind[]) {
-    const row = kind === "ledger"
-      ? { 项目编号: "P-1", 项目名称: "光伏", 所属地区: region, 签约日期: "2025-02-01", "签约金额（亿元）": 1 }
-      : { 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 };
-    const r = await importBytes(csv([row]), { fileName: "x.csv", kind });
-    expect(r.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[2, "region_ambiguous", "error"]]);
-    expect(r.summary).toMatchObject({ accepted: 0, rejected: 1 });
-  }
-});
+test.each(VALUE_LIKE_REGIONS.map((r) => [r.length > 40 ? `${r.slice(0, 12)}…(${r.length})` : r, r]))(
+  "a region %j is rejected at import, saying why",
+  async (_, region) => {
+    expect(regionProblem(region)).not.toBeNull();
+    for (const kind of ["ledger", "targets"] as DatasetKind[]) {
+      const row =
+        kind === "ledger"
+          ? { 项目编号: "P-1", 项目名称: "光伏", 所属地区: region, 签约日期: "2025-02-01", "签约金额（亿元）": 1 }
+          : { 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 };
+      const r = await importBytes(csv([row]), { fileName: "x.csv", kind });
+      expect(r.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[2, "region_ambiguous", "error"]]);
+      expect(r.summary).toMatchObject({ accepted: 0, rejected: 1 });
+    }
+  },
+);
 
 test("case and width variants in one file become its first spelling, said once per spelling", async () => {
-  const rows = ["ABC区", "abc区", "Ａｂｃ区", "ABC区", "abc区"].map((region, i) => ({ 项目编号: `P-${i}`, 项目名称: `项目${i}`, 所属地区: region }));
+  const rows = ["ABC区", "abc区", "Ａｂｃ区", "ABC区", "abc区"].map((region, i) => ({
+    项目编号: `P-${i}`,
+    项目名称: `项目${i}`,
+    所属地区: region,
+  }));
   const r = await importBytes(csv(rows), { fileName: "l.csv", kind: "ledger" });
   expect(r.records.map((x) => x.region)).toEqual(Array(5).fill("ABC区"));
-  expect(r.issues.map((i) => [i.row, i.code])).toEqual([[3, "region_folded"], [4, "region_folded"]]);
+  expect(r.issues.map((i) => [i.row, i.code])).toEqual([
+    [3, "region_folded"],
+    [4, "region_folded"],
+  ]);
 });
 
 test("duplicate targets use the same rule as the briefing: case and width variants are one region", async () => {
-  const rows = [["西宁市", 1], ["ABC区", 2], ["abc区", 3], ["ＡＢＣ区", 4], ["ABC 区", 5]].map(([region, v]) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: v }));
+  const rows = [
+    ["西宁市", 1],
+    ["ABC区", 2],
+    ["abc区", 3],
+    ["ＡＢＣ区", 4],
+    ["ABC 区", 5],
+  ].map(([region, v]) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: v }));
   const r = await importBytes(csv(rows), { fileName: "t.csv", kind: "targets" });
-  expect(r.targets.map((t) => [t.region, t.value])).toEqual([["西宁市", 1], ["ABC区", 2], ["ABC 区", 5]]);
+  expect(r.targets.map((t) => [t.region, t.value])).toEqual([
+    ["西宁市", 1],
+    ["ABC区", 2],
+    ["ABC 区", 5],
+  ]);
   expect(r.issues.filter((i) => i.severity === "error").map((i) => i.row)).toEqual([4, 5]);
 });
 
@@ -78,17 +99,51 @@ describe("the simulated Excel recalculates the live and portable sheets to the J
   let input: { records: ImportResult; funds: ImportResult; targets: ImportResult; figures: ImportResult };
   beforeAll(async () => {
     const regions: string[] = [...CRITERION_REGIONS];
-    const ledger = regions.flatMap((region, k) => [1, 2, 3].map((j) => ({
-      项目编号: `P-${k}-${j}`, 项目名称: `项目${k}-${j}`, 所属地区: region, 签约日期: `2025-0${j}-1${j}`, "签约金额（亿元）": (k + 1) * j / 10,
-      开工日期: j === 2 ? "2025-03-01" : "",
-    })));
+    const ledger = regions.flatMap((region, k) =>
+      [1, 2, 3].map((j) => ({
+        项目编号: `P-${k}-${j}`,
+        项目名称: `项目${k}-${j}`,
+        所属地区: region,
+        签约日期: `2025-0${j}-1${j}`,
+        "签约金额（亿元）": ((k + 1) * j) / 10,
+        开工日期: j === 2 ? "2025-03-01" : "",
+      })),
+    );
     // Case variants across files: the ledger says "ABC区", the targets "abc区", the funds "Ａｂｃ区".
-    ledger.push({ 项目编号: "P-abc", 项目名称: "abc", 所属地区: "ABC区", 签约日期: "2025-02-02", "签约金额（亿元）": 7, 开工日期: "" });
-    const targets = [...regions.map((region, k) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 + k })), { 年份: 2025, 所属地区: "abc区", 指标: "签约金额", 目标值: 20 }];
-    const funds = regions.map((region, k) => ({ 项目编号: `P-${k}-1`, 所属地区: region, 到位日期: "2025-02-20", "到位金额（亿元）": k + 0.5, 省外资金: k % 2 ? "是" : "否" }));
-    funds.push({ 项目编号: "P-abc", 所属地区: "Ａｂｃ区", 到位日期: "2025-02-20", "到位金额（亿元）": 3, 省外资金: "是" });
+    ledger.push({
+      项目编号: "P-abc",
+      项目名称: "abc",
+      所属地区: "ABC区",
+      签约日期: "2025-02-02",
+      "签约金额（亿元）": 7,
+      开工日期: "",
+    });
+    const targets = [
+      ...regions.map((region, k) => ({ 年份: 2025, 所属地区: region, 指标: "签约金额", 目标值: 10 + k })),
+      { 年份: 2025, 所属地区: "abc区", 指标: "签约金额", 目标值: 20 },
+    ];
+    const funds = regions.map((region, k) => ({
+      项目编号: `P-${k}-1`,
+      所属地区: region,
+      到位日期: "2025-02-20",
+      "到位金额（亿元）": k + 0.5,
+      省外资金: k % 2 ? "是" : "否",
+    }));
+    funds.push({
+      项目编号: "P-abc",
+      所属地区: "Ａｂｃ区",
+      到位日期: "2025-02-20",
+      "到位金额（亿元）": 3,
+      省外资金: "是",
+    });
     // Reported figures for wildcard and operator names: the figure's COUNTIFS/SUMIFS must find exactly that region.
-    const figures = ["西宁*", "?", "海~东", "~*"].map((region, k) => ({ 年份: 2025, 截至月份: 3, 所属地区: region, 指标: "签约项目数", 数值: 90 + k }));
+    const figures = ["西宁*", "?", "海~东", "~*"].map((region, k) => ({
+      年份: 2025,
+      截至月份: 3,
+      所属地区: region,
+      指标: "签约项目数",
+      数值: 90 + k,
+    }));
     input = {
       figures: await importBytes(csv(figures), { fileName: "g.csv", kind: "figures" }),
       records: await importBytes(csv(ledger), { fileName: "l.csv", kind: "ledger" }),
@@ -98,16 +153,36 @@ describe("the simulated Excel recalculates the live and portable sheets to the J
     for (const r of Object.values(input)) expect(r.summary.rejected).toBe(0);
   });
 
-  test.each([["live", false], ["portable", true]] as const)("%s", async (_, portable) => {
+  test.each([
+    ["live", false],
+    ["portable", true],
+  ] as const)("%s", async (_, portable) => {
     const sim = createSimulatedExcel({ sheets: ["Sheet1"], functionsMetadata: await investMetadata() }).install();
     try {
       for (const r of Object.values(input)) await writeDataset(r.kind, r, { type: "file", name: `${r.kind}.csv` });
-      const b = buildBriefing({ records: input.records.records, funds: input.funds.funds, targets: input.targets.targets, figures: input.figures.figures }, { period: "2025Q1" });
-      expect(b.tables.find((t) => t.metric === "signed_projects")!.rows.filter((r) => r.actual_source === "figure").map((r) => r.actual).sort()).toEqual([90, 91, 92, 93]);
+      const b = buildBriefing(
+        {
+          records: input.records.records,
+          funds: input.funds.funds,
+          targets: input.targets.targets,
+          figures: input.figures.figures,
+        },
+        { period: "2025Q1" },
+      );
+      expect(
+        b.tables
+          .find((t) => t.metric === "signed_projects")!
+          .rows.filter((r) => r.actual_source === "figure")
+          .map((r) => r.actual)
+          .sort(),
+      ).toEqual([90, 91, 92, 93]);
       expect(b.regions).toEqual(expect.arrayContaining([...CRITERION_REGIONS, "ABC区"]));
       const result = await writeBriefingSheet(b, { portable, charts: false, language: "zh-CN" });
       const values = sim.workbook.values(result.sheetName, "A1:L400");
-      const { mismatches, compared } = compareSheet(b, (r, c) => (values[r]?.[c] ?? null) as never, { refs: "structured", mode: result.mode });
+      const { mismatches, compared } = compareSheet(b, (r, c) => (values[r]?.[c] ?? null) as never, {
+        refs: "structured",
+        mode: result.mode,
+      });
       expect(mismatches).toEqual([]);
       expect(compared).toBeGreaterThan(500);
     } finally {

@@ -16,8 +16,15 @@ const HEADER = ["序号", "项目编号", "项目名称", "所属地区", "签�
 const SKIP_CODES = new Set(["total_row", "total_mismatch", "note_row", "header_repeated"]);
 
 type Row = (string | number)[];
-const data = (r: number, id: string, name: string, region: string, amount: string | number = 100): Row =>
-  [String(r), id, name, region, "2025-02-19", amount, `m${r}`];
+const data = (r: number, id: string, name: string, region: string, amount: string | number = 100): Row => [
+  String(r),
+  id,
+  name,
+  region,
+  "2025-02-19",
+  amount,
+  `m${r}`,
+];
 
 describe("total-like words in data rows never make a total row", () => {
   test.each([
@@ -25,12 +32,19 @@ describe("total-like words in data rows never make a total row", () => {
     ...TOTAL_LIKE_DATA.id.map((w) => ["id", w] as const),
     ...TOTAL_LIKE_DATA.region.map((w) => ["region", w] as const),
   ])("a %s %j with an id and a date is a record", (field, word) => {
-    const row = field === "name" ? data(1, "P-1", word, "西宁市") : field === "id" ? data(1, word, "光伏项目", "西宁市") : data(1, "P-1", "光伏项目", word);
+    const row =
+      field === "name"
+        ? data(1, "P-1", word, "西宁市")
+        : field === "id"
+          ? data(1, word, "光伏项目", "西宁市")
+          : data(1, "P-1", "光伏项目", word);
     const r = importTable([HEADER, row], { fileName: "t", kind: "ledger" });
     // A ledger region that IS a Chinese total label (合计, 小计) would be confused with the briefing's total row 合计:
     // the row is rejected with its own code (still accounted for, never skipped as a total).
     const reserved = field === "region" && /^(小计|合计)$/.test(word);
-    expect(r.summary).toMatchObject(reserved ? { accepted: 0, rejected: 1, skipped: 0 } : { accepted: 1, rejected: 0, skipped: 0 });
+    expect(r.summary).toMatchObject(
+      reserved ? { accepted: 0, rejected: 1, skipped: 0 } : { accepted: 1, rejected: 0, skipped: 0 },
+    );
     if (reserved) expect(r.issues.map((i) => i.code)).toContain("region_total_label");
     expect(r.issues.filter((i) => i.code && SKIP_CODES.has(i.code))).toEqual([]);
   });
@@ -49,7 +63,8 @@ describe("total labels alone in a label cell are skipped, checked and reported",
     const skips = r.issues.filter((i) => i.code && SKIP_CODES.has(i.code));
     // Row numbers as the user sees them: header 1, data 2–3, totals 4 and 5.
     expect(skips.map((i) => [i.row, i.code, i.severity, i.column])).toEqual([
-      [4, "total_row", "warning", HEADER[col]], [5, "total_mismatch", "warning", HEADER[col]],
+      [4, "total_row", "warning", HEADER[col]],
+      [5, "total_mismatch", "warning", HEADER[col]],
     ]);
     expect(skips[0].message).toContain("与明细行之和一致");
     expect(skips[1].message).toContain("不一致");
@@ -63,12 +78,16 @@ describe("total labels alone in a label cell are skipped, checked and reported",
 function rowArb(): fc.Arbitrary<(r: number) => Row | null> {
   const word = fc.constantFrom(...TOTAL_LIKE_DATA.name, "光伏", "储能", "钒电池");
   const region = fc.constantFrom(...TOTAL_LIKE_DATA.region, "西宁市", "海东市", "");
-  const amount = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constantFrom("abc", "-5", "1,234.5,678", "", "3500万元"));
+  const amount = fc.oneof(
+    fc.integer({ min: 0, max: 5000 }),
+    fc.constantFrom("abc", "-5", "1,234.5,678", "", "3500万元"),
+  );
   const date = fc.constantFrom("2025-02-19", "2025-02-30", "", "2025年3月", "abc");
   return fc.oneof(
     // data rows, good or bad, ids possibly repeated, names total-like or not
-    fc.tuple(fc.constantFrom("P-1", "P-2", "P-3", "", "Total2"), word, region, date, amount).map(([id, name, reg, d, a]) => (r: number): Row =>
-      [String(r), id, `${name}`, reg, d, a, `m${r}`]),
+    fc
+      .tuple(fc.constantFrom("P-1", "P-2", "P-3", "", "Total2"), word, region, date, amount)
+      .map(([id, name, reg, d, a]) => (r: number): Row => [String(r), id, `${name}`, reg, d, a, `m${r}`]),
     // a total or subtotal row with the label in a label cell
     fc.tuple(fc.constantFrom(...TOTAL_LABELS), fc.constantFrom(0, 2, 3), amount).map(([label, col, a]) => (): Row => {
       const row: Row = ["", "", "", "", "", a, ""];
@@ -112,15 +131,18 @@ function checkInvariant(values: Row[], r: ImportResult): void {
 }
 
 test("property: every data row is accepted, rejected with an error, or skipped with a warning — never lost", async () => {
-  await fc.assert(fc.asyncProperty(fc.array(rowArb(), { minLength: 0, maxLength: 40 }), async (makers) => {
-    const values: Row[] = [HEADER];
-    for (const make of makers) values.push(make(values.length + 1) ?? ["", "", "", "", "", "", ""]);
-    const table = importTable(values, { fileName: "t", kind: "ledger" });
-    checkInvariant(values, table);
-    // The same rows as a CSV file: the same accounting, row numbers as the CSV records.
-    const csv = new TextEncoder().encode(Papa.unparse(values, { newline: "\n" }));
-    const viaCsv = await importBytes(csv, { fileName: "t.csv", kind: "ledger" });
-    checkInvariant(values, viaCsv);
-    expect(viaCsv.summary).toEqual(table.summary);
-  }), { numRuns: 300 });
+  await fc.assert(
+    fc.asyncProperty(fc.array(rowArb(), { minLength: 0, maxLength: 40 }), async (makers) => {
+      const values: Row[] = [HEADER];
+      for (const make of makers) values.push(make(values.length + 1) ?? ["", "", "", "", "", "", ""]);
+      const table = importTable(values, { fileName: "t", kind: "ledger" });
+      checkInvariant(values, table);
+      // The same rows as a CSV file: the same accounting, row numbers as the CSV records.
+      const csv = new TextEncoder().encode(Papa.unparse(values, { newline: "\n" }));
+      const viaCsv = await importBytes(csv, { fileName: "t.csv", kind: "ledger" });
+      checkInvariant(values, viaCsv);
+      expect(viaCsv.summary).toEqual(table.summary);
+    }),
+    { numRuns: 300 },
+  );
 });

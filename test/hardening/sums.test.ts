@@ -22,34 +22,70 @@ const amount = fc.oneof(
   fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(0.1, 0.2, 0.3, 1e-8, 1234.56789, 1e15, 2.675),
 );
-const day = fc.tuple(fc.constantFrom(2024, 2025), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 28 }))
+const day = fc
+  .tuple(fc.constantFrom(2024, 2025), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 28 }))
   .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-const record = fc.tuple(fc.nat(), fc.constantFrom(...REGIONS), day, amount, fc.option(day)).map(([n, region, signed, a, started]): ProjectRecord => ({
-  id: `P${n}`, name: `项目${n}`, region, signed_date: signed, started_date: started, signed_amount: a,
-}));
-const funds = fc.tuple(fc.constantFrom(...REGIONS), day, amount, fc.boolean()).map(([region, date, a, oop]): FundsEntry => ({
-  project: "P", region, date, amount: a, out_of_province: oop,
-}));
-const target = fc.tuple(fc.constantFrom(...REGIONS, "合计"), amount).map(([region, value]): Target => ({ year: 2025, region, metric: "signed_amount", value }));
+const record = fc
+  .tuple(fc.nat(), fc.constantFrom(...REGIONS), day, amount, fc.option(day))
+  .map(([n, region, signed, a, started]): ProjectRecord => ({
+    id: `P${n}`,
+    name: `项目${n}`,
+    region,
+    signed_date: signed,
+    started_date: started,
+    signed_amount: a,
+  }));
+const funds = fc
+  .tuple(fc.constantFrom(...REGIONS), day, amount, fc.boolean())
+  .map(([region, date, a, oop]): FundsEntry => ({
+    project: "P",
+    region,
+    date,
+    amount: a,
+    out_of_province: oop,
+  }));
+const target = fc
+  .tuple(fc.constantFrom(...REGIONS, "合计"), amount)
+  .map(([region, value]): Target => ({ year: 2025, region, metric: "signed_amount", value }));
 const figure = fc.tuple(fc.constantFrom(...REGIONS), amount).map(([region, value]): ReportedFigure => ({
-  year: 2025, through_month: 6, region, metric: "funds_in_place", value, scope: null,
+  year: 2025,
+  through_month: 6,
+  region,
+  metric: "funds_in_place",
+  value,
+  scope: null,
 }));
 
 /** A permutation of an array by a list of random keys. */
-const shuffled = <T>(xs: readonly T[], keys: number[]) => xs.map((x, i) => [keys[i % keys.length] + i / 1e6, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+const shuffled = <T>(xs: readonly T[], keys: number[]) =>
+  xs
+    .map((x, i) => [keys[i % keys.length] + i / 1e6, x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, x]) => x);
 
 const numbers = (input: BriefingInput) => briefingJson(buildBriefing(input, { period: "2025Q2" }), "").rows;
 
 test("property: any permutation of the same records, funds, targets and figures gives identical totals", () => {
-  fc.assert(fc.property(
-    fc.array(record, { maxLength: 60 }), fc.array(funds, { maxLength: 40 }), fc.array(target, { maxLength: 8 }), fc.array(figure, { maxLength: 4 }),
-    fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 70 }),
-    (records, f, t, g, keys) => {
-      const a = numbers({ records, funds: f, targets: t, figures: g });
-      const b = numbers({ records: shuffled(records, keys), funds: shuffled(f, keys), targets: shuffled(t, keys), figures: shuffled(g, keys) });
-      expect(b).toEqual(a);
-    },
-  ), { numRuns: 300 });
+  fc.assert(
+    fc.property(
+      fc.array(record, { maxLength: 60 }),
+      fc.array(funds, { maxLength: 40 }),
+      fc.array(target, { maxLength: 8 }),
+      fc.array(figure, { maxLength: 4 }),
+      fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 70 }),
+      (records, f, t, g, keys) => {
+        const a = numbers({ records, funds: f, targets: t, figures: g });
+        const b = numbers({
+          records: shuffled(records, keys),
+          funds: shuffled(f, keys),
+          targets: shuffled(t, keys),
+          figures: shuffled(g, keys),
+        });
+        expect(b).toEqual(a);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });
 
 function permutations<T>(xs: T[]): T[][] {
@@ -63,7 +99,13 @@ test.each(FLOAT_TRAPS.map((xs) => [xs.join(" + "), xs] as const))("%s: the exact
   expect(exact).toBe(referenceSum(xs));
   const orders = xs.length <= 4 ? permutations(xs) : [xs, [...xs].reverse(), [...xs.slice(1), xs[0]]];
   for (const order of orders) {
-    const records = order.map((a, i): ProjectRecord => ({ id: `P${i}`, name: `项目${i}`, region: "城东区", signed_date: "2025-02-01", signed_amount: a }));
+    const records = order.map((a, i): ProjectRecord => ({
+      id: `P${i}`,
+      name: `项目${i}`,
+      region: "城东区",
+      signed_date: "2025-02-01",
+      signed_amount: a,
+    }));
     const b = buildBriefing({ records }, { period: "2025Q1" });
     const row = b.tables.find((x) => x.metric === "signed_amount")!.rows[0];
     expect(row.actual).toBe(exact);
@@ -97,22 +139,54 @@ function referenceSum(xs: number[]): number {
 }
 
 test("property: a ledger as CSV text and as JSON numbers (万元, many decimals) imports to the same doubles", async () => {
-  const decimal = fc.tuple(fc.integer({ min: 0, max: 99999999 }), fc.integer({ min: 0, max: 12 }))
-    .map(([n, d]) => (d === 0 ? String(n) : `${Math.floor(n / 10 ** Math.min(d, 8))}.${String(n % 10 ** Math.min(d, 8)).padStart(Math.min(d, 8), "0")}`))
+  const decimal = fc
+    .tuple(fc.integer({ min: 0, max: 99999999 }), fc.integer({ min: 0, max: 12 }))
+    .map(([n, d]) =>
+      d === 0
+        ? String(n)
+        : `${Math.floor(n / 10 ** Math.min(d, 8))}.${String(n % 10 ** Math.min(d, 8)).padStart(Math.min(d, 8), "0")}`,
+    )
     .filter((s) => String(Number(s)) === s || !s.includes(".") || Number(s) === Number(String(Number(s))));
-  await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...REGIONS), decimal), { minLength: 1, maxLength: 30 }), async (rows) => {
-    const objects = rows.map(([region, a], i) => ({ 项目编号: `P${i}`, 项目名称: `项目${i}`, 所属地区: region, 签约日期: "2025-02-01", "签约金额（万元）": a }));
-    const csv = await importBytes(new TextEncoder().encode(Papa.unparse(objects)), { fileName: "l.csv", kind: "ledger" });
-    const jsonRows = objects.map((o) => ({ ...o, "签约金额（万元）": Number(o["签约金额（万元）"]) }));
-    const json = await importBytes(new TextEncoder().encode(JSON.stringify(jsonRows)), { fileName: "l.json", kind: "ledger" });
-    expect(json.records.map((r) => r.signed_amount)).toEqual(csv.records.map((r) => r.signed_amount));
-    expect(numbers({ records: json.records })).toEqual(numbers({ records: csv.records }));
-  }), { numRuns: 200 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.constantFrom(...REGIONS), decimal), { minLength: 1, maxLength: 30 }),
+      async (rows) => {
+        const objects = rows.map(([region, a], i) => ({
+          项目编号: `P${i}`,
+          项目名称: `项目${i}`,
+          所属地区: region,
+          签约日期: "2025-02-01",
+          "签约金额（万元）": a,
+        }));
+        const csv = await importBytes(new TextEncoder().encode(Papa.unparse(objects)), {
+          fileName: "l.csv",
+          kind: "ledger",
+        });
+        const jsonRows = objects.map((o) => ({ ...o, "签约金额（万元）": Number(o["签约金额（万元）"]) }));
+        const json = await importBytes(new TextEncoder().encode(JSON.stringify(jsonRows)), {
+          fileName: "l.json",
+          kind: "ledger",
+        });
+        expect(json.records.map((r) => r.signed_amount)).toEqual(csv.records.map((r) => r.signed_amount));
+        expect(numbers({ records: json.records })).toEqual(numbers({ records: csv.records }));
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test("JSON keeps every digit: the builder's doubles survive stringify and parse exactly", () => {
-  const records = [0.1, 0.2, 1e-8, 1234.56789012345].map((a, i): ProjectRecord => ({ id: `P${i}`, name: `x${i}`, region: "城东区", signed_date: "2025-02-01", signed_amount: a }));
-  const b = buildBriefing({ records, targets: [{ year: 2025, region: "城东区", metric: "signed_amount", value: 3 }] }, { period: "2025Q1" });
+  const records = [0.1, 0.2, 1e-8, 1234.56789012345].map((a, i): ProjectRecord => ({
+    id: `P${i}`,
+    name: `x${i}`,
+    region: "城东区",
+    signed_date: "2025-02-01",
+    signed_amount: a,
+  }));
+  const b = buildBriefing(
+    { records, targets: [{ year: 2025, region: "城东区", metric: "signed_amount", value: 3 }] },
+    { period: "2025Q1" },
+  );
   const json = briefingJson(b, "");
   const back = JSON.parse(JSON.stringify(json)) as typeof json;
   expect(back.rows).toEqual(json.rows);

@@ -67,12 +67,36 @@ describe("the simulated Excel answers to Excel: unprotected hostile text is conv
     }
     expect(kept).toEqual([]);
     // Locale-dependent forms are refused as "not modelled" rather than guessed.
-    expect(refused).toEqual(expect.arrayContaining(["2025年3月31日", "3月5日", "¥1,000", "1/2", "１２３", "#N/A", "1,234.5,678"]));
+    expect(refused).toEqual(
+      expect.arrayContaining(["2025年3月31日", "3月5日", "¥1,000", "1/2", "１２３", "#N/A", "1,234.5,678"]),
+    );
   });
 
   test("documented conversions are modelled: = + - formulas, numbers, 0012, %, ISO dates, (100), 1 1/2, 12:30, TRUE, the apostrophe", async () => {
-    const cells = await roundTrip(["=1+1", "+A1", "0012", "50%", "2025-03-31", "(100)", "1 1/2", "12:30", "TRUE", "'=1+1"]);
-    expect(cells.map((c) => c.formula ?? null)).toEqual(["=1+1", "=+A1", null, null, null, null, null, null, null, null]);
+    const cells = await roundTrip([
+      "=1+1",
+      "+A1",
+      "0012",
+      "50%",
+      "2025-03-31",
+      "(100)",
+      "1 1/2",
+      "12:30",
+      "TRUE",
+      "'=1+1",
+    ]);
+    expect(cells.map((c) => c.formula ?? null)).toEqual([
+      "=1+1",
+      "=+A1",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(cells.slice(2).map((c) => c.value)).toEqual([12, 0.5, 45747, -100, 1.5, 0.5208333333333334, true, "=1+1"]);
   });
 });
@@ -80,34 +104,55 @@ describe("the simulated Excel answers to Excel: unprotected hostile text is conv
 describe("textCell: every hostile string lands as exactly its text", () => {
   test(`${hostile.length} fixed hostile strings, written in one batch, read back unchanged, no formula`, async () => {
     const cells = await roundTrip(hostile.map(textCell));
-    const wrong = cells.map((c, i) => ({ i, s: hostile[i], c })).filter(({ s, c }) => c.value !== s || c.formula !== undefined);
+    const wrong = cells
+      .map((c, i) => ({ i, s: hostile[i], c }))
+      .filter(({ s, c }) => c.value !== s || c.formula !== undefined);
     expect(wrong).toEqual([]);
   });
 
   test("random Unicode text behind random triggers and prefixes (fast-check)", async () => {
-    const text = fc.oneof(
-      fc.string({ unit: "grapheme", maxLength: 20 }),
-      fc.string({ unit: "binary", maxLength: 12 }),
-      fc.tuple(fc.constantFrom(...INVISIBLE_PREFIXES), fc.constantFrom(...TRIGGERS, "'", "#", "(", "¥", "０"), fc.string({ maxLength: 10 }))
-        .map(([p, t, rest]) => p + t + rest),
-    ).filter((s) => s.length > 0);
-    await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 25 }), async (batch) => {
-      const cells = await roundTrip(batch.map(textCell));
-      cells.forEach((c, i) => {
-        expect({ s: batch[i], value: c.value, formula: c.formula }).toEqual({ s: batch[i], value: batch[i], formula: undefined });
-      });
-    }), { numRuns: 60 });
+    const text = fc
+      .oneof(
+        fc.string({ unit: "grapheme", maxLength: 20 }),
+        fc.string({ unit: "binary", maxLength: 12 }),
+        fc
+          .tuple(
+            fc.constantFrom(...INVISIBLE_PREFIXES),
+            fc.constantFrom(...TRIGGERS, "'", "#", "(", "¥", "０"),
+            fc.string({ maxLength: 10 }),
+          )
+          .map(([p, t, rest]) => p + t + rest),
+      )
+      .filter((s) => s.length > 0);
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 25 }), async (batch) => {
+        const cells = await roundTrip(batch.map(textCell));
+        cells.forEach((c, i) => {
+          expect({ s: batch[i], value: c.value, formula: c.formula }).toEqual({
+            s: batch[i],
+            value: batch[i],
+            formula: undefined,
+          });
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test("inert text is written as is; everything else gets the apostrophe, which is never part of the value", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 30 }), (s) => {
-      const written = textCell(s);
-      expect(storedValue(written)).toBe(s);
-      if (written === s) {
-        // Written bare only if it starts with a letter, holds no digit of any script and is no boolean.
-        expect(s === "" || (/^\p{L}/u.test(s) && !/\p{N}/u.test(s) && !/^(true|false)$/i.test(s.normalize("NFKC").trim()))).toBe(true);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 30 }), (s) => {
+        const written = textCell(s);
+        expect(storedValue(written)).toBe(s);
+        if (written === s) {
+          // Written bare only if it starts with a letter, holds no digit of any script and is no boolean.
+          expect(
+            s === "" || (/^\p{L}/u.test(s) && !/\p{N}/u.test(s) && !/^(true|false)$/i.test(s.normalize("NFKC").trim())),
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
     expect(["西宁开发区", "Total", "合计"].every(isInertText)).toBe(true);
     expect(["QH-2025-001", "1号地块", " 西宁", "\u3000=1"].some(isInertText)).toBe(false);
   });
@@ -126,15 +171,35 @@ describe("the importer never leaves a bare trigger, and a name never starts a ne
       expect(line).toBe(name.replace(/[\n\r\v\f\u0085\u2028\u2029]+/g, " "));
     }
     const row = (region: string) => ({
-      region, metric: "signed_projects" as const, actual: 1, actual_source: "ledger" as const, target: null, completion_rate: null,
-      time_progress: 0.25, pace_gap: null, status: null, prior: null, prior_source: null, yoy_growth: null, share: 1, rank: null,
+      region,
+      metric: "signed_projects" as const,
+      actual: 1,
+      actual_source: "ledger" as const,
+      target: null,
+      completion_rate: null,
+      time_progress: 0.25,
+      pace_gap: null,
+      status: null,
+      prior: null,
+      prior_source: null,
+      yoy_growth: null,
+      share: 1,
+      rank: null,
     });
     const regions = [...MULTILINE_NAMES];
     const text = briefingText({
-      period: "2025Q1", span: { year: 2025, fromMonth: 1, toMonth: 3 } as never, prior_span: { year: 2024, fromMonth: 1, toMonth: 3 } as never,
-      as_of: "2025-03-31", basis: "month", tolerance: 10, time_progress: 0.25, regions, metrics: ["signed_projects"],
+      period: "2025Q1",
+      span: { year: 2025, fromMonth: 1, toMonth: 3 } as never,
+      prior_span: { year: 2024, fromMonth: 1, toMonth: 3 } as never,
+      as_of: "2025-03-31",
+      basis: "month",
+      tolerance: 10,
+      time_progress: 0.25,
+      regions,
+      metrics: ["signed_projects"],
       tables: [{ metric: "signed_projects", rows: regions.map(row), total: row("合计"), total_target_source: null }],
-      warnings: [], stats: { records: 8, funds: 0, funds_region_from_ledger: 0, funds_unattributed: 0 },
+      warnings: [],
+      stats: { records: 8, funds: 0, funds_region_from_ledger: 0, funds_unattributed: 0 },
     });
     // One heading line, the total and one line per region: no region name added a line.
     expect(text.split(/\r\n?|\n|\u2028|\u2029/)).toHaveLength(2 + regions.length);

@@ -84,7 +84,10 @@ export async function deflateRepeated(unit: string, count: number): Promise<{ by
   const out: Buffer[] = [];
   const d = zlib.createDeflateRaw({ level: 9 });
   d.on("data", (b: Buffer) => out.push(b));
-  const done = new Promise<void>((resolve, reject) => { d.on("end", resolve); d.on("error", reject); });
+  const done = new Promise<void>((resolve, reject) => {
+    d.on("end", resolve);
+    d.on("error", reject);
+  });
   let left = count;
   while (left > 0) {
     const n = Math.min(per, left);
@@ -97,7 +100,9 @@ export async function deflateRepeated(unit: string, count: number): Promise<{ by
 }
 
 /** The parts every workbook needs around its sheets. */
-export function workbookParts(sheets: { name: string; xml: Part["data"]; deflated?: Part["deflated"]; declare?: number }[]): Part[] {
+export function workbookParts(
+  sheets: { name: string; xml: Part["data"]; deflated?: Part["deflated"]; declare?: number }[],
+): Part[] {
   const ct = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`;
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const wb = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`;
@@ -107,14 +112,20 @@ export function workbookParts(sheets: { name: string; xml: Part["data"]; deflate
     { name: "_rels/.rels", data: rels },
     { name: "xl/workbook.xml", data: wb },
     { name: "xl/_rels/workbook.xml.rels", data: wbRels },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.deflated ? undefined : s.xml, deflated: s.deflated, declare: s.declare })),
+    ...sheets.map((s, i) => ({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      data: s.deflated ? undefined : s.xml,
+      deflated: s.deflated,
+      declare: s.declare,
+    })),
   ];
 }
 
 export const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
 export const SHEET_TAIL = `</sheetData></worksheet>`;
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-export const cell = (ref: string, v: string | number) => (typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`);
+export const cell = (ref: string, v: string | number) =>
+  typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
 
 /** Every part of a zip (central directory → local header → inflated data), for reading what exceljs wrote. */
 export function unzip(bytes: Uint8Array): Map<string, Buffer> {

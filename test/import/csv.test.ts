@@ -1,7 +1,8 @@
 import { importBytes, importCsvText, detectEncoding } from "../../src/import";
 import { encodeGbk, fixture, utf8 } from "./helpers";
 
-const GBK_TEXT = "项目编号,项目名称,所属地区,签约金额（万元）,投资方,项目阶段\nG-1,钠电产业园,西宁开发区,25000,深圳融捷,在谈\nG-2,盐湖产业园中园,海西州,\"1,000\",青海企业,竣工投产\n";
+const GBK_TEXT =
+  '项目编号,项目名称,所属地区,签约金额（万元）,投资方,项目阶段\nG-1,钠电产业园,西宁开发区,25000,深圳融捷,在谈\nG-2,盐湖产业园中园,海西州,"1,000",青海企业,竣工投产\n';
 
 describe("CSV encodings", () => {
   test("GBK-encoded CSV is detected and decoded (no U+FFFD)", async () => {
@@ -18,7 +19,10 @@ describe("CSV encodings", () => {
 
   test("GBK whose first Chinese byte comes after 64 KiB of ASCII restarts as GB18030", async () => {
     const filler = Array.from({ length: 3000 }, (_, i) => `p${i},r${i},${"x".repeat(20)}`).join("\n");
-    const bytes = new Uint8Array([...utf8("name,region,notes\n" + filler + "\n"), ...encodeGbk("中文项目,西宁市,备注\n")]);
+    const bytes = new Uint8Array([
+      ...utf8("name,region,notes\n" + filler + "\n"),
+      ...encodeGbk("中文项目,西宁市,备注\n"),
+    ]);
     const r = await importBytes(bytes, { fileName: "late-gbk.csv", chunkSize: 4096 });
     expect(r.summary).toEqual({ rows: 3001, accepted: 3001, rejected: 0, skipped: 0 });
     expect(r.records[3000].name).toBe("中文项目");
@@ -72,7 +76,9 @@ describe("CSV delimiters", () => {
   });
 
   test("pipe delimiter and a title row above the header", async () => {
-    const r = importCsvText("某某区招商台账（2025）\n\n项目名称|所属地区|签约金额\n甲|西宁市|1\n", { fileName: "p.csv" });
+    const r = importCsvText("某某区招商台账（2025）\n\n项目名称|所属地区|签约金额\n甲|西宁市|1\n", {
+      fileName: "p.csv",
+    });
     expect(r.records).toHaveLength(1);
     expect(r.issues).toEqual([]);
   });
@@ -97,7 +103,10 @@ describe("units, numbers and dates", () => {
     ]);
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
     const approx = r.issues.filter((i) => i.message.includes("约数"));
-    expect(approx.map((i) => [i.row, i.column])).toEqual([[4, "签约金额"], [4, "计划总投资"]]);
+    expect(approx.map((i) => [i.row, i.column])).toEqual([
+      [4, "签约金额"],
+      [4, "计划总投资"],
+    ]);
   });
 
   test("full-width digits, brackets and spaces (NFKC)", async () => {
@@ -117,13 +126,24 @@ describe("units, numbers and dates", () => {
     expect(byRow(3)).toEqual([["项目名称", "error"]]);
     expect(byRow(4)).toEqual([["所属地区", "error"]]);
     expect(byRow(5)).toEqual([
-      ["签约金额(亿元)", "warning"], ["签约日期", "warning"], ["开工日期", "warning"], ["项目阶段", "warning"], ["企业类型", "warning"],
+      ["签约金额(亿元)", "warning"],
+      ["签约日期", "warning"],
+      ["开工日期", "warning"],
+      ["项目阶段", "warning"],
+      ["企业类型", "warning"],
     ]);
     expect(byRow(6)).toEqual([]);
     const c1 = r.records.find((x) => x.id === "C-1")!;
     expect(c1).toMatchObject({ park: null, signed_amount: null, signed_date: null, stage: null, notes: null });
     const c4 = r.records.find((x) => x.id === "C-4")!;
-    expect(c4).toMatchObject({ signed_amount: null, signed_date: null, started_date: null, stage: null, investor_type: null, notes: "坏的可选单元格" });
+    expect(c4).toMatchObject({
+      signed_amount: null,
+      signed_date: null,
+      started_date: null,
+      stage: null,
+      investor_type: null,
+      notes: "坏的可选单元格",
+    });
     const c5 = r.records.find((x) => x.id === "C-5")!;
     expect(c5).toMatchObject({ park: "—", signed_amount: null, signed_date: null, started_date: null });
     for (const i of r.issues) {
@@ -136,7 +156,9 @@ describe("units, numbers and dates", () => {
   });
 
   test("negative amounts are refused with a message", () => {
-    const r = importCsvText("项目名称,所属地区,签约金额(亿元),计划总投资(亿元)\n甲,西宁市,-5,(3)\n", { fileName: "n.csv" });
+    const r = importCsvText("项目名称,所属地区,签约金额(亿元),计划总投资(亿元)\n甲,西宁市,-5,(3)\n", {
+      fileName: "n.csv",
+    });
     expect(r.records[0]).toMatchObject({ signed_amount: null, planned_investment: null });
     expect(r.issues.map((i) => [i.column, i.severity, /负/.test(i.message), /negative/.test(i.message_en)])).toEqual([
       ["签约金额(亿元)", "warning", true, true],
@@ -145,11 +167,27 @@ describe("units, numbers and dates", () => {
   });
 
   test("date forms", () => {
-    const rows = ["2025-02-19", "2025/2/19", "2025.02.19", "2025年2月19日", "2025年2月", "20250219", "2025-2", "2025-02-19 08:30:00"];
+    const rows = [
+      "2025-02-19",
+      "2025/2/19",
+      "2025.02.19",
+      "2025年2月19日",
+      "2025年2月",
+      "20250219",
+      "2025-2",
+      "2025-02-19 08:30:00",
+    ];
     const csv = "项目名称,所属地区,签约日期\n" + rows.map((d, i) => `p${i},r,${d}`).join("\n");
     const r = importCsvText(csv, { fileName: "d.csv" });
     expect(r.records.map((x) => x.signed_date)).toEqual([
-      "2025-02-19", "2025-02-19", "2025-02-19", "2025-02-19", "2025-02", "2025-02-19", "2025-02", "2025-02-19",
+      "2025-02-19",
+      "2025-02-19",
+      "2025-02-19",
+      "2025-02-19",
+      "2025-02",
+      "2025-02-19",
+      "2025-02",
+      "2025-02-19",
     ]);
     expect(r.issues).toEqual([]);
   });
@@ -173,7 +211,10 @@ describe("duplicates", () => {
     const r = await importBytes(fixture("ledger-duplicates.csv"), { fileName: "dup.csv" });
     expect(r.records.map((x) => x.id)).toEqual(["D-1", "D-2"]);
     expect(r.summary).toEqual({ rows: 4, accepted: 2, rejected: 2, skipped: 0 });
-    expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([[4, "项目编号", "error"], [5, "项目编号", "error"]]);
+    expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([
+      [4, "项目编号", "error"],
+      [5, "项目编号", "error"],
+    ]);
     expect(r.issues[0].message).toContain("第 2 行");
     expect(r.issues[1].message_en).toContain("row 2");
   });
@@ -204,7 +245,9 @@ describe("title rows, unit line, totals, notes", () => {
     expect(totals[0].message).toContain("1800万元");
     expect(totals[0].message).toContain("1750万元");
     expect(totals[0].message).toContain("「计划总投资」2100万元 与明细行之和一致");
-    expect(r.issues.filter((i) => i.row === 6).map((i) => [i.code, i.message])).toEqual([["total_row", expect.stringContaining("第 6 行是小计行")]]);
+    expect(r.issues.filter((i) => i.row === 6).map((i) => [i.code, i.message])).toEqual([
+      ["total_row", expect.stringContaining("第 6 行是小计行")],
+    ]);
     expect(r.issues.find((i) => i.row === 9)!.message).toContain("说明");
   });
 });
@@ -232,11 +275,26 @@ describe("columns", () => {
 
   test("a header aliases table: each alias maps to its field", () => {
     const aliases: Array<[string, string]> = [
-      ["项目", "name"], ["name", "name"], ["地区", "region"], ["区域", "region"], ["县区", "region"], ["region", "region"],
-      ["签约额", "signed_amount"], ["合同金额", "signed_amount"], ["总投资", "planned_investment"], ["签约企业", "investor"],
-      ["企业名称", "investor"], ["来源地", "investor_origin"], ["阶段", "stage"], ["进展", "stage"], ["签约时间", "signed_date"],
-      ["开工时间", "started_date"], ["Signed amount (100m CNY)", "signed_amount"], ["签约金额【万元】", "signed_amount"],
-      ["* 项目名称：", "name"], ["签约金额/万元", "signed_amount"],
+      ["项目", "name"],
+      ["name", "name"],
+      ["地区", "region"],
+      ["区域", "region"],
+      ["县区", "region"],
+      ["region", "region"],
+      ["签约额", "signed_amount"],
+      ["合同金额", "signed_amount"],
+      ["总投资", "planned_investment"],
+      ["签约企业", "investor"],
+      ["企业名称", "investor"],
+      ["来源地", "investor_origin"],
+      ["阶段", "stage"],
+      ["进展", "stage"],
+      ["签约时间", "signed_date"],
+      ["开工时间", "started_date"],
+      ["Signed amount (100m CNY)", "signed_amount"],
+      ["签约金额【万元】", "signed_amount"],
+      ["* 项目名称：", "name"],
+      ["签约金额/万元", "signed_amount"],
     ];
     for (const [alias, field] of aliases) {
       const other = field === "name" ? "所属地区" : field === "region" ? "项目名称" : "项目名称,所属地区";
@@ -246,14 +304,18 @@ describe("columns", () => {
   });
 
   test("a missing required column is an ImportError that lists headers and missing fields", async () => {
-    await expect(importBytes(utf8("项目名称,签约金额\n甲,1\n"), { fileName: "m.csv", kind: "ledger" })).rejects.toMatchObject({
+    await expect(
+      importBytes(utf8("项目名称,签约金额\n甲,1\n"), { fileName: "m.csv", kind: "ledger" }),
+    ).rejects.toMatchObject({
       code: "MISSING_COLUMNS",
       details: { headers: ["项目名称", "签约金额"], missing: ["region"] },
     });
   });
 
   test("no header at all is an ImportError", async () => {
-    await expect(importBytes(utf8("a,b,c\n1,2,3\n"), { fileName: "n.csv" })).rejects.toMatchObject({ code: "NO_HEADER" });
+    await expect(importBytes(utf8("a,b,c\n1,2,3\n"), { fileName: "n.csv" })).rejects.toMatchObject({
+      code: "NO_HEADER",
+    });
     await expect(importBytes(utf8(""), { fileName: "e.csv" })).rejects.toMatchObject({ code: "EMPTY" });
     await expect(importBytes(utf8("\n\n  \n"), { fileName: "e.csv" })).rejects.toMatchObject({ code: "EMPTY" });
   });
@@ -261,14 +323,18 @@ describe("columns", () => {
 
 describe("more layouts", () => {
   test("a header repeated on every page is skipped with a warning, not imported as a project", () => {
-    const r = importCsvText("项目名称,所属地区,签约金额\n甲,西宁市,1\n项目名称,所属地区,签约金额\n乙,海东市,2\n", { fileName: "p.csv" });
+    const r = importCsvText("项目名称,所属地区,签约金额\n甲,西宁市,1\n项目名称,所属地区,签约金额\n乙,海东市,2\n", {
+      fileName: "p.csv",
+    });
     expect(r.records.map((x) => x.name)).toEqual(["甲", "乙"]);
     expect(r.summary.rows).toBe(2);
     expect(r.issues.map((i) => [i.row, i.severity])).toEqual([[3, "warning"]]);
   });
 
   test("Excel's sep= line, quoted header cells and a duplicated column title", () => {
-    const r = importCsvText('sep=;\n"项目名称";"所属地区";"签约金额";"签约金额"\n甲;西宁市;1;2\n', { fileName: "s.csv" });
+    const r = importCsvText('sep=;\n"项目名称";"所属地区";"签约金额";"签约金额"\n甲;西宁市;1;2\n', {
+      fileName: "s.csv",
+    });
     expect(r.records[0]).toMatchObject({ name: "甲", signed_amount: 1 });
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ row: 2, column: "签约金额", severity: "warning" });
@@ -288,7 +354,10 @@ describe("streaming", () => {
     const seen: number[] = [];
     const chunked = await importBytes(bytes, { fileName: "t.csv", chunkSize: 1024, onProgress: (f) => seen.push(f) });
     expect(chunked).toEqual(whole);
-    const big = utf8("项目名称,所属地区,签约金额\n" + Array.from({ length: 5000 }, (_, i) => `"项目""${i}""\n第二行",西宁市,${i}`).join("\n"));
+    const big = utf8(
+      "项目名称,所属地区,签约金额\n" +
+        Array.from({ length: 5000 }, (_, i) => `"项目""${i}""\n第二行",西宁市,${i}`).join("\n"),
+    );
     const progress: number[] = [];
     const r = await importBytes(big, { fileName: "big.csv", chunkSize: 1024, onProgress: (f) => progress.push(f) });
     expect(r.summary.accepted).toBe(5000);
@@ -301,7 +370,12 @@ describe("streaming", () => {
   test("AbortSignal cancels with an AbortError", async () => {
     const big = utf8("项目名称,所属地区\n" + "甲,西宁市\n".repeat(50000));
     const ctl = new AbortController();
-    const p = importBytes(big, { fileName: "big.csv", chunkSize: 4096, signal: ctl.signal, onProgress: (f) => f > 0.2 && ctl.abort() });
+    const p = importBytes(big, {
+      fileName: "big.csv",
+      chunkSize: 4096,
+      signal: ctl.signal,
+      onProgress: (f) => f > 0.2 && ctl.abort(),
+    });
     await expect(p).rejects.toMatchObject({ name: "AbortError" });
   });
 

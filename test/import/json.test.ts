@@ -19,7 +19,10 @@ describe("JSON sources", () => {
   test("{records: [...]}", async () => {
     const r = await importBytes(fixture("ledger-records.json"), { fileName: "ledger-records.json" });
     expect(r.issues).toEqual([]);
-    expect(r.records.map((x) => [x.name, x.signed_amount])).toEqual([["记录一", 2.5], ["记录二", null]]);
+    expect(r.records.map((x) => [x.name, x.signed_amount])).toEqual([
+      ["记录一", 2.5],
+      ["记录二", null],
+    ]);
   });
 
   test("a bundle with records, funds, targets and figures arrays", async () => {
@@ -27,16 +30,31 @@ describe("JSON sources", () => {
     expect(r.issues).toEqual([]);
     expect(r.summary).toEqual({ rows: 4, accepted: 4, rejected: 0, skipped: 0 });
     expect(r.records[0]).toMatchObject({ id: "B-1", signed_amount: 2 });
-    expect(r.funds).toEqual([{ project: "B-1", region: null, date: "2025-03-01", amount: 0.5, out_of_province: true, source: null }]);
+    expect(r.funds).toEqual([
+      { project: "B-1", region: null, date: "2025-03-01", amount: 0.5, out_of_province: true, source: null },
+    ]);
     expect(r.targets).toEqual([{ year: 2025, region: "西宁市", metric: "signed_amount", value: 10, source: null }]);
-    expect(r.figures).toEqual([{ year: 2025, through_month: 3, region: "西宁市", metric: "signed_projects", value: 4, scope: null, status: "采用", source: null }]);
+    expect(r.figures).toEqual([
+      {
+        year: 2025,
+        through_month: 3,
+        region: "西宁市",
+        metric: "signed_projects",
+        value: 4,
+        scope: null,
+        status: "采用",
+        source: null,
+      },
+    ]);
     const onlyFunds = await importBytes(fixture("bundle.json"), { fileName: "bundle.json", kind: "funds" });
     expect(onlyFunds.records).toEqual([]);
     expect(onlyFunds.funds).toHaveLength(1);
   });
 
   test("array of arrays is a table; JSON detected by content when the name says nothing", async () => {
-    const r = await importBytes(utf8(JSON.stringify([["标题"], ["项目名称", "所属地区"], ["甲", "西宁市"]])), { fileName: "data" });
+    const r = await importBytes(utf8(JSON.stringify([["标题"], ["项目名称", "所属地区"], ["甲", "西宁市"]])), {
+      fileName: "data",
+    });
     expect(r.records.map((x) => x.name)).toEqual(["甲"]);
   });
 

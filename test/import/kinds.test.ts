@@ -6,10 +6,38 @@ describe("funds (到位资金明细)", () => {
     const r = await importBytes(fixture("funds.csv"), { fileName: "funds.csv" });
     expect(r.kind).toBe("funds");
     expect(r.funds).toEqual([
-      { project: "QH-2025-002", region: "西宁开发区", date: "2025-03-15", amount: 0.5, out_of_province: true, source: "月报" },
-      { project: "钒电池项目", region: "西宁开发区", date: "2025-03", amount: 0.12, out_of_province: false, source: null },
-      { project: "QH-2025-002", region: "西宁开发区", date: "2025-03-15", amount: 0.5, out_of_province: true, source: "月报" },
-      { project: "QH-2025-005", region: "西宁开发区", date: "2025-03-21", amount: 0.03, out_of_province: false, source: null },
+      {
+        project: "QH-2025-002",
+        region: "西宁开发区",
+        date: "2025-03-15",
+        amount: 0.5,
+        out_of_province: true,
+        source: "月报",
+      },
+      {
+        project: "钒电池项目",
+        region: "西宁开发区",
+        date: "2025-03",
+        amount: 0.12,
+        out_of_province: false,
+        source: null,
+      },
+      {
+        project: "QH-2025-002",
+        region: "西宁开发区",
+        date: "2025-03-15",
+        amount: 0.5,
+        out_of_province: true,
+        source: "月报",
+      },
+      {
+        project: "QH-2025-005",
+        region: "西宁开发区",
+        date: "2025-03-21",
+        amount: 0.03,
+        out_of_province: false,
+        source: null,
+      },
     ]);
     expect(r.summary).toEqual({ rows: 6, accepted: 4, rejected: 2, skipped: 0 });
     expect(r.issues.map((i) => [i.row, i.column, i.severity])).toEqual([
@@ -60,10 +88,16 @@ describe("targets (目标任务)", () => {
       "年份,所属地区,指标,目标值\n2025,西宁市,签约金额,350\n2025,海东市,签约金额,150\n2025,合计,签约金额,520\n合计,,,1020\n",
       { fileName: "t.csv" },
     );
-    expect(r.targets.map((t) => [t.region, t.value])).toEqual([["西宁市", 350], ["海东市", 150], ["合计", 520]]);
+    expect(r.targets.map((t) => [t.region, t.value])).toEqual([
+      ["西宁市", 350],
+      ["海东市", 150],
+      ["合计", 520],
+    ]);
     expect(r.summary).toEqual({ rows: 3, accepted: 3, rejected: 0, skipped: 1 });
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([[5, "total_row"]]);
-    const figures = importCsvText("年份,截至月份,所属地区,指标,数值\n2025,3,合计,签约金额,600\n", { fileName: "f.csv" });
+    const figures = importCsvText("年份,截至月份,所属地区,指标,数值\n2025,3,合计,签约金额,600\n", {
+      fileName: "f.csv",
+    });
     expect(figures.figures.map((f) => [f.region, f.value])).toEqual([["合计", 600]]);
   });
 

@@ -48,7 +48,13 @@ run("[large] 1,048,576-row CSV", () => {
     expect(r.records).toHaveLength(ROWS);
     expect(r.records[ROWS - 1]).toMatchObject({ id: `P${ROWS - 1}`, name: `项目${ROWS - 1}`, region: "西宁市" }); // 1048575 % 3 = 0
     // Row 12345: 12345 % 3 = 0, 12345 % 9000 = 3345 万元, month 1 + 12345 % 9 = 7, odd → 已签约.
-    expect(r.records[12345]).toMatchObject({ id: "P12345", region: "西宁市", signed_amount: 0.3345, signed_date: "2025-07-15", stage: "签约" });
+    expect(r.records[12345]).toMatchObject({
+      id: "P12345",
+      region: "西宁市",
+      signed_amount: 0.3345,
+      signed_date: "2025-07-15",
+      stage: "签约",
+    });
     expect(calls).toBeGreaterThan(20);
     // The input is ~40 MiB; records, ids and strings stay well under 1.5 GiB of heap.
     expect(peak - before).toBeLessThan(1.5 * 2 ** 30);

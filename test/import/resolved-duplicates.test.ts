@@ -37,11 +37,20 @@ const FIGURES = [
 describe("targets and figures naming one region two ways", () => {
   test("targets: the later row is rejected at its row, naming the first and both spellings; extras follow their rows", () => {
     const r = importCsvText(TARGETS, { fileName: "t11.csv", kind: "targets", hierarchy });
-    expect(r.targets.map((t) => [t.region, t.value])).toEqual([["西宁市", 40], ["海西州", 7], ["海东市", 9]].map(([n, v]) => [hierarchy.names[hierarchy.lookup(n as string)], v]));
+    expect(r.targets.map((t) => [t.region, t.value])).toEqual(
+      [
+        ["西宁市", 40],
+        ["海西州", 7],
+        ["海东市", 9],
+      ].map(([n, v]) => [hierarchy.names[hierarchy.lookup(n as string)], v]),
+    );
     expect(r.summary).toMatchObject({ rows: 5, accepted: 3, rejected: 2 });
     expect(r.counts?.targets).toBe(3);
     const errors = r.issues.filter((i) => i.severity === "error");
-    expect(errors.map((e) => [e.file, e.row, e.column])).toEqual([["t11.csv", 3, "所属地区"], ["t11.csv", 5, "所属地区"]]);
+    expect(errors.map((e) => [e.file, e.row, e.column])).toEqual([
+      ["t11.csv", 3, "所属地区"],
+      ["t11.csv", 5, "所属地区"],
+    ]);
     expect(errors[0].message).toContain("第 2 行");
     expect(errors[0].message).toContain("「西宁市」");
     expect(errors[0].message).toContain("「西宁」");
@@ -49,7 +58,13 @@ describe("targets and figures naming one region two ways", () => {
     expect(errors[0].message_en).toContain("row 2");
     expect(errors[0].message_en).toContain("rejected");
     // The extra column (负责人) stays with the rows kept.
-    expect((r.extras ?? []).filter((e) => e.kind === "targets").map((e) => [e.index, e.row, e.values["负责人"]])).toEqual([[0, 2, "甲"], [1, 4, "丙"], [2, 6, "戊"]]);
+    expect(
+      (r.extras ?? []).filter((e) => e.kind === "targets").map((e) => [e.index, e.row, e.values["负责人"]]),
+    ).toEqual([
+      [0, 2, "甲"],
+      [1, 4, "丙"],
+      [2, 6, "戊"],
+    ]);
   });
 
   test("figures: adopted whole-scope duplicates are rejected, 备选 and scoped figures are not", () => {
@@ -57,7 +72,11 @@ describe("targets and figures naming one region two ways", () => {
     expect(r.summary).toMatchObject({ rows: 7, accepted: 5, rejected: 2 });
     expect(r.issues.filter((i) => i.severity === "error").map((e) => e.row)).toEqual([3, 5]);
     expect(r.figures.map((f) => [f.region, f.value, f.status ?? "采用", f.scope ?? ""])).toEqual([
-      ["西宁市", 100, "采用", ""], ["西宁开发区", 245, "采用", ""], ["西宁市", 210, "备选", ""], ["西宁市", 120, "备选", ""], ["西宁市", 5, "采用", "专项"],
+      ["西宁市", 100, "采用", ""],
+      ["西宁开发区", 245, "采用", ""],
+      ["西宁市", 210, "备选", ""],
+      ["西宁市", 120, "备选", ""],
+      ["西宁市", 5, "采用", "专项"],
     ]);
   });
 
@@ -77,7 +96,10 @@ describe("targets and figures naming one region two ways", () => {
   test("the card by level no longer adds them up (the attack's repro: 西宁市 target 90, actual 300)", () => {
     const targets = importCsvText(TARGETS, { fileName: "t.csv", kind: "targets", hierarchy }).targets;
     const figures = importCsvText(FIGURES, { fileName: "f.csv", kind: "figures", hierarchy }).figures;
-    const b = buildBriefing({ records: [], targets, figures }, { period: "2025Q1", hierarchy, within: "青海省", level: "市州" });
+    const b = buildBriefing(
+      { records: [], targets, figures },
+      { period: "2025Q1", hierarchy, within: "青海省", level: "市州" },
+    );
     const t = b.tables.find((x) => x.metric === "signed_amount")!;
     const xining = t.rows.find((x) => x.region === "西宁市")!;
     expect([xining.target, xining.actual]).toEqual([40, 100]);
@@ -95,23 +117,37 @@ describe("targets and figures naming one region two ways", () => {
     ];
     const h = buildHierarchy(builtInDivisions(), rows).hierarchy;
     const spellings = rows.map((r) => [r.name, ...r.aliases]);
-    const lineArb = fc.record({ region: fc.nat(2), spelling: fc.nat(5), year: fc.constantFrom(2024, 2025), metric: fc.constantFrom("signed_amount", "signed_projects") });
+    const lineArb = fc.record({
+      region: fc.nat(2),
+      spelling: fc.nat(5),
+      year: fc.constantFrom(2024, 2025),
+      metric: fc.constantFrom("signed_amount", "signed_projects"),
+    });
     const zh: Record<string, string> = { signed_amount: "签约金额", signed_projects: "签约项目数" };
-    fc.assert(fc.property(fc.array(lineArb, { maxLength: 12 }), (lines) => {
-      const text = ["年份,所属地区,指标,目标值", ...lines.map((l, i) => {
-        const s = spellings[l.region];
-        return `${l.year},${s[l.spelling % s.length]},${zh[l.metric]},${i + 1}`;
-      })].join("\n");
-      const r = importCsvText(text, { fileName: "t.csv", kind: "targets", hierarchy: h });
-      const keys = new Set(lines.map((l) => `${l.year}|${l.region}|${l.metric}`));
-      expect(r.targets.length).toBe(keys.size);
-      expect(new Set(r.targets.map((t) => `${t.year}|${t.region}|${t.metric}`)).size).toBe(keys.size);
-      expect(r.summary.accepted + r.summary.rejected).toBe(r.summary.rows);
-      expect(r.summary.rejected).toBe(lines.length - keys.size);
-      // The first row of each key is the one kept.
-      const firstValue = new Map<string, number>();
-      lines.forEach((l, i) => { const k = `${l.year}|${rows[l.region].name}|${l.metric}`; if (!firstValue.has(k)) firstValue.set(k, i + 1); });
-      for (const t of r.targets) expect(t.value).toBe(firstValue.get(`${t.year}|${t.region}|${t.metric}`));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 12 }), (lines) => {
+        const text = [
+          "年份,所属地区,指标,目标值",
+          ...lines.map((l, i) => {
+            const s = spellings[l.region];
+            return `${l.year},${s[l.spelling % s.length]},${zh[l.metric]},${i + 1}`;
+          }),
+        ].join("\n");
+        const r = importCsvText(text, { fileName: "t.csv", kind: "targets", hierarchy: h });
+        const keys = new Set(lines.map((l) => `${l.year}|${l.region}|${l.metric}`));
+        expect(r.targets.length).toBe(keys.size);
+        expect(new Set(r.targets.map((t) => `${t.year}|${t.region}|${t.metric}`)).size).toBe(keys.size);
+        expect(r.summary.accepted + r.summary.rejected).toBe(r.summary.rows);
+        expect(r.summary.rejected).toBe(lines.length - keys.size);
+        // The first row of each key is the one kept.
+        const firstValue = new Map<string, number>();
+        lines.forEach((l, i) => {
+          const k = `${l.year}|${rows[l.region].name}|${l.metric}`;
+          if (!firstValue.has(k)) firstValue.set(k, i + 1);
+        });
+        for (const t of r.targets) expect(t.value).toBe(firstValue.get(`${t.year}|${t.region}|${t.metric}`));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

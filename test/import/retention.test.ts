@@ -21,12 +21,17 @@ function ledger(noteChars: number): Uint8Array {
   const lines = ["项目编号,项目名称,所属地区,签约日期,签约金额（万元）,备注"];
   const pad = "说明".repeat(noteChars / 2);
   for (let i = 0; i < ROWS; i++) {
-    lines.push(`P${String(i).padStart(6, "0")},某某县新型环保材料生产项目第${String(i).padStart(6, "0")}号,甲县,2025-03-${String((i % 28) + 1).padStart(2, "0")},${i % 1000},${pad}${i}`);
+    lines.push(
+      `P${String(i).padStart(6, "0")},某某县新型环保材料生产项目第${String(i).padStart(6, "0")}号,甲县,2025-03-${String((i % 28) + 1).padStart(2, "0")},${i % 1000},${pad}${i}`,
+    );
   }
   return enc.encode(lines.join("\n"));
 }
 
-async function retainedBytes(bytes: Uint8Array, keep: ImportOptions["keep"]): Promise<{ perRecord: number; kept: number }> {
+async function retainedBytes(
+  bytes: Uint8Array,
+  keep: ImportOptions["keep"],
+): Promise<{ perRecord: number; kept: number }> {
   gc();
   const before = process.memoryUsage().heapUsed;
   const result = await importBytes(bytes, { fileName: "ledger.csv", kind: "ledger", keep });

@@ -1,5 +1,12 @@
 import {
-  importBytes, importTable, InMemoryMappingStore, type ImportOptions, LocalStorageMappingStore, mappingSourceKey, withRememberedMapping, type StorageLike,
+  importBytes,
+  importTable,
+  InMemoryMappingStore,
+  type ImportOptions,
+  LocalStorageMappingStore,
+  mappingSourceKey,
+  withRememberedMapping,
+  type StorageLike,
 } from "../../src/import";
 import { fixture } from "./helpers";
 
@@ -22,12 +29,18 @@ describe("importTable (Range.values)", () => {
     expect(r.summary).toEqual({ rows: 3, accepted: 2, rejected: 1, skipped: 1 });
     // 合计 15.5 = 12.5 + 3: the rejected row's amount still counts toward the file's own arithmetic, so it matches.
     expect(r.issues.map((i) => [i.file, i.row, i.column, i.severity, i.code ?? null])).toEqual([
-      ["台账!Ledger", 8, "所属地区", "error", null], ["台账!Ledger", 11, "项目名称", "warning", "total_row"],
+      ["台账!Ledger", 8, "所属地区", "error", null],
+      ["台账!Ledger", 11, "项目名称", "warning", "total_row"],
     ]);
   });
 
   test("never throws on odd cells", () => {
-    const values: unknown[][] = [["项目名称", "所属地区"], [{ a: 1 }, [1, 2]], [Symbol.iterator as unknown, null], [NaN, Infinity]];
+    const values: unknown[][] = [
+      ["项目名称", "所属地区"],
+      [{ a: 1 }, [1, 2]],
+      [Symbol.iterator as unknown, null],
+      [NaN, Infinity],
+    ];
     const r = importTable(values, { fileName: "x" });
     expect(r.summary.accepted + r.summary.rejected).toBe(r.summary.rows);
   });
@@ -38,9 +51,16 @@ describe("column mapping override", () => {
     const bytes = fixture("ledger-custom-headers.csv");
     // The error offers the likeliest header row for a mapping.
     await expect(importBytes(bytes, { fileName: "c.csv" })).rejects.toMatchObject({
-      code: "NO_HEADER", details: { headers: ["工程", "片区", "合同额（万元）", "谈判进度", "自定义备注"], headerRow: 1 },
+      code: "NO_HEADER",
+      details: { headers: ["工程", "片区", "合同额（万元）", "谈判进度", "自定义备注"], headerRow: 1 },
     });
-    const mapping = { 工程: "name", 片区: "region", "合同额（万元）": "signed_amount", 谈判进度: "项目阶段", 自定义备注: null };
+    const mapping = {
+      工程: "name",
+      片区: "region",
+      "合同额（万元）": "signed_amount",
+      谈判进度: "项目阶段",
+      自定义备注: null,
+    };
     const r = await importBytes(bytes, { fileName: "c.csv", mapping });
     expect(r.kind).toBe("ledger");
     expect(r.issues).toEqual([]);
@@ -48,13 +68,22 @@ describe("column mapping override", () => {
       ["甲工程", "城东区", 0.5, "签约"],
       ["乙工程", "城西区", 0.01, "在谈"],
     ]);
-    expect(r.mapping).toEqual({ 工程: "name", 片区: "region", "合同额（万元）": "signed_amount", 谈判进度: "stage", 自定义备注: null });
+    expect(r.mapping).toEqual({
+      工程: "name",
+      片区: "region",
+      "合同额（万元）": "signed_amount",
+      谈判进度: "stage",
+      自定义备注: null,
+    });
     expect(r.extras).toEqual([{ kind: "ledger", index: 0, row: 2, values: { 自定义备注: "保留" } }]);
   });
 
   test("a mapping can override an alias and name a bad field (warning)", async () => {
     const csv = new TextEncoder().encode("项目名称,所属地区,签约金额,备注\n甲,西宁市,1,x\n");
-    const r = await importBytes(csv, { fileName: "o.csv", mapping: { 签约金额: "planned_investment", 备注: "nonsense" } });
+    const r = await importBytes(csv, {
+      fileName: "o.csv",
+      mapping: { 签约金额: "planned_investment", 备注: "nonsense" },
+    });
     expect(r.records[0]).toMatchObject({ signed_amount: null, planned_investment: 1, notes: null });
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ column: "备注", severity: "warning" });
@@ -96,7 +125,13 @@ describe("column mapping override", () => {
     expect(await store.get("file:c.csv")).toEqual({ b: "name" });
     await store.delete("file:a.csv");
     expect(await store.get("file:a.csv")).toBeNull();
-    const full = new LocalStorageMappingStore({ getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); }, removeItem: () => undefined });
+    const full = new LocalStorageMappingStore({
+      getItem: () => null,
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+      removeItem: () => undefined,
+    });
     await expect(full.set("k", {})).resolves.toBeUndefined();
     const none = new LocalStorageMappingStore(undefined);
     expect(await none.get("k")).toBeNull();
@@ -108,28 +143,41 @@ describe("canonical sheets read back (what the sheet writer writes)", () => {
   const { loadSeeds } = require("../../src/import") as typeof import("../../src/import");
   const { toExcelSerial, parseIsoDate } = require("../../src/core/dates") as typeof import("../../src/core/dates");
 
-  test.each(["ledger", "targets", "figures"] as const)("%s: canonical titles, values as Range.values gives them, dates as serials", (kind) => {
-    const seeds = loadSeeds()[kind];
-    const rows = (kind === "ledger" ? seeds.records : kind === "targets" ? seeds.targets : seeds.figures) as unknown as Array<Record<string, unknown>>;
-    const spec = SHEETS[kind];
-    const values: unknown[][] = [spec.columns.map((c) => c.title)];
-    for (const r of rows) {
-      values.push(spec.columns.map((c) => {
-        const v = r[c.field];
-        if (v === null || v === undefined) return "";
-        if (c.type === "date" && typeof v === "string" && parseIsoDate(v)) return toExcelSerial(parseIsoDate(v)!);
-        return v;
-      }));
-    }
-    const back = importTable(values, { fileName: `${spec.sheet}!${spec.table}`, kind });
-    expect(back.issues).toEqual([]);
-    const got = kind === "ledger" ? back.records : kind === "targets" ? back.targets : back.figures;
-    expect(got).toEqual(rows);
-  });
+  test.each(["ledger", "targets", "figures"] as const)(
+    "%s: canonical titles, values as Range.values gives them, dates as serials",
+    (kind) => {
+      const seeds = loadSeeds()[kind];
+      const rows = (kind === "ledger"
+        ? seeds.records
+        : kind === "targets"
+          ? seeds.targets
+          : seeds.figures) as unknown as Array<Record<string, unknown>>;
+      const spec = SHEETS[kind];
+      const values: unknown[][] = [spec.columns.map((c) => c.title)];
+      for (const r of rows) {
+        values.push(
+          spec.columns.map((c) => {
+            const v = r[c.field];
+            if (v === null || v === undefined) return "";
+            if (c.type === "date" && typeof v === "string" && parseIsoDate(v)) return toExcelSerial(parseIsoDate(v)!);
+            return v;
+          }),
+        );
+      }
+      const back = importTable(values, { fileName: `${spec.sheet}!${spec.table}`, kind });
+      expect(back.issues).toEqual([]);
+      const got = kind === "ledger" ? back.records : kind === "targets" ? back.targets : back.figures;
+      expect(got).toEqual(rows);
+    },
+  );
 
   test("funds: canonical titles with TRUE/FALSE", () => {
     const spec = SHEETS.funds;
-    const values = [spec.columns.map((c) => c.title), ["QH-1", "西宁市", 45717, 1.5, true, "月报"], ["QH-2", "", "2025-03", 0.2, false, ""]];
+    const values = [
+      spec.columns.map((c) => c.title),
+      ["QH-1", "西宁市", 45717, 1.5, true, "月报"],
+      ["QH-2", "", "2025-03", 0.2, false, ""],
+    ];
     const r = importTable(values, { fileName: "到位资金!Funds" });
     expect(r.kind).toBe("funds");
     expect(r.issues).toEqual([]);

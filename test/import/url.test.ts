@@ -13,7 +13,9 @@ function streamOf(chunks: Uint8Array[], delayMs = 0): ReadableStream<Uint8Array>
   });
 }
 
-function fakeFetch(handler: (url: string, init?: RequestInit) => Promise<Response>): typeof fetch & { calls: string[] } {
+function fakeFetch(
+  handler: (url: string, init?: RequestInit) => Promise<Response>,
+): typeof fetch & { calls: string[] } {
   const calls: string[] = [];
   const f = (async (input: RequestInfo | URL, init?: RequestInit) => {
     calls.push(String(input));
@@ -42,14 +44,21 @@ describe("importUrl", () => {
   });
 
   test("JSON by content type even with a .csv-looking path", async () => {
-    const f = fakeFetch(async () => new Response(JSON.stringify([{ 项目名称: "乙", 所属地区: "海东市" }]), { headers: { "content-type": "application/json" } }));
+    const f = fakeFetch(
+      async () =>
+        new Response(JSON.stringify([{ 项目名称: "乙", 所属地区: "海东市" }]), {
+          headers: { "content-type": "application/json" },
+        }),
+    );
     const r = await importUrl("https://x.example.com/api/export.csv", { fileName: "", fetchImpl: f });
     expect(r.records[0].name).toBe("乙");
   });
 
   test("GBK charset from the content type", async () => {
     const { encodeGbk } = await import("./helpers");
-    const f = fakeFetch(async () => new Response(encodeGbk(CSV), { headers: { "content-type": "text/csv; charset=GBK" } }));
+    const f = fakeFetch(
+      async () => new Response(encodeGbk(CSV), { headers: { "content-type": "text/csv; charset=GBK" } }),
+    );
     const r = await importUrl("https://x.example.com/a", { fileName: "", fetchImpl: f });
     expect(r.records[0].name).toBe("甲");
   });
@@ -60,7 +69,9 @@ describe("importUrl", () => {
     expect(e.code).toBe("URL_INSECURE");
     expect(e.message_zh).toContain("https");
     expect(f.calls).toEqual([]);
-    await expect(importUrl("http://localhost:3000/seeds/projects.csv", { fileName: "", fetchImpl: f })).resolves.toBeTruthy();
+    await expect(
+      importUrl("http://localhost:3000/seeds/projects.csv", { fileName: "", fetchImpl: f }),
+    ).resolves.toBeTruthy();
     await expect(importUrl("http://127.0.0.1/a.csv", { fileName: "", fetchImpl: f })).resolves.toBeTruthy();
     expect((await importError(importUrl("ftp://x/a.csv", { fileName: "", fetchImpl: f }))).code).toBe("URL_INVALID");
     expect((await importError(importUrl("not a url", { fileName: "", fetchImpl: f }))).code).toBe("URL_INVALID");
@@ -72,7 +83,9 @@ describe("importUrl", () => {
       Object.defineProperty(res, "url", { value: "http://evil.example.com/a.csv" });
       return res;
     });
-    expect((await importError(importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: f }))).code).toBe("URL_INSECURE");
+    expect((await importError(importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: f }))).code).toBe(
+      "URL_INSECURE",
+    );
   });
 
   test("without fetchImpl, globalThis.fetch is called bound (no 'Illegal invocation')", async () => {
@@ -113,10 +126,15 @@ describe("importUrl", () => {
   });
 
   test("timeout while waiting for the response, and while the body streams", async () => {
-    const hang = fakeFetch((_url, init) => new Promise((_resolve, reject) => {
-      init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
-    }));
-    const e = await importError(importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: hang, timeoutMs: 50 }));
+    const hang = fakeFetch(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+        }),
+    );
+    const e = await importError(
+      importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: hang, timeoutMs: 50 }),
+    );
     expect(e.code).toBe("TIMEOUT");
     const slowBody = fakeFetch(async (_url, init) => {
       const body = new ReadableStream<Uint8Array>({
@@ -127,22 +145,39 @@ describe("importUrl", () => {
       });
       return new Response(body);
     });
-    const e2 = await importError(importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: slowBody, timeoutMs: 50 }));
+    const e2 = await importError(
+      importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: slowBody, timeoutMs: 50 }),
+    );
     expect(e2.code).toBe("TIMEOUT");
   });
 
   test("too large: by Content-Length, and while streaming without one", async () => {
-    const declared = fakeFetch(async () => new Response("x".repeat(100), { headers: { "content-length": "999999999" } }));
-    expect((await importError(importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: declared, maxBytes: 1000 }))).code).toBe("TOO_LARGE");
+    const declared = fakeFetch(
+      async () => new Response("x".repeat(100), { headers: { "content-length": "999999999" } }),
+    );
+    expect(
+      (
+        await importError(
+          importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: declared, maxBytes: 1000 }),
+        )
+      ).code,
+    ).toBe("TOO_LARGE");
     let pulled = 0;
     const chunk = new Uint8Array(400).fill(0x41);
-    const endless = fakeFetch(async () => new Response(new ReadableStream<Uint8Array>({
-      pull(ctl) {
-        pulled++;
-        ctl.enqueue(chunk);
-      },
-    })));
-    const e = await importError(importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: endless, maxBytes: 1000 }));
+    const endless = fakeFetch(
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(ctl) {
+              pulled++;
+              ctl.enqueue(chunk);
+            },
+          }),
+        ),
+    );
+    const e = await importError(
+      importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: endless, maxBytes: 1000 }),
+    );
     expect(e.code).toBe("TOO_LARGE");
     expect(pulled).toBeLessThan(10); // stopped as soon as the limit was passed
   });
@@ -157,7 +192,12 @@ describe("importUrl", () => {
 
   test("progress covers download and parse", async () => {
     const bytes = new TextEncoder().encode(CSV);
-    const f = fakeFetch(async () => new Response(streamOf([bytes.slice(0, 10), bytes.slice(10)]), { headers: { "content-length": String(bytes.length), "content-type": "text/csv" } }));
+    const f = fakeFetch(
+      async () =>
+        new Response(streamOf([bytes.slice(0, 10), bytes.slice(10)]), {
+          headers: { "content-length": String(bytes.length), "content-type": "text/csv" },
+        }),
+    );
     const seen: number[] = [];
     await importUrl("https://x.example.com/a.csv", { fileName: "", fetchImpl: f, onProgress: (p) => seen.push(p) });
     expect(seen[0]).toBeLessThanOrEqual(0.5);

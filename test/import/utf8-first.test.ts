@@ -27,7 +27,10 @@ const piece = fc.oneof(
   fc.constant({ t: "header" as const }),
   fc.record({ t: fc.constant("utf8" as const), n: fc.integer({ min: 1, max: 80 }) }),
   fc.record({ t: fc.constant("gbk" as const), n: fc.integer({ min: 1, max: 80 }) }),
-  fc.record({ t: fc.constant("bad" as const), b: fc.constantFrom([0xff], [0xc3], [0xe4, 0xbd], [0xed, 0xa0, 0x80], [0xf8, 0x88]) }),
+  fc.record({
+    t: fc.constant("bad" as const),
+    b: fc.constantFrom([0xff], [0xc3], [0xe4, 0xbd], [0xed, 0xa0, 0x80], [0xf8, 0x88]),
+  }),
   fc.record({ t: fc.constant("note" as const), n: fc.integer({ min: 1, max: 60 }) }),
 );
 
@@ -36,7 +39,11 @@ type Piece = typeof piece extends fc.Arbitrary<infer T> ? T : never;
 function build(pieces: Piece[]): Uint8Array {
   const parts: Uint8Array[] = [];
   let row = 0;
-  const lines = (n: number) => Array.from({ length: n }, () => `P-${++row},光伏项目${row},${row % 2 ? "西宁市" : "海东市"},2025年3月${1 + (row % 28)}日,${row % 90}\n`).join("");
+  const lines = (n: number) =>
+    Array.from(
+      { length: n },
+      () => `P-${++row},光伏项目${row},${row % 2 ? "西宁市" : "海东市"},2025年3月${1 + (row % 28)}日,${row % 90}\n`,
+    ).join("");
   for (const p of pieces) {
     if (p.t === "header") parts.push(enc.encode("项目编号,项目名称,所属地区,签约日期,签约金额（万元）\n"));
     else if (p.t === "utf8") parts.push(enc.encode(lines(p.n)));
@@ -46,21 +53,34 @@ function build(pieces: Piece[]): Uint8Array {
   }
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let off = 0;
-  for (const p of parts) { out.set(p, off); off += p.length; }
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
   return out;
 }
 
 test("strict UTF-8 first, evidence on the first bad byte = evidence first, for every mix", async () => {
-  await fc.assert(fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.constantFrom(1024, 4096, 1 << 17), async (pieces, chunkSize) => {
-    const bytes = build(pieces);
-    if (bytes.length === 0) return;
-    const opts = { fileName: "m.csv", kind: "ledger" as const, chunkSize };
-    expect(await outcome(bytes, opts)).toEqual(await outcome(bytes, { ...opts, encoding: detectEncoding(bytes) }));
-  }), { numRuns: 300 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(piece, { minLength: 1, maxLength: 8 }),
+      fc.constantFrom(1024, 4096, 1 << 17),
+      async (pieces, chunkSize) => {
+        const bytes = build(pieces);
+        if (bytes.length === 0) return;
+        const opts = { fileName: "m.csv", kind: "ledger" as const, chunkSize };
+        expect(await outcome(bytes, opts)).toEqual(await outcome(bytes, { ...opts, encoding: detectEncoding(bytes) }));
+      },
+    ),
+    { numRuns: 300 },
+  );
 });
 
 test("ASCII for the first 100 rows, then GBK: the optimistic pass gives up late and the file reads as GB18030", async () => {
-  const ascii = ["id,name,region,signed_amount", ...Array.from({ length: 100 }, (_, i) => `A-${i},solar ${i},Xining,${i}`)].join("\n") + "\n";
+  const ascii =
+    ["id,name,region,signed_amount", ...Array.from({ length: 100 }, (_, i) => `A-${i},solar ${i},Xining,${i}`)].join(
+      "\n",
+    ) + "\n";
   const gbk = Array.from({ length: 300 }, (_, i) => `G-${i},光伏项目${i},西宁市,${i}`).join("\n");
   const head = enc.encode(ascii);
   const tail = encodeGbk(gbk);

@@ -11,11 +11,47 @@ async function ledgerWorkbook(totalDelta = 0): Promise<Uint8Array> {
     ws.getCell("A1").value = "2025年一季度招商引资项目台账";
     ws.getCell("A2").value = "单位：万元";
     ws.addRow([]);
-    ws.getRow(4).values = ["序号", "项目编号", "项目名称", "所属地区", "签约金额（万元）", "签约日期", "项目阶段", "自定义列"];
-    ws.getRow(5).values = [1, "X-1", "钒液流电池生产", "西宁开发区", 35000, new Date(Date.UTC(2025, 1, 19)), "已签约", "甲"];
-    ws.getRow(6).values = [2, "X-2", { richText: [{ text: "钙钛矿" }, { text: "电池组件" }] }, "西宁开发区", 1200.5, 45717, "开工建设", null];
+    ws.getRow(4).values = [
+      "序号",
+      "项目编号",
+      "项目名称",
+      "所属地区",
+      "签约金额（万元）",
+      "签约日期",
+      "项目阶段",
+      "自定义列",
+    ];
+    ws.getRow(5).values = [
+      1,
+      "X-1",
+      "钒液流电池生产",
+      "西宁开发区",
+      35000,
+      new Date(Date.UTC(2025, 1, 19)),
+      "已签约",
+      "甲",
+    ];
+    ws.getRow(6).values = [
+      2,
+      "X-2",
+      { richText: [{ text: "钙钛矿" }, { text: "电池组件" }] },
+      "西宁开发区",
+      1200.5,
+      45717,
+      "开工建设",
+      null,
+    ];
     ws.getRow(7).values = [3, "X-3", "=1+1", "海东市", { formula: "100*2", result: 200 }, "2025年3月", "洽谈", null];
-    ws.getRow(8).values = ["合计", null, null, null, { formula: "SUM(E5:E7)", result: 36400.5 + totalDelta }, null, null, null];
+    ws.getRow(8).values = [
+      "合计",
+      null,
+      null,
+      null,
+      { formula: "SUM(E5:E7)", result: 36400.5 + totalDelta },
+      null,
+      null,
+      null,
+    ];
   });
 }
 
@@ -23,7 +59,10 @@ describe(".xlsx ledgers", () => {
   test("title row, unit line, Date and serial dates, rich text, formulas, 合计 row excluded and checked", async () => {
     const bytes = await ledgerWorkbook();
     const r = await importBytes(bytes, { fileName: "台账.xlsx", sheet: "台账" });
-    expect(r.issues.map((i) => [i.file, i.row, i.column, i.code ?? null])).toEqual([["台账.xlsx!台账", 4, "自定义列", null], ["台账.xlsx!台账", 8, "序号", "total_row"]]);
+    expect(r.issues.map((i) => [i.file, i.row, i.column, i.code ?? null])).toEqual([
+      ["台账.xlsx!台账", 4, "自定义列", null],
+      ["台账.xlsx!台账", 8, "序号", "total_row"],
+    ]);
     expect(r.issues[1].message).toContain("36400.5万元 与明细行之和一致");
     expect(r.records.map((x) => [x.id, x.name, x.region, x.signed_amount, x.signed_date, x.stage])).toEqual([
       ["X-1", "钒液流电池生产", "西宁开发区", 3.5, "2025-02-19", "签约"],
@@ -46,10 +85,14 @@ describe(".xlsx ledgers", () => {
 
   test("first sheet by default; a missing sheet lists the sheets", async () => {
     const bytes = await ledgerWorkbook();
-    await expect(importBytes(bytes, { fileName: "台账.xlsx" })).rejects.toMatchObject({ code: "NO_HEADER", details: { sheets: ["说明", "台账"] } });
+    await expect(importBytes(bytes, { fileName: "台账.xlsx" })).rejects.toMatchObject({
+      code: "NO_HEADER",
+      details: { sheets: ["说明", "台账"] },
+    });
     await expect(importBytes(bytes, { fileName: "台账.xlsx" })).rejects.toThrow(/还有：台账/);
     await expect(importBytes(bytes, { fileName: "台账.xlsx", sheet: "不存在" })).rejects.toMatchObject({
-      code: "SHEET_NOT_FOUND", details: { sheets: ["说明", "台账"] },
+      code: "SHEET_NOT_FOUND",
+      details: { sheets: ["说明", "台账"] },
     });
   });
 
@@ -61,8 +104,12 @@ describe(".xlsx ledgers", () => {
     });
     const r = await importBytes(bytes, { fileName: "download" });
     expect(r.records[0].name).toBe("甲");
-    await expect(importBytes(bytes.slice(0, 200), { fileName: "broken.xlsx" })).rejects.toMatchObject({ code: "XLSX_UNREADABLE" });
-    await expect(importBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), { fileName: "old.xls" })).rejects.toMatchObject({ code: "UNSUPPORTED_FORMAT" });
+    await expect(importBytes(bytes.slice(0, 200), { fileName: "broken.xlsx" })).rejects.toMatchObject({
+      code: "XLSX_UNREADABLE",
+    });
+    await expect(
+      importBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), { fileName: "old.xls" }),
+    ).rejects.toMatchObject({ code: "UNSUPPORTED_FORMAT" });
   });
 
   test("progress and cancellation", async () => {
@@ -77,7 +124,9 @@ describe(".xlsx ledgers", () => {
     expect(seen[seen.length - 1]).toBe(1);
     const ctl = new AbortController();
     ctl.abort();
-    await expect(importBytes(bytes, { fileName: "big.xlsx", signal: ctl.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(importBytes(bytes, { fileName: "big.xlsx", signal: ctl.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
   });
 });
 

@@ -16,7 +16,9 @@ function inspector(): SimWorkbookInspector {
   const text = (_sheet: string, address?: string) => {
     const m = /^A1:([A-Z]+)(\d+)$/.exec(address ?? "A1:H20")!;
     const cols = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return Array.from({ length: Number(m[2]) }, (_, r) => Array.from({ length: cols }, (_, c) => (r < 20 && c < 8 ? `${r}-${c}` : "")));
+    return Array.from({ length: Number(m[2]) }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => (r < 20 && c < 8 ? `${r}-${c}` : "")),
+    );
   };
   return {
     sheetNames: () => ["台账"],
@@ -40,7 +42,14 @@ function Harness({ onScroll }: { onScroll: jest.Mock }) {
   }, [onScroll]);
   return (
     <FluentProvider theme={webLightTheme}>
-      <WorkbookView inspector={inspector()} version={0} activations={0} selection={selection} onSelect={setSelection} lang="zh-CN" />
+      <WorkbookView
+        inspector={inspector()}
+        version={0}
+        activations={0}
+        selection={selection}
+        onSelect={setSelection}
+        lang="zh-CN"
+      />
     </FluentProvider>
   );
 }

@@ -33,9 +33,11 @@ const reason = (tool: Tool) => `skipped: ${tool.name} is not installed (${tool.i
 export function describeWith(tool: Tool, title: string, body: () => void): void {
   if (tool.found) return describe(title, body);
   if (process.env.CI) {
-    describe(title, () => test(`needs ${tool.name}, which .ci/run installs`, () => {
-      throw new Error(`${tool.name} is missing on a CI machine: install it with ${tool.install}`);
-    }));
+    describe(title, () =>
+      test(`needs ${tool.name}, which .ci/run installs`, () => {
+        throw new Error(`${tool.name} is missing on a CI machine: install it with ${tool.install}`);
+      }),
+    );
     return;
   }
   describe.skip(`${title} — ${reason(tool)}`, body);

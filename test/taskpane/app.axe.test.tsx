@@ -34,10 +34,20 @@ describe("task pane app, accessibility", () => {
     const user = userEvent.setup();
     const services = fakeServices({
       read: jest.fn(async () => [
-        ledgerResult({ issues: [{ file: "a.csv", row: 3, column: "签约额", message: "不是数字", message_en: "NaN", severity: "error" }] }),
+        ledgerResult({
+          issues: [
+            { file: "a.csv", row: 3, column: "签约额", message: "不是数字", message_en: "NaN", severity: "error" },
+          ],
+        }),
       ]),
-      listSources: jest.fn(async () => [{ id: "a", kind: "ledger" as const, label: "示例数据", rows: 2, lastRefreshed: null, refreshable: true }]),
-      briefingAvailability: jest.fn(async () => ({ regions: ["西宁开发区", "西宁市"], dataYears: [2025], targetYears: [] })),
+      listSources: jest.fn(async () => [
+        { id: "a", kind: "ledger" as const, label: "示例数据", rows: 2, lastRefreshed: null, refreshable: true },
+      ]),
+      briefingAvailability: jest.fn(async () => ({
+        regions: ["西宁开发区", "西宁市"],
+        dataYears: [2025],
+        targetYears: [],
+      })),
     });
     const { container } = await renderApp(<App services={services} officeLanguage="zh-CN" />);
     await user.click(screen.getByRole("radio", { name: "网址" }));

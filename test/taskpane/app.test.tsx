@@ -29,7 +29,8 @@ describe("task pane app", () => {
     await renderApp(<App services={fakeServices()} officeLanguage="zh-CN" />);
     const tabs = within(screen.getByRole("tablist", { name: "功能" })).getAllByRole("tab");
     expect(tabs).toHaveLength(5);
-    for (const [i, name] of ["数据", "刷新", "成绩单", "函数", "设置"].entries()) expect(tabs[i]).toHaveAccessibleName(name);
+    for (const [i, name] of ["数据", "刷新", "成绩单", "函数", "设置"].entries())
+      expect(tabs[i]).toHaveAccessibleName(name);
     expect(screen.getByRole("heading", { name: "导入数据" })).toBeVisible();
     // Arrow keys between tabs are tabster's (no focus movement in jsdom): the browser test presses them in Chromium.
     tabs[1].focus();
@@ -57,7 +58,11 @@ describe("task pane app", () => {
   test("workbook settings (shared) override this computer's and reach the briefing", async () => {
     const user = userEvent.setup();
     const services = fakeServices({
-      readWorkbookSettings: jest.fn(async () => ({ basis: "day" as const, tolerance: 20, productionUrl: "https://zs.example.gov.cn/l.csv" })),
+      readWorkbookSettings: jest.fn(async () => ({
+        basis: "day" as const,
+        tolerance: 20,
+        productionUrl: "https://zs.example.gov.cn/l.csv",
+      })),
       briefingAvailability: jest.fn(async () => ({ regions: ["西宁开发区"], dataYears: [2025], targetYears: [2025] })),
     });
     await renderApp(<App services={services} officeLanguage="zh-CN" />);
@@ -86,29 +91,65 @@ describe("task pane app", () => {
 
   test("in the app, a refresh's summary stays on screen and the list shows the new time", async () => {
     const user = userEvent.setup();
-    const source = { id: "ledger", kind: "ledger" as const, label: "https://zs.example.gov.cn/l.csv", rows: 30, lastRefreshed: null, refreshable: true };
+    const source = {
+      id: "ledger",
+      kind: "ledger" as const,
+      label: "https://zs.example.gov.cn/l.csv",
+      rows: 30,
+      lastRefreshed: null,
+      refreshable: true,
+    };
     const services = fakeServices({
       listSources: jest
         .fn()
         .mockResolvedValueOnce([source])
         .mockResolvedValue([{ ...source, rows: 32, lastRefreshed: "2025-04-02T09:00:00Z" }]),
-      refresh: jest.fn(async () => ({ added: 2, updated: 1, removed: 0, unchanged: 29, issues: [], at: "2025-04-02T09:00:00Z" })),
+      refresh: jest.fn(async () => ({
+        added: 2,
+        updated: 1,
+        removed: 0,
+        unchanged: 29,
+        issues: [],
+        at: "2025-04-02T09:00:00Z",
+      })),
     });
     await renderApp(<App services={services} officeLanguage="zh-CN" initialTab="refresh" />);
     await user.click(await screen.findByRole("button", { name: "刷新“https://zs.example.gov.cn/l.csv”" }));
-    expect(await screen.findByText("https://zs.example.gov.cn/l.csv：新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
+    expect(
+      await screen.findByText("https://zs.example.gov.cn/l.csv：新增 2 行，更新 1 行，删除 0 行，未变 29 行。"),
+    ).toBeInTheDocument();
     expect(await screen.findByText("32 行 · 项目台账")).toBeInTheDocument();
     expect(screen.getByText(/上次刷新：2025/)).toBeInTheDocument();
-    expect(screen.getByText("https://zs.example.gov.cn/l.csv：新增 2 行，更新 1 行，删除 0 行，未变 29 行。")).toBeInTheDocument();
+    expect(
+      screen.getByText("https://zs.example.gov.cn/l.csv：新增 2 行，更新 1 行，删除 0 行，未变 29 行。"),
+    ).toBeInTheDocument();
   });
 
   test("results stay when the user visits another tab and comes back (every panel keeps its state)", async () => {
     const user = userEvent.setup();
-    const source = { id: "ledger", kind: "ledger" as const, label: "https://zs.example.gov.cn/l.csv", rows: 30, lastRefreshed: null, refreshable: true };
+    const source = {
+      id: "ledger",
+      kind: "ledger" as const,
+      label: "https://zs.example.gov.cn/l.csv",
+      rows: 30,
+      lastRefreshed: null,
+      refreshable: true,
+    };
     const services = fakeServices({
-      briefingAvailability: jest.fn(async () => ({ regions: ["西宁开发区", "西宁市"], dataYears: [2025], targetYears: [2025] })),
+      briefingAvailability: jest.fn(async () => ({
+        regions: ["西宁开发区", "西宁市"],
+        dataYears: [2025],
+        targetYears: [2025],
+      })),
       listSources: jest.fn(async () => [source]),
-      refresh: jest.fn(async () => ({ added: 1, updated: 0, removed: 0, unchanged: 29, issues: [], at: "2025-04-02T09:00:00Z" })),
+      refresh: jest.fn(async () => ({
+        added: 1,
+        updated: 0,
+        removed: 0,
+        unchanged: 29,
+        issues: [],
+        at: "2025-04-02T09:00:00Z",
+      })),
     });
     await renderApp(<App services={services} officeLanguage="zh-CN" />);
     // 数据: a preview read

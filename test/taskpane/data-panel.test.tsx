@@ -30,7 +30,11 @@ describe("数据 panel", () => {
     };
     const services = fakeServices({
       read: jest.fn(async () => [ledgerResult(), targets]),
-      write: jest.fn(async (r: ImportResult) => ({ kind: r.kind, sheet: r.kind === "ledger" ? "台账" : "目标任务", rows: 2 })),
+      write: jest.fn(async (r: ImportResult) => ({
+        kind: r.kind,
+        sheet: r.kind === "ledger" ? "台账" : "目标任务",
+        rows: 2,
+      })),
     });
     renderPanel(<DataPanel />, services);
     expect(screen.getByRole("radio", { name: "示例数据" })).toBeChecked();
@@ -68,7 +72,9 @@ describe("数据 panel", () => {
       ...ledgerResult(),
       kind: "regions",
       records: [],
-      regions: [{ name: "西宁开发区", parent: "西宁市", level: "园区", aliases: ["西宁国家级经济技术开发区"], order: null }],
+      regions: [
+        { name: "西宁开发区", parent: "西宁市", level: "园区", aliases: ["西宁国家级经济技术开发区"], order: null },
+      ],
       headers: ["地区", "上级地区", "级别", "别名"],
       mapping: { 地区: "name", 上级地区: "parent", 级别: "level", 别名: "aliases" },
       summary: { rows: 1, accepted: 1, rejected: 0 },
@@ -76,11 +82,17 @@ describe("数据 panel", () => {
     const services = fakeServices({ read: jest.fn(async () => [regions]) });
     renderPanel(<DataPanel />, services);
     await user.click(screen.getByRole("radio", { name: "文件" }));
-    await user.upload(screen.getByTestId("file-input"), new File(["地区,上级地区\n西宁开发区,西宁市\n"], "地区表.csv", { type: "text/csv" }));
+    await user.upload(
+      screen.getByTestId("file-input"),
+      new File(["地区,上级地区\n西宁开发区,西宁市\n"], "地区表.csv", { type: "text/csv" }),
+    );
     expect(screen.getByRole("option", { name: "地区表" })).toBeInTheDocument();
     await user.selectOptions(screen.getByRole("combobox", { name: "数据类型" }), "regions");
     await user.click(screen.getByRole("button", { name: "读取并预览" }));
-    expect(services.read).toHaveBeenCalledWith(expect.objectContaining({ type: "file" }), expect.objectContaining({ kind: "regions" }));
+    expect(services.read).toHaveBeenCalledWith(
+      expect.objectContaining({ type: "file" }),
+      expect.objectContaining({ kind: "regions" }),
+    );
     expect(await screen.findByRole("heading", { name: /预览：地区表，共 1 行/ })).toBeInTheDocument();
     expect(screen.getByText("西宁市")).toBeInTheDocument();
   });
@@ -100,7 +112,10 @@ describe("数据 panel", () => {
     const user = userEvent.setup();
     const services = fakeServices({
       read: jest.fn(async () => [
-        ledgerResult({ issues: [issue(3, "签约额"), issue(7, null, "warning")], summary: { rows: 4, accepted: 2, rejected: 2 } }),
+        ledgerResult({
+          issues: [issue(3, "签约额"), issue(7, null, "warning")],
+          summary: { rows: 4, accepted: 2, rejected: 2 },
+        }),
       ]),
     });
     renderPanel(<DataPanel />, services);
@@ -109,11 +124,16 @@ describe("数据 panel", () => {
     const browse = screen.getByRole("button", { name: "浏览… 选择文件（CSV、JSON、xlsx）" });
     expect(browse).toHaveTextContent("浏览…");
     expect(browse).toHaveAccessibleDescription("未选择文件 文件只在本机读取，不会上传。");
-    const openDialog = jest.spyOn(screen.getByTestId("file-input") as HTMLInputElement, "click").mockImplementation(() => undefined);
+    const openDialog = jest
+      .spyOn(screen.getByTestId("file-input") as HTMLInputElement, "click")
+      .mockImplementation(() => undefined);
     await user.click(browse); // opens the file dialog of the hidden native input
     expect(openDialog).toHaveBeenCalledTimes(1);
     openDialog.mockRestore();
-    await user.upload(screen.getByTestId("file-input"), new File(["项目编号,名称\nA,B\n"], "台账.csv", { type: "text/csv" }));
+    await user.upload(
+      screen.getByTestId("file-input"),
+      new File(["项目编号,名称\nA,B\n"], "台账.csv", { type: "text/csv" }),
+    );
     expect(await screen.findByText("已选择：台账.csv")).toBeInTheDocument();
     expect(browse).toHaveAccessibleDescription("台账.csv 已选择：台账.csv");
     await user.selectOptions(screen.getByRole("combobox", { name: "数据类型" }), "ledger");
@@ -147,7 +167,10 @@ describe("数据 panel", () => {
     await user.clear(input);
     await user.type(input, "https://data.example.gov.cn/ledger.csv");
     await user.click(screen.getByRole("button", { name: "读取并预览" }));
-    expect(services.read).toHaveBeenCalledWith({ type: "url", url: "https://data.example.gov.cn/ledger.csv" }, expect.anything());
+    expect(services.read).toHaveBeenCalledWith(
+      { type: "url", url: "https://data.example.gov.cn/ledger.csv" },
+      expect.anything(),
+    );
     expect(await screen.findByRole("alert")).toHaveTextContent("出错了：HTTP 404 Not Found");
     expect(screen.queryByRole("button", { name: "载入工作簿" })).toBeDisabled();
   });
@@ -178,7 +201,9 @@ describe("数据 panel", () => {
   test("a required field without a column is called out", async () => {
     const user = userEvent.setup();
     const services = fakeServices({
-      read: jest.fn(async () => [ledgerResult({ mapping: { 项目编号: "id", 名称: "name" }, headers: ["项目编号", "名称"] })]),
+      read: jest.fn(async () => [
+        ledgerResult({ mapping: { 项目编号: "id", 名称: "name" }, headers: ["项目编号", "名称"] }),
+      ]),
     });
     renderPanel(<DataPanel />, services);
     await user.click(screen.getByRole("button", { name: "读取并预览" }));
@@ -193,7 +218,9 @@ describe("数据 panel", () => {
         seenSignal = opts.signal;
         opts.onProgress?.(0.4);
         return new Promise((_, reject) =>
-          opts.signal!.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" }))),
+          opts.signal!.addEventListener("abort", () =>
+            reject(Object.assign(new Error("aborted"), { name: "AbortError" })),
+          ),
         );
       }),
     });
@@ -210,7 +237,9 @@ describe("数据 panel", () => {
     await user.keyboard("{Enter}");
     expect(seenSignal?.aborted).toBe(true);
     expect(await screen.findByText("已取消，工作簿未改动。")).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByText("已取消，工作簿未改动。").closest("[data-status-intent]")).toHaveFocus());
+    await waitFor(() =>
+      expect(screen.getByText("已取消，工作簿未改动。").closest("[data-status-intent]")).toHaveFocus(),
+    );
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 
@@ -235,7 +264,9 @@ describe("数据 panel", () => {
 
   test("an empty dataset says there is nothing to import", async () => {
     const user = userEvent.setup();
-    const services = fakeServices({ read: jest.fn(async () => [ledgerResult({ records: [], summary: { rows: 0, accepted: 0, rejected: 0 } })]) });
+    const services = fakeServices({
+      read: jest.fn(async () => [ledgerResult({ records: [], summary: { rows: 0, accepted: 0, rejected: 0 } })]),
+    });
     renderPanel(<DataPanel />, services);
     await user.click(screen.getByRole("button", { name: "读取并预览" }));
     expect(await screen.findByText("没有可导入的数据行。")).toBeInTheDocument();
@@ -257,7 +288,9 @@ describe("数据 panel", () => {
       message_en: "Required columns missing: name, region",
       details: { headers: ["编号", "项目", "区县"], missing: ["name", "region"] },
     });
-    const services = fakeServices({ read: jest.fn().mockRejectedValueOnce(missing).mockResolvedValueOnce([ledgerResult()]) });
+    const services = fakeServices({
+      read: jest.fn().mockRejectedValueOnce(missing).mockResolvedValueOnce([ledgerResult()]),
+    });
     renderPanel(<DataPanel />, services);
     await user.click(screen.getByRole("radio", { name: "网址" }));
     await user.type(screen.getByRole("textbox", { name: /数据网址/ }), "https://x.example/a.csv");
@@ -270,14 +303,21 @@ describe("数据 panel", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "来源列“区县”对应的字段" }), "region");
     await user.click(screen.getByRole("button", { name: "按此对应重新读取" }));
     expect(services.read).toHaveBeenCalledTimes(2);
-    expect(services.read.mock.calls[1][1]).toMatchObject({ kind: "ledger", mapping: { 编号: "id", 项目: "name", 区县: "region" } });
+    expect(services.read.mock.calls[1][1]).toMatchObject({
+      kind: "ledger",
+      mapping: { 编号: "id", 项目: "name", 区县: "region" },
+    });
     expect(await screen.findByRole("heading", { name: /预览：项目台账/ })).toBeInTheDocument();
     expect(screen.queryByText(/没有认出全部必填列/)).not.toBeInTheDocument();
   });
 
   test("an import error is shown in English in the English UI", async () => {
     const user = userEvent.setup();
-    const err = Object.assign(new Error("「a.csv」是空文件。"), { name: "ImportError", message_zh: "「a.csv」是空文件。", message_en: '"a.csv" is an empty file.' });
+    const err = Object.assign(new Error("「a.csv」是空文件。"), {
+      name: "ImportError",
+      message_zh: "「a.csv」是空文件。",
+      message_en: '"a.csv" is an empty file.',
+    });
     renderPanel(<DataPanel />, fakeServices({ read: jest.fn(async () => Promise.reject(err)) }), "en-US");
     await user.click(screen.getByRole("button", { name: "Read and preview" }));
     expect(await screen.findByRole("alert")).toHaveTextContent('Error: "a.csv" is an empty file.');

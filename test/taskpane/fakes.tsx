@@ -21,8 +21,20 @@ export function ledgerResult(over: Partial<ImportResult> = {}): ImportResult {
   return {
     kind: "ledger",
     records: [
-      { id: "QH-2025-001", name: "绿电智算融合示范基地项目", region: "西宁开发区", stage: "开工", started_date: "2025-02-19" },
-      { id: "QH-2025-002", name: "青海昌通物流有限公司物流园项目", region: "西宁开发区", stage: "开工", signed_amount: 12.5 },
+      {
+        id: "QH-2025-001",
+        name: "绿电智算融合示范基地项目",
+        region: "西宁开发区",
+        stage: "开工",
+        started_date: "2025-02-19",
+      },
+      {
+        id: "QH-2025-002",
+        name: "青海昌通物流有限公司物流园项目",
+        region: "西宁开发区",
+        stage: "开工",
+        signed_amount: 12.5,
+      },
     ],
     funds: [],
     targets: [],
@@ -43,7 +55,14 @@ export function fakeServices(over: Partial<TaskPaneServices> = {}): jest.Mocked<
     write: jest.fn(async (r: ImportResult) => ({ kind: r.kind, sheet: "台账", rows: r.records.length })),
     writeIssues: jest.fn(async () => "导入问题"),
     listSources: jest.fn(async () => []),
-    refresh: jest.fn(async () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, issues: [], at: "2025-04-01T08:00:00Z" })),
+    refresh: jest.fn(async () => ({
+      added: 0,
+      updated: 0,
+      removed: 0,
+      unchanged: 0,
+      issues: [],
+      at: "2025-04-01T08:00:00Z",
+    })),
     undoLastRefresh: jest.fn(async () => null),
     briefingAvailability: jest.fn(async () => ({ regions: [], dataYears: [], targetYears: [] })),
     buildBriefing: jest.fn(async () => ({ sheet: "成绩单", text: { zh: "简报", en: "Briefing" }, warnings: [] })),

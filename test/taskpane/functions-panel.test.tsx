@@ -12,7 +12,10 @@ describe("函数 panel", () => {
   test("lists every INVEST function with Chinese descriptions when functions.json is available", async () => {
     const services = fakeServices({
       functionDescriptionsZh: jest.fn(async () => ({
-        COMPLETION_RATE: { description: "完成率：实际完成值 ÷ 年度目标任务。", parameters: { actual: "实际完成值（累计）。", target: "年度目标任务。" } },
+        COMPLETION_RATE: {
+          description: "完成率：实际完成值 ÷ 年度目标任务。",
+          parameters: { actual: "实际完成值（累计）。", target: "年度目标任务。" },
+        },
       })),
     });
     renderPanel(<FunctionsPanel />, services);
@@ -42,7 +45,10 @@ describe("函数 panel", () => {
 
   test("an insertion error (e.g. the sheet is protected) is shown", async () => {
     const user = userEvent.setup();
-    renderPanel(<FunctionsPanel />, fakeServices({ insertFormula: jest.fn(async () => Promise.reject(new Error("工作表受保护"))) }));
+    renderPanel(
+      <FunctionsPanel />,
+      fakeServices({ insertFormula: jest.fn(async () => Promise.reject(new Error("工作表受保护"))) }),
+    );
     await act(async () => undefined);
     await user.click(screen.getAllByRole("button", { name: /插入选中的单元格/ })[0]);
     expect(await screen.findByRole("alert")).toHaveTextContent("出错了：工作表受保护");

@@ -5,13 +5,22 @@
  */
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { EXAMPLES, ENGLISH, exampleFormula, functionDocs, zhFromMetadata } from "../../src/taskpane/functions-reference";
+import {
+  EXAMPLES,
+  ENGLISH,
+  exampleFormula,
+  functionDocs,
+  zhFromMetadata,
+} from "../../src/taskpane/functions-reference";
 import { createInvestEngine } from "../../packages/excel-sim/src/hyperformula-invest";
 
 let metadata: { functions: { id: string; parameters: { name: string; optional?: boolean; repeating?: boolean }[] }[] };
 
 beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../src/functions/functions.ts")], true);
+  const result = await generateCustomFunctionsMetadata(
+    [path.join(__dirname, "../../src/functions/functions.ts")],
+    true,
+  );
   metadata = JSON.parse(result.metadataJson);
 }, 60_000);
 
@@ -40,7 +49,8 @@ test("the numeric and text examples give the stated values with the real functio
     if (ex.value === undefined) continue;
     hf.setCellContents({ sheet, row: 0, col: 0 }, exampleFormula(id)!);
     const v = hf.getCellValue({ sheet, row: 0, col: 0 });
-    if (typeof ex.value === "number") expect({ id, v: Number((v as number).toFixed(9)) }).toEqual({ id, v: Number(ex.value.toFixed(9)) });
+    if (typeof ex.value === "number")
+      expect({ id, v: Number((v as number).toFixed(9)) }).toEqual({ id, v: Number(ex.value.toFixed(9)) });
     else expect({ id, v }).toEqual({ id, v: ex.value });
     checked.push(id);
   }
@@ -54,9 +64,11 @@ test("Chinese descriptions come from the generated functions.json, English from 
   expect(zh.map((d) => d.id)).toEqual(metadata.functions.map((f) => f.id));
   for (const d of zh) {
     expect({ id: d.id, zh: /[\u4e00-\u9fff]/.test(d.description) }).toEqual({ id: d.id, zh: true });
-    for (const p of d.parameters) expect({ p: p.name, zh: /[\u4e00-\u9fff]/.test(p.description) }).toEqual({ p: p.name, zh: true });
+    for (const p of d.parameters)
+      expect({ p: p.name, zh: /[\u4e00-\u9fff]/.test(p.description) }).toEqual({ p: p.name, zh: true });
   }
-  for (const d of en) expect({ id: d.id, han: /[\u4e00-\u9fff]/.test(d.description) }).toEqual({ id: d.id, han: false });
+  for (const d of en)
+    expect({ id: d.id, han: /[\u4e00-\u9fff]/.test(d.description) }).toEqual({ id: d.id, han: false });
   expect(zh.find((d) => d.id === "COMPLETION_RATE")!.example).toBe("=INVEST.COMPLETION_RATE(245, 281)");
   // without the generated metadata, English is the fallback rather than nothing
   expect(functionDocs("zh-CN", {})[0].description).toBe(ENGLISH[metadata.functions[0].id].description);

@@ -6,8 +6,22 @@ import { RefreshPanel } from "../../src/taskpane/panels/RefreshPanel";
 import type { LoadedSource } from "../../src/taskpane/services";
 import { deferred, fakeServices, renderPanel } from "./fakes";
 
-const ledger: LoadedSource = { id: "s1", kind: "ledger", label: "https://zs.example.gov.cn/ledger.csv", rows: 30, lastRefreshed: "2025-04-01T08:00:00Z", refreshable: true };
-const local: LoadedSource = { id: "s2", kind: "targets", label: "目标.xlsx", rows: 4, lastRefreshed: null, refreshable: false };
+const ledger: LoadedSource = {
+  id: "s1",
+  kind: "ledger",
+  label: "https://zs.example.gov.cn/ledger.csv",
+  rows: 30,
+  lastRefreshed: "2025-04-01T08:00:00Z",
+  refreshable: true,
+};
+const local: LoadedSource = {
+  id: "s2",
+  kind: "targets",
+  label: "目标.xlsx",
+  rows: 4,
+  lastRefreshed: null,
+  refreshable: false,
+};
 
 describe("刷新 panel", () => {
   test("no source loaded: an empty state pointing to the Data tab", async () => {
@@ -17,16 +31,30 @@ describe("刷新 panel", () => {
   });
 
   test("a failure to list sources is shown, not swallowed", async () => {
-    renderPanel(<RefreshPanel />, fakeServices({ listSources: jest.fn(async () => Promise.reject(new Error("设置已损坏"))) }));
+    renderPanel(
+      <RefreshPanel />,
+      fakeServices({ listSources: jest.fn(async () => Promise.reject(new Error("设置已损坏"))) }),
+    );
     // the error in the UI language, with what to do next (issue 16)
-    expect(await screen.findByText("出错了：设置已损坏。请再试一次；如果仍然出错，请在“设置”页运行自检，并把自检报告发给技术支持。")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "出错了：设置已损坏。请再试一次；如果仍然出错，请在“设置”页运行自检，并把自检报告发给技术支持。",
+      ),
+    ).toBeInTheDocument();
   });
 
   test("one button per source with its last refresh; refreshing shows what changed", async () => {
     const user = userEvent.setup();
     const services = fakeServices({
       listSources: jest.fn(async () => [ledger, local]),
-      refresh: jest.fn(async () => ({ added: 2, updated: 1, removed: 0, unchanged: 27, issues: [], at: "2025-04-02T09:00:00Z" })),
+      refresh: jest.fn(async () => ({
+        added: 2,
+        updated: 1,
+        removed: 0,
+        unchanged: 27,
+        issues: [],
+        at: "2025-04-02T09:00:00Z",
+      })),
     });
     renderPanel(<RefreshPanel />, services);
     const button = await screen.findByRole("button", { name: "刷新“https://zs.example.gov.cn/ledger.csv”" });
@@ -46,7 +74,14 @@ describe("刷新 panel", () => {
     const user = userEvent.setup();
     const refresh = jest
       .fn()
-      .mockResolvedValueOnce({ added: 0, updated: 0, removed: 0, unchanged: 30, issues: [], at: "2025-04-02T09:00:00Z" })
+      .mockResolvedValueOnce({
+        added: 0,
+        updated: 0,
+        removed: 0,
+        unchanged: 30,
+        issues: [],
+        at: "2025-04-02T09:00:00Z",
+      })
       .mockRejectedValueOnce(new Error("HTTP 503"));
     renderPanel(<RefreshPanel />, fakeServices({ listSources: jest.fn(async () => [ledger]), refresh }));
     await user.click(await screen.findByRole("button", { name: /刷新“/ }));
@@ -61,7 +96,9 @@ describe("刷新 panel", () => {
       listSources: jest.fn(async () => [ledger]),
       refresh: jest.fn(
         (_id, o) =>
-          new Promise((_, reject) => o.signal!.addEventListener("abort", () => reject(Object.assign(new Error("x"), { name: "AbortError" })))),
+          new Promise((_, reject) =>
+            o.signal!.addEventListener("abort", () => reject(Object.assign(new Error("x"), { name: "AbortError" }))),
+          ),
       ),
     });
     renderPanel(<RefreshPanel />, services);
@@ -88,8 +125,13 @@ describe("刷新 panel", () => {
 
   test("an undo refused because the sheets changed since shows why and offers to undo anyway, which passes force", async () => {
     const user = userEvent.setup();
-    const blocked = Object.assign(new Error("上次写入之后，工作表又被修改过：表格“Ledger”第 3 行。没有撤销。"), { code: "UNDO_BLOCKED" });
-    const undo = jest.fn().mockRejectedValueOnce(blocked).mockResolvedValueOnce({ description: "台账 2025-04-02 09:00 的刷新" });
+    const blocked = Object.assign(new Error("上次写入之后，工作表又被修改过：表格“Ledger”第 3 行。没有撤销。"), {
+      code: "UNDO_BLOCKED",
+    });
+    const undo = jest
+      .fn()
+      .mockRejectedValueOnce(blocked)
+      .mockResolvedValueOnce({ description: "台账 2025-04-02 09:00 的刷新" });
     renderPanel(<RefreshPanel />, fakeServices({ listSources: jest.fn(async () => [ledger]), undoLastRefresh: undo }));
     expect(screen.queryByRole("button", { name: /仍然撤销/ })).toBeNull();
     await user.click(await screen.findByRole("button", { name: "撤销上次刷新" }));
@@ -104,7 +146,15 @@ describe("刷新 panel", () => {
     const user = userEvent.setup();
     const services = fakeServices({
       listSources: jest.fn(async () => [ledger]),
-      refresh: jest.fn(async () => ({ added: 0, updated: 0, removed: 0, unchanged: 30, issues: [], at: "2025-04-02T09:00:00Z", notices: [{ zh: "1 个单元格保留了您输入的公式", en: "1 cell(s) keep the formula you typed" }] })),
+      refresh: jest.fn(async () => ({
+        added: 0,
+        updated: 0,
+        removed: 0,
+        unchanged: 30,
+        issues: [],
+        at: "2025-04-02T09:00:00Z",
+        notices: [{ zh: "1 个单元格保留了您输入的公式", en: "1 cell(s) keep the formula you typed" }],
+      })),
     });
     renderPanel(<RefreshPanel />, services);
     await user.click(await screen.findByRole("button", { name: /刷新“/ }));

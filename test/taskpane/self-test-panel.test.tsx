@@ -13,10 +13,29 @@ import { publishNotice } from "../../src/commands/notices";
 import type { SelfTestReport, SelfTestStep } from "../../src/excel/self-test";
 import { fakeServices, renderPanel } from "./fakes";
 
-const step = (id: string, ok: boolean, error?: string): SelfTestStep => ({ id, zh: `步骤${id}`, en: `Step ${id}`, ok, ms: 5, ...(error ? { error } : {}) });
+const step = (id: string, ok: boolean, error?: string): SelfTestStep => ({
+  id,
+  zh: `步骤${id}`,
+  en: `Step ${id}`,
+  ok,
+  ms: 5,
+  ...(error ? { error } : {}),
+});
 const report = (steps: SelfTestStep[]): SelfTestReport => ({
-  ok: steps.every((s) => s.ok), startedAt: "2026-01-01T00:00:00.000Z", ms: 42, steps, leftovers: [],
-  environment: { host: "Excel", platform: "PC", version: "16.0.18000", inOffice: true, date1904: false, sets: { "ExcelApi 1.13": true }, userAgent: "" },
+  ok: steps.every((s) => s.ok),
+  startedAt: "2026-01-01T00:00:00.000Z",
+  ms: 42,
+  steps,
+  leftovers: [],
+  environment: {
+    host: "Excel",
+    platform: "PC",
+    version: "16.0.18000",
+    inOffice: true,
+    date1904: false,
+    sets: { "ExcelApi 1.13": true },
+    userAgent: "",
+  },
 });
 
 test("runs the self-test, lists the steps, reports a failure and copies the plain-text report", async () => {
@@ -28,7 +47,10 @@ test("runs the self-test, lists the steps, reports a failure and copies the plai
       return report(steps);
     }),
   });
-  renderPanel(<SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="zh-CN" onChange={() => undefined} />, services);
+  renderPanel(
+    <SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="zh-CN" onChange={() => undefined} />,
+    services,
+  );
   await user.click(screen.getByRole("button", { name: "运行自检" }));
   expect(await screen.findByText("自检有 1 步失败。请点“复制报告”，把报告发给技术支持。")).toBeInTheDocument();
   expect(screen.getByText(/✗ 失败 步骤b/)).toBeInTheDocument();
@@ -41,7 +63,10 @@ test("runs the self-test, lists the steps, reports a failure and copies the plai
 });
 
 test("outside Excel the button is disabled with a reason", () => {
-  renderPanel(<SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="zh-CN" onChange={() => undefined} />, fakeServices({ host: null }));
+  renderPanel(
+    <SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="zh-CN" onChange={() => undefined} />,
+    fakeServices({ host: null }),
+  );
   expect(screen.getByRole("button", { name: "运行自检" })).toBeDisabled();
   expect(screen.getByText("未连接 Excel，无法运行自检。")).toBeInTheDocument();
 });
@@ -53,11 +78,24 @@ test("a ribbon command's result appears in the pane; a self-test's report in the
       <CommandNotice onSelfTest={onSelfTest} />
       <SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="en-US" onChange={() => undefined} />
     </>,
-    fakeServices(), "en-US",
+    fakeServices(),
+    "en-US",
   );
-  act(() => void publishNotice({ kind: "refresh", intent: "warning", zh: "已刷新 0 个来源", en: "Refreshed 0 source(s)" }));
+  act(
+    () =>
+      void publishNotice({ kind: "refresh", intent: "warning", zh: "已刷新 0 个来源", en: "Refreshed 0 source(s)" }),
+  );
   expect(screen.getByTestId("command-notice")).toHaveTextContent("Refreshed 0 source(s)");
-  act(() => void publishNotice({ kind: "selftest", intent: "success", zh: "自检全部通过。", en: "Self-test: all steps passed.", report: report([step("a", true)]) }));
+  act(
+    () =>
+      void publishNotice({
+        kind: "selftest",
+        intent: "success",
+        zh: "自检全部通过。",
+        en: "Self-test: all steps passed.",
+        report: report([step("a", true)]),
+      }),
+  );
   expect(onSelfTest).toHaveBeenCalled();
   expect(screen.getByTestId("command-notice")).toHaveTextContent("Self-test: all steps passed.");
   expect(((await screen.findByTestId("selftest-report")) as HTMLTextAreaElement).value).toMatch(/all passed/);

@@ -12,7 +12,12 @@ describe("settings store", () => {
   test("defaults, round trip, and malformed values fall back", () => {
     expect(loadSettings()).toEqual(DEFAULT_SETTINGS);
     saveSettings({ language: "en-US", basis: "day", tolerance: 5, productionUrl: " https://a.example/x.csv " });
-    expect(loadSettings()).toEqual({ language: "en-US", basis: "day", tolerance: 5, productionUrl: "https://a.example/x.csv" });
+    expect(loadSettings()).toEqual({
+      language: "en-US",
+      basis: "day",
+      tolerance: 5,
+      productionUrl: "https://a.example/x.csv",
+    });
     localStorage.setItem(SETTINGS_KEY, "{not json");
     expect(loadSettings()).toEqual(DEFAULT_SETTINGS);
     expect(sanitize({ language: "fr" as never, basis: "week" as never, tolerance: -3 })).toEqual(DEFAULT_SETTINGS);
@@ -23,7 +28,10 @@ describe("设置 panel", () => {
   test("shows Office's language as the default and applies a language choice at once", async () => {
     const user = userEvent.setup();
     const onChange = jest.fn();
-    renderPanel(<SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="en-GB" onChange={onChange} />, fakeServices());
+    renderPanel(
+      <SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="en-GB" onChange={onChange} />,
+      fakeServices(),
+    );
     const lang = screen.getByRole("combobox", { name: "界面语言" });
     expect(lang).toHaveValue("auto");
     expect(screen.getByRole("option", { name: "跟随 Office（English）" })).toBeInTheDocument();
@@ -42,8 +50,17 @@ describe("设置 panel", () => {
     await user.type(tol, "15");
     await user.type(screen.getByRole("textbox", { name: /生产数据网址/ }), "https://zs.example.gov.cn/ledger.csv");
     await user.click(screen.getByRole("button", { name: "保存" }));
-    expect(services.saveWorkbookSettings).toHaveBeenCalledWith({ productionUrl: "https://zs.example.gov.cn/ledger.csv", basis: "day", tolerance: 15 });
-    expect(onChange).toHaveBeenCalledWith({ language: "auto", basis: "day", tolerance: 15, productionUrl: "https://zs.example.gov.cn/ledger.csv" });
+    expect(services.saveWorkbookSettings).toHaveBeenCalledWith({
+      productionUrl: "https://zs.example.gov.cn/ledger.csv",
+      basis: "day",
+      tolerance: 15,
+    });
+    expect(onChange).toHaveBeenCalledWith({
+      language: "auto",
+      basis: "day",
+      tolerance: 15,
+      productionUrl: "https://zs.example.gov.cn/ledger.csv",
+    });
     expect(await screen.findByText("设置已保存。")).toBeInTheDocument();
   });
 

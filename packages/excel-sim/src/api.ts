@@ -9,7 +9,17 @@
  */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress } from "./formula";
 import {
-  CellStyle, CellValue, ChartModel, FilterCriteriaModel, SheetModel, SimError, TableModel, Visibility, WorkbookModel, formatValue, moveCell,
+  CellStyle,
+  CellValue,
+  ChartModel,
+  FilterCriteriaModel,
+  SheetModel,
+  SimError,
+  TableModel,
+  Visibility,
+  WorkbookModel,
+  formatValue,
+  moveCell,
   notModelled,
 } from "./workbook";
 import { mapRefs } from "./formula";
@@ -81,8 +91,12 @@ export abstract class SimProxy<T> {
   }
 
   constructor(
-    readonly context: SimRequestContext, parent: SimProxy<any> | null, method: string, args: unknown[],
-    readonly _resolveFn: () => T | null, readonly _nullable = false,
+    readonly context: SimRequestContext,
+    parent: SimProxy<any> | null,
+    method: string,
+    args: unknown[],
+    readonly _resolveFn: () => T | null,
+    readonly _nullable = false,
   ) {
     this._id = context._nextId++;
     context._queue.push({ d: { n: this._id, p: parent?._id ?? 0, m: method, a: args }, run: () => undefined });
@@ -93,7 +107,8 @@ export abstract class SimProxy<T> {
   _resolve(): T | null {
     if (this._target !== undefined) return this._target;
     const t = this._resolveFn();
-    if (t === null && !this._nullable) throw new SimError("ItemNotFound", `The requested resource doesn't exist. (${this._cls})`, this._cls);
+    if (t === null && !this._nullable)
+      throw new SimError("ItemNotFound", `The requested resource doesn't exist. (${this._cls})`, this._cls);
     this._target = t;
     return t;
   }
@@ -196,7 +211,10 @@ export abstract class SimProxy<T> {
       } else if (this instanceof SimCollection) {
         (this as unknown as SimCollection<unknown, SimProxy<any>>)._loadItems([path]);
       } else {
-        throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (unknown property ${head} of ${this._cls})`);
+        throw new SimError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format. (unknown property ${head} of ${this._cls})`,
+        );
       }
     }
     for (const [head, rest] of viaNav) navs[head]()._doLoad(rest);
@@ -209,7 +227,11 @@ export abstract class SimProxy<T> {
 
 function parseLoad(props: unknown): string[] | null {
   if (props === undefined || props === null) return null;
-  if (typeof props === "string") return props.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof props === "string")
+    return props
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(props)) return props.flatMap((p) => parseLoad(p) ?? []);
   if (typeof props === "object") {
     const o = props as Record<string, unknown>;
@@ -253,7 +275,9 @@ export abstract class SimCollection<T, P extends SimProxy<any>> extends SimProxy
     }
     // Own scalar properties (count…) load here; everything else is about the items, loaded together.
     const own = paths.filter((p) => p in this._props);
-    const items = paths.filter((p) => !(p in this._props)).map((p) => (p === "items" ? "" : p.startsWith("items/") ? p.slice(6) : p));
+    const items = paths
+      .filter((p) => !(p in this._props))
+      .map((p) => (p === "items" ? "" : p.startsWith("items/") ? p.slice(6) : p));
     if (own.length) super._doLoad(own);
     if (items.length) this._loadItems(items.every((p) => p === "") ? null : items.filter((p) => p !== ""));
   }
@@ -267,7 +291,10 @@ export abstract class SimCollection<T, P extends SimProxy<any>> extends SimProxy
 export class SimWorkbook extends SimProxy<WorkbookModel> {
   readonly _cls = "Workbook";
   readonly worksheets = new SimWorksheetCollection(this.context, this, "worksheets", [], () => this.context._book);
-  readonly tables = new SimTableCollection(this.context, this, "tables", [], () => ({ book: this.context._book, sheet: null }));
+  readonly tables = new SimTableCollection(this.context, this, "tables", [], () => ({
+    book: this.context._book,
+    sheet: null,
+  }));
   readonly settings = new SimSettingCollection(this.context, this, "settings", [], () => this.context._book);
   readonly application = new SimApplication(this.context, this, "application", [], () => this.context._book);
   /** Workbook.functions (ExcelApi 1.2): worksheet functions evaluated by the host. Only DATE is modelled. */
@@ -303,8 +330,12 @@ export class SimFunctionResult extends SimProxy<{ value?: unknown; error?: strin
   protected override get _props() {
     return { value: (r: { value?: unknown }) => r.value ?? null, error: (r: { error?: string }) => r.error ?? null };
   }
-  get value(): unknown { return this._get("value"); }
-  get error(): string { return this._get("error"); }
+  get value(): unknown {
+    return this._get("value");
+  }
+  get error(): string {
+    return this._get("error");
+  }
 }
 
 export class SimApplication extends SimProxy<WorkbookModel> {
@@ -317,7 +348,8 @@ export class SimApplication extends SimProxy<WorkbookModel> {
   }
   set calculationMode(v: string) {
     this._set("calculationMode", v, (b) => {
-      if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(v)) throw new SimError("InvalidArgument", `Invalid calculation mode ${v}`);
+      if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(v))
+        throw new SimError("InvalidArgument", `Invalid calculation mode ${v}`);
       b.calculationMode = v;
     });
   }
@@ -326,10 +358,14 @@ export class SimApplication extends SimProxy<WorkbookModel> {
   }
   /** Formulas are not recalculated until the next sync ends (the sync that carries this call). */
   suspendApiCalculationUntilNextSync(): void {
-    this._call("suspendApiCalculationUntilNextSync", [], () => { this.context._host.flags.suspendCalc = true; });
+    this._call("suspendApiCalculationUntilNextSync", [], () => {
+      this.context._host.flags.suspendCalc = true;
+    });
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this._call("suspendScreenUpdatingUntilNextSync", [], () => { this.context._host.flags.suspendScreen = true; });
+    this._call("suspendScreenUpdatingUntilNextSync", [], () => {
+      this.context._host.flags.suspendScreen = true;
+    });
   }
 }
 
@@ -348,7 +384,14 @@ export class SimWorksheetCollection extends SimCollection<WorkbookModel, SimWork
     return new SimWorksheet(this.context, this, "getItem", [key], () => findSheet(this.context._book, key));
   }
   getItemOrNullObject(key: string): SimWorksheet {
-    return new SimWorksheet(this.context, this, "getItemOrNullObject", [key], () => findSheet(this.context._book, key), true);
+    return new SimWorksheet(
+      this.context,
+      this,
+      "getItemOrNullObject",
+      [key],
+      () => findSheet(this.context._book, key),
+      true,
+    );
   }
   add(name?: string): SimWorksheet {
     const sheet = new SimWorksheet(this.context, this, "add", [name ?? null], () => null);
@@ -361,7 +404,13 @@ export class SimWorksheetCollection extends SimCollection<WorkbookModel, SimWork
     return new SimWorksheet(this.context, this, "getActiveWorksheet", [], () => this.context._book.active);
   }
   getFirst(visibleOnly = false): SimWorksheet {
-    return new SimWorksheet(this.context, this, "getFirst", [visibleOnly], () => this.context._book.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null);
+    return new SimWorksheet(
+      this.context,
+      this,
+      "getFirst",
+      [visibleOnly],
+      () => this.context._book.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null,
+    );
   }
 }
 
@@ -370,7 +419,12 @@ function findSheet(b: WorkbookModel, key: string): SheetModel | null {
 }
 
 function liveSheet(b: WorkbookModel, s: SheetModel): SheetModel {
-  if (!b.sheets.includes(s)) throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the worksheet was deleted)", "Worksheet");
+  if (!b.sheets.includes(s))
+    throw new SimError(
+      "ItemNotFound",
+      "The requested resource doesn't exist. (the worksheet was deleted)",
+      "Worksheet",
+    );
   return s;
 }
 
@@ -386,18 +440,45 @@ export class SimWorksheet extends SimProxy<SheetModel> {
       tabColor: (s: SheetModel) => s.tabColor,
     };
   }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (s) => this.context._book.renameSheet(liveSheet(this.context._book, s), v)); }
-  get id(): string { return this._get("id"); }
-  get position(): number { return this._get("position"); }
-  set position(v: number) { this._set("position", v, (s) => this.context._book.setPosition(liveSheet(this.context._book, s), v)); }
-  get visibility(): Visibility { return this._get("visibility"); }
-  set visibility(v: Visibility) { this._set("visibility", v, (s) => this.context._book.setVisibility(liveSheet(this.context._book, s), v)); }
-  get tabColor(): string { return this._get("tabColor"); }
-  set tabColor(v: string) { this._set("tabColor", v, (s) => { s.tabColor = v; }); }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (s) => this.context._book.renameSheet(liveSheet(this.context._book, s), v));
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get position(): number {
+    return this._get("position");
+  }
+  set position(v: number) {
+    this._set("position", v, (s) => this.context._book.setPosition(liveSheet(this.context._book, s), v));
+  }
+  get visibility(): Visibility {
+    return this._get("visibility");
+  }
+  set visibility(v: Visibility) {
+    this._set("visibility", v, (s) => this.context._book.setVisibility(liveSheet(this.context._book, s), v));
+  }
+  get tabColor(): string {
+    return this._get("tabColor");
+  }
+  set tabColor(v: string) {
+    this._set("tabColor", v, (s) => {
+      s.tabColor = v;
+    });
+  }
 
   get tables(): SimTableCollection {
-    return this._nav("tables", () => new SimTableCollection(this.context, this, "tables", [], () => ({ book: this.context._book, sheet: this._req() })));
+    return this._nav(
+      "tables",
+      () =>
+        new SimTableCollection(this.context, this, "tables", [], () => ({
+          book: this.context._book,
+          sheet: this._req(),
+        })),
+    );
   }
   get charts(): SimChartCollection {
     return this._nav("charts", () => new SimChartCollection(this.context, this, "charts", [], () => this._req()));
@@ -406,7 +487,13 @@ export class SimWorksheet extends SimProxy<SheetModel> {
     return this._nav("freezePanes", () => new SimFreezePanes(this.context, this, "freezePanes", [], () => this._req()));
   }
   get protection(): SimWorksheetProtection {
-    return this._nav("protection", () => new SimWorksheetProtection(this.context, this, "protection", [], () => liveSheet(this.context._book, this._req())));
+    return this._nav(
+      "protection",
+      () =>
+        new SimWorksheetProtection(this.context, this, "protection", [], () =>
+          liveSheet(this.context._book, this._req()),
+        ),
+    );
   }
   protected override get _navs() {
     return { protection: () => this.protection };
@@ -414,22 +501,39 @@ export class SimWorksheet extends SimProxy<SheetModel> {
   getRange(address?: string): SimRange {
     return new SimRange(this.context, this, "getRange", [address ?? null], () => {
       const s = liveSheet(this.context._book, this._req());
-      if (address === undefined || address === "") return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+      if (address === undefined || address === "")
+        return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
       const p = parseAddress(address);
       if (p && (!p.sheet || p.sheet.toLowerCase() === s.name.toLowerCase())) return { sheet: s, rect: p.rect };
       // A table name or a defined name resolves too.
       const t = this.context._book.findTable(address);
       if (t && t.sheet === s) return { sheet: s, rect: t.rect };
-      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+      throw new SimError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format. (address "${address}")`,
+      );
     });
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
     return new SimRange(this.context, this, "getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], () => {
       const s = liveSheet(this.context._book, this._req());
-      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
-        throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (range indexes)");
+      if (
+        startRow < 0 ||
+        startColumn < 0 ||
+        rowCount < 1 ||
+        columnCount < 1 ||
+        startRow + rowCount > MAX_ROWS ||
+        startColumn + columnCount > MAX_COLS
+      ) {
+        throw new SimError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format. (range indexes)",
+        );
       }
-      return { sheet: s, rect: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
+      return {
+        sheet: s,
+        rect: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 },
+      };
     });
   }
   getCell(row: number, column: number): SimRange {
@@ -443,11 +547,18 @@ export class SimWorksheet extends SimProxy<SheetModel> {
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
-    return new SimRange(this.context, this, "getUsedRangeOrNullObject", [valuesOnly], () => {
-      const s = liveSheet(this.context._book, this._req());
-      const rect = s.usedRect(valuesOnly);
-      return rect ? { sheet: s, rect } : null;
-    }, true);
+    return new SimRange(
+      this.context,
+      this,
+      "getUsedRangeOrNullObject",
+      [valuesOnly],
+      () => {
+        const s = liveSheet(this.context._book, this._req());
+        const rect = s.usedRect(valuesOnly);
+        return rect ? { sheet: s, rect } : null;
+      },
+      true,
+    );
   }
   activate(): void {
     this._call("activate", [], (s) => this.context._book.activate(liveSheet(this.context._book, s)));
@@ -478,25 +589,41 @@ export class SimWorksheetProtection extends SimProxy<SheetModel> {
   protected override get _props() {
     return { protected: (s: SheetModel) => s.protected };
   }
-  get protected(): boolean { return this._get("protected"); }
+  get protected(): boolean {
+    return this._get("protected");
+  }
   protect(options?: unknown, password?: string): void {
     this._call("protect", [options ?? null, password ?? null], (s) => {
-      if (s.protected) throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (the worksheet is already protected)");
+      if (s.protected)
+        throw new SimError(
+          "InvalidOperation",
+          "This operation is not permitted for the current object. (the worksheet is already protected)",
+        );
       s.protected = true;
     });
   }
   unprotect(password?: string): void {
-    this._call("unprotect", [password ?? null], (s) => { s.protected = false; });
+    this._call("unprotect", [password ?? null], (s) => {
+      s.protected = false;
+    });
   }
 }
 
 export class SimFreezePanes extends SimProxy<SheetModel> {
   readonly _cls = "WorksheetFreezePanes";
   freezeRows(count = 1): void {
-    this._call("freezeRows", [count], (s) => { freezable(this.context._book, s); s.freezeRows = count; s.freezeCols = 0; });
+    this._call("freezeRows", [count], (s) => {
+      freezable(this.context._book, s);
+      s.freezeRows = count;
+      s.freezeCols = 0;
+    });
   }
   freezeColumns(count = 1): void {
-    this._call("freezeColumns", [count], (s) => { freezable(this.context._book, s); s.freezeCols = count; s.freezeRows = 0; });
+    this._call("freezeColumns", [count], (s) => {
+      freezable(this.context._book, s);
+      s.freezeCols = count;
+      s.freezeRows = 0;
+    });
   }
   freezeAt(range: SimRange | string): void {
     this._call("freezeAt", [typeof range === "string" ? range : range._id], (s) => {
@@ -508,14 +635,28 @@ export class SimFreezePanes extends SimProxy<SheetModel> {
     });
   }
   unfreeze(): void {
-    this._call("unfreeze", [], (s) => { freezable(this.context._book, s); s.freezeRows = 0; s.freezeCols = 0; });
+    this._call("unfreeze", [], (s) => {
+      freezable(this.context._book, s);
+      s.freezeRows = 0;
+      s.freezeCols = 0;
+    });
   }
   getLocationOrNullObject(): SimRange {
-    return new SimRange(this.context, this, "getLocationOrNullObject", [], () => {
-      const s = this._req();
-      if (!s.freezeRows && !s.freezeCols) return null;
-      return { sheet: s, rect: { r0: 0, c0: 0, r1: Math.max(0, s.freezeRows - 1), c1: s.freezeCols ? s.freezeCols - 1 : MAX_COLS - 1 } };
-    }, true);
+    return new SimRange(
+      this.context,
+      this,
+      "getLocationOrNullObject",
+      [],
+      () => {
+        const s = this._req();
+        if (!s.freezeRows && !s.freezeCols) return null;
+        return {
+          sheet: s,
+          rect: { r0: 0, c0: 0, r1: Math.max(0, s.freezeRows - 1), c1: s.freezeCols ? s.freezeCols - 1 : MAX_COLS - 1 },
+        };
+      },
+      true,
+    );
   }
 }
 
@@ -532,7 +673,10 @@ function cellsOf(rect: Rect): number {
 
 function readGrid<V>(t: RangeTarget, read: (r: number, c: number) => V): V[][] {
   if (cellsOf(t.rect) > READ_CELL_LIMIT) {
-    throw new SimError("RangeExceedsLimit", `The cell count in the range has exceeded the maximum supported number (${READ_CELL_LIMIT}).`);
+    throw new SimError(
+      "RangeExceedsLimit",
+      `The cell count in the range has exceeded the maximum supported number (${READ_CELL_LIMIT}).`,
+    );
   }
   const out: V[][] = [];
   for (let r = t.rect.r0; r <= t.rect.r1; r++) {
@@ -549,7 +693,11 @@ function readGrid<V>(t: RangeTarget, read: (r: number, c: number) => V): V[][] {
  * leaves that cell unchanged.)
  */
 function notNull(v: unknown, property: string): void {
-  if (v === null || v === undefined) throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${property} set to ${String(v)})`);
+  if (v === null || v === undefined)
+    throw new SimError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format. (${property} set to ${String(v)})`,
+    );
 }
 
 /** Apply a 2-D array (or one value for every cell) to a range, as Range.values/formulas/numberFormat setters do. */
@@ -557,12 +705,16 @@ function writeGrid(t: RangeTarget, input: unknown, write: (r: number, c: number,
   const h = t.rect.r1 - t.rect.r0 + 1;
   const w = t.rect.c1 - t.rect.c0 + 1;
   if (!Array.isArray(input)) {
-    if (h * w > READ_CELL_LIMIT) throw new SimError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+    if (h * w > READ_CELL_LIMIT)
+      throw new SimError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
     for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) write(t.rect.r0 + r, t.rect.c0 + c, input);
     return;
   }
   if (input.length !== h || input.some((row) => !Array.isArray(row) || row.length !== w)) {
-    throw new SimError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (range ${h}×${w})`);
+    throw new SimError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (range ${h}×${w})`,
+    );
   }
   for (let r = 0; r < h; r++) {
     const row = input[r] as unknown[];
@@ -591,11 +743,13 @@ export class SimRange extends SimProxy<RangeTarget> {
       formulas: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.formula(r, c) ?? t.sheet.value(r, c)),
       formulasR1C1: (t: RangeTarget) => readGrid(t, (r, c) => b.formulaR1C1(t.sheet, r, c)),
       numberFormat: (t: RangeTarget) => readGrid(t, (r, c) => t.sheet.numberFormat(r, c)),
-      text: (t: RangeTarget) => readGrid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c), b.date1904)),
-      valueTypes: (t: RangeTarget) => readGrid(t, (r, c) => {
-        const v = t.sheet.value(r, c);
-        return valueType(v, typeof v === "string" && !!t.sheet.formula(r, c) && ERRORS.test(v));
-      }),
+      text: (t: RangeTarget) =>
+        readGrid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c), b.date1904)),
+      valueTypes: (t: RangeTarget) =>
+        readGrid(t, (r, c) => {
+          const v = t.sheet.value(r, c);
+          return valueType(v, typeof v === "string" && !!t.sheet.formula(r, c) && ERRORS.test(v));
+        }),
       rowCount: (t: RangeTarget) => t.rect.r1 - t.rect.r0 + 1,
       columnCount: (t: RangeTarget) => t.rect.c1 - t.rect.c0 + 1,
       rowIndex: (t: RangeTarget) => t.rect.r0,
@@ -607,28 +761,60 @@ export class SimRange extends SimProxy<RangeTarget> {
   protected override get _navs() {
     return { format: () => this.format, worksheet: () => this.worksheet };
   }
-  get address(): string { return this._get("address"); }
-  get addressLocal(): string { return this._get("addressLocal"); }
-  get rowCount(): number { return this._get("rowCount"); }
-  get columnCount(): number { return this._get("columnCount"); }
-  get rowIndex(): number { return this._get("rowIndex"); }
-  get columnIndex(): number { return this._get("columnIndex"); }
-  get cellCount(): number { return this._get("cellCount"); }
-  get text(): string[][] { return this._get("text"); }
-  get valueTypes(): string[][] { return this._get("valueTypes"); }
-  get values(): unknown[][] { return this._get("values"); }
+  get address(): string {
+    return this._get("address");
+  }
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  get valueTypes(): string[][] {
+    return this._get("valueTypes");
+  }
+  get values(): unknown[][] {
+    return this._get("values");
+  }
   set values(v: unknown[][]) {
-    this._set("values", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x), "values"));
+    this._set("values", v, (t) =>
+      this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x), "values"),
+    );
   }
-  get formulas(): unknown[][] { return this._get("formulas"); }
+  get formulas(): unknown[][] {
+    return this._get("formulas");
+  }
   set formulas(v: unknown[][]) {
-    this._set("formulas", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x), "formulas"));
+    this._set("formulas", v, (t) =>
+      this._write(t, v, (r, c, x) => this.context._book.writeInput(t.sheet, r, c, x), "formulas"),
+    );
   }
-  get formulasR1C1(): unknown[][] { return this._get("formulasR1C1"); }
+  get formulasR1C1(): unknown[][] {
+    return this._get("formulasR1C1");
+  }
   set formulasR1C1(v: unknown[][]) {
-    this._set("formulasR1C1", v, (t) => this._write(t, v, (r, c, x) => this.context._book.writeFormulaR1C1(t.sheet, r, c, x), "formulasR1C1"));
+    this._set("formulasR1C1", v, (t) =>
+      this._write(t, v, (r, c, x) => this.context._book.writeFormulaR1C1(t.sheet, r, c, x), "formulasR1C1"),
+    );
   }
-  get numberFormat(): string[][] { return this._get("numberFormat"); }
+  get numberFormat(): string[][] {
+    return this._get("numberFormat");
+  }
   set numberFormat(v: string[][]) {
     this._set("numberFormat", v, (t) => {
       liveSheet(this.context._book, t.sheet);
@@ -642,7 +828,12 @@ export class SimRange extends SimProxy<RangeTarget> {
       this.context._book.dirty = true;
     });
   }
-  private _write(t: RangeTarget, v: unknown, write: (r: number, c: number, x: unknown) => void, property: string): void {
+  private _write(
+    t: RangeTarget,
+    v: unknown,
+    write: (r: number, c: number, x: unknown) => void,
+    property: string,
+  ): void {
     liveSheet(this.context._book, t.sheet);
     notNull(v, property);
     this.context._book.assertUnprotected(t.sheet, "writing cells");
@@ -662,21 +853,43 @@ export class SimRange extends SimProxy<RangeTarget> {
     return new SimRange(this.context, this, method, args, () => {
       const t = this._req();
       const rect = f(t);
-      if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
-        throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${method})`);
+      if (
+        rect.r0 < 0 ||
+        rect.c0 < 0 ||
+        rect.r1 >= MAX_ROWS ||
+        rect.c1 >= MAX_COLS ||
+        rect.r1 < rect.r0 ||
+        rect.c1 < rect.c0
+      ) {
+        throw new SimError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format. (${method})`,
+        );
       }
       return { sheet: t.sheet, rect };
     });
   }
   getCell(row: number, column: number): SimRange {
-    return this._derive("getCell", [row, column], (t) => ({ r0: t.rect.r0 + row, c0: t.rect.c0 + column, r1: t.rect.r0 + row, c1: t.rect.c0 + column }));
+    return this._derive("getCell", [row, column], (t) => ({
+      r0: t.rect.r0 + row,
+      c0: t.rect.c0 + column,
+      r1: t.rect.r0 + row,
+      c1: t.rect.c0 + column,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
-    return this._derive("getResizedRange", [deltaRows, deltaColumns], (t) => ({ ...t.rect, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns }));
+    return this._derive("getResizedRange", [deltaRows, deltaColumns], (t) => ({
+      ...t.rect,
+      r1: t.rect.r1 + deltaRows,
+      c1: t.rect.c1 + deltaColumns,
+    }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
     return this._derive("getOffsetRange", [rowOffset, columnOffset], (t) => ({
-      r0: t.rect.r0 + rowOffset, r1: t.rect.r1 + rowOffset, c0: t.rect.c0 + columnOffset, c1: t.rect.c1 + columnOffset,
+      r0: t.rect.r0 + rowOffset,
+      r1: t.rect.r1 + rowOffset,
+      c0: t.rect.c0 + columnOffset,
+      c1: t.rect.c1 + columnOffset,
     }));
   }
   getRow(row: number): SimRange {
@@ -702,7 +915,13 @@ export class SimRange extends SimProxy<RangeTarget> {
       if (applyTo !== "Formats") {
         // What a table's header cell becomes when cleared is not documented for the API (the UI names it Column1…).
         for (const tb of this.context._book.tables) {
-          if (tb.sheet === t.sheet && t.rect.r0 <= tb.rect.r0 && tb.rect.r0 <= t.rect.r1 && t.rect.c0 <= tb.rect.c1 && tb.rect.c0 <= t.rect.c1) {
+          if (
+            tb.sheet === t.sheet &&
+            t.rect.r0 <= tb.rect.r0 &&
+            tb.rect.r0 <= t.rect.r1 &&
+            t.rect.c0 <= tb.rect.c1 &&
+            tb.rect.c0 <= t.rect.c1
+          ) {
             throw notModelled(`clearing header cells of the table "${tb.name}"`);
           }
         }
@@ -719,7 +938,12 @@ export class SimRange extends SimProxy<RangeTarget> {
    * whole table (the UI pastes a new table), a destination that overlaps a table without lying inside it (the UI may
    * grow the table), and structured references pasted outside the table they belong to.
    */
-  copyFrom(source: SimRange | string, copyType: "All" | "Formulas" | "Values" | "Formats" = "All", skipBlanks = false, transpose = false): void {
+  copyFrom(
+    source: SimRange | string,
+    copyType: "All" | "Formulas" | "Values" | "Formats" = "All",
+    skipBlanks = false,
+    transpose = false,
+  ): void {
     const src = typeof source === "string" ? source : { range: source._id };
     this._call("copyFrom", [src, copyType, skipBlanks, transpose], (t) => {
       if (transpose) throw notModelled("Range.copyFrom with transpose");
@@ -738,15 +962,20 @@ export class SimRange extends SimProxy<RangeTarget> {
       const th = t.rect.r1 - t.rect.r0 + 1;
       const tw = t.rect.c1 - t.rect.c0 + 1;
       const to: Rect = {
-        r0: t.rect.r0, c0: t.rect.c0,
+        r0: t.rect.r0,
+        c0: t.rect.c0,
         r1: t.rect.r0 + (th % h === 0 ? th : h) - 1,
         c1: t.rect.c0 + (tw % w === 0 ? tw : w) - 1,
       };
       const inside = (a: Rect, o: Rect) => a.r0 >= o.r0 && a.r1 <= o.r1 && a.c0 >= o.c0 && a.c1 <= o.c1;
       const meets = (a: Rect, o: Rect) => a.r0 <= o.r1 && o.r0 <= a.r1 && a.c0 <= o.c1 && o.c0 <= a.c1;
       for (const tb of b.tables) {
-        if (tb.sheet === from.sheet && inside(tb.rect, from.rect)) throw notModelled(`Range.copyFrom of a range containing the whole table "${tb.name}" (the UI pastes a new table)`);
-        if (tb.sheet === t.sheet && meets(to, tb.rect) && !inside(to, tb.rect)) throw notModelled(`Range.copyFrom into a range that overlaps the table "${tb.name}" without lying inside it`);
+        if (tb.sheet === from.sheet && inside(tb.rect, from.rect))
+          throw notModelled(
+            `Range.copyFrom of a range containing the whole table "${tb.name}" (the UI pastes a new table)`,
+          );
+        if (tb.sheet === t.sheet && meets(to, tb.rect) && !inside(to, tb.rect))
+          throw notModelled(`Range.copyFrom into a range that overlaps the table "${tb.name}" without lying inside it`);
       }
       if (copyType === "All" || copyType === "Formulas") {
         for (let r = from.rect.r0; r <= from.rect.r1; r++) {
@@ -754,10 +983,16 @@ export class SimRange extends SimProxy<RangeTarget> {
             const f = from.sheet.formula(r, c);
             if (!f || !f.includes("[")) continue;
             let structured = false;
-            mapRefs(f, { structured: () => { structured = true; return ""; } });
+            mapRefs(f, {
+              structured: () => {
+                structured = true;
+                return "";
+              },
+            });
             const home = b.tableAt(from.sheet, r, c);
             const dest = b.tableAt(t.sheet, to.r0 + (r - from.rect.r0), to.c0 + (c - from.rect.c0));
-            if (structured && (!home || home !== dest)) throw notModelled("Range.copyFrom of a structured reference to outside its table");
+            if (structured && (!home || home !== dest))
+              throw notModelled("Range.copyFrom of a structured reference to outside its table");
           }
         }
       }
@@ -769,23 +1004,44 @@ export class SimRange extends SimProxy<RangeTarget> {
   }
   /** Used cells within this range (ExcelApi 1.4: "If there are no used cells within the range … a null object"). */
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
-    return new SimRange(this.context, this, "getUsedRangeOrNullObject", [valuesOnly], () => {
-      const t = this._req();
-      const used = t.sheet.usedRect(valuesOnly);
-      if (!used) return null;
-      const rect = { r0: Math.max(used.r0, t.rect.r0), c0: Math.max(used.c0, t.rect.c0), r1: Math.min(used.r1, t.rect.r1), c1: Math.min(used.c1, t.rect.c1) };
-      if (rect.r0 > rect.r1 || rect.c0 > rect.c1) return null;
-      // Shrink to the cells that really hold something.
-      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
-      for (let r = rect.r0; r <= Math.min(rect.r1, t.sheet.vals.length + 1); r++) {
-        for (let c = rect.c0; c <= rect.c1; c++) {
-          const used1 = t.sheet.value(r, c) !== "" || t.sheet.formula(r, c) !== undefined || (!valuesOnly && t.sheet.numberFormat(r, c) !== "General");
-          if (!used1) continue;
-          r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+    return new SimRange(
+      this.context,
+      this,
+      "getUsedRangeOrNullObject",
+      [valuesOnly],
+      () => {
+        const t = this._req();
+        const used = t.sheet.usedRect(valuesOnly);
+        if (!used) return null;
+        const rect = {
+          r0: Math.max(used.r0, t.rect.r0),
+          c0: Math.max(used.c0, t.rect.c0),
+          r1: Math.min(used.r1, t.rect.r1),
+          c1: Math.min(used.c1, t.rect.c1),
+        };
+        if (rect.r0 > rect.r1 || rect.c0 > rect.c1) return null;
+        // Shrink to the cells that really hold something.
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
+        for (let r = rect.r0; r <= Math.min(rect.r1, t.sheet.vals.length + 1); r++) {
+          for (let c = rect.c0; c <= rect.c1; c++) {
+            const used1 =
+              t.sheet.value(r, c) !== "" ||
+              t.sheet.formula(r, c) !== undefined ||
+              (!valuesOnly && t.sheet.numberFormat(r, c) !== "General");
+            if (!used1) continue;
+            r0 = Math.min(r0, r);
+            r1 = Math.max(r1, r);
+            c0 = Math.min(c0, c);
+            c1 = Math.max(c1, c);
+          }
         }
-      }
-      return r1 < 0 ? null : { sheet: t.sheet, rect: { r0, c0, r1, c1 } };
-    }, true);
+        return r1 < 0 ? null : { sheet: t.sheet, rect: { r0, c0, r1, c1 } };
+      },
+      true,
+    );
   }
   /**
    * Range.getMergedAreasOrNullObject (ExcelApi 1.13): "a `RangeAreas` object that represents the merged areas in this
@@ -793,12 +1049,23 @@ export class SimRange extends SimProxy<RangeTarget> {
    * result." A null object when there are none. Merged areas that meet the range are returned whole.
    */
   getMergedAreasOrNullObject(): SimRangeAreas {
-    return new SimRangeAreas(this.context, this, "getMergedAreasOrNullObject", [], () => {
-      const t = this._req();
-      const merges = t.sheet.mergesIn(t.rect);
-      if (merges.length > 512) throw new SimError("GeneralException", "There was an internal error while processing the request. (more than 512 merged areas)");
-      return merges.length ? { sheet: t.sheet, areas: merges.map((m) => ({ ...m })) } : null;
-    }, true);
+    return new SimRangeAreas(
+      this.context,
+      this,
+      "getMergedAreasOrNullObject",
+      [],
+      () => {
+        const t = this._req();
+        const merges = t.sheet.mergesIn(t.rect);
+        if (merges.length > 512)
+          throw new SimError(
+            "GeneralException",
+            "There was an internal error while processing the request. (more than 512 merged areas)",
+          );
+        return merges.length ? { sheet: t.sheet, areas: merges.map((m) => ({ ...m })) } : null;
+      },
+      true,
+    );
   }
   /**
    * Range.merge (ExcelApi 1.2): "Merge the range cells into one region in the worksheet"; `across`: "merge cells in
@@ -812,15 +1079,26 @@ export class SimRange extends SimProxy<RangeTarget> {
       liveSheet(b, t.sheet);
       b.assertUnprotected(t.sheet, "Range.merge");
       const regions: Rect[] = across
-        ? Array.from({ length: t.rect.r1 - t.rect.r0 + 1 }, (_, i) => ({ ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i }))
+        ? Array.from({ length: t.rect.r1 - t.rect.r0 + 1 }, (_, i) => ({
+            ...t.rect,
+            r0: t.rect.r0 + i,
+            r1: t.rect.r0 + i,
+          }))
         : [{ ...t.rect }];
       for (const m of regions) {
         if (m.r0 === m.r1 && m.c0 === m.c1) continue;
         if (t.sheet.mergesIn(m).length) throw notModelled("Range.merge over cells that are already merged");
-        if (b.tables.some((x) => x.sheet === t.sheet && x.rect.r0 <= m.r1 && m.r0 <= x.rect.r1 && x.rect.c0 <= m.c1 && m.c0 <= x.rect.c1)) throw notModelled("Range.merge of cells of a table");
+        if (
+          b.tables.some(
+            (x) =>
+              x.sheet === t.sheet && x.rect.r0 <= m.r1 && m.r0 <= x.rect.r1 && x.rect.c0 <= m.c1 && m.c0 <= x.rect.c1,
+          )
+        )
+          throw notModelled("Range.merge of cells of a table");
         for (let r = m.r0; r <= m.r1; r++) {
           for (let c = m.c0; c <= m.c1; c++) {
-            if ((r !== m.r0 || c !== m.c0) && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c))) throw notModelled("Range.merge of cells other than the top-left one that hold something");
+            if ((r !== m.r0 || c !== m.c0) && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c)))
+              throw notModelled("Range.merge of cells other than the top-left one that hold something");
           }
         }
       }
@@ -845,31 +1123,40 @@ export class SimRange extends SimProxy<RangeTarget> {
    * documented: the simulator gives runs down each column, side by side runs of the same rows joined.
    */
   getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): SimRangeAreas {
-    return new SimRangeAreas(this.context, this, "getSpecialCellsOrNullObject", [cellType, cellValueType ?? null], () => {
-      const t = this._req();
-      if (cellType !== "Formulas" || (cellValueType !== undefined && cellValueType !== "All")) throw notModelled(`getSpecialCells of type ${cellType}${cellValueType ? `/${cellValueType}` : ""}`);
-      const runs: Rect[] = [];
-      const byCol = new Map<number, number[]>();
-      for (const k of t.sheet.fmls.keys()) {
-        const r = Math.floor(k / MAX_COLS), c = k % MAX_COLS;
-        if (r < t.rect.r0 || r > t.rect.r1 || c < t.rect.c0 || c > t.rect.c1) continue;
-        let list = byCol.get(c);
-        if (!list) byCol.set(c, (list = []));
-        list.push(r);
-      }
-      for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
-        const rows = byCol.get(c)!.sort((a, b) => a - b);
-        for (let i = 0; i < rows.length; ) {
-          let j = i;
-          while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-          const prev = runs.find((x) => x.c1 === c - 1 && x.r0 === rows[i] && x.r1 === rows[j]);
-          if (prev) prev.c1 = c;
-          else runs.push({ r0: rows[i], r1: rows[j], c0: c, c1: c });
-          i = j + 1;
+    return new SimRangeAreas(
+      this.context,
+      this,
+      "getSpecialCellsOrNullObject",
+      [cellType, cellValueType ?? null],
+      () => {
+        const t = this._req();
+        if (cellType !== "Formulas" || (cellValueType !== undefined && cellValueType !== "All"))
+          throw notModelled(`getSpecialCells of type ${cellType}${cellValueType ? `/${cellValueType}` : ""}`);
+        const runs: Rect[] = [];
+        const byCol = new Map<number, number[]>();
+        for (const k of t.sheet.fmls.keys()) {
+          const r = Math.floor(k / MAX_COLS),
+            c = k % MAX_COLS;
+          if (r < t.rect.r0 || r > t.rect.r1 || c < t.rect.c0 || c > t.rect.c1) continue;
+          let list = byCol.get(c);
+          if (!list) byCol.set(c, (list = []));
+          list.push(r);
         }
-      }
-      return runs.length ? { sheet: t.sheet, areas: runs } : null;
-    }, true);
+        for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
+          const rows = byCol.get(c)!.sort((a, b) => a - b);
+          for (let i = 0; i < rows.length;) {
+            let j = i;
+            while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+            const prev = runs.find((x) => x.c1 === c - 1 && x.r0 === rows[i] && x.r1 === rows[j]);
+            if (prev) prev.c1 = c;
+            else runs.push({ r0: rows[i], r1: rows[j], c0: c, c1: c });
+            i = j + 1;
+          }
+        }
+        return runs.length ? { sheet: t.sheet, areas: runs } : null;
+      },
+      true,
+    );
   }
   /** Tables that overlap the range, or lie fully inside it (ExcelApi 1.9, Range.getTables). */
   getTables(fullyContained = false): SimTableCollection {
@@ -891,7 +1178,14 @@ export class SimRange extends SimProxy<RangeTarget> {
       if (shift !== "Up") throw notModelled(`Range.delete shifting ${shift}`);
       b.assertUnprotected(t.sheet, "Range.delete");
       const n = t.rect.r1 - t.rect.r0 + 1;
-      const hosts = b.tables.filter((x) => x.sheet === t.sheet && x.rect.r0 <= t.rect.r1 && t.rect.r0 <= x.rect.r1 && x.rect.c0 <= t.rect.c1 && t.rect.c0 <= x.rect.c1);
+      const hosts = b.tables.filter(
+        (x) =>
+          x.sheet === t.sheet &&
+          x.rect.r0 <= t.rect.r1 &&
+          t.rect.r0 <= x.rect.r1 &&
+          x.rect.c0 <= t.rect.c1 &&
+          t.rect.c0 <= x.rect.c1,
+      );
       for (const x of hosts) {
         const bodyTop = x.rect.r0 + 1;
         const bodyBottom = x.showTotals ? x.rect.r1 - 1 : x.rect.r1;
@@ -934,9 +1228,15 @@ export class SimRangeAreas extends SimProxy<AreasTarget> {
   protected override get _navs() {
     return { areas: () => this.areas };
   }
-  get address(): string { return this._get("address"); }
-  get areaCount(): number { return this._get("areaCount"); }
-  get cellCount(): number { return this._get("cellCount"); }
+  get address(): string {
+    return this._get("address");
+  }
+  get areaCount(): number {
+    return this._get("areaCount");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
   get areas(): SimRangeCollection {
     return this._nav("areas", () => new SimRangeCollection(this.context, this, "areas", [], () => this._req()));
   }
@@ -960,33 +1260,59 @@ export class SimRangeFormat extends SimProxy<RangeTarget> {
     return {
       columnWidth: (t: RangeTarget) => uniform(t, (r, c) => t.sheet.colWidths.get(c) ?? DEFAULT_WIDTH, true),
       rowHeight: (t: RangeTarget) => uniform(t, (r) => t.sheet.rowHeights.get(r) ?? 15, false, true),
-      horizontalAlignment: (t: RangeTarget) => uniform(t, (r, c) => t.sheet.style(r, c).horizontalAlignment ?? "General"),
+      horizontalAlignment: (t: RangeTarget) =>
+        uniform(t, (r, c) => t.sheet.style(r, c).horizontalAlignment ?? "General"),
       wrapText: (t: RangeTarget) => uniform(t, (r, c) => t.sheet.style(r, c).wrapText ?? false),
     };
   }
   protected override get _navs() {
     return { font: () => this.font, fill: () => this.fill };
   }
-  get columnWidth(): number { return this._get("columnWidth"); }
+  get columnWidth(): number {
+    return this._get("columnWidth");
+  }
   set columnWidth(v: number) {
     this._set("columnWidth", v, (t) => {
       this.context._book.assertUnprotected(t.sheet, "setting column widths");
       for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.colWidths.set(c, v);
     });
   }
-  get rowHeight(): number { return this._get("rowHeight"); }
-  set rowHeight(v: number) {
-    this._set("rowHeight", v, (t) => { for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 100_000); r++) t.sheet.rowHeights.set(r, v); });
+  get rowHeight(): number {
+    return this._get("rowHeight");
   }
-  get horizontalAlignment(): string { return this._get("horizontalAlignment"); }
-  set horizontalAlignment(v: string) { this._set("horizontalAlignment", v, (t) => styleRect(t, { horizontalAlignment: v }, this.context._book)); }
-  get wrapText(): boolean { return this._get("wrapText"); }
-  set wrapText(v: boolean) { this._set("wrapText", v, (t) => styleRect(t, { wrapText: v }, this.context._book)); }
+  set rowHeight(v: number) {
+    this._set("rowHeight", v, (t) => {
+      for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 100_000); r++) t.sheet.rowHeights.set(r, v);
+    });
+  }
+  get horizontalAlignment(): string {
+    return this._get("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this._set("horizontalAlignment", v, (t) => styleRect(t, { horizontalAlignment: v }, this.context._book));
+  }
+  get wrapText(): boolean {
+    return this._get("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this._set("wrapText", v, (t) => styleRect(t, { wrapText: v }, this.context._book));
+  }
   get font(): SimStyleProxy {
-    return this._nav("font", () => new SimStyleProxy(this.context, this, "font", [], () => this._req(), "RangeFont", { bold: "bold", italic: "italic", color: "fontColor" }));
+    return this._nav(
+      "font",
+      () =>
+        new SimStyleProxy(this.context, this, "font", [], () => this._req(), "RangeFont", {
+          bold: "bold",
+          italic: "italic",
+          color: "fontColor",
+        }),
+    );
   }
   get fill(): SimStyleProxy {
-    return this._nav("fill", () => new SimStyleProxy(this.context, this, "fill", [], () => this._req(), "RangeFill", { color: "fill" }));
+    return this._nav(
+      "fill",
+      () => new SimStyleProxy(this.context, this, "fill", [], () => this._req(), "RangeFill", { color: "fill" }),
+    );
   }
   /** Width from the longest displayed text of each column (about 7 points per character, CJK counted double). */
   autofitColumns(): void {
@@ -1034,19 +1360,25 @@ function styleRect(t: RangeTarget, patch: Partial<CellStyle>, b?: WorkbookModel)
 /** RangeFont and RangeFill: properties stored as cell styles. Reading gives null when the cells differ. */
 export class SimStyleProxy extends SimProxy<RangeTarget> {
   constructor(
-    ctx: SimRequestContext, parent: SimProxy<any>, method: string, args: unknown[], resolve: () => RangeTarget,
-    readonly _cls: string, private readonly _map: Record<string, keyof CellStyle>,
+    ctx: SimRequestContext,
+    parent: SimProxy<any>,
+    method: string,
+    args: unknown[],
+    resolve: () => RangeTarget,
+    readonly _cls: string,
+    private readonly _map: Record<string, keyof CellStyle>,
   ) {
     super(ctx, parent, method, args, resolve);
   }
   protected override get _props() {
     const out: Record<string, PropGetter<RangeTarget>> = {};
     for (const [prop, field] of Object.entries(this._map)) {
-      out[prop] = (t) => uniform(t, (r, c) => {
-        const v = t.sheet.style(r, c)[field];
-        if (v !== undefined) return v;
-        return field === "fontColor" ? "#000000" : field === "fill" ? "#FFFFFF" : false;
-      });
+      out[prop] = (t) =>
+        uniform(t, (r, c) => {
+          const v = t.sheet.style(r, c)[field];
+          if (v !== undefined) return v;
+          return field === "fontColor" ? "#000000" : field === "fill" ? "#FFFFFF" : false;
+        });
     }
     return out;
   }
@@ -1057,27 +1389,55 @@ export class SimStyleProxy extends SimProxy<RangeTarget> {
     const field = this._map[name];
     this._set(name, v, (t) => {
       notNull(v, name);
-      styleRect(t, { [field]: field === "fill" || field === "fontColor" ? normaliseColor(String(v)) : v }, this.context._book);
+      styleRect(
+        t,
+        { [field]: field === "fill" || field === "fontColor" ? normaliseColor(String(v)) : v },
+        this.context._book,
+      );
     });
   }
-  get bold(): boolean { return this._prop("bold") as boolean; }
-  set bold(v: boolean) { this._setStyle("bold", v); }
-  get italic(): boolean { return this._prop("italic") as boolean; }
-  set italic(v: boolean) { this._setStyle("italic", v); }
-  get color(): string { return this._prop("color") as string; }
-  set color(v: string) { this._setStyle("color", v); }
+  get bold(): boolean {
+    return this._prop("bold") as boolean;
+  }
+  set bold(v: boolean) {
+    this._setStyle("bold", v);
+  }
+  get italic(): boolean {
+    return this._prop("italic") as boolean;
+  }
+  set italic(v: boolean) {
+    this._setStyle("italic", v);
+  }
+  get color(): string {
+    return this._prop("color") as string;
+  }
+  set color(v: string) {
+    this._setStyle("color", v);
+  }
   clear(): void {
     this._call("clear", [], (t) => styleRect(t, { fill: undefined }));
   }
 }
 
-const NAMED_COLORS: Record<string, string> = { red: "#FF0000", green: "#008000", yellow: "#FFFF00", white: "#FFFFFF", black: "#000000", blue: "#0000FF", orange: "#FFA500", gray: "#808080" };
+const NAMED_COLORS: Record<string, string> = {
+  red: "#FF0000",
+  green: "#008000",
+  yellow: "#FFFF00",
+  white: "#FFFFFF",
+  black: "#000000",
+  blue: "#0000FF",
+  orange: "#FFA500",
+  gray: "#808080",
+};
 
 function normaliseColor(v: string): string {
   const named = NAMED_COLORS[v.toLowerCase()];
   if (named) return named;
   if (/^#[0-9a-f]{6}$/i.test(v)) return v.toUpperCase();
-  throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (color "${v}")`);
+  throw new SimError(
+    "InvalidArgument",
+    `The argument is invalid or missing or has an incorrect format. (color "${v}")`,
+  );
 }
 
 // =================================================================================================== tables
@@ -1117,26 +1477,43 @@ export class SimTableCollection extends SimCollection<TableScope, SimTable> {
     return new SimTable(this.context, this, "getItemOrNullObject", [key], () => this._find(key), true);
   }
   getItemAt(index: number): SimTable {
-    return new SimTable(this.context, this, "getItemAt", [index], () => (this._list(this._req())[index] as TableModel) ?? null);
+    return new SimTable(
+      this.context,
+      this,
+      "getItemAt",
+      [index],
+      () => (this._list(this._req())[index] as TableModel) ?? null,
+    );
   }
   /** Create a table over `address` ("Sheet!A1:D1" or a Range). Headers from the first row when hasHeaders. */
   add(address: string | SimRange, hasHeaders: boolean): SimTable {
-    const table = new SimTable(this.context, this, "add", [typeof address === "string" ? address : address._id, hasHeaders], () => null);
+    const table = new SimTable(
+      this.context,
+      this,
+      "add",
+      [typeof address === "string" ? address : address._id, hasHeaders],
+      () => null,
+    );
     this._call("add", [typeof address === "string" ? address : { range: address._id }, hasHeaders], (scope) => {
       const b = scope.book;
       let sheet: SheetModel | null | undefined;
       let rect: Rect | undefined;
       if (typeof address === "string") {
         const p = parseAddress(address);
-        sheet = p?.sheet ? b.findSheet(p.sheet) : scope.sheet ?? b.active;
+        sheet = p?.sheet ? b.findSheet(p.sheet) : (scope.sheet ?? b.active);
         rect = p?.rect;
       } else {
         const t = address._req();
         sheet = t.sheet;
         rect = t.rect;
       }
-      if (!sheet || !rect) throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table address ${String(address)})`);
-      if (scope.sheet && sheet !== scope.sheet) throw new SimError("InvalidArgument", "The address is not on this worksheet.");
+      if (!sheet || !rect)
+        throw new SimError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format. (table address ${String(address)})`,
+        );
+      if (scope.sheet && sheet !== scope.sheet)
+        throw new SimError("InvalidArgument", "The address is not on this worksheet.");
       b.assertUnprotected(sheet, "TableCollection.add");
       // A table always has at least one data row: a header-only range gets an empty one.
       if (hasHeaders && rect.r0 === rect.r1) rect = { ...rect, r1: rect.r0 + 1 };
@@ -1158,14 +1535,22 @@ export class SimTable extends SimProxy<TableModel> {
     };
   }
   protected override get _navs() {
-    return { worksheet: () => this.worksheet, rows: () => this.rows, columns: () => this.columns, autoFilter: () => this.autoFilter };
+    return {
+      worksheet: () => this.worksheet,
+      rows: () => this.rows,
+      columns: () => this.columns,
+      autoFilter: () => this.autoFilter,
+    };
   }
   private _live(): TableModel {
     const t = this._req();
-    if (!this.context._book.tables.includes(t)) throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the table was deleted)", "Table");
+    if (!this.context._book.tables.includes(t))
+      throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the table was deleted)", "Table");
     return t;
   }
-  get name(): string { return this._get("name"); }
+  get name(): string {
+    return this._get("name");
+  }
   set name(v: string) {
     this._set("name", v, (t) => {
       this.context._book.assertUnprotected(t.sheet, "renaming a table");
@@ -1177,8 +1562,12 @@ export class SimTable extends SimProxy<TableModel> {
       this.context._book.rewriteFormulas((f) => f.replace(re, `$1${v}[`));
     });
   }
-  get id(): string { return this._get("id"); }
-  get showTotals(): boolean { return this._get("showTotals"); }
+  get id(): string {
+    return this._get("id");
+  }
+  get showTotals(): boolean {
+    return this._get("showTotals");
+  }
   /**
    * Table.showTotals (ExcelApi 1.1): "This value can be set to show or remove the total row." The total row is the
    * row below the data; turning it on over a row that holds something is not documented (shift? overwrite?), so it
@@ -1192,7 +1581,8 @@ export class SimTable extends SimProxy<TableModel> {
       if (v) {
         const below = t.rect.r1 + 1;
         for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-          if (t.sheet.value(below, c) !== "" || t.sheet.formula(below, c)) throw notModelled(`showing the total row of "${t.name}" over a row that is not empty`);
+          if (t.sheet.value(below, c) !== "" || t.sheet.formula(below, c))
+            throw notModelled(`showing the total row of "${t.name}" over a row that is not empty`);
         }
         t.showTotals = true;
         t.rect = { ...t.rect, r1: t.rect.r1 + 1 };
@@ -1204,17 +1594,31 @@ export class SimTable extends SimProxy<TableModel> {
       this.context._book.dirty = true;
     });
   }
-  get showHeaders(): boolean { return this._get("showHeaders"); }
-  get style(): string { return this._get("style"); }
-  set style(v: string) { this._set("style", v, (t) => { t.style = v; }); }
+  get showHeaders(): boolean {
+    return this._get("showHeaders");
+  }
+  get style(): string {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._set("style", v, (t) => {
+      t.style = v;
+    });
+  }
   get worksheet(): SimWorksheet {
-    return this._nav("worksheet", () => new SimWorksheet(this.context, this, "worksheet", [], () => this._live().sheet));
+    return this._nav(
+      "worksheet",
+      () => new SimWorksheet(this.context, this, "worksheet", [], () => this._live().sheet),
+    );
   }
   get rows(): SimTableRowCollection {
     return this._nav("rows", () => new SimTableRowCollection(this.context, this, "rows", [], () => this._live()));
   }
   get columns(): SimTableColumnCollection {
-    return this._nav("columns", () => new SimTableColumnCollection(this.context, this, "columns", [], () => this._live()));
+    return this._nav(
+      "columns",
+      () => new SimTableColumnCollection(this.context, this, "columns", [], () => this._live()),
+    );
   }
   /** The table's AutoFilter (ExcelApi 1.9): criteria per column, isDataFiltered. */
   get autoFilter(): SimAutoFilter {
@@ -1234,15 +1638,22 @@ export class SimTable extends SimProxy<TableModel> {
     this._call("reapplyFilters", [], () => this.context._book.applyFilters(this._live()));
   }
   private _range(method: string, f: (t: TableModel) => Rect | null, nullable = false): SimRange {
-    return new SimRange(this.context, this, method, [], () => {
-      const t = this._live();
-      const rect = f(t);
-      if (!rect) {
-        if (nullable) return null;
-        throw new SimError("ItemNotFound", `The requested resource doesn't exist. (${method})`);
-      }
-      return { sheet: t.sheet, rect };
-    }, nullable);
+    return new SimRange(
+      this.context,
+      this,
+      method,
+      [],
+      () => {
+        const t = this._live();
+        const rect = f(t);
+        if (!rect) {
+          if (nullable) return null;
+          throw new SimError("ItemNotFound", `The requested resource doesn't exist. (${method})`);
+        }
+        return { sheet: t.sheet, rect };
+      },
+      nullable,
+    );
   }
   getRange(): SimRange {
     return this._range("getRange", (t) => t.rect);
@@ -1299,8 +1710,18 @@ export class SimTable extends SimProxy<TableModel> {
         sheet = r.sheet;
         rect = r.rect;
       }
-      if (!rect || sheet !== t.sheet || rect.r0 !== t.rect.r0 || rect.c0 > t.rect.c1 || rect.c1 < t.rect.c0 || rect.r1 <= rect.r0) {
-        throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (the header row must stay in place and the new range must overlap the table)");
+      if (
+        !rect ||
+        sheet !== t.sheet ||
+        rect.r0 !== t.rect.r0 ||
+        rect.c0 > t.rect.c1 ||
+        rect.c1 < t.rect.c0 ||
+        rect.r1 <= rect.r0
+      ) {
+        throw new SimError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format. (the header row must stay in place and the new range must overlap the table)",
+        );
       }
       // Documented: resizing keeps cell values ("resize a table without adding data to the table or changing cell
       // values", learn.microsoft.com excel-add-ins-tables). Not documented, so refused: where a shown total row goes,
@@ -1310,12 +1731,22 @@ export class SimTable extends SimProxy<TableModel> {
       for (let r = rect.r0; r <= rect.r1; r++) {
         for (let c = rect.c0; c <= rect.c1; c++) {
           if (r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1) continue;
-          if (r > rect.r0 && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c))) throw notModelled(`Table.resize of "${t.name}" over cells that are not empty (${rectAddress({ r0: r, c0: c, r1: r, c1: c })})`);
+          if (r > rect.r0 && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c)))
+            throw notModelled(
+              `Table.resize of "${t.name}" over cells that are not empty (${rectAddress({ r0: r, c0: c, r1: r, c1: c })})`,
+            );
         }
         if (r > t.rect.r1 + 100_000) break;
       }
       for (const o of b.tables) {
-        if (o !== t && o.sheet === t.sheet && o.rect.r0 <= rect.r1 && rect.r0 <= o.rect.r1 && o.rect.c0 <= rect.c1 && rect.c0 <= o.rect.c1) {
+        if (
+          o !== t &&
+          o.sheet === t.sheet &&
+          o.rect.r0 <= rect.r1 &&
+          rect.r0 <= o.rect.r1 &&
+          o.rect.c0 <= rect.c1 &&
+          rect.c0 <= o.rect.c1
+        ) {
           throw new SimError("InvalidOperation", "A table can't overlap another table.");
         }
       }
@@ -1346,7 +1777,14 @@ function bodyRect(t: TableModel): Rect | null {
 function shiftRows(b: WorkbookModel, s: SheetModel, c0: number, c1: number, from: number, n: number): void {
   b.assertNoMergesInShift(s, c0, c1, n > 0 ? from : from + n);
   for (const t of b.tables) {
-    if (t.sheet === s && t.rect.r1 >= from && t.rect.c0 <= c1 && t.rect.c1 >= c0 && (t.rect.c0 < c0 || t.rect.c1 > c1) && t.rect.r0 >= from) {
+    if (
+      t.sheet === s &&
+      t.rect.r1 >= from &&
+      t.rect.c0 <= c1 &&
+      t.rect.c1 >= c0 &&
+      (t.rect.c0 < c0 || t.rect.c1 > c1) &&
+      t.rect.r0 >= from
+    ) {
       throw notModelled(`shifting cells of columns that cut the table "${t.name}"`);
     }
   }
@@ -1357,7 +1795,8 @@ function shiftRows(b: WorkbookModel, s: SheetModel, c0: number, c1: number, from
   if (n > 0) for (let r = last; r >= from; r--) move(r, r + n);
   else for (let r = from; r <= last; r++) move(r, r + n);
   for (const t of b.tables) {
-    if (t.sheet === s && t.rect.r0 >= from && t.rect.c0 >= c0 && t.rect.c1 <= c1) t.rect = { ...t.rect, r0: t.rect.r0 + n, r1: t.rect.r1 + n };
+    if (t.sheet === s && t.rect.r0 >= from && t.rect.c0 >= c0 && t.rect.c1 <= c1)
+      t.rect = { ...t.rect, r0: t.rect.r0 + n, r1: t.rect.r1 + n };
   }
 }
 
@@ -1368,11 +1807,13 @@ function besideBelow(s: SheetModel, c0: number, c1: number, from: number): strin
     const width = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0);
     for (let c = 0; c < width; c++) {
       if (c >= c0 && c <= c1) continue;
-      if (s.value(r, c) !== "" || s.numberFormat(r, c) !== "General") return rectAddress({ r0: r, c0: c, r1: r, c1: c });
+      if (s.value(r, c) !== "" || s.numberFormat(r, c) !== "General")
+        return rectAddress({ r0: r, c0: c, r1: r, c1: c });
     }
   }
   for (const k of s.fmls.keys()) {
-    const r = Math.floor(k / MAX_COLS), c = k % MAX_COLS;
+    const r = Math.floor(k / MAX_COLS),
+      c = k % MAX_COLS;
     if (r >= from && (c < c0 || c > c1)) return rectAddress({ r0: r, c0: c, r1: r, c1: c });
   }
   const m = s.merges.find((x) => x.r1 >= from && (x.c0 < c0 || x.c1 > c1));
@@ -1384,7 +1825,9 @@ export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow
   protected override get _props() {
     return { count: (t: TableModel) => this._list(t).length };
   }
-  get count(): number { return this._get("count"); }
+  get count(): number {
+    return this._get("count");
+  }
   protected _list(t: TableModel): unknown[] {
     const body = bodyRect(t);
     if (!body) return [];
@@ -1416,7 +1859,8 @@ export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow
       if (alwaysInsert === false) throw notModelled("TableRowCollection.add with alwaysInsert false");
       // The d.ts types `values` as a 2-D array or one boolean, string or number; it describes only "A 2D array of
       // unformatted values of the table row". What one value does (every cell? the first?) is not documented.
-      if (values !== undefined && values !== null && !Array.isArray(values)) throw notModelled("TableRowCollection.add with a single value instead of a 2-D array");
+      if (values !== undefined && values !== null && !Array.isArray(values))
+        throw notModelled("TableRowCollection.add with a single value instead of a 2-D array");
       const body = bodyRect(t);
       const bodyTop = t.rect.r0 + 1;
       const count = body ? body.r1 - body.r0 + 1 : 0;
@@ -1424,14 +1868,20 @@ export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow
       if (at < 0 || at > count) throw new SimError("InvalidArgument", "The index is out of range.");
       const width = t.rect.c1 - t.rect.c0 + 1;
       if (Array.isArray(values) && values.some((r) => !Array.isArray(r) || r.length !== width)) {
-        throw new SimError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new SimError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       const row0 = bodyTop + at;
       // "Any rows below the inserted row are shifted downwards": whole sheet rows, or the cells under the table's
       // columns (the UI's Insert Table Rows)? Not documented. Both readings agree when nothing lies beside the table
       // in the rows that move; otherwise refused.
       const beside = besideBelow(t.sheet, t.rect.c0, t.rect.c1, row0);
-      if (beside) throw notModelled(`TableRowCollection.add on "${t.name}" with cells beside the table in the rows that would move (${beside})`);
+      if (beside)
+        throw notModelled(
+          `TableRowCollection.add on "${t.name}" with cells beside the table in the rows that would move (${beside})`,
+        );
       shiftRows(b, t.sheet, t.rect.c0, t.rect.c1, row0, n);
       t.rect = { ...t.rect, r1: t.rect.r1 + n };
       // New rows take the number formats of the row above (Excel extends a table's formatting).
@@ -1453,14 +1903,21 @@ export class SimTableRow extends SimProxy<{ t: TableModel; i: number }> {
   protected override get _props() {
     return {
       index: (x: { t: TableModel; i: number }) => x.i,
-      values: (x: { t: TableModel; i: number }) => readGrid({ sheet: x.t.sheet, rect: rowRect(x) }, (r, c) => x.t.sheet.value(r, c)),
+      values: (x: { t: TableModel; i: number }) =>
+        readGrid({ sheet: x.t.sheet, rect: rowRect(x) }, (r, c) => x.t.sheet.value(r, c)),
     };
   }
-  get index(): number { return this._get("index"); }
-  get values(): unknown[][] { return this._get("values"); }
+  get index(): number {
+    return this._get("index");
+  }
+  get values(): unknown[][] {
+    return this._get("values");
+  }
   set values(v: unknown[][]) {
     this._set("values", v, (x) => {
-      writeGrid({ sheet: x.t.sheet, rect: rowRect(x) }, v, (r, c, val) => this.context._book.writeInput(x.t.sheet, r, c, val));
+      writeGrid({ sheet: x.t.sheet, rect: rowRect(x) }, v, (r, c, val) =>
+        this.context._book.writeInput(x.t.sheet, r, c, val),
+      );
       this.context._book.dirty = true;
     });
   }
@@ -1499,7 +1956,9 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
   protected override get _props() {
     return { count: (t: TableModel) => t.columns.length };
   }
-  get count(): number { return this._get("count"); }
+  get count(): number {
+    return this._get("count");
+  }
   protected _list(t: TableModel): unknown[] {
     return t.columns.map((col) => ({ t, col }));
   }
@@ -1509,7 +1968,11 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
   }
   private _find(key: string | number): { t: TableModel; col: { id: number; name: string } } | null {
     const t = this._req();
-    const col = t.columns.find((c) => (typeof key === "number" ? c.id === key : c.name.toLowerCase() === String(key).toLowerCase() || String(c.id) === key));
+    const col = t.columns.find((c) =>
+      typeof key === "number"
+        ? c.id === key
+        : c.name.toLowerCase() === String(key).toLowerCase() || String(c.id) === key,
+    );
     return col ? { t, col } : null;
   }
   getItem(key: string | number): SimTableColumn {
@@ -1536,7 +1999,10 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
       if (at < 0 || at > t.columns.length) throw new SimError("InvalidArgument", "The index is out of range.");
       const height = t.rect.r1 - t.rect.r0 + 1;
       if (values && (values.length !== height || values.some((r) => r.length !== 1))) {
-        throw new SimError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new SimError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       const c = t.rect.c0 + at;
       const s = t.sheet;
@@ -1545,21 +2011,30 @@ export class SimTableColumnCollection extends SimCollection<TableModel, SimTable
       // "Columns with a higher index will be shifted to the side" (d.ts). Appending at the end next to an empty column
       // takes it; what happens to cells that lie right of the table when appending is not documented: refused.
       let emptyNext = at === t.columns.length;
-      for (let r = t.rect.r0; emptyNext && r <= t.rect.r1; r++) if (s.value(r, c) !== "" || s.formula(r, c)) emptyNext = false;
-      if (at === t.columns.length && !emptyNext) throw notModelled(`TableColumnCollection.add at the end of "${t.name}" next to cells that are not empty`);
+      for (let r = t.rect.r0; emptyNext && r <= t.rect.r1; r++)
+        if (s.value(r, c) !== "" || s.formula(r, c)) emptyNext = false;
+      if (at === t.columns.length && !emptyNext)
+        throw notModelled(`TableColumnCollection.add at the end of "${t.name}" next to cells that are not empty`);
       for (let r = t.rect.r0; !emptyNext && r <= t.rect.r1; r++) {
         const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
         for (let cc = rowLen - 1; cc >= c; cc--) moveCell(s, r, cc, r, cc + 1);
       }
       const header = name ?? (values ? values[0][0] : null);
-      if (header !== null && header !== undefined && String(header).trim() !== "" && t.columns.some((x) => x.name.toLowerCase() === String(header).trim().toLowerCase())) {
-        throw notModelled(`TableColumnCollection.add on "${t.name}" with the name of an existing column ("${String(header)}")`);
+      if (
+        header !== null &&
+        header !== undefined &&
+        String(header).trim() !== "" &&
+        t.columns.some((x) => x.name.toLowerCase() === String(header).trim().toLowerCase())
+      ) {
+        throw notModelled(
+          `TableColumnCollection.add on "${t.name}" with the name of an existing column ("${String(header)}")`,
+        );
       }
       const col = { id: b.newColumnId(), name: "" };
       t.columns.splice(at, 0, col);
       t.rect = { ...t.rect, c1: t.rect.c1 + 1 };
       for (let r = 0; r < height; r++) {
-        const v = values ? values[r][0] : r === 0 ? name ?? null : null;
+        const v = values ? values[r][0] : r === 0 ? (name ?? null) : null;
         if (v !== null && v !== undefined) b.writeInput(s, t.rect.r0 + r, c, v);
       }
       if (name && values) b.writeInput(s, t.rect.r0, c, name);
@@ -1583,7 +2058,9 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
       values: (x: ColumnTarget) => readGrid({ sheet: x.t.sheet, rect: colRect(x) }, (r, c) => x.t.sheet.value(r, c)),
     };
   }
-  get name(): string { return this._get("name"); }
+  get name(): string {
+    return this._get("name");
+  }
   set name(v: string) {
     this._set("name", v, (x) => {
       const c = x.t.rect.c0 + x.t.columns.indexOf(x.col);
@@ -1592,9 +2069,15 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
       this.context._book.syncHeaders(x.t.sheet, x.t.rect, true);
     });
   }
-  get id(): number { return this._get("id"); }
-  get index(): number { return this._get("index"); }
-  get values(): unknown[][] { return this._get("values"); }
+  get id(): number {
+    return this._get("id");
+  }
+  get index(): number {
+    return this._get("index");
+  }
+  get values(): unknown[][] {
+    return this._get("values");
+  }
   /** TableColumn.filter (ExcelApi 1.1): the column's filter. */
   get filter(): SimFilter {
     return this._nav("filter", () => new SimFilter(this.context, this, "filter", [], () => this._req()));
@@ -1635,7 +2118,9 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
       // left is not documented: refused when there are any in the table's rows.
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {
         const len = Math.max(s.vals[r]?.length ?? 0, t.rect.c1 + 1);
-        for (let cc = t.rect.c1 + 1; cc < len; cc++) if (s.value(r, cc) !== "" || s.formula(r, cc)) throw notModelled(`TableColumn.delete on "${t.name}" with cells right of the table`);
+        for (let cc = t.rect.c1 + 1; cc < len; cc++)
+          if (s.value(r, cc) !== "" || s.formula(r, cc))
+            throw notModelled(`TableColumn.delete on "${t.name}" with cells right of the table`);
       }
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {
         const rowLen = Math.max(s.vals[r]?.length ?? 0, s.nfs[r]?.length ?? 0, t.rect.c1 + 1);
@@ -1648,7 +2133,6 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
   }
 }
 
-
 /**
  * A table column's filter (ExcelApi 1.2: Filter.apply, clear, criteria). Only filterOn "Values" is modelled (rows whose
  * displayed text is not among the values are hidden); other kinds are refused.
@@ -1658,7 +2142,9 @@ export class SimFilter extends SimProxy<ColumnTarget> {
   protected override get _props() {
     return { criteria: (x: ColumnTarget) => criteriaOf(x.t, x.col.id) };
   }
-  get criteria(): unknown { return this._get("criteria"); }
+  get criteria(): unknown {
+    return this._get("criteria");
+  }
   apply(criteria: FilterCriteriaModel): void {
     const copy = JSON.parse(JSON.stringify(criteria)) as FilterCriteriaModel;
     this._call("apply", [copy], (x) => {
@@ -1696,9 +2182,15 @@ export class SimAutoFilter extends SimProxy<TableModel> {
       criteria: (t: TableModel) => t.columns.map((c) => criteriaOf(t, c.id) ?? { filterOn: "" }),
     };
   }
-  get enabled(): boolean { return this._get("enabled"); }
-  get isDataFiltered(): boolean { return this._get("isDataFiltered"); }
-  get criteria(): FilterCriteriaModel[] { return this._get("criteria"); }
+  get enabled(): boolean {
+    return this._get("enabled");
+  }
+  get isDataFiltered(): boolean {
+    return this._get("isDataFiltered");
+  }
+  get criteria(): FilterCriteriaModel[] {
+    return this._get("criteria");
+  }
   clearCriteria(): void {
     this._call("clearCriteria", [], (t) => {
       t.filters.clear();
@@ -1712,7 +2204,8 @@ export class SimAutoFilter extends SimProxy<TableModel> {
 
 function colRect(x: ColumnTarget): Rect {
   const c = x.t.rect.c0 + x.t.columns.indexOf(x.col);
-  if (c < x.t.rect.c0) throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the column was deleted)");
+  if (c < x.t.rect.c0)
+    throw new SimError("ItemNotFound", "The requested resource doesn't exist. (the column was deleted)");
   return { ...x.t.rect, c0: c, c1: c };
 }
 
@@ -1730,8 +2223,16 @@ export class SimSettingCollection extends SimCollection<WorkbookModel, SimSettin
   add(key: string, value: unknown): SimSetting {
     const json = JSON.stringify(value);
     this._call("add", [key, value], (b) => {
-      if (!key || key.length > 255) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting key)");
-      if (json === undefined) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting value)");
+      if (!key || key.length > 255)
+        throw new SimError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format. (setting key)",
+        );
+      if (json === undefined)
+        throw new SimError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format. (setting value)",
+        );
       b.setSetting(key, json);
     });
     return new SimSetting(this.context, this, "add", [key], () => key);
@@ -1740,7 +2241,14 @@ export class SimSettingCollection extends SimCollection<WorkbookModel, SimSettin
     return new SimSetting(this.context, this, "getItem", [key], () => (this._req().settings.has(key) ? key : null));
   }
   getItemOrNullObject(key: string): SimSetting {
-    return new SimSetting(this.context, this, "getItemOrNullObject", [key], () => (this._req().settings.has(key) ? key : null), true);
+    return new SimSetting(
+      this.context,
+      this,
+      "getItemOrNullObject",
+      [key],
+      () => (this._req().settings.has(key) ? key : null),
+      true,
+    );
   }
 }
 
@@ -1757,17 +2265,27 @@ export class SimSetting extends SimProxy<string> {
       },
     };
   }
-  get key(): string { return this._get("key"); }
-  get value(): unknown { return this._get("value"); }
+  get key(): string {
+    return this._get("key");
+  }
+  get value(): unknown {
+    return this._get("value");
+  }
   set value(v: unknown) {
     const json = JSON.stringify(v);
     this._set("value", v, (k) => {
-      if (json === undefined) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting value)");
+      if (json === undefined)
+        throw new SimError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format. (setting value)",
+        );
       this.context._book.setSetting(k, json);
     });
   }
   delete(): void {
-    this._call("delete", [], (k) => { this.context._book.settings.delete(k); });
+    this._call("delete", [], (k) => {
+      this.context._book.settings.delete(k);
+    });
   }
 }
 
@@ -1778,7 +2296,9 @@ export class SimChartCollection extends SimCollection<SheetModel, SimChart> {
   protected override get _props() {
     return { count: (s: SheetModel) => s.charts.length };
   }
-  get count(): number { return this._get("count"); }
+  get count(): number {
+    return this._get("count");
+  }
   protected _list(s: SheetModel): unknown[] {
     return s.charts;
   }
@@ -1787,10 +2307,23 @@ export class SimChartCollection extends SimCollection<SheetModel, SimChart> {
     return new SimChart(this.context, this, "_item", [chart.id], () => chart);
   }
   getItem(name: string): SimChart {
-    return new SimChart(this.context, this, "getItem", [name], () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null);
+    return new SimChart(
+      this.context,
+      this,
+      "getItem",
+      [name],
+      () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null,
+    );
   }
   getItemOrNullObject(name: string): SimChart {
-    return new SimChart(this.context, this, "getItemOrNullObject", [name], () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null, true);
+    return new SimChart(
+      this.context,
+      this,
+      "getItemOrNullObject",
+      [name],
+      () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null,
+      true,
+    );
   }
   /** Add a chart of `type` over `sourceData` (a Range), series by "Auto" | "Columns" | "Rows". */
   add(type: string, sourceData: SimRange, seriesBy: string = "Auto"): SimChart {
@@ -1801,8 +2334,15 @@ export class SimChartCollection extends SimCollection<SheetModel, SimChart> {
       if (!type) throw new SimError("InvalidArgument", "Chart type is required.");
       const n = s.charts.length + 1;
       const model: ChartModel = {
-        id: `{chart-${s.id}-${n}}`, name: `Chart ${n}`, type, sourceSheet: src.sheet.name, source: rectAddress(src.rect), seriesBy,
-        title: "", titleVisible: false, axisTitles: {},
+        id: `{chart-${s.id}-${n}}`,
+        name: `Chart ${n}`,
+        type,
+        sourceSheet: src.sheet.name,
+        source: rectAddress(src.rect),
+        seriesBy,
+        title: "",
+        titleVisible: false,
+        axisTitles: {},
       };
       s.charts.push(model);
       chart._target = model;
@@ -1819,25 +2359,67 @@ export class SimChart extends SimProxy<ChartModel> {
   protected override get _navs() {
     return { title: () => this.title };
   }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (c) => { c.name = v; }); }
-  get id(): string { return this._get("id"); }
-  get chartType(): string { return this._get("chartType"); }
-  set chartType(v: string) { this._set("chartType", v, (c) => { c.type = v; }); }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (c) => {
+      c.name = v;
+    });
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get chartType(): string {
+    return this._get("chartType");
+  }
+  set chartType(v: string) {
+    this._set("chartType", v, (c) => {
+      c.type = v;
+    });
+  }
   get title(): SimTextHolder {
-    return this._nav("title", () => new SimTextHolder(this.context, this, "title", [], () => this._req(), "ChartTitle", (c) => c.title, (c, v) => { c.title = v; c.titleVisible = true; }));
+    return this._nav(
+      "title",
+      () =>
+        new SimTextHolder(
+          this.context,
+          this,
+          "title",
+          [],
+          () => this._req(),
+          "ChartTitle",
+          (c) => c.title,
+          (c, v) => {
+            c.title = v;
+            c.titleVisible = true;
+          },
+        ),
+    );
   }
   get axes(): { categoryAxis: { title: SimTextHolder }; valueAxis: { title: SimTextHolder } } {
     const mk = (axis: "category" | "value") => ({
-      title: new SimTextHolder(this.context, this, `axes.${axis}Axis.title`, [], () => this._req(), "ChartAxisTitle",
-        (c) => c.axisTitles[axis] ?? "", (c, v) => { c.axisTitles[axis] = v; }),
+      title: new SimTextHolder(
+        this.context,
+        this,
+        `axes.${axis}Axis.title`,
+        [],
+        () => this._req(),
+        "ChartAxisTitle",
+        (c) => c.axisTitles[axis] ?? "",
+        (c, v) => {
+          c.axisTitles[axis] = v;
+        },
+      ),
     });
     return this._nav("axes", () => ({ categoryAxis: mk("category"), valueAxis: mk("value") }));
   }
   setPosition(startCell: string | SimRange, endCell?: string | SimRange): void {
-    const addr = (x: string | SimRange | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : { range: x._id });
+    const addr = (x: string | SimRange | undefined) =>
+      x === undefined ? undefined : typeof x === "string" ? x : { range: x._id };
     this._call("setPosition", [addr(startCell), addr(endCell)], (c) => {
-      const a = (x: string | SimRange | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : rectAddress(x._req().rect));
+      const a = (x: string | SimRange | undefined) =>
+        x === undefined ? undefined : typeof x === "string" ? x : rectAddress(x._req().rect);
       c.top = a(startCell);
       c.bottom = a(endCell);
     });
@@ -1851,14 +2433,24 @@ export class SimChart extends SimProxy<ChartModel> {
 
 export class SimTextHolder extends SimProxy<ChartModel> {
   constructor(
-    ctx: SimRequestContext, parent: SimProxy<any>, method: string, args: unknown[], resolve: () => ChartModel,
-    readonly _cls: string, private readonly _read: (c: ChartModel) => string, private readonly _write: (c: ChartModel, v: string) => void,
+    ctx: SimRequestContext,
+    parent: SimProxy<any>,
+    method: string,
+    args: unknown[],
+    resolve: () => ChartModel,
+    readonly _cls: string,
+    private readonly _read: (c: ChartModel) => string,
+    private readonly _write: (c: ChartModel, v: string) => void,
   ) {
     super(ctx, parent, method, args, resolve);
   }
   protected override get _props() {
     return { text: (c: ChartModel) => this._read(c) };
   }
-  get text(): string { return this._get("text"); }
-  set text(v: string) { this._set("text", v, (c) => this._write(c, v)); }
+  get text(): string {
+    return this._get("text");
+  }
+  set text(v: string) {
+    this._set("text", v, (c) => this._write(c, v));
+  }
 }

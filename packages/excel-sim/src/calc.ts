@@ -13,7 +13,8 @@ import type { CellValue, TableModel, WorkbookModel } from "./workbook";
 
 export type EngineFactory = () => HyperFormula;
 
-export const plainEngine: EngineFactory = () => HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 1_048_576, maxColumns: 16_384 });
+export const plainEngine: EngineFactory = () =>
+  HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 1_048_576, maxColumns: 16_384 });
 
 /** Recompute every formula of the workbook and store the results as cell values. */
 export function recalculate(book: WorkbookModel, factory: EngineFactory): void {

@@ -20,7 +20,12 @@ import { columnLetters as colToLetters, columnIndex as lettersToCol } from "../.
 
 /** Whether a sheet name must be quoted in an address (Excel quotes names with spaces or punctuation). */
 export function quoteSheet(name: string, always = false): string {
-  if (!always && /^[A-Za-z_\u3400-\u9fff\uf900-\ufaff][\w.\u3400-\u9fff\uf900-\ufaff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)) return name;
+  if (
+    !always &&
+    /^[A-Za-z_\u3400-\u9fff\uf900-\ufaff][\w.\u3400-\u9fff\uf900-\ufaff]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name)
+  )
+    return name;
   return `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -61,7 +66,8 @@ export function parseAddress(text: string): { sheet?: string; rect: Rect } | nul
   const [a, b] = [ends[0]!, ends[1] ?? ends[0]!];
   if (a.kind !== b.kind) return null;
   let rect: Rect;
-  if (a.kind === "cell") rect = { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
+  if (a.kind === "cell")
+    rect = { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
   else if (a.kind === "col") {
     if (parts.length === 1) return null;
     rect = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a.c, b.c), c1: Math.max(a.c, b.c) };
@@ -87,7 +93,11 @@ export interface RefMapper {
   /** A single-cell A1 reference; `sheet` is the sheet prefix when written, without quotes. Return the replacement. */
   cell?: (ref: { sheet?: string; colAbs: boolean; col: number; rowAbs: boolean; row: number }) => string;
   /** An R1C1 reference (only scanned when `r1c1` is true). */
-  r1c1?: (ref: { sheet?: string; row: { abs: boolean; n: number } | null; col: { abs: boolean; n: number } | null }) => string;
+  r1c1?: (ref: {
+    sheet?: string;
+    row: { abs: boolean; n: number } | null;
+    col: { abs: boolean; n: number } | null;
+  }) => string;
   structured?: (ref: StructuredRef) => string;
   /** A bare name (not a function call): return its replacement, or null to keep it (a table name means its data). */
   name?: (word: string) => string | null;
@@ -108,7 +118,10 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
       let j = i + 1;
       while (j < s.length) {
         if (s[j] === '"') {
-          if (s[j + 1] === '"') { j += 2; continue; }
+          if (s[j + 1] === '"') {
+            j += 2;
+            continue;
+          }
           break;
         }
         j++;
@@ -122,7 +135,10 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
       let j = i + 1;
       while (j < s.length) {
         if (s[j] === "'") {
-          if (s[j + 1] === "'") { j += 2; continue; }
+          if (s[j + 1] === "'") {
+            j += 2;
+            continue;
+          }
           break;
         }
         j++;
@@ -130,7 +146,11 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
       const sheet = s.slice(i + 1, j).replace(/''/g, "'");
       if (s[j + 1] === "!") {
         const r = scanRefAt(s, j + 2, mapper, sheet);
-        if (r) { out += r.text; i = r.end; continue; }
+        if (r) {
+          out += r.text;
+          i = r.end;
+          continue;
+        }
       }
       out += s.slice(i, j + 1);
       i = j + 1;
@@ -149,14 +169,26 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
       while (j < s.length && (NAME_CHAR.test(s[j]) || s[j] === "$")) j++;
       const word = s.slice(i, j);
       const prev = i > 0 ? s[i - 1] : "";
-      if (prev && (NAME_CHAR.test(prev))) { out += word; i = j; continue; }
+      if (prev && NAME_CHAR.test(prev)) {
+        out += word;
+        i = j;
+        continue;
+      }
       if (s[j] === "!") {
         const r = scanRefAt(s, j + 1, mapper, word);
-        if (r) { out += r.text; i = r.end; continue; }
+        if (r) {
+          out += r.text;
+          i = r.end;
+          continue;
+        }
       }
       if (mapper.r1c1Mode) {
         const r = scanRefAt(s, i, mapper, undefined);
-        if (r) { out += r.text; i = r.end; continue; }
+        if (r) {
+          out += r.text;
+          i = r.end;
+          continue;
+        }
       }
       if (s[j] === "[" && !word.includes("$")) {
         const end = matchBracket(s, j);
@@ -166,7 +198,11 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
         continue;
       }
       const r = scanRefAt(s, i, mapper, undefined);
-      if (r) { out += r.text; i = r.end; continue; }
+      if (r) {
+        out += r.text;
+        i = r.end;
+        continue;
+      }
       const replaced = mapper.name && s[j] !== "(" ? mapper.name(word) : null;
       out += replaced ?? word;
       i = j;
@@ -181,7 +217,10 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
 function matchBracket(s: string, open: number): number {
   let depth = 0;
   for (let k = open; k < s.length; k++) {
-    if (s[k] === "'" && s[k + 1] !== undefined) { k++; continue; } // escaped character inside a column name
+    if (s[k] === "'" && s[k + 1] !== undefined) {
+      k++;
+      continue;
+    } // escaped character inside a column name
     if (s[k] === "[") depth++;
     else if (s[k] === "]") {
       depth--;
@@ -192,12 +231,22 @@ function matchBracket(s: string, open: number): number {
 }
 
 /** A cell (or R1C1) reference starting at `pos`; null when the text there is not one. */
-function scanRefAt(s: string, pos: number, mapper: RefMapper, sheet: string | undefined): { text: string; end: number } | null {
+function scanRefAt(
+  s: string,
+  pos: number,
+  mapper: RefMapper,
+  sheet: string | undefined,
+): { text: string; end: number } | null {
   const rest = s.slice(pos);
   if (mapper.r1c1Mode) {
     const m = /^R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![\w(\u3400-\u9fff])/.exec(rest);
     if (m && mapper.r1c1) {
-      const part = (t: string | undefined) => (t === undefined ? null : t.startsWith("[") ? { abs: false, n: Number(t.slice(1, -1)) } : { abs: true, n: Number(t) });
+      const part = (t: string | undefined) =>
+        t === undefined
+          ? null
+          : t.startsWith("[")
+            ? { abs: false, n: Number(t.slice(1, -1)) }
+            : { abs: true, n: Number(t) };
       return { text: mapper.r1c1({ sheet, row: part(m[1]), col: part(m[2]) }), end: pos + m[0].length };
     }
     return null;
@@ -212,7 +261,10 @@ function scanRefAt(s: string, pos: number, mapper: RefMapper, sheet: string | un
   return { text, end: pos + m[0].length };
 }
 
-function printCell(ref: { sheet?: string; colAbs: boolean; col: number; rowAbs: boolean; row: number }, alwaysQuote = false): string {
+function printCell(
+  ref: { sheet?: string; colAbs: boolean; col: number; rowAbs: boolean; row: number },
+  alwaysQuote = false,
+): string {
   const prefix = ref.sheet !== undefined ? `${quoteSheet(ref.sheet, alwaysQuote)}!` : "";
   if (ref.col < 0 || ref.row < 0 || ref.col >= MAX_COLS || ref.row >= MAX_ROWS) return "#REF!";
   return `${prefix}${ref.colAbs ? "$" : ""}${colToLetters(ref.col)}${ref.rowAbs ? "$" : ""}${ref.row + 1}`;
@@ -222,7 +274,8 @@ function printCell(ref: { sheet?: string; colAbs: boolean; col: number; rowAbs: 
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
   return mapRefs(formula, {
-    cell: (ref) => printCell({ ...ref, row: ref.rowAbs ? ref.row : ref.row + dRow, col: ref.colAbs ? ref.col : ref.col + dCol }),
+    cell: (ref) =>
+      printCell({ ...ref, row: ref.rowAbs ? ref.row : ref.row + dRow, col: ref.colAbs ? ref.col : ref.col + dCol }),
   });
 }
 
@@ -273,7 +326,10 @@ function unescapeColumn(name: string): string {
  * Unknown tables or columns become #REF!.
  */
 export function translateStructured(
-  formula: string, tables: (name: string) => TableGeometry | undefined, host: TableGeometry | undefined, row: number,
+  formula: string,
+  tables: (name: string) => TableGeometry | undefined,
+  host: TableGeometry | undefined,
+  row: number,
 ): string {
   const mapper: RefMapper = {
     cell: (ref) => printCell(ref, true),
@@ -301,7 +357,10 @@ export function structuredRect(t: TableGeometry, spec: string, row: number): Rec
   // Split the spec into items: "[#This Row],[a]:[b]" or "@[a]" or "a" or "#All"
   let text = spec.trim();
   let thisRow = false;
-  if (text.startsWith("@")) { thisRow = true; text = text.slice(1).trim(); }
+  if (text.startsWith("@")) {
+    thisRow = true;
+    text = text.slice(1).trim();
+  }
   const items: string[] = [];
   if (text.startsWith("[")) {
     let k = 0;
@@ -310,15 +369,20 @@ export function structuredRect(t: TableGeometry, spec: string, row: number): Rec
         const end = matchBracket(text, k);
         items.push(text.slice(k + 1, end));
         k = end + 1;
-      } else if (text[k] === ":") { items.push(":"); k++; }
-      else k++;
+      } else if (text[k] === ":") {
+        items.push(":");
+        k++;
+      } else k++;
     }
   } else if (text.length) items.push(text);
   let rows: [number, number] | null = null;
   const cols: string[] = [];
   let range = false;
   for (const it of items) {
-    if (it === ":") { range = true; continue; }
+    if (it === ":") {
+      range = true;
+      continue;
+    }
     const key = it.trim().toLowerCase();
     if (key === "#this row") thisRow = true;
     else if (key === "#all") rows = [t.rect.r0, t.rect.r1];

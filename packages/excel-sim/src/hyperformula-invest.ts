@@ -41,7 +41,13 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { errorCodeOf } from "../../../src/functions/errors";
-import { INVEST_FUNCTIONS, INVEST_RESULT_SHAPES, ResultShape, Shape, elementwiseShape } from "../../../src/functions/registry";
+import {
+  INVEST_FUNCTIONS,
+  INVEST_RESULT_SHAPES,
+  ResultShape,
+  Shape,
+  elementwiseShape,
+} from "../../../src/functions/registry";
 
 /** The parts of functions.json the adapter reads. */
 export interface CustomFunctionsMetadata {
@@ -141,7 +147,8 @@ function toEngineValue(v: unknown): unknown {
   }
   if (v === null || v === undefined) return 0; // OfficeDev/office-js#1503: null in a returned array shows as 0
   if (typeof v === "number" && !Number.isFinite(v)) throw new NotModelledError(`a custom function returning ${v}`);
-  if (typeof v === "object") throw new NotModelledError(`a custom function returning an object (${JSON.stringify(v)?.slice(0, 60)})`);
+  if (typeof v === "object")
+    throw new NotModelledError(`a custom function returning an object (${JSON.stringify(v)?.slice(0, 60)})`);
   return v;
 }
 
@@ -155,7 +162,8 @@ function errorsIn(values: unknown[]): CellError[] {
   const found: CellError[] = [];
   for (const v of values) {
     if (v instanceof CellError) found.push(v);
-    else if (v instanceof SimpleRangeValue) for (const row of v.data) for (const x of row) if (x instanceof CellError) found.push(x);
+    else if (v instanceof SimpleRangeValue)
+      for (const row of v.data) for (const x of row) if (x instanceof CellError) found.push(x);
   }
   return found;
 }
@@ -175,7 +183,9 @@ type State = { formulaAddress: unknown; arraysFlag: boolean; formulaVertex?: unk
 /** The same interpreter state with array arithmetic on (as Excel's dynamic arrays always are). The predictor passes a
  * plain {formulaAddress, arraysFlag} object, so a plain object is what we pass on. */
 function arrayState(state: State): State {
-  return state.arraysFlag ? state : { formulaAddress: state.formulaAddress, arraysFlag: true, formulaVertex: state.formulaVertex };
+  return state.arraysFlag
+    ? state
+    : { formulaAddress: state.formulaAddress, arraysFlag: true, formulaVertex: state.formulaVertex };
 }
 
 const specs = new Map<string, Spec>();
@@ -189,9 +199,20 @@ class InvestFunctionsPlugin extends FunctionPlugin {
     // through Range.formulas are not documented. The simulator shows #N/A with the counts so that a test notices.
     if (n < spec.required || (!spec.repeating && n > spec.params.length)) {
       const max = spec.params.length;
-      const zh = spec.repeating ? `至少 ${spec.required} 个` : spec.required === max ? `${max} 个` : `${spec.required} 至 ${max} 个`;
-      const en = spec.repeating ? `at least ${spec.required}` : spec.required === max ? `${max}` : `${spec.required} to ${max}`;
-      return new CellError(ErrorType.NA, `INVEST.${id} 参数个数不对：需要 ${zh}，实际 ${n} 个。/ INVEST.${id} takes ${en} arguments, got ${n}.`);
+      const zh = spec.repeating
+        ? `至少 ${spec.required} 个`
+        : spec.required === max
+          ? `${max} 个`
+          : `${spec.required} 至 ${max} 个`;
+      const en = spec.repeating
+        ? `at least ${spec.required}`
+        : spec.required === max
+          ? `${max}`
+          : `${spec.required} to ${max}`;
+      return new CellError(
+        ErrorType.NA,
+        `INVEST.${id} 参数个数不对：需要 ${zh}，实际 ${n} 个。/ INVEST.${id} takes ${en} arguments, got ${n}.`,
+      );
     }
     const st = arrayState(state);
     const evaluated = ast.args.map((a) => (a.type === "EMPTY" ? null : this.evaluateAst(a as any, st as any)));
@@ -201,7 +222,9 @@ class InvestFunctionsPlugin extends FunctionPlugin {
       if (errors.length > 0) {
         const codes = new Set(errors.map((e) => e.type));
         if (codes.size > 1) {
-          throw new NotModelledError(`which error INVEST.${id} shows when its arguments hold ${[...codes].map((t) => ERROR_TEXTS[t] ?? t).join(" and ")} without allowErrorForDataTypeAny`);
+          throw new NotModelledError(
+            `which error INVEST.${id} shows when its arguments hold ${[...codes].map((t) => ERROR_TEXTS[t] ?? t).join(" and ")} without allowErrorForDataTypeAny`,
+          );
         }
         return new CellError(errors[0].type);
       }
@@ -210,11 +233,25 @@ class InvestFunctionsPlugin extends FunctionPlugin {
     spec.params.forEach((p, i) => {
       if (p.repeating) {
         // An omitted argument among the repeating ones (f(1,,2)) is null, never a blank cell's 0.
-        args.push(evaluated.slice(i).map((v) => (v === null ? (p.dimensionality === "matrix" ? [[null]] : null)
-          : p.dimensionality === "matrix" ? gridOf(v) : toExcelValue(v))));
+        args.push(
+          evaluated
+            .slice(i)
+            .map((v) =>
+              v === null
+                ? p.dimensionality === "matrix"
+                  ? [[null]]
+                  : null
+                : p.dimensionality === "matrix"
+                  ? gridOf(v)
+                  : toExcelValue(v),
+            ),
+        );
         return;
       }
-      if (i >= n || evaluated[i] === null) { args.push(null); return; } // omitted optional → null, as in Excel
+      if (i >= n || evaluated[i] === null) {
+        args.push(null);
+        return;
+      } // omitted optional → null, as in Excel
       const v = evaluated[i];
       if (p.dimensionality === "matrix") args.push(gridOf(v));
       else if (v instanceof SimpleRangeValue) args.push(toExcelValue(v.data[0]?.[0]));
@@ -271,13 +308,25 @@ export function registerInvestFunctions(
     if (typeof impl !== "function") throw new Error(`No implementation for custom function ${fn.id}`);
     const params = fn.parameters ?? [];
     const repeatingAt = params.findIndex((p) => p.repeating);
-    if (repeatingAt >= 0 && repeatingAt !== params.length - 1) throw new Error(`${fn.id}: a repeating parameter must be the last`);
+    if (repeatingAt >= 0 && repeatingAt !== params.length - 1)
+      throw new Error(`${fn.id}: a repeating parameter must be the last`);
     const required = params.filter((p) => !p.optional && !p.repeating).length;
-    specs.set(fn.id, { id: fn.id, params, required, repeating: repeatingAt >= 0, impl: impl as Spec["impl"], shape: resultShapes[fn.id] ?? elementwiseShape });
+    specs.set(fn.id, {
+      id: fn.id,
+      params,
+      required,
+      repeating: repeatingAt >= 0,
+      impl: impl as Spec["impl"],
+      shape: resultShapes[fn.id] ?? elementwiseShape,
+    });
     const method = `invest_${fn.id}`;
     const sizeMethod = `invest_${fn.id}_size`;
-    proto[method] = function (this: InvestFunctionsPlugin, ast: Ast, state: State) { return this.callInvest(fn.id, ast, state); };
-    proto[sizeMethod] = function (this: InvestFunctionsPlugin, ast: Ast, state: State) { return this.sizeOfInvest(fn.id, ast, state); };
+    proto[method] = function (this: InvestFunctionsPlugin, ast: Ast, state: State) {
+      return this.callInvest(fn.id, ast, state);
+    };
+    proto[sizeMethod] = function (this: InvestFunctionsPlugin, ast: Ast, state: State) {
+      return this.sizeOfInvest(fn.id, ast, state);
+    };
     const name = `${INVEST_NAMESPACE}.${fn.name ?? fn.id}`;
     implemented[name] = {
       method,
@@ -292,7 +341,10 @@ export function registerInvestFunctions(
       (translations[code] ??= {})[name] = name;
     }
   }
-  (InvestFunctionsPlugin as any).implementedFunctions = { ...((InvestFunctionsPlugin as any).implementedFunctions ?? {}), ...implemented };
+  (InvestFunctionsPlugin as any).implementedFunctions = {
+    ...((InvestFunctionsPlugin as any).implementedFunctions ?? {}),
+    ...implemented,
+  };
   HyperFormulaClass.registerFunctionPlugin(InvestFunctionsPlugin as any, translations);
 }
 
@@ -311,11 +363,15 @@ export function registeredInvestFunctions(): string[] {
  * else those registered earlier. `config` is passed to HyperFormula.buildEmpty (e.g. maxRows for large ledgers).
  */
 export function createInvestEngine(
-  metadata?: CustomFunctionsMetadata, config: Partial<ConfigParams> = {}, options: Partial<BridgeOptions> = {},
+  metadata?: CustomFunctionsMetadata,
+  config: Partial<ConfigParams> = {},
+  options: Partial<BridgeOptions> = {},
 ): HyperFormula {
   if (metadata) registerInvestFunctions(HyperFormula, metadata, undefined, undefined, options);
   else if (specs.size === 0) {
-    throw new Error("createInvestEngine: pass the functions metadata (functions.json) the first time, or call registerInvestFunctions first");
+    throw new Error(
+      "createInvestEngine: pass the functions metadata (functions.json) the first time, or call registerInvestFunctions first",
+    );
   } else setBridgeOptions(options);
   return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", ...config });
 }

@@ -115,7 +115,9 @@ export interface SimWorkbookInspector {
   tableValues(name: string): CellValue[][];
   tableFormulas(name: string): CellValue[][];
   settings(): Record<string, unknown>;
-  charts(sheet: string): { name: string; type: string; source: string; title: string; axisTitles: { category?: string; value?: string } }[];
+  charts(
+    sheet: string,
+  ): { name: string; type: string; source: string; title: string; axisTitles: { category?: string; value?: string } }[];
   calculationMode(): string;
   /** A deep, comparable picture of the whole workbook (sheets, cells, formats, tables, settings). */
   snapshot(): unknown;
@@ -150,7 +152,11 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
   // HyperFormula's nullDate is the day of serial 0: 1899-12-30 (its default, matching Excel's 1900 system after
   // 1900-03-01) or 1904-01-01 in the 1904 date system.
   const dateConfig = book.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {};
-  let factory: EngineFactory = options.engine ?? (book.date1904 ? () => HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 1_048_576, maxColumns: 16_384, ...dateConfig }) : plainEngine);
+  let factory: EngineFactory =
+    options.engine ??
+    (book.date1904
+      ? () => HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 1_048_576, maxColumns: 16_384, ...dateConfig })
+      : plainEngine);
   if (options.blanksAsZero !== undefined) setBridgeOptions({ blanksAsZero: options.blanksAsZero });
   if (!options.engine) {
     if (options.functionsMetadata) {
@@ -161,7 +167,14 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
       factory = () => createInvestEngine(undefined, { maxRows: 1_048_576, maxColumns: 16_384, ...dateConfig });
     }
   }
-  const stats: SimStats = { syncs: 0, bytesPerSync: [], responseBytesPerSync: [], calcSuspendedSyncs: 0, screenSuspendedSyncs: 0, recalcs: 0 };
+  const stats: SimStats = {
+    syncs: 0,
+    bytesPerSync: [],
+    responseBytesPerSync: [],
+    calcSuspendedSyncs: 0,
+    screenSuspendedSyncs: 0,
+    recalcs: 0,
+  };
   const faults: SyncFault[] = [];
   let responseBytes = 0;
   let closed = false;
@@ -186,7 +199,8 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
       if (typeof value === "number" || typeof value === "boolean") responseBytes += 8;
       else if (typeof value === "string") responseBytes += utf8Length(value) + 2;
       else if (Array.isArray(value) && Array.isArray(value[0])) {
-        for (const row of value as unknown[][]) for (const v of row) responseBytes += typeof v === "string" ? utf8Length(v) + 3 : 8;
+        for (const row of value as unknown[][])
+          for (const v of row) responseBytes += typeof v === "string" ? utf8Length(v) + 3 : 8;
       } else responseBytes += utf8Length(JSON.stringify(value) ?? "");
     },
     async runSync(ctx: SimRequestContext) {
@@ -203,11 +217,17 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
       else fault = faults.shift();
       if (fault && fault.afterCommands === undefined) {
         stats.responseBytesPerSync.push(0);
-        throw fault.error ?? new SimError("GeneralException", "There was an internal error while processing the request. (injected fault)");
+        throw (
+          fault.error ??
+          new SimError("GeneralException", "There was an internal error while processing the request. (injected fault)")
+        );
       }
       if (bytes > limit) {
         stats.responseBytesPerSync.push(0);
-        throw new SimError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit. (${bytes} bytes > ${limit})`);
+        throw new SimError(
+          "RequestPayloadSizeLimitExceeded",
+          `The request payload size has exceeded the limit. (${bytes} bytes > ${limit})`,
+        );
       }
       responseBytes = 0;
       let commands = 0;
@@ -215,14 +235,23 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
         for (const op of ops) {
           const isCommand = !(op.d as { n?: number }).n;
           if (isCommand && fault && commands === fault.afterCommands) {
-            throw fault.error ?? new SimError("GeneralException", "There was an internal error while processing the request. (injected fault)");
+            throw (
+              fault.error ??
+              new SimError(
+                "GeneralException",
+                "There was an internal error while processing the request. (injected fault)",
+              )
+            );
           }
           op.run();
           if (isCommand) commands++;
         }
         autoRecalc();
         if (responseBytes > limit) {
-          throw new SimError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit. (${responseBytes} bytes)`);
+          throw new SimError(
+            "ResponsePayloadSizeLimitExceeded",
+            `The response payload size has exceeded the limit. (${responseBytes} bytes)`,
+          );
         }
         for (const p of ctx._nullables) {
           if (p._isNull !== undefined) continue;
@@ -245,16 +274,25 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
   };
 
   const ErrorCodes: Record<string, string> = {
-    accessDenied: "AccessDenied", generalException: "GeneralException", invalidArgument: "InvalidArgument",
-    invalidOperation: "InvalidOperation", itemAlreadyExists: "ItemAlreadyExists", itemNotFound: "ItemNotFound",
-    notImplemented: "NotImplemented", rangeExceedsLimit: "RangeExceedsLimit", requestAborted: "RequestAborted",
-    responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded", requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+    accessDenied: "AccessDenied",
+    generalException: "GeneralException",
+    invalidArgument: "InvalidArgument",
+    invalidOperation: "InvalidOperation",
+    itemAlreadyExists: "ItemAlreadyExists",
+    itemNotFound: "ItemNotFound",
+    notImplemented: "NotImplemented",
+    rangeExceedsLimit: "RangeExceedsLimit",
+    requestAborted: "RequestAborted",
+    responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
     propertyNotLoaded: "PropertyNotLoaded",
   };
 
   const ExcelNs = {
     async run<T>(batchOrOptions: unknown, maybeBatch?: unknown): Promise<T> {
-      const batch = (typeof batchOrOptions === "function" ? batchOrOptions : maybeBatch) as (ctx: SimRequestContext) => Promise<T>;
+      const batch = (typeof batchOrOptions === "function" ? batchOrOptions : maybeBatch) as (
+        ctx: SimRequestContext,
+      ) => Promise<T>;
       if (typeof batch !== "function") throw new SimError("InvalidArgument", "Excel.run needs a batch function.");
       const ctx = new SimRequestContext(hooks);
       const result = await batch(ctx);
@@ -270,11 +308,37 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
     DeleteShiftDirection: { up: "Up", left: "Left" },
-    SpecialCellType: { conditionalFormats: "ConditionalFormats", dataValidations: "DataValidations", blanks: "Blanks", constants: "Constants", formulas: "Formulas", sameConditionalFormat: "SameConditionalFormat", sameDataValidation: "SameDataValidation", visible: "Visible" },
+    SpecialCellType: {
+      conditionalFormats: "ConditionalFormats",
+      dataValidations: "DataValidations",
+      blanks: "Blanks",
+      constants: "Constants",
+      formulas: "Formulas",
+      sameConditionalFormat: "SameConditionalFormat",
+      sameDataValidation: "SameDataValidation",
+      visible: "Visible",
+    },
     InsertShiftDirection: { down: "Down", right: "Right" },
-    FilterOn: { values: "Values", custom: "Custom", topItems: "TopItems", bottomItems: "BottomItems", topPercent: "TopPercent", bottomPercent: "BottomPercent", cellColor: "CellColor", fontColor: "FontColor", dynamic: "Dynamic", icon: "Icon" },
+    FilterOn: {
+      values: "Values",
+      custom: "Custom",
+      topItems: "TopItems",
+      bottomItems: "BottomItems",
+      topPercent: "TopPercent",
+      bottomPercent: "BottomPercent",
+      cellColor: "CellColor",
+      fontColor: "FontColor",
+      dynamic: "Dynamic",
+      icon: "Icon",
+    },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
-    ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", line: "Line", pie: "Pie", lineMarkers: "LineMarkers" },
+    ChartType: {
+      columnClustered: "ColumnClustered",
+      barClustered: "BarClustered",
+      line: "Line",
+      pie: "Pie",
+      lineMarkers: "LineMarkers",
+    },
   };
   const OfficeExtensionNs = { Error: SimError, ErrorCodes };
 
@@ -291,7 +355,11 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     if (!p) throw new Error(`bad address ${address}`);
     return { s, rect: p.rect };
   };
-  const grid = <V>(name: string, address: string | undefined, f: (s: ReturnType<typeof sheetOf>, r: number, c: number) => V): V[][] => {
+  const grid = <V>(
+    name: string,
+    address: string | undefined,
+    f: (s: ReturnType<typeof sheetOf>, r: number, c: number) => V,
+  ): V[][] => {
     const { s, rect } = rectOf(name, address);
     const out: V[][] = [];
     for (let r = rect.r0; r <= rect.r1; r++) {
@@ -302,9 +370,15 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     return out;
   };
   const tableInfo = (t: TableModel): TableInfo => ({
-    name: t.name, sheet: t.sheet.name, address: `${t.sheet.name}!${rectAddress(t.rect)}`, columns: t.columns.map((c) => c.name),
-    rowCount: t.rect.r1 - t.rect.r0 - (t.showTotals ? 1 : 0), showTotals: t.showTotals,
-    filters: Object.fromEntries([...t.filters].map(([id, f]) => [t.columns.find((c) => c.id === id)?.name ?? String(id), f])),
+    name: t.name,
+    sheet: t.sheet.name,
+    address: `${t.sheet.name}!${rectAddress(t.rect)}`,
+    columns: t.columns.map((c) => c.name),
+    rowCount: t.rect.r1 - t.rect.r0 - (t.showTotals ? 1 : 0),
+    showTotals: t.showTotals,
+    filters: Object.fromEntries(
+      [...t.filters].map(([id, f]) => [t.columns.find((c) => c.id === id)?.name ?? String(id), f]),
+    ),
     hiddenRows: [...t.hiddenRows].map((r) => r - t.rect.r0 - 1).sort((a, b) => a - b),
   });
   const body = (name: string, f: (t: TableModel, r: number, c: number) => CellValue): CellValue[][] => {
@@ -328,7 +402,12 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     text: (n, a) => grid(n, a, (s, r, c) => formatValue(s.value(r, c), s.numberFormat(r, c), book.date1904)),
     cell(n, a) {
       const { s, rect } = rectOf(n, a);
-      return { value: s.value(rect.r0, rect.c0), formula: s.formula(rect.r0, rect.c0), numberFormat: s.numberFormat(rect.r0, rect.c0), style: s.style(rect.r0, rect.c0) };
+      return {
+        value: s.value(rect.r0, rect.c0),
+        formula: s.formula(rect.r0, rect.c0),
+        numberFormat: s.numberFormat(rect.r0, rect.c0),
+        style: s.style(rect.r0, rect.c0),
+      };
     },
     usedAddress(n) {
       const r = sheetOf(n).usedRect(true);
@@ -344,20 +423,42 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     tableValues: (name) => body(name, (t, r, c) => t.sheet.value(r, c)),
     tableFormulas: (name) => body(name, (t, r, c) => t.sheet.formula(r, c) ?? t.sheet.value(r, c)),
     settings: () => Object.fromEntries([...book.settings].map(([k, v]) => [k, JSON.parse(v)])),
-    charts: (n) => sheetOf(n).charts.map((c) => ({ name: c.name, type: c.type, source: `${c.sourceSheet}!${c.source}`, title: c.title, axisTitles: { ...c.axisTitles } })),
+    charts: (n) =>
+      sheetOf(n).charts.map((c) => ({
+        name: c.name,
+        type: c.type,
+        source: `${c.sourceSheet}!${c.source}`,
+        title: c.title,
+        axisTitles: { ...c.axisTitles },
+      })),
     calculationMode: () => book.calculationMode,
     snapshot() {
       return {
         sheets: book.sheets.map((s) => {
           const cells: Record<string, unknown> = {};
-          s.vals.forEach((row, r) => row?.forEach((v, c) => { if (v !== undefined) cells[`${r},${c}`] = [v]; }));
+          s.vals.forEach((row, r) =>
+            row?.forEach((v, c) => {
+              if (v !== undefined) cells[`${r},${c}`] = [v];
+            }),
+          );
           for (const [k, f] of s.fmls) {
             const id = `${Math.floor(k / MAX_COLS)},${k % MAX_COLS}`;
             cells[id] = [...((cells[id] as unknown[]) ?? [""]), f];
           }
           const nfs: Record<string, string> = {};
-          s.nfs.forEach((row, r) => row?.forEach((v, c) => { if (v !== undefined) nfs[`${r},${c}`] = v; }));
-          return { name: s.name, visibility: s.visibility, cells, nfs, freeze: s.freezeRows, styles: Object.fromEntries(s.styles) };
+          s.nfs.forEach((row, r) =>
+            row?.forEach((v, c) => {
+              if (v !== undefined) nfs[`${r},${c}`] = v;
+            }),
+          );
+          return {
+            name: s.name,
+            visibility: s.visibility,
+            cells,
+            nfs,
+            freeze: s.freezeRows,
+            styles: Object.fromEntries(s.styles),
+          };
         }),
         tables: book.tables.map(tableInfo),
         settings: Object.fromEntries(book.settings),
@@ -365,7 +466,10 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
     },
   };
 
-  const previous: { Excel?: unknown; OfficeExtension?: unknown; had: boolean; hadOE: boolean } = { had: false, hadOE: false };
+  const previous: { Excel?: unknown; OfficeExtension?: unknown; had: boolean; hadOE: boolean } = {
+    had: false,
+    hadOE: false,
+  };
   const g = globalThis as Record<string, unknown>;
   const api: SimulatedExcel = {
     Excel: ExcelNs as unknown as typeof Excel,
@@ -382,7 +486,7 @@ export function createSimulatedExcel(options: SimOptions = {}): SimulatedExcel {
       stats.recalcs = 0;
     },
     failNextSync(fault?: Error | SyncFault) {
-      faults.push(fault instanceof Error ? { error: fault } : fault ?? {});
+      faults.push(fault instanceof Error ? { error: fault } : (fault ?? {}));
     },
     install() {
       previous.had = "Excel" in g;

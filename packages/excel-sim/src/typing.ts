@@ -34,13 +34,18 @@ export const MAX_CELL_CHARS = 32767;
 function notModelled(input: string, reason: string): Typed {
   const shown = JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input);
   return {
-    kind: "refused", code: "NotModelled",
+    kind: "refused",
+    code: "NotModelled",
     message: `not modelled: the simulated Excel does not know how Excel converts ${shown} written to Range.values (${reason}); write it as text with a leading apostrophe`,
   };
 }
 
 function tooLong(input: string): Typed {
-  return { kind: "refused", code: "InvalidArgument", message: `The argument is invalid or missing or has an incorrect format. (text longer than 32,767 characters: ${input.length})` };
+  return {
+    kind: "refused",
+    code: "InvalidArgument",
+    message: `The argument is invalid or missing or has an incorrect format. (text longer than 32,767 characters: ${input.length})`,
+  };
 }
 
 /** Numbers as Excel's en-US parser reads them: 12, -3.5, 1e3, 0012, 1,234.5, 12% (→ 0.12), ISO dates, fractions, times, (100). */
@@ -66,11 +71,15 @@ export function parseNumberText(text: string, date1904 = false): { value: number
   if (paren) return { value: -Number(paren[1]) };
   // Mixed fraction: 1 1/2 → 1.5 (a bare 1/2 is a date in en-US: not modelled, see below).
   const frac = /^(\d+) (\d+)\/(\d+)$/.exec(t);
-  if (frac && Number(frac[3]) > 0 && Number(frac[2]) < Number(frac[3])) return { value: Number(frac[1]) + Number(frac[2]) / Number(frac[3]), format: "# ?/?" };
+  if (frac && Number(frac[3]) > 0 && Number(frac[2]) < Number(frac[3]))
+    return { value: Number(frac[1]) + Number(frac[2]) / Number(frac[3]), format: "# ?/?" };
   // Time of day: 12:30, 8:05:09 → a fraction of a day.
   const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
   if (time && Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60) {
-    return { value: (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400, format: time[3] ? "h:mm:ss" : "h:mm" };
+    return {
+      value: (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400,
+      format: time[3] ? "h:mm:ss" : "h:mm",
+    };
   }
   return null;
 }
@@ -78,14 +87,19 @@ export function parseNumberText(text: string, date1904 = false): { value: number
 /** Characters Excel or an importer may skip before the first visible one (ASCII and Unicode spaces, line breaks, BOM, zero-width). */
 const LEADING_INVISIBLE = /^[\s\p{Zs}\u200B-\u200D\u2060\uFEFF]+/u;
 const TRIGGER = /^[=+\-@]/;
-const MONTH_WORDS = /jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|am|pm/gi;
+const MONTH_WORDS =
+  /jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|am|pm/gi;
 /** What is left of a number, date, time, currency or fraction when its digits and separators are taken away. */
 const NUMERIC_SHAPE = /^[\d.,:/\-+()%$¥€£年月日号时分秒点eE]*$/u;
-const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
+const ERROR_LITERAL =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
 
 /** Whether a string has the shape of something Excel might convert (a number, date, time, currency, fraction). */
 function convertibleShape(s: string): boolean {
-  const squeezed = s.normalize("NFKC").replace(/[\s\p{Zs}]+/gu, "").replace(MONTH_WORDS, "");
+  const squeezed = s
+    .normalize("NFKC")
+    .replace(/[\s\p{Zs}]+/gu, "")
+    .replace(MONTH_WORDS, "");
   return /\d/.test(squeezed) && NUMERIC_SHAPE.test(squeezed);
 }
 
@@ -101,16 +115,22 @@ export function typeIntoCell(input: string, cellFormat: string, date1904 = false
     if (input.startsWith("'")) return notModelled(input, "a leading apostrophe in a cell formatted as Text (@)");
     return input.length > MAX_CELL_CHARS ? tooLong(input) : { kind: "value", value: input };
   }
-  if (input.startsWith("'")) return input.length - 1 > MAX_CELL_CHARS ? tooLong(input) : { kind: "value", value: input.slice(1) };
+  if (input.startsWith("'"))
+    return input.length - 1 > MAX_CELL_CHARS ? tooLong(input) : { kind: "value", value: input.slice(1) };
   if (input.length > MAX_CELL_CHARS) return tooLong(input);
   if (input.startsWith("=") && input.length > 1) return { kind: "formula", formula: input };
   const num = parseNumberText(input, date1904);
   if (num !== null) return { kind: "value", value: num.value, format: num.format };
-  if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1) return { kind: "formula", formula: `=${input}` };
-  if (input.startsWith("@")) return notModelled(input, "a leading @, which Excel may read as a formula (Lotus compatibility)");
+  if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1)
+    return { kind: "formula", formula: `=${input}` };
+  if (input.startsWith("@"))
+    return notModelled(input, "a leading @, which Excel may read as a formula (Lotus compatibility)");
   const lead = LEADING_INVISIBLE.exec(input);
   if (lead && TRIGGER.test(input.slice(lead[0].length))) {
-    return notModelled(input, "a formula trigger behind spaces, tabs, line breaks or Unicode spaces, which Excel or an import may trim");
+    return notModelled(
+      input,
+      "a formula trigger behind spaces, tabs, line breaks or Unicode spaces, which Excel or an import may trim",
+    );
   }
   const trimmed = input.trim();
   if (/^(true|false)$/i.test(trimmed)) return { kind: "value", value: trimmed.toLowerCase() === "true" };
@@ -118,6 +138,10 @@ export function typeIntoCell(input: string, cellFormat: string, date1904 = false
   if (/^(true|false)$/i.test(folded)) return notModelled(input, "a full-width or spaced TRUE/FALSE");
   if (ERROR_LITERAL.test(folded)) return notModelled(input, "an error literal");
   if (TRIGGER.test(folded) && folded !== input) return notModelled(input, "a full-width formula trigger");
-  if (convertibleShape(input)) return notModelled(input, "a number, date, time, currency or fraction in a form whose conversion depends on the locale");
+  if (convertibleShape(input))
+    return notModelled(
+      input,
+      "a number, date, time, currency or fraction in a form whose conversion depends on the locale",
+    );
   return { kind: "value", value: input };
 }

@@ -7,7 +7,17 @@
  * styles are sparse maps. No Node APIs.
  */
 import {
-  MAX_COLS, MAX_ROWS, Rect, TableGeometry, cellAddress, fromR1C1, mapRefs, quoteSheet, rectAddress, shiftFormula, toR1C1,
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  TableGeometry,
+  cellAddress,
+  fromR1C1,
+  mapRefs,
+  quoteSheet,
+  rectAddress,
+  shiftFormula,
+  toR1C1,
 } from "./formula";
 import { typeIntoCell } from "./typing";
 
@@ -28,7 +38,10 @@ export interface CellStyle {
  * to Excel, not to our code). The product must avoid these cases; a test that reaches one fails loudly.
  */
 export function notModelled(what: string): SimError {
-  return new SimError("NotModelled", `not modelled: ${what}. Excel's behaviour here is not documented, so the simulated host refuses instead of guessing.`);
+  return new SimError(
+    "NotModelled",
+    `not modelled: ${what}. Excel's behaviour here is not documented, so the simulated host refuses instead of guessing.`,
+  );
 }
 
 /** Days between the 1900 and the 1904 date systems ("Date systems in Excel", support.microsoft.com, KB 214330). */
@@ -132,17 +145,28 @@ export class SheetModel {
 
   /** Used range: the smallest rectangle holding every value or formula (and formats unless valuesOnly). */
   usedRect(valuesOnly: boolean): Rect | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     const take = (r: number, c: number) => {
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
       if (c < c0) c0 = c;
       if (c > c1) c1 = c;
     };
-    this.vals.forEach((row, r) => row?.forEach((v, c) => { if (v !== undefined) take(r, c); }));
+    this.vals.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        if (v !== undefined) take(r, c);
+      }),
+    );
     for (const k of this.fmls.keys()) take(Math.floor(k / MAX_COLS), k % MAX_COLS);
     if (!valuesOnly) {
-      this.nfs.forEach((row, r) => row?.forEach((v, c) => { if (v !== undefined) take(r, c); }));
+      this.nfs.forEach((row, r) =>
+        row?.forEach((v, c) => {
+          if (v !== undefined) take(r, c);
+        }),
+      );
       for (const k of this.styles.keys()) take(Math.floor(k / MAX_COLS), k % MAX_COLS);
     }
     return r1 < 0 ? null : { r0, c0, r1, c1 };
@@ -161,7 +185,8 @@ export class SheetModel {
       }
     }
     const inRect = (k: number) => {
-      const r = Math.floor(k / MAX_COLS), c = k % MAX_COLS;
+      const r = Math.floor(k / MAX_COLS),
+        c = k % MAX_COLS;
       return r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
     };
     if (contents) for (const k of [...this.fmls.keys()]) if (inRect(k)) this.fmls.delete(k);
@@ -231,17 +256,29 @@ export class WorkbookModel {
   validateSheetName(name: string, except?: SheetModel): void {
     // support.microsoft.com "Rename a worksheet": at most 31 characters; none of : \ / ? * [ ]; no apostrophe first or
     // last; and not "History", "a reserved word Excel uses internally".
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
-      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
+    if (
+      !name ||
+      name.length > 31 ||
+      /[\\/?*[\]:]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === "history"
+    ) {
+      throw new SimError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`,
+      );
     }
     const other = this.findSheet(name);
-    if (other && other !== except) throw new SimError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
+    if (other && other !== except)
+      throw new SimError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
   }
 
   addSheet(name?: string): SheetModel {
     let n = name;
     if (n === undefined || n === null) {
-      do n = `Sheet${this.nextSheetNumber++}`; while (this.findSheet(n));
+      do n = `Sheet${this.nextSheetNumber++}`;
+      while (this.findSheet(n));
     }
     this.validateSheetName(n);
     const s = new SheetModel(n);
@@ -254,11 +291,17 @@ export class WorkbookModel {
     // Worksheet.delete (@types/office-js): "if the worksheet's visibility is set to "VeryHidden", the delete operation
     // will fail with an `InvalidOperation` exception. You should first change its visibility to hidden or visible".
     if (s.visibility === "VeryHidden") {
-      throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (a VeryHidden worksheet cannot be deleted: make it Hidden or Visible first)");
+      throw new SimError(
+        "InvalidOperation",
+        "This operation is not permitted for the current object. (a VeryHidden worksheet cannot be deleted: make it Hidden or Visible first)",
+      );
     }
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
     if (visible.length === 1 && visible[0] === s) {
-      throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (a workbook must keep at least one visible sheet)");
+      throw new SimError(
+        "InvalidOperation",
+        "This operation is not permitted for the current object. (a workbook must keep at least one visible sheet)",
+      );
     }
     this.tables = this.tables.filter((t) => t.sheet !== s);
     this.sheets = this.sheets.filter((x) => x !== s);
@@ -271,23 +314,33 @@ export class WorkbookModel {
   }
 
   setVisibility(s: SheetModel, v: Visibility): void {
-    if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new SimError("InvalidArgument", `Invalid visibility ${v}`);
+    if (!["Visible", "Hidden", "VeryHidden"].includes(v))
+      throw new SimError("InvalidArgument", `Invalid visibility ${v}`);
     if (v !== "Visible") {
       const others = this.sheets.filter((x) => x !== s && x.visibility === "Visible");
-      if (others.length === 0) throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (cannot hide the last visible sheet)");
+      if (others.length === 0)
+        throw new SimError(
+          "InvalidOperation",
+          "This operation is not permitted for the current object. (cannot hide the last visible sheet)",
+        );
       if (this.active === s) this.active = others[0];
     }
     s.visibility = v;
   }
 
   setPosition(s: SheetModel, pos: number): void {
-    if (!Number.isInteger(pos) || pos < 0 || pos >= this.sheets.length) throw new SimError("InvalidArgument", `Invalid position ${pos}`);
+    if (!Number.isInteger(pos) || pos < 0 || pos >= this.sheets.length)
+      throw new SimError("InvalidArgument", `Invalid position ${pos}`);
     this.sheets = this.sheets.filter((x) => x !== s);
     this.sheets.splice(pos, 0, s);
   }
 
   activate(s: SheetModel): void {
-    if (s.visibility !== "Visible") throw new SimError("InvalidOperation", "This operation is not permitted for the current object. (cannot activate a hidden sheet)");
+    if (s.visibility !== "Visible")
+      throw new SimError(
+        "InvalidOperation",
+        "This operation is not permitted for the current object. (cannot activate a hidden sheet)",
+      );
     this.active = s;
   }
 
@@ -306,18 +359,30 @@ export class WorkbookModel {
   }
 
   tableAt(s: SheetModel, r: number, c: number): TableModel | undefined {
-    return this.tables.find((t) => t.sheet === s && r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1);
+    return this.tables.find(
+      (t) => t.sheet === s && r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1,
+    );
   }
 
   validateTableName(name: string, except?: TableModel): void {
     // Table.name (d.ts): "must follow the guidelines specified in the Rename an Excel table article": a letter,
     // underscore or backslash first; no spaces; at most 255 characters; not "the same as a cell reference, such as
     // Z$100 or R1C1" (A1 references, and R, C, RC, R1C1, R2C3… of the R1C1 notation).
-    if (!/^[A-Za-z_\\\u3400-\u9fff][\w.\\\u3400-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C?\d*$/i.test(name) || /^C\d*$/i.test(name) || name.length > 255) {
-      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table name "${name}")`);
+    if (
+      !/^[A-Za-z_\\\u3400-\u9fff][\w.\\\u3400-\u9fff]*$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^R\d*C?\d*$/i.test(name) ||
+      /^C\d*$/i.test(name) ||
+      name.length > 255
+    ) {
+      throw new SimError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format. (table name "${name}")`,
+      );
     }
     const other = this.findTable(name);
-    if ((other && other !== except) || this.findSheet(name)) throw new SimError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
+    if ((other && other !== except) || this.findSheet(name))
+      throw new SimError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
   }
 
   addTable(s: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
@@ -326,16 +391,27 @@ export class WorkbookModel {
     if (!hasHeaders) {
       // Excel inserts a generated header row above the data: the data moves down one row within the table's columns.
       const bottom = s.vals.length;
-      for (let row = bottom; row >= rect.r0; row--) for (let c = rect.c0; c <= rect.c1; c++) moveCell(s, row, c, row + 1, c);
+      for (let row = bottom; row >= rect.r0; row--)
+        for (let c = rect.c0; c <= rect.c1; c++) moveCell(s, row, c, row + 1, c);
       r = { ...rect, r1: rect.r1 + 1 };
     }
-    for (const t of this.tables) if (t.sheet === s && overlaps(t.rect, r)) throw new SimError("InvalidOperation", "A table can't overlap another table.");
+    for (const t of this.tables)
+      if (t.sheet === s && overlaps(t.rect, r))
+        throw new SimError("InvalidOperation", "A table can't overlap another table.");
     if (s.mergesIn(r).length) throw notModelled("a table over merged cells");
     let n = 1;
     while (this.findTable(`Table${n}`)) n++;
     const t: TableModel = {
-      id: String(this.nextTableId++), name: `Table${n}`, sheet: s, rect: r, hasHeaders: true, showTotals: false, style: "TableStyleMedium2", columns: [],
-      filters: new Map(), hiddenRows: new Set(),
+      id: String(this.nextTableId++),
+      name: `Table${n}`,
+      sheet: s,
+      rect: r,
+      hasHeaders: true,
+      showTotals: false,
+      style: "TableStyleMedium2",
+      columns: [],
+      filters: new Map(),
+      hiddenRows: new Set(),
     };
     const used = new Set<string>();
     for (let c = r.c0; c <= r.c1; c++) {
@@ -354,7 +430,14 @@ export class WorkbookModel {
   }
 
   geometry(t: TableModel): TableGeometry {
-    return { name: t.name, sheet: t.sheet.name, rect: t.rect, hasHeaders: t.hasHeaders, showTotals: t.showTotals, columns: t.columns.map((c) => c.name) };
+    return {
+      name: t.name,
+      sheet: t.sheet.name,
+      rect: t.rect,
+      hasHeaders: t.hasHeaders,
+      showTotals: t.showTotals,
+      columns: t.columns.map((c) => c.name),
+    };
   }
 
   /**
@@ -372,7 +455,8 @@ export class WorkbookModel {
         let v = String(s.value(t.rect.r0, c)).trim();
         if (written && col.name && v !== col.name) {
           if (!v) throw notModelled(`a blank header written to the column "${col.name}" of the table "${t.name}"`);
-          if (t.columns.some((x) => x !== col && x.name.toLowerCase() === v.toLowerCase())) throw notModelled(`a header written to the table "${t.name}" that repeats the column name "${v}"`);
+          if (t.columns.some((x) => x !== col && x.name.toLowerCase() === v.toLowerCase()))
+            throw notModelled(`a header written to the table "${t.name}" that repeats the column name "${v}"`);
         }
         if (!v) v = `Column${c - t.rect.c0 + 1}`;
         if (s.formula(t.rect.r0, c)) s.setFormula(t.rect.r0, c, undefined);
@@ -418,15 +502,27 @@ export class WorkbookModel {
     // null (in a 2-D array) leaves the cell unchanged: "Use null in 2-D arrays to leave specific cells unchanged while
     // updating others" (excel-add-ins-blank-null-values.md), its formula included.
     if (input === null || input === undefined) return;
-    if (typeof input === "string" && input.startsWith("=") && input.length > 1 && s.numberFormat(r, c) !== "@") this.checkFormulaTables(s, r, c, input);
+    if (typeof input === "string" && input.startsWith("=") && input.length > 1 && s.numberFormat(r, c) !== "@")
+      this.checkFormulaTables(s, r, c, input);
     s.setFormula(r, c, undefined);
     if (typeof input === "number") {
-      if (!Number.isFinite(input)) throw new SimError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (number is not finite)");
+      if (!Number.isFinite(input))
+        throw new SimError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format. (number is not finite)",
+        );
       s.setRaw(r, c, input);
       return;
     }
-    if (typeof input === "boolean") { s.setRaw(r, c, input); return; }
-    if (typeof input !== "string") throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${typeof input})`);
+    if (typeof input === "boolean") {
+      s.setRaw(r, c, input);
+      return;
+    }
+    if (typeof input !== "string")
+      throw new SimError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format. (${typeof input})`,
+      );
     const typed = typeIntoCell(input, s.numberFormat(r, c), this.date1904);
     if (typed.kind === "refused") throw new SimError(typed.code, typed.message);
     if (typed.kind === "formula") {
@@ -447,7 +543,9 @@ export class WorkbookModel {
     mapRefs(formula, {
       structured: (ref) => {
         if (ref.table === null ? !this.tableAt(s, r, c) : !this.findTable(ref.table)) {
-          throw notModelled(`a formula naming ${ref.table === null ? "an unqualified structured reference outside any table" : `the table "${ref.table}", which does not exist`} (${formula.slice(0, 80)})`);
+          throw notModelled(
+            `a formula naming ${ref.table === null ? "an unqualified structured reference outside any table" : `the table "${ref.table}", which does not exist`} (${formula.slice(0, 80)})`,
+          );
         }
         return "";
       },
@@ -464,7 +562,9 @@ export class WorkbookModel {
       const bodyTop = t.rect.r0 + 1;
       const bodyBottom = t.showTotals ? t.rect.r1 - 1 : t.rect.r1;
       if (rect.r0 <= bodyBottom && rect.r1 >= bodyTop && rect.c0 <= t.rect.c1 && rect.c1 >= t.rect.c0) {
-        throw notModelled(`${what} in the rows of table "${t.name}" while a filter is applied (hidden rows); clear the filters first`);
+        throw notModelled(
+          `${what} in the rows of table "${t.name}" while a filter is applied (hidden rows); clear the filters first`,
+        );
       }
     }
   }
@@ -478,7 +578,8 @@ export class WorkbookModel {
       if (c < t.rect.c0) continue;
       const allowed = new Set((crit.values ?? []).map(String));
       for (let r = t.rect.r0 + 1; r <= bodyBottom; r++) {
-        if (!allowed.has(formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c), this.date1904))) t.hiddenRows.add(r);
+        if (!allowed.has(formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c), this.date1904)))
+          t.hiddenRows.add(r);
       }
     }
   }
@@ -507,7 +608,12 @@ export class WorkbookModel {
       const row: { v: CellValue; f?: string; nf: string; st?: CellStyle }[] = [];
       for (let c = 0; c < w; c++) {
         const st = src.styles.get(key(from.r0 + r, from.c0 + c));
-        row.push({ v: src.value(from.r0 + r, from.c0 + c), f: src.formula(from.r0 + r, from.c0 + c), nf: src.numberFormat(from.r0 + r, from.c0 + c), st });
+        row.push({
+          v: src.value(from.r0 + r, from.c0 + c),
+          f: src.formula(from.r0 + r, from.c0 + c),
+          nf: src.numberFormat(from.r0 + r, from.c0 + c),
+          st,
+        });
       }
       cells.push(row);
     }
@@ -552,7 +658,10 @@ export class WorkbookModel {
     let total = utf8.encode(key).length + utf8.encode(json).length;
     for (const [k, v] of this.settings) if (k !== key) total += utf8.encode(k).length + utf8.encode(v).length;
     if (total > SETTINGS_LIMIT) {
-      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (settings would hold ${total} bytes; the limit is 2 MB)`);
+      throw new SimError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format. (settings would hold ${total} bytes; the limit is 2 MB)`,
+      );
     }
     this.settings.set(key, json);
   }
@@ -560,7 +669,6 @@ export class WorkbookModel {
   hasFormulas(): boolean {
     return this.sheets.some((s) => s.fmls.size > 0);
   }
-
 }
 
 /** Move one cell's content and number format; the source becomes empty. */
@@ -589,9 +697,10 @@ export function formatValue(v: CellValue, nf: string, date1904 = false): string 
   if (typeof v === "string") return v;
   if (nf === "General" || nf === "@") return generalNumber(v);
   const dt = /^yyyy-mm-dd hh:mm(:ss)?$/i.exec(nf);
-  if (date1904 && (dt || /^yyyy-mm(-dd)?$/i.test(nf) || /^yyyy"?年"?m"?月"?/.test(nf))) return formatValue(v + DATE_SYSTEM_OFFSET, nf, false);
+  if (date1904 && (dt || /^yyyy-mm(-dd)?$/i.test(nf) || /^yyyy"?年"?m"?月"?/.test(nf)))
+    return formatValue(v + DATE_SYSTEM_OFFSET, nf, false);
   if (dt) {
-    const ms = Math.round((v - 25569) * 86_400_000 / 1000) * 1000;
+    const ms = Math.round(((v - 25569) * 86_400_000) / 1000) * 1000;
     const d = new Date(ms);
     const p = (n: number) => String(n).padStart(2, "0");
     const base = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;

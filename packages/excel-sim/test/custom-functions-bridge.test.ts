@@ -20,8 +20,15 @@ const PROBES = {
     const k = Array.isArray(kind) ? kind[0][0] : kind;
     if (k === "throw") throw new Error("boom");
     const value: Record<string, unknown> = {
-      div0: { code: "#DIV/0!", message: "why" }, num: { code: "#NUM!", message: "why" }, value: { code: "#VALUE!", message: "why" },
-      na: { code: "#N/A", message: "why" }, ref: { code: "#REF!" }, name: { code: "#NAME?" }, nan: NaN, inf: Infinity, null: null,
+      div0: { code: "#DIV/0!", message: "why" },
+      num: { code: "#NUM!", message: "why" },
+      value: { code: "#VALUE!", message: "why" },
+      na: { code: "#N/A", message: "why" },
+      ref: { code: "#REF!" },
+      name: { code: "#NAME?" },
+      nan: NaN,
+      inf: Infinity,
+      null: null,
     };
     return [[value[String(k)]]];
   },
@@ -31,8 +38,18 @@ function metadata(allowErrors: boolean | undefined) {
   return {
     ...(allowErrors === undefined ? {} : { allowErrorForDataTypeAny: allowErrors }),
     functions: [
-      { id: "PROBE", name: "PROBE", parameters: [param("a"), param("b"), param("c", { optional: true })], result: { dimensionality: "matrix" } },
-      { id: "PROBE_REP", name: "PROBE_REP", parameters: [param("a"), param("more", { repeating: true, optional: true })], result: { dimensionality: "matrix" } },
+      {
+        id: "PROBE",
+        name: "PROBE",
+        parameters: [param("a"), param("b"), param("c", { optional: true })],
+        result: { dimensionality: "matrix" },
+      },
+      {
+        id: "PROBE_REP",
+        name: "PROBE_REP",
+        parameters: [param("a"), param("more", { repeating: true, optional: true })],
+        result: { dimensionality: "matrix" },
+      },
       { id: "RETURN", name: "RETURN", parameters: [param("kind")], result: { dimensionality: "matrix" } },
     ],
   };
@@ -40,7 +57,13 @@ function metadata(allowErrors: boolean | undefined) {
 
 function engine(allowErrors: boolean | undefined, blanksAsZero = false) {
   const scalar = () => [1, 1] as [number, number];
-  registerInvestFunctions(HyperFormula, metadata(allowErrors), PROBES, { PROBE: scalar, PROBE_REP: scalar, RETURN: scalar }, { blanksAsZero });
+  registerInvestFunctions(
+    HyperFormula,
+    metadata(allowErrors),
+    PROBES,
+    { PROBE: scalar, PROBE_REP: scalar, RETURN: scalar },
+    { blanksAsZero },
+  );
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
   const sheet = hf.getSheetId(hf.addSheet("S"))!;
   // A1 blank, B1 = 7, C1 = #N/A, D1 = #DIV/0!, A2:B2 = 1 and a blank
@@ -99,7 +122,10 @@ describe("error cells (custom-functions-errors.md: allowErrorForDataTypeAny)", (
 });
 
 describe("blank cells: null (Excel on the web) or 0 (Excel desktop, OfficeDev/office-js#4702, #1951, #5262)", () => {
-  test.each([[false, null], [true, 0]])("blanksAsZero %p passes a blank cell as %p, in scalars, ranges and repeating arguments", (asZero, blank) => {
+  test.each([
+    [false, null],
+    [true, 0],
+  ])("blanksAsZero %p passes a blank cell as %p, in scalars, ranges and repeating arguments", (asZero, blank) => {
     const { set } = engine(true, asZero);
     set("=INVEST.PROBE(A1,A2:B2)");
     expect(calls[0].slice(0, 3)).toEqual([[[blank]], [[1, blank]], null]); // omitted optional: null either way
@@ -118,7 +144,12 @@ describe("blank cells: null (Excel on the web) or 0 (Excel desktop, OfficeDev/of
 describe("what a function returns, as Excel shows it", () => {
   test("messages only on #VALUE! and #N/A (custom-functions-errors.md); #DIV/0! and #NUM! show none", () => {
     const { set } = engine(true);
-    for (const [kind, code, message] of [["div0", "#DIV/0!", undefined], ["num", "#NUM!", undefined], ["value", "#VALUE!", "why"], ["na", "#N/A", "why"]]) {
+    for (const [kind, code, message] of [
+      ["div0", "#DIV/0!", undefined],
+      ["num", "#NUM!", undefined],
+      ["value", "#VALUE!", "why"],
+      ["na", "#N/A", "why"],
+    ]) {
       const out = set(`=INVEST.RETURN("${kind}")`);
       expect([hfError(out), out.message || undefined]).toEqual([code, message]);
     }
@@ -132,6 +163,7 @@ describe("what a function returns, as Excel shows it", () => {
 
   test("#REF!, #NAME? (input-only errors), NaN and Infinity are not modelled: refused", () => {
     const { set } = engine(true);
-    for (const kind of ["ref", "name", "nan", "inf"]) expect(() => set(`=INVEST.RETURN("${kind}")`)).toThrow(NotModelledError);
+    for (const kind of ["ref", "name", "nan", "inf"])
+      expect(() => set(`=INVEST.RETURN("${kind}")`)).toThrow(NotModelledError);
   });
 });

@@ -15,7 +15,14 @@ afterEach(() => sim.close());
 const notModelled = { code: "NotModelled" };
 
 /** A table "T" on Sheet1!A1:C4 (header + 3 rows). */
-async function table(values: unknown[][] = [["名称", "地区", "金额"], ["甲", "西宁市", 2], ["乙", "海东市", 3], ["丙", "西宁市", 5]]) {
+async function table(
+  values: unknown[][] = [
+    ["名称", "地区", "金额"],
+    ["甲", "西宁市", 2],
+    ["乙", "海东市", 3],
+    ["丙", "西宁市", 5],
+  ],
+) {
   await Excel.run(async (ctx) => {
     const s = ctx.workbook.worksheets.getItem("Sheet1");
     s.getRangeByIndexes(0, 0, values.length, values[0].length).values = values as never;
@@ -172,7 +179,11 @@ describe("copyFrom", () => {
       wb.worksheets.getItem("Sheet1").getRange("A3:C6").copyFrom("Other!A1:C4", "All");
       await expect(ctx.sync()).rejects.toMatchObject(notModelled);
     });
-    expect(sim.workbook.values("Other", "A1:C3")).toEqual([["甲", "西宁市", 2], ["乙", "海东市", 3], ["丙", "西宁市", 5]]);
+    expect(sim.workbook.values("Other", "A1:C3")).toEqual([
+      ["甲", "西宁市", 2],
+      ["乙", "海东市", 3],
+      ["丙", "西宁市", 5],
+    ]);
   });
 });
 
@@ -265,7 +276,9 @@ describe("ranges", () => {
         ["Sheet1!D2:D3", [["=RC[-1]*2"], ["=RC[-1]*2"]]],
         ["Sheet1!E3", [["=1+1"]]],
       ]);
-      s.getRange("A1:C4").getSpecialCellsOrNullObject("Constants" as never).load("address");
+      s.getRange("A1:C4")
+        .getSpecialCellsOrNullObject("Constants" as never)
+        .load("address");
       await expect(ctx.sync()).rejects.toMatchObject(notModelled);
     });
   });
@@ -303,7 +316,11 @@ describe("identity and charts", () => {
     // collection."
     await Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
-      s.getRange("A1:B3").values = [["地区", "金额"], ["甲", 1], ["乙", 2]];
+      s.getRange("A1:B3").values = [
+        ["地区", "金额"],
+        ["甲", 1],
+        ["乙", 2],
+      ];
       s.charts.add("ColumnClustered" as never, s.getRange("A1:B3"), "Columns" as never).name = "ours";
       s.charts.add("ColumnClustered" as never, s.getRange("A1:B3"), "Columns" as never).name = "theirs";
       await ctx.sync();
@@ -330,10 +347,21 @@ describe("protection", () => {
       await ctx.sync();
       expect(s.protection.protected).toBe(true);
       for (const write of [
-        () => { s.getRange("A10").values = [[1]]; },
-        () => { s.getRange("A10").numberFormat = [["0"]]; },
-        () => { ctx.workbook.tables.getItem("T").rows.add(null as never, [["丁", "海东市", 1]]); },
-        () => { ctx.workbook.tables.getItem("T").columns.getItem("地区").filter.apply({ filterOn: "Values", values: ["西宁市"] }); },
+        () => {
+          s.getRange("A10").values = [[1]];
+        },
+        () => {
+          s.getRange("A10").numberFormat = [["0"]];
+        },
+        () => {
+          ctx.workbook.tables.getItem("T").rows.add(null as never, [["丁", "海东市", 1]]);
+        },
+        () => {
+          ctx.workbook.tables
+            .getItem("T")
+            .columns.getItem("地区")
+            .filter.apply({ filterOn: "Values", values: ["西宁市"] });
+        },
       ]) {
         write();
         await expect(ctx.sync()).rejects.toMatchObject(notModelled);
@@ -353,11 +381,12 @@ describe("documented limits and names", () => {
     // performance.md: "The payload size of a request combines: The number of API calls. The number of objects, such as
     // Range objects. The length of the value to set or get." Its sample: 10,000 × getRangeByIndexes + values [["1"]]
     // "would likely exceed the 5MB payload size limit"; two loops of 5,000 with a sync after each avoid it.
-    const loop = async (from: number, to: number) => Excel.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
-      for (let row = from; row < to; row++) sheet.getRangeByIndexes(row, 1, 1, 1).values = [["1"]];
-      await ctx.sync();
-    });
+    const loop = async (from: number, to: number) =>
+      Excel.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+        for (let row = from; row < to; row++) sheet.getRangeByIndexes(row, 1, 1, 1).values = [["1"]];
+        await ctx.sync();
+      });
     await loop(1, 5000);
     await loop(5001, 10000);
     await expect(loop(1, 10000)).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
@@ -401,7 +430,10 @@ describe("the 1904 date system", () => {
     // "Date systems in Excel" (support.microsoft.com): serials of the 1904 system are 1,462 days smaller.
     const mac = createSimulatedExcel({ date1904: true });
     const serials: Record<string, unknown> = {};
-    for (const [name, host] of [["1900", sim], ["1904", mac]] as const) {
+    for (const [name, host] of [
+      ["1900", sim],
+      ["1904", mac],
+    ] as const) {
       host.install();
       await Excel.run(async (ctx) => {
         const d = ctx.workbook.functions.date(1904, 1, 1);

@@ -7,9 +7,16 @@ test("INVEST.COMPLETION_RATE over a structured reference to a table column, reca
   try {
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("A1:B3").values = [["地区", "签约金额(亿元)"], ["甲", 100], ["乙", 145]];
+      ws.getRange("A1:B3").values = [
+        ["地区", "签约金额(亿元)"],
+        ["甲", 100],
+        ["乙", 145],
+      ];
       ws.tables.add("Sheet1!A1:B3", true).name = "Ledger";
-      ws.getRange("D1:D2").formulas = [["=INVEST.COMPLETION_RATE(SUM(Ledger[签约金额(亿元)]),280)"], ["=INVEST.COMPLETION_RATE(1,0)"]];
+      ws.getRange("D1:D2").formulas = [
+        ["=INVEST.COMPLETION_RATE(SUM(Ledger[签约金额(亿元)]),280)"],
+        ["=INVEST.COMPLETION_RATE(1,0)"],
+      ];
       await ctx.sync();
       const d = ws.getRange("D1:D2");
       d.load("values, formulas");

@@ -8,7 +8,14 @@ import { OfficeMockObject } from "office-addin-mock";
 // The repository maps office-addin-manifest to an empty shim (its ESM-only dependencies break jest); the mock
 // only needs its OfficeApp enum.
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 import { listSources, SourceDescriptor } from "../../../src/excel/sources";
 import { createSimulatedExcel } from "../src";
@@ -48,10 +55,22 @@ function mockExcel(values: unknown[][], address: string, settings: Record<string
     context: {
       workbook: {
         range: { values, address },
-        sheet: { getRange() { return (this as unknown as { range: unknown }).range; } },
-        worksheets: { getItem() { return data.context.workbook.sheet; } },
+        sheet: {
+          getRange() {
+            return (this as unknown as { range: unknown }).range;
+          },
+        },
+        worksheets: {
+          getItem() {
+            return data.context.workbook.sheet;
+          },
+        },
         setting: { isNullObject: !("invest.sources" in settings), value: settings["invest.sources"] ?? [] },
-        settings: { getItemOrNullObject() { return data.context.workbook.setting; } },
+        settings: {
+          getItemOrNullObject() {
+            return data.context.workbook.setting;
+          },
+        },
       },
     },
     run: async (callback: (ctx: unknown) => Promise<unknown>) => callback(mock.context),
@@ -69,7 +88,10 @@ afterEach(() => {
 });
 
 test("reading a range: same values and address from the mock and the simulator", async () => {
-  const values = [["项目编号", "签约金额(亿元)"], ["QH-1", 2.5]];
+  const values = [
+    ["项目编号", "签约金额(亿元)"],
+    ["QH-1", 2.5],
+  ];
   g.Excel = mockExcel(values, "台账!A1:B2");
   const fromMock = await readRange("台账", "A1:B2");
 
@@ -85,7 +107,17 @@ test("reading a range: same values and address from the mock and the simulator",
 });
 
 test("listSources (src/excel): the simulator reads the settings; the mock cannot, since it has no null-object semantics", async () => {
-  const sources: SourceDescriptor[] = [{ id: "ledger", kind: "ledger", type: "url", name: "台账", url: "https://x.gov.cn/a.csv", lastRefresh: "2026-01-01T00:00:00.000Z", rows: 3 }];
+  const sources: SourceDescriptor[] = [
+    {
+      id: "ledger",
+      kind: "ledger",
+      type: "url",
+      name: "台账",
+      url: "https://x.gov.cn/a.csv",
+      lastRefresh: "2026-01-01T00:00:00.000Z",
+      rows: 3,
+    },
+  ];
   // Office.js fills isNullObject at sync without a load; OfficeMockObject treats it as an ordinary property that was
   // never loaded ("Error, property was not loaded", truthy), so code written for Excel sees a null object there.
   g.Excel = mockExcel([[1]], "A1", { "invest.sources": sources });

@@ -126,7 +126,16 @@ describe("writing values: formulas versus text", () => {
   test("strings beginning with = become formulas; + and - followed by non-numbers too; numbers in text become numbers", async () => {
     await write([["=1+2", "+A1*2", "-A1", "-5", "12%", "2025-03-31", "TRUE", "text"]]);
     const cells = ["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"].map((a) => sim.workbook.cell("Sheet1", a));
-    expect(cells.map((c) => c.formula)).toEqual(["=1+2", "=+A1*2", "=-A1", undefined, undefined, undefined, undefined, undefined]);
+    expect(cells.map((c) => c.formula)).toEqual([
+      "=1+2",
+      "=+A1*2",
+      "=-A1",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(cells.map((c) => c.value)).toEqual([3, 6, -3, -5, 0.12, 45747, true, "text"]);
     expect(cells[5].numberFormat).toBe("yyyy-mm-dd");
   });
@@ -135,21 +144,35 @@ describe("writing values: formulas versus text", () => {
     await write([["'=SUM(1,2)", "'+86 138", "'007"]]);
     expect(sim.workbook.values("Sheet1", "A1:C1")).toEqual([["=SUM(1,2)", "+86 138", "007"]]);
     expect(sim.workbook.cell("Sheet1", "A1").formula).toBeUndefined();
-    await write([["=1+1", "-x", "0012"]], (r) => { r.numberFormat = [["@", "@", "@"]]; });
+    await write([["=1+1", "-x", "0012"]], (r) => {
+      r.numberFormat = [["@", "@", "@"]];
+    });
     expect(sim.workbook.values("Sheet1", "A1:C1")).toEqual([["=1+1", "-x", "0012"]]);
     expect(sim.workbook.formulas("Sheet1", "A1:C1")).toEqual([["=1+1", "-x", "0012"]]);
   });
 
   test("one value for a multi-cell range applies to every cell; null leaves a cell unchanged", async () => {
-    await write([[1, 2], [3, 4]]);
+    await write([
+      [1, 2],
+      [3, 4],
+    ]);
     await Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
       r.numberFormat = "0.00" as never;
-      r.values = [[null, 9], [null, null]] as never;
+      r.values = [
+        [null, 9],
+        [null, null],
+      ] as never;
       await ctx.sync();
     });
-    expect(sim.workbook.values("Sheet1", "A1:B2")).toEqual([[1, 9], [3, 4]]);
-    expect(sim.workbook.text("Sheet1", "A1:B2")).toEqual([["1.00", "9.00"], ["3.00", "4.00"]]);
+    expect(sim.workbook.values("Sheet1", "A1:B2")).toEqual([
+      [1, 9],
+      [3, 4],
+    ]);
+    expect(sim.workbook.text("Sheet1", "A1:B2")).toEqual([
+      ["1.00", "9.00"],
+      ["3.00", "4.00"],
+    ]);
   });
 });
 
@@ -176,18 +199,22 @@ describe("payload and read limits", () => {
 
   test("failNextSync: nothing of that batch is applied; afterCommands applies a prefix", async () => {
     sim.failNextSync();
-    await expect(Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "GeneralException" });
     expect(sim.workbook.values("Sheet1", "A1")).toEqual([[""]]);
     sim.failNextSync({ afterCommands: 1 });
-    await expect(Excel.run(async (ctx) => {
-      const s = ctx.workbook.worksheets.getItem("Sheet1");
-      s.getRange("A1").values = [[1]];
-      s.getRange("A2").values = [[2]];
-      await ctx.sync();
-    })).rejects.toThrow(/injected/);
+    await expect(
+      Excel.run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem("Sheet1");
+        s.getRange("A1").values = [[1]];
+        s.getRange("A2").values = [[2]];
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/injected/);
     expect(sim.workbook.values("Sheet1", "A1:A2")).toEqual([[1], [""]]);
   });
 });
@@ -196,7 +223,11 @@ describe("tables", () => {
   test("add with headers, structured references in formulas, rows.add, columns, resize, header edits rename columns", async () => {
     await Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
-      s.getRange("A1:B3").values = [["名称", "签约金额(亿元)"], ["甲", 2], ["乙", 3]];
+      s.getRange("A1:B3").values = [
+        ["名称", "签约金额(亿元)"],
+        ["甲", 2],
+        ["乙", 3],
+      ];
       const t = s.tables.add("Sheet1!A1:B3", true);
       t.name = "Ledger";
       s.getRange("D1").formulas = [["=SUM(Ledger[签约金额(亿元)])"]];
@@ -210,7 +241,11 @@ describe("tables", () => {
       cols.load("items/name");
       await ctx.sync();
       expect(body.address).toBe("Sheet1!A2:C4");
-      expect(body.values).toEqual([["甲", 2, 4], ["乙", 3, 6], ["丙", 5, 10]]);
+      expect(body.values).toEqual([
+        ["甲", 2, 4],
+        ["乙", 3, 6],
+        ["丙", 5, 10],
+      ]);
       expect(cols.items.map((c) => c.name)).toEqual(["名称", "签约金额(亿元)", "两倍"]);
       s.getRange("A1").values = [["项目名称"]];
       await ctx.sync();
@@ -237,7 +272,11 @@ describe("tables", () => {
       t.resize("A1:C5");
       await ctx.sync();
     });
-    expect(sim.workbook.tables()[0]).toMatchObject({ address: "Sheet1!A1:C5", columns: ["a", "b", "Column3"], rowCount: 4 });
+    expect(sim.workbook.tables()[0]).toMatchObject({
+      address: "Sheet1!A1:C5",
+      columns: ["a", "b", "Column3"],
+      rowCount: 4,
+    });
   });
 });
 
@@ -288,7 +327,10 @@ describe("settings, application, formats, charts", () => {
   test("formats, freeze panes, autofit, copyFrom moves relative references, R1C1", async () => {
     await Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
-      s.getRange("A1:B2").values = [[1, "=A1*2"], [3, null]];
+      s.getRange("A1:B2").values = [
+        [1, "=A1*2"],
+        [3, null],
+      ];
       s.getRange("A1:B1").format.fill.color = "#FFC7CE";
       s.freezePanes.freezeRows(1);
       s.getRange("B2").copyFrom("B1");
@@ -299,7 +341,10 @@ describe("settings, application, formats, charts", () => {
       await ctx.sync();
       expect(r.formulasR1C1).toEqual([["=RC[-1]*2"], ["=RC[-1]*2"]]);
     });
-    expect(sim.workbook.formulas("Sheet1", "B1:C2")).toEqual([["=A1*2", "=A1+$A$1"], ["=A2*2", ""]]);
+    expect(sim.workbook.formulas("Sheet1", "B1:C2")).toEqual([
+      ["=A1*2", "=A1+$A$1"],
+      ["=A2*2", ""],
+    ]);
     expect(sim.workbook.values("Sheet1", "B2")).toEqual([[6]]);
     expect(sim.workbook.cell("Sheet1", "A1").style.fill).toBe("#FFC7CE");
     expect(sim.workbook.frozenRows("Sheet1")).toBe(1);
@@ -309,14 +354,24 @@ describe("settings, application, formats, charts", () => {
   test("charts record type, source and titles", async () => {
     await Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
-      s.getRange("A1:B3").values = [["地区", "金额"], ["甲", 1], ["乙", 2]];
+      s.getRange("A1:B3").values = [
+        ["地区", "金额"],
+        ["甲", 1],
+        ["乙", 2],
+      ];
       const c = s.charts.add("ColumnClustered" as never, s.getRange("A1:B3"), "Columns" as never);
       c.title.text = "签约金额";
       c.axes.valueAxis.title.text = "亿元";
       await ctx.sync();
     });
     expect(sim.workbook.charts("Sheet1")).toEqual([
-      { name: "Chart 1", type: "ColumnClustered", source: "Sheet1!A1:B3", title: "签约金额", axisTitles: { value: "亿元" } },
+      {
+        name: "Chart 1",
+        type: "ColumnClustered",
+        source: "Sheet1!A1:B3",
+        title: "签约金额",
+        axisTitles: { value: "亿元" },
+      },
     ]);
   });
 });
@@ -325,7 +380,11 @@ describe("structured references and renames", () => {
   test("#This Row, #All, #Headers, column ranges; renaming a table or sheet rewrites formulas", async () => {
     await Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
-      s.getRange("A1:C3").values = [["名称", "金额", "数量"], ["甲", 2, 10], ["乙", 3, 20]];
+      s.getRange("A1:C3").values = [
+        ["名称", "金额", "数量"],
+        ["甲", 2, 10],
+        ["乙", 3, 20],
+      ];
       const t = s.tables.add("A1:C3", true);
       t.name = "Ledger";
       s.getRange("E1:E5").formulas = [
@@ -338,7 +397,10 @@ describe("structured references and renames", () => {
       await ctx.sync();
       t.columns.add(undefined, undefined, "行内");
       await ctx.sync();
-      t.columns.getItem("行内").getDataBodyRange().formulas = [["=Ledger[[#This Row],[金额]]+[@数量]"], ["=Ledger[[#This Row],[金额]]+[@数量]"]];
+      t.columns.getItem("行内").getDataBodyRange().formulas = [
+        ["=Ledger[[#This Row],[金额]]+[@数量]"],
+        ["=Ledger[[#This Row],[金额]]+[@数量]"],
+      ];
       await ctx.sync();
       t.name = "Projects";
       s.name = "台账";
@@ -349,4 +411,3 @@ describe("structured references and renames", () => {
     expect(sim.workbook.formulas("台账", "E4")).toEqual([["=SUM(Projects[金额])*10"]]);
   });
 });
-

@@ -21,7 +21,8 @@ export function webpackBuild(mode: "development" | "production", env: NodeJS.Pro
       process.execPath,
       [require.resolve("webpack-cli/bin/cli.js"), "--mode", mode, "--output-path", out],
       { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => (err ? reject(new Error(`webpack ${mode} failed: ${err.message}\n${stdout}\n${stderr}`)) : resolve(out)),
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`webpack ${mode} failed: ${err.message}\n${stdout}\n${stderr}`)) : resolve(out),
     );
   });
 }
@@ -65,6 +66,13 @@ export async function launchChromium() {
     headless: true,
     bypassCSP: true,
     locale: "zh-CN",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }

@@ -8,15 +8,26 @@ import type { Briefing, BriefingRow } from "../../../src/briefing/types";
 export type Read = (row: number, col: number) => number | string | null | undefined;
 
 const FIELDS: [keyof BriefingRow, number][] = [
-  ["actual", COL.actual], ["target", COL.target], ["completion_rate", COL.rate], ["time_progress", COL.progress],
-  ["pace_gap", COL.gap], ["prior", COL.prior], ["yoy_growth", COL.yoy], ["share", COL.share], ["rank", COL.rank],
+  ["actual", COL.actual],
+  ["target", COL.target],
+  ["completion_rate", COL.rate],
+  ["time_progress", COL.progress],
+  ["pace_gap", COL.gap],
+  ["prior", COL.prior],
+  ["yoy_growth", COL.yoy],
+  ["share", COL.share],
+  ["rank", COL.rank],
 ];
 
 /**
  * Every number of every table row, as read back from the sheet, against the briefing. Returns the mismatches
  * ("签约金额/城东区/completion_rate: sheet 0.5, json 0.51") and the number of cells compared.
  */
-export function compareSheet(b: Briefing, read: Read, options: Pick<FormulaOptions, "refs" | "mode" | "language"> = { refs: "a1", mode: "portable" }): { mismatches: string[]; compared: number } {
+export function compareSheet(
+  b: Briefing,
+  read: Read,
+  options: Pick<FormulaOptions, "refs" | "mode" | "language"> = { refs: "a1", mode: "portable" },
+): { mismatches: string[]; compared: number } {
   const layout = briefingLayout(b, briefingText(b), options);
   const labels = PACE_STATUS_LABELS[options.language ?? "zh-CN"];
   const mismatches: string[] = [];
@@ -56,7 +67,8 @@ export function compareSheet(b: Briefing, read: Read, options: Pick<FormulaOptio
       const status = read(r, COL.status) ?? null;
       compared++;
       const wantStatus = row.status ? labels[row.status] : null;
-      if ((status === "" ? null : status) !== wantStatus) mismatches.push(`${where}/status: sheet ${String(status)}, json ${String(wantStatus)}`);
+      if ((status === "" ? null : status) !== wantStatus)
+        mismatches.push(`${where}/status: sheet ${String(status)}, json ${String(wantStatus)}`);
     });
   }
   return { mismatches, compared };

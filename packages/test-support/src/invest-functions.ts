@@ -9,14 +9,21 @@ import { BridgeOptions, createInvestEngine } from "../../excel-sim/src/hyperform
 
 const { finalizeMetadata } = require("../../../scripts/functions-metadata.cjs");
 
-export type Metadata = { allowCustomDataForDataTypeAny?: boolean; allowErrorForDataTypeAny?: boolean; functions: any[] };
+export type Metadata = {
+  allowCustomDataForDataTypeAny?: boolean;
+  allowErrorForDataTypeAny?: boolean;
+  functions: any[];
+};
 
 let generated: Metadata | null = null;
 
 /** What custom-functions-metadata generates from the JSDoc, before the build finishes it. */
 export async function generatedMetadata(): Promise<Metadata> {
   if (!generated) {
-    const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../../src/functions/functions.ts")], true);
+    const result = await generateCustomFunctionsMetadata(
+      [path.join(__dirname, "../../../src/functions/functions.ts")],
+      true,
+    );
     if (result.errors.length) throw new Error(result.errors.join("\n"));
     generated = JSON.parse(result.metadataJson);
   }
@@ -45,7 +52,9 @@ function parseA1(a1: string): { row: number; col: number } {
 
 /** A one-sheet engine with A1-addressed helpers (functions registered from `metadata`, default dist/functions.json). */
 export async function investSheet(
-  config: Partial<ConfigParams> = {}, metadata?: Metadata, options: Partial<BridgeOptions> = {},
+  config: Partial<ConfigParams> = {},
+  metadata?: Metadata,
+  options: Partial<BridgeOptions> = {},
 ): Promise<Sheet> {
   const hf = createInvestEngine(metadata ?? (await investMetadata()), config, options);
   const id = hf.getSheetId(hf.addSheet("Sheet1"))!;
@@ -74,5 +83,7 @@ export async function investSheet(
 
 /** The Excel error text of an engine value (DetailedCellError) or null. */
 export function hfError(v: unknown): string | null {
-  return v && typeof v === "object" && "value" in (v as object) && "type" in (v as object) ? String((v as { value: string }).value) : null;
+  return v && typeof v === "object" && "value" in (v as object) && "type" in (v as object)
+    ? String((v as { value: string }).value)
+    : null;
 }

@@ -48,8 +48,11 @@ export function syntheticInput(o: SyntheticOptions): Required<BriefingInput> {
   for (let i = 0; i < o.records; i++) {
     const signed = date();
     records[i] = {
-      id: `P${i}`, name: `项目${i}`, region: regions[Math.floor(r() * regions.length)],
-      signed_date: signed, started_date: r() < 0.4 ? date() : null,
+      id: `P${i}`,
+      name: `项目${i}`,
+      region: regions[Math.floor(r() * regions.length)],
+      signed_date: signed,
+      started_date: r() < 0.4 ? date() : null,
       signed_amount: signed && r() < 0.95 ? Math.round(r() * 5000) / 100 : null,
     };
   }
@@ -61,7 +64,9 @@ export function syntheticInput(o: SyntheticOptions): Required<BriefingInput> {
     funds.push({
       project: blank && r() < 0.5 ? `项目${p}` : `P${p}`,
       region: blank ? null : regions[Math.floor(r() * regions.length)],
-      date: date(0.05) ?? `${year}-02-15`, amount: Math.round(r() * 2000) / 100, out_of_province: r() < 0.4,
+      date: date(0.05) ?? `${year}-02-15`,
+      amount: Math.round(r() * 2000) / 100,
+      out_of_province: r() < 0.4,
     });
   }
   const metrics = Object.keys(METRIC_INFO) as Metric[];
@@ -75,7 +80,15 @@ export function syntheticInput(o: SyntheticOptions): Required<BriefingInput> {
   const figures: ReportedFigure[] = [
     { year, through_month: 3, region: regions[0], metric: "signed_amount", value: 321.5, scope: null, status: "采用" },
     { year, through_month: 3, region: regions[0], metric: "signed_amount", value: 300, scope: null, status: "备选" },
-    { year, through_month: 3, region: regions[1], metric: "signed_projects", value: 77, scope: "工业项目", status: "采用" },
+    {
+      year,
+      through_month: 3,
+      region: regions[1],
+      metric: "signed_projects",
+      value: 77,
+      scope: "工业项目",
+      status: "采用",
+    },
     { year: year - 1, through_month: 3, region: regions[2], metric: "funds_in_place", value: 88.8, scope: null },
     { year, through_month: 6, region: regions[3], metric: "projects_started", value: 12, scope: null, status: "采用" },
     { year, through_month: 3, region: "飞地园区", metric: "funds_in_place", value: 5.5, scope: null, status: "采用" },
@@ -93,10 +106,14 @@ function csvCell(v: unknown): string {
 export function toCsv(spec: SheetSpec, rows: readonly object[]): string {
   const lines = [spec.columns.map((c) => c.title).join(",")];
   for (const row of rows as Record<string, unknown>[]) {
-    lines.push(spec.columns.map((c) => {
-      const v = row[c.field];
-      return csvCell(c.type === "metric" && v ? METRIC_INFO[v as Metric].zh : v);
-    }).join(","));
+    lines.push(
+      spec.columns
+        .map((c) => {
+          const v = row[c.field];
+          return csvCell(c.type === "metric" && v ? METRIC_INFO[v as Metric].zh : v);
+        })
+        .join(","),
+    );
   }
   return lines.join("\n") + "\n";
 }

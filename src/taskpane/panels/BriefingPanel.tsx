@@ -35,7 +35,15 @@ export function quarterOptions(years: number[]): string[] {
  * `active`: the panel is shown. It stays mounted while hidden (its result survives a visit to another tab) and reads
  * what the workbook holds afresh each time it is shown, keeping the user's choices where they still apply.
  */
-export function BriefingPanel({ basis, tolerance, active = true }: { basis: ProgressBasis; tolerance: number; active?: boolean }) {
+export function BriefingPanel({
+  basis,
+  tolerance,
+  active = true,
+}: {
+  basis: ProgressBasis;
+  tolerance: number;
+  active?: boolean;
+}) {
   const { t, lang } = useT();
   const services = useServices();
   const c = useCommonStyles();
@@ -67,18 +75,27 @@ export function BriefingPanel({ basis, tolerance, active = true }: { basis: Prog
         setAvailError(null);
         if (before && before.regions.length > 0) {
           // Seen before: keep the chosen regions (all stays all) and a period still offered.
-          setRegions((cur) => (cur.length === before.regions.length ? a.regions : a.regions.filter((r) => cur.includes(r))));
+          setRegions((cur) =>
+            cur.length === before.regions.length ? a.regions : a.regions.filter((r) => cur.includes(r)),
+          );
           return;
         }
         setRegions(a.regions);
         // Default: the quarter of the latest data; else the first quarter of the latest year known.
         if (a.latest) setPeriod(`${a.latest.year}Q${Math.ceil(a.latest.month / 3)}`);
         else {
-          const years = a.dataYears.length ? a.dataYears : a.targetYears.length ? a.targetYears : [new Date().getFullYear()];
+          const years = a.dataYears.length
+            ? a.dataYears
+            : a.targetYears.length
+              ? a.targetYears
+              : [new Date().getFullYear()];
           setPeriod(`${Math.max(...years)}Q1`);
         }
       })
-      .catch((err) => live && (setAvailError(userError(err, t, lang)), setAvail({ regions: [], dataYears: [], targetYears: [] })));
+      .catch(
+        (err) =>
+          live && (setAvailError(userError(err, t, lang)), setAvail({ regions: [], dataYears: [], targetYears: [] })),
+      );
     return () => {
       live = false;
     };
@@ -90,7 +107,11 @@ export function BriefingPanel({ basis, tolerance, active = true }: { basis: Prog
 
   const noData = avail.regions.length === 0 && avail.dataYears.length === 0;
   const year = Number(period.slice(0, 4));
-  const options = quarterOptions([...avail.dataYears, ...avail.targetYears, ...(Number.isFinite(year) && year > 0 ? [year] : [])]);
+  const options = quarterOptions([
+    ...avail.dataYears,
+    ...avail.targetYears,
+    ...(Number.isFinite(year) && year > 0 ? [year] : []),
+  ]);
   const quarterName = (code: string) =>
     t("quarterOption", { year: code.slice(0, 4), quarter: t(`q${code.slice(5)}` as MessageKey) });
   const missingTargets = !noData && Number.isFinite(year) && !avail.targetYears.includes(year);
@@ -98,7 +119,14 @@ export function BriefingPanel({ basis, tolerance, active = true }: { basis: Prog
   const hierarchical = (avail.jurisdictions?.length ?? 0) > 0;
   const byLevel = hierarchical && regions.length === avail.regions.length;
   const top = topValue(card.top);
-  const invalid = metrics.length === 0 ? t("pickMetric") : regions.length === 0 ? t("pickRegion") : top === null ? t("cardTopInvalid") : null;
+  const invalid =
+    metrics.length === 0
+      ? t("pickMetric")
+      : regions.length === 0
+        ? t("pickRegion")
+        : top === null
+          ? t("cardTopInvalid")
+          : null;
 
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
@@ -181,7 +209,9 @@ export function BriefingPanel({ basis, tolerance, active = true }: { basis: Prog
             ))}
           </fieldset>
 
-          {hierarchical && <ReportCardOptions jurisdictions={avail.jurisdictions!} value={card} onChange={setCard} byLevel={byLevel} />}
+          {hierarchical && (
+            <ReportCardOptions jurisdictions={avail.jurisdictions!} value={card} onChange={setCard} byLevel={byLevel} />
+          )}
 
           <fieldset className={s.fieldset}>
             <legend className={s.legend}>{t("metrics")}</legend>
@@ -197,14 +227,26 @@ export function BriefingPanel({ basis, tolerance, active = true }: { basis: Prog
 
           <fieldset className={s.fieldset}>
             <legend className={s.legend}>{t("options")}</legend>
-            <Checkbox label={t("optPortable")} checked={portable} onChange={(_, d) => setPortable(d.checked === true)} />
-            <Checkbox label={t("optValuesOnly")} checked={valuesOnly} onChange={(_, d) => setValuesOnly(d.checked === true)} />
+            <Checkbox
+              label={t("optPortable")}
+              checked={portable}
+              onChange={(_, d) => setPortable(d.checked === true)}
+            />
+            <Checkbox
+              label={t("optValuesOnly")}
+              checked={valuesOnly}
+              onChange={(_, d) => setValuesOnly(d.checked === true)}
+            />
             <Checkbox label={t("optCharts")} checked={charts} onChange={(_, d) => setCharts(d.checked === true)} />
           </fieldset>
 
           {invalid && <Text role="status">{invalid}</Text>}
           <div className={c.row}>
-            <Button appearance="primary" onClick={onBuild} disabled={task.running || !!invalid || !period || services.host === null}>
+            <Button
+              appearance="primary"
+              onClick={onBuild}
+              disabled={task.running || !!invalid || !period || services.host === null}
+            >
               {t("build")}
             </Button>
           </div>

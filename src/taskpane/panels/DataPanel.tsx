@@ -74,7 +74,16 @@ const useStyles = makeStyles({
 
 /** The rows of a result for its kind. */
 function rowsOf(r: ImportResult): Record<string, unknown>[] {
-  const rows = r.kind === "ledger" ? r.records : r.kind === "funds" ? r.funds : r.kind === "targets" ? r.targets : r.kind === "regions" ? r.regions ?? [] : r.figures;
+  const rows =
+    r.kind === "ledger"
+      ? r.records
+      : r.kind === "funds"
+        ? r.funds
+        : r.kind === "targets"
+          ? r.targets
+          : r.kind === "regions"
+            ? (r.regions ?? [])
+            : r.figures;
   return rows as unknown as Record<string, unknown>[];
 }
 
@@ -113,7 +122,9 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
   const [results, setResults] = React.useState<ImportResult[]>([]);
   const [issuesSheet, setIssuesSheet] = React.useState<string | null>(null);
   /** The source could not be read because columns were not recognised: the headers seen, to map by hand. */
-  const [unmapped, setUnmapped] = React.useState<{ source: SourceSpec; headers: string[]; missing: string[] } | null>(null);
+  const [unmapped, setUnmapped] = React.useState<{ source: SourceSpec; headers: string[]; missing: string[] } | null>(
+    null,
+  );
   const [draft, setDraft] = React.useState<Record<string, string>>({});
 
   React.useEffect(() => setUrl((u) => u || defaultUrl), [defaultUrl]);
@@ -219,7 +230,9 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
     if (!reports) return;
     const text =
       source.type === "sample"
-        ? t("loadedSamples", { sheets: reports.map((r) => `${r.sheet}（${r.rows}）`).join(lang === "zh-CN" ? "、" : ", ") })
+        ? t("loadedSamples", {
+            sheets: reports.map((r) => `${r.sheet}（${r.rows}）`).join(lang === "zh-CN" ? "、" : ", "),
+          })
         : reports.map((r) => t("loaded", { sheet: r.sheet, rows: r.rows })).join(" ");
     task.setStatus({ intent: "success", text });
   }
@@ -234,7 +247,11 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
 
   const issues = results.flatMap((r) => r.issues);
   const canRead =
-    !task.running && (type === "sample" || (type === "file" && !!file) || (type === "url" && !!url.trim()) || (type === "table" && !!table));
+    !task.running &&
+    (type === "sample" ||
+      (type === "file" && !!file) ||
+      (type === "url" && !!url.trim()) ||
+      (type === "table" && !!table));
 
   return (
     <section className={c.panel} aria-labelledby="data-heading">
@@ -299,7 +316,9 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
           label={t("urlLabel")}
           hint={t("urlHint")}
           validationState={urlError ? "error" : "none"}
-          validationMessage={urlError ? { children: urlError, id: urlMessageId, tabIndex: -1, className: c.result } : undefined}
+          validationMessage={
+            urlError ? { children: urlError, id: urlMessageId, tabIndex: -1, className: c.result } : undefined
+          }
         >
           <Input type="url" value={url} onChange={(_, d) => setUrl(d.value)} placeholder="https://" />
         </Field>
@@ -335,7 +354,11 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
           {t("readSource")}
         </Button>
         {/* One name whatever was read (the count of datasets is in the read status above the previews). */}
-        <Button appearance="primary" onClick={onLoad} disabled={task.running || !results.length || services.host === null}>
+        <Button
+          appearance="primary"
+          onClick={onLoad}
+          disabled={task.running || !results.length || services.host === null}
+        >
           {t("load")}
         </Button>
       </div>
@@ -359,12 +382,20 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
           </Text>
           <div className={s.mapping}>
             {unmapped.headers.map((h) => (
-              <MappingSelect key={h} header={h} kind={kind === "auto" ? "ledger" : kind} value={ownValue(draft, h) ?? ""} onChange={(v) => setDraft((x) => ({ ...x, [h]: v }))} />
+              <MappingSelect
+                key={h}
+                header={h}
+                kind={kind === "auto" ? "ledger" : kind}
+                value={ownValue(draft, h) ?? ""}
+                onChange={(v) => setDraft((x) => ({ ...x, [h]: v }))}
+              />
             ))}
           </div>
           <div className={c.row}>
             <Button
-              onClick={() => read(unmapped.source, Object.fromEntries(Object.entries(draft).map(([h, f]) => [h, f || null])))}
+              onClick={() =>
+                read(unmapped.source, Object.fromEntries(Object.entries(draft).map(([h, f]) => [h, f || null])))
+              }
               disabled={task.running}
             >
               {t("readWithMapping")}
@@ -395,7 +426,9 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
               <ul className={s.issues} aria-labelledby="issues-heading" tabIndex={0}>
                 {issues.slice(0, ISSUES_SHOWN).map((is, i) => (
                   <li key={i} className={s.issue}>
-                    <span className={is.severity === "error" ? s.error : s.warning}>{t(`severity_${is.severity}`)}</span>{" "}
+                    <span className={is.severity === "error" ? s.error : s.warning}>
+                      {t(`severity_${is.severity}`)}
+                    </span>{" "}
                     {t("issueRow", { row: is.row })}
                     {lang === "zh-CN" ? "，" : ", "}
                     {is.column ? t("issueColumn", { column: is.column }) : t("issueWholeRow")}
@@ -404,7 +437,9 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
                   </li>
                 ))}
               </ul>
-              {issues.length > ISSUES_SHOWN && <Text size={200}>{t("issuesMore", { count: issues.length - ISSUES_SHOWN })}</Text>}
+              {issues.length > ISSUES_SHOWN && (
+                <Text size={200}>{t("issuesMore", { count: issues.length - ISSUES_SHOWN })}</Text>
+              )}
               <div className={c.row}>
                 <Button onClick={() => onWriteIssues(issues)} disabled={task.running || services.host === null}>
                   {t("writeIssues")}
@@ -420,7 +455,17 @@ export function DataPanel({ defaultUrl = "" }: { defaultUrl?: string }) {
 }
 
 /** One source column → canonical field (or ignored), as the user maps it. */
-function MappingSelect({ header, kind, value, onChange }: { header: string; kind: DatasetKind; value: string; onChange: (field: string) => void }) {
+function MappingSelect({
+  header,
+  kind,
+  value,
+  onChange,
+}: {
+  header: string;
+  kind: DatasetKind;
+  value: string;
+  onChange: (field: string) => void;
+}) {
   const { t, lang } = useT();
   return (
     <Field label={t("mappingColumn", { column: header })} size="small">
@@ -499,7 +544,12 @@ function DatasetPreview({
       )}
       {missing.length > 0 && (
         <StatusMessage
-          status={{ intent: "warning", text: t("mappingUnmapped", { fields: missing.map((m) => title(m.field)).join(lang === "zh-CN" ? "、" : ", ") }) }}
+          status={{
+            intent: "warning",
+            text: t("mappingUnmapped", {
+              fields: missing.map((m) => title(m.field)).join(lang === "zh-CN" ? "、" : ", "),
+            }),
+          }}
         />
       )}
       {editable && result.headers.length > 0 && (
@@ -510,7 +560,13 @@ function DatasetPreview({
           </Text>
           <div className={s.mapping}>
             {result.headers.map((h) => (
-              <MappingSelect key={h} header={h} kind={spec.kind} value={ownValue(result.mapping, h) ?? ""} onChange={(v) => onMappingChange(h, v)} />
+              <MappingSelect
+                key={h}
+                header={h}
+                kind={spec.kind}
+                value={ownValue(result.mapping, h) ?? ""}
+                onChange={(v) => onMappingChange(h, v)}
+              />
             ))}
           </div>
         </details>

@@ -11,7 +11,12 @@ const useStyles = makeStyles({
   label: { overflowWrap: "anywhere" },
 });
 
-const counts = (r: RefreshReport) => ({ added: r.added, updated: r.updated, removed: r.removed, unchanged: r.unchanged });
+const counts = (r: RefreshReport) => ({
+  added: r.added,
+  updated: r.updated,
+  removed: r.removed,
+  unchanged: r.unchanged,
+});
 
 /** `active`: the panel is shown; each time it becomes shown it lists the sources afresh (data may have been loaded). */
 export function RefreshPanel({ active = true }: { active?: boolean }) {
@@ -42,7 +47,9 @@ export function RefreshPanel({ active = true }: { active?: boolean }) {
   const labelOf = (src: LoadedSource) => (src.sample ? t("sourceSample") : src.label);
 
   async function onRefresh(src: LoadedSource) {
-    const report = await task.run(t("refreshing"), (signal, onProgress) => services.refresh(src.id, { signal, onProgress }));
+    const report = await task.run(t("refreshing"), (signal, onProgress) =>
+      services.refresh(src.id, { signal, onProgress }),
+    );
     if (!report) return;
     setReports((r) => ({ ...r, [src.id]: report }));
     // The list first, then the status: the status takes the focus and scrolls to it, and must not be pushed down
@@ -52,7 +59,10 @@ export function RefreshPanel({ active = true }: { active?: boolean }) {
     const notices = (report.notices ?? []).map((n) => (lang === "zh-CN" ? n.zh : n.en));
     task.setStatus({
       intent: notices.length ? "warning" : "success",
-      text: [`${labelOf(src)}${lang === "zh-CN" ? "：" : ": "}${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`, ...notices].join(" "),
+      text: [
+        `${labelOf(src)}${lang === "zh-CN" ? "：" : ": "}${changedAny ? t("changed", counts(report)) : t("noChange", { unchanged: report.unchanged })}`,
+        ...notices,
+      ].join(" "),
     });
   }
 
@@ -69,7 +79,11 @@ export function RefreshPanel({ active = true }: { active?: boolean }) {
     );
     if (undone === undefined) return; // error or cancel: status already set
     await reload();
-    task.setStatus(undone ? { intent: "success", text: t("undone", { what: undone.description }) } : { intent: "info", text: t("nothingToUndo") });
+    task.setStatus(
+      undone
+        ? { intent: "success", text: t("undone", { what: undone.description }) }
+        : { intent: "info", text: t("nothingToUndo") },
+    );
   }
 
   return (
@@ -94,9 +108,13 @@ export function RefreshPanel({ active = true }: { active?: boolean }) {
                   <Text weight="semibold" className={s.label}>
                     {labelOf(src)}
                   </Text>
-                  <Text size={200}>{t("sourceRows", { rows: src.rows, kind: t(`kind_${src.kind}` as MessageKey) })}</Text>
                   <Text size={200}>
-                    {src.lastRefreshed ? t("lastRefresh", { time: formatTime(src.lastRefreshed, lang) }) : t("neverRefreshed")}
+                    {t("sourceRows", { rows: src.rows, kind: t(`kind_${src.kind}` as MessageKey) })}
+                  </Text>
+                  <Text size={200}>
+                    {src.lastRefreshed
+                      ? t("lastRefresh", { time: formatTime(src.lastRefreshed, lang) })
+                      : t("neverRefreshed")}
                   </Text>
                   {report && (
                     <Text size={200}>

@@ -18,7 +18,13 @@ export interface ReportCardChoices {
   top: string;
 }
 
-export const DEFAULT_CARD_CHOICES: ReportCardChoices = { within: "", level: "", showEmpty: false, breakdowns: [], top: "0" };
+export const DEFAULT_CARD_CHOICES: ReportCardChoices = {
+  within: "",
+  level: "",
+  showEmpty: false,
+  breakdowns: [],
+  top: "0",
+};
 
 /** Largest N the pane offers for key projects (the CLI takes any). */
 export const MAX_TOP = 50;
@@ -32,7 +38,15 @@ export function topValue(text: string): number | null {
 }
 
 const useStyles = makeStyles({
-  fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  fieldset: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+  },
   legend: { padding: 0, marginBottom: "4px", fontWeight: 600 },
 });
 
@@ -69,7 +83,11 @@ export function ReportCardOptions({
         </Select>
       </Field>
       <Field label={t("cardLevel")}>
-        <Select value={value.level} disabled={!byLevel} onChange={(_, d) => set({ level: d.value as RegionLevel | "" })}>
+        <Select
+          value={value.level}
+          disabled={!byLevel}
+          onChange={(_, d) => set({ level: d.value as RegionLevel | "" })}
+        >
           <option value="">{t("cardAuto")}</option>
           {REGION_LEVELS.map((l) => (
             <option key={l} value={l}>
@@ -79,7 +97,12 @@ export function ReportCardOptions({
         </Select>
       </Field>
       <Field hint={t("cardShowEmptyHint")}>
-        <Switch label={t("cardShowEmpty")} checked={value.showEmpty} disabled={!byLevel} onChange={(_, d) => set({ showEmpty: d.checked })} />
+        <Switch
+          label={t("cardShowEmpty")}
+          checked={value.showEmpty}
+          disabled={!byLevel}
+          onChange={(_, d) => set({ showEmpty: d.checked })}
+        />
       </Field>
       <fieldset className={s.fieldset}>
         <legend className={s.legend}>{t("cardBreakdowns")}</legend>
@@ -89,12 +112,29 @@ export function ReportCardOptions({
             label={t(`breakdown_${k}` as MessageKey)}
             checked={value.breakdowns.includes(k)}
             // Kept in the documented order whatever order they are ticked in.
-            onChange={(_, d) => set({ breakdowns: BREAKDOWN_KINDS.filter((x) => (x === k ? d.checked === true : value.breakdowns.includes(x))) })}
+            onChange={(_, d) =>
+              set({
+                breakdowns: BREAKDOWN_KINDS.filter((x) =>
+                  x === k ? d.checked === true : value.breakdowns.includes(x),
+                ),
+              })
+            }
           />
         ))}
       </fieldset>
-      <Field label={t("cardTop")} validationState={topOk ? "none" : "error"} validationMessage={topOk ? undefined : t("cardTopInvalid")}>
-        <Input type="number" min={0} max={MAX_TOP} step={1} value={value.top} onChange={(_, d) => set({ top: d.value })} />
+      <Field
+        label={t("cardTop")}
+        validationState={topOk ? "none" : "error"}
+        validationMessage={topOk ? undefined : t("cardTopInvalid")}
+      >
+        <Input
+          type="number"
+          min={0}
+          max={MAX_TOP}
+          step={1}
+          value={value.top}
+          onChange={(_, d) => set({ top: d.value })}
+        />
       </Field>
     </fieldset>
   );

@@ -4,7 +4,17 @@
  * self-test started from the ribbon shows its report here too (src/commands/notices.ts).
  */
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Select, Subtitle2, Textarea, makeStyles } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+} from "@fluentui/react-components";
 import { lastNotice, onNotice } from "../../commands/notices";
 import type { SelfTestReport, SelfTestStep } from "../../excel/self-test";
 import { normaliseLanguage } from "../../i18n/language";
@@ -58,7 +68,11 @@ export function SettingsPanel({
     if (!tolValid) return;
     const next: PaneSettings = { ...draft, tolerance: tol, productionUrl: draft.productionUrl.trim() };
     const inWorkbook = await task.run(t("working"), () =>
-      services.saveWorkbookSettings({ productionUrl: next.productionUrl, basis: next.basis, tolerance: next.tolerance }),
+      services.saveWorkbookSettings({
+        productionUrl: next.productionUrl,
+        basis: next.basis,
+        tolerance: next.tolerance,
+      }),
     );
     if (inWorkbook === undefined) return;
     onChange(next);
@@ -67,49 +81,67 @@ export function SettingsPanel({
 
   return (
     <>
-    <section className={c.panel} aria-labelledby="settings-heading">
-      <Subtitle2 as="h2" id="settings-heading" className={c.heading}>
-        {t("settingsHeading")}
-      </Subtitle2>
-      <Field label={t("language")}>
-        <Select
-          value={draft.language}
-          onChange={(_, d) => {
-            const language = d.value as LanguageChoice;
-            setDraft((x) => ({ ...x, language }));
-            onChange({ ...settings, language }); // the language applies at once
-          }}
+      <section className={c.panel} aria-labelledby="settings-heading">
+        <Subtitle2 as="h2" id="settings-heading" className={c.heading}>
+          {t("settingsHeading")}
+        </Subtitle2>
+        <Field label={t("language")}>
+          <Select
+            value={draft.language}
+            onChange={(_, d) => {
+              const language = d.value as LanguageChoice;
+              setDraft((x) => ({ ...x, language }));
+              onChange({ ...settings, language }); // the language applies at once
+            }}
+          >
+            <option value="auto">
+              {t("languageAuto", { lang: officeLang === "zh-CN" ? t("langZh") : t("langEn") })}
+            </option>
+            <option value="zh-CN">{t("langZh")}</option>
+            <option value="en-US">{t("langEn")}</option>
+          </Select>
+        </Field>
+        <Field label={t("basis")}>
+          <RadioGroup
+            value={draft.basis}
+            onChange={(_, d) => setDraft((x) => ({ ...x, basis: d.value === "day" ? "day" : "month" }))}
+          >
+            <Radio value="month" label={t("basisMonth")} />
+            <Radio value="day" label={t("basisDay")} />
+          </RadioGroup>
+        </Field>
+        <Field
+          label={t("tolerance")}
+          hint={t("toleranceHint")}
+          validationState={tolValid ? "none" : "error"}
+          validationMessage={tolValid ? undefined : t("toleranceInvalid")}
         >
-          <option value="auto">{t("languageAuto", { lang: officeLang === "zh-CN" ? t("langZh") : t("langEn") })}</option>
-          <option value="zh-CN">{t("langZh")}</option>
-          <option value="en-US">{t("langEn")}</option>
-        </Select>
-      </Field>
-      <Field label={t("basis")}>
-        <RadioGroup value={draft.basis} onChange={(_, d) => setDraft((x) => ({ ...x, basis: d.value === "day" ? "day" : "month" }))}>
-          <Radio value="month" label={t("basisMonth")} />
-          <Radio value="day" label={t("basisDay")} />
-        </RadioGroup>
-      </Field>
-      <Field
-        label={t("tolerance")}
-        hint={t("toleranceHint")}
-        validationState={tolValid ? "none" : "error"}
-        validationMessage={tolValid ? undefined : t("toleranceInvalid")}
-      >
-        <Input className={s.narrow} type="number" min={0} max={100} step={1} value={tolText} onChange={(_, d) => setTolText(d.value)} />
-      </Field>
-      <Field label={t("prodUrl")} hint={t("prodUrlHint")}>
-        <Input type="url" value={draft.productionUrl} onChange={(_, d) => setDraft((x) => ({ ...x, productionUrl: d.value }))} placeholder="https://" />
-      </Field>
-      <div className={c.row}>
-        <Button appearance="primary" onClick={onSave} disabled={!tolValid || task.running}>
-          {t("save")}
-        </Button>
-      </div>
-      <StatusMessage status={task.status} focusOnChange />
-    </section>
-    <SelfTestSection />
+          <Input
+            className={s.narrow}
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            value={tolText}
+            onChange={(_, d) => setTolText(d.value)}
+          />
+        </Field>
+        <Field label={t("prodUrl")} hint={t("prodUrlHint")}>
+          <Input
+            type="url"
+            value={draft.productionUrl}
+            onChange={(_, d) => setDraft((x) => ({ ...x, productionUrl: d.value }))}
+            placeholder="https://"
+          />
+        </Field>
+        <div className={c.row}>
+          <Button appearance="primary" onClick={onSave} disabled={!tolValid || task.running}>
+            {t("save")}
+          </Button>
+        </div>
+        <StatusMessage status={task.status} focusOnChange />
+      </section>
+      <SelfTestSection />
     </>
   );
 }
@@ -124,18 +156,22 @@ function SelfTestSection() {
   const [steps, setSteps] = React.useState<SelfTestStep[]>([]);
   const [report, setReport] = React.useState<SelfTestReport | null>(() => {
     const n = lastNotice();
-    return n?.kind === "selftest" ? n.report ?? null : null;
+    return n?.kind === "selftest" ? (n.report ?? null) : null;
   });
   const [text, setText] = React.useState("");
   const [copyStatus, setCopyStatus] = React.useState<string | null>(null);
 
   // A self-test run from the ribbon reports here.
-  React.useEffect(() => onNotice((n) => {
-    if (n.kind === "selftest" && n.report) {
-      setSteps([]);
-      setReport(n.report);
-    }
-  }), []);
+  React.useEffect(
+    () =>
+      onNotice((n) => {
+        if (n.kind === "selftest" && n.report) {
+          setSteps([]);
+          setReport(n.report);
+        }
+      }),
+    [],
+  );
   React.useEffect(() => {
     let live = true;
     if (report) void reportTextOf(report, lang).then((x) => live && setText(x));
@@ -163,7 +199,11 @@ function SelfTestSection() {
     if (!r) return;
     setReport(r);
     const failed = r.steps.filter((x) => !x.ok).length;
-    task.setStatus(failed ? { intent: "error", text: t("selfTestFailed", { count: failed }) } : { intent: "success", text: t("selfTestPassed", { ms: r.ms }) });
+    task.setStatus(
+      failed
+        ? { intent: "error", text: t("selfTestFailed", { count: failed }) }
+        : { intent: "success", text: t("selfTestPassed", { ms: r.ms }) },
+    );
   }
   async function onCopy() {
     try {
@@ -179,7 +219,9 @@ function SelfTestSection() {
       <Subtitle2 as="h2" id="selftest-heading" className={c.heading}>
         {t("selfTestHeading")}
       </Subtitle2>
-      <p className={c.muted} style={{ margin: 0 }}>{available ? t("selfTestHint") : t("selfTestUnavailable")}</p>
+      <p className={c.muted} style={{ margin: 0 }}>
+        {available ? t("selfTestHint") : t("selfTestUnavailable")}
+      </p>
       <div className={c.row}>
         <Button appearance="secondary" onClick={onRun} disabled={!available || task.running}>
           {t("selfTestRun")}
@@ -189,7 +231,11 @@ function SelfTestSection() {
         <ol className={s.steps} aria-label={t("selfTestHeading")} data-testid="selftest-steps">
           {shown.map((st) => (
             <li key={st.id} data-ok={st.ok}>
-              {t("selfTestStep", { status: st.ok ? `✓ ${t("stepPassed")}` : `✗ ${t("stepFailed")}`, name: lang === "zh-CN" ? st.zh : st.en, ms: st.ms })}
+              {t("selfTestStep", {
+                status: st.ok ? `✓ ${t("stepPassed")}` : `✗ ${t("stepFailed")}`,
+                name: lang === "zh-CN" ? st.zh : st.en,
+                ms: st.ms,
+              })}
               {st.error ? <div className={c.muted}>{st.error}</div> : null}
             </li>
           ))}
@@ -200,7 +246,14 @@ function SelfTestSection() {
       {report && text && (
         <>
           <Field label={t("selfTestReport")}>
-            <Textarea className={s.report} value={text} readOnly resize="vertical" rows={8} data-testid="selftest-report" />
+            <Textarea
+              className={s.report}
+              value={text}
+              readOnly
+              resize="vertical"
+              rows={8}
+              data-testid="selftest-report"
+            />
           </Field>
           <div className={c.row}>
             <Button onClick={onCopy}>{t("selfTestCopy")}</Button>
