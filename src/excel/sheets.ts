@@ -31,6 +31,8 @@
  *     as undo) and the previous undo record with it; if that fails too, the error says so and the undo material stays
  *     for Undo to finish the job.
  */
+import { AppError, cancelledError } from "../core/errors";
+import { excel } from "./host";
 import type { SheetSpec } from "../core/columns";
 import { SHEETS } from "../core/columns";
 import type { DatasetKind, ImportResult } from "../import/types";
@@ -167,16 +169,8 @@ export interface UndoRecord {
   at: string;
 }
 
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
-
 export function abortError(): Error {
-  const e = new Error("已取消 / Cancelled");
-  e.name = "AbortError";
-  return e;
+  return cancelledError();
 }
 
 function checkAbort(signal?: AbortSignal): void {
@@ -234,7 +228,7 @@ export async function refreshDataset(
       return item.isNullObject ? [] : parseSources(item.value);
     });
     const desc = sources.find((s) => s.id === sourceId);
-    if (!desc) throw new Error(`没有这个数据来源：${sourceId} / No such source: ${sourceId}`);
+    if (!desc) throw new AppError("SOURCE_NOT_FOUND", `没有这个数据来源：${sourceId}`, `No such source: ${sourceId}`);
     return applyDataset(desc.kind, newResult, desc, opts, true);
   }, opts.ticket);
 }
