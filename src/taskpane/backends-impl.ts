@@ -28,7 +28,6 @@ import type { RegionHierarchy } from "../core/region-hierarchy";
 import { loadDivisions } from "../core/divisions";
 import { readWorkbookRegions, regionImportOptions } from "../excel/workbook-hierarchy";
 import { DATASET_KINDS, SHEETS } from "../core/columns";
-import { currentLanguage } from "../i18n/language";
 import type { Backends } from "./workbook-services";
 import type { BriefingAvailability, BriefingOutcome, BriefingRequest, LoadedSource, SourceSpec } from "./services";
 
@@ -280,7 +279,7 @@ export function createBackendsNow(): Backends {
       }
       if (req.signal?.aborted) throw cancelledError();
       req.onProgress?.(0.5);
-      const language = currentLanguage();
+      const language = req.language ?? "zh-CN";
       const text = briefingText(briefing, { language });
       if (req.valuesOnly) {
         // The writer names its sheet after the period; the frozen copy is written first and renamed aside.

@@ -113,6 +113,8 @@ export interface BriefingRequest {
   portable: boolean;
   valuesOnly: boolean;
   charts: boolean;
+  /** The task pane's UI language: the sheet's labels and its text are written in it (default zh-CN). */
+  language?: "zh-CN" | "en-US";
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
