@@ -42,6 +42,9 @@ export type AppErrorCode =
   | "TABLE_NOT_FOUND" // no table of that name in the workbook
   | "SOURCE_NOT_FOUND" // no loaded data source of that id
   | "NO_FREE_SHEET_NAME" // every candidate name for the briefing sheet is taken
+  | "EXCEL_TOO_OLD" // the host lacks a requirement set the writer needs (src/excel/requirements.ts)
+  | "LOCAL_FILE" // a source read from a local file cannot be re-read by a refresh: choose the file again
+  | "UNDO_UNAVAILABLE" // nothing can be undone: the undo sheet is gone, or an older version wrote
   | "WRITE_BLOCKED" // a write would overwrite the user's cells (src/excel/guards.ts)
   | "SOURCE_HAS_ERRORS" // a refresh refused: the source has rows with errors (src/excel/refresh-all.ts)
   | "UNDO_BLOCKED" // undo would lose changes made after the write (src/excel/restore.ts)

@@ -68,8 +68,10 @@ export function reread(
     case "seeds":
       return loaders.seeds(d);
     default:
-      throw new Error(
-        `「${d.name}」是本地文件，请在任务窗格中重新选择文件后刷新。 / "${d.name}" is a local file: choose it again in the task pane to refresh.`,
+      throw new AppError(
+        "LOCAL_FILE",
+        `「${d.name}」是本地文件，请在任务窗格中重新选择文件后刷新。`,
+        `"${d.name}" is a local file: choose it again in the task pane to refresh.`,
       );
   }
 }

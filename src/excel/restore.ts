@@ -189,8 +189,10 @@ export async function restore(
     const undoExists = sheetNames.has(record.undoSheet);
     const meta = undoExists ? await readMeta(ctx, record) : null;
     if (!undoExists && record.data.created === null && record.snapshot.rows > 0 && states[0]) {
-      throw new Error(
-        `撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。 / The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`,
+      throw new AppError(
+        "UNDO_UNAVAILABLE",
+        `撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。`,
+        `The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`,
       );
     }
 

@@ -269,8 +269,10 @@ export async function undoLastRefresh(
         ctx.workbook.settings.getItem(names.settingsUndo).delete();
         await ctx.sync();
       });
-      throw new Error(
-        "上次写入由旧版本加载项完成，无法撤销。 / The last write was made by an older version of the add-in and cannot be undone.",
+      throw new AppError(
+        "UNDO_UNAVAILABLE",
+        "上次写入由旧版本加载项完成，无法撤销。",
+        "The last write was made by an older version of the add-in and cannot be undone.",
       );
     }
     if (record.phase === "committed" && !opts.force) {
@@ -635,9 +637,10 @@ async function applyDataset(
       run.rawMemory = state.rawMemory;
       checkAbort(opts.signal);
       if (refresh && !state.table) {
-        throw new Error(
-          `找不到数据集“${spec.sheet}”的表格“${spec.table}”（可能已被删除），无法刷新。请在任务窗格中重新载入该数据。本次没有做任何改动。 / ` +
-            `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
+        throw new AppError(
+          "TABLE_NOT_FOUND",
+          `找不到数据集“${spec.sheet}”的表格“${spec.table}”（可能已被删除），无法刷新。请在任务窗格中重新载入该数据。本次没有做任何改动。`,
+          `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
         );
       }
       const date1904 = state.date1904;
