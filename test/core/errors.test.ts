@@ -81,7 +81,7 @@ describe("src", () => {
 
   test("throws no Error with a glued “中文 / English” message", () => {
     // The first string of `new …Error(`, on its line or the next: Chinese, then " / " (or "）/ ") and more.
-    const glued = /new \w*Error\(\s*(["`])[^"`]*[\u3400-\u9fff][^"`\/]*\/ [^"`]*\1/g;
+    const glued = /new \w*Error\(\s*(["`])[^"`]*[\u3400-\u9fff][^"`/]*\/ [^"`]*\1/g;
     const found = files.flatMap((f) =>
       [...fs.readFileSync(f, "utf8").matchAll(glued)].map((m) => `${path.relative(process.cwd(), f)}: ${m[0]}`),
     );
