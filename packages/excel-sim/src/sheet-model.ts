@@ -2,7 +2,7 @@
  * One worksheet of the simulated workbook: cells stored by row arrays (values, number formats) so 100,000-row ledgers
  * stay small in memory, formulas and styles in sparse maps, plus column widths, panes, charts, merges and protection.
  */
-import { MAX_COLS } from "./formula";
+import { MAX_COLS, rectsMeet } from "./formula";
 import type { Rect } from "./formula";
 
 export type CellValue = string | number | boolean;
@@ -57,7 +57,7 @@ export class SheetModel {
 
   /** The merged areas that meet `rect`. */
   mergesIn(rect: Rect): Rect[] {
-    return this.merges.filter((m) => m.r0 <= rect.r1 && rect.r0 <= m.r1 && m.c0 <= rect.c1 && rect.c0 <= m.c1);
+    return this.merges.filter((m) => rectsMeet(m, rect));
   }
 
   value(r: number, c: number): CellValue {
@@ -68,6 +68,10 @@ export class SheetModel {
   numberFormat(r: number, c: number): string {
     const row = this.nfs[r];
     return (row && row[c]) || "General";
+  }
+  /** Whether a cell holds a value or a formula (what Excel would have to move, overwrite or refuse). */
+  holdsContent(r: number, c: number): boolean {
+    return this.value(r, c) !== "" || this.formula(r, c) !== undefined;
   }
   formula(r: number, c: number): string | undefined {
     return this.fmls.get(cellKey(r, c));

@@ -14,6 +14,7 @@ import {
   mapRefs,
   quoteSheet,
   rectAddress,
+  rectsMeet,
   toR1C1,
 } from "./formula";
 import { formatValue } from "./number-format";
@@ -200,7 +201,6 @@ export class WorkbookModel {
   }
 
   addTable(s: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
-    const overlaps = (a: Rect, b: Rect) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
     let r = { ...rect };
     if (!hasHeaders) {
       // Excel inserts a generated header row above the data: the data moves down one row within the table's columns.
@@ -210,7 +210,7 @@ export class WorkbookModel {
       r = { ...rect, r1: rect.r1 + 1 };
     }
     for (const t of this.tables)
-      if (t.sheet === s && overlaps(t.rect, r))
+      if (t.sheet === s && rectsMeet(t.rect, r))
         throw new SimError("InvalidOperation", "A table can't overlap another table.");
     if (s.mergesIn(r).length) throw notModelled("a table over merged cells");
     let n = 1;

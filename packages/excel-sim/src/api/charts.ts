@@ -6,7 +6,7 @@ import { rectAddress } from "../formula";
 import { SimError } from "../workbook";
 import type { ChartModel, SheetModel } from "../workbook";
 import { SimCollection, SimProxy } from "./proxy";
-import { SimRange } from "./ranges";
+import { SimRange, rangeArg } from "./ranges";
 import type { SimRequestContext } from "./request-context";
 
 export class SimChartCollection extends SimCollection<SheetModel, ChartModel, SimChart> {
@@ -23,24 +23,14 @@ export class SimChartCollection extends SimCollection<SheetModel, ChartModel, Si
   protected _wrap(chart: ChartModel): SimChart {
     return new SimChart(this.context, this, "_item", [chart.id], () => chart);
   }
+  private _find(name: string): ChartModel | null {
+    return this._req().charts.find((c) => c.name === name || c.id === name) ?? null;
+  }
   getItem(name: string): SimChart {
-    return new SimChart(
-      this.context,
-      this,
-      "getItem",
-      [name],
-      () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null,
-    );
+    return new SimChart(this.context, this, "getItem", [name], () => this._find(name));
   }
   getItemOrNullObject(name: string): SimChart {
-    return new SimChart(
-      this.context,
-      this,
-      "getItemOrNullObject",
-      [name],
-      () => this._req().charts.find((c) => c.name === name || c.id === name) ?? null,
-      true,
-    );
+    return new SimChart(this.context, this, "getItemOrNullObject", [name], () => this._find(name), true);
   }
   /** Add a chart of `type` over `sourceData` (a Range), series by "Auto" | "Columns" | "Rows". */
   add(type: string, sourceData: SimRange, seriesBy: string = "Auto"): SimChart {
@@ -132,8 +122,7 @@ export class SimChart extends SimProxy<ChartModel> {
     return this._nav("axes", () => ({ categoryAxis: mk("category"), valueAxis: mk("value") }));
   }
   setPosition(startCell: string | SimRange, endCell?: string | SimRange): void {
-    const addr = (x: string | SimRange | undefined) =>
-      x === undefined ? undefined : typeof x === "string" ? x : { range: x._id };
+    const addr = (x: string | SimRange | undefined) => (x === undefined ? undefined : rangeArg(x));
     this._call("setPosition", [addr(startCell), addr(endCell)], (c) => {
       const a = (x: string | SimRange | undefined) =>
         x === undefined ? undefined : typeof x === "string" ? x : rectAddress(x._req().rect);

@@ -2,7 +2,7 @@
  * RangeAreas and RangeCollection of the simulated Excel JavaScript API: several rectangles of one sheet, as returned
  * by getMergedAreasOrNullObject and getSpecialCellsOrNullObject.
  */
-import { quoteSheet, rectAddress } from "../formula";
+import { MAX_COLS, quoteSheet, rectAddress } from "../formula";
 import type { Rect } from "../formula";
 import type { SheetModel } from "../workbook";
 import { cellsOf } from "./cell-grid";
@@ -55,4 +55,33 @@ export class SimRangeCollection extends SimCollection<AreasTarget, RangeTarget, 
   protected _wrap(it: RangeTarget): SimRange {
     return new SimRange(this.context, this, "_item", [rectAddress(it.rect)], () => it);
   }
+}
+
+/**
+ * The cells of `rect` that hold formulas, as rectangles: runs down each column, side by side runs of the same rows
+ * joined (how Excel splits them into areas is not documented).
+ */
+export function formulaAreas(sheet: SheetModel, rect: Rect): Rect[] {
+  const runs: Rect[] = [];
+  const byCol = new Map<number, number[]>();
+  for (const k of sheet.fmls.keys()) {
+    const r = Math.floor(k / MAX_COLS),
+      c = k % MAX_COLS;
+    if (r < rect.r0 || r > rect.r1 || c < rect.c0 || c > rect.c1) continue;
+    let list = byCol.get(c);
+    if (!list) byCol.set(c, (list = []));
+    list.push(r);
+  }
+  for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
+    const rows = byCol.get(c)!.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const prev = runs.find((x) => x.c1 === c - 1 && x.r0 === rows[i] && x.r1 === rows[j]);
+      if (prev) prev.c1 = c;
+      else runs.push({ r0: rows[i], r1: rows[j], c0: c, c1: c });
+      i = j + 1;
+    }
+  }
+  return runs;
 }

@@ -2,15 +2,18 @@
  * Range of the simulated Excel JavaScript API: its properties (values, formulas, number formats, text…), the ranges
  * derived from it, clear, copyFrom, merge, special cells, getTables and delete.
  */
-import { MAX_COLS, MAX_ROWS, mapRefs, parseAddress, quoteSheet, rectAddress } from "../formula";
+import { MAX_COLS, MAX_ROWS, parseAddress, quoteSheet, rectAddress, rectsMeet } from "../formula";
 import type { Rect } from "../formula";
 import { SimError, formatValue, notModelled } from "../workbook";
+import type { SheetModel, WorkbookModel } from "../workbook";
 import { ERRORS, cellsOf, notNull, readGrid, valueType, writeGrid } from "./cell-grid";
 import type { RangeTarget } from "./cell-grid";
 import { SimProxy } from "./proxy";
-import { SimRangeAreas } from "./range-areas";
+import { SimRangeAreas, formulaAreas } from "./range-areas";
+import { copyRange } from "./range-copy";
+import { deleteCells } from "./range-delete";
 import { SimRangeFormat } from "./range-format";
-import { shiftRows } from "./table-geometry";
+import { mergeCells } from "./range-merge";
 import { SimTableCollection } from "./tables";
 import { SimWorksheet, liveSheet } from "./worksheets";
 
@@ -197,91 +200,27 @@ export class SimRange extends SimProxy<RangeTarget> {
       if (applyTo !== "Formats") {
         // What a table's header cell becomes when cleared is not documented for the API (the UI names it Column1…).
         for (const tb of this.context._book.tables) {
-          if (
-            tb.sheet === t.sheet &&
-            t.rect.r0 <= tb.rect.r0 &&
-            tb.rect.r0 <= t.rect.r1 &&
-            t.rect.c0 <= tb.rect.c1 &&
-            tb.rect.c0 <= t.rect.c1
-          ) {
+          if (tb.sheet === t.sheet && rectsMeet(t.rect, { ...tb.rect, r1: tb.rect.r0 }))
             throw notModelled(`clearing header cells of the table "${tb.name}"`);
-          }
         }
       }
       t.sheet.clear(t.rect, applyTo);
       this.context._book.dirty = true;
     });
   }
-  /**
-   * Copy cells (values, formulas with relative references moved, formats) from another range, in the host.
-   * Range.copyFrom (ExcelApi 1.9) "replicates the Copy and Paste actions of the Excel UI" (learn.microsoft.com,
-   * excel-add-ins-ranges-cut-copy-paste); a destination that is an exact multiple of the source repeats it (the d.ts
-   * note). Refused, because the UI's paste rules for them are not documented for the API: a source that contains a
-   * whole table (the UI pastes a new table), a destination that overlaps a table without lying inside it (the UI may
-   * grow the table), and structured references pasted outside the table they belong to.
-   */
+  /** Range.copyFrom (ExcelApi 1.9), as the UI's copy and paste: modelled and refused in range-copy.ts. */
   copyFrom(
     source: SimRange | string,
     copyType: "All" | "Formulas" | "Values" | "Formats" = "All",
     skipBlanks = false,
     transpose = false,
   ): void {
-    const src = typeof source === "string" ? source : { range: source._id };
-    this._call("copyFrom", [src, copyType, skipBlanks, transpose], (t) => {
+    this._call("copyFrom", [rangeArg(source), copyType, skipBlanks, transpose], (t) => {
       if (transpose) throw notModelled("Range.copyFrom with transpose");
       const b = this.context._book;
-      let from: RangeTarget;
-      if (typeof source === "string") {
-        const p = parseAddress(source);
-        const sheet = p?.sheet ? b.findSheet(p.sheet) : t.sheet;
-        if (!p || !sheet) throw new SimError("InvalidArgument", `Invalid source address ${source}`);
-        from = { sheet, rect: p.rect };
-      } else from = source._req();
-      liveSheet(b, from.sheet);
-      liveSheet(b, t.sheet);
-      const h = from.rect.r1 - from.rect.r0 + 1;
-      const w = from.rect.c1 - from.rect.c0 + 1;
-      const th = t.rect.r1 - t.rect.r0 + 1;
-      const tw = t.rect.c1 - t.rect.c0 + 1;
-      const to: Rect = {
-        r0: t.rect.r0,
-        c0: t.rect.c0,
-        r1: t.rect.r0 + (th % h === 0 ? th : h) - 1,
-        c1: t.rect.c0 + (tw % w === 0 ? tw : w) - 1,
-      };
-      const inside = (a: Rect, o: Rect) => a.r0 >= o.r0 && a.r1 <= o.r1 && a.c0 >= o.c0 && a.c1 <= o.c1;
-      const meets = (a: Rect, o: Rect) => a.r0 <= o.r1 && o.r0 <= a.r1 && a.c0 <= o.c1 && o.c0 <= a.c1;
-      for (const tb of b.tables) {
-        if (tb.sheet === from.sheet && inside(tb.rect, from.rect))
-          throw notModelled(
-            `Range.copyFrom of a range containing the whole table "${tb.name}" (the UI pastes a new table)`,
-          );
-        if (tb.sheet === t.sheet && meets(to, tb.rect) && !inside(to, tb.rect))
-          throw notModelled(`Range.copyFrom into a range that overlaps the table "${tb.name}" without lying inside it`);
-      }
-      if (copyType === "All" || copyType === "Formulas") {
-        for (let r = from.rect.r0; r <= from.rect.r1; r++) {
-          for (let c = from.rect.c0; c <= from.rect.c1; c++) {
-            const f = from.sheet.formula(r, c);
-            if (!f || !f.includes("[")) continue;
-            let structured = false;
-            mapRefs(f, {
-              structured: () => {
-                structured = true;
-                return "";
-              },
-            });
-            const home = b.tableAt(from.sheet, r, c);
-            const dest = b.tableAt(t.sheet, to.r0 + (r - from.rect.r0), to.c0 + (c - from.rect.c0));
-            if (structured && (!home || home !== dest))
-              throw notModelled("Range.copyFrom of a structured reference to outside its table");
-          }
-        }
-      }
-      b.assertUnprotected(t.sheet, "Range.copyFrom");
-      b.assertNotFiltered(t.sheet, to, "Range.copyFrom");
-      b.copy(from.sheet, from.rect, t.sheet, to, copyType, skipBlanks);
-      b.syncHeaders(t.sheet, to, true);
+      const from = rangeArgTarget(b, source, t.sheet);
+      if (!from.sheet || !from.rect) throw new SimError("InvalidArgument", `Invalid source address ${String(source)}`);
+      copyRange(b, { sheet: from.sheet, rect: from.rect }, t, copyType, skipBlanks);
     });
   }
   /** Used cells within this range (ExcelApi 1.4: "If there are no used cells within the range … a null object"). */
@@ -302,25 +241,8 @@ export class SimRange extends SimProxy<RangeTarget> {
           c1: Math.min(used.c1, t.rect.c1),
         };
         if (rect.r0 > rect.r1 || rect.c0 > rect.c1) return null;
-        // Shrink to the cells that really hold something.
-        let r0 = Infinity,
-          c0 = Infinity,
-          r1 = -1,
-          c1 = -1;
-        for (let r = rect.r0; r <= Math.min(rect.r1, t.sheet.vals.length + 1); r++) {
-          for (let c = rect.c0; c <= rect.c1; c++) {
-            const used1 =
-              t.sheet.value(r, c) !== "" ||
-              t.sheet.formula(r, c) !== undefined ||
-              (!valuesOnly && t.sheet.numberFormat(r, c) !== "General");
-            if (!used1) continue;
-            r0 = Math.min(r0, r);
-            r1 = Math.max(r1, r);
-            c0 = Math.min(c0, c);
-            c1 = Math.max(c1, c);
-          }
-        }
-        return r1 < 0 ? null : { sheet: t.sheet, rect: { r0, c0, r1, c1 } };
+        const within = usedCellsWithin(t.sheet, rect, valuesOnly);
+        return within ? { sheet: t.sheet, rect: within } : null;
       },
       true,
     );
@@ -349,44 +271,9 @@ export class SimRange extends SimProxy<RangeTarget> {
       true,
     );
   }
-  /**
-   * Range.merge (ExcelApi 1.2): "Merge the range cells into one region in the worksheet"; `across`: "merge cells in
-   * each row of the specified range as separate merged cells". Refused, as not documented for the API: merging cells
-   * other than the top-left one that hold something (the UI keeps only the top-left value, after a prompt), merging
-   * over an existing merged area, and merging cells of a table (the UI does not allow it).
-   */
+  /** Range.merge (ExcelApi 1.2): modelled and refused in range-merge.ts. */
   merge(across = false): void {
-    this._call("merge", [across], (t) => {
-      const b = this.context._book;
-      liveSheet(b, t.sheet);
-      b.assertUnprotected(t.sheet, "Range.merge");
-      const regions: Rect[] = across
-        ? Array.from({ length: t.rect.r1 - t.rect.r0 + 1 }, (_, i) => ({
-            ...t.rect,
-            r0: t.rect.r0 + i,
-            r1: t.rect.r0 + i,
-          }))
-        : [{ ...t.rect }];
-      for (const m of regions) {
-        if (m.r0 === m.r1 && m.c0 === m.c1) continue;
-        if (t.sheet.mergesIn(m).length) throw notModelled("Range.merge over cells that are already merged");
-        if (
-          b.tables.some(
-            (x) =>
-              x.sheet === t.sheet && x.rect.r0 <= m.r1 && m.r0 <= x.rect.r1 && x.rect.c0 <= m.c1 && m.c0 <= x.rect.c1,
-          )
-        )
-          throw notModelled("Range.merge of cells of a table");
-        for (let r = m.r0; r <= m.r1; r++) {
-          for (let c = m.c0; c <= m.c1; c++) {
-            if ((r !== m.r0 || c !== m.c0) && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c)))
-              throw notModelled("Range.merge of cells other than the top-left one that hold something");
-          }
-        }
-      }
-      for (const m of regions) if (m.r0 !== m.r1 || m.c0 !== m.c1) t.sheet.merges.push(m);
-      b.dirty = true;
-    });
+    this._call("merge", [across], (t) => mergeCells(this.context._book, t, across));
   }
   /** Range.unmerge (ExcelApi 1.2): "Unmerge the range cells into separate cells." Every merged area that meets it. */
   unmerge(): void {
@@ -414,27 +301,7 @@ export class SimRange extends SimProxy<RangeTarget> {
         const t = this._req();
         if (cellType !== "Formulas" || (cellValueType !== undefined && cellValueType !== "All"))
           throw notModelled(`getSpecialCells of type ${cellType}${cellValueType ? `/${cellValueType}` : ""}`);
-        const runs: Rect[] = [];
-        const byCol = new Map<number, number[]>();
-        for (const k of t.sheet.fmls.keys()) {
-          const r = Math.floor(k / MAX_COLS),
-            c = k % MAX_COLS;
-          if (r < t.rect.r0 || r > t.rect.r1 || c < t.rect.c0 || c > t.rect.c1) continue;
-          let list = byCol.get(c);
-          if (!list) byCol.set(c, (list = []));
-          list.push(r);
-        }
-        for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
-          const rows = byCol.get(c)!.sort((a, b) => a - b);
-          for (let i = 0; i < rows.length;) {
-            let j = i;
-            while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-            const prev = runs.find((x) => x.c1 === c - 1 && x.r0 === rows[i] && x.r1 === rows[j]);
-            if (prev) prev.c1 = c;
-            else runs.push({ r0: rows[i], r1: rows[j], c0: c, c1: c });
-            i = j + 1;
-          }
-        }
+        const runs = formulaAreas(t.sheet, t.rect);
         return runs.length ? { sheet: t.sheet, areas: runs } : null;
       },
       true,
@@ -447,43 +314,49 @@ export class SimRange extends SimProxy<RangeTarget> {
       return { book: this.context._book, sheet: t.sheet, within: t.rect, fullyContained };
     });
   }
-  /**
-   * Range.delete (ExcelApi 1.1): "removes cells from the worksheet and shifts surrounding cells to fill the gap"
-   * (learn.microsoft.com excel-add-ins-ranges-clear-delete). Modelled: shifting up, where the range takes whole data
-   * rows of the tables it meets (as the UI's delete of table rows does: the table shrinks, a total row moves up).
-   * Refused: shifting left, part of a table's width, header or total rows, every data row, a filtered table.
-   */
+  /** Range.delete (ExcelApi 1.1): modelled and refused in range-delete.ts. */
   delete(shift: "Up" | "Left"): void {
-    this._call("delete", [shift], (t) => {
-      const b = this.context._book;
-      liveSheet(b, t.sheet);
-      if (shift !== "Up") throw notModelled(`Range.delete shifting ${shift}`);
-      b.assertUnprotected(t.sheet, "Range.delete");
-      const n = t.rect.r1 - t.rect.r0 + 1;
-      const hosts = b.tables.filter(
-        (x) =>
-          x.sheet === t.sheet &&
-          x.rect.r0 <= t.rect.r1 &&
-          t.rect.r0 <= x.rect.r1 &&
-          x.rect.c0 <= t.rect.c1 &&
-          t.rect.c0 <= x.rect.c1,
-      );
-      for (const x of hosts) {
-        const bodyTop = x.rect.r0 + 1;
-        const bodyBottom = x.showTotals ? x.rect.r1 - 1 : x.rect.r1;
-        if (x.filters.size) throw notModelled(`Range.delete in the rows of "${x.name}" while a filter is applied`);
-        if (t.rect.c0 > x.rect.c0 || t.rect.c1 < x.rect.c1 || t.rect.r0 < bodyTop || t.rect.r1 > bodyBottom) {
-          throw notModelled(`Range.delete of cells that are not whole data rows of the table "${x.name}"`);
-        }
-        if (n >= bodyBottom - bodyTop + 1) throw notModelled(`Range.delete of every data row of the table "${x.name}"`);
-      }
-      t.sheet.clear(t.rect, "All");
-      shiftRows(b, t.sheet, t.rect.c0, t.rect.c1, t.rect.r1 + 1, -n);
-      for (const x of hosts) x.rect = { ...x.rect, r1: x.rect.r1 - n };
-      b.dirty = true;
-    });
+    this._call("delete", [shift], (t) => deleteCells(this.context._book, t, shift));
   }
   select(): void {
     this._call("select", [], (t) => this.context._book.activate(t.sheet));
   }
+}
+
+/** How a range argument (an address or a Range) is sent in a request: the address, or the range's object id. */
+export function rangeArg(x: SimRange | string): string | { range: number } {
+  return typeof x === "string" ? x : { range: x._id };
+}
+
+/**
+ * The sheet and rectangle a range argument names at sync time: a Range's own, or an address parsed on its sheet
+ * ("Sheet!A1:D1"), else on `fallback`. Either is undefined when the address is malformed or names no sheet.
+ */
+export function rangeArgTarget(
+  book: WorkbookModel,
+  x: SimRange | string,
+  fallback: SheetModel | null,
+): { sheet: SheetModel | null | undefined; rect: Rect | undefined } {
+  if (typeof x !== "string") return x._req();
+  const p = parseAddress(x);
+  return { sheet: p?.sheet ? book.findSheet(p.sheet) : fallback, rect: p?.rect };
+}
+
+/** The smallest rectangle within `rect` of cells that hold a value, a formula or (unless valuesOnly) a format. */
+function usedCellsWithin(sheet: SheetModel, rect: Rect, valuesOnly: boolean): Rect | null {
+  let r0 = Infinity,
+    c0 = Infinity,
+    r1 = -1,
+    c1 = -1;
+  for (let r = rect.r0; r <= Math.min(rect.r1, sheet.vals.length + 1); r++) {
+    for (let c = rect.c0; c <= rect.c1; c++) {
+      const used = sheet.holdsContent(r, c) || (!valuesOnly && sheet.numberFormat(r, c) !== "General");
+      if (!used) continue;
+      r0 = Math.min(r0, r);
+      r1 = Math.max(r1, r);
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
+    }
+  }
+  return r1 < 0 ? null : { r0, c0, r1, c1 };
 }

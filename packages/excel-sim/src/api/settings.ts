@@ -5,6 +5,16 @@ import { SimError } from "../workbook";
 import type { WorkbookModel } from "../workbook";
 import { SimCollection, SimProxy } from "./proxy";
 
+/** A setting's value as JSON; a value JSON cannot hold (undefined, a function) is refused. */
+function storable(json: string | undefined): string {
+  if (json === undefined)
+    throw new SimError(
+      "InvalidArgument",
+      "The argument is invalid or missing or has an incorrect format. (setting value)",
+    );
+  return json;
+}
+
 export class SimSettingCollection extends SimCollection<WorkbookModel, string, SimSetting> {
   readonly _cls = "SettingCollection";
   protected _list(b: WorkbookModel): string[] {
@@ -22,12 +32,7 @@ export class SimSettingCollection extends SimCollection<WorkbookModel, string, S
           "InvalidArgument",
           "The argument is invalid or missing or has an incorrect format. (setting key)",
         );
-      if (json === undefined)
-        throw new SimError(
-          "InvalidArgument",
-          "The argument is invalid or missing or has an incorrect format. (setting value)",
-        );
-      b.setSetting(key, json);
+      b.setSetting(key, storable(json));
     });
     return new SimSetting(this.context, this, "add", [key], () => key);
   }
@@ -68,12 +73,7 @@ export class SimSetting extends SimProxy<string> {
   set value(v: unknown) {
     const json = JSON.stringify(v);
     this._set("value", v, (k) => {
-      if (json === undefined)
-        throw new SimError(
-          "InvalidArgument",
-          "The argument is invalid or missing or has an incorrect format. (setting value)",
-        );
-      this.context._book.setSetting(k, json);
+      this.context._book.setSetting(k, storable(json));
     });
   }
   delete(): void {

@@ -71,8 +71,7 @@ export class SimTableColumnCollection extends SimCollection<TableModel, ColumnTa
       // "Columns with a higher index will be shifted to the side" (d.ts). Appending at the end next to an empty column
       // takes it; what happens to cells that lie right of the table when appending is not documented: refused.
       let emptyNext = at === t.columns.length;
-      for (let r = t.rect.r0; emptyNext && r <= t.rect.r1; r++)
-        if (s.value(r, c) !== "" || s.formula(r, c)) emptyNext = false;
+      for (let r = t.rect.r0; emptyNext && r <= t.rect.r1; r++) if (s.holdsContent(r, c)) emptyNext = false;
       if (at === t.columns.length && !emptyNext)
         throw notModelled(`TableColumnCollection.add at the end of "${t.name}" next to cells that are not empty`);
       for (let r = t.rect.r0; !emptyNext && r <= t.rect.r1; r++) {
@@ -177,7 +176,7 @@ export class SimTableColumn extends SimProxy<ColumnTarget> {
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {
         const len = Math.max(s.vals[r]?.length ?? 0, t.rect.c1 + 1);
         for (let cc = t.rect.c1 + 1; cc < len; cc++)
-          if (s.value(r, cc) !== "" || s.formula(r, cc))
+          if (s.holdsContent(r, cc))
             throw notModelled(`TableColumn.delete on "${t.name}" with cells right of the table`);
       }
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {

@@ -2,13 +2,13 @@
  * Tables of the simulated Excel JavaScript API: the collection (workbook, worksheet or Range.getTables scope, add) and a
  * table (name, total row, ranges, filters, delete, convertToRange, resize).
  */
-import { parseAddress, rectAddress } from "../formula";
+import { rectAddress, rectInside, rectsMeet } from "../formula";
 import type { Rect } from "../formula";
 import { SimError, notModelled } from "../workbook";
 import type { SheetModel, TableModel, WorkbookModel } from "../workbook";
 import { SimAutoFilter } from "./filters";
 import { SimCollection, SimProxy } from "./proxy";
-import { SimRange } from "./ranges";
+import { SimRange, rangeArg, rangeArgTarget } from "./ranges";
 import { SimTableColumnCollection } from "./table-columns";
 import { bodyRect } from "./table-geometry";
 import { SimTableRowCollection } from "./table-rows";
@@ -29,8 +29,7 @@ export class SimTableCollection extends SimCollection<TableScope, TableModel, Si
       if (s.sheet && t.sheet !== s.sheet) return false;
       if (!s.within) return true;
       const w = s.within;
-      if (s.fullyContained) return t.rect.r0 >= w.r0 && t.rect.r1 <= w.r1 && t.rect.c0 >= w.c0 && t.rect.c1 <= w.c1;
-      return t.rect.r0 <= w.r1 && w.r0 <= t.rect.r1 && t.rect.c0 <= w.c1 && w.c0 <= t.rect.c1;
+      return s.fullyContained ? rectInside(t.rect, w) : rectsMeet(t.rect, w);
     });
   }
   protected _wrap(table: TableModel): SimTable {
@@ -59,19 +58,11 @@ export class SimTableCollection extends SimCollection<TableScope, TableModel, Si
       [typeof address === "string" ? address : address._id, hasHeaders],
       () => null,
     );
-    this._call("add", [typeof address === "string" ? address : { range: address._id }, hasHeaders], (scope) => {
+    this._call("add", [rangeArg(address), hasHeaders], (scope) => {
       const b = scope.book;
-      let sheet: SheetModel | null | undefined;
-      let rect: Rect | undefined;
-      if (typeof address === "string") {
-        const p = parseAddress(address);
-        sheet = p?.sheet ? b.findSheet(p.sheet) : (scope.sheet ?? b.active);
-        rect = p?.rect;
-      } else {
-        const t = address._req();
-        sheet = t.sheet;
-        rect = t.rect;
-      }
+      const target = rangeArgTarget(b, address, scope.sheet ?? b.active);
+      const sheet = target.sheet;
+      let rect = target.rect;
       if (!sheet || !rect)
         throw new SimError(
           "InvalidArgument",
@@ -146,7 +137,7 @@ export class SimTable extends SimProxy<TableModel> {
       if (v) {
         const below = t.rect.r1 + 1;
         for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-          if (t.sheet.value(below, c) !== "" || t.sheet.formula(below, c))
+          if (t.sheet.holdsContent(below, c))
             throw notModelled(`showing the total row of "${t.name}" over a row that is not empty`);
         }
         t.showTotals = true;
@@ -260,21 +251,13 @@ export class SimTable extends SimProxy<TableModel> {
    * overlap the old one; new columns take their names from the header cells.
    */
   resize(newRange: SimRange | string): void {
-    this._call("resize", [typeof newRange === "string" ? newRange : { range: newRange._id }], (t) => {
+    this._call("resize", [rangeArg(newRange)], (t) => {
       const b = this.context._book;
       this._live();
       b.assertUnprotected(t.sheet, "Table.resize");
-      let rect: Rect | undefined;
-      let sheet = t.sheet;
-      if (typeof newRange === "string") {
-        const p = parseAddress(newRange);
-        if (p?.sheet) sheet = b.findSheet(p.sheet) ?? sheet;
-        rect = p?.rect;
-      } else {
-        const r = newRange._req();
-        sheet = r.sheet;
-        rect = r.rect;
-      }
+      const target = rangeArgTarget(b, newRange, t.sheet);
+      const sheet = target.sheet ?? t.sheet;
+      const rect = target.rect;
       if (
         !rect ||
         sheet !== t.sheet ||
@@ -296,7 +279,7 @@ export class SimTable extends SimProxy<TableModel> {
       for (let r = rect.r0; r <= rect.r1; r++) {
         for (let c = rect.c0; c <= rect.c1; c++) {
           if (r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1) continue;
-          if (r > rect.r0 && (t.sheet.value(r, c) !== "" || t.sheet.formula(r, c)))
+          if (r > rect.r0 && t.sheet.holdsContent(r, c))
             throw notModelled(
               `Table.resize of "${t.name}" over cells that are not empty (${rectAddress({ r0: r, c0: c, r1: r, c1: c })})`,
             );
@@ -304,14 +287,7 @@ export class SimTable extends SimProxy<TableModel> {
         if (r > t.rect.r1 + 100_000) break;
       }
       for (const o of b.tables) {
-        if (
-          o !== t &&
-          o.sheet === t.sheet &&
-          o.rect.r0 <= rect.r1 &&
-          rect.r0 <= o.rect.r1 &&
-          o.rect.c0 <= rect.c1 &&
-          rect.c0 <= o.rect.c1
-        ) {
+        if (o !== t && o.sheet === t.sheet && rectsMeet(o.rect, rect)) {
           throw new SimError("InvalidOperation", "A table can't overlap another table.");
         }
       }
