@@ -1,12 +1,12 @@
 /**
  * The request context of the simulated Excel JavaScript API (Excel.RequestContext): the queue of commands that
- * proxies fill and `context.sync()` sends to the host, and the hooks the host (index.ts) gives the proxies.
+ * proxies fill and `context.sync()` sends to the host, and the hooks the host (sync-runner.ts) gives the proxies.
  */
 import type { WorkbookModel } from "../workbook";
 import type { LoadOption, SimProxy } from "./proxy";
 import { SimApplication, SimWorkbook } from "./workbook";
 
-/** What the proxies need from the host (index.ts). */
+/** What the proxies need from the host (SimHost, sync-runner.ts). */
 export interface SimHostHooks {
   book: WorkbookModel;
   runSync(ctx: SimRequestContext): Promise<void>;
