@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { FluentProvider, MessageBar, MessageBarBody, Text, Subtitle1, webLightTheme } from "@fluentui/react-components";
-import { Language, normaliseLanguage, setLanguage } from "../i18n/language";
+import { Language, normaliseLanguage } from "../i18n/language";
 import { I18nContext, makeI18n } from "./i18n";
 import type { PaneSettings } from "./settings";
 import { ServicesContext, TaskPaneServices } from "./services";
@@ -37,9 +37,8 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
   const { t } = i18n;
 
   React.useEffect(() => {
-    setLanguage(settings.language === "auto" ? null : settings.language);
     document.documentElement.lang = lang;
-  }, [settings.language, lang]);
+  }, [lang]);
 
   const showSettings = React.useCallback(() => setTab("settings"), []);
 

@@ -24,7 +24,7 @@ export function useBriefingBuild(task: Task): BriefingBuild {
   async function build(request: BriefingRequest) {
     setCopyStatus(null);
     const result = await task.run(t("building"), (signal, onProgress) =>
-      services.buildBriefing({ ...request, signal, onProgress }),
+      services.buildBriefing({ ...request, language: lang, signal, onProgress }),
     );
     if (!result) return;
     setOutcome(result);
