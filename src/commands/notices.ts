@@ -24,9 +24,18 @@ const KEY = "__investLastNotice";
 export const NOTICE_EVENT = "invest:notice";
 
 type Store = { last: Notice | null; next: number; listeners: Set<(n: Notice) => void> };
+
+/** The store this module (or the other entry's copy of it) put on globalThis. */
+function isStore(x: unknown): x is Store {
+  return typeof x === "object" && x !== null && "listeners" in x;
+}
+
 function store(): Store {
-  const g = globalThis as unknown as Record<string, Store | undefined>;
-  return (g[KEY] ??= { last: null, next: 1, listeners: new Set() });
+  const existing: unknown = Reflect.get(globalThis, KEY);
+  if (isStore(existing)) return existing;
+  const fresh: Store = { last: null, next: 1, listeners: new Set() };
+  Reflect.set(globalThis, KEY, fresh);
+  return fresh;
 }
 
 export function publishNotice(n: Omit<Notice, "id" | "at">): Notice {

@@ -22,14 +22,22 @@ import { writeBriefingSheet } from "../excel/briefing-sheet";
 import { readWorkbookTableOrNull } from "../excel/read-table";
 import { buildBriefing } from "../briefing/build";
 import { briefingText } from "../briefing/text";
-import type { BriefingInput } from "../briefing/types";
+import type { Briefing, BriefingInput } from "../briefing/types";
 import { NATION } from "../briefing/report-card";
 import type { RegionHierarchy } from "../core/region-hierarchy";
 import { loadDivisions } from "../core/divisions";
 import { readWorkbookRegions, regionImportOptions } from "../excel/workbook-hierarchy";
 import { DATASET_KINDS, SHEETS } from "../core/columns";
 import type { Backends } from "./workbook-services";
-import type { BriefingAvailability, BriefingOutcome, BriefingRequest, LoadedSource, SourceSpec } from "./services";
+import type {
+  BriefingAvailability,
+  BriefingOutcome,
+  BriefingRequest,
+  LoadedSource,
+  RefreshReport,
+  SourceSpec,
+  WriteOptions,
+} from "./services";
 
 const SAMPLE_LABEL = "示例数据";
 
@@ -142,6 +150,154 @@ async function renameSheet(from: string, to: string): Promise<void> {
   });
 }
 
+/** A remembered source as the Refresh panel lists it. */
+function loadedSourceOf(d: SourceDescriptor): LoadedSource {
+  return {
+    id: d.id,
+    kind: d.kind,
+    label: sourceLabel(d),
+    rows: d.rows ?? 0,
+    lastRefreshed: d.lastRefresh,
+    refreshable: canRefreshWithoutDialog(d),
+    sample: d.type === "seeds",
+  };
+}
+
+/** Refresh one remembered source through THE refresh path, with its guard: a source with rejected rows is refused
+ * (SourceHasErrors), never archived. */
+async function refreshReport(id: string, options: WriteOptions): Promise<RefreshReport> {
+  const { summary: s, result } = await refreshSource(id, { signal: options.signal, onProgress: options.onProgress });
+  return {
+    added: s.added,
+    updated: s.updated,
+    removed: s.archived,
+    unchanged: s.unchanged,
+    issues: result.issues,
+    at: new Date().toISOString(),
+    notices: s.notices,
+  };
+}
+
+interface DataCoverage {
+  regions: Set<string>;
+  dataYears: number[];
+  latest?: { year: number; month: number };
+}
+
+/** The regions and the years with data in the ledger, funds and reported figures, and the latest month with data. */
+function dataCoverage(d: WorkbookDatasets["data"]): DataCoverage {
+  const cover: DataCoverage = { regions: new Set<string>(), dataYears: [] };
+  const seen = (year: number, month: number) => {
+    cover.dataYears.push(year);
+    const { latest } = cover;
+    if (month >= 1 && month <= 12 && (!latest || year > latest.year || (year === latest.year && month > latest.month)))
+      cover.latest = { year, month };
+  };
+  const seenIso = (iso: string | null | undefined) => {
+    const y = yearOf(iso);
+    if (y && iso) seen(y, Number(iso.slice(5, 7)));
+  };
+  for (const r of d.ledger?.records ?? []) {
+    if (r.region) cover.regions.add(r.region);
+    seenIso(r.signed_date);
+    seenIso(r.started_date);
+  }
+  for (const f of d.funds?.funds ?? []) {
+    if (f.region) cover.regions.add(f.region);
+    seenIso(f.date);
+  }
+  for (const f of d.figures?.figures ?? []) {
+    cover.regions.add(f.region);
+    seen(f.year, f.through_month);
+  }
+  return cover;
+}
+
+/** What the workbook's datasets offer the 成绩单 panel: regions, years with data or targets, jurisdictions. */
+async function workbookBriefingAvailability(): Promise<BriefingAvailability> {
+  const w = await readWorkbookDatasets();
+  const { regions, dataYears, latest } = dataCoverage(w.data);
+  const targets = w.data.targets?.targets ?? [];
+  for (const t of targets) regions.add(t.region);
+  return {
+    regions: [...regions].sort((a, b) => a.localeCompare(b, "zh-CN")),
+    jurisdictions: jurisdictionChoices(w.hierarchy, regions) as BriefingAvailability["jurisdictions"],
+    dataYears: sorted(dataYears),
+    targetYears: sorted(targets.map((t) => t.year)),
+    ...(latest ? { latest } : {}),
+  };
+}
+
+/** The briefing's numbers from the workbook's datasets, warned when the sheets' 地区路径 are stale. */
+function briefingOf(w: WorkbookDatasets, req: BriefingRequest): Briefing {
+  const d = w.data;
+  const input: BriefingInput = {
+    records: d.ledger?.records ?? [],
+    funds: d.funds?.funds ?? [],
+    targets: d.targets?.targets ?? [],
+    figures: d.figures?.figures ?? [],
+  };
+  const briefing = buildBriefing(input, {
+    period: req.period,
+    basis: req.basis,
+    tolerance: req.tolerance,
+    regions: req.regions,
+    metrics: req.metrics,
+    // The report card by level (when no list of regions is given): jurisdiction, level, 其中 rows, 合计 rule.
+    hierarchy: w.hierarchy,
+    within: req.within,
+    level: req.level,
+    showEmpty: req.showEmpty,
+    breakdowns: req.breakdowns,
+    top: req.top,
+  });
+  if (!req.valuesOnly && !pathsCurrent(w)) {
+    briefing.warnings.push({
+      code: "region_paths_stale",
+      message:
+        "台账或到位资金表中的“地区路径”与当前地区表不一致（地区表改过之后尚未刷新），成绩单中的公式可能少算。请先刷新台账和到位资金，再生成成绩单。",
+      message_en:
+        "The 地区路径 (region path) column of the ledger or funds sheet does not match the regions table now (it changed after they were loaded): the report card's formulas may miss rows. Refresh the ledger and the funds, then build the report card again.",
+    });
+  }
+  return briefing;
+}
+
+/** Write the briefing sheet (and first, when asked, its values-only copy); the sheet's name. */
+async function writeBriefingSheets(briefing: Briefing, req: BriefingRequest): Promise<string> {
+  const language = req.language ?? "zh-CN";
+  const text = briefingText(briefing, { language });
+  if (req.valuesOnly) {
+    // The writer names its sheet after the period; the frozen copy is written first and renamed aside.
+    const copy = await writeBriefingSheet(briefing, {
+      valuesOnly: true,
+      charts: false,
+      language,
+      text,
+      activate: false,
+    });
+    await renameSheet(copy.sheetName, valuesCopyName(copy.sheetName, language));
+  }
+  const written = await writeBriefingSheet(briefing, { portable: req.portable, charts: req.charts, language, text });
+  return written.sheetName;
+}
+
+async function buildWorkbookBriefing(req: BriefingRequest): Promise<BriefingOutcome> {
+  const w = await readWorkbookDatasets();
+  req.onProgress?.(0.3);
+  const briefing = briefingOf(w, req);
+  if (req.signal?.aborted) throw cancelledError();
+  req.onProgress?.(0.5);
+  const sheet = await writeBriefingSheets(briefing, req);
+  req.onProgress?.(1);
+  return {
+    sheet,
+    text: { zh: briefingText(briefing, { language: "zh-CN" }), en: briefingText(briefing, { language: "en-US" }) },
+    warnings: briefing.warnings.map((w) => ({ zh: w.message, en: w.message_en })),
+    noData: briefing.tables.every((t) => t.total.actual == null && t.rows.every((r) => r.actual == null)),
+  };
+}
+
 /** The user's column mappings, remembered per source (file name, URL path or table) on this computer. */
 const mappings = new LocalStorageMappingStore();
 
@@ -160,151 +316,17 @@ export function createBackendsNow(): Backends {
       const s = loadSeeds({ divisions: await loadDivisions() });
       return [s.regions, s.ledger, s.figures, s.targets, s.funds];
     },
-
     async writeDataset(result, source, options) {
       const summary = await writeDataset(result.kind, result, descriptorOf(source, result), options);
       return { kind: summary.kind, sheet: summary.sheet, rows: summary.rows };
     },
-
-    async listSources(): Promise<LoadedSource[]> {
-      const list = await listSources();
-      return list.map((d) => ({
-        id: d.id,
-        kind: d.kind,
-        label: sourceLabel(d),
-        rows: d.rows ?? 0,
-        lastRefreshed: d.lastRefresh,
-        refreshable: canRefreshWithoutDialog(d),
-        sample: d.type === "seeds",
-      }));
-    },
-
-    async refresh(id, options) {
-      // THE refresh path, with its guard: a source with rejected rows is refused (SourceHasErrors), never archived.
-      const { summary: s, result } = await refreshSource(id, {
-        signal: options.signal,
-        onProgress: options.onProgress,
-      });
-      return {
-        added: s.added,
-        updated: s.updated,
-        removed: s.archived,
-        unchanged: s.unchanged,
-        issues: result.issues,
-        at: new Date().toISOString(),
-        notices: s.notices,
-      };
-    },
-
+    listSources: async () => (await listSources()).map(loadedSourceOf),
+    refresh: refreshReport,
     async undoLastRefresh(options) {
       const r = await undoLastRefresh({ force: options?.force === true });
       return r ? { description: r.description } : null;
     },
-
-    async briefingAvailability(): Promise<BriefingAvailability> {
-      const w = await readWorkbookDatasets();
-      const d = w.data;
-      const regions = new Set<string>();
-      const dataYears: number[] = [];
-      let latest: { year: number; month: number } | undefined;
-      const seen = (year: number, month: number) => {
-        dataYears.push(year);
-        if (
-          month >= 1 &&
-          month <= 12 &&
-          (!latest || year > latest.year || (year === latest.year && month > latest.month))
-        )
-          latest = { year, month };
-      };
-      const seenIso = (iso: string | null | undefined) => {
-        const y = yearOf(iso);
-        if (y) seen(y, Number(iso!.slice(5, 7)));
-      };
-      for (const r of d.ledger?.records ?? []) {
-        if (r.region) regions.add(r.region);
-        seenIso(r.signed_date);
-        seenIso(r.started_date);
-      }
-      for (const f of d.funds?.funds ?? []) {
-        if (f.region) regions.add(f.region);
-        seenIso(f.date);
-      }
-      for (const f of d.figures?.figures ?? []) {
-        regions.add(f.region);
-        seen(f.year, f.through_month);
-      }
-      const targetYears = (d.targets?.targets ?? []).map((t) => t.year);
-      for (const t of d.targets?.targets ?? []) regions.add(t.region);
-      return {
-        regions: [...regions].sort((a, b) => a.localeCompare(b, "zh-CN")),
-        jurisdictions: jurisdictionChoices(w.hierarchy, regions) as BriefingAvailability["jurisdictions"],
-        dataYears: sorted(dataYears),
-        targetYears: sorted(targetYears),
-        ...(latest ? { latest } : {}),
-      };
-    },
-
-    async buildBriefing(req: BriefingRequest): Promise<BriefingOutcome> {
-      const w = await readWorkbookDatasets();
-      const d = w.data;
-      req.onProgress?.(0.3);
-      const input: BriefingInput = {
-        records: d.ledger?.records ?? [],
-        funds: d.funds?.funds ?? [],
-        targets: d.targets?.targets ?? [],
-        figures: d.figures?.figures ?? [],
-      };
-      const briefing = buildBriefing(input, {
-        period: req.period,
-        basis: req.basis,
-        tolerance: req.tolerance,
-        regions: req.regions,
-        metrics: req.metrics,
-        // The report card by level (when no list of regions is given): jurisdiction, level, 其中 rows, 合计 rule.
-        hierarchy: w.hierarchy,
-        within: req.within,
-        level: req.level,
-        showEmpty: req.showEmpty,
-        breakdowns: req.breakdowns,
-        top: req.top,
-      });
-      if (!req.valuesOnly && !pathsCurrent(w)) {
-        briefing.warnings.push({
-          code: "region_paths_stale",
-          message:
-            "台账或到位资金表中的“地区路径”与当前地区表不一致（地区表改过之后尚未刷新），成绩单中的公式可能少算。请先刷新台账和到位资金，再生成成绩单。",
-          message_en:
-            "The 地区路径 (region path) column of the ledger or funds sheet does not match the regions table now (it changed after they were loaded): the report card's formulas may miss rows. Refresh the ledger and the funds, then build the report card again.",
-        });
-      }
-      if (req.signal?.aborted) throw cancelledError();
-      req.onProgress?.(0.5);
-      const language = req.language ?? "zh-CN";
-      const text = briefingText(briefing, { language });
-      if (req.valuesOnly) {
-        // The writer names its sheet after the period; the frozen copy is written first and renamed aside.
-        const copy = await writeBriefingSheet(briefing, {
-          valuesOnly: true,
-          charts: false,
-          language,
-          text,
-          activate: false,
-        });
-        await renameSheet(copy.sheetName, valuesCopyName(copy.sheetName, language));
-      }
-      const written = await writeBriefingSheet(briefing, {
-        portable: req.portable,
-        charts: req.charts,
-        language,
-        text,
-      });
-      req.onProgress?.(1);
-      return {
-        sheet: written.sheetName,
-        text: { zh: briefingText(briefing, { language: "zh-CN" }), en: briefingText(briefing, { language: "en-US" }) },
-        warnings: briefing.warnings.map((w) => ({ zh: w.message, en: w.message_en })),
-        noData: briefing.tables.every((t) => t.total.actual == null && t.rows.every((r) => r.actual == null)),
-      };
-    },
+    briefingAvailability: workbookBriefingAvailability,
+    buildBriefing: buildWorkbookBriefing,
   };
 }

@@ -22,23 +22,20 @@ export function preloadBackends(): void {
   void load().catch(() => undefined);
 }
 
+/** Backends whose every method loads the real modules first (once), then calls the real method. */
 export function createBackends(): Backends {
   let real: Backends | null = null;
   const get = async () => (real ??= (await load()).createBackendsNow());
-  const lazy =
-    <K extends keyof Backends>(k: K) =>
-    async (...args: Parameters<Backends[K]>) =>
-      ((await get())[k] as (...a: Parameters<Backends[K]>) => ReturnType<Backends[K]>)(...args);
   return {
-    importBytes: lazy("importBytes"),
-    importUrl: lazy("importUrl"),
-    importTable: lazy("importTable"),
-    loadSeeds: lazy("loadSeeds"),
-    writeDataset: lazy("writeDataset"),
-    listSources: lazy("listSources"),
-    refresh: lazy("refresh"),
-    undoLastRefresh: lazy("undoLastRefresh"),
-    briefingAvailability: lazy("briefingAvailability"),
-    buildBriefing: lazy("buildBriefing"),
-  } as unknown as Backends;
+    importBytes: async (...a) => (await get()).importBytes(...a),
+    importUrl: async (...a) => (await get()).importUrl(...a),
+    importTable: async (...a) => (await get()).importTable(...a),
+    loadSeeds: async () => (await get()).loadSeeds(),
+    writeDataset: async (...a) => (await get()).writeDataset(...a),
+    listSources: async () => (await get()).listSources(),
+    refresh: async (...a) => (await get()).refresh(...a),
+    undoLastRefresh: async (...a) => (await get()).undoLastRefresh(...a),
+    briefingAvailability: async () => (await get()).briefingAvailability(),
+    buildBriefing: async (...a) => (await get()).buildBriefing(...a),
+  };
 }

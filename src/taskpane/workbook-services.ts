@@ -26,6 +26,7 @@ import { zhFromMetadata } from "./functions-reference";
 import { OWN_TABLES } from "../core/columns";
 import { readWorkbookTableOrNull } from "../excel/read-table";
 import { textCell } from "../excel/values";
+import type { Language } from "../i18n/language";
 
 /** What the task pane needs from the import, workbook and briefing modules. */
 export interface Backends {
@@ -80,89 +81,144 @@ function sheetRef(name: string): string {
   return /^[A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Read a source through the importer that reads its kind of source (a workbook table is read from Excel first). */
+async function readSource(backends: Backends, source: SourceSpec, options: ReadOptions): Promise<ImportResult[]> {
+  const common = {
+    kind: kindOf(options.kind),
+    mapping: options.mapping,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  };
+  switch (source.type) {
+    case "sample":
+      return backends.loadSeeds();
+    case "file":
+      return [await backends.importBytes(source.bytes, { ...common, fileName: source.name })];
+    case "url":
+      return [await backends.importUrl(source.url, { ...common, fileName: source.url })];
+    case "table": {
+      const { values, startRow, label } = await readTable(source.name);
+      return [await backends.importTable(values, { ...common, fileName: label, startRow })];
+    }
+  }
+}
+
+/** The workbook's tables that can be imported: every table but the add-in's own. */
+async function listWorkbookTables(): Promise<WorkbookTable[]> {
+  return excel().run(async (ctx) => {
+    const tables = ctx.workbook.tables;
+    tables.load("items/name");
+    await ctx.sync();
+    const parts = tables.items.map((t) => {
+      const ws = t.worksheet;
+      ws.load("name");
+      const body = t.getDataBodyRange();
+      body.load("rowCount");
+      return { t, ws, body };
+    });
+    await ctx.sync();
+    return parts
+      .filter(({ t }) => !OWN_TABLES.some((own) => own.toLowerCase() === t.name.toLowerCase()))
+      .map(({ t, ws, body }) => ({ name: t.name, sheet: ws.name, rows: body.rowCount }));
+  });
+}
+
+/** The issues sheet's rows: a header, then file, row, column, severity and message of each issue. */
+function issueRows(issues: ImportIssue[], lang: Language): (string | number)[][] {
+  return [
+    [...ISSUES_HEADERS[lang]],
+    ...issues.map((i) => [
+      i.file,
+      i.row,
+      i.column ?? "",
+      SEVERITY[lang][i.severity],
+      lang === "zh-CN" ? i.message : i.message_en,
+    ]),
+  ];
+}
+
+/** Write the issues to their sheet (replacing the last list) and show it; the sheet's name. */
+async function writeIssuesSheet(issues: ImportIssue[], lang: Language): Promise<string> {
+  const name = ISSUES_SHEET[lang];
+  const rows = issueRows(issues, lang);
+  await excel().run(async (ctx) => {
+    const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
+    await ctx.sync();
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
+    if (!existing.isNullObject) existing.delete();
+    const ws = ctx.workbook.worksheets.add(name);
+    const range = ws.getRangeByIndexes(0, 0, rows.length, 5);
+    // Every text cell through the one text-cell rule (src/excel/values.ts): a file name, column title or message
+    // that starts with = + - @ or looks like a number or date stays exactly that text.
+    range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "0" : "General")));
+    range.values = rows.map((r) => r.map((v) => (typeof v === "string" ? textCell(v) : v)));
+    ws.getRangeByIndexes(0, 0, 1, 5).format.font.bold = true;
+    // Widths in points: file, row, column, severity, and a wide wrapped column for the message.
+    [160, 40, 110, 48, 420].forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
+    ws.getRangeByIndexes(0, 4, rows.length, 1).format.wrapText = true;
+    ws.freezePanes.freezeRows(1);
+    ws.activate();
+    await ctx.sync();
+  });
+  return name;
+}
+
+/** Put a formula into a cell ("Sheet!A1", or Excel's active cell when null); the cell's address. */
+async function insertFormulaAt(target: string | null, formula: string): Promise<string> {
+  return excel().run(async (ctx) => {
+    let cell: Excel.Range;
+    if (target) {
+      const bang = target.lastIndexOf("!");
+      const sheet = target
+        .slice(0, bang)
+        .replace(/^'(.*)'$/, "$1")
+        .replace(/''/g, "'");
+      cell = ctx.workbook.worksheets.getItem(sheet).getRange(target.slice(bang + 1));
+    } else {
+      cell = ctx.workbook.getActiveCell();
+    }
+    cell.formulas = [[formula]];
+    cell.load("address");
+    await ctx.sync();
+    return cell.address;
+  });
+}
+
+async function readSettings(): Promise<WorkbookSettings> {
+  return excel().run(async (ctx) => {
+    const items = Object.entries(SETTINGS_KEYS).map(([k, key]) => {
+      const s = ctx.workbook.settings.getItemOrNullObject(key);
+      s.load("value");
+      return [k, s] as const;
+    });
+    await ctx.sync();
+    const out: Record<string, unknown> = {};
+    for (const [k, s] of items) if (!s.isNullObject) out[k] = s.value;
+    return out as WorkbookSettings;
+  });
+}
+
+async function saveSettings(settings: WorkbookSettings): Promise<boolean> {
+  await excel().run(async (ctx) => {
+    for (const [k, key] of Object.entries(SETTINGS_KEYS)) {
+      const v = settings[k as keyof WorkbookSettings];
+      if (v !== undefined) ctx.workbook.settings.add(key, v);
+    }
+    await ctx.sync();
+  });
+  return true;
+}
+
 export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneServices {
   const { backends } = opts;
   const fetchImpl = opts.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
 
   return {
     host: opts.host,
-
-    async read(source: SourceSpec, options: ReadOptions): Promise<ImportResult[]> {
-      const common = {
-        kind: kindOf(options.kind),
-        mapping: options.mapping,
-        onProgress: options.onProgress,
-        signal: options.signal,
-      };
-      switch (source.type) {
-        case "sample":
-          return backends.loadSeeds();
-        case "file":
-          return [await backends.importBytes(source.bytes, { ...common, fileName: source.name })];
-        case "url":
-          return [await backends.importUrl(source.url, { ...common, fileName: source.url })];
-        case "table": {
-          const { values, startRow, label } = await readTable(source.name);
-          return [await backends.importTable(values, { ...common, fileName: label, startRow })];
-        }
-      }
-    },
-
-    async listTables(): Promise<WorkbookTable[]> {
-      return excel().run(async (ctx) => {
-        const tables = ctx.workbook.tables;
-        tables.load("items/name");
-        await ctx.sync();
-        const parts = tables.items.map((t) => {
-          const ws = t.worksheet;
-          ws.load("name");
-          const body = t.getDataBodyRange();
-          body.load("rowCount");
-          return { t, ws, body };
-        });
-        await ctx.sync();
-        return parts
-          .filter(({ t }) => !OWN_TABLES.some((own) => own.toLowerCase() === t.name.toLowerCase()))
-          .map(({ t, ws, body }) => ({ name: t.name, sheet: ws.name, rows: body.rowCount }));
-      });
-    },
-
+    read: (source, options) => readSource(backends, source, options),
+    listTables: listWorkbookTables,
     write: (result, source, options) => backends.writeDataset(result, source, options),
-
-    async writeIssues(issues: ImportIssue[], lang): Promise<string> {
-      const name = ISSUES_SHEET[lang];
-      const rows: (string | number)[][] = [
-        [...ISSUES_HEADERS[lang]],
-        ...issues.map((i) => [
-          i.file,
-          i.row,
-          i.column ?? "",
-          SEVERITY[lang][i.severity],
-          lang === "zh-CN" ? i.message : i.message_en,
-        ]),
-      ];
-      await excel().run(async (ctx) => {
-        const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
-        await ctx.sync();
-        // eslint-disable-next-line office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
-        if (!existing.isNullObject) existing.delete();
-        const ws = ctx.workbook.worksheets.add(name);
-        const range = ws.getRangeByIndexes(0, 0, rows.length, 5);
-        // Every text cell through the one text-cell rule (src/excel/values.ts): a file name, column title or message
-        // that starts with = + - @ or looks like a number or date stays exactly that text.
-        range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "0" : "General")));
-        range.values = rows.map((r) => r.map((v) => (typeof v === "string" ? textCell(v) : v)));
-        ws.getRangeByIndexes(0, 0, 1, 5).format.font.bold = true;
-        // Widths in points: file, row, column, severity, and a wide wrapped column for the message.
-        [160, 40, 110, 48, 420].forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
-        ws.getRangeByIndexes(0, 4, rows.length, 1).format.wrapText = true;
-        ws.freezePanes.freezeRows(1);
-        ws.activate();
-        await ctx.sync();
-      });
-      return name;
-    },
-
+    writeIssues: writeIssuesSheet,
     listSources: () => backends.listSources(),
     refresh: (id, options) => backends.refresh(id, options),
     undoLastRefresh: (options) => backends.undoLastRefresh(options),
@@ -175,52 +231,9 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
       return zhFromMetadata(await res.json());
     },
 
-    async insertFormula(formula: string): Promise<string> {
-      const target = opts.activeCell ? await opts.activeCell() : null;
-      return excel().run(async (ctx) => {
-        let cell: Excel.Range;
-        if (target) {
-          const bang = target.lastIndexOf("!");
-          const sheet = target
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, "$1")
-            .replace(/''/g, "'");
-          cell = ctx.workbook.worksheets.getItem(sheet).getRange(target.slice(bang + 1));
-        } else {
-          cell = ctx.workbook.getActiveCell();
-        }
-        cell.formulas = [[formula]];
-        cell.load("address");
-        await ctx.sync();
-        return cell.address;
-      });
-    },
-
-    async readWorkbookSettings(): Promise<WorkbookSettings> {
-      return excel().run(async (ctx) => {
-        const items = Object.entries(SETTINGS_KEYS).map(([k, key]) => {
-          const s = ctx.workbook.settings.getItemOrNullObject(key);
-          s.load("value");
-          return [k, s] as const;
-        });
-        await ctx.sync();
-        const out: Record<string, unknown> = {};
-        for (const [k, s] of items) if (!s.isNullObject) out[k] = s.value;
-        return out as WorkbookSettings;
-      });
-    },
-
-    async saveWorkbookSettings(settings: WorkbookSettings): Promise<boolean> {
-      await excel().run(async (ctx) => {
-        for (const [k, key] of Object.entries(SETTINGS_KEYS)) {
-          const v = settings[k as keyof WorkbookSettings];
-          if (v !== undefined) ctx.workbook.settings.add(key, v);
-        }
-        await ctx.sync();
-      });
-      return true;
-    },
-
+    insertFormula: async (formula) => insertFormulaAt(opts.activeCell ? await opts.activeCell() : null, formula),
+    readWorkbookSettings: readSettings,
+    saveWorkbookSettings: saveSettings,
     copyText,
 
     // The self-test's modules arrive with the workbook chunk (the same lazy chunk as the backends).

@@ -1,35 +1,26 @@
-/** 成绩单 Briefing: choose period, regions, metrics and options; build the sheet; show and copy the text. */
+/**
+ * 成绩单 Briefing: choose period, regions, metrics and options; build the sheet; show and copy the text.
+ * What the workbook offers is read by briefing/useBriefingAvailability.ts, the request is put together in
+ * briefing/briefing-request.ts and built by briefing/useBriefingBuild.ts; the fields are the components of briefing/.
+ */
 import * as React from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  Select,
-  Spinner,
-  Subtitle2,
-  Text,
-  Textarea,
-  makeStyles,
-} from "@fluentui/react-components";
-import { METRICS, METRIC_INFO, Metric } from "../../core/model";
+import { Button, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { METRICS, Metric } from "../../core/model";
 import type { ProgressBasis } from "../../core/metrics";
-import { MessageKey, useT } from "../i18n";
-import { ProgressArea, Status, StatusMessage, useCommonStyles, useTask, userError } from "../common";
-import { BriefingAvailability, BriefingOutcome, useServices } from "../services";
-import { DEFAULT_CARD_CHOICES, ReportCardChoices, ReportCardOptions, topValue } from "./ReportCardOptions";
+import { useT } from "../i18n";
+import { ProgressArea, StatusMessage, useCommonStyles, useTask } from "../common";
+import { useServices } from "../services";
+import { DEFAULT_CARD_CHOICES, ReportCardChoices, ReportCardOptions } from "./ReportCardOptions";
+import { useBriefingAvailability } from "./briefing/useBriefingAvailability";
+import { useBriefingBuild } from "./briefing/useBriefingBuild";
+import { DEFAULT_SHEET_OPTIONS, SheetOptions, briefingRequest, invalidChoice } from "./briefing/briefing-request";
+import { PeriodField } from "./briefing/PeriodField";
+import { RegionChecklist } from "./briefing/RegionChecklist";
+import { MetricChecklist } from "./briefing/MetricChecklist";
+import { SheetOptionsFields } from "./briefing/SheetOptionsFields";
+import { BriefingResult } from "./briefing/BriefingResult";
 
-const useStyles = makeStyles({
-  fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column" },
-  legend: { padding: 0, marginBottom: "4px", fontWeight: 600 },
-  text: { width: "100%" },
-  textArea: { minHeight: "10em" },
-});
-
-/** Quarter options for the recent years (newest first). */
-export function quarterOptions(years: number[]): string[] {
-  const sorted = [...new Set(years)].sort((a, b) => b - a).slice(0, 3);
-  return sorted.flatMap((y) => [4, 3, 2, 1].map((q) => `${y}Q${q}`));
-}
+export { quarterOptions } from "./briefing/quarters";
 
 /**
  * `active`: the panel is shown. It stays mounted while hidden (its result survives a visit to another tab) and reads
@@ -44,133 +35,37 @@ export function BriefingPanel({
   tolerance: number;
   active?: boolean;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const services = useServices();
   const c = useCommonStyles();
-  const s = useStyles();
   const task = useTask();
-  const [avail, setAvail] = React.useState<BriefingAvailability | null>(null);
-  const [availError, setAvailError] = React.useState<string | null>(null);
-  const [period, setPeriod] = React.useState("");
-  const [regions, setRegions] = React.useState<string[]>([]);
+  const { avail, availError, period, setPeriod, regions, setRegions } = useBriefingAvailability(active);
   const [metrics, setMetrics] = React.useState<Metric[]>([...METRICS]);
-  const [portable, setPortable] = React.useState(false);
-  const [valuesOnly, setValuesOnly] = React.useState(false);
-  const [charts, setCharts] = React.useState(false);
+  const [options, setOptions] = React.useState<SheetOptions>(DEFAULT_SHEET_OPTIONS);
   const [card, setCard] = React.useState<ReportCardChoices>(DEFAULT_CARD_CHOICES);
-  const [outcome, setOutcome] = React.useState<BriefingOutcome | null>(null);
-  const [copyStatus, setCopyStatus] = React.useState<Status>(null);
-
-  const availRef = React.useRef<BriefingAvailability | null>(null);
-  React.useEffect(() => {
-    if (!active) return;
-    let live = true;
-    services
-      .briefingAvailability()
-      .then((a) => {
-        if (!live) return;
-        const before = availRef.current;
-        availRef.current = a;
-        setAvail(a);
-        setAvailError(null);
-        if (before && before.regions.length > 0) {
-          // Seen before: keep the chosen regions (all stays all) and a period still offered.
-          setRegions((cur) =>
-            cur.length === before.regions.length ? a.regions : a.regions.filter((r) => cur.includes(r)),
-          );
-          return;
-        }
-        setRegions(a.regions);
-        // Default: the quarter of the latest data; else the first quarter of the latest year known.
-        if (a.latest) setPeriod(`${a.latest.year}Q${Math.ceil(a.latest.month / 3)}`);
-        else {
-          const years = a.dataYears.length
-            ? a.dataYears
-            : a.targetYears.length
-              ? a.targetYears
-              : [new Date().getFullYear()];
-          setPeriod(`${Math.max(...years)}Q1`);
-        }
-      })
-      .catch(
-        (err) =>
-          live && (setAvailError(userError(err, t, lang)), setAvail({ regions: [], dataYears: [], targetYears: [] })),
-      );
-    return () => {
-      live = false;
-    };
-    // On each visit to the panel, not on a language switch: that would reset the period the analyst chose.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- t and lang only word an error message here
-  }, [services, active]);
+  const build = useBriefingBuild(task);
 
   if (!avail) return <Spinner size="tiny" label={t("working")} />;
 
   const noData = avail.regions.length === 0 && avail.dataYears.length === 0;
-  const year = Number(period.slice(0, 4));
-  const options = quarterOptions([
-    ...avail.dataYears,
-    ...avail.targetYears,
-    ...(Number.isFinite(year) && year > 0 ? [year] : []),
-  ]);
-  const quarterName = (code: string) =>
-    t("quarterOption", { year: code.slice(0, 4), quarter: t(`q${code.slice(5)}` as MessageKey) });
-  const missingTargets = !noData && Number.isFinite(year) && !avail.targetYears.includes(year);
   // With the regions as a hierarchy, every region chosen means the report card by level; some of them: side by side.
-  const hierarchical = (avail.jurisdictions?.length ?? 0) > 0;
-  const byLevel = hierarchical && regions.length === avail.regions.length;
-  const top = topValue(card.top);
-  const invalid =
-    metrics.length === 0
-      ? t("pickMetric")
-      : regions.length === 0
-        ? t("pickRegion")
-        : top === null
-          ? t("cardTopInvalid")
-          : null;
-
-  const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
-
-  async function onBuild() {
-    setCopyStatus(null);
-    const result = await task.run(t("building"), (signal, onProgress) =>
-      services.buildBriefing({
+  const jurisdictions = avail.jurisdictions ?? [];
+  const byLevel = jurisdictions.length > 0 && regions.length === avail.regions.length;
+  const invalid = invalidChoice({ metrics, regions, card }, t);
+  const onBuild = () =>
+    build.build(
+      briefingRequest({
         period,
-        ...(byLevel
-          ? { within: card.within || undefined, level: card.level || undefined, showEmpty: card.showEmpty }
-          : { regions: avail!.regions.filter((r) => regions.includes(r)) }),
-        breakdowns: card.breakdowns,
-        top: top ?? 0,
-        metrics: METRICS.filter((m) => metrics.includes(m)),
+        allRegions: avail.regions,
+        regions,
+        byLevel,
+        card,
+        metrics,
         basis,
         tolerance,
-        portable,
-        valuesOnly,
-        charts,
-        language: lang,
-        signal,
-        onProgress,
+        options,
       }),
     );
-    if (result) {
-      setOutcome(result);
-      task.setStatus(
-        result.noData
-          ? { intent: "warning", text: t("builtNoData", { sheet: result.sheet, period: quarterName(period) }) }
-          : { intent: "success", text: t("built", { sheet: result.sheet }) },
-      );
-    }
-  }
-
-  const text = outcome ? (lang === "zh-CN" ? outcome.text.zh : outcome.text.en) : "";
-
-  async function onCopy() {
-    try {
-      await services.copyText(text);
-      setCopyStatus({ intent: "success", text: t("copied") });
-    } catch {
-      setCopyStatus({ intent: "warning", text: t("copyFailed") });
-    }
-  }
 
   return (
     <section className={c.panel} aria-labelledby="briefing-heading">
@@ -182,65 +77,13 @@ export function BriefingPanel({
         <Text>{t("briefingNoData")}</Text>
       ) : (
         <>
-          <Field label={t("period")}>
-            <Select value={period} onChange={(_, d) => setPeriod(d.value)}>
-              {options.map((code) => (
-                <option key={code} value={code}>
-                  {quarterName(code)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {missingTargets && <StatusMessage status={{ intent: "warning", text: t("noTargets", { year }) }} />}
-
-          <fieldset className={s.fieldset}>
-            <legend className={s.legend}>{t("regions")}</legend>
-            <Checkbox
-              label={t("regionsAll")}
-              checked={regions.length === avail.regions.length ? true : regions.length === 0 ? false : "mixed"}
-              onChange={(_, d) => setRegions(d.checked === true ? [...avail.regions] : [])}
-            />
-            {avail.regions.map((r) => (
-              <Checkbox
-                key={r}
-                label={r}
-                checked={regions.includes(r)}
-                onChange={(_, d) => setRegions((list) => toggle(list, r, d.checked === true))}
-              />
-            ))}
-          </fieldset>
-
-          {hierarchical && (
-            <ReportCardOptions jurisdictions={avail.jurisdictions!} value={card} onChange={setCard} byLevel={byLevel} />
+          <PeriodField avail={avail} period={period} onChange={setPeriod} />
+          <RegionChecklist all={avail.regions} chosen={regions} onChange={setRegions} />
+          {jurisdictions.length > 0 && (
+            <ReportCardOptions jurisdictions={jurisdictions} value={card} onChange={setCard} byLevel={byLevel} />
           )}
-
-          <fieldset className={s.fieldset}>
-            <legend className={s.legend}>{t("metrics")}</legend>
-            {METRICS.map((m) => (
-              <Checkbox
-                key={m}
-                label={lang === "zh-CN" ? METRIC_INFO[m].zh : METRIC_INFO[m].en}
-                checked={metrics.includes(m)}
-                onChange={(_, d) => setMetrics((list) => toggle(list, m, d.checked === true))}
-              />
-            ))}
-          </fieldset>
-
-          <fieldset className={s.fieldset}>
-            <legend className={s.legend}>{t("options")}</legend>
-            <Checkbox
-              label={t("optPortable")}
-              checked={portable}
-              onChange={(_, d) => setPortable(d.checked === true)}
-            />
-            <Checkbox
-              label={t("optValuesOnly")}
-              checked={valuesOnly}
-              onChange={(_, d) => setValuesOnly(d.checked === true)}
-            />
-            <Checkbox label={t("optCharts")} checked={charts} onChange={(_, d) => setCharts(d.checked === true)} />
-          </fieldset>
-
+          <MetricChecklist chosen={metrics} onChange={setMetrics} />
+          <SheetOptionsFields value={options} onChange={(patch) => setOptions((o) => ({ ...o, ...patch }))} />
           {invalid && <Text role="status">{invalid}</Text>}
           <div className={c.row}>
             <Button
@@ -256,20 +99,7 @@ export function BriefingPanel({
       <ProgressArea task={task} />
       {/* The result takes the focus and scrolls to the top of the pane (below the sticky tabs): the text follows it. */}
       <StatusMessage status={task.status} focusOnChange />
-      {outcome?.warnings.map((w, i) => (
-        <StatusMessage key={i} status={{ intent: "warning", text: lang === "zh-CN" ? w.zh : w.en }} />
-      ))}
-      {outcome && (
-        <>
-          <Field label={t("briefingText")} className={s.text}>
-            <Textarea readOnly value={text} resize="vertical" textarea={{ className: s.textArea }} />
-          </Field>
-          <div className={c.row}>
-            <Button onClick={onCopy}>{t("copy")}</Button>
-            <StatusMessage status={copyStatus} />
-          </div>
-        </>
-      )}
+      <BriefingResult build={build} />
     </section>
   );
 }

@@ -3,10 +3,12 @@
  * breakdown tables and the number of key projects. The choices map one to one onto BriefingOptions (within, level,
  * showEmpty, breakdowns, top) and the CLI flags --within, --level, --show-empty, --breakdown, --top.
  */
-import { Checkbox, Field, Input, Select, Switch, Text, makeStyles } from "@fluentui/react-components";
+import { Field, Input, Select, Switch, Text } from "@fluentui/react-components";
 import { REGION_LEVELS, type RegionLevel } from "../../core/region-levels";
-import { BREAKDOWN_KINDS, type BreakdownKind } from "../../briefing/types";
+import type { BreakdownKind } from "../../briefing/types";
 import { MessageKey, useT } from "../i18n";
+import { useBriefingStyles } from "./briefing/briefing-styles";
+import { BreakdownChecklist } from "./briefing/BreakdownChecklist";
 
 /** The choices, as the panel keeps them ("" = automatic). */
 export interface ReportCardChoices {
@@ -37,19 +39,6 @@ export function topValue(text: string): number | null {
   return n <= MAX_TOP ? n : null;
 }
 
-const useStyles = makeStyles({
-  fieldset: {
-    border: "none",
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-  },
-  legend: { padding: 0, marginBottom: "4px", fontWeight: 600 },
-});
-
 export function ReportCardOptions({
   jurisdictions,
   value,
@@ -64,12 +53,12 @@ export function ReportCardOptions({
   byLevel: boolean;
 }) {
   const { t } = useT();
-  const s = useStyles();
+  const s = useBriefingStyles();
   const set = (patch: Partial<ReportCardChoices>) => onChange({ ...value, ...patch });
   const levelName = (l: RegionLevel) => t(`level_${l}` as MessageKey);
   const topOk = topValue(value.top) !== null;
   return (
-    <fieldset className={s.fieldset}>
+    <fieldset className={s.cardFieldset}>
       <legend className={s.legend}>{t("cardHeading")}</legend>
       {!byLevel && <Text role="note">{t("cardOnlyNote")}</Text>}
       <Field label={t("cardWithin")}>
@@ -104,24 +93,7 @@ export function ReportCardOptions({
           onChange={(_, d) => set({ showEmpty: d.checked })}
         />
       </Field>
-      <fieldset className={s.fieldset}>
-        <legend className={s.legend}>{t("cardBreakdowns")}</legend>
-        {BREAKDOWN_KINDS.map((k) => (
-          <Checkbox
-            key={k}
-            label={t(`breakdown_${k}` as MessageKey)}
-            checked={value.breakdowns.includes(k)}
-            // Kept in the documented order whatever order they are ticked in.
-            onChange={(_, d) =>
-              set({
-                breakdowns: BREAKDOWN_KINDS.filter((x) =>
-                  x === k ? d.checked === true : value.breakdowns.includes(x),
-                ),
-              })
-            }
-          />
-        ))}
-      </fieldset>
+      <BreakdownChecklist chosen={value.breakdowns} onChange={(breakdowns) => set({ breakdowns })} />
       <Field
         label={t("cardTop")}
         validationState={topOk ? "none" : "error"}
