@@ -16,23 +16,25 @@
 import { ImportError } from "./errors";
 import { detectUnit, KIND_FIELDS } from "./fields";
 import type { ImportResult } from "./types";
-import { cellText, isBlank, plainCell, type Cell } from "./values";
+import * as values from "./values";
+import type { Cell } from "./values";
 import { assembleFunds } from "./table/assemble-funds";
-import { assembleLedger } from "./table/assemble-ledger";
+import * as ledger from "./table/assemble-ledger";
 import { assembleRegion, validateRegions } from "./table/assemble-regions";
 import { assembleFigure, assembleTarget } from "./table/assemble-targets";
 import { planColumns, recognise } from "./table/columns";
 import { headerContinued } from "./table/header-continued";
-import { newLedgerRecord } from "./table/ledger-record";
-import { MAX_DATA_ROWS, MAX_SEEK_ROWS } from "./table/limits";
+import * as records from "./table/ledger-record";
+import { MAX_SEEK_ROWS } from "./table/limits";
+import * as limits from "./table/limits";
 import { readMetricValue } from "./table/metric-value";
 import { resolveRegions } from "./table/resolve-regions";
-import { readCells, rowUnitOf } from "./table/row-cells";
+import * as rowCells from "./table/row-cells";
 import { UNIT_LINE_RE } from "./table/row-labels";
-import { skipNoteRow, skipRepeatedHeader, skipTotalRow } from "./table/skipped-rows";
+import * as skippedRows from "./table/skipped-rows";
 import { TableState } from "./table/state";
 import { reportStrayColumns } from "./table/stray-columns";
-import { checkText, rejectOverlong } from "./table/text-check";
+import * as textCheck from "./table/text-check";
 import type { EngineOptions, ParsedRow, RowProblem } from "./table/types";
 
 export { splitExactly } from "./table/amounts";
@@ -42,6 +44,15 @@ export { emptyResult, mergeResults, resultCount } from "./table/results";
 export { mayBeTotalLabel } from "./table/row-labels";
 export type { EngineOptions, RowProblem } from "./table/types";
 export { columnLetters as columnLetter } from "../core/a1";
+
+// Bound once: the row loop calls these for every row (through tsx's CommonJS interop, reading an import is a call).
+const { cellText, isBlank, plainCell } = values;
+const { assembleLedger } = ledger;
+const { newLedgerRecord } = records;
+const { MAX_DATA_ROWS } = limits;
+const { readCells, rowUnitOf } = rowCells;
+const { skipNoteRow, skipRepeatedHeader, skipTotalRow } = skippedRows;
+const { checkText, rejectOverlong } = textCheck;
 
 export class TableEngine {
   private readonly s: TableState;

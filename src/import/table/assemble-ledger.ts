@@ -6,9 +6,14 @@
 import { deriveProjectId } from "../../core/model";
 import { quoteValue } from "../errors";
 import { missing } from "./cell-issues";
-import { normKey } from "./keys";
-import { keepOnly, ownStrings, type LedgerRow } from "./ledger-record";
+import * as keys from "./keys";
+import * as records from "./ledger-record";
+import type { LedgerRow } from "./ledger-record";
 import type { TableState } from "./state";
+
+// Bound once: called for every ledger row.
+const { normKey } = keys;
+const { keepOnly, ownStrings } = records;
 
 export function assembleLedger(s: TableState, rec: LedgerRow, row: number): { index: number } | null {
   const name = rec.name as string | null;

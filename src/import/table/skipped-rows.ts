@@ -5,9 +5,12 @@
  */
 import { quoteValue } from "../errors";
 import { plainCell, type Cell } from "../values";
-import { mayBeTotalLabel, NOTE_RE } from "./row-labels";
+import * as labels from "./row-labels";
 import type { TableState } from "./state";
 import { isTotalRow, reportTotalRow, totalLabel } from "./total-rows";
+
+// Bound once: asked of several cells of every row.
+const { mayBeTotalLabel, NOTE_RE } = labels;
 
 /** A total or subtotal row (see isTotalRow): skipped, its amounts checked, reported. */
 export function skipTotalRow(s: TableState, cells: readonly Cell[], row: number): boolean {
