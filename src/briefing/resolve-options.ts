@@ -28,6 +28,7 @@ export function resolveOptions(options: BriefingOptions): ResolvedOptions {
   const parsed = parsePeriod(options.period);
   if (!parsed) {
     throw new BriefingError(
+      "BAD_PERIOD",
       `无法识别报告期“${options.period}”，请写成 2025Q1、2025H1、2025M05YTD 或“2025年一季度”等形式。`,
       `Unrecognised period "${options.period}": write 2025Q1, 2025H1, 2025M05YTD or 2025年一季度.`,
     );
@@ -57,7 +58,11 @@ function asOfDate(asked: string | undefined, span: Period): CalendarDate {
   if (!asked) return periodEnd(span);
   const d = parseIsoDate(asked);
   if (!d)
-    throw new BriefingError(`截至日期“${asked}”不是 YYYY-MM-DD 格式。`, `As-of date "${asked}" is not YYYY-MM-DD.`);
+    throw new BriefingError(
+      "BAD_AS_OF",
+      `截至日期“${asked}”不是 YYYY-MM-DD 格式。`,
+      `As-of date "${asked}" is not YYYY-MM-DD.`,
+    );
   return d;
 }
 
@@ -66,6 +71,7 @@ function wantedMetrics(options: BriefingOptions): readonly Metric[] {
   const badMetric = wanted.find((m) => !isMetric(m));
   if (badMetric !== undefined) {
     throw new BriefingError(
+      "UNKNOWN_METRIC",
       `未知指标“${String(badMetric)}”。可用：${METRICS.join("、")}。`,
       `Unknown metric "${String(badMetric)}". Metrics: ${METRICS.join(", ")}.`,
     );
@@ -77,6 +83,7 @@ function checkBreakdowns(options: BriefingOptions): void {
   const badBreakdown = (options.breakdowns ?? []).find((k) => !(BREAKDOWN_KINDS as readonly string[]).includes(k));
   if (badBreakdown !== undefined) {
     throw new BriefingError(
+      "UNKNOWN_BREAKDOWN",
       `未知分类“${String(badBreakdown)}”。可用：${BREAKDOWN_KINDS.join("、")}。`,
       `Unknown breakdown "${String(badBreakdown)}". Breakdowns: ${BREAKDOWN_KINDS.join(", ")}.`,
     );
