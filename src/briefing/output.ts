@@ -13,7 +13,7 @@ import type { Language } from "../i18n/language";
 import { briefingRows } from "./build";
 import { singleLine } from "./text";
 import type { RegionLevel } from "../core/region-levels";
-import { Breakdown, Briefing, BriefingRow, Jurisdiction, KeyProject, ReconciliationEntry, RowRole } from "./types";
+import { Breakdown, Briefing, BriefingTable, Jurisdiction, KeyProject, ReconciliationEntry, RowRole } from "./types";
 
 export interface BriefingJsonRow {
   region: string;
@@ -142,6 +142,38 @@ const pts = (x: number | null) => (x === null ? "" : String(roundHalfUp(x, 2)));
 /** Issues listed per file in the Markdown output (the JSON has them all). */
 const MD_ISSUES_PER_FILE = 100;
 
+const MD_HEAD = {
+  zh: [
+    "地区",
+    "实际完成",
+    "年度目标",
+    "完成率",
+    "序时进度",
+    "超/欠序时进度(百分点)",
+    "状态",
+    "上年同期",
+    "同比增长",
+    "占比",
+    "排名",
+  ],
+  en: [
+    "Region",
+    "Actual",
+    "Target",
+    "Completion",
+    "Time progress",
+    "Pace gap (points)",
+    "Status",
+    "Last year",
+    "YoY",
+    "Share",
+    "Rank",
+  ],
+} as const;
+
+/** Text made fit for a Markdown table cell: one line, pipes escaped. */
+const mdCell = (s: string) => singleLine(s).replace(/\|/g, "\\|");
+
 /** Markdown: a heading, one table per metric (regions then 合计), the text, notes and the import report. */
 export function briefingMarkdown(
   b: Briefing,
@@ -150,73 +182,8 @@ export function briefingMarkdown(
   imports?: ImportReportJson[],
 ): string {
   const zh = language === "zh-CN";
-  const labels = PACE_STATUS_LABELS[language];
-  const head = zh
-    ? [
-        "地区",
-        "实际完成",
-        "年度目标",
-        "完成率",
-        "序时进度",
-        "超/欠序时进度(百分点)",
-        "状态",
-        "上年同期",
-        "同比增长",
-        "占比",
-        "排名",
-      ]
-    : [
-        "Region",
-        "Actual",
-        "Target",
-        "Completion",
-        "Time progress",
-        "Pace gap (points)",
-        "Status",
-        "Last year",
-        "YoY",
-        "Share",
-        "Rank",
-      ];
-  const where = b.jurisdiction
-    ? zh
-      ? `${b.jurisdiction.name} · 按${b.level}`
-      : `${b.jurisdiction.name} · by ${b.level ? LEVEL_EN[b.level] : ""}`
-    : "";
-  const out: string[] = [
-    zh
-      ? `# 招商引资成绩单 ${b.period}${where ? `（${where}）` : ""}`
-      : `# Investment report card ${b.period}${where ? ` (${where})` : ""}`,
-    "",
-  ];
-  out.push(
-    zh
-      ? `截至 ${b.as_of}，序时进度 ${formatPercent(b.time_progress)}（${b.basis === "day" ? "按日" : "按月"}）。超/欠序时进度以百分点计；空白表示无数据。`
-      : `As of ${b.as_of}, time progress ${formatPercent(b.time_progress)} (by ${b.basis}). Pace gap in percentage points; blank means no data.`,
-  );
-  for (const t of b.tables) {
-    const info = METRIC_INFO[t.metric];
-    out.push("", `## ${zh ? info.zh : info.en}${info.unit === "yi" ? (zh ? "（亿元）" : " (100m CNY)") : ""}`, "");
-    out.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 || i === 6 ? "---" : "---:")).join("|")}|`);
-    for (const r of [...t.rows, t.total] as BriefingRow[]) {
-      const name = r.label ?? r.region;
-      const region = r === t.total ? `**${name}**` : r.role === "zone" ? `\u3000${name}` : name;
-      const cells = [
-        region,
-        num(r.actual),
-        num(r.target),
-        pct(r.completion_rate),
-        pct(r.time_progress),
-        pts(r.pace_gap),
-        r.status ? labels[r.status] : "",
-        num(r.prior),
-        pct(r.yoy_growth),
-        pct(r.share),
-        r.rank === null ? "" : String(r.rank),
-      ];
-      out.push(`| ${cells.map((c) => singleLine(c).replace(/\|/g, "\\|")).join(" | ")} |`);
-    }
-  }
+  const out = markdownHeading(b, zh);
+  for (const t of b.tables) out.push(...metricTableMarkdown(t, language));
   for (const bd of b.breakdowns ?? []) out.push(...breakdownMarkdown(bd, zh));
   if (b.key_projects) out.push(...keyProjectsMarkdown(b.key_projects, zh));
   out.push("", zh ? "## 简报文字" : "## Briefing text", "", ...text.split("\n").flatMap((p) => [p, ""]));
@@ -231,35 +198,86 @@ export function briefingMarkdown(
   if (b.warnings.length > 0) {
     out.push(zh ? "## 提示" : "## Notes", "", ...b.warnings.map((w) => `- ${zh ? w.message : w.message_en}`), "");
   }
-  const withIssues = (imports ?? []).filter((f) => f.issues.length > 0);
-  if (withIssues.length > 0) {
-    const cell = (s: string) => singleLine(s).replace(/\|/g, "\\|");
-    out.push(zh ? "## 导入问题" : "## Import issues", "");
-    for (const f of withIssues) {
-      const { rows, accepted, rejected, skipped } = f.summary;
-      out.push(
-        zh
-          ? `**${cell(f.file)}**：数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}（不计入上表）；跳过 ${skipped} 行（合计、说明等）。`
-          : `**${cell(f.file)}**: ${rows} data rows, ${accepted} accepted, ${rejected} rejected (not in the tables above); ${skipped} rows skipped (totals, notes).`,
-        "",
-      );
-      out.push(zh ? "| 行 | 列 | 级别 | 问题 |" : "| Row | Column | Severity | Issue |", "|---:|---|---|---|");
-      for (const i of f.issues.slice(0, MD_ISSUES_PER_FILE)) {
-        const sev = i.severity === "error" ? (zh ? "错误" : "error") : zh ? "提醒" : "warning";
-        out.push(`| ${i.row} | ${cell(i.column ?? "")} | ${sev} | ${cell(zh ? i.message : i.message_en)} |`);
-      }
-      if (f.issues.length > MD_ISSUES_PER_FILE) {
-        out.push(
-          "",
-          zh
-            ? `……另有 ${f.issues.length - MD_ISSUES_PER_FILE} 条，见 JSON 输出。`
-            : `… ${f.issues.length - MD_ISSUES_PER_FILE} more in the JSON output.`,
-        );
-      }
-      out.push("");
-    }
-  }
+  out.push(...importIssuesMarkdown(imports ?? [], zh));
   return out.join("\n");
+}
+
+/** The title (with the jurisdiction and level of a card by level) and the line on time progress. */
+function markdownHeading(b: Briefing, zh: boolean): string[] {
+  const where = b.jurisdiction
+    ? zh
+      ? `${b.jurisdiction.name} · 按${b.level}`
+      : `${b.jurisdiction.name} · by ${b.level ? LEVEL_EN[b.level] : ""}`
+    : "";
+  return [
+    zh
+      ? `# 招商引资成绩单 ${b.period}${where ? `（${where}）` : ""}`
+      : `# Investment report card ${b.period}${where ? ` (${where})` : ""}`,
+    "",
+    zh
+      ? `截至 ${b.as_of}，序时进度 ${formatPercent(b.time_progress)}（${b.basis === "day" ? "按日" : "按月"}）。超/欠序时进度以百分点计；空白表示无数据。`
+      : `As of ${b.as_of}, time progress ${formatPercent(b.time_progress)} (by ${b.basis}). Pace gap in percentage points; blank means no data.`,
+  ];
+}
+
+/** One metric's table: its rows (其中 rows indented), then 合计 in bold. */
+function metricTableMarkdown(t: BriefingTable, language: Language): string[] {
+  const zh = language === "zh-CN";
+  const labels = PACE_STATUS_LABELS[language];
+  const head = zh ? MD_HEAD.zh : MD_HEAD.en;
+  const info = METRIC_INFO[t.metric];
+  const out = ["", `## ${zh ? info.zh : info.en}${info.unit === "yi" ? (zh ? "（亿元）" : " (100m CNY)") : ""}`, ""];
+  out.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 || i === 6 ? "---" : "---:")).join("|")}|`);
+  for (const r of [...t.rows, t.total]) {
+    const name = r.label ?? r.region;
+    const region = r === t.total ? `**${name}**` : r.role === "zone" ? `\u3000${name}` : name;
+    const cells = [
+      region,
+      num(r.actual),
+      num(r.target),
+      pct(r.completion_rate),
+      pct(r.time_progress),
+      pts(r.pace_gap),
+      r.status ? labels[r.status] : "",
+      num(r.prior),
+      pct(r.yoy_growth),
+      pct(r.share),
+      r.rank === null ? "" : String(r.rank),
+    ];
+    out.push(`| ${cells.map(mdCell).join(" | ")} |`);
+  }
+  return out;
+}
+
+/** Per input file with issues: its counts and up to MD_ISSUES_PER_FILE issues (the JSON has them all). */
+function importIssuesMarkdown(imports: readonly ImportReportJson[], zh: boolean): string[] {
+  const withIssues = imports.filter((f) => f.issues.length > 0);
+  if (withIssues.length === 0) return [];
+  const out = [zh ? "## 导入问题" : "## Import issues", ""];
+  for (const f of withIssues) {
+    const { rows, accepted, rejected, skipped } = f.summary;
+    out.push(
+      zh
+        ? `**${mdCell(f.file)}**：数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}（不计入上表）；跳过 ${skipped} 行（合计、说明等）。`
+        : `**${mdCell(f.file)}**: ${rows} data rows, ${accepted} accepted, ${rejected} rejected (not in the tables above); ${skipped} rows skipped (totals, notes).`,
+      "",
+    );
+    out.push(zh ? "| 行 | 列 | 级别 | 问题 |" : "| Row | Column | Severity | Issue |", "|---:|---|---|---|");
+    for (const i of f.issues.slice(0, MD_ISSUES_PER_FILE)) {
+      const sev = i.severity === "error" ? (zh ? "错误" : "error") : zh ? "提醒" : "warning";
+      out.push(`| ${i.row} | ${mdCell(i.column ?? "")} | ${sev} | ${mdCell(zh ? i.message : i.message_en)} |`);
+    }
+    if (f.issues.length > MD_ISSUES_PER_FILE) {
+      out.push(
+        "",
+        zh
+          ? `……另有 ${f.issues.length - MD_ISSUES_PER_FILE} 条，见 JSON 输出。`
+          : `… ${f.issues.length - MD_ISSUES_PER_FILE} more in the JSON output.`,
+      );
+    }
+    out.push("");
+  }
+  return out;
 }
 
 const BREAKDOWN_TITLES = {

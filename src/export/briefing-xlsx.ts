@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import type { Writable } from "stream";
 import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../core/columns";
 import { parseIsoDate, toExcelSerial } from "../core/dates";
-import { metricInfo, ReportedFigure, Target } from "../core/model";
+import { metricInfo } from "../core/model";
 import type { Language } from "../i18n/language";
 import { sheetRows } from "../briefing/sheet-data";
 import type { RegionHierarchy } from "../core/region-hierarchy";
@@ -120,12 +120,13 @@ export function dateSerial(iso: string | null | undefined): number | null {
   return null;
 }
 
-type Row = Record<string, unknown>;
+/** A data row: a record, funds entry, target or figure, read field by field as its sheet spec names them. */
+type Row = object;
 
 /** The cells of one data row (sheet row `rowNumber`): dates as serials, metrics by their Chinese name, text made XML-safe. */
 function dataRowValues(spec: SheetSpec, r: Row, rowNumber: number, report?: SanitizedCell[]): ExcelJS.CellValue[] {
   return spec.columns.map((c, i) => {
-    const v = r[c.field];
+    const v: unknown = Reflect.get(r, c.field);
     if (v === null || v === undefined || v === "") return null;
     if (c.type === "date") return dateSerial(String(v));
     const text = c.type === "metric" ? (metricInfo(v)?.zh ?? String(v)) : v;
@@ -148,7 +149,7 @@ function dataColumns(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 
 const DATA_VIEWS: Partial<ExcelJS.WorksheetView>[] = [{ state: "frozen", ySplit: 1 }];
 
-function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Row[], report?: SanitizedCell[]): void {
+function writeDataSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: readonly Row[], report?: SanitizedCell[]): void {
   const ws = wb.addWorksheet(spec.sheet);
   ws.addRow(spec.columns.map((c) => c.title));
   ws.getRow(1).font = { bold: true };
@@ -276,10 +277,10 @@ function workbookParts(input: BriefingInput, briefing: Briefing, options: Briefi
   // attributes it; records and entries get their 地区路径 from the hierarchy when the import did not give one.
   const { records, funds } = sheetRows(input, options.hierarchy);
   const data: [SheetSpec, readonly Row[]][] = [
-    [LEDGER, records as unknown as Row[]],
-    [FUNDS, funds as unknown as Row[]],
-    [TARGETS, (input.targets ?? []) as Target[] as unknown as Row[]],
-    [FIGURES, (input.figures ?? []) as ReportedFigure[] as unknown as Row[]],
+    [LEDGER, records],
+    [FUNDS, funds],
+    [TARGETS, input.targets ?? []],
+    [FIGURES, input.figures ?? []],
   ];
   return {
     mode,
@@ -307,7 +308,7 @@ export function briefingWorkbook(
   if (parts.fullCalcOnLoad) wb.calcProperties.fullCalcOnLoad = true;
   // The briefing sheet first, so the workbook opens on it.
   writeBriefingSheet(wb, parts.layout, parts.mode, parts.language, parts.report);
-  for (const [spec, rows] of parts.data) writeDataSheet(wb, spec, rows as Row[], parts.report);
+  for (const [spec, rows] of parts.data) writeDataSheet(wb, spec, rows, parts.report);
   return wb;
 }
 
@@ -316,6 +317,7 @@ export function briefingWorkbook(
  * recalculation on load in the one place it is written (xl/workbook.xml, added by addWorkbook at commit).
  */
 function setFullCalcOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  // eslint-disable-next-line no-restricted-syntax -- exceljs's WorkbookWriter type does not declare addWorkbook and zip, which it has
   const writer = wb as unknown as {
     addWorkbook(): Promise<void>;
     zip: { append(source: unknown, data: { name: string }): unknown };
