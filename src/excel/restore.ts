@@ -13,7 +13,7 @@ import { diffBlock, diffTable, PrintChange, printBlock, printTable } from "./fin
 import { AreaCheck, queueAreaChecks } from "./guards";
 import type { Names } from "./namespace";
 import { RequestBudget, READ_BUDGET } from "./request-budget";
-import type { TablePart, UndoRecord } from "./sheets";
+import type { TablePart, UndoRecord } from "./write-types";
 import { fromRuns, isFormulaAt, readBody, writeColumn } from "./table-body";
 import { applyFilters, deleteWorkSheet, locate, quoteSheet, setRowCount, TableState } from "./table-ops";
 import type { TableRef } from "./table-identity";
