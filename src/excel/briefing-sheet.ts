@@ -126,7 +126,7 @@ export async function writeBriefingSheet(
 
   const range = sheet.getRange(address);
   range.numberFormat = layout.grid.map((row) => row.map((c) => c.numFmt ?? "General"));
-  range.formulas = layout.grid.map((row) => row.map(cellInput)) as unknown as string[][];
+  range.formulas = layout.grid.map((row) => row.map(cellInput));
 
   // Styles: title, table titles, headers, totals, status colours.
   const rowRange = (r: number, from = 0, to = COLUMN_COUNT - 1) =>
@@ -234,8 +234,9 @@ async function fixTableReferences(
 /** Conditional formats on a status column, where the host supports them (ExcelApi 1.6). */
 function addStatusFormats(sheet: Excel.Worksheet, address: string, language: Language): void {
   const range = sheet.getRange(address);
-  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property (a proxy object), not a value to load
-  const formats = (range as unknown as { conditionalFormats?: Excel.ConditionalFormatCollection }).conditionalFormats;
+  // Absent on a host without ExcelApi 1.6 (the declarations say it is always there).
+  // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property (a proxy object), not a value to load
+  const formats: Excel.ConditionalFormatCollection | undefined = range.conditionalFormats;
   if (!formats || typeof formats.add !== "function") return;
   const labels =
     language === "zh-CN"
@@ -292,7 +293,7 @@ function addCharts(sheet: Excel.Worksheet, layout: BriefingLayout, language: Lan
     }
     const dataAddress = `${columnLetter(CHART_DATA_COL)}${t.headerRow + 1}:${columnLetter(CHART_DATA_COL + 2)}${last}`;
     const data = sheet.getRange(dataAddress);
-    data.formulas = block as unknown as string[][];
+    data.formulas = block;
     sheet.getRange(
       `${columnLetter(CHART_DATA_COL + 1)}${first}:${columnLetter(CHART_DATA_COL + 2)}${last}`,
     ).numberFormat = Array.from({ length: last - first + 1 }, () => ["0.00%", "0.00%"]);

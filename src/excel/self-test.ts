@@ -305,9 +305,7 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
       t.columns.add(undefined, [["负责人"], ...body.values.map((r) => [`负责人-${r[0]}`])], "负责人");
       t.columns.add(undefined, undefined, "公式列");
       await ctx.sync();
-      t.columns.getItem("公式列").getDataBodyRange().formulas = body.values.map(() => [
-        '=[@负责人]&"/"&[@所属地区]',
-      ]) as never;
+      t.columns.getItem("公式列").getDataBodyRange().formulas = body.values.map(() => ['=[@负责人]&"/"&[@所属地区]']);
       t.showTotals = true;
       await ctx.sync();
       const amount = t.columns.getItem("签约金额(亿元)").getRange();
@@ -500,7 +498,7 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
         ["", "=DATE(2025,2,1)"],
         [5, "=DATE(2025,3,31)"],
         [7, ""],
-      ] as never;
+      ];
       ws.getRange("C1:C3").formulas = [
         ["=INVEST.COMPLETION_RATE(A1,B1)"],
         ["=INVEST.COMPLETION_RATE(A2,B2)"],
