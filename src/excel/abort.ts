@@ -1,9 +1,8 @@
 /** Cancelling a write: the error a cancelled write throws, and the check made between its syncs. */
+import { cancelledError } from "../core/errors";
 
 export function abortError(): Error {
-  const e = new Error("已取消 / Cancelled");
-  e.name = "AbortError";
-  return e;
+  return cancelledError();
 }
 
 export function checkAbort(signal?: AbortSignal): void {

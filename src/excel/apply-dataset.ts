@@ -5,6 +5,7 @@
  * (restore.ts, the same code as undo).
  */
 import type { SheetSpec } from "../core/columns";
+import { AppError } from "../core/errors";
 import type { DatasetKind, ImportResult } from "../import/types";
 import { checkAbort } from "./abort";
 import { commitWrite } from "./commit-write";
@@ -36,9 +37,10 @@ let batchCounter = 0;
 /** A refresh never starts a new table silently. */
 function requireTable(spec: SheetSpec, state: WorkbookState): void {
   if (state.table) return;
-  throw new Error(
-    `找不到数据集“${spec.sheet}”的表格“${spec.table}”（可能已被删除），无法刷新。请在任务窗格中重新载入该数据。本次没有做任何改动。 / ` +
-      `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
+  throw new AppError(
+    "TABLE_NOT_FOUND",
+    `找不到数据集“${spec.sheet}”的表格“${spec.table}”（可能已被删除），无法刷新。请在任务窗格中重新载入该数据。本次没有做任何改动。`,
+    `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
   );
 }
 

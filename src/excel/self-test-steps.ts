@@ -8,6 +8,7 @@ import { COL } from "../briefing/formulas";
 import { importTable } from "../import/bytes";
 import { writeBriefingSheet } from "./briefing-sheet";
 import { detectDate1904 } from "./date-system";
+import { excel } from "./host";
 import { namesOf } from "./namespace";
 import { readWorkbookTableOrNull } from "./read-table";
 import { REQUIRED_SETS } from "./requirements";
@@ -51,12 +52,6 @@ export interface SelfTestRun {
   activeSheet: string | null;
   afterUserEdits: unknown[][] | null;
   existing: Existing | null;
-}
-
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
 }
 
 /** Environment: requirement sets, date system, what exists now; no temporary name taken. */

@@ -35,6 +35,7 @@
  * stage-blocks.ts (3), undo-write.ts (4), commit-write.ts with commit-data.ts and ledger-append.ts (5), run in order by
  * apply-dataset.ts.
  */
+import { AppError } from "../core/errors";
 import type { DatasetKind, ImportResult } from "../import/types";
 import { abortError } from "./abort";
 import { colLetters } from "./address";
@@ -107,7 +108,7 @@ export async function refreshDataset(
       return item.isNullObject ? [] : parseSources(item.value);
     });
     const desc = sources.find((s) => s.id === sourceId);
-    if (!desc) throw new Error(`没有这个数据来源：${sourceId} / No such source: ${sourceId}`);
+    if (!desc) throw new AppError("SOURCE_NOT_FOUND", `没有这个数据来源：${sourceId}`, `No such source: ${sourceId}`);
     return applyDataset(desc.kind, newResult, desc, opts, true);
   }, opts.ticket);
 }
@@ -148,8 +149,10 @@ export async function undoLastRefresh(
         ctx.workbook.settings.getItem(names.settingsUndo).delete();
         await ctx.sync();
       });
-      throw new Error(
-        "上次写入由旧版本加载项完成，无法撤销。 / The last write was made by an older version of the add-in and cannot be undone.",
+      throw new AppError(
+        "UNDO_UNAVAILABLE",
+        "上次写入由旧版本加载项完成，无法撤销。",
+        "The last write was made by an older version of the add-in and cannot be undone.",
       );
     }
     if (record.phase === "committed" && !opts.force) {
