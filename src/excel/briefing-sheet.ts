@@ -126,9 +126,30 @@ export async function writeBriefingSheet(
 
   const range = sheet.getRange(address);
   range.numberFormat = layout.grid.map((row) => row.map((c) => c.numFmt ?? "General"));
-  range.formulas = layout.grid.map((row) => row.map(cellInput)) as unknown as string[][];
+  range.formulas = layout.grid.map((row) => row.map(cellInput));
 
-  // Styles: title, table titles, headers, totals, status colours.
+  styleBriefing(sheet, layout, mode, language);
+
+  let charts = 0;
+  if (options.charts !== false) charts = addCharts(sheet, layout, language, mode);
+  if (options.activate !== false) sheet.activate();
+  const area: BriefingArea = {
+    address,
+    charts: charts
+      ? layout.tables.flatMap((t) =>
+          t.regions.length ? [`${t.metric}-actual-target`, `${t.metric}-rate-progress`] : [],
+        )
+      : [],
+  };
+  if (charts) area.chartData = chartDataAddress(layout);
+  rememberBriefingSheet(context, place, area);
+  await context.sync();
+  const warnings = [...place.warnings, ...briefingWarnings(briefing, missing, mode)];
+  return { sheetName: layout.sheetName, address, mode, charts, layout, warnings };
+}
+
+/** Styles: title, table titles, headers, totals, status colours, column widths. */
+function styleBriefing(sheet: Excel.Worksheet, layout: BriefingLayout, mode: FormulaMode, language: Language): void {
   const rowRange = (r: number, from = 0, to = COLUMN_COUNT - 1) =>
     sheet.getRange(`${columnLetter(from)}${r + 1}:${columnLetter(to)}${r + 1}`);
   sheet.getRange("A1").format.font.bold = true;
@@ -169,22 +190,15 @@ export async function writeBriefingSheet(
   layout.columnWidths.forEach(
     (w, i) => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7),
   );
+}
 
-  let charts = 0;
-  if (options.charts !== false) charts = addCharts(sheet, layout, language, mode);
-  if (options.activate !== false) sheet.activate();
-  const area: BriefingArea = {
-    address,
-    charts: charts
-      ? layout.tables.flatMap((t) =>
-          t.regions.length ? [`${t.metric}-actual-target`, `${t.metric}-rate-progress`] : [],
-        )
-      : [],
-  };
-  if (charts) area.chartData = chartDataAddress(layout);
-  rememberBriefingSheet(context, place, area);
-  await context.sync();
-  const warnings: WriteBriefingSheetResult["warnings"] = [...place.warnings];
+/** What the user should know about the written sheet: missing tables, funds entries the formulas leave out. */
+function briefingWarnings(
+  briefing: Briefing,
+  missing: Set<string>,
+  mode: FormulaMode,
+): WriteBriefingSheetResult["warnings"] {
+  const warnings: WriteBriefingSheetResult["warnings"] = [];
   if (missing.size) {
     const list = [...missing].join("、");
     warnings.push({
@@ -200,7 +214,7 @@ export async function writeBriefingSheet(
       message_en: `${blank} funds entries have no region: the sheet's formulas sum funds by region and leave them out, unlike the briefing text. Fill in their region in the Funds table.`,
     });
   }
-  return { sheetName: layout.sheetName, address, mode, charts, layout, warnings };
+  return warnings;
 }
 
 /**
@@ -234,8 +248,9 @@ async function fixTableReferences(
 /** Conditional formats on a status column, where the host supports them (ExcelApi 1.6). */
 function addStatusFormats(sheet: Excel.Worksheet, address: string, language: Language): void {
   const range = sheet.getRange(address);
-  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property (a proxy object), not a value to load
-  const formats = (range as unknown as { conditionalFormats?: Excel.ConditionalFormatCollection }).conditionalFormats;
+  // Absent on a host without ExcelApi 1.6 (the declarations say it is always there).
+  // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property (a proxy object), not a value to load
+  const formats: Excel.ConditionalFormatCollection | undefined = range.conditionalFormats;
   if (!formats || typeof formats.add !== "function") return;
   const labels =
     language === "zh-CN"
@@ -292,7 +307,7 @@ function addCharts(sheet: Excel.Worksheet, layout: BriefingLayout, language: Lan
     }
     const dataAddress = `${columnLetter(CHART_DATA_COL)}${t.headerRow + 1}:${columnLetter(CHART_DATA_COL + 2)}${last}`;
     const data = sheet.getRange(dataAddress);
-    data.formulas = block as unknown as string[][];
+    data.formulas = block;
     sheet.getRange(
       `${columnLetter(CHART_DATA_COL + 1)}${first}:${columnLetter(CHART_DATA_COL + 2)}${last}`,
     ).numberFormat = Array.from({ length: last - first + 1 }, () => ["0.00%", "0.00%"]);

@@ -21,11 +21,14 @@ function randomOwner(): string {
   return (n % 36 ** 4).toString(36).padStart(4, "0");
 }
 
-const OWNER_KEY = "__investWriterOwner";
+declare global {
+  /** This runtime's owner id, shared by the webpack entries on the page. */
+  var __investWriterOwner: string | undefined;
+}
+
 /** This runtime's owner id (shared by the task pane and the ribbon commands: see write-queue.ts). */
 export function ownerId(): string {
-  const g = globalThis as unknown as Record<string, string | undefined>;
-  return (g[OWNER_KEY] ??= randomOwner());
+  return (globalThis.__investWriterOwner ??= randomOwner());
 }
 
 let counter = 0;

@@ -15,7 +15,7 @@ import { diffBlock, diffTable, PrintChange, printBlock, printTable } from "./fin
 import { AreaCheck, queueAreaChecks } from "./guards";
 import type { Names } from "./namespace";
 import { RequestBudget, READ_BUDGET } from "./request-budget";
-import type { TablePart, UndoRecord } from "./sheets";
+import type { TablePart, UndoRecord } from "./write-types";
 import { fromRuns, isFormulaAt, readBody, writeColumn } from "./table-body";
 import { applyFilters, deleteWorkSheet, locate, quoteSheet, setRowCount, TableState } from "./table-ops";
 import type { TableRef } from "./table-identity";
@@ -155,6 +155,169 @@ async function readMeta(ctx: Excel.RequestContext, record: UndoRecord): Promise<
   return decodeMeta(chunks);
 }
 
+/** What a restore reads first: the sheets, settings, the tables of the record where they are now, the snapshot meta. */
+interface RestoreState {
+  sheetNames: Set<string>;
+  settingKeys: Set<string>;
+  parts: readonly [TablePart, TablePart | null, TablePart | null];
+  states: (TableState | null)[];
+  /** For a table the write created: what is on its sheet now. */
+  usedOf: (Excel.Range | null)[];
+  undoExists: boolean;
+  meta: SnapshotMeta | null;
+}
+
+async function readRestoreState(ctx: Excel.RequestContext, record: UndoRecord): Promise<RestoreState> {
+  const wb = ctx.workbook;
+  wb.worksheets.load("items/name");
+  wb.tables.load("items/name, items/id");
+  wb.settings.load("items/key");
+  await ctx.sync();
+  const sheetNames = new Set(wb.worksheets.items.map((s) => s.name));
+  const settingKeys = new Set(wb.settings.items.map((s) => s.key));
+  const tables = wb.tables.items.map((t) => ({ name: t.name, id: String(t.id) }));
+  const parts = [record.data, record.archive, record.changeLog] as const;
+  const refs = parts.map((p) => findPart(tables, p));
+  const located = refs.map((ref) => (ref ? locate(ctx, ref, "id") : null));
+  // For a table the write created: what else is on its sheet now (is the sheet still only ours?).
+  const usedOf = parts.map((p, i) => {
+    if (!p?.created || !refs[i]) return null;
+    const u = located[i]!.table.worksheet.getUsedRangeOrNullObject(false);
+    u.load("address");
+    return u;
+  });
+  await ctx.sync();
+  const states = located.map((l) => (l ? l.read() : null));
+  const undoExists = sheetNames.has(record.undoSheet);
+  const meta = undoExists ? await readMeta(ctx, record) : null;
+  if (!undoExists && record.data.created === null && record.snapshot.rows > 0 && states[0]) {
+    throw new AppError(
+      "UNDO_UNAVAILABLE",
+      `撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。`,
+      `The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`,
+    );
+  }
+  return { sheetNames, settingKeys, parts, states, usedOf, undoExists, meta };
+}
+
+/** What putting the tables back moves must be free to move, and their sheets writable (as for a write). */
+async function checkUndoArea(ctx: Excel.RequestContext, rs: RestoreState): Promise<void> {
+  const checks: AreaCheck[] = [];
+  const protectedSheets: string[] = [];
+  rs.parts.forEach((p, i) => {
+    const st = rs.states[i];
+    if (!p || !st) return;
+    protectedSheets.push(st.sheetName);
+    if (p.created) return;
+    checks.push({
+      sheet: st.sheetName,
+      table: st.ref.name,
+      top: st.top,
+      left: st.left,
+      cols: st.cols,
+      rows: st.rows,
+      showTotals: st.showTotals,
+      otherRows: Math.max(1, p.beforeRows),
+      newCols: 0,
+    });
+  });
+  await queueAreaChecks(ctx, checks, protectedSheets)();
+}
+
+/** A table back to its old size: unfiltered, the columns the write added deleted, its old number of rows. */
+async function restoreSize(
+  ws: Excel.Worksheet,
+  table: Excel.Table,
+  st: TableState,
+  p: TablePart,
+  budget: RequestBudget,
+): Promise<void> {
+  await budget.spend(0, 3);
+  table.clearFilters();
+  for (let c = st.cols - 1; c >= p.beforeCols; c--) {
+    await budget.spend(0, 3);
+    table.columns.getItemAt(c).delete();
+  }
+  const cols = Math.min(st.cols, p.beforeCols);
+  await setRowCount(ws, table, { top: st.top, left: st.left, cols }, st.rows, Math.max(1, p.beforeRows), budget);
+}
+
+/** The data body as it was: values from the undo sheet, then number formats and formulas from the meta; the note. */
+async function restoreDataBody(
+  wb: Excel.Workbook,
+  ws: Excel.Worksheet,
+  st: TableState,
+  record: UndoRecord,
+  rs: RestoreState,
+  budget: RequestBudget,
+): Promise<void> {
+  const { rows, cols: snapCols } = record.snapshot;
+  const meta = rs.meta;
+  if (rows > 0 && rs.undoExists) {
+    await budget.spend(0, 4);
+    ws.getRangeByIndexes(st.top + 1, st.left, rows, snapCols).copyFrom(
+      wb.worksheets.getItem(record.undoSheet).getRangeByIndexes(0, 0, rows, snapCols),
+      "Values",
+    );
+    for (let c = 0; c < snapCols; c++) {
+      const formats = meta?.formats[c];
+      if (formats?.length)
+        await writeColumn(ws, st.top + 1, st.left + c, fromRuns(formats, rows), "numberFormat", budget);
+    }
+    for (const [c, runs] of Object.entries(meta?.formulas ?? {})) {
+      await writeColumn(ws, st.top + 1, st.left + Number(c), fromRuns(runs, rows), "formulasR1C1", budget);
+    }
+  }
+  if (record.note && st.top >= 1) {
+    const f = record.note.formula;
+    await budget.spend(utf8Bytes(String(f)), 2);
+    ws.getRangeByIndexes(st.top - 1, st.left, 1, 1).formulas = [
+      [typeof f === "string" && !f.startsWith("=") ? textCell(f) : f],
+    ];
+  }
+}
+
+/** The settings as they were, then the work sheets: the restore is done once the undo setting changed. */
+function restoreSettings(
+  wb: Excel.Workbook,
+  record: UndoRecord,
+  names: Names,
+  how: { mode: "undo" | "rollback"; previousUndo?: unknown },
+  rs: RestoreState,
+): void {
+  const { settingKeys, sheetNames } = rs;
+  if (record.previousSources.length) wb.settings.add(names.settingsSources, record.previousSources);
+  else if (settingKeys.has(names.settingsSources)) wb.settings.getItem(names.settingsSources).delete();
+  if (record.previousTables !== null && record.previousTables !== undefined)
+    wb.settings.add(names.settingsTables, record.previousTables);
+  else if (settingKeys.has(names.settingsTables)) wb.settings.getItem(names.settingsTables).delete();
+  if (how.mode === "rollback" && how.previousUndo !== null && how.previousUndo !== undefined)
+    wb.settings.add(names.settingsUndo, how.previousUndo);
+  else if (settingKeys.has(names.settingsUndo)) wb.settings.getItem(names.settingsUndo).delete();
+  if (sheetNames.has(record.stageSheet)) deleteWorkSheet(wb.worksheets.getItem(record.stageSheet));
+  if (rs.undoExists) deleteWorkSheet(wb.worksheets.getItem(record.undoSheet));
+}
+
+/** Every table of the record back: a created one removed, the others resized, the data body and filters put back. */
+async function restoreTables(ctx: Excel.RequestContext, record: UndoRecord, rs: RestoreState, budget: RequestBudget) {
+  const wb = ctx.workbook;
+  const filters = [rs.meta?.filters.data, rs.meta?.filters.archive, rs.meta?.filters.changeLog];
+  for (let i = 0; i < rs.parts.length; i++) {
+    const p = rs.parts[i];
+    const st = rs.states[i];
+    if (!p || !st) continue;
+    const ws = wb.worksheets.getItem(st.sheetName);
+    const table = wb.tables.getItem(st.ref.id);
+    if (p.created) {
+      await removeCreated(ws, table, st, p, rs.usedOf[i], budget);
+      continue;
+    }
+    await restoreSize(ws, table, st, p, budget);
+    if (i === 0) await restoreDataBody(wb, ws, st, record, rs, budget);
+    await applyFilters(table, filters[i] ?? null, budget);
+  }
+}
+
 /**
  * Put the sheets back as they were before `record`'s write. `undo`: the user's Undo (the record is consumed);
  * `rollback`: a failed commit (the previous undo record, `previousUndo`, is put back). Idempotent: every step reads
@@ -167,59 +330,8 @@ export async function restore(
 ): Promise<void> {
   await excel().run(async (ctx) => {
     const wb = ctx.workbook;
-    wb.worksheets.load("items/name");
-    wb.tables.load("items/name, items/id");
-    wb.settings.load("items/key");
-    await ctx.sync();
-    const sheetNames = new Set(wb.worksheets.items.map((s) => s.name));
-    const settingKeys = new Set(wb.settings.items.map((s) => s.key));
-    const tables = wb.tables.items.map((t) => ({ name: t.name, id: String(t.id) }));
-    const parts = [record.data, record.archive, record.changeLog] as const;
-    const refs = parts.map((p) => findPart(tables, p));
-    const located = refs.map((ref) => (ref ? locate(ctx, ref, "id") : null));
-    // For a table the write created: what else is on its sheet now (is the sheet still only ours?).
-    const usedOf = parts.map((p, i) => {
-      if (!p?.created || !refs[i]) return null;
-      const u = located[i]!.table.worksheet.getUsedRangeOrNullObject(false);
-      u.load("address");
-      return u;
-    });
-    await ctx.sync();
-    const states = located.map((l) => (l ? l.read() : null));
-    const undoExists = sheetNames.has(record.undoSheet);
-    const meta = undoExists ? await readMeta(ctx, record) : null;
-    if (!undoExists && record.data.created === null && record.snapshot.rows > 0 && states[0]) {
-      throw new AppError(
-        "UNDO_UNAVAILABLE",
-        `撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。`,
-        `The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`,
-      );
-    }
-
-    if (how.mode === "undo") {
-      // What putting the tables back moves must be free to move, and their sheets writable (as for a write).
-      const checks: AreaCheck[] = [];
-      const protectedSheets: string[] = [];
-      parts.forEach((p, i) => {
-        const st = states[i];
-        if (!p || !st) return;
-        protectedSheets.push(st.sheetName);
-        if (p.created) return;
-        checks.push({
-          sheet: st.sheetName,
-          table: st.ref.name,
-          top: st.top,
-          left: st.left,
-          cols: st.cols,
-          rows: st.rows,
-          showTotals: st.showTotals,
-          otherRows: Math.max(1, p.beforeRows),
-          newCols: 0,
-        });
-      });
-      await queueAreaChecks(ctx, checks, protectedSheets)();
-    }
-
+    const rs = await readRestoreState(ctx, record);
+    if (how.mode === "undo") await checkUndoArea(ctx, rs);
     const app = wb.application;
     const suspend = () => {
       app.suspendApiCalculationUntilNextSync();
@@ -232,69 +344,10 @@ export async function restore(
       await budget.spend(utf8Bytes(JSON.stringify(record)), 1);
       wb.settings.add(names.settingsUndo, { ...record, phase: "restoring" });
     }
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i];
-      const st = states[i];
-      if (!p || !st) continue;
-      const ws = wb.worksheets.getItem(st.sheetName);
-      const table = wb.tables.getItem(st.ref.id);
-      if (p.created) {
-        await removeCreated(ws, table, st, p, usedOf[i], budget);
-        continue;
-      }
-      await budget.spend(0, 3);
-      table.clearFilters();
-      for (let c = st.cols - 1; c >= p.beforeCols; c--) {
-        await budget.spend(0, 3);
-        table.columns.getItemAt(c).delete();
-      }
-      const cols = Math.min(st.cols, p.beforeCols);
-      await setRowCount(ws, table, { top: st.top, left: st.left, cols }, st.rows, Math.max(1, p.beforeRows), budget);
-      if (i === 0) {
-        // The data body as it was: values from the undo sheet, then number formats and formulas from the meta.
-        const { rows, cols: snapCols } = record.snapshot;
-        if (rows > 0 && undoExists) {
-          await budget.spend(0, 4);
-          ws.getRangeByIndexes(st.top + 1, st.left, rows, snapCols).copyFrom(
-            wb.worksheets.getItem(record.undoSheet).getRangeByIndexes(0, 0, rows, snapCols),
-            "Values",
-          );
-          for (let c = 0; c < snapCols; c++) {
-            const formats = meta?.formats[c];
-            if (formats?.length)
-              await writeColumn(ws, st.top + 1, st.left + c, fromRuns(formats, rows), "numberFormat", budget);
-          }
-          for (const [c, runs] of Object.entries(meta?.formulas ?? {})) {
-            await writeColumn(ws, st.top + 1, st.left + Number(c), fromRuns(runs, rows), "formulasR1C1", budget);
-          }
-        }
-        if (record.note && st.top >= 1) {
-          const f = record.note.formula;
-          await budget.spend(utf8Bytes(String(f)), 2);
-          ws.getRangeByIndexes(st.top - 1, st.left, 1, 1).formulas = [
-            [typeof f === "string" && !f.startsWith("=") ? textCell(f) : f],
-          ];
-        }
-      }
-      await applyFilters(
-        table,
-        [meta?.filters.data, meta?.filters.archive, meta?.filters.changeLog][i] ?? null,
-        budget,
-      );
-    }
+    await restoreTables(ctx, record, rs, budget);
     await budget.flush();
-    // The settings, then the work sheets: the restore is done once the undo setting changed.
     suspend();
-    if (record.previousSources.length) wb.settings.add(names.settingsSources, record.previousSources);
-    else if (settingKeys.has(names.settingsSources)) wb.settings.getItem(names.settingsSources).delete();
-    if (record.previousTables !== null && record.previousTables !== undefined)
-      wb.settings.add(names.settingsTables, record.previousTables);
-    else if (settingKeys.has(names.settingsTables)) wb.settings.getItem(names.settingsTables).delete();
-    if (how.mode === "rollback" && how.previousUndo !== null && how.previousUndo !== undefined)
-      wb.settings.add(names.settingsUndo, how.previousUndo);
-    else if (settingKeys.has(names.settingsUndo)) wb.settings.getItem(names.settingsUndo).delete();
-    if (sheetNames.has(record.stageSheet)) deleteWorkSheet(wb.worksheets.getItem(record.stageSheet));
-    if (undoExists) deleteWorkSheet(wb.worksheets.getItem(record.undoSheet));
+    restoreSettings(wb, record, names, how, rs);
     await ctx.sync();
   });
 }

@@ -127,9 +127,11 @@ export async function writeColumn(
   const runs = runsOf(values);
   if (!runs.length) return;
   const n = values.length;
-  const set = (r: Excel.Range, v: unknown) => {
-    if (kind === "numberFormat") r.numberFormat = v as never;
-    else r.formulasR1C1 = v as never;
+  const set = (r: Excel.Range, v: string | (string | null)[][]) => {
+    // eslint-disable-next-line no-restricted-syntax -- @types/office-js types numberFormat and formulasR1C1 as any[][] only, yet Excel takes one value for every cell of the range (the form sent for a run)
+    const input = v as never;
+    if (kind === "numberFormat") r.numberFormat = input;
+    else r.formulasR1C1 = input;
   };
   const runCost = runs.reduce((s, [, , v]) => s + 2 * OP_BYTES + utf8Bytes(v) + 4, 0);
   const whole = runs.length === 1 && runs[0][0] === 0 && runs[0][1] === n;

@@ -89,6 +89,14 @@ export function locate(ctx: Excel.RequestContext, ref: TableRef, by: "id" | "nam
   };
 }
 
+/**
+ * The index that adds a table row or column at the end. TableRowCollection.add and TableColumnCollection.add: "If
+ * null or -1, the addition happens at the end" (their doc comments in @types/office-js), yet the same declarations
+ * type the index as `number` only; the writer sends null, the form of learn.microsoft.com's samples.
+ */
+// eslint-disable-next-line no-restricted-syntax -- @types/office-js types `index` as number, its doc allows null
+export const AT_END = null as unknown as number;
+
 /** Empty rows for TableRowCollection.add, which needs a 2-D array of values (one row per new row). */
 function blankRows(n: number, cols: number): string[][] {
   return Array.from({ length: n }, () => new Array<string>(cols).fill(""));
@@ -117,7 +125,7 @@ export async function setRowCount(
       const n = Math.min(per, add - k);
       await budget.spend(n * (3 * t.cols + 2), 2);
       // index null: "the addition happens at the end" (the documented form, as in learn.microsoft.com's sample).
-      table.rows.add(null as unknown as number, blankRows(n, t.cols));
+      table.rows.add(AT_END, blankRows(n, t.cols));
     }
   } else if (rows < from) {
     await budget.spend(0, 2);

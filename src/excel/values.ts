@@ -156,26 +156,31 @@ export function toCell(col: ColumnSpec, value: unknown, date1904 = false): { cel
   }
 }
 
-/** The records of a result, by kind. */
-export function recordsOf(result: ImportResult, kind: DatasetKind = result.kind): Record<string, unknown>[] {
+/** The records of a result, by kind (read field by field: see fieldOf). */
+export function recordsOf(result: ImportResult, kind: DatasetKind = result.kind): readonly object[] {
   switch (kind) {
     case "ledger":
-      return result.records as unknown as Record<string, unknown>[];
+      return result.records;
     case "funds":
-      return result.funds as unknown as Record<string, unknown>[];
+      return result.funds;
     case "targets":
-      return result.targets as unknown as Record<string, unknown>[];
+      return result.targets;
     case "figures":
-      return result.figures as unknown as Record<string, unknown>[];
+      return result.figures;
     case "regions":
-      return (result.regions ?? []) as unknown as Record<string, unknown>[];
+      return result.regions ?? [];
   }
+}
+
+/** A record's value of a canonical field (a column spec names the field; the record may not have it). */
+function fieldOf(rec: object, field: string): unknown {
+  return (rec as Record<string, unknown>)[field];
 }
 
 /** Rows of written cells (canonical column order) and the per-cell formats that differ from the column's. */
 export function recordsToRows(
   spec: SheetSpec,
-  records: Record<string, unknown>[],
+  records: readonly object[],
   date1904 = false,
 ): { rows: Cell[][]; formats: (string | undefined)[][] } {
   const rows: Cell[][] = new Array(records.length);
@@ -185,7 +190,7 @@ export function recordsToRows(
     const row: Cell[] = new Array(spec.columns.length);
     const fmt: (string | undefined)[] = new Array(spec.columns.length);
     spec.columns.forEach((col, c) => {
-      const { cell, format } = toCell(col, rec[col.field], date1904);
+      const { cell, format } = toCell(col, fieldOf(rec, col.field), date1904);
       row[c] = cell;
       fmt[c] = format;
     });

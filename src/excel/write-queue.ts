@@ -11,8 +11,6 @@
  * The queue lives on globalThis, not in this module: the task pane and the ribbon commands are separate webpack
  * entries on the same page and may each instantiate this module.
  */
-const KEY = "__investWriteQueue";
-
 /** Proof of holding the queue, handed to the function `serialised` runs. */
 export interface QueueTicket {
   readonly id: number;
@@ -27,9 +25,13 @@ interface QueueState {
   next: number;
 }
 
+declare global {
+  /** The queue of this page's runtime (one per open workbook). */
+  var __investWriteQueue: QueueState | undefined;
+}
+
 function state(): QueueState {
-  const g = globalThis as unknown as Record<string, QueueState | undefined>;
-  const q = (g[KEY] ??= { tail: Promise.resolve(), pending: 0, running: null, next: 1 });
+  const q = (globalThis.__investWriteQueue ??= { tail: Promise.resolve(), pending: 0, running: null, next: 1 });
   q.next ??= 1;
   q.running ??= null;
   return q;

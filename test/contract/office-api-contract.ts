@@ -257,6 +257,12 @@ export const OFFICE_API_CONTRACT: Record<string, ContractEntry> = {
     pinnedBy:
       "packages/excel-sim/test/simulator.test.ts › load after a write in the same batch sees the written values; load with an object and navigation paths",
   },
+  "Excel.Range.conditionalFormats": {
+    set: "ExcelApi 1.6",
+    doc: "The collection of `ConditionalFormats` that intersect the range.",
+    pinnedBy:
+      "test/briefing/sim.test.ts › synthetic ledger: live and portable formulas agree with the JSON; charts and status colours are written",
+  },
   "Excel.Range.copyFrom": {
     set: "ExcelApi 1.9",
     doc: "Like the copy functionality in the Excel UI, if the destination range is an exact multiple greater than the source range in either rows or columns, then the source content is replicated multiple times.",
