@@ -27,19 +27,18 @@ export const DAYS_BETWEEN_DATE_SYSTEMS = 1462;
  * learns the date system must tell the others.
  */
 const KEY = Symbol.for("invest-report-addin.dateSystem");
-const store = globalThis as unknown as Record<symbol, DateSystem | undefined>;
 
 export function setFunctionsDateSystem(system: DateSystem): void {
-  store[KEY] = system;
+  Reflect.set(globalThis, KEY, system);
 }
 
 export function functionsDateSystem(): DateSystem {
-  return store[KEY] ?? "1900";
+  return Reflect.get(globalThis, KEY) === "1904" ? "1904" : "1900";
 }
 
 /** Days to add to a serial of the workbook to get the 1900-system serial (0, or 1462 in a 1904 workbook). */
 export function serialOffset(): number {
-  return store[KEY] === "1904" ? DAYS_BETWEEN_DATE_SYSTEMS : 0;
+  return functionsDateSystem() === "1904" ? DAYS_BETWEEN_DATE_SYSTEMS : 0;
 }
 
 type ProbeContext = {

@@ -24,7 +24,7 @@ const CODES: Record<ErrorKind, string> = {
   num: "#NUM!",
   null: "#NULL!",
 };
-const RUNTIME_CODES: Record<ErrorKind, string> = {
+const RUNTIME_CODES: Record<ErrorKind, keyof typeof CustomFunctions.ErrorCode> = {
   div0: "divisionByZero",
   value: "invalidValue",
   na: "notAvailable",
@@ -44,8 +44,8 @@ export function functionError(kind: ErrorKind, message?: { zh: string; en: strin
     message && WITH_MESSAGE.has(kind) ? (officeDisplayLanguage() === "zh-CN" ? message.zh : message.en) : undefined;
   const rt = runtime();
   if (rt?.Error && rt.ErrorCode) {
-    const code = (rt.ErrorCode as unknown as Record<string, CustomFunctions.ErrorCode>)[RUNTIME_CODES[kind]];
-    return (text === undefined ? new rt.Error(code) : new rt.Error(code, text)) as unknown as FunctionError;
+    const code = rt.ErrorCode[RUNTIME_CODES[kind]];
+    return text === undefined ? new rt.Error(code) : new rt.Error(code, text);
   }
   return text === undefined ? { code: CODES[kind] } : { code: CODES[kind], message: text };
 }
