@@ -57,6 +57,18 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "warn",
         { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: "No `as never`: type the value." },
+        // One error type (src/core/errors.ts): an AppError with a code and zh/en messages, never "中文 / English" glued
+        // into one message. (esquery regexes cannot hold a slash: \x2F is one.)
+        {
+          selector:
+            "NewExpression[callee.name=/Error$/][arguments.length=1] > Literal[value=/[\u3400-\u9fff].*\\x2F /]",
+          message: 'No glued "中文 / English" error: throw an AppError(code, zh, en) (src/core/errors.ts).',
+        },
+        {
+          selector:
+            "NewExpression[callee.name=/Error$/][arguments.length=1] TemplateLiteral > TemplateElement[value.raw=/[\u3400-\u9fff）][^\\x2F]*\\x2F |^ \\x2F [A-Za-z]/]",
+          message: 'No glued "中文 / English" error: throw an AppError(code, zh, en) (src/core/errors.ts).',
+        },
         {
           selector:
             "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",

@@ -213,6 +213,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const parsed = parsePeriod(options.period);
   if (!parsed) {
     throw new BriefingError(
+      "BAD_PERIOD",
       `无法识别报告期“${options.period}”，请写成 2025Q1、2025H1、2025M05YTD 或“2025年一季度”等形式。`,
       `Unrecognised period "${options.period}": write 2025Q1, 2025H1, 2025M05YTD or 2025年一季度.`,
     );
@@ -226,6 +227,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
     const d = parseIsoDate(options.asOf);
     if (!d)
       throw new BriefingError(
+        "BAD_AS_OF",
         `截至日期“${options.asOf}”不是 YYYY-MM-DD 格式。`,
         `As-of date "${options.asOf}" is not YYYY-MM-DD.`,
       );
@@ -239,6 +241,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const badMetric = wantedMetrics.find((m) => !isMetric(m));
   if (badMetric !== undefined) {
     throw new BriefingError(
+      "UNKNOWN_METRIC",
       `未知指标“${String(badMetric)}”。可用：${METRICS.join("、")}。`,
       `Unknown metric "${String(badMetric)}". Metrics: ${METRICS.join(", ")}.`,
     );
@@ -246,6 +249,7 @@ export function buildBriefing(input: BriefingInput, options: BriefingOptions): B
   const badBreakdown = (options.breakdowns ?? []).find((k) => !(BREAKDOWN_KINDS as readonly string[]).includes(k));
   if (badBreakdown !== undefined) {
     throw new BriefingError(
+      "UNKNOWN_BREAKDOWN",
       `未知分类“${String(badBreakdown)}”。可用：${BREAKDOWN_KINDS.join("、")}。`,
       `Unknown breakdown "${String(badBreakdown)}". Breakdowns: ${BREAKDOWN_KINDS.join(", ")}.`,
     );

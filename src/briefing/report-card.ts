@@ -300,11 +300,13 @@ export function buildReportCard(
       else if (r.kind === "ambiguous") {
         const names = r.candidates.map((c) => h.names[c]);
         throw new ReportCardError(
+          "AMBIGUOUS_JURISDICTION",
           `辖区“${w}”可以指 ${names.join("、")}，请写出全称。`,
           `Jurisdiction "${w}" could be ${names.join(" or ")}: write the full name.`,
         );
       } else {
         throw new ReportCardError(
+          "UNKNOWN_JURISDICTION",
           `无法识别辖区“${w}”${r.suggestion ? `（是不是“${r.suggestion}”？）` : ""}：它不在地区表中，也不是内置的行政区划。`,
           `Unknown jurisdiction "${w}"${r.suggestion ? ` (did you mean "${r.suggestion}"?)` : ""}: it is neither in the regions table nor a built-in division.`,
         );
@@ -353,6 +355,7 @@ export function buildReportCard(
     level = options.level;
     if (J >= 0 && levelRank(level) < jLevelRank) {
       throw new ReportCardError(
+        "BAD_LEVEL",
         `${h.names[J]}是${h.levels[J]}级，成绩单的级别要比它低（可选：${REGION_LEVELS.filter((l) => levelRank(l) >= Math.max(jLevelRank + 1, 1) || (l === "园区" && jLevelRank === 4)).join("、")}）。`,
         `${h.names[J]} is a ${LEVEL_EN[h.levels[J]]}: the rows must be at a finer level than the jurisdiction.`,
       );

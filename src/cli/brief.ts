@@ -13,6 +13,7 @@
  * the tables and the text; xlsx writes the briefing workbook (data sheets + the briefing sheet with portable formulas
  * and cached values) to --out (default ./成绩单-<period>.xlsx).
  */
+import { AppError } from "../core/errors";
 import * as fs from "fs";
 import * as path from "path";
 import { buildBriefing, BriefingError } from "../briefing/build";
@@ -101,18 +102,20 @@ export function parseBriefArgs(argv: string[]): Record<string, string> {
       out[m[1]] = "1";
       continue;
     }
-    if (!m || !FLAGS.has(m[1])) throw new UsageError(`未知参数 ${arg} / unknown argument ${arg}`);
+    if (!m || !FLAGS.has(m[1])) throw new UsageError("USAGE", `未知参数 ${arg}`, `unknown argument ${arg}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined || (m[2] === undefined && value.startsWith("--")))
-      throw new UsageError(`${arg} 缺少取值 / ${arg} needs a value`);
+      throw new UsageError("USAGE", `${arg} 缺少取值`, `${arg} needs a value`);
     out[m[1]] = value;
   }
   return out;
 }
 
-class UsageError extends Error {}
+/** A command line the command cannot run: exit code 2. */
+class UsageError extends AppError {}
 
-class UnreadableFile extends Error {}
+/** A file that cannot be imported at all (the ImportError, with the file's path): exit code 2. */
+class UnreadableFile extends AppError {}
 
 /**
  * The ledger fields buildBriefing reads (records, and the funds entries' projects looked up by id or name): what the
@@ -140,13 +143,13 @@ async function readDataset(
     const buffer = fs.readFileSync(file);
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // a view, not a copy
   } catch (e) {
-    throw new UsageError(`无法读取文件 ${file}（${(e as Error).message}）/ cannot read ${file}`);
+    throw new UsageError("FILE_UNREADABLE", `无法读取文件 ${file}（${(e as Error).message}）`, `cannot read ${file}`);
   }
   let result: ImportResult;
   try {
     result = await importBytes(bytes, { fileName: path.basename(file), kind, ...options });
   } catch (e) {
-    if (isImportError(e)) throw new UnreadableFile(`${file}: ${e.message_zh}\n${e.message_en}`);
+    if (isImportError(e)) throw new UnreadableFile(e.code, `${file}: ${e.zh}`, e.en, e.details);
     throw e;
   }
   printIssues(file, result, io.stderr);
@@ -244,16 +247,9 @@ async function buildFromFiles(options: BriefOptions, io: CliIO): Promise<BriefRe
 
 /** The exit code for what stopped the command, said on standard error: 2 for the user's input, 1 otherwise. */
 function reportFailure(e: unknown, io: CliIO): number {
-  if (e instanceof UsageError) {
-    io.stderr(`${e.message}\n`);
-    return 2;
-  }
-  if (e instanceof UnreadableFile) {
-    io.stderr(`${e.message}\n`);
-    return 2;
-  }
-  if (e instanceof BriefingError) {
-    io.stderr(`${e.message}\n${e.message_en}\n`);
+  // The CLI speaks both languages: the Chinese line, then the English one.
+  if (e instanceof UsageError || e instanceof UnreadableFile || e instanceof BriefingError) {
+    io.stderr(`${e.zh}\n${e.en}\n`);
     return 2;
   }
   const err = e as { message?: string; message_en?: string };

@@ -8,6 +8,7 @@
  * the user's, that is protected, or that the add-in did not write (nothing remembered) is left alone: the briefing goes
  * to "成绩单 2025Q1 2" (or the next free or own name), and the writer says so.
  */
+import { AppError } from "../core/errors";
 export interface BriefingArea {
   /** The cells written ("A1:L48"). */
   address: string;
@@ -140,7 +141,7 @@ export async function claimBriefingSheet(
     if (k > 1) warn(warnings, wanted, name);
     return { sheet: ws, sheetName: name, id: String(ws.id), key, memory, warnings };
   }
-  throw new Error(`找不到可用的工作表名称（${wanted} …） / No free sheet name (${wanted} …)`);
+  throw new AppError("NO_FREE_SHEET_NAME", `找不到可用的工作表名称（${wanted} …）`, `No free sheet name (${wanted} …)`);
 }
 
 function warn(warnings: BriefingPlace["warnings"], wanted: string, name: string): void {

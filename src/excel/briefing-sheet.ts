@@ -10,7 +10,6 @@
  * actual vs target per region (clustered column) and completion rate vs time progress, per metric.
  */
 import type { Language } from "../i18n/language";
-import { currentLanguage } from "../i18n/language";
 import {
   briefingLayout,
   BriefingCell,
@@ -35,6 +34,7 @@ export interface WriteBriefingSheetOptions {
   valuesOnly?: boolean;
   /** Add the two charts per metric (default true). */
   charts?: boolean;
+  /** The language of the sheet, passed by the caller (the task pane's UI language); default zh-CN. */
   language?: Language;
   /** The briefing text; default briefingText(briefing, {language}). */
   text?: string;
@@ -98,7 +98,7 @@ export async function writeBriefingSheet(
   context?: Excel.RequestContext,
 ): Promise<WriteBriefingSheetResult> {
   if (!context) return serialised(() => Excel.run((ctx) => writeBriefingSheet(briefing, options, ctx)), options.ticket);
-  const language = options.language ?? currentLanguage();
+  const language = options.language ?? "zh-CN";
   const mode: FormulaMode = options.valuesOnly ? "values" : options.portable ? "portable" : "live";
   const text = options.text ?? briefingText(briefing, { language });
   const layout = briefingLayout(briefing, text, {

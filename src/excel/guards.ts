@@ -12,17 +12,17 @@
  *   undo runs, the other way.
  * - Columns a table grows into on its right must be empty.
  */
+import { AppError } from "../core/errors";
 import { parseA1 } from "./address";
 
 /** A write that would harm what lies around a table: nothing was changed. */
-export class WriteBlockedError extends Error {
-  readonly code = "WRITE_BLOCKED";
+export class WriteBlockedError extends AppError<"WRITE_BLOCKED"> {
   constructor(
-    readonly message_zh: string,
-    readonly message_en: string,
+    zh: string,
+    en: string,
     readonly address: string,
   ) {
-    super(`${message_zh} / ${message_en}`);
+    super("WRITE_BLOCKED", zh, en);
     this.name = "WriteBlockedError";
   }
 }

@@ -3,13 +3,9 @@
  * table and its reading of the four dataset tables for the briefing). Kept apart from the importer so the task pane's
  * first chunk can use it without pulling the importer in.
  */
+import { AppError } from "../core/errors";
+import { excel } from "./host";
 import { isDateFormat, queueDateSystem, to1900Serial } from "./date-system";
-
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
 
 /**
  * Read a workbook table: its header row and data body (never a shown total row: Table.getRange includes it,
@@ -73,6 +69,6 @@ export async function readWorkbookTable(
   name: string,
 ): Promise<{ values: unknown[][]; label: string; startRow: number }> {
   const t = await readWorkbookTableOrNull(name);
-  if (!t) throw new Error(`工作簿中没有表格“${name}” / No table "${name}" in the workbook`);
+  if (!t) throw new AppError("TABLE_NOT_FOUND", `工作簿中没有表格“${name}”`, `No table "${name}" in the workbook`);
   return t;
 }

@@ -8,6 +8,7 @@
  * The guard: a source that now has rows the importer rejected is NOT refreshed. A rejected row would otherwise look
  * like a record that left the source, and be archived as if deleted.
  */
+import { AppError } from "../core/errors";
 import { importTable, importUrl, loadSeeds } from "../import";
 import type { ImportIssue, ImportResult } from "../import/types";
 import { readWorkbookTable, readWorkbookTableOrNull } from "./read-table";
@@ -67,17 +68,16 @@ export function reread(
     case "seeds":
       return loaders.seeds(d);
     default:
-      throw new Error(
-        `「${d.name}」是本地文件，请在任务窗格中重新选择文件后刷新。 / "${d.name}" is a local file: choose it again in the task pane to refresh.`,
+      throw new AppError(
+        "LOCAL_FILE",
+        `「${d.name}」是本地文件，请在任务窗格中重新选择文件后刷新。`,
+        `"${d.name}" is a local file: choose it again in the task pane to refresh.`,
       );
   }
 }
 
 /** A source that may not be refreshed: its re-read has rows the importer rejected. */
-export class SourceHasErrors extends Error {
-  readonly code = "SOURCE_HAS_ERRORS";
-  readonly message_zh: string;
-  readonly message_en: string;
+export class SourceHasErrors extends AppError<"SOURCE_HAS_ERRORS"> {
   constructor(
     readonly source: SourceDescriptor,
     readonly errors: number,
@@ -85,10 +85,8 @@ export class SourceHasErrors extends Error {
   ) {
     const zh = `来源「${source.name}」中有 ${errors} 处错误，未刷新（否则出错的行会被当作“已删除”归档）。请先修正来源中的这些行，再刷新。`;
     const en = `The source "${source.name}" has ${errors} errors: not refreshed (rows with errors would be archived as if deleted). Fix those rows in the source first, then refresh.`;
-    super(`${zh} / ${en}`);
+    super("SOURCE_HAS_ERRORS", zh, en);
     this.name = "SourceHasErrors";
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 
@@ -114,7 +112,8 @@ export async function refreshSource(
   opts: RefreshSourceOptions = {},
 ): Promise<{ summary: WriteSummary; result: ImportResult }> {
   const d = typeof source === "string" ? (await listSources()).find((x) => x.id === source) : source;
-  if (!d) throw new Error(`没有这个数据来源：${String(source)} / No such source: ${String(source)}`);
+  if (!d)
+    throw new AppError("SOURCE_NOT_FOUND", `没有这个数据来源：${String(source)}`, `No such source: ${String(source)}`);
   const result = await reread(d, opts.loaders, opts.signal, (f) => opts.onProgress?.(f / 2));
   const errors = refreshBlocker(result);
   if (errors > 0) throw new SourceHasErrors(d, errors, result.issues);

@@ -3,6 +3,7 @@
  * (Office.context.requirements.isSetSupported, Common API). test/contract/office-api.test.ts checks that the highest
  * set of every Office API member src/ calls is covered by this list or by the manifest's <Requirements>.
  */
+import { AppError } from "../core/errors";
 export interface RequirementSet {
   name: string;
   version: string;
@@ -24,8 +25,10 @@ export function isSetSupported(name: string, version: string): boolean {
 export function checkRequirements(): void {
   for (const s of REQUIRED_SETS) {
     if (!isSetSupported(s.name, s.version)) {
-      throw new Error(
-        `写入台账需要 Excel 2021 或 Microsoft 365（${s.name} ${s.version}）。 / Writing ledgers needs Excel 2021 or Microsoft 365 (${s.name} ${s.version}).`,
+      throw new AppError(
+        "EXCEL_TOO_OLD",
+        `写入台账需要 Excel 2021 或 Microsoft 365（${s.name} ${s.version}）。`,
+        `Writing ledgers needs Excel 2021 or Microsoft 365 (${s.name} ${s.version}).`,
       );
     }
   }

@@ -8,6 +8,8 @@
  * table the write created it removes only the table and its note: a sheet it created is deleted only when nothing else
  * was put on it since.
  */
+import { AppError } from "../core/errors";
+import { excel } from "./host";
 import { parseA1 } from "./address";
 import { diffBlock, diffTable, PrintChange, printBlock, printTable } from "./fingerprint";
 import { AreaCheck, queueAreaChecks } from "./guards";
@@ -22,32 +24,18 @@ import { textCell, utf8Bytes } from "./values";
 
 export { deleteWorkSheet, quoteSheet };
 
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
-
 /** Undo would lose what the user did after the write: nothing was changed. */
-export class UndoBlockedError extends Error {
-  readonly code = "UNDO_BLOCKED";
-  readonly message_zh: string;
-  readonly message_en: string;
+export class UndoBlockedError extends AppError<"UNDO_BLOCKED"> {
   constructor(readonly changes: PrintChange[]) {
     const zh = `上次写入之后，工作表又被修改过：${changes.map((c) => c.zh).join("；")}。撤销会把表格恢复到写入之前，这些修改将丢失，所以没有撤销，也没有做任何改动。如仍要撤销，请先保存这些修改，再选择“仍然撤销”。`;
     const en = `The sheets were changed after the last write: ${changes.map((c) => c.en).join("; ")}. Undo would put the tables back as they were before the write and lose these changes, so nothing was undone or changed. To undo anyway, keep a copy of those changes, then choose "Undo anyway".`;
-    super(`${zh} / ${en}`);
+    super("UNDO_BLOCKED", zh, en);
     this.name = "UndoBlockedError";
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 
 /** A write failed, and putting the sheets back failed too: the undo material is kept so Undo can finish the job. */
-export class RollbackFailedError extends Error {
-  readonly code = "ROLLBACK_FAILED";
-  readonly message_zh: string;
-  readonly message_en: string;
+export class RollbackFailedError extends AppError<"ROLLBACK_FAILED"> {
   constructor(
     readonly writeError: unknown,
     readonly rollbackError: unknown,
@@ -55,10 +43,8 @@ export class RollbackFailedError extends Error {
     const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
     const zh = `写入失败（${text(writeError)}），恢复原状时也出错（${text(rollbackError)}）。表格可能只写入了一部分。恢复所需的资料已保留在工作簿中：请在任务窗格中点“撤销”完成恢复。`;
     const en = `The write failed (${text(writeError)}), and putting the sheets back failed too (${text(rollbackError)}). The tables may be partly written. What is needed to put them back is kept in the workbook: select Undo in the task pane to finish.`;
-    super(`${zh} / ${en}`);
+    super("ROLLBACK_FAILED", zh, en);
     this.name = "RollbackFailedError";
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 
@@ -203,8 +189,10 @@ export async function restore(
     const undoExists = sheetNames.has(record.undoSheet);
     const meta = undoExists ? await readMeta(ctx, record) : null;
     if (!undoExists && record.data.created === null && record.snapshot.rows > 0 && states[0]) {
-      throw new Error(
-        `撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。 / The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`,
+      throw new AppError(
+        "UNDO_UNAVAILABLE",
+        `撤销所需的工作表 ${record.undoSheet} 不在工作簿中，无法恢复。`,
+        `The sheet ${record.undoSheet} that undo needs is not in the workbook: the table cannot be put back.`,
       );
     }
 

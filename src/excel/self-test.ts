@@ -21,6 +21,7 @@
  * user starts meanwhile waits, and cannot be undone by the clean-up's re-activation of the old active sheet. The
  * report (reportText) is plain text a user can copy and send.
  */
+import { excel } from "./host";
 import { buildBriefing } from "../briefing/build";
 import { COL } from "../briefing/formulas";
 import type { ProjectRecord, Target } from "../core/model";
@@ -91,12 +92,6 @@ export const REPORTED_SETS: readonly [string, string][] = [
   ["CustomFunctionsRuntime", "1.4"],
   ["RibbonApi", "1.1"],
 ];
-
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
 
 function office(): typeof Office | null {
   return typeof Office !== "undefined" ? Office : null;

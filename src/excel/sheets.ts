@@ -31,6 +31,8 @@
  *     as undo) and the previous undo record with it; if that fails too, the error says so and the undo material stays
  *     for Undo to finish the job.
  */
+import { AppError, cancelledError } from "../core/errors";
+import { excel } from "./host";
 import type { SheetSpec } from "../core/columns";
 import { SHEETS } from "../core/columns";
 import type { DatasetKind, ImportResult } from "../import/types";
@@ -167,16 +169,8 @@ export interface UndoRecord {
   at: string;
 }
 
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
-
 export function abortError(): Error {
-  const e = new Error("已取消 / Cancelled");
-  e.name = "AbortError";
-  return e;
+  return cancelledError();
 }
 
 function checkAbort(signal?: AbortSignal): void {
@@ -234,7 +228,7 @@ export async function refreshDataset(
       return item.isNullObject ? [] : parseSources(item.value);
     });
     const desc = sources.find((s) => s.id === sourceId);
-    if (!desc) throw new Error(`没有这个数据来源：${sourceId} / No such source: ${sourceId}`);
+    if (!desc) throw new AppError("SOURCE_NOT_FOUND", `没有这个数据来源：${sourceId}`, `No such source: ${sourceId}`);
     return applyDataset(desc.kind, newResult, desc, opts, true);
   }, opts.ticket);
 }
@@ -275,8 +269,10 @@ export async function undoLastRefresh(
         ctx.workbook.settings.getItem(names.settingsUndo).delete();
         await ctx.sync();
       });
-      throw new Error(
-        "上次写入由旧版本加载项完成，无法撤销。 / The last write was made by an older version of the add-in and cannot be undone.",
+      throw new AppError(
+        "UNDO_UNAVAILABLE",
+        "上次写入由旧版本加载项完成，无法撤销。",
+        "The last write was made by an older version of the add-in and cannot be undone.",
       );
     }
     if (record.phase === "committed" && !opts.force) {
@@ -641,9 +637,10 @@ async function applyDataset(
       run.rawMemory = state.rawMemory;
       checkAbort(opts.signal);
       if (refresh && !state.table) {
-        throw new Error(
-          `找不到数据集“${spec.sheet}”的表格“${spec.table}”（可能已被删除），无法刷新。请在任务窗格中重新载入该数据。本次没有做任何改动。 / ` +
-            `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
+        throw new AppError(
+          "TABLE_NOT_FOUND",
+          `找不到数据集“${spec.sheet}”的表格“${spec.table}”（可能已被删除），无法刷新。请在任务窗格中重新载入该数据。本次没有做任何改动。`,
+          `The table "${spec.table}" of the dataset "${spec.sheet}" is not in the workbook (deleted?), so it cannot be refreshed. Load the data again in the task pane. Nothing was changed.`,
         );
       }
       const date1904 = state.date1904;

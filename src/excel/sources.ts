@@ -2,6 +2,7 @@
  * Where each dataset sheet came from, remembered in the workbook's settings (saved inside the file), so Refresh
  * re-reads the same source for anyone who opens the workbook. Pure types and helpers plus two thin Office calls.
  */
+import { excel } from "./host";
 import * as v from "valibot";
 import type { ColumnMapping, DatasetKind } from "../import/types";
 import { DEFAULT_NAMESPACE, namesOf, WriterNamespace } from "./namespace";
@@ -48,12 +49,6 @@ export function sourceLabel(d: SourceDescriptor): string {
 export function upsertSource(list: SourceDescriptor[], d: SourceDescriptor): SourceDescriptor[] {
   const i = list.findIndex((x) => x.id === d.id);
   return i < 0 ? [...list, d] : list.map((x, k) => (k === i ? d : x));
-}
-
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
 }
 
 /** Read the remembered sources (of the add-in's own datasets, or of another namespace). */

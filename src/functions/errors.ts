@@ -8,7 +8,7 @@
  * Outside Excel (jest, the HyperFormula engine of the preview) the runtime is absent, so an equivalent plain object
  * is returned; `isFunctionError` recognises both.
  */
-import { currentLanguage } from "../i18n/language";
+import { officeDisplayLanguage } from "../i18n/language";
 
 export type ErrorKind = "div0" | "value" | "na" | "num" | "null";
 
@@ -41,7 +41,7 @@ function runtime(): typeof CustomFunctions | undefined {
 /** An error for a cell. `message` is kept only for #VALUE! and #N/A, the two codes Excel shows a message for. */
 export function functionError(kind: ErrorKind, message?: { zh: string; en: string }): FunctionError {
   const text =
-    message && WITH_MESSAGE.has(kind) ? (currentLanguage() === "zh-CN" ? message.zh : message.en) : undefined;
+    message && WITH_MESSAGE.has(kind) ? (officeDisplayLanguage() === "zh-CN" ? message.zh : message.en) : undefined;
   const rt = runtime();
   if (rt?.Error && rt.ErrorCode) {
     const code = (rt.ErrorCode as unknown as Record<string, CustomFunctions.ErrorCode>)[RUNTIME_CODES[kind]];

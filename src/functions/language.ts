@@ -1,9 +1,9 @@
 /**
  * The language of texts a function returns into cells (PACE_STATUS's 超序时 / Ahead). It follows the workbook's
- * editing language (Office.context.contentLanguage), then Office's display language and the add-in's setting
- * (src/i18n/language.ts), else zh-CN. A function's own [language] argument overrides all of them.
+ * editing language (Office.context.contentLanguage), then Office's display language (src/i18n/language.ts), else
+ * zh-CN. A function's own [language] argument overrides all of them.
  */
-import { currentLanguage, Language, normaliseLanguage } from "../i18n/language";
+import { Language, normaliseLanguage, officeDisplayLanguage } from "../i18n/language";
 
 export function workbookLanguage(): Language {
   const office = (globalThis as { Office?: { context?: { contentLanguage?: string } } }).Office;
@@ -13,7 +13,7 @@ export function workbookLanguage(): Language {
   } catch {
     // Office.context can throw before Office.onReady: fall through.
   }
-  return currentLanguage();
+  return officeDisplayLanguage();
 }
 
 /** A language argument: zh, zh-CN, 中文, cn → zh-CN; en, en-US, English, 英文 → en-US; blank → null (use the default);

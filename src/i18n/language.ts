@@ -1,10 +1,9 @@
 /**
- * The UI language: zh-CN is primary, en-US the alternative. By default it follows Office's display
- * language; outside Office (preview, CLI, tests) it is zh-CN unless set.
+ * The UI language: zh-CN is primary, en-US the alternative. There is no module-wide language: whoever writes text
+ * for a reader is given the language (the task pane passes its own, from its settings or Office's display language;
+ * a custom function takes its [language] argument or the Office context of the call; the CLI its --language).
  */
 export type Language = "zh-CN" | "en-US";
-
-let override: Language | null = null;
 
 /** Map any BCP-47 tag to a supported language: Chinese variants → zh-CN, everything else → en-US. */
 export function normaliseLanguage(tag: string | null | undefined): Language {
@@ -12,12 +11,8 @@ export function normaliseLanguage(tag: string | null | undefined): Language {
   return /^zh\b/i.test(tag) ? "zh-CN" : "en-US";
 }
 
-export function setLanguage(lang: Language | null): void {
-  override = lang;
-}
-
-export function currentLanguage(): Language {
-  if (override) return override;
+/** Office's display language (Office.context.displayLanguage), else zh-CN (outside Office: preview, CLI, tests). */
+export function officeDisplayLanguage(): Language {
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
   try {
     const tag = office?.context?.displayLanguage;

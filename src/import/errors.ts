@@ -2,19 +2,21 @@
  * ImportError: the source cannot be read at all (not a table, no header row, unreachable URL…).
  * Problems with single rows or cells are never thrown: they are ImportIssues in the ImportResult.
  */
+import { AppError, cancelledError } from "../core/errors";
 
+/** The codes of import errors (each documented in src/core/errors.ts AppErrorCode). */
 export type ImportErrorCode =
-  | "EMPTY" // nothing in the file
-  | "NOT_TEXT" // binary data that is not a workbook
-  | "UNSUPPORTED_FORMAT" // .xls, PDF…
-  | "BAD_JSON" // JSON syntax error or unexpected shape
-  | "NO_HEADER" // no header row found
-  | "MISSING_COLUMNS" // a required column is missing
-  | "XLSX_UNREADABLE" // exceljs could not open the workbook
+  | "EMPTY"
+  | "NOT_TEXT"
+  | "UNSUPPORTED_FORMAT"
+  | "BAD_JSON"
+  | "NO_HEADER"
+  | "MISSING_COLUMNS"
+  | "XLSX_UNREADABLE"
   | "SHEET_NOT_FOUND"
   | "URL_INVALID"
   | "URL_INSECURE"
-  | "NETWORK" // fetch TypeError: offline, DNS, CORS
+  | "NETWORK"
   | "HTTP_STATUS"
   | "TIMEOUT"
   | "TOO_LARGE"
@@ -39,25 +41,11 @@ export interface ImportErrorDetails {
   headerRow?: number;
 }
 
-export class ImportError extends Error {
-  readonly code: ImportErrorCode;
-  /** Chinese message (also `message`). */
-  readonly message_zh: string;
-  readonly message_en: string;
-  readonly details: ImportErrorDetails;
-
+/** An AppError of the import; `message_zh` (also `message`) and `message_en` are AppError's zh and en. */
+export class ImportError extends AppError<ImportErrorCode, ImportErrorDetails> {
   constructor(code: ImportErrorCode, zh: string, en: string, details: ImportErrorDetails = {}) {
-    super(zh);
+    super(code, zh, en, details);
     this.name = "ImportError";
-    this.code = code;
-    this.message_zh = zh;
-    this.message_en = en;
-    this.details = details;
-  }
-
-  /** "中文 / English" on one line, for logs and the CLI. */
-  override toString(): string {
-    return `${this.message_zh} / ${this.message_en}`;
   }
 }
 
@@ -65,14 +53,11 @@ export function isImportError(e: unknown): e is ImportError {
   return e instanceof ImportError;
 }
 
-/** An AbortError, as fetch and DOM APIs raise it (a DOMException where available). */
+/** An AbortError (named so, as fetch and DOM APIs raise it): the signal's reason when it is one, else CANCELLED. */
 export function abortError(signal?: AbortSignal): Error {
   const reason = signal?.reason;
   if (reason instanceof Error && reason.name === "AbortError") return reason;
-  if (typeof DOMException !== "undefined") return new DOMException("导入已取消 / import cancelled", "AbortError");
-  const e = new Error("导入已取消 / import cancelled");
-  e.name = "AbortError";
-  return e;
+  return cancelledError("导入已取消", "Import cancelled");
 }
 
 export function throwIfAborted(signal?: AbortSignal): void {

@@ -16,7 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Language, normaliseLanguage, setLanguage } from "../i18n/language";
+import { Language, normaliseLanguage } from "../i18n/language";
 import { I18nContext, MessageKey, makeI18n } from "./i18n";
 import { PaneSettings, loadSettings, saveSettings, sanitize } from "./settings";
 import { ServicesContext, TaskPaneServices } from "./services";
@@ -93,9 +93,8 @@ export function App({ services, officeLanguage = null, initialTab = "data" }: Ap
   const { t } = i18n;
 
   React.useEffect(() => {
-    setLanguage(settings.language === "auto" ? null : settings.language);
     document.documentElement.lang = lang;
-  }, [settings.language, lang]);
+  }, [lang]);
 
   // Settings kept in the workbook (shared with its other users) take precedence over this computer's.
   React.useEffect(() => {

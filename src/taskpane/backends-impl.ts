@@ -4,6 +4,8 @@
  * Shared by the add-in and the offline preview, which differ only in the Excel they talk to. Glue only: no
  * importing, merging or metric logic lives here.
  */
+import { cancelledError } from "../core/errors";
+import { excel } from "../excel/host";
 import {
   importBytes,
   importTable,
@@ -26,17 +28,10 @@ import type { RegionHierarchy } from "../core/region-hierarchy";
 import { loadDivisions } from "../core/divisions";
 import { readWorkbookRegions, regionImportOptions } from "../excel/workbook-hierarchy";
 import { DATASET_KINDS, SHEETS } from "../core/columns";
-import { currentLanguage } from "../i18n/language";
 import type { Backends } from "./workbook-services";
 import type { BriefingAvailability, BriefingOutcome, BriefingRequest, LoadedSource, SourceSpec } from "./services";
 
 const SAMPLE_LABEL = "示例数据";
-
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
 
 /** The remembered form of a source (src/excel/sources.ts). */
 function descriptorOf(source: SourceSpec, result: ImportResult): Omit<SourceDescriptor, "id" | "kind" | "lastRefresh"> {
@@ -282,9 +277,9 @@ export function createBackendsNow(): Backends {
             "The 地区路径 (region path) column of the ledger or funds sheet does not match the regions table now (it changed after they were loaded): the report card's formulas may miss rows. Refresh the ledger and the funds, then build the report card again.",
         });
       }
-      if (req.signal?.aborted) throw Object.assign(new Error("已取消 / Cancelled"), { name: "AbortError" });
+      if (req.signal?.aborted) throw cancelledError();
       req.onProgress?.(0.5);
-      const language = currentLanguage();
+      const language = req.language ?? "zh-CN";
       const text = briefingText(briefing, { language });
       if (req.valuesOnly) {
         // The writer names its sheet after the period; the frozen copy is written first and renamed aside.

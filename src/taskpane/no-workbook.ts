@@ -2,13 +2,14 @@
  * Services when the page is open outside Excel (a plain browser tab): sources can still be read and previewed,
  * the function reference shown and settings kept on this computer; everything that writes a workbook is refused.
  */
+import { AppError } from "../core/errors";
 import type { Backends } from "./workbook-services";
 import { copyText } from "./workbook-services";
 import type { TaskPaneServices } from "./services";
 import { zhFromMetadata } from "./functions-reference";
 
 const noWorkbook = async (): Promise<never> => {
-  throw new Error("未连接 Excel 工作簿 / No Excel workbook connected");
+  throw new AppError("NO_WORKBOOK", "未连接 Excel 工作簿", "No Excel workbook connected");
 };
 
 export function noWorkbookServices(backends: Backends): TaskPaneServices {

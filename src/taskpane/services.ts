@@ -3,6 +3,7 @@
  * TaskPaneServices object through context; tests fake it here, the add-in wires the real modules in
  * office-services.ts, and the offline preview wires the same real modules over the simulated Excel host.
  */
+import { isAppError } from "../core/errors";
 import * as React from "react";
 import type { ColumnMapping, DatasetKind, ImportIssue, ImportResult } from "../import/types";
 import type { Metric } from "../core/model";
@@ -112,6 +113,8 @@ export interface BriefingRequest {
   portable: boolean;
   valuesOnly: boolean;
   charts: boolean;
+  /** The task pane's UI language: the sheet's labels and its text are written in it (default zh-CN). */
+  language?: "zh-CN" | "en-US";
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
@@ -176,8 +179,9 @@ export function isAbort(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { name?: string }).name === "AbortError";
 }
 
-/** Error text for the user, in the UI language when the error carries both (ImportError: message_zh/message_en). */
+/** Error text for the user, in the UI language when the error carries both (an AppError, or message_zh/message_en). */
 export function errorText(err: unknown, lang: "zh-CN" | "en-US" = "zh-CN"): string {
+  if (isAppError(err)) return err.messageIn(lang);
   const e = err as { message?: string; message_en?: string; message_zh?: string } | null;
   if (e && typeof e === "object") {
     if (lang === "en-US" && e.message_en) return e.message_en;

@@ -4,6 +4,8 @@
  * clipboard) are here; importing, writing datasets, refresh and the briefing are delegated to the modules that
  * own them, passed in as `Backends` (wired in backends.ts), so tests can swap them and nothing is re-implemented.
  */
+import { AppError } from "../core/errors";
+import { excel } from "../excel/host";
 import type { ImportIssue, ImportOptions, ImportResult, DatasetKind } from "../import/types";
 import type {
   BriefingAvailability,
@@ -70,12 +72,6 @@ export const SETTINGS_KEYS = {
   basis: "invest.basis",
   tolerance: "invest.tolerance",
 } as const;
-
-function excel(): typeof Excel {
-  const x = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!x || typeof x.run !== "function") throw new Error("Excel 不可用 / Excel is not available");
-  return x;
-}
 
 const kindOf = (k: ReadOptions["kind"]): DatasetKind | "auto" => k ?? "auto";
 
@@ -239,7 +235,7 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
  */
 async function readTable(name: string): Promise<{ values: unknown[][]; startRow: number; label: string }> {
   const t = await readWorkbookTableOrNull(name);
-  if (!t) throw new Error(`工作簿中没有表格“${name}” / No table "${name}" in the workbook`);
+  if (!t) throw new AppError("TABLE_NOT_FOUND", `工作簿中没有表格“${name}”`, `No table "${name}" in the workbook`);
   return { values: t.values, startRow: t.startRow, label: `${sheetRef(t.sheet)}!${name}` };
 }
 

@@ -23,11 +23,9 @@ import {
 } from "./support";
 import { Cell, LedgerRow, meets, periodTotal, wildcardMatch } from "./oracle";
 import { setFunctionsDateSystem } from "../../src/functions/date-system";
-import { setLanguage } from "../../src/i18n/language";
 import { hfError, investSheet } from "../../packages/test-support/src/invest-functions";
 
 afterEach(() => {
-  setLanguage(null);
   setFunctionsDateSystem("1900");
   removeExcelRuntime();
   delete (globalThis as any).Office;
@@ -96,7 +94,7 @@ describe("hostile numeric text in a numeric argument", () => {
     const v = read(text);
     expect(code(v)).toBe("#VALUE!");
     expect(msg(v)).toMatch(/实际完成值.*actual/);
-    setLanguage("en-US");
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } }; // Office in English
     expect(msg(read(text))).toMatch(/^Argument actual is not a number/);
   });
 
@@ -350,7 +348,7 @@ describe("ranges pair cell by cell and spill (docs/functions.md: a row and a col
     const v = F.COMPLETION_RATE([[1], [2], [3]], [[1], [2]]);
     expect([v.length, v[0].length, code(v[0][0])]).toEqual([1, 1, "#VALUE!"]);
     expect(msg(v[0][0])).toMatch(/3×1.*2×1/);
-    setLanguage("en-US");
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } }; // Office in English
     expect(msg(one(F.PACE_GAP([[1, 2, 3]], [[1, 2]], [["2025-03-31"]])))).toMatch(/actual 1x3, target 1x2/);
   });
 
@@ -799,7 +797,7 @@ describe("PERIOD_SUM / PERIOD_COUNT: SUMIFS semantics (independent model) and me
     expect(msg(one(F.PERIOD_SUM(col(1, 2, 3), d, [["2025"]])))).toMatch(/3×1.*2×1/);
     expect(msg(one(F.PERIOD_SUM([[1, 2]], d, [["2025"]])))).toMatch(/金额/);
     expect(msg(one(F.PERIOD_COUNT(d, [["2025"]], [[["a", "b"]], [["a"]]])))).toMatch(/条件区域1/);
-    setLanguage("en-US");
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } }; // Office in English
     expect(msg(one(F.PERIOD_COUNT(d, [["2025"]], [col("a", "b")])))).toMatch(/Criteria come in pairs/);
     expect(msg(one(F.PERIOD_COUNT(d, [["2025", "2026"]], [col("a", "b"), [["a", "b", "c"]]])))).toMatch(
       /cannot be paired \(1x2, 1x3\)/,
@@ -863,7 +861,7 @@ describe("data types (allowCustomDataForDataTypeAny): read by basic value, or #V
       expect([code(v), msg(v)]).toEqual(["#VALUE!", expect.stringMatching(/年度目标.*target.*=A2\./)]);
       expect(one(F.PERIOD_COUNT(col("2025-01-01", "2025-01-02"), [["2025"]], [col(t, "x"), [["<>x"]]]))).toBe(0);
     }
-    setLanguage("en-US");
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } }; // Office in English
     expect(msg(one(F.SHARE([[things[0]]], [[1]])))).toBe(
       'Argument part is an entity ("西宁市"), not a number, text or date: refer to one of its fields (e.g. =A2.Field), or convert the cell to text.',
     );

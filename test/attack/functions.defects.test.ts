@@ -8,11 +8,10 @@
  */
 import { F, code, installExcelRuntime, msg, one, removeExcelRuntime, serial, EXCEL_MAX, isExcelValue } from "./support";
 import { setFunctionsDateSystem } from "../../src/functions/date-system";
-import { setLanguage } from "../../src/i18n/language";
 import { hfError, investSheet } from "../../packages/test-support/src/invest-functions";
 
 afterEach(() => {
-  setLanguage(null);
+  delete (globalThis as any).Office;
   setFunctionsDateSystem("1900");
   removeExcelRuntime();
 });

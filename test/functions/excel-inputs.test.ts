@@ -19,7 +19,6 @@ import { errorCodeOf } from "../../src/functions/errors";
 import { INVEST_FUNCTIONS } from "../../src/functions/registry";
 import { detectDateSystem, functionsDateSystem, setFunctionsDateSystem } from "../../src/functions/date-system";
 import { toExcelSerial } from "../../src/core/dates";
-import { setLanguage } from "../../src/i18n/language";
 import { hfError, investMetadata, investSheet } from "../../packages/test-support/src/invest-functions";
 
 const code = (v: unknown) => errorCodeOf(v);
@@ -37,7 +36,7 @@ const shown = (v: unknown) => (code(v) ? { code: code(v), message: msg(v) || und
 const shownGrid = (g: unknown[][]) => g.map((row) => row.map(shown));
 
 afterEach(() => {
-  setLanguage(null);
+  delete (globalThis as any).Office;
   setFunctionsDateSystem("1900");
   delete (globalThis as any).CustomFunctions;
 });
@@ -387,7 +386,7 @@ describe("data types (entities, formatted numbers…) arrive as objects: read th
     ).toBe(3);
     const e = one(completionRate([[entity]], [[1]]));
     expect([code(e), msg(e)]).toEqual(["#VALUE!", expect.stringMatching(/实际完成值.*实体“西宁市”.*=A2\./)]);
-    setLanguage("en-US");
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } }; // Office in English
     const l = one(share([[1]], [[linked]]));
     expect([code(l), msg(l)]).toEqual([
       "#VALUE!",

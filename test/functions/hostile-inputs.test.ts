@@ -7,7 +7,6 @@
 import fc from "fast-check";
 import { errorCodeOf } from "../../src/functions/errors";
 import { INVEST_FUNCTIONS } from "../../src/functions/registry";
-import { setLanguage } from "../../src/i18n/language";
 
 const F = INVEST_FUNCTIONS;
 const code = (v: unknown) => errorCodeOf(v);
@@ -45,7 +44,7 @@ const showable = (v: unknown) =>
   typeof v === "number" ? Number.isFinite(v) : typeof v === "string" || SHOWABLE.has(code(v) ?? "");
 
 afterEach(() => {
-  setLanguage(null);
+  delete (globalThis as any).Office;
   delete (globalThis as any).CustomFunctions;
 });
 
@@ -93,7 +92,7 @@ describe("lookups keyed by what a cell says are Maps: Object.prototype names are
   });
 
   test('a data type named "constructor" is "a data type", and an errorType "toString" is #VALUE!', () => {
-    setLanguage("en-US");
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } }; // Office in English
     expect(msg(one(F.SHARE([[{ type: "constructor", text: "x" }]], [[1]])))).toBe(
       'Argument part is a data type ("x"), not a number, text or date: refer to one of its fields (e.g. =A2.Field), or convert the cell to text.',
     );
@@ -156,7 +155,7 @@ describe("malformed arrays (defect D11): refused with a message, not padded by g
     expect(msg(out[0][0])).toBe(
       "参数“实际完成值”（actual）不是完整的矩形区域（各行长度为 3、1）：请选择一个连续的单元格区域。",
     );
-    setLanguage("en-US");
+    (globalThis as any).Office = { context: { displayLanguage: "en-US" } }; // Office in English
     expect(msg(one(F.SHARE([[1]], [[1], 2])))).toBe(
       "Argument total is not a rectangular range (row lengths 1, 1): select one block of cells.",
     );

@@ -54,6 +54,7 @@ describe("成绩单 panel", () => {
     expect(services.buildBriefing).toHaveBeenCalledWith(
       expect.objectContaining({
         period: "2025Q1",
+        language: "zh-CN",
         regions: ["西宁开发区"],
         metrics: ["signed_projects", "signed_amount", "funds_in_place", "funds_in_place_out_of_province"],
         basis: "day",
@@ -156,17 +157,15 @@ describe("成绩单 panel", () => {
     expect(screen.queryByText(/成绩单已写入/)).not.toBeInTheDocument();
   });
 
-  test("English: English text and labels", async () => {
+  test("English: English text and labels, and the sheet is asked for in English", async () => {
     const user = userEvent.setup();
-    renderPanel(
-      <BriefingPanel basis="month" tolerance={10} />,
-      fakeServices({ briefingAvailability: jest.fn(async () => avail) }),
-      "en-US",
-    );
+    const services = fakeServices({ briefingAvailability: jest.fn(async () => avail) });
+    renderPanel(<BriefingPanel basis="month" tolerance={10} />, services, "en-US");
     expect(await screen.findByRole("option", { name: "Q1 2025" })).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "Amount signed" })).toBeChecked();
     await user.click(screen.getByRole("button", { name: "Build report card" }));
     expect(await screen.findByRole("textbox", { name: "Briefing text" })).toHaveValue("Briefing");
+    expect(services.buildBriefing).toHaveBeenCalledWith(expect.objectContaining({ language: "en-US" }));
   });
 });
 

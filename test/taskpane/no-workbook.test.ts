@@ -21,7 +21,9 @@ test("reads the sample data and files; refuses every write with a message", asyn
   ]);
   await expect(services.write(csv, { type: "sample" }, {})).rejects.toThrow(/未连接 Excel/);
   await expect(services.read({ type: "table", name: "Ledger" }, {})).rejects.toThrow(/未连接 Excel/);
-  await expect(services.insertFormula("=1")).rejects.toThrow(/No Excel workbook/);
+  await expect(services.insertFormula("=1")).rejects.toThrow(
+    expect.objectContaining({ code: "NO_WORKBOOK", zh: "未连接 Excel 工作簿", en: "No Excel workbook connected" }),
+  );
   expect(await services.listTables()).toEqual([]);
   expect(await services.listSources()).toEqual([]);
   expect(await services.saveWorkbookSettings({ tolerance: 5 })).toBe(false);

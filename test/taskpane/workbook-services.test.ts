@@ -9,7 +9,6 @@ import { createWorkbookServices } from "../../src/taskpane/workbook-services";
 import { createBackends } from "../../src/taskpane/backends";
 import { valuesCopyName } from "../../src/taskpane/backends-impl";
 import type { TaskPaneServices } from "../../src/taskpane/services";
-import { setLanguage } from "../../src/i18n/language";
 import { LEDGER, OWN_TABLES } from "../../src/core/columns";
 
 let metadata: { functions: unknown[] };
@@ -25,7 +24,6 @@ beforeAll(async () => {
 }, 60_000);
 
 beforeEach(() => {
-  setLanguage("zh-CN");
   sim = createSimulatedExcel({ functionsMetadata: metadata }).install();
   services = createWorkbookServices({
     host: "preview",
@@ -35,7 +33,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   sim.close();
-  setLanguage(null);
 });
 
 async function loadSamples() {

@@ -146,6 +146,7 @@ export function BriefingPanel({
         portable,
         valuesOnly,
         charts,
+        language: lang,
         signal,
         onProgress,
       }),
