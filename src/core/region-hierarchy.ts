@@ -15,13 +15,13 @@
  * its row and column, in Chinese and English; bad rows are left out, and so are rows whose parent was left out.
  * Everything is linear or n·log n in the number of regions (10,000 regions validate in milliseconds).
  *
- * This module is the entry point; the parts live in ./hierarchy/: the hierarchy and name resolution
- * (region-hierarchy.ts, edit-distance.ts), the table's rows and issues (table-types.ts), and buildHierarchy
- * (build.ts) with one module per step of checking the table (table-names, table-parents, table-limits,
- * table-levels, table-assemble, table-check for the state they share).
+ * This module is the entry point; the parts: the hierarchy and name resolution (region-hierarchy-model.ts,
+ * edit-distance.ts), the table's rows and issues (region-table-types.ts), and buildHierarchy (region-table-build.ts)
+ * with one module per step of checking the table (region-table-names, -parents, -limits, -levels, -assemble, and
+ * region-table-check for the state they share).
  */
 export { REGION_LEVELS, type RegionLevel } from "./region-levels";
-export { MAX_REGION_DEPTH, RegionHierarchy, type NameResolution } from "./hierarchy/region-hierarchy";
-export { editDistance } from "./hierarchy/edit-distance";
-export type { HierarchyBuild, RegionIssue, RegionRow } from "./hierarchy/table-types";
-export { buildHierarchy, divisionsHierarchy } from "./hierarchy/build";
+export { MAX_REGION_DEPTH, RegionHierarchy, type NameResolution } from "./region-hierarchy-model";
+export { editDistance } from "./edit-distance";
+export type { HierarchyBuild, RegionIssue, RegionRow } from "./region-table-types";
+export { buildHierarchy, divisionsHierarchy } from "./region-table-build";

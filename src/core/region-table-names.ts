@@ -3,9 +3,9 @@
  * region), two rows naming the same region, and aliases that would point at two regions. Each problem leaves its row
  * out with an issue saying what to change.
  */
-import type { NameResolution } from "./region-hierarchy";
-import { regionKey } from "../regions";
-import { q, qe, reject, type TableCheck } from "./table-check";
+import type { NameResolution } from "./region-hierarchy-model";
+import { regionKey } from "./regions";
+import { q, qe, reject, type TableCheck } from "./region-table-check";
 
 /** A name written on two rows: the later rows are left out. */
 export function rejectDuplicateNames(check: TableCheck): void {

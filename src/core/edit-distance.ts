@@ -1,4 +1,4 @@
-/** Levenshtein distance between two names, for the hierarchy's "did you mean" (./region-hierarchy.ts suggest). */
+/** Levenshtein distance between two names, for the hierarchy's "did you mean" (./region-hierarchy-model.ts suggest). */
 
 /** Levenshtein distance (two rows; names are short). */
 export function editDistance(a: string, b: string): number {

@@ -2,9 +2,9 @@
  * The level of each region: the one its row gives, else the built-in one, else one finer than its parent's (a new
  * top-level region is a province). A level coarser than the parent's is kept, with a warning to check it.
  */
-import { levelRank, LEVEL_EN, REGION_LEVELS } from "../region-levels";
-import type { Assembled } from "./table-assemble";
-import { q, qe, type TableCheck } from "./table-check";
+import { levelRank, LEVEL_EN, REGION_LEVELS } from "./region-levels";
+import type { Assembled } from "./region-table-assemble";
+import { q, qe, type TableCheck } from "./region-table-check";
 
 export function assignLevels(check: TableCheck, { h, nodeOf }: Assembled): void {
   const { rows, rejected, target } = check;

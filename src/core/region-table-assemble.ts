@@ -4,9 +4,9 @@
  * aliases). Rebuilt from scratch whenever rows are left out, so a rejected row leaves no trace; parents are then set
  * from stable references (applyParents).
  */
-import { regionKey } from "../regions";
-import { RegionHierarchy, TIER_NAME, TIER_USER } from "./region-hierarchy";
-import type { TableCheck } from "./table-check";
+import { regionKey } from "./regions";
+import { RegionHierarchy, TIER_NAME, TIER_USER } from "./region-hierarchy-model";
+import type { TableCheck } from "./region-table-check";
 
 /** A hierarchy and the region of each row (−1 for a row left out). */
 export interface Assembled {

@@ -2,8 +2,8 @@
  * The user's regions table (地区表) as buildHierarchy reads it, and what checking it reports: an issue per problem,
  * at its row and column, in Chinese and English.
  */
-import type { RegionLevel } from "../region-levels";
-import type { RegionHierarchy } from "./region-hierarchy";
+import type { RegionLevel } from "./region-levels";
+import type { RegionHierarchy } from "./region-hierarchy-model";
 
 /** A row of the user's regions table (地区表). */
 export interface RegionRow {

@@ -1,19 +1,19 @@
 /**
  * buildHierarchy: the built-in divisions overridden and extended by the user's regions table, each row checked and
  * left out with an issue when it cannot be placed. The steps run in this order, each in its own module: the names
- * (./table-names.ts), the parents (./table-parents.ts), the depth and path limits (./table-limits.ts), the levels
- * (./table-levels.ts); the hierarchy is reassembled (./table-assemble.ts) whenever rows were left out.
+ * (./region-table-names.ts), the parents (./region-table-parents.ts), the depth and path limits (./region-table-limits.ts), the levels
+ * (./region-table-levels.ts); the hierarchy is reassembled (./region-table-assemble.ts) whenever rows were left out.
  * Everything is linear or n·log n in the number of regions (10,000 regions validate in milliseconds).
  */
-import type { Division } from "../divisions";
-import type { RegionHierarchy } from "./region-hierarchy";
-import { applyParents, assemble, type Assembled, type ParentRef } from "./table-assemble";
-import { builtInHierarchy, type TableCheck } from "./table-check";
-import { assignLevels } from "./table-levels";
-import { rejectTooDeepOrLong } from "./table-limits";
-import { findOverrides, rejectAliasConflicts, rejectDuplicateNames, rejectSameRegion } from "./table-names";
-import { breakCycles, rejectBeneathRejected, resolveParents } from "./table-parents";
-import type { HierarchyBuild, RegionRow } from "./table-types";
+import type { Division } from "./divisions";
+import type { RegionHierarchy } from "./region-hierarchy-model";
+import { applyParents, assemble, type Assembled, type ParentRef } from "./region-table-assemble";
+import { builtInHierarchy, type TableCheck } from "./region-table-check";
+import { assignLevels } from "./region-table-levels";
+import { rejectTooDeepOrLong } from "./region-table-limits";
+import { findOverrides, rejectAliasConflicts, rejectDuplicateNames, rejectSameRegion } from "./region-table-names";
+import { breakCycles, rejectBeneathRejected, resolveParents } from "./region-table-parents";
+import type { HierarchyBuild, RegionRow } from "./region-table-types";
 
 /**
  * The hierarchy from the built-in divisions (or none) and the rows of the user's regions table. `rowLabel(i)` names a

@@ -2,10 +2,10 @@
  * The limits a region of the user's table must keep: at most MAX_REGION_DEPTH levels deep, and a path whose subtree
  * criterion fits Excel's criteria (255 characters), so that the briefing's formulas can sum by it.
  */
-import { MAX_CRITERION_CHARS, pathCriterion } from "../regions";
-import { MAX_REGION_DEPTH, type RegionHierarchy } from "./region-hierarchy";
-import type { Assembled } from "./table-assemble";
-import { q, qe, reject, type TableCheck } from "./table-check";
+import { MAX_CRITERION_CHARS, pathCriterion } from "./regions";
+import { MAX_REGION_DEPTH, type RegionHierarchy } from "./region-hierarchy-model";
+import type { Assembled } from "./region-table-assemble";
+import { q, qe, reject, type TableCheck } from "./region-table-check";
 
 /** Leave out the rows too deep or with too long a path (depths final); true when any was. */
 export function rejectTooDeepOrLong(check: TableCheck, { h, nodeOf }: Assembled): boolean {

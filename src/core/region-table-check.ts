@@ -3,9 +3,9 @@
  * they override or extend, and what the checks found so far (issues, rows left out). Each step is a function of its
  * own module that reads and adds to it.
  */
-import type { Division } from "../divisions";
-import { RegionHierarchy, TIER_NAME } from "./region-hierarchy";
-import type { RegionIssue, RegionRow } from "./table-types";
+import type { Division } from "./divisions";
+import { RegionHierarchy, TIER_NAME } from "./region-hierarchy-model";
+import type { RegionIssue, RegionRow } from "./region-table-types";
 
 /** The built-in divisions as a hierarchy, and the index of each division by its code. */
 export interface BuiltIn {
@@ -19,7 +19,7 @@ export interface TableCheck {
   /** How messages name a row (the importer passes the sheet row number). */
   rowLabel: (index: number) => number;
   builtIn: BuiltIn;
-  /** Row → the built-in region it overrides, or −1 for a new region (./table-names.ts findOverrides). */
+  /** Row → the built-in region it overrides, or −1 for a new region (./region-table-names.ts findOverrides). */
   target: number[];
   issues: RegionIssue[];
   /** Rows left out (each has at least one error issue). */

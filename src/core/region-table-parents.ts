@@ -3,10 +3,10 @@
  * (resolveParents); the parents may not form a cycle (breakCycles); and a row beneath a row left out is left out too
  * (rejectBeneathRejected), since its parent is missing.
  */
-import { regionKey } from "../regions";
-import type { NameResolution, RegionHierarchy } from "./region-hierarchy";
-import type { Assembled, ParentRef } from "./table-assemble";
-import { q, qe, reject, type TableCheck } from "./table-check";
+import { regionKey } from "./regions";
+import type { NameResolution, RegionHierarchy } from "./region-hierarchy-model";
+import type { Assembled, ParentRef } from "./region-table-assemble";
+import { q, qe, reject, type TableCheck } from "./region-table-check";
 
 /**
  * Each accepted row's parent as a stable reference (a built-in region's index, or the row that defines a new region),

@@ -1,10 +1,10 @@
 /**
  * The resolved region hierarchy (RegionHierarchy): canonical names, levels, parents and report order of every region,
  * and THE resolution of a name (canonical, alias, official or short form) to one region, with "did you mean" for an
- * unknown name. Built by ./build.ts from the built-in divisions and the user's regions table; immutable once built.
+ * unknown name. Built by ./region-table-build.ts from the built-in divisions and the user's regions table; immutable once built.
  */
-import type { RegionLevel } from "../region-levels";
-import { regionKey, regionPathText } from "../regions";
+import type { RegionLevel } from "./region-levels";
+import { regionKey, regionPathText } from "./regions";
 import { editDistance } from "./edit-distance";
 
 /** Hierarchies deeper than this are refused: no report needs more, and every path must stay a usable criterion. */
