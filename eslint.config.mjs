@@ -14,6 +14,7 @@ export default tseslint.config(
     ignores: [
       "dist/**",
       "dist-cli/**",
+      "bench/out/**",
       "node_modules/**",
       "test-artifacts/**",
       "coverage/**",

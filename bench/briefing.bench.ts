@@ -15,6 +15,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
 import { BenchContext, BenchResult, ratioResult, timeMs } from "./harness";
 import { buildBriefing, resolveFundsRegions } from "../src/briefing/build";
 import { briefingLayout } from "../src/briefing/formulas";
@@ -94,7 +95,8 @@ async function interleaved(input: BriefingInput, rounds: number): Promise<{ floo
   return { floor: med(floors), brief: med(briefs) };
 }
 
-function sheetRows(spec: SheetSpec, rows: readonly object[]): unknown[][] {
+/** A sheet's rows as HyperFormula cell contents: the titles, then each record (dates as serials, metrics in Chinese). */
+function sheetRows(spec: SheetSpec, rows: readonly object[]): RawCellContent[][] {
   return [
     spec.columns.map((c) => c.title),
     ...(rows as Record<string, unknown>[]).map((row) =>
@@ -103,7 +105,7 @@ function sheetRows(spec: SheetSpec, rows: readonly object[]): unknown[][] {
         if (v === null || v === undefined || v === "") return null;
         if (c.type === "date") return dateSerial(String(v));
         if (c.type === "metric") return METRIC_INFO[v as Metric].zh;
-        return v;
+        return v as RawCellContent; // the records' fields are strings, numbers and booleans
       }),
     ),
   ];
@@ -119,12 +121,12 @@ async function hyperformulaBench(input: Required<BriefingInput>, b: Briefing, ct
     [FIGURES, input.figures],
   ] as [SheetSpec, object[]][]) {
     const id = hf.getSheetId(hf.addSheet(spec.sheet))!;
-    hf.setSheetContent(id, sheetRows(spec, rows) as never);
+    hf.setSheetContent(id, sheetRows(spec, rows));
   }
   const sheet = hf.getSheetId(hf.addSheet(layout.sheetName))!;
-  const content = layout.grid.map((row) => row.map((c) => c.formula ?? c.value));
+  const content: RawCellContent[][] = layout.grid.map((row) => row.map((c) => c.formula ?? c.value));
   const t0 = process.hrtime.bigint();
-  hf.setSheetContent(sheet, content as never);
+  hf.setSheetContent(sheet, content);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const read = (r: number, c: number) => {
     const v = hf.getCellValue({ sheet, row: r, col: c });

@@ -84,8 +84,10 @@ function list(runs: ProcessRun[], f: (r: ProcessRun) => number, fmt: (x: number)
   return runs.map((r) => fmt(f(r))).join(", ");
 }
 
-export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]> {
-  const out: BenchResult[] = [];
+type Run = (args: string[], stdoutFile?: string) => ProcessRun;
+
+/** Build the CLI into bench/out/ (as `npm run build:cli` does); returns the built file. */
+function buildCli(): string {
   mkdirSync(path.join(root, "bench", "out"), { recursive: true });
   const bin = path.join(root, "bench", "out", "invest.cjs");
   const built = spawnSync(node, [path.join(root, "scripts", "build-cli.mjs"), "--outfile", bin], {
@@ -93,39 +95,221 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
     encoding: "utf8",
   });
   if (built.status !== 0) throw new Error(`build:cli failed: ${built.stderr}`);
+  return bin;
+}
+
+/** `invest --help` against `node -e 0`, median of 9 each, and the sources run with tsx for context. */
+function startupBench(ctx: BenchContext, run: Run, bin: string): BenchResult {
+  const startRuns = { node: [] as ProcessRun[], help: [] as ProcessRun[] };
+  for (let i = 0; i < 9; i++) {
+    startRuns.node.push(run([node, "-e", "0"]));
+    startRuns.help.push(run([node, bin, "--help"]));
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const helpMs = med(startRuns.help.map((r) => r.wallMs));
+  const nodeMs = med(startRuns.node.map((r) => r.wallMs));
+  const tsx = run([
+    node,
+    path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+    path.join(root, "src", "cli", "main.ts"),
+    "--help",
+  ]);
+  ctx.log(
+    `start-up: node -e 0 ${nodeMs.toFixed(0)} ms, invest --help ${helpMs.toFixed(0)} ms, tsx ${tsx.wallMs.toFixed(0)} ms`,
+  );
+  return {
+    name: "invest --help (built file, plain Node)",
+    value: helpMs,
+    unit: "ms",
+    baseline: { name: "node -e 0", value: nodeMs },
+    ratio: helpMs / nodeMs,
+    goal: "ratio ≤ 4",
+    met: helpMs / nodeMs <= 4,
+    note: `median of 9 each; peak RSS ${mb(med(startRuns.help.map((r) => r.peakRss)))} vs ${mb(med(startRuns.node.map((r) => r.peakRss)))}; from the sources with tsx (npm run cli): ${tsx.wallMs.toFixed(0)} ms`,
+  };
+}
+
+/** One ledger size: its files and what the runs found. */
+interface SizeRun {
+  n: number;
+  label: string;
+  ledger: string;
+  xlsx: string;
+  hasDuckdb: boolean;
+}
+
+/** The processes compared on one ledger: the two baselines, validate (text and JSON), brief json and brief xlsx. */
+function ledgerJobs(size: SizeRun, bin: string, targets: string): Record<string, string[]> {
+  const { ledger, xlsx } = size;
+  const brief = [node, bin, "brief", "--ledger", ledger, "--targets", targets, "--period", PERIOD, "--format"];
+  return {
+    plain: [node, path.join(root, "bench", "baselines", "plain-groupby.cjs"), ledger, YEAR, THROUGH],
+    ...(size.hasDuckdb
+      ? { duckdb: [node, path.join(root, "bench", "baselines", "duckdb-groupby.cjs"), ledger, YEAR, THROUGH] }
+      : {}),
+    validate: [node, bin, "validate", ledger],
+    "validate --json": [node, bin, "validate", ledger, "--json"],
+    "brief json": [...brief, "json"],
+    "brief xlsx": [...brief, "xlsx", "--out", xlsx],
+  };
+}
+
+/** After a job's first successful run: the three group-bys agree, and validate accepted every row. */
+function checkOutput(job: string, stdoutFile: string, size: SizeRun, groups: Record<string, Groups["groups"]>): void {
+  const { n, xlsx } = size;
+  if (job === "plain" || job === "duckdb") {
+    const g = JSON.parse(readFileSync(stdoutFile, "utf8")) as Groups;
+    if (g.rows !== n) throw new Error(`${job}: ${g.rows} rows, expected ${n}`);
+    groups[job] = g.groups;
+  }
+  if (job === "brief json") {
+    const briefing = fromBriefing(JSON.parse(readFileSync(stdoutFile, "utf8")));
+    sameGroups(briefing, groups.plain, "brief json vs plain script");
+    if (size.hasDuckdb) sameGroups(briefing, groups.duckdb, "brief json vs DuckDB");
+  }
+  if (job === "validate" && !readFileSync(stdoutFile, "utf8").includes(`已导入 ${n}，未导入 0`))
+    throw new Error("validate did not accept every row");
+  if (job === "validate --json" && statSync(stdoutFile).size < n * 100)
+    throw new Error("validate --json printed too little");
+  if (job === "brief xlsx" && statSync(xlsx).size < n * 20) throw new Error("brief xlsx wrote too little");
+}
+
+/** Run every job `repeat` times, interleaved so that load from other processes falls on all of them. */
+function runJobs(
+  ctx: BenchContext,
+  run: Run,
+  scratch: string,
+  size: SizeRun,
+  jobs: Record<string, string[]>,
+): Record<string, ProcessRun[]> {
+  const runs: Record<string, ProcessRun[]> = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
+  const groups: Record<string, Groups["groups"]> = {};
+  const repeat = ctx.quick || size.n >= 1_000_000 ? 1 : 3;
+  for (let rep = 0; rep < repeat; rep++) {
+    for (const [job, args] of Object.entries(jobs)) {
+      const stdoutFile = path.join(scratch, `${job.replace(/\W+/g, "-")}.out`);
+      const r = run(args, stdoutFile);
+      runs[job].push(r);
+      ctx.log(
+        `${size.label} ${job}: ${r.code === 0 ? "" : `EXIT ${r.code ?? r.signal} `}${s(r.wallMs)} wall, ${s(r.cpuMs)} CPU, ${mb(r.peakRss)}`,
+      );
+      if (rep === 0 && r.code === 0) checkOutput(job, stdoutFile, size, groups);
+      if (job !== "brief xlsx" && r.code !== 0)
+        throw new Error(`${job} failed (${r.code ?? r.signal}): ${r.stderr.slice(-500)}`);
+      rmSync(stdoutFile, { force: true });
+      rmSync(size.xlsx, { force: true });
+    }
+  }
+  return runs;
+}
+
+/** Every run of a job, for the note: wall, CPU, peak RSS (and bytes per row from 100k rows). */
+function runsNote(runs: ProcessRun[], n: number): string {
+  return `runs: wall ${list(runs, (r) => r.wallMs, s)}; CPU ${list(runs, (r) => r.cpuMs, s)}; peak RSS ${list(runs, (r) => r.peakRss, mb)}${n >= 100_000 ? ` (${(best(runs, (r) => r.peakRss) / n).toFixed(0)} bytes/row)` : ""}`;
+}
+
+/** validate and brief json against the plain script, wall and CPU (goals at 1M rows). */
+function goalResults(size: SizeRun, runs: Record<string, ProcessRun[]>, csvBytes: number): BenchResult[] {
+  const { n, label } = size;
+  const plainWall = best(runs.plain, (r) => r.wallMs);
+  const plainCpu = best(runs.plain, (r) => r.cpuMs);
+  const big = n >= 1_000_000;
+  const csvNote = `CSV ${(csvBytes / MB).toFixed(1)} MB`;
+  const out: BenchResult[] = [];
+  for (const job of ["validate", "brief json"]) {
+    const wall = best(runs[job], (r) => r.wallMs);
+    const cpu = best(runs[job], (r) => r.cpuMs);
+    const what = job === "validate" ? "validate" : "brief --format json";
+    out.push({
+      name: `${label} rows: invest ${what} — wall`,
+      value: wall,
+      unit: "ms",
+      baseline: { name: "plain streaming script (papaparse chunks + group-by), wall", value: plainWall },
+      ratio: wall / plainWall,
+      ...(big ? { goal: "ratio ≤ 2", met: wall / plainWall <= 2 } : {}),
+      note: `${runsNote(runs[job], n)}; ${csvNote}; plain script ${runsNote(runs.plain, n)}`,
+    });
+    out.push({
+      name: `${label} rows: invest ${what} — CPU (user+sys)`,
+      value: cpu,
+      unit: "ms",
+      baseline: { name: "plain streaming script, CPU", value: plainCpu },
+      ratio: cpu / plainCpu,
+      ...(big ? { goal: "ratio ≤ 2", met: cpu / plainCpu <= 2 } : {}),
+    });
+  }
+  return out;
+}
+
+/** DuckDB and validate --json, for context (no goal). */
+function contextResults(size: SizeRun, runs: Record<string, ProcessRun[]>): BenchResult[] {
+  const { n, label } = size;
+  const plainWall = best(runs.plain, (r) => r.wallMs);
+  const out: BenchResult[] = [];
+  if (size.hasDuckdb) {
+    const duck = best(runs.duckdb, (r) => r.wallMs);
+    const briefWall = best(runs["brief json"], (r) => r.wallMs);
+    out.push({
+      name: `${label} rows: DuckDB, the same group-by on the same CSV — wall (results checked equal to brief json and the plain script)`,
+      value: duck,
+      unit: "ms",
+      baseline: { name: "plain streaming script, wall", value: plainWall },
+      ratio: duck / plainWall,
+      note: `context; brief json is ${(briefWall / duck).toFixed(2)}× DuckDB; ${runsNote(runs.duckdb, n)}`,
+    });
+  }
+  const vj = best(runs["validate --json"], (r) => r.wallMs);
+  out.push({
+    name: `${label} rows: invest validate --json (every record printed, stdout to a file) — wall`,
+    value: vj,
+    unit: "ms",
+    baseline: { name: "plain streaming script, wall", value: plainWall },
+    ratio: vj / plainWall,
+    note: `context (more work: prints every record); ${runsNote(runs["validate --json"], n)}`,
+  });
+  return out;
+}
+
+/** brief xlsx: it completes (1M rows), its wall time, and its peak memory (goals at 100k and 1M rows). */
+function xlsxResults(size: SizeRun, runs: Record<string, ProcessRun[]>): BenchResult[] {
+  const { n, label } = size;
+  const plain = runs.plain;
+  const plainWall = best(plain, (r) => r.wallMs);
+  const big = n >= 1_000_000;
+  const xr = runs["brief xlsx"];
+  const completed = xr.every((r) => r.code === 0);
+  const xWall = best(xr, (r) => r.wallMs);
+  const rss = Math.max(...xr.map((r) => r.peakRss));
+  const limit = n >= 1_000_000 ? 2000 : n >= 100_000 ? 400 : undefined;
+  return [
+    {
+      name: `${label} rows: invest brief --format xlsx — wall${completed ? "" : ` (FAILED: ${xr.map((r) => r.code ?? r.signal).join(", ")})`}`,
+      value: xWall,
+      unit: "ms",
+      baseline: { name: "plain streaming script, wall", value: plainWall },
+      ratio: xWall / plainWall,
+      note: `context (more work: writes every record to the workbook); ${runsNote(xr, n)}`,
+      ...(big ? { goal: "completes", met: completed } : {}),
+    },
+    {
+      name: `${label} rows: invest brief --format xlsx — peak RSS (whole process)`,
+      value: rss / MB,
+      unit: "MB",
+      ...(limit
+        ? { goal: `< ${limit} MB${completed ? "" : " and completes"}`, met: completed && rss / MB < limit }
+        : {}),
+      note: `brief json: ${mb(best(runs["brief json"], (r) => r.peakRss))}; validate: ${mb(best(runs.validate, (r) => r.peakRss))}; plain script: ${mb(best(plain, (r) => r.peakRss))}${size.hasDuckdb ? `; DuckDB: ${mb(best(runs.duckdb, (r) => r.peakRss))}` : ""}`,
+    },
+  ];
+}
+
+export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]> {
+  const bin = buildCli();
   const scratch = mkdtempSync(path.join(os.tmpdir(), "invest-cli-bench-"));
-  const run = (args: string[], stdoutFile = path.join(scratch, "stdout")) =>
+  const run: Run = (args, stdoutFile = path.join(scratch, "stdout")) =>
     measureProcess(args, { cwd: root, stdoutFile, scratch });
   try {
-    // ---- start-up ----
-    const startRuns = { node: [] as ProcessRun[], help: [] as ProcessRun[] };
-    for (let i = 0; i < 9; i++) {
-      startRuns.node.push(run([node, "-e", "0"]));
-      startRuns.help.push(run([node, bin, "--help"]));
-    }
-    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const helpMs = med(startRuns.help.map((r) => r.wallMs));
-    const nodeMs = med(startRuns.node.map((r) => r.wallMs));
-    const tsx = run([
-      node,
-      path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
-      path.join(root, "src", "cli", "main.ts"),
-      "--help",
-    ]);
-    ctx.log(
-      `start-up: node -e 0 ${nodeMs.toFixed(0)} ms, invest --help ${helpMs.toFixed(0)} ms, tsx ${tsx.wallMs.toFixed(0)} ms`,
-    );
-    out.push({
-      name: "invest --help (built file, plain Node)",
-      value: helpMs,
-      unit: "ms",
-      baseline: { name: "node -e 0", value: nodeMs },
-      ratio: helpMs / nodeMs,
-      goal: "ratio ≤ 4",
-      met: helpMs / nodeMs <= 4,
-      note: `median of 9 each; peak RSS ${mb(med(startRuns.help.map((r) => r.peakRss)))} vs ${mb(med(startRuns.node.map((r) => r.peakRss)))}; from the sources with tsx (npm run cli): ${tsx.wallMs.toFixed(0)} ms`,
-    });
-
+    const out: BenchResult[] = [startupBench(ctx, run, bin)];
     // ---- end to end over ledgers ----
     const hasDuckdb = duckdbLoads();
     if (!hasDuckdb) ctx.log("@duckdb/node-api did not install a binary for this platform: DuckDB figures left out");
@@ -142,155 +326,20 @@ export default async function cliBench(ctx: BenchContext): Promise<BenchResult[]
     const targets = path.join(scratch, "targets.csv");
     writeFileSync(targets, targetsCsv(Number(YEAR)));
     for (const [n, label] of sizes) {
-      const ledger = path.join(scratch, `ledger-${label}.csv`);
-      const bytes = writeLedgerCsv(ledger, n);
-      const xlsx = path.join(scratch, `brief-${label}.xlsx`);
-      const jobs: Record<string, string[]> = {
-        plain: [node, path.join(root, "bench", "baselines", "plain-groupby.cjs"), ledger, YEAR, THROUGH],
-        ...(hasDuckdb
-          ? { duckdb: [node, path.join(root, "bench", "baselines", "duckdb-groupby.cjs"), ledger, YEAR, THROUGH] }
-          : {}),
-        validate: [node, bin, "validate", ledger],
-        "validate --json": [node, bin, "validate", ledger, "--json"],
-        "brief json": [
-          node,
-          bin,
-          "brief",
-          "--ledger",
-          ledger,
-          "--targets",
-          targets,
-          "--period",
-          PERIOD,
-          "--format",
-          "json",
-        ],
-        "brief xlsx": [
-          node,
-          bin,
-          "brief",
-          "--ledger",
-          ledger,
-          "--targets",
-          targets,
-          "--period",
-          PERIOD,
-          "--format",
-          "xlsx",
-          "--out",
-          xlsx,
-        ],
+      const size: SizeRun = {
+        n,
+        label,
+        ledger: path.join(scratch, `ledger-${label}.csv`),
+        xlsx: path.join(scratch, `brief-${label}.xlsx`),
+        hasDuckdb,
       };
-      const runs: Record<string, ProcessRun[]> = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
-      const groups: Record<string, Groups["groups"]> = {};
-      const repeat = ctx.quick || n >= 1_000_000 ? 1 : 3;
-      for (let rep = 0; rep < repeat; rep++) {
-        for (const [job, args] of Object.entries(jobs)) {
-          const stdoutFile = path.join(scratch, `${job.replace(/\W+/g, "-")}.out`);
-          const r = run(args, stdoutFile);
-          runs[job].push(r);
-          ctx.log(
-            `${label} ${job}: ${r.code === 0 ? "" : `EXIT ${r.code ?? r.signal} `}${s(r.wallMs)} wall, ${s(r.cpuMs)} CPU, ${mb(r.peakRss)}`,
-          );
-          if (rep === 0 && r.code === 0) {
-            // The three group-bys agree, and validate accepted every row.
-            if (job === "plain" || job === "duckdb") {
-              const g = JSON.parse(readFileSync(stdoutFile, "utf8")) as Groups;
-              if (g.rows !== n) throw new Error(`${job}: ${g.rows} rows, expected ${n}`);
-              groups[job] = g.groups;
-            }
-            if (job === "brief json") {
-              const briefing = fromBriefing(JSON.parse(readFileSync(stdoutFile, "utf8")));
-              sameGroups(briefing, groups.plain, "brief json vs plain script");
-              if (hasDuckdb) sameGroups(briefing, groups.duckdb, "brief json vs DuckDB");
-            }
-            if (job === "validate" && !readFileSync(stdoutFile, "utf8").includes(`已导入 ${n}，未导入 0`))
-              throw new Error("validate did not accept every row");
-            if (job === "validate --json" && statSync(stdoutFile).size < n * 100)
-              throw new Error("validate --json printed too little");
-            if (job === "brief xlsx" && statSync(xlsx).size < n * 20) throw new Error("brief xlsx wrote too little");
-          }
-          if (job !== "brief xlsx" && r.code !== 0)
-            throw new Error(`${job} failed (${r.code ?? r.signal}): ${r.stderr.slice(-500)}`);
-          rmSync(stdoutFile, { force: true });
-          rmSync(xlsx, { force: true });
-        }
-      }
-      const plain = runs.plain;
-      const plainWall = best(plain, (r) => r.wallMs);
-      const plainCpu = best(plain, (r) => r.cpuMs);
-      const big = n >= 1_000_000;
-      const note = (job: string) =>
-        `runs: wall ${list(runs[job], (r) => r.wallMs, s)}; CPU ${list(runs[job], (r) => r.cpuMs, s)}; peak RSS ${list(runs[job], (r) => r.peakRss, mb)}${n >= 100_000 ? ` (${(best(runs[job], (r) => r.peakRss) / n).toFixed(0)} bytes/row)` : ""}`;
-      const csvNote = `CSV ${(bytes / MB).toFixed(1)} MB`;
-      for (const job of ["validate", "brief json"]) {
-        const wall = best(runs[job], (r) => r.wallMs);
-        const cpu = best(runs[job], (r) => r.cpuMs);
-        out.push({
-          name: `${label} rows: invest ${job === "validate" ? "validate" : "brief --format json"} — wall`,
-          value: wall,
-          unit: "ms",
-          baseline: { name: "plain streaming script (papaparse chunks + group-by), wall", value: plainWall },
-          ratio: wall / plainWall,
-          ...(big ? { goal: "ratio ≤ 2", met: wall / plainWall <= 2 } : {}),
-          note: `${note(job)}; ${csvNote}; plain script ${note("plain")}`,
-        });
-        out.push({
-          name: `${label} rows: invest ${job === "validate" ? "validate" : "brief --format json"} — CPU (user+sys)`,
-          value: cpu,
-          unit: "ms",
-          baseline: { name: "plain streaming script, CPU", value: plainCpu },
-          ratio: cpu / plainCpu,
-          ...(big ? { goal: "ratio ≤ 2", met: cpu / plainCpu <= 2 } : {}),
-        });
-      }
-      const duck = hasDuckdb ? best(runs.duckdb, (r) => r.wallMs) : Number.NaN;
-      const briefWall = best(runs["brief json"], (r) => r.wallMs);
-      if (hasDuckdb)
-        out.push({
-          name: `${label} rows: DuckDB, the same group-by on the same CSV — wall (results checked equal to brief json and the plain script)`,
-          value: duck,
-          unit: "ms",
-          baseline: { name: "plain streaming script, wall", value: plainWall },
-          ratio: duck / plainWall,
-          note: `context; brief json is ${(briefWall / duck).toFixed(2)}× DuckDB; ${note("duckdb")}`,
-        });
-      const vj = best(runs["validate --json"], (r) => r.wallMs);
-      out.push({
-        name: `${label} rows: invest validate --json (every record printed, stdout to a file) — wall`,
-        value: vj,
-        unit: "ms",
-        baseline: { name: "plain streaming script, wall", value: plainWall },
-        ratio: vj / plainWall,
-        note: `context (more work: prints every record); ${note("validate --json")}`,
-      });
-      const xr = runs["brief xlsx"];
-      const completed = xr.every((r) => r.code === 0);
-      const xWall = best(xr, (r) => r.wallMs);
-      out.push({
-        name: `${label} rows: invest brief --format xlsx — wall${completed ? "" : ` (FAILED: ${xr.map((r) => r.code ?? r.signal).join(", ")})`}`,
-        value: xWall,
-        unit: "ms",
-        baseline: { name: "plain streaming script, wall", value: plainWall },
-        ratio: xWall / plainWall,
-        note: `context (more work: writes every record to the workbook); ${note("brief xlsx")}`,
-        ...(big ? { goal: "completes", met: completed } : {}),
-      });
-      const rss = Math.max(...xr.map((r) => r.peakRss));
-      const limit = n >= 1_000_000 ? 2000 : n >= 100_000 ? 400 : undefined;
-      out.push({
-        name: `${label} rows: invest brief --format xlsx — peak RSS (whole process)`,
-        value: rss / MB,
-        unit: "MB",
-        ...(limit
-          ? { goal: `< ${limit} MB${completed ? "" : " and completes"}`, met: completed && rss / MB < limit }
-          : {}),
-        note: `brief json: ${mb(best(runs["brief json"], (r) => r.peakRss))}; validate: ${mb(best(runs.validate, (r) => r.peakRss))}; plain script: ${mb(best(plain, (r) => r.peakRss))}${hasDuckdb ? `; DuckDB: ${mb(best(runs.duckdb, (r) => r.peakRss))}` : ""}`,
-      });
-      rmSync(ledger, { force: true });
+      const bytes = writeLedgerCsv(size.ledger, n);
+      const runs = runJobs(ctx, run, scratch, size, ledgerJobs(size, bin, targets));
+      out.push(...goalResults(size, runs, bytes), ...contextResults(size, runs), ...xlsxResults(size, runs));
+      rmSync(size.ledger, { force: true });
     }
+    return out;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return out;
 }

@@ -45,98 +45,121 @@ function mb(n: number): string {
   return `${(n / 2 ** 20).toFixed(0)} MiB`;
 }
 
-async function measure(ctx: BenchContext, n: number, label: string): Promise<BenchResult[]> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const bytes = ledgerCsvBytes(n);
-  ctx.log(`${label}: ${mb(bytes.length)} of CSV`);
-  const repeat = n > 200_000 ? 1 : n > 20_000 ? 3 : 7;
-  const cpuPapa: number[] = [];
-  const tPapa = await timeMs(
+/** Peak heap and RSS seen so far; sampled at most every 25 ms (process.memoryUsage() reads /proc: about 1 ms). */
+class MemoryPeaks {
+  heap: number;
+  rss: number;
+  private lastSample = 0;
+  constructor() {
+    const base = process.memoryUsage();
+    this.heap = base.heapUsed;
+    this.rss = base.rss;
+  }
+  sample(): void {
+    const m = process.memoryUsage();
+    if (m.heapUsed > this.heap) this.heap = m.heapUsed;
+    if (m.rss > this.rss) this.rss = m.rss;
+  }
+  sampleThrottled(): void {
+    const t = performance.now();
+    if (t - this.lastSample < 25) return;
+    this.lastSample = t;
+    this.sample();
+  }
+}
+
+/** papaparse over the bytes, `repeat` times: the median wall time and the CPU time of each run. */
+async function timePapaparse(bytes: Uint8Array, n: number, repeat: number) {
+  const cpu: number[] = [];
+  const ms = await timeMs(
     () => {
       const c0 = process.cpuUsage();
       if (papaparseChunked(bytes) < n) throw new Error("papaparse lost rows");
-      cpuPapa.push(cpuMs(c0));
+      cpu.push(cpuMs(c0));
     },
     repeat,
     n <= 200_000,
   );
+  return { ms, cpu: median(cpu) };
+}
+
+/** The import over the bytes, `repeat` times, with its memory peaks; fails unless every row was accepted. */
+async function timeImport(bytes: Uint8Array, n: number, repeat: number) {
+  const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const base = process.memoryUsage();
-  let peakHeap = base.heapUsed;
-  let peakRss = base.rss;
-  let lastSample = 0;
+  const peaks = new MemoryPeaks();
   let accepted = 0;
   let issues = 0;
-  const cpuImport: number[] = [];
-  const tImport = await timeMs(
+  const cpu: number[] = [];
+  const ms = await timeMs(
     async () => {
       const c0 = process.cpuUsage();
-      const r = await importBytes(bytes, {
-        fileName: "bench.csv",
-        // process.memoryUsage() costs about a millisecond (it reads /proc): sample every 25 ms, not every chunk.
-        onProgress: () => {
-          const t = performance.now();
-          if (t - lastSample < 25) return;
-          lastSample = t;
-          const m = process.memoryUsage();
-          if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-          if (m.rss > peakRss) peakRss = m.rss;
-        },
-      });
-      const m = process.memoryUsage();
-      if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-      if (m.rss > peakRss) peakRss = m.rss;
+      const r = await importBytes(bytes, { fileName: "bench.csv", onProgress: () => peaks.sampleThrottled() });
+      peaks.sample();
       accepted = r.summary.accepted;
       issues = r.issues.length;
-      cpuImport.push(cpuMs(c0));
+      cpu.push(cpuMs(c0));
     },
     repeat,
     n <= 200_000,
   );
-  const cpuI = median(cpuImport);
-  const cpuP = median(cpuPapa);
   if (accepted !== n || issues !== 0)
     throw new Error(`expected ${n} rows accepted without issues, got ${accepted} / ${issues} issues`);
-  // What the kept records cost: heap retained by one import's result after a full GC (the bytes are held either way).
+  return { ms, cpu: median(cpu), peaks };
+}
+
+/** What the kept records cost: heap retained by one import's result after a full GC (the bytes are held either way). */
+async function heapPerRecord(bytes: Uint8Array): Promise<{ perRecord: number; records: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage().heapUsed;
   const kept = await importBytes(bytes, { fileName: "bench.csv" });
   gc?.();
-  const perRecord = (process.memoryUsage().heapUsed - before) / kept.records.length;
-  const rowsPerSec = Math.round(n / (tImport / 1000));
+  return { perRecord: (process.memoryUsage().heapUsed - before) / kept.records.length, records: kept.records.length };
+}
+
+async function measure(ctx: BenchContext, n: number, label: string): Promise<BenchResult[]> {
+  const bytes = ledgerCsvBytes(n);
+  ctx.log(`${label}: ${mb(bytes.length)} of CSV`);
+  const repeat = n > 200_000 ? 1 : n > 20_000 ? 3 : 7;
+  const papa = await timePapaparse(bytes, n, repeat);
+  const imp = await timeImport(bytes, n, repeat);
+  const { peaks } = imp;
+  const kept = await heapPerRecord(bytes);
+  const rowsPerSec = Math.round(n / (imp.ms / 1000));
   ctx.log(
-    `${label}: import ${tImport.toFixed(0)} ms (${rowsPerSec} rows/s, CPU ${cpuI.toFixed(0)} ms), papaparse ${tPapa.toFixed(0)} ms (CPU ${cpuP.toFixed(0)} ms); peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}`,
+    `${label}: import ${imp.ms.toFixed(0)} ms (${rowsPerSec} rows/s, CPU ${imp.cpu.toFixed(0)} ms), papaparse ${papa.ms.toFixed(0)} ms (CPU ${papa.cpu.toFixed(0)} ms); peak heap ${mb(peaks.heap)}, peak rss ${mb(peaks.rss)}`,
   );
   return [
     ratioResult(
       `import: parse+validate ${label} ledger rows`,
-      tImport,
+      imp.ms,
       "ms",
-      { name: "papaparse, chunked as the importer runs it, rows not kept (same bytes)", value: tPapa },
+      { name: "papaparse, chunked as the importer runs it, rows not kept (same bytes)", value: papa.ms },
       2,
-      `${rowsPerSec} rows/s; CSV ${mb(bytes.length)}; peak heapUsed ${mb(peakHeap)}, peak rss ${mb(peakRss)}`,
+      `${rowsPerSec} rows/s; CSV ${mb(bytes.length)}; peak heapUsed ${mb(peaks.heap)}, peak rss ${mb(peaks.rss)}`,
     ),
     ratioResult(
       `import: CPU time (user+system) ${label} rows`,
-      cpuI,
+      imp.cpu,
       "ms",
-      { name: "papaparse chunked, CPU time", value: cpuP },
+      { name: "papaparse chunked, CPU time", value: papa.cpu },
       2,
       "CPU time is steadier than wall time when other processes share the cores",
     ),
     {
       name: `import: peak heapUsed ${label} rows`,
-      value: peakHeap / 2 ** 20,
+      value: peaks.heap / 2 ** 20,
       unit: "MiB",
-      note: `rss ${mb(peakRss)}; input ${mb(bytes.length)}`,
+      note: `rss ${mb(peaks.rss)}; input ${mb(bytes.length)}`,
     },
     {
       name: `import: heap kept per ledger record, ${label} rows (the result held, after a full GC)`,
-      value: perRecord,
+      value: kept.perRecord,
       unit: "bytes/record",
       goal: "< 400",
-      met: perRecord < 400,
-      note: `${mb(perRecord * kept.records.length)} for ${kept.records.length} records, every field of 15 columns`,
+      met: kept.perRecord < 400,
+      note: `${mb(kept.perRecord * kept.records)} for ${kept.records} records, every field of 15 columns`,
     },
   ];
 }

@@ -7,6 +7,7 @@
  * one string. Every row is valid: the benchmarks measure throughput, not error reporting.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
+import { isoDate, pick, rng } from "../packages/test-support/src/seeded-data";
 
 /** 40 county-level regions (县区) of one province. */
 export const REGIONS = [
@@ -69,21 +70,9 @@ const ORIGINS = ["省外", "省内", "江苏省", "浙江省", "广东省", "境
 export const LEDGER_HEADER =
   "序号,项目编号,项目名称,所属地区,园区,产业类别,投资方,企业类型,投资来源地,项目阶段,签约日期,开工日期,签约金额（万元）,计划总投资（亿元）,备注";
 
-/** mulberry32: a small, fast, seeded generator (the same rows on every machine). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A date in one of three forms, chosen by `form` (0 ISO, 1 slashes without zeros, 2 年月日). */
 function dateText(y: number, m: number, d: number, form: number): string {
-  if (form === 0) return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  if (form === 0) return isoDate(y, m, d);
   if (form === 1) return `${y}/${m}/${d}`;
   return `${y}年${m}月${d}日`;
 }
@@ -93,8 +82,8 @@ export function* ledgerCsvChunks(n: number, seed = 14, batch = 10_000): Generato
   const r = rng(seed);
   let lines: string[] = [LEDGER_HEADER];
   for (let i = 0; i < n; i++) {
-    const region = REGIONS[Math.floor(r() * REGIONS.length)];
-    const industry = INDUSTRIES[Math.floor(r() * INDUSTRIES.length)];
+    const region = pick(r, REGIONS);
+    const industry = pick(r, INDUSTRIES);
     const u = r();
     const stage = u < 0.15 ? "在谈" : u < 0.55 ? "已签约" : u < 0.9 ? "开工建设" : "竣工投产";
     const y = r() < 0.5 ? 2024 : 2025;
@@ -168,7 +157,7 @@ export function fundsCsv(n: number, ledgerRows: number, seed = 15): string {
     const row = Math.floor(r() * ledgerRows);
     const y = r() < 0.5 ? 2024 : 2025;
     lines.push(
-      `QH-${String(row + 1).padStart(7, "0")},${REGIONS[Math.floor(r() * REGIONS.length)]},${dateText(y, 1 + Math.floor(r() * 12), 1 + Math.floor(r() * 28), i % 3)},${Math.floor(r() * 500_000) / 100},${r() < 0.6 ? "是" : "否"}`,
+      `QH-${String(row + 1).padStart(7, "0")},${pick(r, REGIONS)},${dateText(y, 1 + Math.floor(r() * 12), 1 + Math.floor(r() * 28), i % 3)},${Math.floor(r() * 500_000) / 100},${r() < 0.6 ? "是" : "否"}`,
     );
   }
   return lines.join("\n") + "\n";

@@ -4,6 +4,7 @@
  * but are recognised so that they raise no "unknown column" warning (序号, 单位, 来源文件, 原文…).
  */
 import { DATASET_KINDS, FIGURES, FUNDS, LEDGER, REGIONS, SHEETS, TARGETS, type SheetSpec } from "../core/columns";
+import { normalizeHeader } from "./header-key";
 import type { DatasetKind } from "./types";
 
 export type FieldType =
@@ -441,76 +442,6 @@ export const KIND_LABELS: Record<DatasetKind, { zh: string; en: string }> = {
   regions: { zh: "地区表", en: "regions table" },
 };
 
-/** Money units, as the divisor that turns a value in that unit into 亿元. */
-export type MoneyUnit = "元" | "千元" | "万元" | "百万元" | "千万元" | "亿元";
-export type Unit = MoneyUnit | "个";
-export const UNIT_DIVISOR: Record<MoneyUnit, number> = {
-  元: 1e8,
-  千元: 1e5,
-  万元: 1e4,
-  百万元: 100,
-  千万元: 10,
-  亿元: 1,
-};
-
-/** Find a unit word in a header, a "单位：万元" line or a unit cell; null when none. */
-export function detectUnit(text: string): Unit | null {
-  const s = text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-  if (s === "") return null;
-  if (/千万元|千万/.test(s)) return "千万元";
-  if (/百万元|百万/.test(s)) return "百万元";
-  if (/亿元|亿/.test(s)) return "亿元";
-  if (/万元|万/.test(s)) return "万元";
-  if (/千元/.test(s)) return "千元";
-  if (/100m(illion)?(cny|rmb|yuan)|hundredmillion/.test(s)) return "亿元";
-  if (/10k(cny|rmb|yuan)|10,?000(cny|rmb|yuan)|tenthousand/.test(s)) return "万元";
-  if (/million/.test(s)) return "百万元";
-  if (/元|^(cny|rmb|yuan)$/.test(s)) return "元";
-  if (/^(个|项|家|个数|项目数|count|projects?)$/.test(s)) return "个";
-  return null;
-}
-
-export interface NormalizedHeader {
-  /** Lookup key: NFKC, lower case, no spaces/punctuation, units removed. */
-  key: string;
-  unit: Unit | null;
-}
-
-/**
- * Normalise a header cell: "签约金额（万元）" → {key: "签约金额", unit: "万元"}; "Signed amount (100m CNY)" →
- * {key: "signedamount", unit: "亿元"}; "* 项目名称：" → {key: "项目名称"}.
- */
-export function normalizeHeader(raw: unknown): NormalizedHeader {
-  let s = (typeof raw === "string" ? raw : raw == null ? "" : safeText(raw))
-    .normalize("NFKC")
-    .replace(/[【〔［[]/g, "(")
-    .replace(/[】〕］\]]/g, ")");
-  let unit: Unit | null = null;
-  s = s.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
-    const u = detectUnit(inner.replace(/^单位[:：]?/, ""));
-    if (u && !unit) unit = u;
-    return "";
-  });
-  s = s.replace(/[\s_\-.:：*\u3000]+/g, "").toLowerCase();
-  s = s.replace(/^其中/, "");
-  // A unit written after a slash or glued to the end: "签约金额/万元", "签约金额万元".
-  const tail = /^(.+?)\/?(千万元|百万元|亿元|万元|千元)$/.exec(s);
-  if (tail && !unit) {
-    unit = tail[2] as Unit;
-    s = tail[1];
-  }
-  s = s.replace(/\/$/, "");
-  return { key: s, unit };
-}
-
-function safeText(v: unknown): string {
-  try {
-    return String(v);
-  } catch {
-    return Object.prototype.toString.call(v);
-  }
-}
-
 function aliasKey(alias: string): string {
   return normalizeHeader(alias).key;
 }
@@ -547,5 +478,8 @@ export function resolveFieldName(kind: DatasetKind, target: string): string | nu
   return ALIAS_INDEX[kind].get(normalizeHeader(target).key) ?? null;
 }
 
+// Units and header keys have modules of their own; importers of the field tables find them here too.
+export { detectUnit, UNIT_DIVISOR, type MoneyUnit, type Unit } from "./units";
+export { normalizeHeader, type NormalizedHeader } from "./header-key";
 // Kept for consumers that want the sheet specs next to the aliases.
 export { LEDGER, FUNDS, TARGETS, FIGURES, REGIONS };

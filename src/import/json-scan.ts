@@ -30,117 +30,156 @@ interface Frame {
 }
 
 const DIGIT = (c: number) => c >= 48 && c <= 57;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const MINUS = 45;
+const OPEN_OBJECT = 123;
+const OPEN_ARRAY = 91;
+const CLOSE_OBJECT = 125;
+const CLOSE_ARRAY = 93;
+
+/** Where the scan stands: the open containers, and what it found so far. */
+interface Scan {
+  readonly text: string;
+  readonly stack: Frame[];
+  readonly duplicates: DuplicateKeys;
+  /** [start, end) of each integer literal to quote. */
+  readonly cuts: Array<[number, number]>;
+  /** The key just read in the innermost object: a container opened next sits under it. */
+  pendingKey: string;
+  /** The next string in the innermost object is a key (after "{" or ","), not a value. */
+  expectKey: boolean;
+}
 
 /**
  * Scan JSON text (assumed well-formed: JSON.parse runs next and reports any syntax error). Never throws on
  * malformed text: it just stops finding things.
  */
 export function scanJson(text: string): JsonScan {
-  const duplicates: DuplicateKeys = new Map();
-  const stack: Frame[] = [];
-  const cuts: Array<[number, number]> = [];
-  let pendingKey = "";
-  let expectKey = false;
+  const scan: Scan = { text, stack: [], duplicates: new Map(), cuts: [], pendingKey: "", expectKey: false };
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 34) {
-      // A string: find its end (a quote not escaped).
-      let j = i + 1;
-      let escaped = false;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 92) {
-          escaped = true;
-          j += 2;
-          continue;
-        }
-        if (d === 34) break;
-        j++;
-      }
-      const top = stack[stack.length - 1];
-      if (top && top.type === "object" && expectKey) {
-        let key = text.slice(i + 1, j);
-        if (escaped) {
-          try {
-            key = JSON.parse(text.slice(i, j + 1)) as string;
-          } catch {
-            /* malformed: JSON.parse will say so */
-          }
-        }
-        const rowArray = rowArrayKey(stack);
-        if (rowArray !== null && top.keys) {
-          if (top.keys.has(key)) {
-            const parent = stack[stack.length - 2];
-            let byIndex = duplicates.get(rowArray);
-            if (!byIndex) duplicates.set(rowArray, (byIndex = new Map()));
-            const list = byIndex.get(parent.index) ?? [];
-            if (!list.includes(key)) list.push(key);
-            byIndex.set(parent.index, list);
-          } else top.keys.add(key);
-        }
-        pendingKey = key;
-        expectKey = false;
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === 123 || c === 91) {
-      const parent = stack[stack.length - 1];
-      const key = parent && parent.type === "object" ? pendingKey : "";
-      stack.push({ type: c === 123 ? "object" : "array", index: 0, key, keys: c === 123 ? new Set() : undefined });
-      expectKey = c === 123;
+    if (c === QUOTE) i = scanString(scan, i);
+    else if (c === MINUS || DIGIT(c)) i = scanNumber(scan, i);
+    else {
+      if (c === OPEN_OBJECT || c === OPEN_ARRAY) openContainer(scan, c === OPEN_OBJECT);
+      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        scan.stack.pop();
+        scan.expectKey = false;
+      } else if (c === COMMA) nextMember(scan);
       i++;
-      continue;
     }
-    if (c === 125 || c === 93) {
-      stack.pop();
-      expectKey = false;
-      i++;
-      continue;
-    }
-    if (c === 44) {
-      const top = stack[stack.length - 1];
-      if (top) {
-        if (top.type === "array") top.index++;
-        else expectKey = true;
-      }
-      i++;
-      continue;
-    }
-    if (c === 45 || DIGIT(c)) {
-      let j = i + 1;
-      while (j < n && DIGIT(text.charCodeAt(j))) j++;
-      const intEnd = j;
-      let fraction = false;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (DIGIT(d) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) {
-          fraction = true;
-          j++;
-        } else break;
-      }
-      // An integer literal that a double cannot hold exactly (more than 15 digits and beyond 2^53).
-      const digits = intEnd - i - (c === 45 ? 1 : 0);
-      if (!fraction && digits >= 16 && !Number.isSafeInteger(Number(text.slice(i, intEnd)))) cuts.push([i, intEnd]);
-      i = j;
-      continue;
-    }
-    i++;
   }
-  let out = text;
-  if (cuts.length > 0) {
-    const parts: string[] = [];
-    let at = 0;
-    for (const [a, b] of cuts) {
-      parts.push(text.slice(at, a), '"', text.slice(a, b), '"');
-      at = b;
-    }
-    parts.push(text.slice(at));
-    out = parts.join("");
+  return { text: quoteCuts(text, scan.cuts), duplicates: scan.duplicates, bigIntegers: scan.cuts.length };
+}
+
+function openContainer(scan: Scan, isObject: boolean): void {
+  const parent = scan.stack[scan.stack.length - 1];
+  const key = parent && parent.type === "object" ? scan.pendingKey : "";
+  scan.stack.push({ type: isObject ? "object" : "array", index: 0, key, keys: isObject ? new Set() : undefined });
+  scan.expectKey = isObject;
+}
+
+/** A comma: the next element of an array, or the next key of an object. */
+function nextMember(scan: Scan): void {
+  const top = scan.stack[scan.stack.length - 1];
+  if (!top) return;
+  if (top.type === "array") top.index++;
+  else scan.expectKey = true;
+}
+
+/** A string starting at `i`: a key is noted, a value skipped. Returns the index after its closing quote. */
+function scanString(scan: Scan, i: number): number {
+  const { text, stack } = scan;
+  const { end, escaped } = stringEnd(text, i);
+  const top = stack[stack.length - 1];
+  if (top && top.type === "object" && scan.expectKey) {
+    const key = escaped ? unescaped(text, i, end) : text.slice(i + 1, end);
+    noteKey(scan, top, key);
+    scan.pendingKey = key;
+    scan.expectKey = false;
   }
-  return { text: out, duplicates, bigIntegers: cuts.length };
+  return end + 1;
+}
+
+/** The closing quote of the string opening at `i` (a quote not escaped), and whether the string has escapes. */
+function stringEnd(text: string, i: number): { end: number; escaped: boolean } {
+  const n = text.length;
+  let j = i + 1;
+  let escaped = false;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d === BACKSLASH) {
+      escaped = true;
+      j += 2;
+      continue;
+    }
+    if (d === QUOTE) break;
+    j++;
+  }
+  return { end: j, escaped };
+}
+
+/** The string quoted from `start` to `end` read as JSON.parse reads it; malformed, the text between the quotes. */
+function unescaped(text: string, start: number, end: number): string {
+  try {
+    return JSON.parse(text.slice(start, end + 1)) as string;
+  } catch {
+    return text.slice(start + 1, end); // malformed: JSON.parse will say so
+  }
+}
+
+/** A key of a row object: remembered, and recorded as a duplicate when the object already has it. */
+function noteKey(scan: Scan, top: Frame, key: string): void {
+  const rowArray = rowArrayKey(scan.stack);
+  if (rowArray === null || !top.keys) return;
+  if (!top.keys.has(key)) {
+    top.keys.add(key);
+    return;
+  }
+  const parent = scan.stack[scan.stack.length - 2];
+  let byIndex = scan.duplicates.get(rowArray);
+  if (!byIndex) scan.duplicates.set(rowArray, (byIndex = new Map()));
+  const list = byIndex.get(parent.index) ?? [];
+  if (!list.includes(key)) list.push(key);
+  byIndex.set(parent.index, list);
+}
+
+/** A number starting at `i`; an integer literal a double cannot hold is noted to be quoted. Returns its end. */
+function scanNumber(scan: Scan, i: number): number {
+  const { text } = scan;
+  const n = text.length;
+  let j = i + 1;
+  while (j < n && DIGIT(text.charCodeAt(j))) j++;
+  const intEnd = j;
+  let fraction = false;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (DIGIT(d) || d === 46 || d === 101 || d === 69 || d === 43 || d === MINUS) {
+      fraction = true;
+      j++;
+    } else break;
+  }
+  // An integer literal that a double cannot hold exactly (more than 15 digits and beyond 2^53).
+  const digits = intEnd - i - (text.charCodeAt(i) === MINUS ? 1 : 0);
+  if (!fraction && digits >= 16 && !Number.isSafeInteger(Number(text.slice(i, intEnd)))) scan.cuts.push([i, intEnd]);
+  return j;
+}
+
+/** The text with each cut [start, end) put in quotes; the text itself when there is none. */
+function quoteCuts(text: string, cuts: ReadonlyArray<[number, number]>): string {
+  if (cuts.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b] of cuts) {
+    parts.push(text.slice(at, a), '"', text.slice(a, b), '"');
+    at = b;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 /**

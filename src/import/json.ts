@@ -6,7 +6,7 @@
 import { ImportError, quoteValue, throwIfAborted } from "./errors";
 import { scanJson, type DuplicateKeys } from "./json-scan";
 import { yieldToEventLoop } from "./csv";
-import { emptyResult, mergeResults, TableEngine, type EngineOptions } from "./table";
+import { emptyResult, mergeResults, TableEngine, type EngineOptions, type RowProblem } from "./table";
 import type { DatasetKind, ImportOptions, ImportResult } from "./types";
 
 const AUTO_KEYS = ["records", "data", "rows", "items", "projects", "ledger"];
@@ -43,17 +43,21 @@ export function parseJsonText(text: string, fileLabel: string): unknown {
   }
 }
 
+/** An array of a JSON value, with the kind it is read as and the key it sits under ("" for a top-level array). */
+interface JsonPart {
+  kind: DatasetKind | "auto";
+  rows: unknown[];
+  label: string;
+  key: string;
+}
+
 /** The arrays a JSON value holds, with the kind each is read as. */
-function arraysOf(
-  value: unknown,
-  opts: ImportOptions,
-  fileLabel: string,
-): Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string; key: string }> {
+function arraysOf(value: unknown, opts: ImportOptions, fileLabel: string): JsonPart[] {
   const wanted = opts.kind ?? "auto";
   if (Array.isArray(value)) return [{ kind: wanted, rows: value, label: fileLabel, key: "" }];
   if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    const out: Array<{ kind: DatasetKind | "auto"; rows: unknown[]; label: string; key: string }> = [];
+    const out: JsonPart[] = [];
     const autoKey = AUTO_KEYS.find((k) => Array.isArray(o[k]));
     // Asked for one kind that has its own array ({funds: [...]}): read only that array.
     const ownArray = wanted !== "auto" && wanted !== "ledger" && Array.isArray(o[wanted]);
@@ -85,84 +89,116 @@ export async function importJsonValue(
   opts: ImportOptions,
   fileLabel = opts.fileName,
 ): Promise<ImportResult> {
-  const parts: ImportResult[] = [];
   const arrays = arraysOf(value, opts, fileLabel);
   const duplicates = value !== null && typeof value === "object" ? PARSED.get(value) : undefined;
-  const totalRows = arrays.reduce((n, a) => n + a.rows.length, 0) || 1;
-  let done = 0;
+  const progress = new RowProgress(opts, arrays.reduce((n, a) => n + a.rows.length, 0) || 1);
+  const parts: ImportResult[] = [];
   for (const part of arrays) {
-    const kind = part.kind;
-    if (part.rows.length === 0) {
-      parts.push(emptyResult(kind === "auto" ? "ledger" : kind));
-      continue;
-    }
-    const rows = part.rows;
-    const engine = new TableEngine({ ...opts, kind, fileLabel: part.label } as EngineOptions);
-    if (rows.every((r) => Array.isArray(r))) {
-      // An array of arrays is a table: header search as for CSV; row numbers are 1-based indexes.
-      for (let i = 0; i < rows.length; i++) {
-        engine.push(rows[i] as unknown[], i + 1);
-        if (++done % YIELD_EVERY === 0) {
-          throwIfAborted(opts.signal);
-          opts.onProgress?.(done / totalRows);
-          await yieldToEventLoop();
-        }
-      }
-      parts.push(engine.finish());
-      continue;
-    }
-    const keys: string[] = [];
-    const keySet = new Set<string>();
-    for (const r of rows) {
-      if (r && typeof r === "object" && !Array.isArray(r)) {
-        for (const k of Object.keys(r))
-          if (!keySet.has(k)) {
-            keySet.add(k);
-            keys.push(k);
-          }
-      }
-    }
-    const headerEngine = new TableEngine({ ...opts, kind, fileLabel: part.label, headerFirst: true } as EngineOptions);
-    headerEngine.push(keys, 0);
-    const twice = duplicates?.get(part.key);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      if (r && typeof r === "object" && !Array.isArray(r)) {
-        const o = r as Record<string, unknown>;
-        const cells = new Array<unknown>(keys.length);
-        for (let k = 0; k < keys.length; k++) {
-          // Own keys only: a row without "__proto__" must not read Object.prototype.
-          const val = Object.prototype.hasOwnProperty.call(o, keys[k]) ? o[keys[k]] : undefined;
-          cells[k] = val === undefined ? null : val;
-        }
-        const dup = twice?.get(i);
-        headerEngine.push(
-          cells,
-          i + 1,
-          false,
-          dup
-            ? {
-                column: dup[0],
-                zh: `第 ${i + 1} 项中键 ${dup.map((k) => quoteValue(k)).join("、")} 出现了两次，JSON 只保留最后一个值，前面的值会丢失，本项未导入。请删除或改名重复的键。`,
-                en: `Item ${i + 1} gives the key ${dup.map((k) => quoteValue(k)).join(", ")} twice; JSON keeps only the last value and the first would be lost, so the item was not imported. Remove or rename the repeated key.`,
-              }
-            : undefined,
-        );
-      } else {
-        headerEngine.rejectRow(
-          i + 1,
-          `第 ${i + 1} 项不是对象（而是 ${r === null ? "null" : Array.isArray(r) ? "数组" : typeof r}），本项未导入。每一项应是 {"项目名称": …, "所属地区": …} 这样的对象。`,
-          `Item ${i + 1} is not an object (it is ${r === null ? "null" : Array.isArray(r) ? "an array" : typeof r}); not imported. Each item should be an object like {"项目名称": …, "所属地区": …}.`,
-        );
-      }
-      if (++done % YIELD_EVERY === 0) {
-        throwIfAborted(opts.signal);
-        opts.onProgress?.(done / totalRows);
-        await yieldToEventLoop();
-      }
-    }
-    parts.push(headerEngine.finish());
+    if (part.rows.length === 0) parts.push(emptyResult(part.kind === "auto" ? "ledger" : part.kind));
+    else if (part.rows.every((r) => Array.isArray(r))) parts.push(await importTableRows(part, opts, progress));
+    else parts.push(await importObjectRows(part, opts, duplicates?.get(part.key), progress));
   }
   opts.onProgress?.(1);
   return mergeResults(parts);
+}
+
+/** Rows read across all parts: every YIELD_EVERY rows, a check for cancellation, a progress report and a yield. */
+class RowProgress {
+  private done = 0;
+  constructor(
+    private readonly opts: ImportOptions,
+    private readonly totalRows: number,
+  ) {}
+
+  /** Count one row; true when it is time to pause. */
+  step(): boolean {
+    return ++this.done % YIELD_EVERY === 0;
+  }
+
+  async pause(): Promise<void> {
+    throwIfAborted(this.opts.signal);
+    this.opts.onProgress?.(this.done / this.totalRows);
+    await yieldToEventLoop();
+  }
+}
+
+/** An array of arrays is a table: header search as for CSV; row numbers are 1-based indexes. */
+async function importTableRows(part: JsonPart, opts: ImportOptions, progress: RowProgress): Promise<ImportResult> {
+  const engineOpts: EngineOptions = { ...opts, kind: part.kind, fileLabel: part.label };
+  const engine = new TableEngine(engineOpts);
+  for (let i = 0; i < part.rows.length; i++) {
+    const row = part.rows[i];
+    if (Array.isArray(row)) engine.push(row, i + 1);
+    if (progress.step()) await progress.pause();
+  }
+  return engine.finish();
+}
+
+/**
+ * An array of objects: the keys of all objects, in order of first appearance, are the header; an item that is not an
+ * object, or gives a key twice (`twice`: item index → keys), is rejected with its row.
+ */
+async function importObjectRows(
+  part: JsonPart,
+  opts: ImportOptions,
+  twice: ReadonlyMap<number, string[]> | undefined,
+  progress: RowProgress,
+): Promise<ImportResult> {
+  const keys = keysOf(part.rows);
+  const engineOpts: EngineOptions = { ...opts, kind: part.kind, fileLabel: part.label, headerFirst: true };
+  const engine = new TableEngine(engineOpts);
+  engine.push(keys, 0);
+  for (let i = 0; i < part.rows.length; i++) {
+    const r = part.rows[i];
+    if (isObjectRow(r)) engine.push(cellsOf(r, keys), i + 1, false, repeatedKeyProblem(i, twice?.get(i)));
+    else {
+      engine.rejectRow(
+        i + 1,
+        `第 ${i + 1} 项不是对象（而是 ${r === null ? "null" : Array.isArray(r) ? "数组" : typeof r}），本项未导入。每一项应是 {"项目名称": …, "所属地区": …} 这样的对象。`,
+        `Item ${i + 1} is not an object (it is ${r === null ? "null" : Array.isArray(r) ? "an array" : typeof r}); not imported. Each item should be an object like {"项目名称": …, "所属地区": …}.`,
+      );
+    }
+    if (progress.step()) await progress.pause();
+  }
+  return engine.finish();
+}
+
+function isObjectRow(r: unknown): r is Record<string, unknown> {
+  return r !== null && typeof r === "object" && !Array.isArray(r);
+}
+
+/** Every key of the object rows, in order of first appearance. */
+function keysOf(rows: readonly unknown[]): string[] {
+  const keys: string[] = [];
+  const keySet = new Set<string>();
+  for (const r of rows) {
+    if (!isObjectRow(r)) continue;
+    for (const k of Object.keys(r))
+      if (!keySet.has(k)) {
+        keySet.add(k);
+        keys.push(k);
+      }
+  }
+  return keys;
+}
+
+/** A row object's cells under `keys`; a key it lacks is a blank cell. */
+function cellsOf(o: Record<string, unknown>, keys: readonly string[]): unknown[] {
+  const cells = new Array<unknown>(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    // Own keys only: a row without "__proto__" must not read Object.prototype.
+    const val = Object.prototype.hasOwnProperty.call(o, keys[k]) ? o[keys[k]] : undefined;
+    cells[k] = val === undefined ? null : val;
+  }
+  return cells;
+}
+
+/** The rejection of item `i`, which gives the keys `dup` twice (JSON.parse kept only the last value of each). */
+function repeatedKeyProblem(i: number, dup: string[] | undefined): RowProblem | undefined {
+  if (!dup) return undefined;
+  return {
+    column: dup[0],
+    zh: `第 ${i + 1} 项中键 ${dup.map((k) => quoteValue(k)).join("、")} 出现了两次，JSON 只保留最后一个值，前面的值会丢失，本项未导入。请删除或改名重复的键。`,
+    en: `Item ${i + 1} gives the key ${dup.map((k) => quoteValue(k)).join(", ")} twice; JSON keeps only the last value and the first would be lost, so the item was not imported. Remove or rename the repeated key.`,
+  };
 }

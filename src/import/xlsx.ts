@@ -9,17 +9,22 @@ import { TableEngine, type EngineOptions } from "./table";
 import { PHANTOM_1900_02_29, type PhantomDate } from "./values";
 import { guardXlsx } from "./xlsx-guard";
 import type { ImportOptions, ImportResult } from "./types";
+import type { WorkbookProperties } from "exceljs";
 
 type ExcelJsModule = typeof import("exceljs");
+/**
+ * What the dynamic import gives: exceljs is CommonJS, so its exports come as the namespace itself (Node) or under
+ * `default` (webpack's interop for the browser bundle).
+ */
+type ExcelJsImport = ExcelJsModule & { default?: ExcelJsModule };
 
 let loading: Promise<ExcelJsModule> | null = null;
 
 /** exceljs, loaded once, lazily. */
 export function loadExcelJs(): Promise<ExcelJsModule> {
-  loading ??= import(/* webpackChunkName: "exceljs" */ "exceljs").then((m) => {
-    const mod = m as unknown as ExcelJsModule & { default?: ExcelJsModule };
-    return mod.Workbook ? mod : (mod.default as ExcelJsModule);
-  });
+  loading ??= import(/* webpackChunkName: "exceljs" */ "exceljs").then((mod: ExcelJsImport) =>
+    mod.Workbook ? mod : (mod.default ?? mod),
+  );
   loading.catch(() => {
     loading = null;
   });
@@ -53,7 +58,8 @@ export async function importXlsxBytes(
   throwIfAborted(opts.signal);
   const wb = new ExcelJS.Workbook();
   try {
-    // JSZip (inside exceljs) takes a Uint8Array in Node and in browsers.
+    // JSZip (inside exceljs) takes a Uint8Array in Node and in browsers; no copy into an ArrayBuffer is needed.
+    // eslint-disable-next-line no-restricted-syntax -- exceljs types load(buffer) with its own `Buffer extends ArrayBuffer`, which no Uint8Array (not even Node's Buffer) matches
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.slice(0, 160) : String(e).slice(0, 160);
@@ -86,8 +92,11 @@ export async function importXlsxBytes(
       `The workbook "${fileName}" has no worksheets.`,
       { sheets: names },
     );
-  const engine = new TableEngine({ ...opts, fileLabel: `${fileName}!${ws.name}` } as EngineOptions);
-  const date1904 = Boolean((wb as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  const engineOpts: EngineOptions = { ...opts, fileLabel: `${fileName}!${ws.name}` };
+  const engine = new TableEngine(engineOpts);
+  // Typed as always there, but exceljs sets `properties` from what the file's workbook.xml holds.
+  const properties: Partial<WorkbookProperties> | undefined = wb.properties;
+  const date1904 = Boolean(properties?.date1904);
   // Only the rows that exist (getRow would create every missing row up to rowCount).
   const rows: { n: number; values: unknown[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {

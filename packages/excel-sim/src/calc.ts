@@ -7,6 +7,7 @@
  * index.ts when it exists; otherwise plain HyperFormula is used and INVEST.* formulas evaluate to #NAME?.
  */
 import { HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
 import { MAX_COLS } from "./formula";
 import { translateStructured } from "./formula";
 import type { CellValue, TableModel, WorkbookModel } from "./workbook";
@@ -34,9 +35,9 @@ export function recalculate(book: WorkbookModel, factory: EngineFactory): void {
       for (const s of book.sheets) {
         const used = s.usedRect(true);
         if (!used) continue;
-        const content: (CellValue | null)[][] = [];
+        const content: RawCellContent[][] = [];
         for (let r = 0; r <= used.r1; r++) {
-          const row: (CellValue | null)[] = [];
+          const row: RawCellContent[] = [];
           const vals = s.vals[r];
           for (let c = 0; c <= used.c1; c++) {
             const f = s.formula(r, c);
@@ -54,7 +55,7 @@ export function recalculate(book: WorkbookModel, factory: EngineFactory): void {
           }
           content.push(row);
         }
-        hf.setSheetContent(ids.get(s.name)!, content as never);
+        hf.setSheetContent(ids.get(s.name)!, content);
       }
     });
     for (const s of book.sheets) {

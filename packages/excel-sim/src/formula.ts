@@ -15,6 +15,16 @@ export interface Rect {
   c1: number;
 }
 
+/** Whether two rectangles share a cell. */
+export function rectsMeet(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+/** Whether `a` lies wholly inside `b`. */
+export function rectInside(a: Rect, b: Rect): boolean {
+  return a.r0 >= b.r0 && a.r1 <= b.r1 && a.c0 >= b.c0 && a.c1 <= b.c1;
+}
+
 export { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../../src/core/a1";
 import { columnLetters as colToLetters, columnIndex as lettersToCol } from "../../../src/core/a1";
 
@@ -107,6 +117,64 @@ export interface RefMapper {
 const NAME_START = /[A-Za-z_\\\u3400-\u9fff\uf900-\ufaff]/;
 const NAME_CHAR = /[\w.\\\u3400-\u9fff\uf900-\ufaff]/;
 
+/** A piece of mapped formula text and where the scan goes on. */
+interface Scanned {
+  text: string;
+  end: number;
+}
+
+/** The end of a run quoted by `q` (" for strings, ' for sheet names; doubled quotes stay inside) starting at `i`. */
+function closingQuote(s: string, i: number, q: string): number {
+  let j = i + 1;
+  while (j < s.length) {
+    if (s[j] === q) {
+      if (s[j + 1] === q) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    j++;
+  }
+  return j;
+}
+
+/** A quoted sheet prefix: 'My sheet'!A1 (mapped), or just the quoted text when no reference follows. */
+function scanQuotedSheet(s: string, i: number, mapper: RefMapper): Scanned {
+  const j = closingQuote(s, i, "'");
+  const sheet = s.slice(i + 1, j).replace(/''/g, "'");
+  if (s[j + 1] === "!") {
+    const r = scanRefAt(s, j + 2, mapper, sheet);
+    if (r) return r;
+  }
+  return { text: s.slice(i, j + 1), end: j + 1 };
+}
+
+/** A structured reference whose bracket opens at `open`: `table` before it, or null for an unqualified [@col]. */
+function scanStructured(s: string, start: number, open: number, table: string | null, mapper: RefMapper): Scanned {
+  const end = matchBracket(s, open);
+  const ref: StructuredRef = { table, spec: s.slice(open + 1, end) };
+  return { text: mapper.structured ? mapper.structured(ref) : s.slice(start, end + 1), end: end + 1 };
+}
+
+/** An identifier-ish token at `i` (cell ref, function name, sheet name, table name, TRUE…) and what follows it. */
+function scanWord(s: string, i: number, mapper: RefMapper): Scanned {
+  let j = i;
+  while (j < s.length && (NAME_CHAR.test(s[j]) || s[j] === "$")) j++;
+  const word = s.slice(i, j);
+  const prev = i > 0 ? s[i - 1] : "";
+  if (prev && NAME_CHAR.test(prev)) return { text: word, end: j };
+  const sheetRef = s[j] === "!" ? scanRefAt(s, j + 1, mapper, word) : null;
+  if (sheetRef) return sheetRef;
+  const r1c1 = mapper.r1c1Mode ? scanRefAt(s, i, mapper, undefined) : null;
+  if (r1c1) return r1c1;
+  if (s[j] === "[" && !word.includes("$")) return scanStructured(s, i, j, word, mapper);
+  const r = scanRefAt(s, i, mapper, undefined);
+  if (r) return r;
+  const replaced = mapper.name && s[j] !== "(" ? mapper.name(word) : null;
+  return { text: replaced ?? word, end: j };
+}
+
 /** Rewrite the references of a formula ("=..."), leaving strings, function names and other tokens untouched. */
 export function mapRefs(formula: string, mapper: RefMapper): string {
   let out = "";
@@ -114,102 +182,16 @@ export function mapRefs(formula: string, mapper: RefMapper): string {
   const s = formula;
   while (i < s.length) {
     const ch = s[i];
+    let scanned: Scanned;
     if (ch === '"') {
-      let j = i + 1;
-      while (j < s.length) {
-        if (s[j] === '"') {
-          if (s[j + 1] === '"') {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      out += s.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    // A quoted sheet prefix: 'My sheet'!A1
-    if (ch === "'") {
-      let j = i + 1;
-      while (j < s.length) {
-        if (s[j] === "'") {
-          if (s[j + 1] === "'") {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      const sheet = s.slice(i + 1, j).replace(/''/g, "'");
-      if (s[j + 1] === "!") {
-        const r = scanRefAt(s, j + 2, mapper, sheet);
-        if (r) {
-          out += r.text;
-          i = r.end;
-          continue;
-        }
-      }
-      out += s.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === "[") {
-      const end = matchBracket(s, i);
-      const ref: StructuredRef = { table: null, spec: s.slice(i + 1, end) };
-      out += mapper.structured ? mapper.structured(ref) : s.slice(i, end + 1);
-      i = end + 1;
-      continue;
-    }
-    if (NAME_START.test(ch) || ch === "$") {
-      // Read an identifier-ish token (cell ref, function name, sheet name, table name, TRUE…)
-      let j = i;
-      while (j < s.length && (NAME_CHAR.test(s[j]) || s[j] === "$")) j++;
-      const word = s.slice(i, j);
-      const prev = i > 0 ? s[i - 1] : "";
-      if (prev && NAME_CHAR.test(prev)) {
-        out += word;
-        i = j;
-        continue;
-      }
-      if (s[j] === "!") {
-        const r = scanRefAt(s, j + 1, mapper, word);
-        if (r) {
-          out += r.text;
-          i = r.end;
-          continue;
-        }
-      }
-      if (mapper.r1c1Mode) {
-        const r = scanRefAt(s, i, mapper, undefined);
-        if (r) {
-          out += r.text;
-          i = r.end;
-          continue;
-        }
-      }
-      if (s[j] === "[" && !word.includes("$")) {
-        const end = matchBracket(s, j);
-        const ref: StructuredRef = { table: word, spec: s.slice(j + 1, end) };
-        out += mapper.structured ? mapper.structured(ref) : s.slice(i, end + 1);
-        i = end + 1;
-        continue;
-      }
-      const r = scanRefAt(s, i, mapper, undefined);
-      if (r) {
-        out += r.text;
-        i = r.end;
-        continue;
-      }
-      const replaced = mapper.name && s[j] !== "(" ? mapper.name(word) : null;
-      out += replaced ?? word;
-      i = j;
-      continue;
-    }
-    out += ch;
-    i++;
+      const j = closingQuote(s, i, '"');
+      scanned = { text: s.slice(i, j + 1), end: j + 1 };
+    } else if (ch === "'") scanned = scanQuotedSheet(s, i, mapper);
+    else if (ch === "[") scanned = scanStructured(s, i, i, null, mapper);
+    else if (NAME_START.test(ch) || ch === "$") scanned = scanWord(s, i, mapper);
+    else scanned = { text: ch, end: i + 1 };
+    out += scanned.text;
+    i = scanned.end;
   }
   return out;
 }

@@ -300,7 +300,6 @@ export function registerInvestFunctions(
   bridge.allowErrors = metadata.allowErrorForDataTypeAny === true;
   setBridgeOptions(options);
   const implemented: Record<string, any> = {};
-  const proto = InvestFunctionsPlugin.prototype as unknown as Record<string, unknown>;
   const translations: Record<string, Record<string, string>> = {};
   for (const fn of metadata.functions as CustomFunctionMetadata[]) {
     // By id (INVEST_FUNCTIONS), or by the exported name (`import * as fns from "src/functions/functions"`).
@@ -321,12 +320,21 @@ export function registerInvestFunctions(
     });
     const method = `invest_${fn.id}`;
     const sizeMethod = `invest_${fn.id}_size`;
-    proto[method] = function (this: InvestFunctionsPlugin, ast: Ast, state: State) {
-      return this.callInvest(fn.id, ast, state);
-    };
-    proto[sizeMethod] = function (this: InvestFunctionsPlugin, ast: Ast, state: State) {
-      return this.sizeOfInvest(fn.id, ast, state);
-    };
+    // HyperFormula calls a plugin's functions by method name: one pair of methods per function, on the prototype.
+    Reflect.set(
+      InvestFunctionsPlugin.prototype,
+      method,
+      function (this: InvestFunctionsPlugin, ast: Ast, state: State) {
+        return this.callInvest(fn.id, ast, state);
+      },
+    );
+    Reflect.set(
+      InvestFunctionsPlugin.prototype,
+      sizeMethod,
+      function (this: InvestFunctionsPlugin, ast: Ast, state: State) {
+        return this.sizeOfInvest(fn.id, ast, state);
+      },
+    );
     const name = `${INVEST_NAMESPACE}.${fn.name ?? fn.id}`;
     implemented[name] = {
       method,

@@ -1,13 +1,11 @@
 /**
- * The in-memory workbook behind the simulated Excel host: sheets of cells (values, formulas, number formats,
- * a few styles), tables, charts, settings and the application's calculation state. The proxy layer (api.ts)
- * applies queued commands to this model at sync time; tests inspect it through `SimWorkbookInspector`.
- *
- * Storage is by row arrays (values, number formats) so 100,000-row ledgers stay small in memory; formulas and
- * styles are sparse maps. No Node APIs.
+ * The in-memory workbook behind the simulated Excel host: sheets (sheet-model.ts), tables (table-model.ts), settings
+ * and the application's calculation state, with the rules Excel applies across them (names, visibility, headers,
+ * filters, protection, typing of written strings). The proxy layer (api/) applies queued commands to this model at
+ * sync time; tests inspect it through `SimWorkbookInspector`. No Node APIs.
  */
+import { copyCells } from "./cell-copy";
 import {
-  MAX_COLS,
   MAX_ROWS,
   Rect,
   TableGeometry,
@@ -16,205 +14,22 @@ import {
   mapRefs,
   quoteSheet,
   rectAddress,
-  shiftFormula,
+  rectsMeet,
   toR1C1,
 } from "./formula";
+import { formatValue } from "./number-format";
+import { SheetModel, moveCell } from "./sheet-model";
+import type { CellValue, Visibility } from "./sheet-model";
+import { SimError, notModelled } from "./sim-error";
+import type { TableModel } from "./table-model";
 import { typeIntoCell } from "./typing";
 
-export type CellValue = string | number | boolean;
-export type Visibility = "Visible" | "Hidden" | "VeryHidden";
-
-export interface CellStyle {
-  bold?: boolean;
-  italic?: boolean;
-  fontColor?: string;
-  fill?: string;
-  horizontalAlignment?: string;
-  wrapText?: boolean;
-}
-
-/**
- * Where Excel's behaviour is not documented, the simulated host refuses rather than guessing (a test double answers
- * to Excel, not to our code). The product must avoid these cases; a test that reaches one fails loudly.
- */
-export function notModelled(what: string): SimError {
-  return new SimError(
-    "NotModelled",
-    `not modelled: ${what}. Excel's behaviour here is not documented, so the simulated host refuses instead of guessing.`,
-  );
-}
-
-/** Days between the 1900 and the 1904 date systems ("Date systems in Excel", support.microsoft.com, KB 214330). */
-export const DATE_SYSTEM_OFFSET = 1462;
-
-export class SimError extends Error {
-  code: string;
-  debugInfo: { code: string; message: string; errorLocation?: string };
-  constructor(code: string, message: string, errorLocation?: string) {
-    super(message);
-    this.name = "RichApi.Error";
-    this.code = code;
-    this.debugInfo = { code, message, errorLocation };
-  }
-}
-
-let nextId = 1;
-const newId = (prefix: string) => `{${prefix}-${(nextId++).toString(16).padStart(8, "0")}}`;
-const key = (r: number, c: number) => r * MAX_COLS + c;
-
-export interface ChartModel {
-  id: string;
-  name: string;
-  type: string;
-  sourceSheet: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  titleVisible: boolean;
-  axisTitles: { category?: string; value?: string };
-  top?: string;
-  bottom?: string;
-}
-
-export class SheetModel {
-  id = newId("sheet");
-  visibility: Visibility = "Visible";
-  vals: (CellValue[] | undefined)[] = [];
-  nfs: (string[] | undefined)[] = [];
-  fmls = new Map<number, string>();
-  styles = new Map<number, CellStyle>();
-  colWidths = new Map<number, number>();
-  rowHeights = new Map<number, number>();
-  freezeRows = 0;
-  freezeCols = 0;
-  charts: ChartModel[] = [];
-  tabColor = "";
-  /** Merged areas (Range.merge), each a rectangle. */
-  merges: Rect[] = [];
-  /** WorksheetProtection.protect was called (and not unprotect). */
-  protected = false;
-  constructor(public name: string) {}
-
-  /** The merged areas that meet `rect`. */
-  mergesIn(rect: Rect): Rect[] {
-    return this.merges.filter((m) => m.r0 <= rect.r1 && rect.r0 <= m.r1 && m.c0 <= rect.c1 && rect.c0 <= m.c1);
-  }
-
-  value(r: number, c: number): CellValue {
-    const row = this.vals[r];
-    const v = row ? row[c] : undefined;
-    return v === undefined ? "" : v;
-  }
-  numberFormat(r: number, c: number): string {
-    const row = this.nfs[r];
-    return (row && row[c]) || "General";
-  }
-  formula(r: number, c: number): string | undefined {
-    return this.fmls.get(key(r, c));
-  }
-  setRaw(r: number, c: number, v: CellValue | undefined): void {
-    let row = this.vals[r];
-    if (!row) {
-      if (v === undefined || v === "") return;
-      row = this.vals[r] = [];
-    }
-    row[c] = v === "" ? (undefined as unknown as CellValue) : (v as CellValue);
-  }
-  setFormula(r: number, c: number, f: string | undefined): void {
-    if (f === undefined) this.fmls.delete(key(r, c));
-    else this.fmls.set(key(r, c), f);
-  }
-  setNumberFormat(r: number, c: number, nf: string): void {
-    let row = this.nfs[r];
-    if (!row) {
-      if (nf === "General") return;
-      row = this.nfs[r] = [];
-    }
-    row[c] = nf === "General" ? (undefined as unknown as string) : nf;
-  }
-  style(r: number, c: number): CellStyle {
-    return this.styles.get(key(r, c)) ?? {};
-  }
-  setStyle(r: number, c: number, patch: Partial<CellStyle>): void {
-    const k = key(r, c);
-    const next = { ...(this.styles.get(k) ?? {}), ...patch };
-    for (const p of Object.keys(next) as (keyof CellStyle)[]) if (next[p] === undefined) delete next[p];
-    if (Object.keys(next).length) this.styles.set(k, next);
-    else this.styles.delete(k);
-  }
-
-  /** Used range: the smallest rectangle holding every value or formula (and formats unless valuesOnly). */
-  usedRect(valuesOnly: boolean): Rect | null {
-    let r0 = Infinity,
-      c0 = Infinity,
-      r1 = -1,
-      c1 = -1;
-    const take = (r: number, c: number) => {
-      if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
-      if (c < c0) c0 = c;
-      if (c > c1) c1 = c;
-    };
-    this.vals.forEach((row, r) =>
-      row?.forEach((v, c) => {
-        if (v !== undefined) take(r, c);
-      }),
-    );
-    for (const k of this.fmls.keys()) take(Math.floor(k / MAX_COLS), k % MAX_COLS);
-    if (!valuesOnly) {
-      this.nfs.forEach((row, r) =>
-        row?.forEach((v, c) => {
-          if (v !== undefined) take(r, c);
-        }),
-      );
-      for (const k of this.styles.keys()) take(Math.floor(k / MAX_COLS), k % MAX_COLS);
-    }
-    return r1 < 0 ? null : { r0, c0, r1, c1 };
-  }
-
-  /** Remove contents and/or formats of a rectangle. */
-  clear(rect: Rect, what: "All" | "Contents" | "Formats"): void {
-    const contents = what !== "Formats";
-    const formats = what !== "Contents";
-    const rMax = Math.min(rect.r1, Math.max(this.vals.length, this.nfs.length) - 1);
-    for (let r = rect.r0; r <= rMax; r++) {
-      for (let c = rect.c0; c <= rect.c1; c++) {
-        if (contents) this.setRaw(r, c, undefined);
-        if (formats) this.setNumberFormat(r, c, "General");
-        if (c > 512 && !this.vals[r] && !this.nfs[r]) break;
-      }
-    }
-    const inRect = (k: number) => {
-      const r = Math.floor(k / MAX_COLS),
-        c = k % MAX_COLS;
-      return r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
-    };
-    if (contents) for (const k of [...this.fmls.keys()]) if (inRect(k)) this.fmls.delete(k);
-    if (formats) for (const k of [...this.styles.keys()]) if (inRect(k)) this.styles.delete(k);
-  }
-}
-
-/** A column filter as Excel.FilterCriteria describes it (only filterOn "Values" is modelled). */
-export interface FilterCriteriaModel {
-  filterOn: string;
-  values?: string[];
-  [k: string]: unknown;
-}
-
-export interface TableModel {
-  id: string;
-  name: string;
-  sheet: SheetModel;
-  rect: Rect;
-  hasHeaders: boolean;
-  showTotals: boolean;
-  style: string;
-  columns: { id: number; name: string }[];
-  /** Applied column filters by column id (Table.autoFilter / TableColumn.filter). */
-  filters: Map<number, FilterCriteriaModel>;
-  /** Sheet rows hidden by the filters. */
-  hiddenRows: Set<number>;
-}
+// The model's parts, re-exported: the proxies, the host and the calculation import them from here.
+export { DATE_SYSTEM_OFFSET, formatValue } from "./number-format";
+export { SheetModel, moveCell } from "./sheet-model";
+export type { CellStyle, CellValue, ChartModel, Visibility } from "./sheet-model";
+export { SimError, notModelled } from "./sim-error";
+export type { FilterCriteriaModel, TableModel } from "./table-model";
 
 /**
  * The most the add-in's settings may hold: "We only support 2MB maximum for settings" (Microsoft, OfficeDev/office-js
@@ -386,7 +201,6 @@ export class WorkbookModel {
   }
 
   addTable(s: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
-    const overlaps = (a: Rect, b: Rect) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
     let r = { ...rect };
     if (!hasHeaders) {
       // Excel inserts a generated header row above the data: the data moves down one row within the table's columns.
@@ -396,7 +210,7 @@ export class WorkbookModel {
       r = { ...rect, r1: rect.r1 + 1 };
     }
     for (const t of this.tables)
-      if (t.sheet === s && overlaps(t.rect, r))
+      if (t.sheet === s && rectsMeet(t.rect, r))
         throw new SimError("InvalidOperation", "A table can't overlap another table.");
     if (s.mergesIn(r).length) throw notModelled("a table over merged cells");
     let n = 1;
@@ -596,56 +410,7 @@ export class WorkbookModel {
 
   /** Range.copyFrom: values, formulas (relative references moved) and/or formats, cell by cell. */
   copy(src: SheetModel, from: Rect, dst: SheetModel, to: Rect, type: string, skipBlanks: boolean): void {
-    const h = from.r1 - from.r0 + 1;
-    const w = from.c1 - from.c0 + 1;
-    // The destination is the source's size, repeated when the destination is a whole multiple of it.
-    const th = to.r1 - to.r0 + 1;
-    const tw = to.c1 - to.c0 + 1;
-    const reps = { r: th % h === 0 ? th / h : 1, c: tw % w === 0 ? tw / w : 1 };
-    // Read everything first: source and destination may overlap.
-    const cells: { v: CellValue; f?: string; nf: string; st?: CellStyle }[][] = [];
-    for (let r = 0; r < h; r++) {
-      const row: { v: CellValue; f?: string; nf: string; st?: CellStyle }[] = [];
-      for (let c = 0; c < w; c++) {
-        const st = src.styles.get(key(from.r0 + r, from.c0 + c));
-        row.push({
-          v: src.value(from.r0 + r, from.c0 + c),
-          f: src.formula(from.r0 + r, from.c0 + c),
-          nf: src.numberFormat(from.r0 + r, from.c0 + c),
-          st,
-        });
-      }
-      cells.push(row);
-    }
-    const values = type === "All" || type === "Values" || type === "Formulas";
-    const formats = type === "All" || type === "Formats";
-    for (let rr = 0; rr < reps.r; rr++) {
-      for (let cr = 0; cr < reps.c; cr++) {
-        for (let r = 0; r < h; r++) {
-          for (let c = 0; c < w; c++) {
-            const cell = cells[r][c];
-            const tr = to.r0 + rr * h + r;
-            const tc = to.c0 + cr * w + c;
-            if (skipBlanks && cell.v === "" && !cell.f) continue;
-            if (values) {
-              if (cell.f && type !== "Values") {
-                dst.setFormula(tr, tc, shiftFormula(cell.f, tr - (from.r0 + r), tc - (from.c0 + c)));
-                dst.setRaw(tr, tc, cell.v);
-              } else {
-                dst.setFormula(tr, tc, undefined);
-                dst.setRaw(tr, tc, cell.v);
-              }
-            }
-            if (formats) {
-              dst.setNumberFormat(tr, tc, cell.nf);
-              const k = key(tr, tc);
-              if (cell.st) dst.styles.set(k, { ...cell.st });
-              else dst.styles.delete(k);
-            }
-          }
-        }
-      }
-    }
+    copyCells(src, from, dst, to, type, skipBlanks);
     this.dirty = true;
   }
 
@@ -671,70 +436,11 @@ export class WorkbookModel {
   }
 }
 
-/** Move one cell's content and number format; the source becomes empty. */
-export function moveCell(s: SheetModel, r: number, c: number, r2: number, c2: number): void {
-  s.setRaw(r2, c2, s.value(r, c));
-  s.setFormula(r2, c2, s.formula(r, c));
-  s.setNumberFormat(r2, c2, s.numberFormat(r, c));
-  s.setRaw(r, c, undefined);
-  s.setFormula(r, c, undefined);
-  s.setNumberFormat(r, c, "General");
-}
-
 function renameSheetInFormula(f: string, oldName: string, newName: string, quote = true): string {
   const patterns = [`${quoteSheet(oldName, true)}!`, `${oldName}!`];
   let out = f;
   for (const p of patterns) out = out.split(p).join(quote ? `${quoteSheet(newName)}!` : newName);
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Display text of a value under a number format (Range.text)
-
-/** `date1904`: the workbook counts serials from 1904-01-01 (0), 1,462 days fewer than the 1900 system. */
-export function formatValue(v: CellValue, nf: string, date1904 = false): string {
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "string") return v;
-  if (nf === "General" || nf === "@") return generalNumber(v);
-  const dt = /^yyyy-mm-dd hh:mm(:ss)?$/i.exec(nf);
-  if (date1904 && (dt || /^yyyy-mm(-dd)?$/i.test(nf) || /^yyyy"?年"?m"?月"?/.test(nf)))
-    return formatValue(v + DATE_SYSTEM_OFFSET, nf, false);
-  if (dt) {
-    const ms = Math.round(((v - 25569) * 86_400_000) / 1000) * 1000;
-    const d = new Date(ms);
-    const p = (n: number) => String(n).padStart(2, "0");
-    const base = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-    return dt[1] ? `${base}:${p(d.getUTCSeconds())}` : base;
-  }
-  if (/^yyyy-mm(-dd)?$/i.test(nf) || /^yyyy"?年"?m"?月"?/.test(nf)) {
-    const whole = Math.floor(v);
-    const adjusted = whole < 60 ? whole + 1 : whole;
-    const d = new Date((adjusted - 25569) * 86_400_000);
-    const y = String(d.getUTCFullYear()).padStart(4, "0");
-    const m = String(d.getUTCMonth() + 1).padStart(2, "0");
-    const day = String(d.getUTCDate()).padStart(2, "0");
-    if (/^yyyy-mm-dd$/i.test(nf)) return `${y}-${m}-${day}`;
-    if (/^yyyy-mm$/i.test(nf)) return `${y}-${m}`;
-    return `${y}年${d.getUTCMonth() + 1}月`;
-  }
-  const m = /^(#,##)?0(\.(0+))?(%?)$/.exec(nf);
-  if (m) {
-    const digits = m[3]?.length ?? 0;
-    const x = m[4] ? v * 100 : v;
-    let s = x.toFixed(digits);
-    if (m[1]) {
-      const [int, frac] = s.split(".");
-      s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
-    }
-    return s + m[4];
-  }
-  return generalNumber(v);
-}
-
-function generalNumber(v: number): string {
-  if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
-  const s = Number(v.toPrecision(10)).toString();
-  return s;
 }
 
 export { cellAddress, rectAddress, MAX_ROWS };

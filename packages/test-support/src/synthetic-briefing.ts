@@ -8,21 +8,11 @@ import { FIGURES, FUNDS, LEDGER, SheetSpec, TARGETS } from "../../../src/core/co
 import { FundsEntry, METRIC_INFO, Metric, ProjectRecord, ReportedFigure, Target } from "../../../src/core/model";
 import type { BriefingInput } from "../../../src/briefing/types";
 
+import { isoDate, pick, rng } from "./seeded-data";
+
+export { rng } from "./seeded-data";
+
 export const SYNTH_REGIONS = ["城东区", "城西区", "高新区", "经开区", "临空区", "南山县", "北川县", "西湖镇"];
-
-/** Mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 export interface SyntheticOptions {
   records: number;
@@ -41,8 +31,7 @@ export function syntheticInput(o: SyntheticOptions): Required<BriefingInput> {
     if (x < 0.15) return null;
     const y = x < 0.55 ? year : year - 1;
     const m = 1 + Math.floor(r() * 12);
-    // Array.join gives flat strings, as a parser does (template literals would give V8 cons-strings).
-    return r() < monthOnlyShare ? [y, pad(m)].join("-") : [y, pad(m), pad(1 + Math.floor(r() * 28))].join("-");
+    return r() < monthOnlyShare ? isoDate(y, m) : isoDate(y, m, 1 + Math.floor(r() * 28));
   };
   const records: ProjectRecord[] = new Array(o.records);
   for (let i = 0; i < o.records; i++) {
@@ -50,7 +39,7 @@ export function syntheticInput(o: SyntheticOptions): Required<BriefingInput> {
     records[i] = {
       id: `P${i}`,
       name: `项目${i}`,
-      region: regions[Math.floor(r() * regions.length)],
+      region: pick(r, regions),
       signed_date: signed,
       started_date: r() < 0.4 ? date() : null,
       signed_amount: signed && r() < 0.95 ? Math.round(r() * 5000) / 100 : null,
@@ -63,7 +52,7 @@ export function syntheticInput(o: SyntheticOptions): Required<BriefingInput> {
     const blank = r() < 0.2 && o.records > 0;
     funds.push({
       project: blank && r() < 0.5 ? `项目${p}` : `P${p}`,
-      region: blank ? null : regions[Math.floor(r() * regions.length)],
+      region: blank ? null : pick(r, regions),
       date: date(0.05) ?? `${year}-02-15`,
       amount: Math.round(r() * 2000) / 100,
       out_of_province: r() < 0.4,
