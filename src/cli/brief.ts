@@ -17,19 +17,16 @@ import { AppError } from "../core/errors";
 import * as fs from "fs";
 import * as path from "path";
 import { buildBriefing, BriefingError } from "../briefing/build";
-import { briefingJson, briefingMarkdown, type ImportReportJson } from "../briefing/output";
 import { briefingText } from "../briefing/text";
 import type { BriefingInput } from "../briefing/types";
-import type { FormulaMode } from "../briefing/formulas";
-import type { SanitizedCell } from "../export/briefing-xlsx";
 import { importBytes } from "../import/bytes"; // not ../import: its index bundles the seed CSVs (webpack only)
 import { isImportError } from "../import/errors";
 import type { DatasetKind, ImportOptions, ImportResult } from "../import/types";
 import { loadDivisions, type Division } from "../core/divisions";
 import { buildHierarchy, type RegionHierarchy } from "../core/region-hierarchy";
-import { parseLevel } from "../core/region-levels";
-import { BREAKDOWN_KINDS, type BreakdownKind } from "../briefing/types";
-import type { Language } from "../i18n/language";
+import { checkBriefOptions, onlyRegions, type BriefOptions } from "./brief-options";
+import { importReport, printIssues } from "./brief-imports";
+import { writeBriefOutput, type BriefResult } from "./brief-output";
 import type { Subcommand } from "./command";
 import { terminalSafe } from "./terminal";
 
@@ -68,9 +65,6 @@ export const BRIEF_USAGE = `用法 / usage:
 
 /** Exit codes of `brief` (docs/briefing.md "Command line"). */
 export const BRIEF_EXIT = { ok: 0, failure: 1, usage: 2, rowsRejected: 3 } as const;
-
-/** Issues printed per file on standard error (all of them are in --format json and md). */
-const PRINTED_ISSUES = 10;
 
 const FLAGS = new Set([
   "ledger",
@@ -158,58 +152,8 @@ async function readDataset(
     if (isImportError(e)) throw new UnreadableFile(e.code, `${file}: ${e.zh}`, e.en, e.details);
     throw e;
   }
-  printIssues(file, result, io);
+  printIssues(file, result, io.stderr);
   return result;
-}
-
-/**
- * Every import problem that changes what the numbers count, on standard error: rows rejected (errors) and warnings
- * (a date left blank leaves a project out, a total row was skipped…), each file's first PRINTED_ISSUES of each.
- */
-function printIssues(file: string, result: ImportResult, io: CliIO): void {
-  const { rows, accepted, rejected, skipped = 0 } = result.summary;
-  if (result.issues.length === 0) return;
-  io.stderr(
-    `${file}: 数据行 ${rows}，已导入 ${accepted}，未导入 ${rejected}，跳过 ${skipped} / ${rows} rows, ${accepted} accepted, ${rejected} rejected, ${skipped} skipped\n`,
-  );
-  for (const severity of ["error", "warning"] as const) {
-    const list = result.issues.filter((i) => i.severity === severity);
-    if (list.length === 0) continue;
-    io.stderr(
-      severity === "error"
-        ? `  未导入的行 / rejected rows (${list.length}):\n`
-        : `  提醒 / warnings (${list.length}):\n`,
-    );
-    for (const i of list.slice(0, PRINTED_ISSUES))
-      io.stderr(
-        `    第${i.row}行 row ${i.row}${i.column ? `「${i.column}」` : ""} ${i.message}\n      ${i.message_en}\n`,
-      );
-    if (list.length > PRINTED_ISSUES)
-      io.stderr(
-        `    …另有 ${list.length - PRINTED_ISSUES} 条 / ${list.length - PRINTED_ISSUES} more (--format json lists them all)\n`,
-      );
-  }
-}
-
-function importReport(file: string, r: ImportResult): ImportReportJson {
-  return {
-    file: path.basename(file),
-    kind: r.kind,
-    summary: {
-      rows: r.summary.rows,
-      accepted: r.summary.accepted,
-      rejected: r.summary.rejected,
-      skipped: r.summary.skipped ?? 0,
-    },
-    issues: r.issues.map((i) => ({
-      row: i.row,
-      column: i.column,
-      severity: i.severity,
-      ...(i.code ? { code: i.code } : {}),
-      message: i.message,
-      message_en: i.message_en,
-    })),
-  };
 }
 
 /** Run the command; returns the exit code (BRIEF_EXIT: 0 ok, 1 failure, 2 usage or unreadable file, 3 rows rejected). */
@@ -227,146 +171,18 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
     io.stdout(BRIEF_USAGE);
     return 0;
   }
-  const missing = ["ledger", "targets", "period"].filter((k) => !args[k]);
-  if (missing.length > 0) {
-    io.stderr(`缺少参数 / missing: ${missing.map((k) => `--${k}`).join(" ")}\n\n${BRIEF_USAGE}`);
+  const checked = checkBriefOptions(args, BRIEF_USAGE);
+  if (!checked.ok) {
+    io.stderr(checked.message);
     return 2;
   }
-  const format = args.format ?? "json";
-  if (!["json", "xlsx", "md"].includes(format)) {
-    io.stderr(`--format 只能是 json、xlsx 或 md / must be json, xlsx or md\n`);
-    return 2;
-  }
-  const basis = args.basis ?? "month";
-  if (basis !== "month" && basis !== "day") {
-    io.stderr(`--basis 只能是 month 或 day / must be month or day\n`);
-    return 2;
-  }
-  const mode = (args.mode ?? "portable") as FormulaMode;
-  if (!["portable", "values", "live"].includes(mode)) {
-    io.stderr(`--mode 只能是 portable、values 或 live\n`);
-    return 2;
-  }
-  const language: Language = args.language === "en-US" || args.language === "en" ? "en-US" : "zh-CN";
-  const tolerance = args.tolerance !== undefined ? Number(args.tolerance) : undefined;
-  if (tolerance !== undefined && !Number.isFinite(tolerance)) {
-    io.stderr(`--tolerance 应为数字 / must be a number\n`);
-    return 2;
-  }
-  const level = args.level !== undefined ? parseLevel(args.level) : undefined;
-  if (level === null) {
-    io.stderr(
-      `--level 只能是 省、市州、县区 或 园区 / must be 省, 市州, 县区 or 园区 (province, prefecture, county, zone)\n`,
-    );
-    return 2;
-  }
-  const top = args.top !== undefined ? Number(args.top) : undefined;
-  if (top !== undefined && !(Number.isInteger(top) && top >= 0)) {
-    io.stderr(`--top 应为不小于 0 的整数 / must be a whole number ≥ 0\n`);
-    return 2;
-  }
-  let breakdowns: BreakdownKind[] | undefined;
-  if (args.breakdown !== undefined) {
-    const list = args.breakdown
-      .split(/[,，、\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    breakdowns = list.includes("all") ? [...BREAKDOWN_KINDS] : (list as BreakdownKind[]);
-    const bad = breakdowns.find((k) => !(BREAKDOWN_KINDS as readonly string[]).includes(k));
-    if (bad !== undefined) {
-      io.stderr(`--breakdown 只能是 ${BREAKDOWN_KINDS.join("、")} 或 all / unknown breakdown "${bad}"\n`);
-      return 2;
-    }
-  }
-  // --regions names the regions table; a list of names (甲,乙: no such file) is the former --regions, now --only.
-  let only: string | undefined = args.only;
-  let regionsFile: string | undefined = args.regions;
-  if (regionsFile !== undefined && !fs.existsSync(regionsFile) && !/[\\/]|\.(csv|xlsx|json|txt)$/i.test(regionsFile)) {
-    only = only ?? regionsFile;
-    regionsFile = undefined;
-    io.stderr(
-      `提示 / note: --regions 现在是地区表文件；地区名单请用 --only（本次按 --only ${only} 处理）/ --regions now names the regions table; for a list of regions use --only (read as --only this time)\n`,
-    );
-  }
-
+  for (const note of checked.notes) io.stderr(note);
   try {
-    const divisions: Division[] = await loadDivisions();
-    const regionTable = regionsFile ? await readDataset(regionsFile, "regions", io, { divisions }) : null;
-    const hierarchy: RegionHierarchy = buildHierarchy(divisions, regionTable?.regions ?? []).hierarchy;
-    // The workbook's 台账 sheet holds every field, and so do the breakdowns and key projects; otherwise json and md
-    // need only what the builder reads (with 项目园区, which places a project in a zone of the hierarchy).
-    const keep: ImportOptions["keep"] =
-      format === "xlsx" || (breakdowns?.length ?? 0) > 0 || (top ?? 0) > 0 ? "all" : BRIEFING_LEDGER_FIELDS;
-    const ledger = await readDataset(args.ledger, "ledger", io, { hierarchy, keep });
-    const targets = await readDataset(args.targets, "targets", io, { hierarchy });
-    const funds = args.funds ? await readDataset(args.funds, "funds", io, { hierarchy }) : null;
-    const figures = args.figures ? await readDataset(args.figures, "figures", io, { hierarchy }) : null;
-    const input: BriefingInput = {
-      records: ledger.records,
-      targets: targets.targets,
-      funds: funds?.funds ?? [],
-      figures: figures?.figures ?? [],
-    };
-    const inputs: [string | undefined, ImportResult | null][] = [
-      [args.ledger, ledger],
-      [args.targets, targets],
-      [args.funds, funds],
-      [args.figures, figures],
-      [regionsFile, regionTable],
-    ];
-    const imports = inputs
-      .filter((x): x is [string, ImportResult] => x[1] !== null && x[0] !== undefined)
-      .map(([file, r]) => importReport(file, r));
-    const rejected = imports.reduce((n, f) => n + f.summary.rejected, 0);
-    const briefing = buildBriefing(input, {
-      period: args.period,
-      asOf: args["as-of"],
-      basis,
-      tolerance,
-      regions: only
-        ? only
-            .split(/[,，、]/)
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : undefined,
-      hierarchy,
-      within: args.within,
-      level: level ?? undefined,
-      showEmpty: args["show-empty"] === "1",
-      zones: args["no-zones"] !== "1",
-      breakdowns,
-      top,
-    });
-    const text = briefingText(briefing, { language });
-    for (const w of briefing.warnings) io.stderr(`提示 / note: ${language === "zh-CN" ? w.message : w.message_en}\n`);
-    if (format === "json") {
-      const json = JSON.stringify(briefingJson(briefing, text, language, imports), null, 2) + "\n";
-      if (args.out) fs.writeFileSync(args.out, json);
-      else io.stdout(json);
-    } else if (format === "md") {
-      const md = briefingMarkdown(briefing, text, language, imports);
-      if (args.out) fs.writeFileSync(args.out, md);
-      else io.stdout(terminalSafe(md));
-    } else {
-      const out = args.out ?? `成绩单-${briefing.period}.xlsx`;
-      const sanitized: SanitizedCell[] = [];
-      // exceljs is loaded here only: json and md never pay for it. The workbook is streamed to the file.
-      const { writeBriefingXlsxFile } = await import("../export/briefing-xlsx");
-      await writeBriefingXlsxFile(out, input, briefing, { mode, language, text, sanitized, hierarchy });
-      for (const c of sanitized) {
-        if (c.truncated) {
-          io.stderr(
-            `提示 / note: ${c.sheet}!${c.cell} 的文字有 ${c.truncated} 个字符，超过 Excel 单元格上限 32,767，已截断（完整内容见 --format json 或 md）/ held ${c.truncated} characters, more than the 32,767 an Excel cell holds: cut (the whole text is in --format json or md)\n`,
-          );
-          continue;
-        }
-        io.stderr(
-          `提示 / note: ${c.sheet}!${c.cell} 含有 XML 无法保存的字符 ${c.characters.join(" ")}，已替换为 � / held characters XML cannot store (${c.characters.join(" ")}), replaced by �\n`,
-        );
-      }
-      // The full path: a default name lands in the current directory, which the user should see.
-      io.stdout(`已写出 / written: ${path.resolve(out)}\n`);
-    }
+    const result = await buildFromFiles(checked.options, io);
+    for (const w of result.briefing.warnings)
+      io.stderr(`提示 / note: ${checked.options.language === "zh-CN" ? w.message : w.message_en}\n`);
+    await writeBriefOutput(checked.options, result, io);
+    const rejected = result.imports.reduce((n, f) => n + f.summary.rejected, 0);
     if (rejected > 0) {
       io.stderr(
         `共有 ${rejected} 行未导入，成绩单的数字不含这些行（退出码 3）。 / ${rejected} rows were rejected and are not in the numbers (exit code 3).\n`,
@@ -375,15 +191,70 @@ export async function briefCommand(argv: string[], rawIo: CliIO = defaultIO): Pr
     }
     return BRIEF_EXIT.ok;
   } catch (e) {
-    // The CLI speaks both languages: the Chinese line, then the English one.
-    if (e instanceof UsageError || e instanceof UnreadableFile || e instanceof BriefingError) {
-      io.stderr(`${e.zh}\n${e.en}\n`);
-      return 2;
-    }
-    const err = e as { message?: string; message_en?: string };
-    io.stderr(`${err.message ?? String(e)}${err.message_en ? `\n${err.message_en}` : ""}\n`);
-    return 1;
+    return reportFailure(e, io);
   }
+}
+
+/** Import every file named, then build the briefing and its text from them. */
+async function buildFromFiles(options: BriefOptions, io: CliIO): Promise<BriefResult> {
+  const divisions: Division[] = await loadDivisions();
+  const { regionsFile } = options;
+  const regionTable = regionsFile ? await readDataset(regionsFile, "regions", io, { divisions }) : null;
+  const hierarchy: RegionHierarchy = buildHierarchy(divisions, regionTable?.regions ?? []).hierarchy;
+  // The workbook's 台账 sheet holds every field, and so do the breakdowns and key projects; otherwise json and md
+  // need only what the builder reads (with 项目园区, which places a project in a zone of the hierarchy).
+  const keep: ImportOptions["keep"] =
+    options.format === "xlsx" || (options.breakdowns?.length ?? 0) > 0 || (options.top ?? 0) > 0
+      ? "all"
+      : BRIEFING_LEDGER_FIELDS;
+  const ledger = await readDataset(options.ledger, "ledger", io, { hierarchy, keep });
+  const targets = await readDataset(options.targets, "targets", io, { hierarchy });
+  const funds = options.funds ? await readDataset(options.funds, "funds", io, { hierarchy }) : null;
+  const figures = options.figures ? await readDataset(options.figures, "figures", io, { hierarchy }) : null;
+  const input: BriefingInput = {
+    records: ledger.records,
+    targets: targets.targets,
+    funds: funds?.funds ?? [],
+    figures: figures?.figures ?? [],
+  };
+  const inputs: [string | undefined, ImportResult | null][] = [
+    [options.ledger, ledger],
+    [options.targets, targets],
+    [options.funds, funds],
+    [options.figures, figures],
+    [regionsFile, regionTable],
+  ];
+  const imports = inputs
+    .filter((x): x is [string, ImportResult] => x[1] !== null && x[0] !== undefined)
+    .map(([file, r]) => importReport(file, r));
+  const briefing = buildBriefing(input, {
+    period: options.period,
+    asOf: options.asOf,
+    basis: options.basis,
+    tolerance: options.tolerance,
+    regions: onlyRegions(options.only),
+    hierarchy,
+    within: options.within,
+    level: options.level,
+    showEmpty: options.showEmpty,
+    zones: options.zones,
+    breakdowns: options.breakdowns,
+    top: options.top,
+  });
+  const text = briefingText(briefing, { language: options.language });
+  return { input, briefing, text, imports, hierarchy };
+}
+
+/** The exit code for what stopped the command, said on standard error: 2 for the user's input, 1 otherwise. */
+function reportFailure(e: unknown, io: CliIO): number {
+  // The CLI speaks both languages: the Chinese line, then the English one.
+  if (e instanceof UsageError || e instanceof UnreadableFile || e instanceof BriefingError) {
+    io.stderr(`${e.zh}\n${e.en}\n`);
+    return 2;
+  }
+  const err = e as { message?: string; message_en?: string };
+  io.stderr(`${err.message ?? String(e)}${err.message_en ? `\n${err.message_en}` : ""}\n`);
+  return 1;
 }
 
 /** The subcommand as src/cli/main.ts lists it. */

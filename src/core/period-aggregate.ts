@@ -6,55 +6,24 @@
  * row is added to a (criteria combination × month) bucket. Each requested period then sums its months' buckets,
  * so asking for 4 quarters × 9 regions costs one pass, not 36.
  *
- * Criteria follow Excel's SUMIFS (see {@link compileCriterion}); the differences are deliberate and documented
- * there. Pure TypeScript: error values of the host (Excel's CustomFunctions.Error, HyperFormula's CellError, plain
- * {code} objects) are recognised as "any non-null object" and passed through untouched.
+ * Criteria follow Excel's SUMIFS (./criteria.ts compileCriterion); the differences are deliberate and documented
+ * there. What a cell holds is read by ./cell-values.ts: error values of the host (Excel's CustomFunctions.Error,
+ * HyperFormula's CellError, plain {code} objects) are "any non-null object" and passed through untouched.
+ *
+ * The steps, one function each: check the ranges' sizes; plan the results (each output cell's period and criteria
+ * combination, planResults); number the months the periods cover (numberMonths); the one pass over the rows
+ * (accumulate) into a table of running totals (BucketTable); each result sums its period's months (BucketTable.total).
  */
-import {
-  CalendarDate,
-  coerceDate,
-  foldWidth,
-  fromExcelSerial,
-  MAX_YEAR,
-  MIN_YEAR,
-  parseDateText,
-  toExcelSerial,
-  workbookSerialDate,
-} from "./dates";
+import { coerceDate, CalendarDate, fromExcelSerial, MAX_YEAR, MIN_YEAR } from "./dates";
+import { Cell, CellGrid, isBlank, isErrorCell, numberFromText } from "./cell-values";
+import { compileCriterion, CriterionOptions, Matcher } from "./criteria";
 import { fitsExcel } from "./metrics";
 import { parsePeriod, Period } from "./period";
 
-export type Cell = unknown;
-export type CellGrid = readonly (readonly Cell[])[];
-
-/** Any object in a cell is an error value of the host (strings, numbers, booleans and blanks are values). */
-export function isErrorCell(v: Cell): boolean {
-  return v !== null && typeof v === "object";
-}
-
-function isBlank(v: Cell): boolean {
-  return v === null || v === undefined || v === "";
-}
-
-/** Numeric text: optional sign; digits, grouped by thousands only in groups of three (1,234,567); decimals; exponent. */
-const NUMERIC_TEXT = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-
-/**
- * A number written as text — the ONE rule for numeric text in the functions (arguments, amounts, criteria): optional
- * sign, thousands separators in groups of three ("1,234.5"; "1,5" and "1,0,0" are not numbers), decimals, an exponent
- * and a trailing %; full-width digits and punctuation are folded (foldWidth: "１，０００", "１２％"). Null when the text is
- * not a number, or its value is not finite.
- */
-export function numberFromText(text: string): number | null {
-  if (typeof text !== "string" || text.length > 400) return null;
-  const t = foldWidth(text).trim();
-  const pct = t.endsWith("%");
-  const body = pct ? t.slice(0, -1) : t;
-  if (!NUMERIC_TEXT.test(body)) return null;
-  const n = Number(body.replace(/,/g, ""));
-  if (!Number.isFinite(n)) return null;
-  return pct ? n / 100 : n;
-}
+// What this module exported before criteria, wildcards and cell values had modules of their own.
+export { isErrorCell, numberFromText, type Cell, type CellGrid } from "./cell-values";
+export { compileCriterion, type CriterionOptions, type Matcher } from "./criteria";
+export { wildcardMatcher } from "./wildcard";
 
 /**
  * A ledger date: an Excel serial (1900 system) or date text — ISO "2025-02-19", month precision "2025-02" (the month's
@@ -71,243 +40,6 @@ export function periodFromCell(value: Cell): Period | null {
     return Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR ? parsePeriod(String(value)) : null;
   if (typeof value !== "string") return null;
   return parsePeriod(value);
-}
-
-export type Matcher = (v: Cell) => boolean;
-
-/* ───────────────────────── wildcards ───────────────────────── */
-
-const LITERAL = 0;
-const ONE = 1;
-const ANY = 2;
-
-/** Code points of a string, or the string itself when it has no surrogate pair (indexing it is then the same). */
-function chars(s: string): ArrayLike<string> {
-  return /[\uD800-\uDFFF]/.test(s) ? Array.from(s) : s;
-}
-
-/**
- * SUMIFS wildcards, matched without building a regular expression from the user's text: `*` any run, `?` one
- * character, and `~` escapes the character after it — `~*`, `~?`, `~~` are a literal * ? ~, and, as in Excel (and
- * HyperFormula), `~x` is a plain x; a trailing `~` is a literal tilde. Case-insensitive. The classic two-pointer
- * matcher with star backtracking: time O(pattern × text) whatever the pattern ("*a*a*a*b" cannot blow up).
- */
-export function wildcardMatcher(pattern: string): (text: string) => boolean {
-  const p = chars(pattern.toLowerCase());
-  const kinds: number[] = [];
-  const lits: string[] = [];
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
-    if (ch === "~" && i + 1 < p.length) {
-      kinds.push(LITERAL);
-      lits.push(p[++i]);
-    } else if (ch === "*") {
-      if (kinds[kinds.length - 1] !== ANY) {
-        kinds.push(ANY);
-        lits.push("");
-      } // ** is *
-    } else if (ch === "?") {
-      kinds.push(ONE);
-      lits.push("");
-    } else {
-      kinds.push(LITERAL);
-      lits.push(ch);
-    }
-  }
-  const n = kinds.length;
-  return (text: string) => {
-    const s = chars(text.toLowerCase());
-    let t = 0;
-    let i = 0;
-    let starT = -1;
-    let starI = 0;
-    while (i < s.length) {
-      if (t < n && kinds[t] !== ANY && (kinds[t] === ONE || lits[t] === s[i])) {
-        t++;
-        i++;
-      } else if (t < n && kinds[t] === ANY) {
-        starT = t++;
-        starI = i;
-      } else if (starT >= 0) {
-        t = starT + 1;
-        i = ++starI;
-      } else return false;
-    }
-    while (t < n && kinds[t] === ANY) t++;
-    return t === n;
-  };
-}
-
-const fold = (s: string) => s.toLowerCase();
-
-/* ───────────────────────── dates in criteria ───────────────────────── */
-
-/**
- * The days a date operand spans, as 1900-system serials [first, last]: one day for "2025-03-15", the whole month for
- * "2025-03" / "2025年3月" (so ">=2025-01" is from January 1, "<2025-02" before February 1, "=2025-01" within January).
- * Text that reads as a number ("2025.5", "45717") is a number, never a date. Null when the operand is not a date.
- */
-function dateOperand(text: string): [number, number] | null {
-  if (numberFromText(text) !== null) return null;
-  const d = parseDateText(text);
-  if (!d) return null;
-  const first = toExcelSerial(d.date);
-  if (!d.monthOnly) return [first, first];
-  return [first, toExcelSerial(coerceDate(text)!)];
-}
-
-/** Could this text be a date? Date text starts with a digit (full width too): skips the parse for region names. */
-const MAY_BE_DATE = /^\s*[0-9\uFF10-\uFF19]/;
-
-/**
- * The day a text cell names, as a 1900-system serial: date text (month precision: the month's last day, as in the dates
- * argument), but not numeric text (a number, as in the operand). Null for any other text.
- */
-function textDay(v: string): number | null {
-  if (!MAY_BE_DATE.test(v) || numberFromText(v) !== null) return null;
-  const d = coerceDate(v);
-  return d ? toExcelSerial(d) : null;
-}
-
-/**
- * The day a cell holds, as a 1900-system serial: a number that is a date serial of the workbook (its whole day;
- * `offset` turns it into the 1900 system; 0 is blank when `zeroIsBlank`), or date text ({@link textDay}).
- */
-function cellDay(v: Cell, offset: number, zeroIsBlank: boolean): number | null {
-  if (typeof v === "number") {
-    if (zeroIsBlank && v === 0) return null;
-    const d = workbookSerialDate(v, offset);
-    return d ? Math.floor(v) + offset : null;
-  }
-  return typeof v === "string" ? textDay(v) : null;
-}
-
-function blankOrZero(v: Cell): boolean {
-  return isBlank(v) || v === 0;
-}
-
-/**
- * Compile one SUMIFS criterion into a predicate over cells.
- *
- * As in Excel: a number or numeric text matches equal numbers (and text that reads as that number); text matches
- * text case-insensitively with wildcards * ? and ~; operators = <> < <= > >= prefix a number, date or text; "<>x"
- * also matches blanks; "=" or "" matches blanks only, "<>" non-blanks only; TRUE/FALSE match logical values; error
- * cells never match. Ordering operators with a number compare numbers only; with text, compare text only (code-point
- * order, case-insensitive).
- *
- * Dates (deliberate differences from Excel, decided here once; docs/functions.md "PERIOD_SUM / PERIOD_COUNT in detail"):
- * - an operand written as a date ("2025-01-01", "2025/1/1", "2025年1月1日") compares as a date, by whole days, with
- *   date serials of the workbook AND with date text (ledgers imported from CSV often keep dates as text, and Excel
- *   would silently match none of them); a time of day in a cell does not count ("=2025-03-15" matches 15 March 18:00);
- * - an operand written to the month ("2025-01", "2025年1月") stands for the whole month: "=" within it, ">=" from its
- *   first day, "<" before its first day, ">" after its last day, "<=" up to its last day;
- * - a numeric operand (45717, "=45717", ">="&DATE(2025,3,1), a date cell as the criterion) compares numbers as Excel
- *   does, and date text in the range by its serial in the workbook's date system: the same criterion counts the same
- *   rows whether the ledger holds dates or date text;
- * - text that reads as a number ("2025.5") is a number, in the operand and in the cells, never a date;
- * - full-width digits in operands are read as digits.
- */
-export interface CriterionOptions {
-  /** As {@link PeriodAggregateRequest.dateSerialOffset}: added to cell serials before comparing them with dates. */
-  dateSerialOffset?: number;
-  /**
-   * Treat a blank cell and 0 as the same value, in the criterion and in the cells tested. Excel desktop passes blank
-   * cells to custom functions as 0 (OfficeDev/office-js#4702, #1951, #5262) while Excel on the web passes null, so a
-   * custom function can only behave the same everywhere by not telling them apart: "", "=", 0, "=0" and a blank
-   * criterion match blank cells and cells holding 0; "<>" and "<>0" match neither; a blank counts as 0 in numeric
-   * comparisons ("<5", ">=0"); 0 is never a date.
-   */
-  zeroIsBlank?: boolean;
-}
-
-type Compare = (x: number) => boolean;
-const COMPARE: ReadonlyMap<string, Compare> = new Map<string, Compare>([
-  ["<", (x) => x < 0],
-  ["<=", (x) => x <= 0],
-  [">", (x) => x > 0],
-  [">=", (x) => x >= 0],
-]);
-
-export function compileCriterion(criterion: Cell, options: CriterionOptions = {}): Matcher {
-  const zeroIsBlank = options.zeroIsBlank === true;
-  const offset = options.dateSerialOffset ?? 0;
-  const blank = zeroIsBlank ? blankOrZero : isBlank;
-  if (isBlank(criterion) || (zeroIsBlank && criterion === 0)) return blank;
-  if (typeof criterion === "number") return Number.isFinite(criterion) ? equalsNumber(criterion, offset) : () => false;
-  if (typeof criterion === "boolean") return equalsBoolean(criterion);
-  if (typeof criterion !== "string") return () => false;
-  const m = /^(<=|>=|<>|=|<|>)?([\s\S]*)$/.exec(criterion)!;
-  const op = m[1] ?? "=";
-  const operand = m[2];
-  if (op === "=" || op === "<>") {
-    const eq = equalityMatcher(operand, zeroIsBlank, offset);
-    return op === "=" ? eq : (v) => !isErrorCell(v) && !eq(v);
-  }
-  const cmp = COMPARE.get(op)!;
-  const n = numberFromText(operand);
-  if (n !== null) {
-    return (v) => {
-      if (typeof v === "number") return cmp(v - n);
-      if (typeof v === "string") {
-        const d = textDay(v);
-        return d !== null && cmp(d - offset - n);
-      }
-      return zeroIsBlank && (v === null || v === undefined) && cmp(-n);
-    };
-  }
-  const span = dateOperand(operand);
-  if (span !== null) {
-    // < and >= meet the span's first day, <= and > its last (one day for a full date).
-    const bound = op === "<" || op === ">=" ? span[0] : span[1];
-    return (v) => {
-      const d = cellDay(v, offset, zeroIsBlank);
-      return d !== null && cmp(d - bound);
-    };
-  }
-  if (operand === "") return () => false;
-  const o = fold(operand);
-  return (v) => typeof v === "string" && v !== "" && cmp(fold(v) < o ? -1 : fold(v) > o ? 1 : 0);
-}
-
-/** Equal to the number `n`: numbers, numeric text, and date text whose serial in the workbook's system is `n`. */
-function equalsNumber(n: number, offset: number): Matcher {
-  return (v) => {
-    if (typeof v === "number") return v === n;
-    if (typeof v !== "string") return false;
-    if (numberFromText(v) === n) return true;
-    const d = textDay(v);
-    return d !== null && d - offset === n;
-  };
-}
-
-function equalsBoolean(b: boolean): Matcher {
-  const text = b ? "true" : "false";
-  return (v) => v === b || (typeof v === "string" && fold(v.trim()) === text);
-}
-
-function equalityMatcher(operand: string, zeroIsBlank: boolean, offset: number): Matcher {
-  if (operand === "") return zeroIsBlank ? blankOrZero : isBlank;
-  const n = numberFromText(operand);
-  if (n !== null) {
-    const eq = equalsNumber(n, offset);
-    return zeroIsBlank && n === 0 ? (v) => isBlank(v) || eq(v) : eq;
-  }
-  const span = dateOperand(operand);
-  if (span !== null) {
-    const [first, last] = span;
-    return (v) => {
-      const d = cellDay(v, offset, zeroIsBlank);
-      return d !== null && d >= first && d <= last;
-    };
-  }
-  const upper = operand.trim().toUpperCase();
-  if (upper === "TRUE" || upper === "FALSE") return equalsBoolean(upper === "TRUE");
-  if (/[*?~]/.test(operand)) {
-    const match = wildcardMatcher(operand);
-    return (v) => typeof v === "string" && match(v);
-  }
-  const o = fold(operand);
-  return (v) => typeof v === "string" && fold(v) === o;
 }
 
 export interface CriteriaPair {
@@ -403,28 +135,35 @@ function amount(v: Cell): number | null {
   return null;
 }
 
-/** Month index of a ledger date (year × 12 + month − 1), or −1 when the cell is blank or not a date. */
-function monthKeyOf(v: Cell, serialCache: Map<number, number>, textCache: Map<string, number>, offset: number): number {
-  if (typeof v === "number") {
-    // 0: a blank date as Excel desktop passes it, never a date; negative: before serial 0, no date in either system.
-    if (!Number.isFinite(v) || v <= 0) return -1;
-    const whole = Math.floor(v) + offset;
-    let key = serialCache.get(whole);
+/**
+ * The month key (year × 12 + month − 1) of a ledger date, or −1 when the cell is blank or not a date; `offset` turns a
+ * serial of the workbook into the 1900 system. Each distinct serial and date text is read once per call.
+ */
+function ledgerMonthKeys(offset: number): (v: Cell) => number {
+  const serials = new Map<number, number>();
+  const texts = new Map<string, number>();
+  return (v) => {
+    if (typeof v === "number") {
+      // 0: a blank date as Excel desktop passes it, never a date; negative: before serial 0, no date in either system.
+      if (!Number.isFinite(v) || v <= 0) return -1;
+      const whole = Math.floor(v) + offset;
+      let key = serials.get(whole);
+      if (key === undefined) {
+        const d = fromExcelSerial(whole);
+        key = d ? d.year * 12 + d.month - 1 : -1;
+        serials.set(whole, key);
+      }
+      return key;
+    }
+    if (typeof v !== "string" || v === "") return -1;
+    let key = texts.get(v); // ledgers repeat their date texts: parse each once per call
     if (key === undefined) {
-      const d = fromExcelSerial(whole);
+      const d = coerceDate(v);
       key = d ? d.year * 12 + d.month - 1 : -1;
-      serialCache.set(whole, key);
+      if (texts.size < 100_000) texts.set(v, key);
     }
     return key;
-  }
-  if (typeof v !== "string" || v === "") return -1;
-  let key = textCache.get(v); // ledgers repeat their date texts: parse each once per call
-  if (key === undefined) {
-    const d = coerceDate(v);
-    key = d ? d.year * 12 + d.month - 1 : -1;
-    if (textCache.size < 100_000) textCache.set(v, key);
-  }
-  return key;
+  };
 }
 
 /**
@@ -436,191 +175,306 @@ function monthKeyOf(v: Cell, serialCache: Map<number, number>, textCache: Map<st
  * 1900 and 9999 in one call need 24 months, not the 97,200 between them — capped at {@link MAX_BUCKETS}.
  */
 export function periodAggregate(req: PeriodAggregateRequest): AggregateOutcome {
+  const sizeError = checkRangeSizes(req);
+  if (sizeError) return sizeError;
+  const shapes = [dims(req.periods), ...req.criteria.map((p) => dims(p.criterion))];
+  const shape = broadcastShapes(shapes);
+  if (!shape) return { ok: false, reason: "result_shape", shapes };
+  const read = cellReader(req.readObject);
+  const plan = planResults(req, shape, read);
+  const months = numberMonths(plan);
+  const buckets = plan.combinations.combos.length * months.count;
+  if (buckets > MAX_BUCKETS) return { ok: false, reason: "too_large", buckets, limit: MAX_BUCKETS };
+  // Compiled only now: a call refused for its size costs no compiling.
+  const options: CriterionOptions = { dateSerialOffset: req.dateSerialOffset, zeroIsBlank: req.zeroIsBlank };
+  const matchers = plan.combinations.compile(options);
+  const table = new BucketTable(plan.combinations.combos.length, months);
+  if (months.count > 0 && req.dates.length > 0) accumulate(req, plan.combinations.combos, matchers, table, read);
+  const cells = plan.slots.map((line) => line.map((slot) => ("fail" in slot ? slot.fail : table.total(slot))));
+  return { ok: true, cells };
+}
+
+/** `values` and every criteria range must be the size of `dates`: the refusal naming the first that is not, or null. */
+function checkRangeSizes(req: PeriodAggregateRequest): AggregateOutcome | null {
   const [rows, cols] = dims(req.dates);
   const size: [number, number] = [rows, cols];
-  if (req.values && (req.values.length !== rows || (rows > 0 && req.values[0].length !== cols))) {
+  const fits = (g: CellGrid) => g.length === rows && (rows === 0 || g[0].length === cols);
+  if (req.values && !fits(req.values)) {
     return { ok: false, reason: "range_size", index: -1, expected: size, actual: dims(req.values) };
   }
   for (let j = 0; j < req.criteria.length; j++) {
     const g = req.criteria[j].range;
-    if (g.length !== rows || (rows > 0 && g[0].length !== cols)) {
-      return { ok: false, reason: "range_size", index: j, expected: size, actual: dims(g) };
-    }
+    if (!fits(g)) return { ok: false, reason: "range_size", index: j, expected: size, actual: dims(g) };
   }
-  const shapes = [dims(req.periods), ...req.criteria.map((p) => dims(p.criterion))];
-  const shape = broadcastShapes(shapes);
-  if (!shape) return { ok: false, reason: "result_shape", shapes };
-  const [outRows, outCols] = shape;
+  return null;
+}
 
-  // Resolve each output cell: its period, and its combination of criteria (distinct criteria compiled once, after the
-  // size check below, so that a call refused for its size costs no compiling).
-  const distinct: Cell[][] = req.criteria.map(() => []);
-  const matcherIndex: Map<string, number>[] = req.criteria.map(() => new Map());
-  const comboIndex = new Map<string, number>();
-  const combos: number[][] = [];
-  const periodCache = new Map<string, Period | null>();
-  type Slot = { period: Period; combo: number } | { fail: AggregateCell };
+/** Reads a cell: objects through the request's readObject (the host's rich values), everything else as it is. */
+type CellReader = (v: Cell, role: CellRole, pair: number) => Cell;
+
+function cellReader(readObject: PeriodAggregateRequest["readObject"]): CellReader {
+  if (!readObject) return (v) => v;
+  return (v, role, pair) => (v !== null && typeof v === "object" ? readObject(v, role, pair) : v);
+}
+
+/* ───────────────────────── planning the results ───────────────────────── */
+
+/**
+ * The distinct criteria of each pair (one matcher each, however often a column of criteria repeats them) and the
+ * distinct combinations of them the results ask for (one running total per combination and month).
+ */
+class CriteriaCombinations {
+  /** Per pair: its distinct criteria, in the order first met. */
+  private readonly distinct: Cell[][];
+  private readonly distinctIndex: Map<string, number>[];
+  /** Per combination: the index of its criterion among each pair's distinct ones. */
+  readonly combos: number[][] = [];
+  private readonly comboIndex = new Map<string, number>();
+
+  constructor(pairs: number) {
+    this.distinct = Array.from({ length: pairs }, () => []);
+    this.distinctIndex = Array.from({ length: pairs }, () => new Map());
+  }
+
+  /** The index of criterion `cv` among pair `pair`'s distinct criteria (added when new). */
+  criterion(pair: number, cv: Cell): number {
+    const key = `${typeof cv}:${isBlank(cv) ? "" : String(cv)}`;
+    let k = this.distinctIndex[pair].get(key);
+    if (k === undefined) {
+      k = this.distinct[pair].length;
+      this.distinct[pair].push(cv);
+      this.distinctIndex[pair].set(key, k);
+    }
+    return k;
+  }
+
+  /** The index of a combination (one distinct criterion per pair), added when new. */
+  combination(ks: number[]): number {
+    const key = ks.join(",");
+    let combo = this.comboIndex.get(key);
+    if (combo === undefined) {
+      combo = this.combos.length;
+      this.combos.push(ks);
+      this.comboIndex.set(key, combo);
+    }
+    return combo;
+  }
+
+  /** The matchers of each pair's distinct criteria, indexed as `combos` refers to them. */
+  compile(options: CriterionOptions): Matcher[][] {
+    return this.distinct.map((cs) => cs.map((cv) => compileCriterion(cv, options)));
+  }
+}
+
+/** An output cell: its period and criteria combination, or the failure it already is (a bad period, an error value). */
+type Slot = { period: Period; combo: number } | { fail: AggregateCell };
+
+interface ResultPlan {
+  slots: Slot[][];
+  combinations: CriteriaCombinations;
+  /** The month keys (year × 12 + month − 1) the periods reach, first and last; ±Infinity when no slot has a period. */
+  minKey: number;
+  maxKey: number;
+}
+
+/** Each output cell of the broadcast shape resolved to its period and criteria combination. */
+function planResults(req: PeriodAggregateRequest, [outRows, outCols]: [number, number], read: CellReader): ResultPlan {
+  const combinations = new CriteriaCombinations(req.criteria.length);
+  const periodOf = cachedPeriodReader();
   const slots: Slot[][] = [];
   let minKey = Infinity;
   let maxKey = -Infinity;
-  const readObject = req.readObject;
-  const read = readObject
-    ? (v: Cell, role: CellRole, pair: number): Cell =>
-        v !== null && typeof v === "object" ? readObject(v, role, pair) : v
-    : (v: Cell) => v;
   for (let r = 0; r < outRows; r++) {
     const line: Slot[] = [];
     for (let c = 0; c < outCols; c++) {
-      const pv = read(pick(req.periods, r, c), "period", 0);
-      if (isErrorCell(pv)) {
-        line.push({ fail: { ok: false, reason: "error_value", error: pv } });
-        continue;
+      const slot = resolveSlot(req, r, c, read, periodOf, combinations);
+      if ("period" in slot) {
+        minKey = Math.min(minKey, slot.period.year * 12 + slot.period.fromMonth - 1);
+        maxKey = Math.max(maxKey, slot.period.year * 12 + slot.period.toMonth - 1);
       }
-      const pkey = `${typeof pv}:${String(pv)}`; // one parse per distinct period (a column of criteria repeats it)
-      let period = periodCache.get(pkey);
-      if (period === undefined) {
-        period = periodFromCell(pv);
-        periodCache.set(pkey, period);
-      }
-      if (!period) {
-        line.push({ fail: { ok: false, reason: "invalid_period", input: pv } });
-        continue;
-      }
-      const ks: number[] = [];
-      let failed: AggregateCell | null = null;
-      for (let j = 0; j < req.criteria.length; j++) {
-        const cv = read(pick(req.criteria[j].criterion, r, c), "criterion", j);
-        if (isErrorCell(cv)) {
-          failed = { ok: false, reason: "error_value", error: cv };
-          break;
-        }
-        const key = `${typeof cv}:${isBlank(cv) ? "" : String(cv)}`; // one matcher per distinct criterion
-        let k = matcherIndex[j].get(key);
-        if (k === undefined) {
-          k = distinct[j].length;
-          distinct[j].push(cv);
-          matcherIndex[j].set(key, k);
-        }
-        ks.push(k);
-      }
-      if (failed) {
-        line.push({ fail: failed });
-        continue;
-      }
-      const comboKey = ks.join(",");
-      let combo = comboIndex.get(comboKey);
-      if (combo === undefined) {
-        combo = combos.length;
-        combos.push(ks);
-        comboIndex.set(comboKey, combo);
-      }
-      minKey = Math.min(minKey, period.year * 12 + period.fromMonth - 1);
-      maxKey = Math.max(maxKey, period.year * 12 + period.toMonth - 1);
-      line.push({ period, combo });
+      line.push(slot);
     }
     slots.push(line);
   }
+  return { slots, combinations, minKey, maxKey };
+}
 
-  // Number the months the periods cover (column of the bucket table), over the span of keys they reach.
-  const monthColumn = new Int32Array(combos.length > 0 ? maxKey - minKey + 1 : 0).fill(-1);
-  let months = 0;
+/** periodFromCell, parsing each distinct period once (a column of criteria repeats it). */
+function cachedPeriodReader(): (v: Cell) => Period | null {
+  const cache = new Map<string, Period | null>();
+  return (v) => {
+    const key = `${typeof v}:${String(v)}`;
+    let period = cache.get(key);
+    if (period === undefined) {
+      period = periodFromCell(v);
+      cache.set(key, period);
+    }
+    return period;
+  };
+}
+
+/** Output cell (r, c): its period and combination, or the error value of its period or of one of its criteria. */
+function resolveSlot(
+  req: PeriodAggregateRequest,
+  r: number,
+  c: number,
+  read: CellReader,
+  periodOf: (v: Cell) => Period | null,
+  combinations: CriteriaCombinations,
+): Slot {
+  const pv = read(pick(req.periods, r, c), "period", 0);
+  if (isErrorCell(pv)) return { fail: { ok: false, reason: "error_value", error: pv } };
+  const period = periodOf(pv);
+  if (!period) return { fail: { ok: false, reason: "invalid_period", input: pv } };
+  const ks: number[] = [];
+  for (let j = 0; j < req.criteria.length; j++) {
+    const cv = read(pick(req.criteria[j].criterion, r, c), "criterion", j);
+    if (isErrorCell(cv)) return { fail: { ok: false, reason: "error_value", error: cv } };
+    ks.push(combinations.criterion(j, cv));
+  }
+  return { period, combo: combinations.combination(ks) };
+}
+
+/** The months the periods cover, numbered as columns of the bucket table. */
+interface MonthColumns {
+  /** For each month key from minKey to maxKey, its column, or −1 when no period covers it. */
+  column: Int32Array;
+  /** How many months are numbered. */
+  count: number;
+  minKey: number;
+  maxKey: number;
+}
+
+/** Number the months the periods cover, over the span of keys they reach. */
+function numberMonths({ slots, combinations, minKey, maxKey }: ResultPlan): MonthColumns {
+  const column = new Int32Array(combinations.combos.length > 0 ? maxKey - minKey + 1 : 0).fill(-1);
+  let count = 0;
   for (const line of slots) {
     for (const slot of line) {
       if ("fail" in slot) continue;
       const base = slot.period.year * 12 - 1 - minKey;
       for (let m = slot.period.fromMonth; m <= slot.period.toMonth; m++)
-        if (monthColumn[base + m] < 0) monthColumn[base + m] = months++;
+        if (column[base + m] < 0) column[base + m] = count++;
     }
   }
-  const buckets = combos.length * months;
-  if (buckets > MAX_BUCKETS) return { ok: false, reason: "too_large", buckets, limit: MAX_BUCKETS };
-  const options: CriterionOptions = { dateSerialOffset: req.dateSerialOffset, zeroIsBlank: req.zeroIsBlank };
-  const matchers: Matcher[][] = distinct.map((cs) => cs.map((cv) => compileCriterion(cv, options)));
+  return { column, count, minKey, maxKey };
+}
 
-  const sums = new Float64Array(buckets);
-  const comps = new Float64Array(buckets); // Neumaier compensation
-  /** The first error (range order) of a matching value in each bucket, with its position to compare across months. */
-  const errors = new Map<number, { at: number; error: unknown }>();
-  if (months > 0 && rows > 0) {
-    const nPairs = req.criteria.length;
-    const matched: Uint8Array[] = matchers.map((m) => new Uint8Array(m.length));
-    const serialCache = new Map<number, number>();
-    const textCache = new Map<string, number>();
-    const offset = req.dateSerialOffset ?? 0;
-    const values = req.values;
-    const nCombos = combos.length;
-    for (let r = 0; r < rows; r++) {
-      const dateRow = req.dates[r];
-      for (let c = 0; c < cols; c++) {
-        const d = dateRow[c];
-        const key = monthKeyOf(
-          readObject && d !== null && typeof d === "object" ? readObject(d, "dates", 0) : d,
-          serialCache,
-          textCache,
-          offset,
-        );
-        if (key < minKey || key > maxKey) continue;
-        const month = monthColumn[key - minKey];
-        if (month < 0) continue;
-        for (let j = 0; j < nPairs; j++) {
-          const v = read(req.criteria[j].range[r][c], "criteria_range", j);
-          const ms = matchers[j];
-          const out = matched[j];
-          for (let k = 0; k < ms.length; k++) out[k] = !isErrorCell(v) && ms[k](v) ? 1 : 0;
-        }
-        let add = 1;
-        let errorValue: unknown = undefined;
-        if (values) {
-          const v = read(values[r][c], "values", 0);
-          if (isErrorCell(v)) errorValue = v;
-          else add = amount(v) ?? 0;
-        }
-        for (let q = 0; q < nCombos; q++) {
-          const ks = combos[q];
-          let all = true;
-          for (let j = 0; j < nPairs; j++)
-            if (!matched[j][ks[j]]) {
-              all = false;
-              break;
-            }
-          if (!all) continue;
-          const at = q * months + month;
-          if (errorValue !== undefined) {
-            if (!errors.has(at)) errors.set(at, { at: r * cols + c, error: errorValue });
-            continue;
-          }
-          const s = sums[at];
-          const t = s + add;
-          comps[at] += Math.abs(s) >= Math.abs(add) ? s - t + add : add - t + s;
-          sums[at] = t;
-        }
+/* ───────────────────────── the one pass ───────────────────────── */
+
+/**
+ * The running totals, one per (criteria combination × month), summed with Neumaier compensation, and the first error
+ * value (range order) of a matching row in each, with its position to compare across months.
+ */
+class BucketTable {
+  private readonly sums: Float64Array;
+  private readonly comps: Float64Array;
+  private readonly errors = new Map<number, { at: number; error: unknown }>();
+
+  constructor(
+    combos: number,
+    readonly months: MonthColumns,
+  ) {
+    this.sums = new Float64Array(combos * months.count);
+    this.comps = new Float64Array(combos * months.count);
+  }
+
+  /** The bucket of a combination and a month column. */
+  bucket(combo: number, month: number): number {
+    return combo * this.months.count + month;
+  }
+
+  add(bucket: number, x: number): void {
+    const s = this.sums[bucket];
+    const t = s + x;
+    this.comps[bucket] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    this.sums[bucket] = t;
+  }
+
+  /** An error value in a matching row at `position` (row × columns + column): the bucket keeps the first. */
+  error(bucket: number, position: number, error: unknown): void {
+    if (!this.errors.has(bucket)) this.errors.set(bucket, { at: position, error });
+  }
+
+  /** The result of an output cell: its period's months summed, the first error among them, or overflow. */
+  total({ period, combo }: { period: Period; combo: number }): AggregateCell {
+    let sum = 0;
+    let comp = 0;
+    let first: { at: number; error: unknown } | undefined;
+    for (let m = period.fromMonth; m <= period.toMonth; m++) {
+      const at = this.bucket(combo, this.months.column[period.year * 12 + m - 1 - this.months.minKey]);
+      const error = this.errors.get(at);
+      if (error !== undefined) {
+        if (first === undefined || error.at < first.at) first = error;
+        continue;
+      }
+      const x = this.sums[at] + this.comps[at];
+      const t = sum + x;
+      comp += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+      sum = t;
+    }
+    if (first !== undefined) return { ok: false, reason: "error_value", error: first.error };
+    const value = sum + comp;
+    return fitsExcel(value) ? { ok: true, value } : { ok: false, reason: "overflow" };
+  }
+}
+
+/**
+ * The one pass over the rows: each row whose date falls in a month some period covers is tested against every
+ * distinct criterion once, then added to the bucket of each combination it matches (its amount, or 1 to count).
+ */
+function accumulate(
+  req: PeriodAggregateRequest,
+  combos: readonly number[][],
+  matchers: Matcher[][],
+  table: BucketTable,
+  read: CellReader,
+): void {
+  const [rows, cols] = dims(req.dates);
+  const { column, minKey, maxKey } = table.months;
+  const matched: Uint8Array[] = matchers.map((m) => new Uint8Array(m.length));
+  const monthKey = ledgerMonthKeys(req.dateSerialOffset ?? 0);
+  for (let r = 0; r < rows; r++) {
+    const dateRow = req.dates[r];
+    for (let c = 0; c < cols; c++) {
+      const key = monthKey(read(dateRow[c], "dates", 0));
+      if (key < minKey || key > maxKey) continue;
+      const month = column[key - minKey];
+      if (month < 0) continue;
+      matchCriteria(req.criteria, r, c, matchers, matched, read);
+      // Counting adds 1; summing adds the amount (0 for what is not one), or notes the error value the row holds.
+      const v = req.values ? read(req.values[r][c], "values", 0) : 1;
+      const isError = isErrorCell(v);
+      const add = isError ? 0 : req.values ? (amount(v) ?? 0) : 1;
+      for (let q = 0; q < combos.length; q++) {
+        if (!matchesAll(combos[q], matched)) continue;
+        const at = table.bucket(q, month);
+        if (isError) table.error(at, r * cols + c, v);
+        else table.add(at, add);
       }
     }
   }
+}
 
-  const cells: AggregateCell[][] = slots.map((line) =>
-    line.map((slot): AggregateCell => {
-      if ("fail" in slot) return slot.fail;
-      const { period, combo } = slot;
-      let sum = 0;
-      let comp = 0;
-      let first: { at: number; error: unknown } | undefined;
-      for (let m = period.fromMonth; m <= period.toMonth; m++) {
-        const at = combo * months + monthColumn[period.year * 12 + m - 1 - minKey];
-        const error = errors.get(at);
-        if (error !== undefined) {
-          if (first === undefined || error.at < first.at) first = error;
-          continue;
-        }
-        const x = sums[at] + comps[at];
-        const t = sum + x;
-        comp += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-        sum = t;
-      }
-      if (first !== undefined) return { ok: false, reason: "error_value", error: first.error };
-      const value = sum + comp;
-      return fitsExcel(value) ? { ok: true, value } : { ok: false, reason: "overflow" };
-    }),
-  );
-  return { ok: true, cells };
+/** Test the row's cell of each criteria range against every distinct criterion of its pair, into `matched`. */
+function matchCriteria(
+  criteria: readonly CriteriaPair[],
+  r: number,
+  c: number,
+  matchers: Matcher[][],
+  matched: Uint8Array[],
+  read: CellReader,
+): void {
+  for (let j = 0; j < criteria.length; j++) {
+    const v = read(criteria[j].range[r][c], "criteria_range", j);
+    const ms = matchers[j];
+    const out = matched[j];
+    for (let k = 0; k < ms.length; k++) out[k] = !isErrorCell(v) && ms[k](v) ? 1 : 0;
+  }
+}
+
+/** Whether the row matched the criterion of every pair in a combination. */
+function matchesAll(ks: readonly number[], matched: Uint8Array[]): boolean {
+  for (let j = 0; j < ks.length; j++) if (!matched[j][ks[j]]) return false;
+  return true;
 }
