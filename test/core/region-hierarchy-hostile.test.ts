@@ -7,6 +7,7 @@ import { importCsvText } from "../../src/import/csv";
 import type { ImportIssue } from "../../src/import/types";
 import { buildHierarchy, MAX_REGION_DEPTH } from "../../src/core/region-hierarchy";
 import { builtInDivisions } from "../briefing/seed-data";
+import { note } from "../support/notes";
 
 const FILE = "地区表.csv";
 const read = (rows: string[]) =>
@@ -65,7 +66,7 @@ test("10,000 regions in a wide tree under 西宁市: accepted, imported and vali
   expect(h.issues.filter((i) => i.severity === "error")).toEqual([]);
   // 园9999 lies under 园{1 + 9999 % 99} = 园1, under 示范区; its alias resolves to it
   expect(h.hierarchy.pathText(h.hierarchy.lookup("别名9999"))).toBe("青海省›西宁市›示范区›园1›园9999›");
-  console.log(`10,000 regions: import and validation ${ms.toFixed(0)} ms, hierarchy ${buildMs.toFixed(0)} ms`);
+  note(`10,000 regions: import and validation ${ms.toFixed(0)} ms, hierarchy ${buildMs.toFixed(0)} ms`);
   expect(ms).toBeLessThan(5_000);
 });
 
@@ -81,7 +82,7 @@ test("10,000 regions in one chain: refused beyond the depth limit, row by row, n
   expect(deep.length).toBe(10_000 - r.regions!.length);
   expect(deep[0]).toMatchObject({ file: FILE, row: r.regions!.length + 2, column: "上级地区" });
   actionable(deep[0]);
-  console.log(`10,000-region chain: ${ms.toFixed(0)} ms`);
+  note(`10,000-region chain: ${ms.toFixed(0)} ms`);
   expect(ms).toBeLessThan(5_000);
 });
 
@@ -99,7 +100,7 @@ test("10,000 regions in one cycle: every row an issue naming the cycle (shortene
   // a message stays readable: the cycle is not spelled out 10,000 names long
   expect(Math.max(...errors.map((i) => i.message.length))).toBeLessThan(500);
   actionable(errors[0]);
-  console.log(`10,000-region cycle: ${ms.toFixed(0)} ms`);
+  note(`10,000-region cycle: ${ms.toFixed(0)} ms`);
   expect(ms).toBeLessThan(5_000);
 });
 
@@ -114,6 +115,6 @@ test("10,000 regions all sharing one alias, and the same name 10,000 times: one 
   expect(same.regions).toHaveLength(1);
   expect(same.issues.filter((i) => i.severity === "error" && i.column === "地区")).toHaveLength(9_999);
   const ms = performance.now() - t0;
-  console.log(`10,000 shared aliases + 10,000 repeated names: ${ms.toFixed(0)} ms`);
+  note(`10,000 shared aliases + 10,000 repeated names: ${ms.toFixed(0)} ms`);
   expect(ms).toBeLessThan(10_000);
 });

@@ -5,6 +5,7 @@
 import { refreshDataset, writeDataset } from "../../src/excel/sheets";
 import { createSimulatedExcel, PAYLOAD_LIMIT } from "../../packages/excel-sim/src";
 import { makeRecord, resultOf } from "./helpers";
+import { note } from "../support/notes";
 
 const MB4 = 4_000_000;
 
@@ -28,7 +29,7 @@ test("100k records: load and refresh in ≤ 4 MB syncs, no more than ceil(payloa
     expect(load.max).toBeLessThanOrEqual(MB4 + 100_000);
     expect(load.max).toBeLessThan(PAYLOAD_LIMIT);
     expect(load.syncs).toBeLessThanOrEqual(Math.ceil(load.bytes / MB4) + 6);
-    console.log(`load: ${load.syncs} syncs, ${load.bytes} bytes, max ${load.max}`);
+    note(`load: ${load.syncs} syncs, ${load.bytes} bytes, max ${load.max}`);
     expect(load.bytes).toBeGreaterThan(3 * MB4); // it really is big: several chunks
     expect(fractions.length).toBeGreaterThan(5);
     expect(fractions[fractions.length - 1]).toBe(1);
@@ -53,7 +54,7 @@ test("100k records: load and refresh in ≤ 4 MB syncs, no more than ceil(payloa
     const readSyncs = sim.stats.responseBytesPerSync.filter((b) => b > 100_000).length;
     expect(refresh.syncs - readSyncs).toBeLessThanOrEqual(Math.ceil(refresh.bytes / MB4) + 6);
     expect(sim.workbook.table("Ledger")!.rowCount).toBe(edited.length);
-    console.log(`refresh: ${refresh.syncs} syncs (${readSyncs} reads), ${refresh.bytes} bytes, max ${refresh.max}`);
+    note(`refresh: ${refresh.syncs} syncs (${readSyncs} reads), ${refresh.bytes} bytes, max ${refresh.max}`);
   } finally {
     sim.close();
   }
