@@ -7,10 +7,10 @@
  * each beside, in the same run and on the same CSV: a plain streaming Node script doing the same group-by
  * (bench/baselines/plain-groupby.cjs: chunked papaparse, count and amount by region for the period and the prior
  * year) and DuckDB doing it (bench/baselines/duckdb-groupby.cjs). brief is run at the level the baselines group by
- * (--within 青海省 --level 县区: one row per county, not its default of one per 市州). The three results are checked
- * equal before any figure is kept: the same counties, compared by identity (市州 and name: the baselines' bare 城中区
- * is brief's 西宁市城中区), with the same signed projects, amount signed and projects started, this year and last,
- * and brief's 合计 their sum.
+ * (--within 青海省 --level 县区: one row per county, not its default of one per 市州), and the three results are checked
+ * equal before any figure is kept (bench/cli-check.ts): the same counties, compared by identity (市州 and name: the
+ * baselines' bare 城中区 is brief's 西宁市城中区), the same signed projects, amount signed and projects started, this
+ * year and last, and brief's 合计 their sum.
  * The CLI is the built file (`npm run build:cli`, built here into bench/out/). Each size runs 3 times (1M: once),
  * the jobs interleaved so that load from other processes falls on all of them; the figure is the fastest run of each
  * and the note lists every run. Goals (issue 14): at 1M rows validate and brief json within 2× of the plain script
@@ -21,7 +21,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import type { BenchContext, BenchResult } from "./harness";
-import { PROVINCE, REGION_PREFECTURE, targetsCsv, writeLedgerCsv } from "./ledger-data";
+import { BRIEF_CARD_ARGS, byIdentity, fromBriefing, sameGroups, type Groups } from "./cli-check";
+import { targetsCsv, writeLedgerCsv } from "./ledger-data";
 import { measureProcess, type ProcessRun } from "./process";
 
 const root = path.join(__dirname, "..");
@@ -37,111 +38,9 @@ function duckdbLoads(): boolean {
 const PERIOD = "2025Q2";
 const YEAR = "2025";
 const THROUGH = "6";
-/**
- * The level `brief` reports at: the baselines group by the ledger's own region, a county (县区), so brief is asked
- * for the same rows (--within 青海省 --level 县区) rather than its default, one row per 市州.
- */
-const LEVEL = "县区";
 const MB = 1e6;
 const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / MB).toFixed(0)} MB` : "? MB");
 const s = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
-
-interface Groups {
-  rows: number;
-  groups: Record<string, { signed: number[]; amount: number[]; started: number[] }>;
-}
-
-type Figures = Groups["groups"][string];
-const FIELDS = ["signed", "amount", "started"] as const;
-
-/** A county's identity: its 市州 and its name (a bare name can be shared: 城中区 is 西宁's and 柳州's). */
-const identity = (prefecture: string, county: string) => `${prefecture}›${county}`;
-
-/**
- * The baselines group by the ledger's own text (所属地区, a bare county name): their groups keyed by each county's
- * identity, from the bench's own table of where each lies (REGION_PREFECTURE), not from the product's resolver.
- */
-function byIdentity(groups: Groups["groups"], what: string): Groups["groups"] {
-  const out: Groups["groups"] = {};
-  for (const [name, g] of Object.entries(groups)) {
-    const prefecture = REGION_PREFECTURE[name];
-    if (!prefecture) throw new Error(`${what}: region ${name} is not one of the bench ledger's counties`);
-    out[identity(prefecture, name)] = g;
-  }
-  return out;
-}
-
-interface BriefingRow {
-  region: string;
-  metric: string;
-  actual: number | null;
-  prior: number | null;
-  role?: string;
-  level?: string | null;
-  parent?: string | null;
-  label?: string;
-}
-
-/**
- * The briefing JSON's ledger figures in the baselines' shape, keyed by each row's identity (its parent 市州 and its
- * label, the county's own name; `region` is the canonical name, 西宁市城中区 where the bare name is shared), and its
- * 合计. The card must be the one asked for: 青海省 by 县区, county rows and the total only (no 其中 rows).
- */
-function fromBriefing(json: { jurisdiction?: { name: string } | null; level?: string | null; rows: BriefingRow[] }): {
-  groups: Groups["groups"];
-  total: Figures;
-} {
-  if (json.jurisdiction?.name !== PROVINCE || json.level !== LEVEL)
-    throw new Error(`brief json: a card for ${json.jurisdiction?.name} by ${json.level}, not ${PROVINCE} by ${LEVEL}`);
-  const groups: Groups["groups"] = {};
-  const total: Figures = { signed: [0, 0], amount: [0, 0], started: [0, 0] };
-  const key: Record<string, (typeof FIELDS)[number]> = {
-    signed_projects: "signed",
-    signed_amount: "amount",
-    projects_started: "started",
-  };
-  for (const r of json.rows) {
-    if (r.role !== "region" && r.role !== "total") throw new Error(`brief json: a ${r.role} row (${r.region})`);
-    const field = key[r.metric];
-    if (!field) continue;
-    if (r.role === "total") {
-      total[field] = [r.actual ?? 0, r.prior ?? 0];
-      continue;
-    }
-    if (r.level !== LEVEL || !r.parent || !r.label) throw new Error(`brief json: row ${r.region} is not a ${LEVEL}`);
-    const g = (groups[identity(r.parent, r.label)] ??= { signed: [0, 0], amount: [0, 0], started: [0, 0] });
-    g[field] = [r.actual ?? 0, r.prior ?? 0];
-  }
-  return { groups, total };
-}
-
-function sameFigures(x: Figures, y: Figures, what: string): void {
-  for (const f of FIELDS) {
-    for (let i = 0; i < 2; i++) {
-      const a = x[f][i];
-      const b = y[f][i];
-      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) throw new Error(`${what} ${f}[${i}] ${a} vs ${b}`);
-    }
-  }
-}
-
-/** The same regions (by identity) with the same figures, and the briefing's 合计 their sum. */
-function sameGroups(a: Groups["groups"], b: Groups["groups"], what: string, total?: Figures): void {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  if (ka.join() !== kb.join()) {
-    const only = (x: string[], y: string[]) => x.filter((k) => !y.includes(k)).join("、") || "—";
-    throw new Error(
-      `${what}: regions differ (${ka.length} vs ${kb.length}; only in the first: ${only(ka, kb)}; only in the second: ${only(kb, ka)})`,
-    );
-  }
-  for (const k of ka) sameFigures(a[k], b[k], `${what}: ${k}`);
-  if (total) {
-    const sum: Figures = { signed: [0, 0], amount: [0, 0], started: [0, 0] };
-    for (const g of Object.values(b)) for (const f of FIELDS) for (const i of [0, 1]) sum[f][i] += g[f][i];
-    sameFigures(total, sum, `${what}: 合计`);
-  }
-}
 
 function best(runs: ProcessRun[], f: (r: ProcessRun) => number): number {
   return Math.min(...runs.map(f));
@@ -210,7 +109,7 @@ function ledgerJobs(size: SizeRun, bin: string, targets: string): Record<string,
   const { ledger, xlsx } = size;
   const brief = [
     ...[node, bin, "brief", "--ledger", ledger, "--targets", targets, "--period", PERIOD],
-    ...["--within", PROVINCE, "--level", LEVEL, "--format"],
+    ...[...BRIEF_CARD_ARGS, "--format"],
   ];
   return {
     plain: [node, path.join(root, "bench", "baselines", "plain-groupby.cjs"), ledger, YEAR, THROUGH],
