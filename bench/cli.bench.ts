@@ -6,8 +6,11 @@
  *     generated ledgers of 10k, 100k and 1M rows (bench/ledger-data.ts: 40 regions, dates in three forms, 万元),
  * each beside, in the same run and on the same CSV: a plain streaming Node script doing the same group-by
  * (bench/baselines/plain-groupby.cjs: chunked papaparse, count and amount by region for the period and the prior
- * year) and DuckDB doing it (bench/baselines/duckdb-groupby.cjs). The three results are checked equal (the briefing's
- * signed projects, amount signed and projects started per region, this year and last) before any figure is kept.
+ * year) and DuckDB doing it (bench/baselines/duckdb-groupby.cjs). brief is run at the level the baselines group by
+ * (--within 青海省 --level 县区: one row per county, not its default of one per 市州), and the three results are checked
+ * equal before any figure is kept (bench/cli-check.ts): the same counties, compared by identity (市州 and name: the
+ * baselines' bare 城中区 is brief's 西宁市城中区), the same signed projects, amount signed and projects started, this
+ * year and last, and brief's 合计 their sum.
  * The CLI is the built file (`npm run build:cli`, built here into bench/out/). Each size runs 3 times (1M: once),
  * the jobs interleaved so that load from other processes falls on all of them; the figure is the fastest run of each
  * and the note lists every run. Goals (issue 14): at 1M rows validate and brief json within 2× of the plain script
@@ -18,6 +21,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import type { BenchContext, BenchResult } from "./harness";
+import { BRIEF_CARD_ARGS, byIdentity, fromBriefing, sameGroups, type Groups } from "./cli-check";
 import { targetsCsv, writeLedgerCsv } from "./ledger-data";
 import { measureProcess, type ProcessRun } from "./process";
 
@@ -37,44 +41,6 @@ const THROUGH = "6";
 const MB = 1e6;
 const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / MB).toFixed(0)} MB` : "? MB");
 const s = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
-
-interface Groups {
-  rows: number;
-  groups: Record<string, { signed: number[]; amount: number[]; started: number[] }>;
-}
-
-/** The briefing JSON's ledger figures in the baselines' shape. */
-function fromBriefing(json: {
-  rows: { region: string; metric: string; actual: number | null; prior: number | null }[];
-}): Groups["groups"] {
-  const out: Groups["groups"] = {};
-  const key: Record<string, "signed" | "amount" | "started"> = {
-    signed_projects: "signed",
-    signed_amount: "amount",
-    projects_started: "started",
-  };
-  for (const r of json.rows) {
-    if (r.region === "合计" || !key[r.metric]) continue;
-    const g = (out[r.region] ??= { signed: [0, 0], amount: [0, 0], started: [0, 0] });
-    g[key[r.metric]] = [r.actual ?? 0, r.prior ?? 0];
-  }
-  return out;
-}
-
-function sameGroups(a: Groups["groups"], b: Groups["groups"], what: string): void {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  if (ka.join() !== kb.join()) throw new Error(`${what}: regions differ (${ka.length} vs ${kb.length})`);
-  for (const k of ka) {
-    for (const f of ["signed", "amount", "started"] as const) {
-      for (let i = 0; i < 2; i++) {
-        const x = a[k][f][i];
-        const y = b[k][f][i];
-        if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x))) throw new Error(`${what}: ${k} ${f}[${i}] ${x} vs ${y}`);
-      }
-    }
-  }
-}
 
 function best(runs: ProcessRun[], f: (r: ProcessRun) => number): number {
   return Math.min(...runs.map(f));
@@ -141,7 +107,10 @@ interface SizeRun {
 /** The processes compared on one ledger: the two baselines, validate (text and JSON), brief json and brief xlsx. */
 function ledgerJobs(size: SizeRun, bin: string, targets: string): Record<string, string[]> {
   const { ledger, xlsx } = size;
-  const brief = [node, bin, "brief", "--ledger", ledger, "--targets", targets, "--period", PERIOD, "--format"];
+  const brief = [
+    ...[node, bin, "brief", "--ledger", ledger, "--targets", targets, "--period", PERIOD],
+    ...[...BRIEF_CARD_ARGS, "--format"],
+  ];
   return {
     plain: [node, path.join(root, "bench", "baselines", "plain-groupby.cjs"), ledger, YEAR, THROUGH],
     ...(size.hasDuckdb
@@ -160,12 +129,12 @@ function checkOutput(job: string, stdoutFile: string, size: SizeRun, groups: Rec
   if (job === "plain" || job === "duckdb") {
     const g = JSON.parse(readFileSync(stdoutFile, "utf8")) as Groups;
     if (g.rows !== n) throw new Error(`${job}: ${g.rows} rows, expected ${n}`);
-    groups[job] = g.groups;
+    groups[job] = byIdentity(g.groups, job);
   }
   if (job === "brief json") {
     const briefing = fromBriefing(JSON.parse(readFileSync(stdoutFile, "utf8")));
-    sameGroups(briefing, groups.plain, "brief json vs plain script");
-    if (size.hasDuckdb) sameGroups(briefing, groups.duckdb, "brief json vs DuckDB");
+    sameGroups(briefing.groups, groups.plain, "brief json vs plain script", briefing.total);
+    if (size.hasDuckdb) sameGroups(briefing.groups, groups.duckdb, "brief json vs DuckDB", briefing.total);
   }
   if (job === "validate" && !readFileSync(stdoutFile, "utf8").includes(`已导入 ${n}，未导入 0`))
     throw new Error("validate did not accept every row");

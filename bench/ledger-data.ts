@@ -9,7 +9,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { isoDate, pick, rng } from "../packages/test-support/src/seeded-data";
 
-/** 40 county-level regions (县区) of one province. */
+/** 40 county-level regions (县区) of one province (青海省), as a ledger writes them: bare names. */
 export const REGIONS = [
   "城东区",
   "城中区",
@@ -52,6 +52,25 @@ export const REGIONS = [
   "格尔木市",
   "德令哈市",
 ];
+/**
+ * The 市州 each of REGIONS lies in (GB/T 2260, named as the built-in divisions name them): a county's identity is the
+ * pair, since a bare county name can be shared (城中区 is 西宁's and 柳州's). The CLI bench compares `brief`'s rows
+ * with the baselines' groups by this pair, independently of how the product resolves names.
+ */
+export const REGION_PREFECTURE: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    ["城东区", "城中区", "城西区", "城北区", "湟中区", "湟源县", "大通县"].map((r) => [r, "西宁市"]),
+  ),
+  ...Object.fromEntries(["乐都区", "平安区", "民和县", "互助县", "化隆县", "循化县"].map((r) => [r, "海东市"])),
+  ...Object.fromEntries(["门源县", "祁连县", "海晏县", "刚察县"].map((r) => [r, "海北州"])),
+  ...Object.fromEntries(["同仁市", "尖扎县", "泽库县", "河南县"].map((r) => [r, "黄南州"])),
+  ...Object.fromEntries(["共和县", "同德县", "贵德县", "兴海县", "贵南县"].map((r) => [r, "海南州"])),
+  ...Object.fromEntries(["玛沁县", "班玛县", "甘德县", "达日县", "久治县", "玛多县"].map((r) => [r, "果洛州"])),
+  ...Object.fromEntries(["玉树市", "杂多县", "称多县", "治多县", "囊谦县", "曲麻莱县"].map((r) => [r, "玉树州"])),
+  ...Object.fromEntries(["格尔木市", "德令哈市"].map((r) => [r, "海西州"])),
+};
+/** The province REGIONS lie in: the jurisdiction of the bench's report card. */
+export const PROVINCE = "青海省";
 const INDUSTRIES = [
   "新材料",
   "新能源",
