@@ -2,6 +2,7 @@
  * The grid of the briefing sheet: its cells (value, formula, format, role), the columns of a metric table, the
  * parameter cells, number formats and A1 addresses, shared by the layout (./formulas.ts) and both writers.
  */
+import { columnLetters as columnLetter, quoteSheet } from "../core/a1";
 import type { SheetSpec } from "../core/columns";
 import type { Metric } from "../core/model";
 import type { Language } from "../i18n/language";
@@ -97,17 +98,8 @@ export const FMT = {
   date: "yyyy-mm-dd",
 } as const;
 
-/** Spreadsheet column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Spreadsheet column letters: 0 → A, 26 → AA (one definition, in src/core/a1.ts). */
+export { columnLetter };
 
 /** A1 address of a 0-based (row, col). */
 export function a1(row: number, col: number, absRow = false, absCol = false): string {
@@ -121,7 +113,7 @@ export function columnRef(spec: SheetSpec, field: string, refs: RefStyle): strin
   const title = spec.columns[index].title;
   if (refs === "structured") return `${spec.table}[${title.replace(/(['[\]#])/g, "'$1")}]`;
   const letter = columnLetter(index);
-  return `'${spec.sheet}'!$${letter}:$${letter}`;
+  return `${quoteSheet(spec.sheet, true)}!$${letter}:$${letter}`;
 }
 
 /** A text literal in a formula. */

@@ -18,3 +18,12 @@ export function columnIndex(letters: string): number {
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
+
+/**
+ * A sheet name as the prefix of an address or a formula reference: quoted when Excel needs it (anything but a plain
+ * name), or always when `always` is set (formulas written for several spreadsheet programs); an apostrophe doubled.
+ */
+export function quoteSheet(name: string, always = false): string {
+  if (!always && /^[A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*$/.test(name)) return name;
+  return `'${name.replace(/'/g, "''")}'`;
+}

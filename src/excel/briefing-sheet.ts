@@ -9,6 +9,7 @@
  * where the host supports them, so the colours follow recalculation); number formats per column; optional charts:
  * actual vs target per region (clustered column) and completion rate vs time progress, per metric.
  */
+import { excel } from "./host";
 import type { Language } from "../i18n/language";
 import {
   briefingLayout,
@@ -97,7 +98,8 @@ export async function writeBriefingSheet(
   options: WriteBriefingSheetOptions = {},
   context?: Excel.RequestContext,
 ): Promise<WriteBriefingSheetResult> {
-  if (!context) return serialised(() => Excel.run((ctx) => writeBriefingSheet(briefing, options, ctx)), options.ticket);
+  if (!context)
+    return serialised(() => excel().run((ctx) => writeBriefingSheet(briefing, options, ctx)), options.ticket);
   const language = options.language ?? "zh-CN";
   const mode: FormulaMode = options.valuesOnly ? "values" : options.portable ? "portable" : "live";
   const text = options.text ?? briefingText(briefing, { language });

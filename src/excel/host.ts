@@ -7,3 +7,9 @@ export function excel(): typeof Excel {
     throw new AppError("EXCEL_UNAVAILABLE", "Excel 不可用", "Excel is not available");
   return x;
 }
+
+/** Whether a workbook host is there at all (a plain browser tab reading files has none). */
+export function hasExcel(): boolean {
+  const x = (globalThis as { Excel?: { run?: unknown } }).Excel;
+  return !!x && typeof x.run === "function";
+}

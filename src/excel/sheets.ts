@@ -47,7 +47,7 @@ import { STAGE_PREFIX, UNDO_PREFIX } from "./leftovers";
 import { ARCHIVE_BASE, CHANGELOG_BASE, namesOf, WriterNamespace } from "./namespace";
 import { SYNC_BUDGET } from "./request-budget";
 import { restore, RollbackFailedError, UndoBlockedError, undoRecordOf, verifyUndo } from "./restore";
-import { parseSources, SourceDescriptor } from "./sources";
+import { listSources, SourceDescriptor } from "./sources";
 import { deleteWorkSheet } from "./table-ops";
 import type { WriteOptions, WriteSummary } from "./write-types";
 import { QueueTicket, serialised } from "./write-queue";
@@ -85,7 +85,7 @@ export async function writeDataset(
   source: Omit<SourceDescriptor, "id" | "kind" | "lastRefresh"> & Partial<SourceDescriptor>,
   opts: WriteOptions = {},
 ): Promise<WriteSummary> {
-  const desc: SourceDescriptor = { ...source, id: kind, kind, lastRefresh: null } as SourceDescriptor;
+  const desc: SourceDescriptor = { ...source, id: kind, kind, lastRefresh: null };
   return serialised(() => applyDataset(kind, result, desc, opts, false), opts.ticket);
 }
 
@@ -99,14 +99,7 @@ export async function refreshDataset(
   opts: WriteOptions = {},
 ): Promise<WriteSummary> {
   return serialised(async () => {
-    const names = namesOf(opts.namespace);
-    const sources = await excel().run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(names.settingsSources);
-      item.load("value");
-      await ctx.sync();
-      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the rule knows only a context named `context`; ctx.sync() above has run
-      return item.isNullObject ? [] : parseSources(item.value);
-    });
+    const sources = await listSources(opts.namespace);
     const desc = sources.find((s) => s.id === sourceId);
     if (!desc) throw new AppError("SOURCE_NOT_FOUND", `没有这个数据来源：${sourceId}`, `No such source: ${sourceId}`);
     return applyDataset(desc.kind, newResult, desc, opts, true);

@@ -4,10 +4,13 @@
  */
 import { excel } from "./host";
 import * as v from "valibot";
+import { DATASET_KINDS } from "../core/columns";
 import type { ColumnMapping, DatasetKind } from "../import/types";
 import { DEFAULT_NAMESPACE, namesOf, WriterNamespace } from "./namespace";
 
-export type SourceType = "file" | "url" | "table" | "seeds";
+/** Where a dataset can be read from: one list, used by the type and by the schema that validates saved sources. */
+export const SOURCE_TYPES = ["file", "url", "table", "seeds"] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
 
 export interface SourceDescriptor {
   /** Stable id: the dataset kind (one canonical sheet per kind). */
@@ -68,8 +71,8 @@ export async function listSources(namespace: WriterNamespace = DEFAULT_NAMESPACE
  */
 const SourceSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
-  kind: v.picklist(["ledger", "funds", "targets", "figures", "regions"]),
-  type: v.picklist(["file", "url", "table", "seeds"]),
+  kind: v.picklist(DATASET_KINDS),
+  type: v.picklist(SOURCE_TYPES),
   name: v.string(),
   url: v.optional(v.string()),
   table: v.optional(v.string()),
@@ -88,7 +91,7 @@ export function parseSources(value: unknown): SourceDescriptor[] {
   const out: SourceDescriptor[] = [];
   for (const entry of value) {
     const parsed = v.safeParse(SourceSchema, entry);
-    if (parsed.success) out.push(parsed.output as SourceDescriptor);
+    if (parsed.success) out.push(parsed.output);
     else
       console.warn(
         "invest.sources: 忽略无法识别的来源记录 / ignoring a malformed source entry",

@@ -154,7 +154,4 @@ export function deleteWorkSheet(ws: Excel.Worksheet): void {
   ws.delete();
 }
 
-/** A sheet name as an address prefix needs it (quoted unless plain). */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+export { quoteSheet } from "../core/a1";

@@ -3,6 +3,7 @@
  * by the workbook's 地区 sheet (table Regions), when there is one. Every import the add-in makes (task pane, refresh)
  * resolves names through it, so the data sheets' 地区路径 follow the same regions the briefing uses.
  */
+import { hasExcel } from "./host";
 import { loadDivisions, type Division } from "../core/divisions";
 import { REGIONS } from "../core/columns";
 import { buildHierarchy, type RegionHierarchy } from "../core/region-hierarchy";
@@ -21,8 +22,7 @@ export interface WorkbookRegions {
 export async function readWorkbookRegions(): Promise<WorkbookRegions> {
   const divisions = await loadDivisions();
   // Without a workbook (a plain browser tab reading files, src/taskpane/no-workbook.ts): the divisions alone.
-  const x = (globalThis as { Excel?: { run?: unknown } }).Excel;
-  const t = x && typeof x.run === "function" ? await readWorkbookTableOrNull(REGIONS.table) : null;
+  const t = hasExcel() ? await readWorkbookTableOrNull(REGIONS.table) : null;
   const table = t
     ? importTable(t.values, {
         fileName: `${REGIONS.sheet}!${REGIONS.table}`,

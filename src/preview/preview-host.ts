@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { createSimulatedExcel, SimulatedExcel } from "../../packages/excel-sim/src";
+import { quoteSheet } from "../core/a1";
 import { createBackends } from "../taskpane/backends";
 import { createWorkbookServices } from "../taskpane/workbook-services";
 import type { TaskPaneServices } from "../taskpane/services";
@@ -60,8 +61,7 @@ export function usePreviewHost(
       activeCell: async () => {
         const sel = selection.current;
         const sheet = sel?.sheet ?? sim.workbook.activeSheet() ?? sim.workbook.sheetNames()[0];
-        const quoted = `'${sheet.replace(/'/g, "''")}'`;
-        return `${quoted}!${sel ? `${colName(sel.c)}${sel.r + 1}` : "A1"}`;
+        return `${quoteSheet(sheet, true)}!${sel ? `${colName(sel.c)}${sel.r + 1}` : "A1"}`;
       },
     });
     return { sim, services };

@@ -4,6 +4,7 @@
  * clipboard) are here; importing, writing datasets, refresh and the briefing are delegated to the modules that
  * own them, passed in as `Backends` (wired in backends.ts), so tests can swap them and nothing is re-implemented.
  */
+import { quoteSheet } from "../core/a1";
 import { AppError } from "../core/errors";
 import { excel } from "../excel/host";
 import type { ImportIssue, ImportOptions, ImportResult, DatasetKind } from "../import/types";
@@ -75,11 +76,6 @@ export const SETTINGS_KEYS = {
 } as const;
 
 const kindOf = (k: ReadOptions["kind"]): DatasetKind | "auto" => k ?? "auto";
-
-/** Quote a sheet name for an address when it needs it. */
-function sheetRef(name: string): string {
-  return /^[A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 /** Read a source through the importer that reads its kind of source (a workbook table is read from Excel first). */
 async function readSource(backends: Backends, source: SourceSpec, options: ReadOptions): Promise<ImportResult[]> {
@@ -249,7 +245,7 @@ export function createWorkbookServices(opts: WorkbookServicesOptions): TaskPaneS
 async function readTable(name: string): Promise<{ values: unknown[][]; startRow: number; label: string }> {
   const t = await readWorkbookTableOrNull(name);
   if (!t) throw new AppError("TABLE_NOT_FOUND", `工作簿中没有表格“${name}”`, `No table "${name}" in the workbook`);
-  return { values: t.values, startRow: t.startRow, label: `${sheetRef(t.sheet)}!${name}` };
+  return { values: t.values, startRow: t.startRow, label: `${quoteSheet(t.sheet)}!${name}` };
 }
 
 /** Clipboard: the async API where the host allows it, else a hidden textarea and execCommand. */
