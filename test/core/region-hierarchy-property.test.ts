@@ -86,7 +86,23 @@ beforeAll(() => builtInDivisions()); // parse the divisions once
 test("no regions table makes buildHierarchy throw; each row placed or rejected; no cycle left", () => {
   fc.assert(
     fc.property(table, options, (rows, o) => checkTable(rows, o)),
-    { numRuns: Number(process.env.FC_RUNS ?? 60) },
+    {
+      numRuns: Number(process.env.FC_RUNS ?? 60),
+      seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined,
+      // What the old code threw on (found by seed 612354291 after 256 runs, shrunk): 兰州市 ⇄ 海西 is a cycle, so
+      // 海西州 goes back under 青海省, whose row puts it under 海西: a second cycle.
+      examples: [
+        [
+          [
+            { name: "兰州市", parent: "海西蒙古族藏族自治州", level: null, aliases: null },
+            { name: "青海省", parent: "海西", level: null, aliases: null },
+            { name: "海西", parent: "兰州市", level: null, aliases: null },
+            { name: "青海省", parent: null, level: null, aliases: null },
+          ],
+          { withDivisions: true, allowUnknownParents: false },
+        ],
+      ],
+    },
   );
 });
 
