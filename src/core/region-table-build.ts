@@ -42,14 +42,30 @@ export function buildHierarchy(
   const first = assemble(check);
   const parentRef = resolveParents(check, first, options.allowUnknownParents === true);
   applyParents(check, first, parentRef);
-  breakCycles(check, first.h);
-  rejectBeneathRejected(check, first);
+  rejectCyclesUntilNone(check, first, parentRef);
 
   let final = placed(check, parentRef);
   if (rejectTooDeepOrLong(check, final)) final = placed(check, parentRef);
   assignLevels(check, final);
   check.issues.sort((a, b) => a.index - b.index);
   return { hierarchy: final.h, issues: check.issues, rejected: check.rejected };
+}
+
+/**
+ * Leave out the rows of every cycle and the rows beneath them, until none is left. A row left out gives its built-in
+ * region back its built-in parent, which can close a new cycle through the rows still accepted (青海省 under 湟中区
+ * once the row moving 西宁市 elsewhere is left out): so check again, on the hierarchy without the rows left out.
+ */
+function rejectCyclesUntilNone(check: TableCheck, first: Assembled, parentRef: readonly ParentRef[]): void {
+  let current = first;
+  for (;;) {
+    const before = check.rejected.size;
+    breakCycles(check, current.h);
+    rejectBeneathRejected(check, current);
+    if (check.rejected.size === before) return;
+    current = assemble(check);
+    applyParents(check, current, parentRef);
+  }
 }
 
 /** The hierarchy of the rows accepted so far, their parents set and depths final. */
