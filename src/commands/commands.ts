@@ -8,6 +8,7 @@
  * Both report to the user through the task pane (notices.ts: published, then the pane is opened) and always
  * complete the event.
  */
+import { bilingualMessage } from "../core/errors";
 import type { RefreshAllResult } from "../excel/refresh-all";
 import type { SelfTestReport } from "../excel/self-test";
 import { publishNotice, showTaskPane } from "./notices";
@@ -37,13 +38,14 @@ export function summarize(r: RefreshAllResult): { zh: string; en: string; intent
   const en = [
     `Refreshed ${n} source(s)${n ? ` (${r.refreshed.map((x) => `${x.summary.sheet}: ${x.summary.added} added, ${x.summary.updated} updated, ${x.summary.archived} archived`).join("; ")})` : ""}`,
   ];
+  // Each language's notice from that language's texts only: an English user never reads Chinese reasons.
   if (r.skipped.length) {
-    zh.push(`跳过 ${r.skipped.length} 个：${r.skipped.map((s) => s.reason).join("；")}`);
-    en.push(`skipped ${r.skipped.length}: ${r.skipped.map((s) => s.reason).join("; ")}`);
+    zh.push(`跳过 ${r.skipped.length} 个：${r.skipped.map((s) => s.reason.zh).join("；")}`);
+    en.push(`skipped ${r.skipped.length}: ${r.skipped.map((s) => s.reason.en).join("; ")}`);
   }
   if (r.failed.length) {
-    zh.push(`失败 ${r.failed.length} 个：${r.failed.map((f) => `${f.source.name}：${f.error}`).join("；")}`);
-    en.push(`failed ${r.failed.length}: ${r.failed.map((f) => `${f.source.name}: ${f.error}`).join("; ")}`);
+    zh.push(`失败 ${r.failed.length} 个：${r.failed.map((f) => `${f.source.name}：${f.error.zh}`).join("；")}`);
+    en.push(`failed ${r.failed.length}: ${r.failed.map((f) => `${f.source.name}: ${f.error.en}`).join("; ")}`);
   }
   const intent = r.failed.length ? "error" : r.skipped.length ? "warning" : "success";
   return { zh: zh.join("。"), en: en.join(". "), intent };
@@ -60,8 +62,8 @@ export async function refreshAllCommand(
     await showTaskPane();
     return result;
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    publishNotice({ kind: "refresh", intent: "error", zh: `刷新失败：${msg}`, en: `Refresh failed: ${msg}` });
+    const msg = bilingualMessage(e);
+    publishNotice({ kind: "refresh", intent: "error", zh: `刷新失败：${msg.zh}`, en: `Refresh failed: ${msg.en}` });
     await showTaskPane();
     return null;
   } finally {
@@ -89,12 +91,12 @@ export async function selfTestCommand(
     await showTaskPane();
     return report;
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = bilingualMessage(e);
     publishNotice({
       kind: "selftest",
       intent: "error",
-      zh: `自检无法运行：${msg}`,
-      en: `The self-test could not run: ${msg}`,
+      zh: `自检无法运行：${msg.zh}`,
+      en: `The self-test could not run: ${msg.en}`,
     });
     await showTaskPane();
     return null;

@@ -87,6 +87,22 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
+/** A text in both languages the product speaks. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/**
+ * What went wrong, in both languages: an AppError's own zh and en (messageIn); any other error's message (or the
+ * thrown value as text) in both, for there is no other.
+ */
+export function bilingualMessage(e: unknown): Bilingual {
+  if (isAppError(e)) return { zh: e.messageIn("zh-CN"), en: e.messageIn("en-US") };
+  const text = e instanceof Error ? e.message : String(e);
+  return { zh: text, en: text };
+}
+
 /** A cancellation as fetch and DOM APIs raise it (named AbortError), with the code CANCELLED. */
 export function cancelledError(zh = "已取消", en = "Cancelled"): AppError<"CANCELLED"> {
   const e = new AppError("CANCELLED", zh, en);

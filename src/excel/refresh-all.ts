@@ -8,7 +8,7 @@
  * The guard: a source that now has rows the importer rejected is NOT refreshed. A rejected row would otherwise look
  * like a record that left the source, and be archived as if deleted.
  */
-import { AppError } from "../core/errors";
+import { AppError, Bilingual, bilingualMessage } from "../core/errors";
 import { importTable, importUrl, loadSeeds } from "../import";
 import type { ImportIssue, ImportResult } from "../import/types";
 import { readWorkbookTable, readWorkbookTableOrNull } from "./read-table";
@@ -53,8 +53,8 @@ export const defaultLoaders: SourceLoaders = {
   },
 };
 
-/** Re-read one source (not a file). */
-export function reread(
+/** Re-read one source (not a file: a file source rejects with LOCAL_FILE, it never throws synchronously). */
+export async function reread(
   d: SourceDescriptor,
   loaders: SourceLoaders = defaultLoaders,
   signal?: AbortSignal,
@@ -105,55 +105,79 @@ export interface RefreshSourceOptions extends WriteOptions {
 
 /**
  * Refresh one remembered source (by id or descriptor): re-read it (the first half of the progress), refuse with
- * SourceHasErrors when refreshBlocker says so, else refresh its sheet (the second half). The one refresh path.
+ * SourceHasErrors when refreshBlocker says so, else refresh its sheet (the second half). The one refresh path. Every
+ * write option reaches the writer: `namespace` (where the source is looked up and written), `ticket` (a caller that
+ * holds the write queue runs this inside its turn instead of waiting for itself), `signal`, `now`, `onProgress`.
  */
 export async function refreshSource(
   source: string | SourceDescriptor,
   opts: RefreshSourceOptions = {},
 ): Promise<{ summary: WriteSummary; result: ImportResult }> {
-  const d = typeof source === "string" ? (await listSources()).find((x) => x.id === source) : source;
+  const { loaders, ...write } = opts;
+  const d = typeof source === "string" ? (await listSources(write.namespace)).find((x) => x.id === source) : source;
   if (!d)
     throw new AppError("SOURCE_NOT_FOUND", `没有这个数据来源：${String(source)}`, `No such source: ${String(source)}`);
-  const result = await reread(d, opts.loaders, opts.signal, (f) => opts.onProgress?.(f / 2));
+  const result = await reread(d, loaders, write.signal, (f) => write.onProgress?.(f / 2));
   const errors = refreshBlocker(result);
   if (errors > 0) throw new SourceHasErrors(d, errors, result.issues);
   const summary = await refreshDataset(d.id, result, {
-    signal: opts.signal,
-    now: opts.now,
-    onProgress: (f) => opts.onProgress?.(0.5 + f / 2),
+    ...write,
+    onProgress: (f) => write.onProgress?.(0.5 + f / 2),
   });
   return { summary, result };
 }
 
 export interface RefreshAllResult {
   refreshed: { source: SourceDescriptor; summary: WriteSummary }[];
-  /** Not refreshed, and why (Chinese / English). */
-  skipped: { source: SourceDescriptor; reason: string }[];
-  failed: { source: SourceDescriptor; error: string }[];
+  /** Not refreshed, and why: in Chinese and in English, never glued into one string (the notice picks one). */
+  skipped: { source: SourceDescriptor; reason: Bilingual }[];
+  /** Failed, with the error's text in both languages (bilingualMessage) and its code when it is an AppError. */
+  failed: { source: SourceDescriptor; error: Bilingual; code?: string }[];
 }
 
-/** Refresh every source that can refresh without a file dialog, one after another. */
-export async function refreshAll(opts: WriteOptions & { loaders?: SourceLoaders } = {}): Promise<RefreshAllResult> {
+/** Why refreshAll leaves a source alone, in both languages; null when it refreshes it. */
+function skipReason(d: SourceDescriptor): Bilingual | null {
+  if (canRefreshWithoutDialog(d)) return null;
+  return {
+    zh: `「${d.name}」是本地文件，需在任务窗格中重新选择`,
+    en: `"${d.name}" is a local file: choose it again in the task pane`,
+  };
+}
+
+/**
+ * Refresh every source that can refresh without a file dialog, one after another. The options are refreshSource's,
+ * passed to each; onProgress runs 0..1 over all the sources (each source its equal share).
+ */
+export async function refreshAll(opts: RefreshSourceOptions = {}): Promise<RefreshAllResult> {
   const out: RefreshAllResult = { refreshed: [], skipped: [], failed: [] };
-  const sources = await listSources();
-  for (const d of sources) {
+  const sources = await listSources(opts.namespace);
+  const share = (i: number) => (f: number) => opts.onProgress?.((i + f) / sources.length);
+  for (const [i, d] of sources.entries()) {
     if (opts.signal?.aborted) break;
-    if (!canRefreshWithoutDialog(d)) {
-      out.skipped.push({ source: d, reason: `本地文件需重新选择 / a local file must be chosen again: ${d.name}` });
+    const reason = skipReason(d);
+    if (reason) {
+      out.skipped.push({ source: d, reason });
+      share(i)(1);
       continue;
     }
+    // A source that fails or is refused still counts as done in the progress (finally).
     try {
-      const { summary } = await refreshSource(d, { loaders: opts.loaders, signal: opts.signal, now: opts.now });
+      const { summary } = await refreshSource(d, { ...opts, onProgress: share(i) });
       out.refreshed.push({ source: d, summary });
     } catch (e) {
       if (e instanceof SourceHasErrors) {
         out.skipped.push({
           source: d,
-          reason: `来源中有 ${e.errors} 处错误，未刷新（以免误归档） / the source has ${e.errors} errors: not refreshed (rows would be archived by mistake)`,
+          reason: {
+            zh: `「${d.name}」中有 ${e.errors} 处错误，未刷新（以免误归档）`,
+            en: `"${d.name}" has ${e.errors} errors: not refreshed (rows would be archived by mistake)`,
+          },
         });
         continue;
       }
-      out.failed.push({ source: d, error: e instanceof Error ? e.message : String(e) });
+      out.failed.push({ source: d, error: bilingualMessage(e), ...(e instanceof AppError ? { code: e.code } : {}) });
+    } finally {
+      share(i)(1);
     }
   }
   return out;

@@ -201,6 +201,7 @@ test("a source that now has errors is not refreshed (its rows would be archived 
     loaders: { url: async () => bad, table: async () => bad, seeds: async () => bad },
   });
   expect(result.refreshed).toEqual([]);
-  expect(result.skipped[0].reason).toMatch(/1 处错误/);
+  expect(result.skipped[0].reason.zh).toMatch(/1 处错误/);
+  expect(result.skipped[0].reason.en).toMatch(/1 errors/);
   expect(sim.workbook.table("Ledger")!.rowCount).toBe(2);
 });

@@ -89,7 +89,8 @@ describe("a source that fails mid-read", () => {
       });
       expect(out.refreshed).toEqual([]);
       expect(out.failed.map((f) => f.source.url)).toEqual([URL_SOURCE]);
-      expect(out.failed[0].error).toMatch(/[\u4e00-\u9fff]/);
+      expect(out.failed[0].error.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(out.failed[0].error.en).not.toMatch(/[\u4e00-\u9fff]/);
       expect(sim.workbook.snapshot()).toEqual(before);
     } finally {
       sim.close();

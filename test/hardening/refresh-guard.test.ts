@@ -31,7 +31,7 @@ const PATHS: [string, () => Promise<unknown>][] = [
     "the ribbon",
     async () => {
       const out = await refreshAll();
-      if (out.skipped.length) throw new Error(out.skipped[0].reason);
+      if (out.skipped.length) throw new Error(out.skipped[0].reason.zh);
       return out;
     },
   ],
