@@ -8,6 +8,7 @@
  * Both report to the user through the task pane (notices.ts: published, then the pane is opened) and always
  * complete the event.
  */
+import { isAppError } from "../core/errors";
 import type { RefreshAllResult } from "../excel/refresh-all";
 import type { SelfTestReport } from "../excel/self-test";
 import { publishNotice, showTaskPane } from "./notices";
@@ -27,6 +28,13 @@ async function selfTest(): Promise<SelfTestReport> {
 }
 
 type Actions = Pick<typeof Office.actions, "associate">;
+
+/** What an error says in each language: an AppError's own two messages, anything else its one message in both. */
+export function messagesOf(e: unknown): { zh: string; en: string } {
+  if (isAppError(e)) return { zh: e.zh, en: e.en };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { zh: msg, en: msg };
+}
 
 /** The result in Chinese and in English, and how it went. */
 export function summarize(r: RefreshAllResult): { zh: string; en: string; intent: "success" | "warning" | "error" } {
@@ -60,8 +68,8 @@ export async function refreshAllCommand(
     await showTaskPane();
     return result;
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    publishNotice({ kind: "refresh", intent: "error", zh: `刷新失败：${msg}`, en: `Refresh failed: ${msg}` });
+    const msg = messagesOf(e);
+    publishNotice({ kind: "refresh", intent: "error", zh: `刷新失败：${msg.zh}`, en: `Refresh failed: ${msg.en}` });
     await showTaskPane();
     return null;
   } finally {
@@ -89,12 +97,12 @@ export async function selfTestCommand(
     await showTaskPane();
     return report;
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = messagesOf(e);
     publishNotice({
       kind: "selftest",
       intent: "error",
-      zh: `自检无法运行：${msg}`,
-      en: `The self-test could not run: ${msg}`,
+      zh: `自检无法运行：${msg.zh}`,
+      en: `The self-test could not run: ${msg.en}`,
     });
     await showTaskPane();
     return null;
