@@ -50,6 +50,7 @@ export type AppErrorCode =
   | "UNDO_BLOCKED" // undo would lose changes made after the write (src/excel/restore.ts)
   | "ROLLBACK_FAILED" // a write failed and putting the sheets back failed too (src/excel/restore.ts)
   | "CANCELLED" // the user cancelled (its name is AbortError, as fetch's)
+  | "SELF_TEST_CHECK" // a self-test step found Excel holding something else than expected (src/excel/self-test-fixtures.ts)
   // CLI (src/cli).
   | "USAGE"; // an unknown argument or a flag without a value
 

@@ -2,14 +2,29 @@
  * The self-test's fixtures: a small ledger in two versions (one record added, one changed, one removed), targets,
  * import results built from them, and the expectation a step checks with. Pure.
  */
+import { AppError } from "../core/errors";
 import type { ProjectRecord, Target } from "../core/model";
 import type { ImportResult } from "../import/types";
 
-/** A failed expectation of a step. */
-export class Check extends Error {}
+/** A text in both languages: the report keeps both, whoever shows it picks the UI language. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** The same text in both languages (numbers, names, Excel's own messages). */
+export const both = (text: string): Bilingual => ({ zh: text, en: text });
+
+/** A failed expectation of a step: an AppError, so the report shows it in the reader's language like any other. */
+export class Check extends AppError<"SELF_TEST_CHECK"> {
+  constructor(zh: string, en: string) {
+    super("SELF_TEST_CHECK", zh, en);
+    this.name = "Check";
+  }
+}
 
 export function expect(cond: boolean, zh: string, en: string): void {
-  if (!cond) throw new Check(`${zh} / ${en}`);
+  if (!cond) throw new Check(zh, en);
 }
 
 export const near = (a: unknown, b: number) =>

@@ -13,7 +13,8 @@ import { namesOf } from "./namespace";
 import { readWorkbookTableOrNull } from "./read-table";
 import { REQUIRED_SETS } from "./requirements";
 import type { selfTestNamespace, SelfTestOptions, SelfTestReport } from "./self-test";
-import { Check, expect, LEDGER_V1, LEDGER_V2, near, resultOf, TARGETS, YEAR } from "./self-test-fixtures";
+import { both, Check, expect, LEDGER_V1, LEDGER_V2, near, resultOf, TARGETS, YEAR } from "./self-test-fixtures";
+import type { Bilingual } from "./self-test-fixtures";
 import { deleteWorkSheet, refreshDataset, undoLastRefresh, writeDataset } from "./sheets";
 import type { QueueTicket } from "./write-queue";
 
@@ -55,7 +56,7 @@ export interface SelfTestRun {
 }
 
 /** Environment: requirement sets, date system, what exists now; no temporary name taken. */
-export async function environmentStep(run: SelfTestRun): Promise<string | void> {
+export async function environmentStep(run: SelfTestRun): Promise<Bilingual | void> {
   const { ns, names, ledger, o } = run;
   for (const [n, v] of [...REPORTED_SETS, ...REQUIRED_SETS.map((s) => [s.name, s.version] as [string, string])]) {
     run.env.sets[`${n} ${v}`] = o?.context?.requirements ? o.context.requirements.isSetSupported(n, v) : null;
@@ -96,26 +97,27 @@ export async function environmentStep(run: SelfTestRun): Promise<string | void> 
     `缺少 ${missing.map((s) => `${s.name} ${s.version}`).join("、")}`,
     `missing ${missing.map((s) => `${s.name} ${s.version}`).join(", ")}`,
   );
-  return `${run.env.host} ${run.env.platform} ${run.env.version}; ${run.env.date1904 ? "1904" : "1900"} 日期系统 / date system`;
+  const where = `${run.env.host} ${run.env.platform} ${run.env.version}; ${run.env.date1904 ? "1904" : "1900"}`;
+  return { zh: `${where} 日期系统`, en: `${where} date system` };
 }
 
 /** A ledger table written by the real writer. */
-export async function ledgerStep(run: SelfTestRun): Promise<string | void> {
+export async function ledgerStep(run: SelfTestRun): Promise<Bilingual | void> {
   const { ns, ledger, ticket } = run;
   const s = await writeDataset(
     "ledger",
     resultOf("ledger", { records: LEDGER_V1 }),
-    { type: "file", name: "自检 / self-test" },
+    { type: "file", name: "自检" },
     { namespace: ns, ticket },
   );
   expect(s.rows === 4 && s.table === ledger.table, `表格行数 ${s.rows}`, `table rows ${s.rows}`);
   const t = await readWorkbookTableOrNull(ledger.table);
   expect(!!t && t.values.length === 5, "读回的行数不对", "wrong number of rows read back");
-  return `${s.sheet}!${s.table}, ${s.rows} 行 / rows`;
+  return { zh: `${s.sheet}!${s.table}，${s.rows} 行`, en: `${s.sheet}!${s.table}, ${s.rows} rows` };
 }
 
 /** A user column (values and a formula), a total row, a filter. */
-export async function userEditsStep(run: SelfTestRun): Promise<string | void> {
+export async function userEditsStep(run: SelfTestRun): Promise<Bilingual | void> {
   const { ledger } = run;
   await excel().run(async (ctx) => {
     const t = ctx.workbook.tables.getItem(ledger.table);
@@ -141,11 +143,12 @@ export async function userEditsStep(run: SelfTestRun): Promise<string | void> {
     await ctx.sync();
   });
   run.afterUserEdits = await readBody(ledger.table);
-  return `${run.afterUserEdits.length - 1} 行 / rows`;
+  const rows = run.afterUserEdits.length - 1;
+  return { zh: `${rows} 行`, en: `${rows} rows` };
 }
 
 /** A refresh with one record added, one changed, one removed. */
-export async function refreshStep(run: SelfTestRun): Promise<string | void> {
+export async function refreshStep(run: SelfTestRun): Promise<Bilingual | void> {
   const { ns, names, ledger, ticket } = run;
   const s = await refreshDataset("ledger", resultOf("ledger", { records: LEDGER_V2 }), { namespace: ns, ticket });
   expect(
@@ -209,11 +212,11 @@ export async function refreshStep(run: SelfTestRun): Promise<string | void> {
     "归档中没有删除的记录",
     "the removed record is not in the archive",
   );
-  return `汇总 / total ${sum}`;
+  return { zh: `汇总 ${sum}`, en: `total ${sum}` };
 }
 
 /** Undo of the refresh: the table as before it. */
-export async function undoStep(run: SelfTestRun): Promise<string | void> {
+export async function undoStep(run: SelfTestRun): Promise<Bilingual | void> {
   const { ns, ledger, ticket } = run;
   const u = await undoLastRefresh({ namespace: ns, ticket });
   expect(!!u, "没有可撤销的操作", "nothing to undo");
@@ -226,25 +229,21 @@ export async function undoStep(run: SelfTestRun): Promise<string | void> {
 }
 
 /** A small briefing in live or portable formulas, its actuals compared with the builder's. */
-export async function briefingStep(run: SelfTestRun, portable: boolean): Promise<string | void> {
+export async function briefingStep(run: SelfTestRun, portable: boolean): Promise<Bilingual | void> {
   const { ns, names, ticket, opts } = run;
   if (!portable) {
     await writeDataset(
       "targets",
       resultOf("targets", { targets: TARGETS }),
-      { type: "file", name: "自检 / self-test" },
+      { type: "file", name: "自检" },
       { namespace: ns, ticket },
     );
-    await writeDataset(
-      "figures",
-      resultOf("figures", {}),
-      { type: "file", name: "自检 / self-test" },
-      { namespace: ns, ticket },
-    );
+    await writeDataset("figures", resultOf("figures", {}), { type: "file", name: "自检" }, { namespace: ns, ticket });
   }
   const read = async (kind: "ledger" | "targets") => {
     const t = await readWorkbookTableOrNull(names.spec(kind).table);
-    if (!t) throw new Check(`读不到表格 ${names.spec(kind).table} / cannot read ${names.spec(kind).table}`);
+    const name = names.spec(kind).table;
+    if (!t) throw new Check(`读不到表格 ${name}`, `cannot read the table ${name}`);
     return importTable(t.values, { fileName: names.spec(kind).table, kind, startRow: t.startRow });
   };
   const [l, tg] = [await read("ledger"), await read("targets")];
@@ -291,11 +290,11 @@ export async function briefingStep(run: SelfTestRun, portable: boolean): Promise
       }
     });
   });
-  return `${compared} 个单元格一致 / cells agree`;
+  return { zh: `${compared} 个单元格一致`, en: `${compared} cells agree` };
 }
 
 /** The custom functions in cells, with an error cell and a blank cell among the arguments. */
-export async function functionsStep(run: SelfTestRun): Promise<string | void> {
+export async function functionsStep(run: SelfTestRun): Promise<Bilingual | void> {
   const { ns, opts } = run;
   await excel().run(async (ctx) => {
     const ws = ctx.workbook.worksheets.add(ns.functions);
@@ -335,13 +334,13 @@ export async function functionsStep(run: SelfTestRun): Promise<string | void> {
     `PERIOD_SUM（含错误单元格和空白单元格）= ${String(v[2][0])}，应为 15`,
     `PERIOD_SUM (with an error cell and blank cells) = ${String(v[2][0])}, expected 15`,
   );
-  return `${String(v[0][0]).slice(0, 8)}; ${String(v[1][0])}; ${String(v[2][0])}`;
+  return both(`${String(v[0][0]).slice(0, 8)}; ${String(v[1][0])}; ${String(v[2][0])}`);
 }
 
 /** Header and data body values of a table (the total row not included). */
 async function readBody(table: string): Promise<unknown[][]> {
   const t = await readWorkbookTableOrNull(table);
-  if (!t) throw new Check(`读不到表格 ${table} / cannot read ${table}`);
+  if (!t) throw new Check(`读不到表格 ${table}`, `cannot read the table ${table}`);
   return t.values;
 }
 
@@ -358,7 +357,7 @@ async function waitForValues(sheet: string, address: string, timeoutMs: number):
     });
     if (!values.some((row) => row.some((v) => v === "#BUSY!"))) return values;
     if (Date.now() > until)
-      throw new Check("自定义函数在限定时间内没有算完（#BUSY!） / custom functions did not finish in time (#BUSY!)");
+      throw new Check("自定义函数在限定时间内没有算完（#BUSY!）", "custom functions did not finish in time (#BUSY!)");
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * 自检 / Self-test: the whole path of the add-in, run by a user in their own Excel (task pane 设置 → 运行自检, or the
+ * 自检 (self-test): the whole path of the add-in, run by a user in their own Excel (task pane 设置 → 运行自检, or the
  * ribbon's 自检 button), on temporary sheets of the open workbook, with the product's real modules:
  *
  *  1. environment: host, platform and version (Office.context.diagnostics), requirement sets, date system;
@@ -19,7 +19,9 @@
  * this run created (sheets, tables and settings that were not there when it started), so a sheet of the user's whose
  * name happens to start like ours stays. The whole run holds the write queue (write-queue.ts): a load or refresh the
  * user starts meanwhile waits, and cannot be undone by the clean-up's re-activation of the old active sheet. The
- * report (reportText) is plain text a user can copy and send.
+ * report (reportText) is plain text a user can copy and send. Each step's detail and error are kept in both languages
+ * (a failed expectation is an AppError SELF_TEST_CHECK, as is any AppError a product module throws): whoever shows
+ * the report picks one, the task pane its UI language; nothing glues the two into one string.
  */
 import { namesOf, WriterNamespace } from "./namespace";
 import {
@@ -33,10 +35,13 @@ import {
   functionsStep,
   SelfTestRun,
 } from "./self-test-steps";
-import { expect } from "./self-test-fixtures";
+import { isAppError } from "../core/errors";
+import { both, expect } from "./self-test-fixtures";
+import type { Bilingual } from "./self-test-fixtures";
 import { QueueTicket, serialised } from "./write-queue";
 
 export { REPORTED_SETS } from "./self-test-steps";
+export type { Bilingual } from "./self-test-fixtures";
 
 export interface SelfTestStep {
   id: string;
@@ -45,10 +50,10 @@ export interface SelfTestStep {
   ok: boolean;
   /** Milliseconds the step took. */
   ms: number;
-  /** What failed (the error's message), when it failed. */
-  error?: string;
-  /** What was seen, for the report. */
-  detail?: string;
+  /** What failed (the error's message in both languages), when it failed. */
+  error?: Bilingual;
+  /** What was seen, for the report, in both languages. */
+  detail?: Bilingual;
 }
 
 export interface SelfTestReport {
@@ -119,11 +124,12 @@ function stepRunner(steps: SelfTestStep[], onStep: SelfTestOptions["onStep"]) {
     id: string,
     zh: string,
     en: string,
-    body: () => Promise<string | void>,
+    body: () => Promise<Bilingual | void>,
     always = false,
   ): Promise<void> {
     if (failed && !always) {
-      const s = { id, zh, en, ok: false, ms: 0, error: "未运行：前面的步骤失败 / not run: an earlier step failed" };
+      const error = { zh: "未运行：前面的步骤失败", en: "not run: an earlier step failed" };
+      const s = { id, zh, en, ok: false, ms: 0, error };
       steps.push(s);
       onStep?.(s);
       return;
@@ -214,16 +220,27 @@ async function selfTest(opts: SelfTestOptions, ticket: QueueTicket): Promise<Sel
   };
 }
 
-function errorText(e: unknown): string {
+/**
+ * What an error says, in both languages: an AppError's own two messages (with its code, except for a failed
+ * expectation, whose message is the whole story); anything else (Excel's OfficeExtension.Error, a bug) has one
+ * message, shown as it is in both, with its code and Excel's error location.
+ */
+function errorText(e: unknown): Bilingual {
+  if (isAppError(e)) {
+    const code = e.code === "SELF_TEST_CHECK" ? "" : `${e.code}: `;
+    return { zh: `${code}${e.zh}`, en: `${code}${e.en}` };
+  }
   if (e && typeof e === "object") {
     const x = e as { message?: string; code?: string; debugInfo?: { errorLocation?: string } };
     const where = x.debugInfo?.errorLocation ? ` (${x.debugInfo.errorLocation})` : "";
-    return `${x.code && !String(x.message).includes(x.code) ? `${x.code}: ` : ""}${x.message ?? String(e)}${where}`;
+    return both(
+      `${x.code && !String(x.message).includes(x.code) ? `${x.code}: ` : ""}${x.message ?? String(e)}${where}`,
+    );
   }
-  return String(e);
+  return both(String(e));
 }
 
-/** The report as plain text, to copy and send (Chinese or English headings; messages are bilingual). */
+/** The report as plain text, to copy and send: headings, steps, details and errors all in `language`. */
 export function reportText(r: SelfTestReport, language: "zh-CN" | "en-US" = "zh-CN"): string {
   const zh = language === "zh-CN";
   const lines = [
@@ -240,7 +257,8 @@ export function reportText(r: SelfTestReport, language: "zh-CN" | "en-US" = "zh-
     "",
     ...r.steps.map((s, i) => {
       const head = `${i + 1}. [${s.ok ? (zh ? "通过" : "PASS") : zh ? "失败" : "FAIL"}] ${zh ? s.zh : s.en} (${s.ms} ms)`;
-      return [head, s.detail ? `   ${s.detail}` : "", s.error ? `   ${s.error}` : ""].filter(Boolean).join("\n");
+      const text = (b?: Bilingual) => (b ? `   ${zh ? b.zh : b.en}` : "");
+      return [head, text(s.detail), text(s.error)].filter(Boolean).join("\n");
     }),
     r.leftovers.length ? `\n${zh ? "未能删除" : "Could not remove"}: ${r.leftovers.join(", ")}` : "",
   ];

@@ -9,6 +9,7 @@ import { ImportError } from "../../src/import/errors";
 import { BriefingError } from "../../src/briefing/errors";
 import { RollbackFailedError, UndoBlockedError } from "../../src/excel/restore";
 import { WriteBlockedError } from "../../src/excel/guards";
+import { Check } from "../../src/excel/self-test-fixtures";
 import { excel } from "../../src/excel/host";
 import { errorText } from "../../src/taskpane/services";
 
@@ -33,6 +34,7 @@ describe("AppError", () => {
       [new WriteBlockedError("不能写", "cannot write", "Sheet1!A1"), "WriteBlockedError", "WRITE_BLOCKED"],
       [new UndoBlockedError([{ zh: "改了", en: "changed" } as never]), "UndoBlockedError", "UNDO_BLOCKED"],
       [new RollbackFailedError(new Error("a"), new Error("b")), "RollbackFailedError", "ROLLBACK_FAILED"],
+      [new Check("读不到表格 T", "cannot read the table T"), "Check", "SELF_TEST_CHECK"],
     ];
     for (const [e, name, code] of cases) {
       expect(e).toBeInstanceOf(AppError);

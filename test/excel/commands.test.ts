@@ -7,6 +7,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { refreshAllCommand, registerCommands, selfTestCommand } from "../../src/commands/commands";
 import { lastNotice, Notice, onNotice } from "../../src/commands/notices";
+import { AppError } from "../../src/core/errors";
 import type { SelfTestReport } from "../../src/excel/self-test";
 import { refreshAll, readWorkbookTable } from "../../src/excel/refresh-all";
 import { writeDataset } from "../../src/excel/sheets";
@@ -111,6 +112,20 @@ describe("11. the ribbon's commands report to the user", () => {
       zh: expect.stringMatching(/1 步失败/),
     });
     expect(shown).toBe(1);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
+  test("a self-test that cannot run says why in each language, an AppError's own two messages (not glued)", async () => {
+    const completed = jest.fn();
+    await selfTestCommand({ completed } as unknown as Office.AddinCommands.Event, async () => {
+      throw new AppError("EXCEL_TOO_OLD", "需要 ExcelApi 1.13", "ExcelApi 1.13 is required");
+    });
+    expect(lastNotice()).toMatchObject({
+      kind: "selftest",
+      intent: "error",
+      zh: "自检无法运行：需要 ExcelApi 1.13",
+      en: "The self-test could not run: ExcelApi 1.13 is required",
+    });
     expect(completed).toHaveBeenCalledTimes(1);
   });
 });

@@ -63,9 +63,39 @@ test("a step that fails is reported with its error; later steps are skipped; the
   const report = await runSelfTest();
   expect(report.ok).toBe(false);
   const failed = report.steps.find((s) => !s.ok)!;
-  expect(failed.error).toMatch(/GeneralException|internal error/);
-  expect(report.steps.filter((s) => s.error?.startsWith("未运行")).length).toBeGreaterThan(0);
+  // Excel's own message is in one language: shown as it is in both.
+  expect(failed.error?.en).toMatch(/GeneralException|internal error/);
+  expect(failed.error?.zh).toBe(failed.error?.en);
+  expect(report.steps.filter((s) => s.error?.zh.startsWith("未运行")).length).toBeGreaterThan(0);
+  expect(report.steps.filter((s) => s.error?.en.startsWith("not run")).length).toBeGreaterThan(0);
   expect(report.steps.at(-1)).toMatchObject({ id: "cleanup", ok: true });
   expect(sim.workbook.snapshot()).toEqual(before);
   expect(reportText(report, "en-US")).toMatch(/\[FAIL\]/);
+});
+
+test("a failed check is reported in the reader's language: no Chinese in the English report, no English in the Chinese", async () => {
+  await userWorkbook();
+  // A sheet already holding one of this run's temporary names: the environment step's check fails.
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.add("自检zzzz 函数");
+    await ctx.sync();
+  });
+  const report = await runSelfTest({ tag: "zzzz" });
+  expect(report.ok).toBe(false);
+  expect(report.steps[0]).toMatchObject({
+    id: "environment",
+    ok: false,
+    error: { zh: "临时工作表名称已被占用", en: "a temporary sheet name is taken" },
+  });
+  const en = reportText(report, "en-US");
+  expect(en).toMatch(/1\. \[FAIL\] Environment \(\d+ ms\)\n {3}a temporary sheet name is taken/);
+  expect(en).toMatch(/not run: an earlier step failed/);
+  expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+  const zh = reportText(report, "zh-CN");
+  expect(zh).toMatch(/1\. \[失败\] 运行环境 \(\d+ ms\)\n {3}临时工作表名称已被占用/);
+  expect(zh).toMatch(/未运行：前面的步骤失败/);
+  expect(zh).not.toMatch(/temporary sheet name|not run|earlier step/);
+  // The sheet was the user's: the clean-up left it.
+  expect(report.steps.at(-1)).toMatchObject({ id: "cleanup", ok: true });
+  expect(sim.workbook.sheetNames()).toContain("自检zzzz 函数");
 });

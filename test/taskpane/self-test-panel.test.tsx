@@ -13,7 +13,7 @@ import { publishNotice } from "../../src/commands/notices";
 import type { SelfTestReport, SelfTestStep } from "../../src/excel/self-test";
 import { fakeServices, renderPanel } from "./fakes";
 
-const step = (id: string, ok: boolean, error?: string): SelfTestStep => ({
+const step = (id: string, ok: boolean, error?: SelfTestStep["error"]): SelfTestStep => ({
   id,
   zh: `步骤${id}`,
   en: `Step ${id}`,
@@ -40,7 +40,11 @@ const report = (steps: SelfTestStep[]): SelfTestReport => ({
 
 test("runs the self-test, lists the steps, reports a failure and copies the plain-text report", async () => {
   const user = userEvent.setup();
-  const steps = [step("a", true), step("b", false, "InvalidOperation: 不能删除 / cannot delete"), step("c", true)];
+  const steps = [
+    step("a", true),
+    step("b", false, { zh: "SELF_TEST_CHECK：不能删除", en: "cannot delete" }),
+    step("c", true),
+  ];
   const services = fakeServices({
     runSelfTest: jest.fn(async ({ onStep }) => {
       steps.forEach((s) => onStep?.(s));
@@ -54,10 +58,12 @@ test("runs the self-test, lists the steps, reports a failure and copies the plai
   await user.click(screen.getByRole("button", { name: "运行自检" }));
   expect(await screen.findByText("自检有 1 步失败。请点“复制报告”，把报告发给技术支持。")).toBeInTheDocument();
   expect(screen.getByText(/✗ 失败 步骤b/)).toBeInTheDocument();
-  expect(screen.getByText("InvalidOperation: 不能删除 / cannot delete")).toBeInTheDocument();
+  expect(screen.getByText("SELF_TEST_CHECK：不能删除")).toBeInTheDocument();
+  expect(screen.queryByText(/cannot delete/)).toBeNull();
   const text = (await screen.findByTestId("selftest-report")) as HTMLTextAreaElement;
   expect(text.value).toMatch(/Excel: Excel \/ PC \/ 16\.0\.18000/);
-  expect(text.value).toMatch(/2\. \[失败\] 步骤b/);
+  expect(text.value).toMatch(/2\. \[失败\] 步骤b[^\n]*\n {3}SELF_TEST_CHECK：不能删除/);
+  expect(text.value).not.toMatch(/cannot delete/);
   await user.click(screen.getByRole("button", { name: "复制报告" }));
   expect(services.copyText).toHaveBeenCalledWith(text.value);
 });
@@ -101,4 +107,42 @@ test("a ribbon command's result appears in the pane; a self-test's report in the
   expect(((await screen.findByTestId("selftest-report")) as HTMLTextAreaElement).value).toMatch(/all passed/);
   await userEvent.setup().click(screen.getByRole("button", { name: "Close" }));
   expect(screen.queryByTestId("command-notice")).toBeNull();
+});
+
+test("a ribbon self-test's failed step shows in the pane's language only: English, then Chinese", async () => {
+  const failed = report([
+    step("a", false, { zh: "读不到表格 SelfTest_x_Ledger", en: "cannot read the table SelfTest_x_Ledger" }),
+  ]);
+  const publish = () =>
+    act(
+      () =>
+        void publishNotice({
+          kind: "selftest",
+          intent: "error",
+          zh: "自检有 1 步失败。",
+          en: "Self-test: 1 step(s) failed.",
+          report: failed,
+        }),
+    );
+  const en = renderPanel(
+    <SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="en-US" onChange={() => undefined} />,
+    fakeServices(),
+    "en-US",
+  );
+  publish();
+  const enText = ((await screen.findByTestId("selftest-report")) as HTMLTextAreaElement).value;
+  expect(enText).toMatch(/1\. \[FAIL\] Step a[^\n]*\n {3}cannot read the table SelfTest_x_Ledger/);
+  expect(enText).not.toMatch(/[\u4e00-\u9fff]/);
+  expect(screen.getByTestId("selftest-steps")).toHaveTextContent("cannot read the table");
+  expect(screen.getByTestId("selftest-steps")).not.toHaveTextContent("读不到表格");
+  en.unmount();
+
+  renderPanel(
+    <SettingsPanel settings={DEFAULT_SETTINGS} officeLanguage="zh-CN" onChange={() => undefined} />,
+    fakeServices(),
+  );
+  const zhText = ((await screen.findByTestId("selftest-report")) as HTMLTextAreaElement).value;
+  expect(zhText).toMatch(/1\. \[失败\] 步骤a[^\n]*\n {3}读不到表格 SelfTest_x_Ledger/);
+  expect(zhText).not.toMatch(/cannot read/);
+  expect(screen.getByTestId("selftest-steps")).not.toHaveTextContent("cannot read");
 });

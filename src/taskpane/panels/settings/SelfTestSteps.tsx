@@ -1,4 +1,4 @@
-/** The self-test's steps: passed or failed, name, time, and the error of a failed one. */
+/** The self-test's steps: passed or failed, name, time, and the error of a failed one, in the UI language. */
 import { makeStyles } from "@fluentui/react-components";
 import type { SelfTestStep } from "../../../excel/self-test";
 import { useT } from "../../i18n";
@@ -21,7 +21,7 @@ export function SelfTestSteps({ steps }: { steps: SelfTestStep[] }) {
             name: lang === "zh-CN" ? st.zh : st.en,
             ms: st.ms,
           })}
-          {st.error ? <div className={c.muted}>{st.error}</div> : null}
+          {st.error ? <div className={c.muted}>{lang === "zh-CN" ? st.error.zh : st.error.en}</div> : null}
         </li>
       ))}
     </ol>
