@@ -6,9 +6,9 @@
  * response is bounded by the same limit as a request).
  */
 import type { ProjectRecord } from "../src/core/model";
-import type { ImportResult } from "../src/import/types";
 import { refreshDataset, writeDataset } from "../src/excel/sheets";
 import { createSimulatedExcel, PAYLOAD_LIMIT } from "../packages/excel-sim/src";
+import { ledgerResultOf } from "../packages/test-support/src/ledger-result";
 import type { BenchContext, BenchResult } from "./harness";
 
 const MB4 = 4_000_000;
@@ -33,19 +33,7 @@ function record(i: number): ProjectRecord {
   };
 }
 
-function result(records: ProjectRecord[]): ImportResult {
-  return {
-    kind: "ledger",
-    records,
-    funds: [],
-    targets: [],
-    figures: [],
-    issues: [],
-    summary: { rows: records.length, accepted: records.length, rejected: 0 },
-    mapping: {},
-    headers: [],
-  };
-}
+const result = ledgerResultOf;
 
 export default async function bench(ctx: BenchContext): Promise<BenchResult[]> {
   const out: BenchResult[] = [];

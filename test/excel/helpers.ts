@@ -9,19 +9,7 @@ export function seedLedger(): ImportResult {
   return loadSeeds().ledger;
 }
 
-export function resultOf(records: ProjectRecord[]): ImportResult {
-  return {
-    kind: "ledger",
-    records,
-    funds: [],
-    targets: [],
-    figures: [],
-    issues: [],
-    summary: { rows: records.length, accepted: records.length, rejected: 0 },
-    mapping: {},
-    headers: [],
-  };
-}
+export { ledgerResultOf as resultOf } from "../../packages/test-support/src/ledger-result";
 
 export function makeRecord(i: number, over: Partial<ProjectRecord> = {}): ProjectRecord {
   return {
